@@ -1,0 +1,223 @@
+// Package ir is graphgen's plain data model of a documented Microsoft Graph
+// API: what the pages say, already carrying the Go names the emitter prints.
+//
+// The JSON form of API is the output of `graphgen ir`; its keys are a stable
+// interface for other tools and are documented in the README.
+package ir
+
+// API is everything read from one or more documentation trees.
+type API struct {
+	// Operations in a deterministic order: by version, then id.
+	Operations []*Operation `json:"operations"`
+	// Skipped lists pages that yielded no operation, with the reason.
+	Skipped []Skip `json:"skipped"`
+	// Pages counts the documentation pages read (files with front matter).
+	Pages int `json:"pages"`
+	// Diagnostics are sorted by position.
+	Diagnostics []Diagnostic `json:"diagnostics"`
+}
+
+// Operation is one HTTP method documented by one page, with all the path
+// templates the page lists for it.
+type Operation struct {
+	// ID is the page's file name without ".md" (plus "-" and the lower-case
+	// method when a page documents several methods).
+	ID string `json:"id"`
+	// GoName is the exported Go name of the operation: the mock handler's
+	// method name and the stem of the client methods' names.
+	GoName string `json:"goName"`
+	// Source is the position of the first HTTP request syntax line.
+	Source string `json:"source"`
+	// Page is the page's path relative to its docs root.
+	Page string `json:"page"`
+	// DocsURL is the operation's page on learn.microsoft.com.
+	DocsURL string `json:"docsUrl"`
+	// Version is "v1.0" or "beta".
+	Version string `json:"version"`
+	Title   string `json:"title"`
+	Summary string `json:"summary"`
+	Method  string `json:"method"`
+	// Paths are the documented path templates, normalised
+	// ("/users/{id | userPrincipalName}"), without query strings.
+	Paths []string `json:"paths"`
+	// Routes are Paths in parsed form, one client method each.
+	Routes      []*Route    `json:"routes"`
+	Permissions Permissions `json:"permissions"`
+	Headers     []Header    `json:"headers"`
+	RequestBody RequestBody `json:"requestBody"`
+	Response    Response    `json:"response"`
+	Examples    []Example   `json:"examples"`
+}
+
+// Route is one documented path template of an operation.
+type Route struct {
+	// Path is the template as documented (normalised), e.g.
+	// "/users/{id | userPrincipalName}/messages/{id}".
+	Path string `json:"path"`
+	// Query is the query string the syntax line shows, if any.
+	Query string `json:"query,omitempty"`
+	// Pattern is Path with every parameter replaced by {GoName}, or by
+	// {GoName...} for a parameter that spans segments, e.g.
+	// "/users/{userID}/messages/{messageID}".
+	Pattern string `json:"pattern"`
+	// GoName is the client method's name.
+	GoName string `json:"goName"`
+	// Params in the order they appear in the path.
+	Params []Param `json:"params"`
+	// ShadowedBy names the operation whose route with the same method and
+	// path shape the mock serves instead of this one, if any.
+	ShadowedBy string `json:"shadowedBy,omitempty"`
+}
+
+// Param styles say how a path parameter is written into the URL.
+const (
+	StyleSegment = "segment" // the whole or part of one path segment
+	StyleQuoted  = "quoted"  // inside '...' of an OData function or key
+	StylePath    = "path"    // spans segments: root:/{item-path}:/
+)
+
+// Param is a path parameter.
+type Param struct {
+	// Name as documented, e.g. "id | userPrincipalName" or "user-id".
+	Name string `json:"name"`
+	// GoName is the Go parameter name, unique within the route.
+	GoName string `json:"goName"`
+	// Style is one of StyleSegment, StyleQuoted, StylePath.
+	Style string `json:"style"`
+}
+
+// Permissions are the documented permissions by kind, in documented order.
+// An empty list means the kind is not supported (or not documented).
+type Permissions struct {
+	PermissionSet
+	// Scoped holds each table separately when a page has several tables
+	// (one per resource or per heading) or a per-resource table.
+	Scoped []ScopedPermissions `json:"scoped,omitempty"`
+}
+
+// PermissionSet lists permission names by kind.
+type PermissionSet struct {
+	DelegatedWork     []string `json:"delegatedWork"`
+	DelegatedPersonal []string `json:"delegatedPersonal"`
+	Application       []string `json:"application"`
+}
+
+// ScopedPermissions is the permission set of one resource or one table.
+type ScopedPermissions struct {
+	// Scope is the resource cell or the heading above the table.
+	Scope string `json:"scope"`
+	PermissionSet
+}
+
+// Header is a documented request header.
+type Header struct {
+	Name     string `json:"name"`
+	Value    string `json:"value"`
+	Required bool   `json:"required"`
+}
+
+// Body kinds.
+const (
+	KindNone       = "none"
+	KindObject     = "object"
+	KindParameters = "parameters"
+	KindBinary     = "binary"
+	KindCollection = "collection"
+	KindPrimitive  = "primitive"
+)
+
+// RequestBody is the documented request-body rule.
+type RequestBody struct {
+	// Kind is KindNone, KindObject, KindParameters or KindBinary.
+	Kind string `json:"kind"`
+	// Type is the resource type of an object body, from the link target.
+	Type string `json:"type,omitempty"`
+	// ContentType is the documented content type of a binary body.
+	ContentType string `json:"contentType,omitempty"`
+	// Params are the rows of a parameter table.
+	Params []BodyParam `json:"params,omitempty"`
+}
+
+// BodyParam is one row of a request-body parameter table.
+type BodyParam struct {
+	Name string `json:"name"`
+	// Type is the type cell as written; TypeRef is its link target's name.
+	Type        string `json:"type"`
+	TypeRef     string `json:"typeRef,omitempty"`
+	Description string `json:"description"`
+	Required    bool   `json:"required"`
+}
+
+// Response is the documented success response.
+type Response struct {
+	Status int `json:"status"`
+	// StatusFrom says where Status was read: "prose" or "example".
+	StatusFrom string `json:"statusFrom"`
+	// Kind is KindNone, KindObject, KindCollection, KindBinary or KindPrimitive.
+	Kind string `json:"kind"`
+	// Type is the resource (or element) type as the docs name it: the
+	// annotation's @odata.type ("microsoft.graph.user") or the linked
+	// resource page ("user").
+	Type string `json:"type,omitempty"`
+}
+
+// Example is one documented request and its response.
+type Example struct {
+	// Name is the annotation's name, if any.
+	Name     string           `json:"name,omitempty"`
+	Source   string           `json:"source"`
+	Request  *ExampleRequest  `json:"request,omitempty"`
+	Response *ExampleResponse `json:"response,omitempty"`
+}
+
+// ExampleRequest is a documented example request.
+type ExampleRequest struct {
+	Method string `json:"method"`
+	// URL as written in the docs.
+	URL string `json:"url"`
+	// Path is the URL's path without host and version, Query its query.
+	Path    string   `json:"path"`
+	Query   string   `json:"query,omitempty"`
+	Headers []string `json:"headers,omitempty"` // name, value pairs
+	Body    string   `json:"body,omitempty"`
+}
+
+// ExampleResponse is a documented example response.
+type ExampleResponse struct {
+	Status int `json:"status"`
+	// Type, IsCollection and Truncated come from the block's annotation.
+	Type         string   `json:"type,omitempty"`
+	IsCollection bool     `json:"isCollection,omitempty"`
+	Truncated    bool     `json:"truncated,omitempty"`
+	Headers      []string `json:"headers,omitempty"` // name, value pairs
+	Body         string   `json:"body,omitempty"`
+}
+
+// Severities of diagnostics.
+const (
+	Error   = "error"
+	Warning = "warning"
+)
+
+// Diagnostic is a message about the input, at a position.
+type Diagnostic struct {
+	// Pos is "file:line:col" with file relative to the docs root.
+	Pos      string `json:"pos"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+// String formats d the way the Go toolchain does: "pos: message", with
+// "warning: " before the message of a warning.
+func (d Diagnostic) String() string {
+	if d.Severity == Warning {
+		return d.Pos + ": warning: " + d.Message
+	}
+	return d.Pos + ": " + d.Message
+}
+
+// Skip says why a page yielded no operation.
+type Skip struct {
+	Page   string `json:"page"`
+	Reason string `json:"reason"`
+}

@@ -1,0 +1,104 @@
+package parser
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// annotation is a code-block annotation: the HTML comment holding JSON such
+// as <!-- { "blockType": "request", "name": "get_user" } --> that the docs
+// put right above an example.
+type annotation struct {
+	start, end   int // offsets of the comment in the page
+	blockType    string
+	name         string
+	odataType    string
+	isCollection bool
+	truncated    bool
+}
+
+// parseAnnotation reads comment (the whole HTML block). It returns nil for
+// comments that are not block annotations, and reports invalid JSON.
+func parseAnnotation(p *page, comment string, start, end int) *annotation {
+	body, ok := strings.CutPrefix(strings.TrimSpace(comment), "<!--")
+	if !ok {
+		return nil
+	}
+	body = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(body), "-->"))
+	if !strings.HasPrefix(body, "{") {
+		return nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(lenientJSON(body)), &m); err != nil {
+		p.warnf(start, "invalid code-block annotation JSON (%v); the annotation is ignored and the block is read by its content", err)
+		return nil
+	}
+	a := &annotation{start: start, end: end}
+	a.blockType = strings.ToLower(str(m["blockType"]))
+	a.name = str(m["name"])
+	a.odataType = str(m["@odata.type"])
+	a.isCollection = truthy(m["isCollection"])
+	a.truncated = truthy(m["truncated"])
+	if a.blockType == "" {
+		return nil // a page annotation ("type": "#page.annotation") or similar
+	}
+	return a
+}
+
+// str returns v if it is a string, else "".
+func str(v any) string {
+	s, _ := v.(string)
+	return strings.TrimSpace(s)
+}
+
+// truthy accepts true and the string "true", which the docs also use.
+func truthy(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return v
+	case string:
+		return strings.EqualFold(strings.TrimSpace(v), "true")
+	}
+	return false
+}
+
+// lenientJSON removes what hand-written annotations add to JSON: // line
+// comments and trailing commas before } or ].
+func lenientJSON(s string) string {
+	var b strings.Builder
+	inStr, esc := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inStr:
+			b.WriteByte(c)
+			if esc {
+				esc = false
+			} else if c == '\\' {
+				esc = true
+			} else if c == '"' {
+				inStr = false
+			}
+		case c == '"':
+			inStr = true
+			b.WriteByte(c)
+		case c == '/' && i+1 < len(s) && s[i+1] == '/':
+			for i < len(s) && s[i] != '\n' {
+				i++
+			}
+			b.WriteByte('\n')
+		case c == ',' && closesNext(s[i+1:]):
+			// drop the trailing comma
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// closesNext reports whether the next non-space character of s closes an
+// object or array.
+func closesNext(s string) bool {
+	t := strings.TrimLeft(s, " \t\r\n")
+	return t != "" && (t[0] == '}' || t[0] == ']')
+}

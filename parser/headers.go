@@ -1,0 +1,111 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// wellKnownHeaders maps the lower-case spellings of header names, English
+// and translated, to their usual spelling.
+var wellKnownHeaders = map[string]string{
+	"authorization":       "Authorization",
+	"autorização":         "Authorization",
+	"autorización":        "Authorization",
+	"autorisation":        "Authorization",
+	"autorisierung":       "Authorization",
+	"autorizzazione":      "Authorization",
+	"承認":                  "Authorization",
+	"授权":                  "Authorization",
+	"accept":              "Accept",
+	"aceitar":             "Accept",
+	"aceptar":             "Accept",
+	"accepter":            "Accept",
+	"akzeptieren":         "Accept",
+	"accetta":             "Accept",
+	"content-type":        "Content-Type",
+	"tipo de conteúdo":    "Content-Type",
+	"tipo de contenido":   "Content-Type",
+	"content-length":      "Content-Length",
+	"prefer":              "Prefer",
+	"preferir":            "Prefer",
+	"prefira":             "Prefer",
+	"préférer":            "Prefer",
+	"if-match":            "If-Match",
+	"if-none-match":       "If-None-Match",
+	"consistencylevel":    "ConsistencyLevel",
+	"workbook-session-id": "Workbook-Session-Id",
+	"accept-language":     "Accept-Language",
+	"user-agent":          "User-Agent",
+}
+
+// requiredHints are lower-case words that mark a header or parameter as
+// required, in the languages the docs are translated to.
+var requiredHints = []string{"required", "obrigatório", "obrigatória", "obligatorio", "obligatoire", "requis", "erforderlich", "obbligatorio", "必須", "必需", "必要", "필수"}
+
+// optionalHints mark something as optional; they win over requiredHints
+// ("Optional. Required when ..." is optional).
+var optionalHints = []string{"optional", "opcional", "facultatif", "optionnel", "オプション", "可选", "선택"}
+
+// readHeaders reads the request-header tables.
+func readHeaders(o *outline, p *page) []ir.Header {
+	hs := []ir.Header{}
+	for _, b := range o.blocks {
+		if b.section != secHeaders {
+			continue
+		}
+		t := asTable(p, b.node)
+		if t == nil {
+			continue
+		}
+		for _, row := range t.rows {
+			if h, ok := readHeaderRow(row); ok {
+				hs = append(hs, h)
+			}
+		}
+	}
+	return hs
+}
+
+// readHeaderRow reads "Name | Value" or "Name | Type | Description".
+func readHeaderRow(row []inline) (ir.Header, bool) {
+	name := strings.Trim(cell(row, 0), "`* ")
+	value := cell(row, len(row)-1)
+	if n, v, ok := strings.Cut(name, ":"); ok {
+		name, value = strings.TrimSpace(n), strings.TrimSpace(v)+" "+value
+	}
+	if std, ok := wellKnownHeaders[strings.ToLower(name)]; ok {
+		name = std
+	}
+	if name == "" || strings.ContainsAny(name, " \t") {
+		return ir.Header{}, false
+	}
+	value = strings.TrimSpace(value)
+	required := name == "Authorization" || isRequired(value)
+	return ir.Header{Name: name, Value: value, Required: required}, true
+}
+
+// isRequired reads a required/optional note in a description.
+func isRequired(desc string) bool {
+	l := strings.ToLower(desc)
+	return containsAny(l, requiredHints) && !startsWithAny(l, optionalHints)
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithAny(s string, words []string) bool {
+	s = strings.TrimLeft(s, "*_` ")
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,106 @@
+package parser
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// page is one markdown file being read, with what is needed to report
+// positions in it.
+type page struct {
+	file  string // path relative to the docs root, with forward slashes
+	src   []byte // content; front matter blanked out (line count kept)
+	lines []int  // byte offset of the start of every line
+	front map[string]string
+	diags []ir.Diagnostic
+}
+
+// newPage indexes src and splits off its front matter. ok is false when the
+// file has no front matter, i.e. is not a documentation page.
+func newPage(file string, src []byte) (p *page, ok bool) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	p = &page{file: file, front: map[string]string{}}
+	p.lines = append(p.lines, 0)
+	for i, b := range src {
+		if b == '\n' {
+			p.lines = append(p.lines, i+1)
+		}
+	}
+	p.src, ok = p.splitFrontMatter(src)
+	return p, ok
+}
+
+// splitFrontMatter reads the leading "---" block of key: value lines and
+// returns src with that block replaced by blank lines.
+func (p *page) splitFrontMatter(src []byte) ([]byte, bool) {
+	if !bytes.HasPrefix(src, []byte("---")) {
+		return src, false
+	}
+	end := -1
+	for i := 1; i < len(p.lines); i++ {
+		if strings.TrimSpace(string(p.lineBytes(src, i))) == "---" {
+			end = i
+			break
+		}
+		key, val, found := strings.Cut(string(p.lineBytes(src, i)), ":")
+		if found {
+			p.front[strings.TrimSpace(key)] = strings.Trim(strings.TrimSpace(val), `"'`)
+		}
+	}
+	if end < 0 {
+		return src, false
+	}
+	out := bytes.Clone(src)
+	stop := len(src)
+	if end+1 < len(p.lines) {
+		stop = p.lines[end+1]
+	}
+	for i := 0; i < stop; i++ {
+		if out[i] != '\n' {
+			out[i] = ' '
+		}
+	}
+	return out, true
+}
+
+// lineBytes returns line i (0-based) of src without its newline.
+func (p *page) lineBytes(src []byte, i int) []byte {
+	start := p.lines[i]
+	end := len(src)
+	if i+1 < len(p.lines) {
+		end = p.lines[i+1]
+	}
+	return bytes.TrimRight(src[start:end], "\r\n")
+}
+
+// pos formats byte offset off as "file:line:col" (1-based, byte columns).
+func (p *page) pos(off int) string {
+	line := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
+	if line < 0 {
+		line = 0
+	}
+	return fmt.Sprintf("%s:%d:%d", p.file, line+1, off-p.lines[line]+1)
+}
+
+// lineStart returns the offset of the start of the line holding off.
+func (p *page) lineStart(off int) int {
+	line := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
+	if line < 0 {
+		return 0
+	}
+	return p.lines[line]
+}
+
+// warnf records a warning at offset off.
+func (p *page) warnf(off int, format string, args ...any) {
+	p.diags = append(p.diags, ir.Diagnostic{Pos: p.pos(off), Severity: ir.Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// errorf records an error at offset off.
+func (p *page) errorf(off int, format string, args ...any) {
+	p.diags = append(p.diags, ir.Diagnostic{Pos: p.pos(off), Severity: ir.Error, Message: fmt.Sprintf(format, args...)})
+}

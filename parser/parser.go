@@ -1,0 +1,383 @@
+// Package parser reads Microsoft Graph API reference pages (markdown, in any
+// language) into the ir model, with file:line:col positions, and owns the
+// diagnostics about them.
+//
+// It keys on structure — heading anchors, code-block annotations, fenced
+// http blocks, table shapes, the shape of permission names — and uses
+// English (or other) words only as hints.
+package parser
+
+import (
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/yuin/goldmark/ast"
+)
+
+// ParseFS reads every page below the root of fsys. Source paths in the
+// result are relative to that root. Files without front matter are not
+// documentation pages and are passed over; directories named "includes"
+// hold fragments, not pages.
+func ParseFS(fsys fs.FS) (*ir.API, error) {
+	api := &ir.API{Operations: []*ir.Operation{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if name != "." && (d.Name() == "includes" || strings.HasPrefix(d.Name(), ".")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		res := ParsePage(name, src)
+		if res.IsPage {
+			api.Pages++
+		}
+		api.Operations = append(api.Operations, res.Operations...)
+		api.Diagnostics = append(api.Diagnostics, res.Diagnostics...)
+		if res.Skip != "" {
+			api.Skipped = append(api.Skipped, ir.Skip{Page: name, Reason: res.Skip})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	Resolve(api)
+	return api, nil
+}
+
+// PageResult is what one page yields.
+type PageResult struct {
+	IsPage      bool // the file has front matter
+	Operations  []*ir.Operation
+	Skip        string // why the page yielded no operation
+	Diagnostics []ir.Diagnostic
+}
+
+// ParsePage reads one page; file is its path relative to the docs root.
+func ParsePage(file string, src []byte) PageResult {
+	p, ok := newPage(file, src)
+	if !ok {
+		return PageResult{}
+	}
+	res := PageResult{IsPage: true}
+	res.Operations, res.Skip = readPage(p)
+	if res.Skip != "" {
+		p.warnf(0, "page skipped: %s", res.Skip)
+	}
+	res.Diagnostics = p.diags
+	return res
+}
+
+// readPage turns a page into operations, one per documented HTTP method.
+func readPage(p *page) ([]*ir.Operation, string) {
+	o := readOutline(p)
+	lines := syntaxLines(p, o)
+	if len(lines) == 0 {
+		if isResourcePage(p, o) {
+			return nil, "it describes a resource, not an operation"
+		}
+		return nil, `no HTTP request syntax: expected a fenced block with lines like "GET /users/{id}" under the "HTTP request" heading`
+	}
+	examples := readExamples(p, o)
+	version := pageVersion(p, lines, examples)
+	headers := readHeaders(o, p)
+	perms := readPermissions(p, o)
+	checkPermissions(p, o, perms)
+	id := pageID(p)
+	var ops []*ir.Operation
+	for _, group := range byMethod(lines) {
+		op := &ir.Operation{
+			ID: id, Source: p.pos(group[0].off), Page: p.file, Version: version,
+			Title: o.title, Summary: o.summary, Method: group[0].method,
+			Permissions: perms, Headers: headers,
+		}
+		for _, rl := range group {
+			if !contains(op.Paths, rl.path) {
+				op.Paths = append(op.Paths, rl.path)
+				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Params: pathParams(rl.path)})
+			}
+		}
+		op.Examples = examplesFor(examples, op.Method)
+		op.RequestBody = readRequestBody(p, o, headers, op.Examples)
+		op.Response = readResponse(p, o, op.Examples)
+		ops = append(ops, op)
+	}
+	if len(ops) > 1 {
+		for _, op := range ops {
+			op.ID += "-" + strings.ToLower(op.Method)
+		}
+	}
+	for _, op := range ops {
+		op.DocsURL = docsURL(id, op.Version)
+	}
+	return ops, ""
+}
+
+// syntaxLines collects the request lines of the HTTP request section. When
+// a page has no such section, fenced blocks before the examples whose
+// lines are relative requests ("GET /me") are taken instead.
+func syntaxLines(p *page, o *outline) []requestLine {
+	lines := requestLinesIn(p, o, func(b block) bool { return b.section == secHTTP }, true)
+	if len(lines) > 0 {
+		return lines
+	}
+	return requestLinesIn(p, o, func(b block) bool {
+		return b.section != secExamples && b.section != secResponse && (b.ann == nil || b.ann.blockType == "ignored")
+	}, false)
+}
+
+// requestLinesIn reads the request lines of the fenced blocks keep selects.
+// With report set, lines that start with a method but are no request
+// template are reported.
+func requestLinesIn(p *page, o *outline, keep func(block) bool, report bool) []requestLine {
+	var out []requestLine
+	for _, b := range o.blocks {
+		fcb, ok := b.node.(*ast.FencedCodeBlock)
+		if !ok || !keep(b) {
+			continue
+		}
+		for i := 0; i < fcb.Lines().Len(); i++ {
+			seg := fcb.Lines().At(i)
+			text := string(seg.Value(p.src))
+			rl, ok := parseRequestLine(text)
+			if !ok {
+				if report && startsWithMethod(text) {
+					p.warnf(seg.Start, "not a request template: %q; the line is ignored", strings.TrimSpace(text))
+				}
+				continue
+			}
+			if !report && rl.version != "" {
+				continue // an absolute example URL, not a syntax line
+			}
+			rl.off = seg.Start
+			if report && len(rl.fixes) > 0 {
+				p.warnf(seg.Start, "malformed request template %q: %s", strings.TrimSpace(text), strings.Join(rl.fixes, "; "))
+			}
+			out = append(out, rl)
+		}
+	}
+	return out
+}
+
+// startsWithMethod reports a line that begins with an HTTP method word.
+func startsWithMethod(line string) bool {
+	f := strings.Fields(strings.Map(spaceMap, line))
+	return len(f) > 0 && methods[f[0]]
+}
+
+// byMethod groups request lines by method, in order of first appearance.
+func byMethod(lines []requestLine) [][]requestLine {
+	var groups [][]requestLine
+	index := map[string]int{}
+	for _, rl := range lines {
+		i, ok := index[rl.method]
+		if !ok {
+			i = len(groups)
+			index[rl.method] = i
+			groups = append(groups, nil)
+		}
+		groups[i] = append(groups[i], rl)
+	}
+	return groups
+}
+
+// examplesFor keeps the examples whose request uses method (and those
+// without a request). It returns a non-nil slice.
+func examplesFor(examples []ir.Example, method string) []ir.Example {
+	out := []ir.Example{}
+	for _, e := range examples {
+		if e.Request == nil || e.Request.Method == method {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// pageVersion reads the API version from the path (api-reference/beta/...),
+// else from absolute URLs on the page, else assumes v1.0 and says so.
+func pageVersion(p *page, lines []requestLine, examples []ir.Example) string {
+	for _, seg := range strings.Split(p.file, "/") {
+		if seg == "v1.0" || seg == "beta" {
+			return seg
+		}
+	}
+	for _, rl := range lines {
+		if rl.version != "" {
+			return rl.version
+		}
+	}
+	for _, e := range examples {
+		if e.Request != nil {
+			if _, v := stripHost(e.Request.URL); v != "" {
+				return v
+			}
+		}
+	}
+	p.warnf(0, "cannot tell the API version (no v1.0 or beta in the path or in an example URL); assuming v1.0")
+	return "v1.0"
+}
+
+// pageID is the file name without ".md" and without a ".<locale>" suffix.
+func pageID(p *page) string {
+	id := strings.TrimSuffix(path.Base(p.file), ".md")
+	if loc := p.front["ms.contentlocale"]; loc != "" {
+		id = strings.TrimSuffix(id, "."+loc)
+	}
+	return id
+}
+
+// docsURL is the page of operation id on learn.microsoft.com.
+func docsURL(id, version string) string {
+	view := "graph-rest-1.0"
+	if version == "beta" {
+		view = "graph-rest-beta"
+	}
+	return "https://learn.microsoft.com/graph/api/" + id + "?view=" + view
+}
+
+// isResourcePage reports a page that documents a resource type.
+func isResourcePage(p *page, o *outline) bool {
+	dt := strings.ToLower(p.front["doc_type"])
+	return strings.Contains(dt, "resource") || strings.Contains(p.file, "resources/")
+}
+
+// checkPermissions reports a page that documents no permission at all.
+func checkPermissions(p *page, o *outline, perms ir.Permissions) {
+	if len(perms.DelegatedWork)+len(perms.DelegatedPersonal)+len(perms.Application) > 0 {
+		return
+	}
+	off, ok := o.sections[secPermissions]
+	if !ok {
+		p.warnf(0, "no permissions section (expected a heading with anchor \"permissions\" or \"prerequisites\"); the operation is generated without permissions")
+		return
+	}
+	for _, b := range o.blocks {
+		if b.section == secPermissions && isProse(b.node) {
+			if inc := includeTarget(readInline(b.node, p.src)); inc != "" {
+				p.warnf(blockStart(p, b.node), "permissions are in include file %s, which is not read yet; the operation is generated without permissions", inc)
+				return
+			}
+		}
+	}
+	p.warnf(off, "the permissions section has no permission table (a table of kind and permission names); the operation is generated without permissions")
+}
+
+// includeTarget returns the file of a "[!INCLUDE [x](file)]" paragraph.
+func includeTarget(t inline) string {
+	if strings.HasPrefix(t.Text, "[!INCLUDE") && len(t.Links) > 0 {
+		return t.Links[0]
+	}
+	return ""
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Resolve finishes a parsed API: it sorts operations and diagnostics and
+// marks routes that another operation's route with the same method and
+// path shape shadows in the mock: routes documented without a query string
+// win over those with one (/users/{id}?$expand=extensions is a variant of
+// the user's GET), then the first by version, id and document order.
+func Resolve(api *ir.API) {
+	sort.SliceStable(api.Operations, func(i, j int) bool {
+		a, b := api.Operations[i], api.Operations[j]
+		if a.Version != b.Version {
+			return a.Version > b.Version // v1.0 before beta
+		}
+		if a.ID != b.ID {
+			return a.ID < b.ID
+		}
+		return a.Page < b.Page
+	})
+	owner := map[string]string{}
+	for _, withQuery := range []bool{false, true} {
+		for _, op := range api.Operations {
+			for _, r := range op.Routes {
+				if (r.Query != "") != withQuery {
+					continue
+				}
+				key := op.Method + " /" + op.Version + Shape(r.Path)
+				if first, taken := owner[key]; taken {
+					r.ShadowedBy = first
+					continue
+				}
+				owner[key] = op.Page
+			}
+		}
+	}
+	SortDiagnostics(api.Diagnostics)
+}
+
+// Shape replaces every parameter of a path template by "{}", so that
+// templates differing only in parameter names compare equal.
+func Shape(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '{':
+			if depth == 0 {
+				b.WriteString("{}")
+			}
+			depth++
+		case r == '}':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// SortDiagnostics orders diagnostics by file, then line and column numbers.
+func SortDiagnostics(ds []ir.Diagnostic) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		fi, li, ci := splitPos(ds[i].Pos)
+		fj, lj, cj := splitPos(ds[j].Pos)
+		if fi != fj {
+			return fi < fj
+		}
+		if li != lj {
+			return li < lj
+		}
+		return ci < cj
+	})
+}
+
+// splitPos splits "file:line:col".
+func splitPos(pos string) (file string, line, col int) {
+	rest, c, _ := cutLast(pos, ":")
+	file, l, _ := cutLast(rest, ":")
+	line, _ = strconv.Atoi(l)
+	col, _ = strconv.Atoi(c)
+	return file, line, col
+}
+
+func cutLast(s, sep string) (before, after string, ok bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}

@@ -1,0 +1,220 @@
+package parser
+
+import (
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// methods are the HTTP methods the docs use.
+var methods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true, "OPTIONS": true}
+
+// requestLine is a parsed "METHOD /path?query" line.
+type requestLine struct {
+	method  string
+	version string // from an absolute URL, else ""
+	path    string // normalised template, without version and query
+	query   string
+	off     int      // offset of the line in the page
+	fixes   []string // repairs made to a malformed template
+}
+
+// parseRequestLine reads one line of a syntax or example block. ok is false
+// for lines that are not requests (blank lines, comments, "or", headers).
+func parseRequestLine(line string) (rl requestLine, ok bool) {
+	line = strings.TrimSpace(strings.Map(spaceMap, line))
+	method, rest, found := strings.Cut(line, " ")
+	if !found || !methods[strings.ToUpper(method)] || strings.ToUpper(method) != method {
+		return rl, false
+	}
+	rest = strings.TrimSpace(rest)
+	if i := strings.LastIndex(rest, " HTTP/"); i > 0 {
+		rest = strings.TrimSpace(rest[:i])
+	}
+	rl.method = method
+	rest, rl.version = stripHost(rest)
+	rest = dropVersion(rest)
+	if rest != "" && isLetter(rest[0]) && rl.version == "" {
+		rest = "/" + rest
+		rl.fixes = append(rl.fixes, "added the missing leading '/'")
+	}
+	if !strings.HasPrefix(rest, "/") {
+		return rl, false
+	}
+	if p, _ := splitQuery(rest); strings.Contains(p, "//") {
+		for strings.Contains(rest, "//") {
+			rest = strings.Replace(rest, "//", "/", 1)
+		}
+		rl.fixes = append(rl.fixes, "removed an empty path segment ('//')")
+	}
+	rl.path, rl.query = splitQuery(rest)
+	if folded, ok := foldAlternative(rl.path); ok {
+		rl.path = folded
+		rl.fixes = append(rl.fixes, "moved the alternative after '|' into the braces")
+	}
+	rl.path = normalisePath(rl.path)
+	return rl, rl.path != ""
+}
+
+// foldAlternative repairs "{user-id} | user-principal-name/..." (an
+// alternative key written outside the braces) into
+// "{user-id | user-principal-name}/...".
+func foldAlternative(p string) (string, bool) {
+	changed := false
+	for {
+		i := strings.Index(p, "}")
+		for i >= 0 {
+			rest := strings.TrimLeft(p[i+1:], " ")
+			if strings.HasPrefix(rest, "|") {
+				break
+			}
+			j := strings.Index(p[i+1:], "}")
+			if j < 0 {
+				return p, changed
+			}
+			i += j + 1
+		}
+		if i < 0 {
+			return p, changed
+		}
+		rest := strings.TrimLeft(strings.TrimLeft(p[i+1:], " ")[1:], " ")
+		end := strings.IndexAny(rest, "/?")
+		if end < 0 {
+			end = len(rest)
+		}
+		p = p[:i] + " | " + strings.TrimSpace(rest[:end]) + "}" + rest[end:]
+		changed = true
+	}
+}
+
+// isLetter reports an ASCII letter.
+func isLetter(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// spaceMap turns the no-break spaces the docs put between method and URL
+// into plain spaces.
+func spaceMap(r rune) rune {
+	switch r {
+	case '\u00a0', '\u202f', '\u2007', '\t':
+		return ' '
+	}
+	return r
+}
+
+// stripHost removes "https://graph.microsoft.com/v1.0" (any host) and
+// returns the version segment found there.
+func stripHost(u string) (rest, version string) {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return u, versionPrefix(u)
+	}
+	rest = u[i+3:]
+	j := strings.IndexByte(rest, '/')
+	if j < 0 {
+		return "/", ""
+	}
+	rest = rest[j:]
+	return rest, versionPrefix(rest)
+}
+
+// versionPrefix strips nothing; it reports the API version u starts with.
+func versionPrefix(u string) string {
+	for _, v := range []string{"/v1.0", "/beta"} {
+		if u == v || strings.HasPrefix(u, v+"/") || strings.HasPrefix(u, v+"?") {
+			return v[1:]
+		}
+	}
+	return ""
+}
+
+// dropVersion removes a leading /v1.0 or /beta from an absolute path.
+func dropVersion(path string) string {
+	if v := versionPrefix(path); v != "" {
+		path = strings.TrimPrefix(path, "/"+v)
+		if path == "" || path[0] == '?' {
+			path = "/" + path
+		}
+	}
+	return path
+}
+
+// splitQuery cuts the query string at the first '?' outside braces.
+func splitQuery(u string) (path, query string) {
+	depth := 0
+	for i, r := range u {
+		switch r {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case '?':
+			if depth == 0 {
+				return u[:i], u[i+1:]
+			}
+		}
+	}
+	return u, ""
+}
+
+// normalisePath folds white space inside braces ("{id | upn}") and drops
+// a trailing slash; it returns "" when spaces remain outside braces.
+func normalisePath(p string) string {
+	var b strings.Builder
+	depth := 0
+	var param strings.Builder
+	for _, r := range p {
+		switch {
+		case r == '<' && depth == 0:
+			r = '{' // range(address='<address>') is a parameter too
+			fallthrough
+		case r == '{':
+			depth++
+			param.Reset()
+		case (r == '}' || r == '>') && depth > 0:
+			depth--
+			b.WriteString("{" + strings.Join(strings.Fields(strings.ReplaceAll(param.String(), "|", " | ")), " ") + "}")
+		case depth > 0:
+			param.WriteRune(r)
+		case r == ' ':
+			return ""
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if depth != 0 {
+		return ""
+	}
+	s := b.String()
+	if len(s) > 1 {
+		s = strings.TrimSuffix(s, "/")
+	}
+	return s
+}
+
+// pathParams lists the parameters of a normalised template in order, with
+// their style.
+func pathParams(path string) []ir.Param {
+	var ps []ir.Param
+	for i := 0; i < len(path); i++ {
+		if path[i] != '{' {
+			continue
+		}
+		j := strings.IndexByte(path[i:], '}')
+		if j < 0 {
+			break
+		}
+		name := path[i+1 : i+j]
+		style := ir.StyleSegment
+		before, after := path[:i], path[i+j+1:]
+		switch {
+		case strings.HasSuffix(before, "'") && strings.HasPrefix(after, "'"):
+			style = ir.StyleQuoted
+		case strings.HasSuffix(before, ":/") || (strings.HasSuffix(before, "/") && strings.HasPrefix(after, ":")):
+			style = ir.StylePath
+		}
+		ps = append(ps, ir.Param{Name: name, Style: style})
+		i += j
+	}
+	return ps
+}

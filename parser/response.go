@@ -1,0 +1,171 @@
+package parser
+
+import (
+	"encoding/json"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/yuin/goldmark/ast"
+)
+
+var (
+	// tickedStatus finds a back-ticked status: "`204 No Content`".
+	tickedStatus = regexp.MustCompile("`([1-5][0-9][0-9])\\b")
+	// bareStatus finds a status written as a plain number.
+	bareStatus = regexp.MustCompile(`\b([1-5][0-9][0-9])\b`)
+)
+
+// collectionHints are lower-case words that say a response is a collection.
+var collectionHints = []string{"collection", "coleção", "colección", "sammlung", "コレクション", "集合", "컬렉션"}
+
+// readResponse reads the success status and response shape from the
+// response section's prose and the first example response, and reports
+// where they disagree.
+func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
+	var prose strings.Builder
+	var links []string
+	for _, b := range o.blocks {
+		if b.section == secResponse && isProse(b.node) {
+			t := readInline(b.node, p.src)
+			prose.WriteString(t.Text + "\n")
+			links = append(links, t.Links...)
+		}
+	}
+	off := o.sections[secResponse]
+	r := ir.Response{}
+	ex := firstExampleResponse(examples)
+	r.Status, r.StatusFrom = proseStatus(prose.String()), "prose"
+	if r.Status == 0 && ex != nil && ex.Response.Status != 0 {
+		r.Status, r.StatusFrom = ex.Response.Status, "example"
+	}
+	if r.Status == 0 {
+		p.warnf(off, "no success status in the response section or the examples; assuming 200")
+		r.Status, r.StatusFrom = 200, "default"
+	}
+	if ex != nil && ex.Response.Status != 0 && ex.Response.Status != r.Status {
+		p.warnf(off, "the response section says %d but the first example answers %d; using %d", r.Status, ex.Response.Status, r.Status)
+	}
+	r.Kind, r.Type = responseShape(r.Status, ex, prose.String(), firstResourceLink(links))
+	return r
+}
+
+// proseStatus returns the first back-ticked status code, else the first
+// bare one, else 0.
+func proseStatus(s string) int {
+	m := tickedStatus.FindStringSubmatch(s)
+	if m == nil {
+		m = bareStatus.FindStringSubmatch(s)
+	}
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// firstExampleResponse returns the first example with a response.
+func firstExampleResponse(examples []ir.Example) *ir.Example {
+	for i := range examples {
+		if examples[i].Response != nil {
+			return &examples[i]
+		}
+	}
+	return nil
+}
+
+// responseShape decides the response kind and type: the example's
+// annotation and body first (they are structure), then the prose.
+func responseShape(status int, ex *ir.Example, prose, linkType string) (kind, typ string) {
+	typ = linkType
+	if ex != nil && ex.Response.Type != "" {
+		typ = ex.Response.Type
+	}
+	lprose := strings.ToLower(prose)
+	switch {
+	case status == 204:
+		return ir.KindNone, ""
+	case ex != nil && ex.Response.IsCollection:
+		return ir.KindCollection, typ
+	case ex != nil && isBinaryResponse(ex.Response):
+		return ir.KindBinary, ""
+	case ex != nil && strings.TrimSpace(ex.Response.Body) != "":
+		if k := jsonShape(ex.Response.Body); k != "" {
+			if k == ir.KindPrimitive {
+				return k, primitiveType(ex.Response.Type)
+			}
+			return k, typ
+		}
+	}
+	switch {
+	case typ != "" && containsAny(lprose, collectionHints):
+		return ir.KindCollection, typ
+	case typ != "":
+		return ir.KindObject, typ
+	case ex != nil && strings.TrimSpace(ex.Response.Body) != "":
+		return ir.KindObject, ""
+	}
+	return ir.KindNone, ""
+}
+
+// primitiveType keeps Edm and plain primitive names.
+func primitiveType(t string) string {
+	if strings.Contains(t, ".") && !strings.HasPrefix(t, "Edm.") {
+		return ""
+	}
+	return t
+}
+
+// isBinaryResponse reports a non-JSON content type or a redirect.
+func isBinaryResponse(r *ir.ExampleResponse) bool {
+	if r.Status >= 300 && r.Status < 400 {
+		return true
+	}
+	ct := mediaType(headerValue(r.Headers, "Content-Type"))
+	return ct != "" && !isJSONType(ct)
+}
+
+// jsonShape classifies a JSON response body: {"value": [...]} is a
+// collection, {"value": scalar} a primitive, other objects objects. It
+// returns "" when the body is not valid JSON (truncated examples).
+func jsonShape(body string) string {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(body), &m); err != nil {
+		var arr []json.RawMessage
+		if json.Unmarshal([]byte(body), &arr) == nil {
+			return ir.KindCollection
+		}
+		return ""
+	}
+	v, ok := m["value"]
+	if !ok {
+		return ir.KindObject
+	}
+	switch t := strings.TrimSpace(string(v)); {
+	case strings.HasPrefix(t, "["):
+		return ir.KindCollection
+	case strings.HasPrefix(t, "{"):
+		return ir.KindObject // Intune wraps single entities as {"value": {...}}
+	}
+	return ir.KindPrimitive
+}
+
+// headerValue finds a header in name, value pairs (case-insensitively).
+func headerValue(pairs []string, name string) string {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if strings.EqualFold(pairs[i], name) {
+			return pairs[i+1]
+		}
+	}
+	return ""
+}
+
+// isProse reports paragraphs and plain text blocks.
+func isProse(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return true
+	}
+	return false
+}
