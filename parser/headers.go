@@ -85,12 +85,39 @@ func readHeaderRow(row []inline) (ir.Header, bool) {
 	return ir.Header{Name: name, Value: value, Required: required}, true
 }
 
-// isRequired reads a required/optional note in a description.
+// isRequired reads a required/optional note in a description: a sentence
+// that is the hint alone ("Required."), starts with it and is short, or
+// ends with it ("Bearer {token} required."). A hint in the middle of a
+// sentence is a condition ("required when using $search"), not a rule.
 func isRequired(desc string) bool {
 	l := strings.ToLower(desc)
-	return containsAny(l, requiredHints) && !startsWithAny(l, optionalHints)
+	if startsWithAny(l, optionalHints) {
+		return false
+	}
+	for _, sentence := range strings.FieldsFunc(l, func(r rune) bool { return strings.ContainsRune(".;。\n", r) }) {
+		words := strings.Fields(strings.Trim(sentence, " *_`"))
+		if len(words) == 0 {
+			continue
+		}
+		first, last := strings.Trim(words[0], "*_`:,"), strings.Trim(words[len(words)-1], "*_`:,")
+		if (len(words) <= 2 && isHint(first)) || isHint(last) {
+			return true
+		}
+	}
+	return false
 }
 
+// isHint reports one of the requiredHints as a whole word.
+func isHint(w string) bool {
+	for _, h := range requiredHints {
+		if w == h {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAny reports whether s contains one of words.
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
 		if strings.Contains(s, w) {
@@ -100,6 +127,7 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
+// startsWithAny reports whether s, past emphasis marks, starts with one of words.
 func startsWithAny(s string, words []string) bool {
 	s = strings.TrimLeft(s, "*_` ")
 	for _, w := range words {

@@ -18,8 +18,9 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// ParseFS reads every page below the root of fsys. Source paths in the
-// result are relative to that root. Files without front matter are not
+// ParseFS reads every page below the root of fsys; Resolve finishes the
+// result (after merging several trees). Source paths are relative to the
+// root. Files without front matter are not
 // documentation pages and are passed over; directories named "includes"
 // hold fragments, not pages.
 func ParseFS(fsys fs.FS) (*ir.API, error) {
@@ -55,7 +56,6 @@ func ParseFS(fsys fs.FS) (*ir.API, error) {
 	if err != nil {
 		return nil, err
 	}
-	Resolve(api)
 	return api, nil
 }
 

@@ -1,0 +1,225 @@
+// Command graphgen generates a typed Go client and a matching mock server
+// from Microsoft Graph API reference pages.
+//
+// Usage:
+//
+//	graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]
+//	graphgen ir [-o FILE] [DOCS...]
+//
+// Without DOCS it reads the docs bundled with graphgen (testdata/docs).
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen"
+	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1 // errors in the docs, stale output with -check, I/O
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is the whole command, testable: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "ir" {
+		return runIR(args[1:], stdout, stderr)
+	}
+	return runGenerate(args, stderr)
+}
+
+// usageError reports a command-line mistake.
+func usageError(stderr io.Writer, fset *flag.FlagSet, err error) int {
+	fmt.Fprintln(stderr, "graphgen:", err)
+	fset.Usage()
+	return exitUsage
+}
+
+// runGenerate implements "graphgen [flags] DOCS...".
+func runGenerate(args []string, stderr io.Writer) int {
+	fset := flag.NewFlagSet("graphgen", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	out := fset.String("out", ".", "output `directory` of the generated package")
+	pkg := fset.String("pkg", "", "package `name` (default: the output directory's name)")
+	importPath := fset.String("import", "", "import `path` of the generated package, for its package clause comment")
+	check := fset.Bool("check", false, "write nothing; list the files that would change and exit 1 if any")
+	fset.Usage = func() {
+		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	name := *pkg
+	if name == "" {
+		name = packageName(*out)
+	}
+	if !isPackageName(name) {
+		return usageError(stderr, fset, fmt.Errorf("%q is not a valid package name; set -pkg", name))
+	}
+	api, status := load(fset.Args(), stderr)
+	if api == nil {
+		return status
+	}
+	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath})
+	if err != nil {
+		summary(stderr, api, "nothing written")
+		return exitError
+	}
+	changed, err := sync(*out, files, *check)
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return exitError
+	}
+	return report(stderr, api, files, changed, *check)
+}
+
+// report prints the summary of a generation and picks the exit status.
+func report(stderr io.Writer, api *ir.API, files []emitter.File, changed []string, check bool) int {
+	if check {
+		for _, c := range changed {
+			fmt.Fprintln(stderr, "stale:", c)
+		}
+		summary(stderr, api, fmt.Sprintf("%d of %d files would change", len(changed), len(files)))
+		if len(changed) > 0 {
+			return exitError
+		}
+		return exitOK
+	}
+	summary(stderr, api, fmt.Sprintf("%d files written, %d unchanged", len(changed), len(files)-len(changed)))
+	return exitOK
+}
+
+// runIR implements "graphgen ir [-o FILE] DOCS...".
+func runIR(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("graphgen ir", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	outFile := fset.String("o", "", "write the JSON to `file` instead of standard output")
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	api, status := load(fset.Args(), stderr)
+	if api == nil {
+		return status
+	}
+	data, err := MarshalIR(api)
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return exitError
+	}
+	if *outFile == "" {
+		_, err = stdout.Write(data)
+	} else {
+		err = writeFileAtomic(*outFile, data)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return exitError
+	}
+	summary(stderr, api, "IR written")
+	if graphgen.Errors(api) > 0 {
+		return exitError
+	}
+	return exitOK
+}
+
+// MarshalIR is the JSON form of the IR: indented, HTML characters kept.
+func MarshalIR(api *ir.API) ([]byte, error) {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(api); err != nil {
+		return nil, err
+	}
+	return []byte(b.String()), nil
+}
+
+// load reads the docs trees (the bundled docs when none are named) and
+// prints the diagnostics. It returns a nil API when nothing could be read.
+func load(dirs []string, stderr io.Writer) (*ir.API, int) {
+	var roots []fs.FS
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			fmt.Fprintln(stderr, "graphgen:", err)
+			return nil, exitUsage
+		}
+		if !st.IsDir() {
+			fmt.Fprintf(stderr, "graphgen: %s is not a directory of docs\n", d)
+			return nil, exitUsage
+		}
+		roots = append(roots, os.DirFS(d))
+	}
+	if len(roots) == 0 {
+		roots = []fs.FS{graphgen.BundledDocs()}
+	}
+	api, err := graphgen.Load(roots...)
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return nil, exitError
+	}
+	for _, d := range api.Diagnostics {
+		fmt.Fprintln(stderr, d)
+	}
+	return api, exitOK
+}
+
+// summary prints the one-line account of a run.
+func summary(stderr io.Writer, api *ir.API, outcome string) {
+	methods, warnings := 0, 0
+	for _, op := range api.Operations {
+		methods += len(op.Routes)
+	}
+	for _, d := range api.Diagnostics {
+		if d.Severity == ir.Warning {
+			warnings++
+		}
+	}
+	fmt.Fprintf(stderr, "graphgen: %d pages read, %d operations (%d client methods), %d pages skipped, %d errors, %d warnings; %s\n",
+		api.Pages, len(api.Operations), methods, len(api.Skipped), graphgen.Errors(api), warnings, outcome)
+}
+
+// packageName derives a package name from the output directory.
+func packageName(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(strings.NewReplacer("-", "", ".", "", "_", "").Replace(filepath.Base(abs)))
+}
+
+// isPackageName reports a lower-case Go identifier usable as a package name.
+func isPackageName(s string) bool {
+	if s == "" || s == "_" || s == "main" {
+		return false
+	}
+	for i, r := range s {
+		if !(r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}

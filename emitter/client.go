@@ -1,0 +1,216 @@
+package emitter
+
+import (
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
+)
+
+// clientFile emits the Client type and one method per route.
+func clientFile(f *jen.File, ops []*ir.Operation) {
+	// type Client struct{ rt *graphrt.Client }
+	f.Comment("Client calls the documented Microsoft Graph operations; its methods take")
+	f.Comment("path parameters as arguments and options for headers and query options.")
+	f.Type().Id("Client").Struct(jen.Id("rt").Op("*").Add(rt("Client")))
+	// func NewClient(hc *http.Client, baseURL string) *Client
+	f.Comment("NewClient returns a Client that sends requests with hc (nil:")
+	f.Comment("http.DefaultClient) to baseURL (\"\": graphrt.DefaultBaseURL); hc is expected")
+	f.Comment("to authenticate, e.g. with a graphrt.BearerTransport.")
+	f.Func().Id("NewClient").Params(jen.Id("hc").Op("*").Qual("net/http", "Client"), jen.Id("baseURL").String()).Op("*").Id("Client").Block(
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): rt("NewClient").Call(jen.Id("hc"), jen.Id("baseURL"))})),
+	)
+	for _, op := range ops {
+		for _, r := range op.Routes {
+			f.Line()
+			clientMethod(f, op, r)
+		}
+	}
+}
+
+// clientMethod emits, e.g.:
+//
+//	func (c *Client) UserGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+//		if err := graphrt.NonEmpty("id", id); err != nil {
+//			return nil, err
+//		}
+//		return c.rt.JSON(ctx, &graphrt.Request{Method: "GET", Path: "/v1.0/users/" + graphrt.PathSegment(id)}, opts...)
+//	}
+func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route) {
+	scope := naming.NewScope(paramNames(r)...)
+	recv, ctx, opts := scope.Name("c"), scope.Name("ctx"), scope.Name("opts")
+	body, data := "", ""
+	params := []jen.Code{jen.Id(ctx).Qual("context", "Context")}
+	for _, p := range r.Params {
+		params = append(params, jen.Id(p.GoName).String())
+	}
+	switch op.RequestBody.Kind {
+	case ir.KindObject, ir.KindParameters:
+		body, data = scope.Name("body"), scope.Name("data")
+		params = append(params, jen.Id(body).Any())
+	case ir.KindBinary:
+		body = scope.Name("body")
+		data = body
+		params = append(params, jen.Id(body).Index().Byte())
+	}
+	params = append(params, jen.Id(opts).Op("...").Add(rt("Option")))
+	call, results, zero := responseCall(op.Response.Kind)
+	errName := scope.Name("err")
+
+	req := jen.Dict{jen.Id("Method"): jen.Lit(op.Method), jen.Id("Path"): pathExpr(op.Version, r)}
+	if data != "" {
+		req[jen.Id("Body")] = jen.Id(data)
+		if op.RequestBody.Kind == ir.KindBinary {
+			req[jen.Id("ContentType")] = jen.Lit(op.RequestBody.ContentType)
+		}
+	}
+	var stmts []jen.Code
+	if len(r.Params) > 0 {
+		stmts = append(stmts, earlyReturn(errName, zero, rt("NonEmpty").Call(nonEmptyArgs(r)...)))
+	}
+	if data != "" && data != body {
+		stmts = append(stmts,
+			jen.List(jen.Id(data), jen.Id(errName)).Op(":=").Add(rt("MarshalBody")).Call(jen.Id(body)),
+			jen.If(jen.Id(errName).Op("!=").Nil()).Block(jen.Return(append(zero, jen.Id(errName))...)),
+		)
+	}
+	stmts = append(stmts, jen.Return(jen.Id(recv).Dot("rt").Dot(call).Call(
+		jen.Id(ctx), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))))
+
+	f.Add(comments(methodDoc(op, r)).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.GoName).Params(params...).Add(results).Block(stmts...))
+}
+
+// earlyReturn emits: if err := call; err != nil { return zero..., err }
+func earlyReturn(errName string, zero []jen.Code, call jen.Code) jen.Code {
+	return jen.If(jen.Id(errName).Op(":=").Add(call), jen.Id(errName).Op("!=").Nil()).Block(
+		jen.Return(append(append([]jen.Code{}, zero...), jen.Id(errName))...))
+}
+
+// nonEmptyArgs lists name, value pairs of the route's parameters.
+func nonEmptyArgs(r *ir.Route) []jen.Code {
+	var args []jen.Code
+	for _, p := range r.Params {
+		args = append(args, jen.Lit(p.GoName), jen.Id(p.GoName))
+	}
+	return args
+}
+
+// paramNames returns the Go names of the route's parameters.
+func paramNames(r *ir.Route) []string {
+	var names []string
+	for _, p := range r.Params {
+		names = append(names, p.GoName)
+	}
+	return names
+}
+
+// responseCall picks the runtime method, the result list and the zero
+// values returned before the error for a response kind.
+func responseCall(kind string) (call string, results jen.Code, zero []jen.Code) {
+	switch kind {
+	case ir.KindNone:
+		return "Empty", jen.Error(), nil
+	case ir.KindBinary:
+		return "Bytes", jen.Params(jen.Index().Byte(), jen.Error()), []jen.Code{jen.Nil()}
+	}
+	return "JSON", jen.Params(jen.Qual("encoding/json", "RawMessage"), jen.Error()), []jen.Code{jen.Nil()}
+}
+
+// pathExpr builds the escaped request path: literal parts as strings,
+// parameters through the runtime's escaper for their style.
+func pathExpr(version string, r *ir.Route) *jen.Statement {
+	var parts []jen.Code
+	lit := "/" + version
+	rest := r.Pattern
+	for _, p := range r.Params {
+		open := strings.Index(rest, "{"+p.GoName)
+		end := open + strings.IndexByte(rest[open:], '}')
+		lit += rest[:open]
+		if lit != "" {
+			parts = append(parts, jen.Lit(lit))
+		}
+		lit = ""
+		parts = append(parts, rt(escaper(p.Style)).Call(jen.Id(p.GoName)))
+		rest = rest[end+1:]
+	}
+	if lit += rest; lit != "" {
+		parts = append(parts, jen.Lit(lit))
+	}
+	s := jen.Add(parts[0])
+	for _, p := range parts[1:] {
+		s.Op("+").Add(p)
+	}
+	return s
+}
+
+// escaper names the runtime function that escapes a parameter of style.
+func escaper(style string) string {
+	switch style {
+	case ir.StyleQuoted:
+		return "ODataString"
+	case ir.StylePath:
+		return "PathSegments"
+	}
+	return "PathSegment"
+}
+
+// methodDoc is the doc comment of a client method.
+func methodDoc(op *ir.Operation, r *ir.Route) []string {
+	first := r.GoName + " calls " + op.Method + " /" + op.Version + r.Path
+	if r.Query != "" {
+		first += " (documented with ?" + r.Query + ")"
+	}
+	lines := docLines(first + ": " + op.Title + ".")
+	lines = para(lines, op.Summary)
+	if op.RequestBody.Kind != ir.KindNone {
+		lines = para(lines, bodyDoc(op.RequestBody))
+	}
+	lines = para(lines, responseDoc(op.Response))
+	lines = append(append(lines, ""), permissionLines(op.Permissions)...)
+	return para(lines, "Documentation: "+op.DocsURL+" ("+op.Page+").")
+}
+
+// bodyDoc describes the request body argument.
+func bodyDoc(b ir.RequestBody) string {
+	switch b.Kind {
+	case ir.KindBinary:
+		return "The request body is binary content (" + b.ContentType + ")."
+	case ir.KindParameters:
+		names := make([]string, len(b.Params))
+		for i, p := range b.Params {
+			names[i] = p.Name
+			if p.Required {
+				names[i] += " (required)"
+			}
+		}
+		return "The request body is a JSON object with the parameters " + strings.Join(names, ", ") + "."
+	}
+	if b.Type != "" {
+		return "The request body is a JSON " + b.Type + " object."
+	}
+	return "The request body is a JSON object."
+}
+
+// responseDoc describes the result.
+func responseDoc(r ir.Response) string {
+	s := "On success the service answers " + itoa(r.Status)
+	switch r.Kind {
+	case ir.KindNone:
+		return s + " with no body."
+	case ir.KindBinary:
+		return s + "; the result is the binary content."
+	case ir.KindCollection:
+		return s + " with a collection of " + orUnknown(r.Type) + " in the JSON result."
+	case ir.KindPrimitive:
+		return s + " with a primitive value in the JSON result."
+	}
+	return s + " with a " + orUnknown(r.Type) + " object in the JSON result."
+}
+
+func orUnknown(t string) string {
+	if t == "" {
+		return "undocumented type"
+	}
+	return t
+}

@@ -1,0 +1,139 @@
+package emitter
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// notChecked are documented headers the mock does not require on their
+// own: Authorization is always checked, Content-Type by the body rule.
+var notChecked = map[string]bool{"Authorization": true, "Content-Type": true, "Accept": true, "Content-Length": true}
+
+// mockFile emits the Handler interface, DocsHandler and NewMock.
+func mockFile(f *jen.File, ops []*ir.Operation) {
+	// type Handler interface { UserGet(w http.ResponseWriter, r *http.Request); ... }
+	f.Comment("Handler answers the operations of the mock server, one method per")
+	f.Comment("operation. The server has already checked method, path, Authorization,")
+	f.Comment("required headers and the body rule; path parameters are in r.PathValue.")
+	f.Comment("Embed DocsHandler and override the operations a test cares about.")
+	var methods []jen.Code
+	for _, op := range ops {
+		methods = append(methods, handlerDoc(op).Id(op.GoName).Params(handlerParams()...))
+	}
+	f.Type().Id("Handler").Interface(methods...)
+
+	// type DocsHandler struct{}
+	f.Comment("DocsHandler answers every operation with its documented success status")
+	f.Comment("and the documented example response that best fits the request.")
+	f.Type().Id("DocsHandler").Struct()
+	f.Var().Id("_").Id("Handler").Op("=").Id("DocsHandler").Values()
+	for _, op := range ops {
+		// func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) { graphrt.ServeExample(w, r, 200, examplesUserGet...) }
+		f.Comment(op.GoName + " answers " + strconv.Itoa(op.Response.Status) + " with the documented example of " + op.ID + ".")
+		f.Func().Params(jen.Id("DocsHandler")).Id(op.GoName).Params(handlerParams()...).Block(
+			rt("ServeExample").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Response.Status), jen.Id(examplesVar(op)).Op("...")),
+		)
+	}
+	newMock(f, ops)
+}
+
+// newMock emits NewMock, registering every route that is not shadowed:
+//
+//	func NewMock(h Handler) *graphrt.Mux {
+//		m := graphrt.NewMux()
+//		m.Handle(graphrt.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/me", Body: graphrt.BodyNone}, h.UserGet)
+//		return m
+//	}
+func newMock(f *jen.File, ops []*ir.Operation) {
+	stmts := []jen.Code{jen.Id("m").Op(":=").Add(rt("NewMux")).Call()}
+	for _, op := range ops {
+		for _, r := range op.Routes {
+			if r.ShadowedBy != "" {
+				stmts = append(stmts, jen.Comment(op.Method+" /"+op.Version+r.Path+" is served by "+r.ShadowedBy+"."))
+				continue
+			}
+			stmts = append(stmts, jen.Id("m").Dot("Handle").Call(routeValue(op, r), jen.Id("h").Dot(op.GoName)))
+		}
+	}
+	stmts = append(stmts, jen.Return(jen.Id("m")))
+	f.Comment("NewMock returns a mock Microsoft Graph server that checks each request as")
+	f.Comment("its page documents and dispatches it to h; NewMock(DocsHandler{}) answers")
+	f.Comment("with the documented examples.")
+	f.Func().Id("NewMock").Params(jen.Id("h").Id("Handler")).Op("*").Add(rt("Mux")).Block(stmts...)
+}
+
+// routeValue emits the graphrt.Route of one route.
+func routeValue(op *ir.Operation, r *ir.Route) jen.Code {
+	d := jen.Dict{
+		jen.Id("Operation"): jen.Lit(op.ID),
+		jen.Id("Method"):    jen.Lit(op.Method),
+		jen.Id("Pattern"):   jen.Lit("/" + op.Version + r.Pattern),
+		jen.Id("Body"):      rt(bodyRule(op.RequestBody)),
+	}
+	if hs := requiredHeaders(op.Headers); len(hs) > 0 {
+		var lits []jen.Code
+		for _, h := range hs {
+			lits = append(lits, jen.Lit(h))
+		}
+		d[jen.Id("Headers")] = jen.Index().String().Values(lits...)
+	}
+	return rt("Route").Values(d)
+}
+
+// bodyRule maps the documented request body to the mock's rule; a
+// parameter table without required parameters allows an empty body.
+func bodyRule(b ir.RequestBody) string {
+	switch b.Kind {
+	case ir.KindNone:
+		return "BodyNone"
+	case ir.KindBinary:
+		return "BodyBinary"
+	case ir.KindParameters:
+		for _, p := range b.Params {
+			if p.Required {
+				return "BodyJSON"
+			}
+		}
+		return "BodyOptional"
+	}
+	return "BodyJSON"
+}
+
+// requiredHeaders lists the documented required headers the mock checks.
+func requiredHeaders(hs []ir.Header) []string {
+	var out []string
+	for _, h := range hs {
+		if h.Required && !notChecked[h.Name] && !contains(out, h.Name) {
+			out = append(out, h.Name)
+		}
+	}
+	return out
+}
+
+// handlerParams are (w http.ResponseWriter, r *http.Request).
+func handlerParams() []jen.Code {
+	return []jen.Code{jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")}
+}
+
+// handlerDoc is the comment above an interface method.
+func handlerDoc(op *ir.Operation) *jen.Statement {
+	var paths []string
+	for _, r := range op.Routes {
+		paths = append(paths, "/"+op.Version+r.Path)
+	}
+	return comments(docLines(op.GoName + " answers " + op.Method + " " + strings.Join(paths, ", ") + " (" + op.ID + ")."))
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,71 @@
+// Package graphgen ties the pipeline together: it reads Microsoft Graph API
+// reference pages into an IR (parser), names it (naming) and prints Go
+// (emitter). It also embeds the bundled docs of testdata/docs, the default
+// input of the graphgen command.
+package graphgen
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+
+	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
+	"github.com/graphgen-dev/graphgen/parser"
+)
+
+//go:embed testdata/docs
+var bundled embed.FS
+
+// BundledDocs returns the docs of testdata/docs: real pages from the
+// English and Brazilian-Portuguese Graph docs, the seed page and crafted
+// bad pages.
+func BundledDocs() fs.FS {
+	sub, err := fs.Sub(bundled, "testdata/docs")
+	if err != nil {
+		panic(err) // the embedded tree is fixed at build time
+	}
+	return sub
+}
+
+// Load reads every docs tree and returns the named API. Positions are
+// relative to each tree's root. An error is returned only when a tree
+// cannot be read; problems in pages are diagnostics in the API.
+func Load(roots ...fs.FS) (*ir.API, error) {
+	api := &ir.API{Operations: []*ir.Operation{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
+	for _, root := range roots {
+		one, err := parser.ParseFS(root)
+		if err != nil {
+			return nil, err
+		}
+		api.Pages += one.Pages
+		api.Operations = append(api.Operations, one.Operations...)
+		api.Skipped = append(api.Skipped, one.Skipped...)
+		api.Diagnostics = append(api.Diagnostics, one.Diagnostics...)
+	}
+	parser.Resolve(api)
+	api.Diagnostics = append(api.Diagnostics, naming.Assign(api)...)
+	parser.SortDiagnostics(api.Diagnostics)
+	return api, nil
+}
+
+// Errors counts the diagnostics of severity error.
+func Errors(api *ir.API) int {
+	n := 0
+	for _, d := range api.Diagnostics {
+		if d.Severity == ir.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// Generate prints api as the Go package pkg. It refuses an API with error
+// diagnostics: their output would be wrong.
+func Generate(api *ir.API, opts emitter.Options) ([]emitter.File, error) {
+	if n := Errors(api); n > 0 {
+		return nil, fmt.Errorf("%d errors in the docs; nothing generated", n)
+	}
+	return emitter.Emit(api, opts)
+}

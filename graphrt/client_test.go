@@ -1,0 +1,478 @@
+package graphrt_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
+// sent is what a test server saw of one request.
+type sent struct {
+	Method      string
+	RequestURI  string
+	Accept      string
+	ContentType string
+	Extra       string // value of the X-Test header
+	Body        string
+}
+
+// recordingServer starts a server that records each request and answers
+// with status and body.
+func recordingServer(t *testing.T, status int, body string) (*httptest.Server, *[]sent) {
+	t.Helper()
+	var got []sent
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = append(got, sent{
+			Method:      r.Method,
+			RequestURI:  r.RequestURI,
+			Accept:      r.Header.Get("Accept"),
+			ContentType: r.Header.Get("Content-Type"),
+			Extra:       strings.Join(r.Header.Values("X-Test"), "|"),
+			Body:        string(b),
+		})
+		w.WriteHeader(status)
+		_, _ = io.WriteString(w, body)
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &got
+}
+
+func TestDoSendsRequest(t *testing.T) {
+	tests := []struct {
+		name string
+		base string // appended to the server URL
+		req  graphrt.Request
+		want sent
+	}{{
+		name: "escaped path and Graph query",
+		req: graphrt.Request{
+			Method: "GET",
+			Path:   "/v1.0/users/a%2Fb%23EXT%23@x.com",
+			Query: url.Values{
+				"$select": {"id,displayName"},
+				"$filter": {"startswith(displayName,'a b')"},
+			},
+		},
+		want: sent{
+			Method:     "GET",
+			RequestURI: "/v1.0/users/a%2Fb%23EXT%23@x.com?$filter=startswith(displayName,'a%20b')&$select=id,displayName",
+			Accept:     "application/json",
+		},
+	}, {
+		name: "query values with reserved characters",
+		req: graphrt.Request{
+			Method: "GET",
+			Path:   "/v1.0/me/messages",
+			Query:  url.Values{"$search": {`"a+b&c=d;e#f?g%h é"`}, "$top": {"5", "6"}},
+		},
+		want: sent{
+			Method:     "GET",
+			RequestURI: "/v1.0/me/messages?$search=%22a%2Bb%26c%3Dd%3Be%23f%3Fg%25h%20%C3%A9%22&$top=5&$top=6",
+			Accept:     "application/json",
+		},
+	}, {
+		name: "dot segments and lower-case escapes are kept",
+		req:  graphrt.Request{Method: "GET", Path: "/v1.0/users/%2E%2E/x%2fy"},
+		want: sent{Method: "GET", RequestURI: "/v1.0/users/%2E%2E/x%2fy", Accept: "application/json"},
+	}, {
+		name: "bytes that cannot appear in a path are escaped",
+		req:  graphrt.Request{Method: "GET", Path: "/v1.0/users/a b?c#d%2F"},
+		want: sent{Method: "GET", RequestURI: "/v1.0/users/a%20b%3Fc%23d%2F", Accept: "application/json"},
+	}, {
+		name: "JSON body gets the default content type",
+		req:  graphrt.Request{Method: "POST", Path: "/v1.0/users", Body: []byte(`{"a":1}`)},
+		want: sent{Method: "POST", RequestURI: "/v1.0/users", Accept: "application/json", ContentType: "application/json", Body: `{"a":1}`},
+	}, {
+		name: "explicit content type and headers",
+		req: graphrt.Request{
+			Method:      "PUT",
+			Path:        "/v1.0/me/drive/root:/a.txt:/content",
+			Header:      http.Header{"Accept": {"text/plain"}, "X-Test": {"1", "2"}},
+			Body:        []byte("hello"),
+			ContentType: "text/plain",
+		},
+		want: sent{Method: "PUT", RequestURI: "/v1.0/me/drive/root:/a.txt:/content", Accept: "text/plain", ContentType: "text/plain", Extra: "1|2", Body: "hello"},
+	}, {
+		name: "content type from the header when the field is empty",
+		req: graphrt.Request{
+			Method: "PUT",
+			Path:   "/v1.0/x",
+			Header: http.Header{"Content-Type": {"image/png"}},
+			Body:   []byte{0x89},
+		},
+		want: sent{Method: "PUT", RequestURI: "/v1.0/x", Accept: "application/json", ContentType: "image/png", Body: "\x89"},
+	}, {
+		name: "no content type without a body",
+		req:  graphrt.Request{Method: "DELETE", Path: "/v1.0/x", ContentType: "text/plain"},
+		want: sent{Method: "DELETE", RequestURI: "/v1.0/x", Accept: "application/json"},
+	}, {
+		name: "base URL path and trailing slashes",
+		base: "/proxy//",
+		req:  graphrt.Request{Method: "GET", Path: "/v1.0/me"},
+		want: sent{Method: "GET", RequestURI: "/proxy/v1.0/me", Accept: "application/json"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, got := recordingServer(t, http.StatusOK, `{}`)
+			c := graphrt.NewClient(srv.Client(), srv.URL+tt.base)
+			if _, err := c.Do(context.Background(), &tt.req); err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff([]sent{tt.want}, *got); diff != "" {
+				t.Errorf("request (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestDoAbsoluteURLKeepsItsQuery(t *testing.T) {
+	srv, got := recordingServer(t, http.StatusOK, `{}`)
+	c := graphrt.NewClient(srv.Client(), "https://elsewhere.invalid")
+	req := &graphrt.Request{Method: "GET", Path: srv.URL + "/v1.0/users?$skiptoken=X%2BY"}
+	if _, err := c.Do(context.Background(), req, graphrt.WithQuery("$top", "5")); err != nil {
+		t.Fatal(err)
+	}
+	if want := "/v1.0/users?$skiptoken=X%2BY&$top=5"; (*got)[0].RequestURI != want {
+		t.Errorf("RequestURI = %q, want %q", (*got)[0].RequestURI, want)
+	}
+}
+
+func TestDoOptionsApplyToACopy(t *testing.T) {
+	srv, got := recordingServer(t, http.StatusOK, `{}`)
+	c := graphrt.NewClient(srv.Client(), srv.URL)
+	req := &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users",
+		Query:  url.Values{"$top": {"1"}},
+		Header: http.Header{"X-Test": {"a"}},
+		Body:   []byte(`{"a":1}`),
+	}
+	before := &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users",
+		Query:  url.Values{"$top": {"1"}},
+		Header: http.Header{"X-Test": {"a"}},
+		Body:   []byte(`{"a":1}`),
+	}
+	opts := []graphrt.Option{
+		graphrt.WithQuery("$top", "2"),
+		graphrt.WithQuery("$select", "id"),
+		graphrt.WithHeader("X-Test", "b"),
+		func(r *graphrt.Request) { r.Query["$top"][0] = "3"; r.Header["X-Test"][0] = "c"; r.Body[2] = 'b' },
+	}
+	for range 2 { // a second call must see the original request again
+		if _, err := c.Do(context.Background(), req, opts...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := sent{Method: "GET", RequestURI: "/v1.0/users?$select=id&$top=3", Accept: "application/json", ContentType: "application/json", Extra: "c|b", Body: `{"b":1}`}
+	if diff := cmp.Diff([]sent{want, want}, *got); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(before, req); diff != "" {
+		t.Errorf("caller's Request changed (-want +got):\n%s", diff)
+	}
+}
+
+func TestOptionsOnEmptyRequest(t *testing.T) {
+	var r graphrt.Request
+	graphrt.WithHeader("X-A", "1")(&r)
+	graphrt.WithQuery("$top", "1")(&r)
+	want := graphrt.Request{Header: http.Header{"X-A": {"1"}}, Query: url.Values{"$top": {"1"}}}
+	if diff := cmp.Diff(want, r); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// fakeTransport answers every request with a canned response and counts
+// how often response bodies are closed.
+type fakeTransport struct {
+	status int
+	header http.Header
+	body   string
+	urls   []string
+	accept []string
+	closes int
+}
+
+// RoundTrip records req and returns the canned response.
+func (f *fakeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	f.urls = append(f.urls, req.URL.String())
+	f.accept = append(f.accept, req.Header.Get("Accept"))
+	h := f.header.Clone()
+	if h == nil {
+		h = http.Header{}
+	}
+	return &http.Response{
+		StatusCode: f.status,
+		Header:     h,
+		Body:       &countingBody{Reader: strings.NewReader(f.body), closes: &f.closes},
+		Request:    req,
+	}, nil
+}
+
+// countingBody counts Close calls.
+type countingBody struct {
+	io.Reader
+	closes *int
+}
+
+// Close counts the call.
+func (b *countingBody) Close() error { *b.closes++; return nil }
+
+func fakeClient(f *fakeTransport) *graphrt.Client {
+	return graphrt.NewClient(&http.Client{Transport: f}, "")
+}
+
+func TestNewClientDefaultBaseURL(t *testing.T) {
+	f := &fakeTransport{status: http.StatusOK}
+	if err := fakeClient(f).Empty(context.Background(), &graphrt.Request{Method: "GET", Path: "/v1.0/me"}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"https://graph.microsoft.com/v1.0/me"}, f.urls); diff != "" {
+		t.Errorf("URL (-want +got):\n%s", diff)
+	}
+}
+
+func TestResponseBodyAlwaysClosed(t *testing.T) {
+	type call func(*graphrt.Client) error
+	req := &graphrt.Request{Method: "GET", Path: "/v1.0/me"}
+	ctx := context.Background()
+	calls := map[string]call{
+		"Do":    func(c *graphrt.Client) error { _, err := c.Do(ctx, req); return err },
+		"Empty": func(c *graphrt.Client) error { return c.Empty(ctx, req) },
+		"JSON":  func(c *graphrt.Client) error { _, err := c.JSON(ctx, req); return err },
+		"Bytes": func(c *graphrt.Client) error { _, err := c.Bytes(ctx, req); return err },
+	}
+	for _, status := range []int{200, 204, 302, 404, 500} {
+		for name, call := range calls {
+			f := &fakeTransport{status: status, body: `{"x":1}`}
+			err := call(fakeClient(f))
+			if (err != nil) != (status >= 400) { // an unfollowed 3xx is an answer, not an error
+				t.Errorf("%s with %d: err = %v", name, status, err)
+			}
+			if f.closes != 1 {
+				t.Errorf("%s with %d: body closed %d times, want 1", name, status, f.closes)
+			}
+		}
+	}
+}
+
+func TestJSONBytesAndEmpty(t *testing.T) {
+	ctx := context.Background()
+	req := &graphrt.Request{Method: "GET", Path: "/v1.0/me/photo/$value"}
+	f := &fakeTransport{status: http.StatusOK, body: "\x89PNG"}
+	b, err := fakeClient(f).Bytes(ctx, req)
+	if err != nil || string(b) != "\x89PNG" {
+		t.Errorf("Bytes = %q, %v", b, err)
+	}
+	b, err = fakeClient(f).Bytes(ctx, req, graphrt.WithHeader("Accept", "image/png"))
+	if err != nil || string(b) != "\x89PNG" {
+		t.Errorf("Bytes = %q, %v", b, err)
+	}
+	if diff := cmp.Diff([]string{"*/*", "image/png"}, f.accept); diff != "" {
+		t.Errorf("Bytes Accept (-want +got):\n%s", diff)
+	}
+
+	f = &fakeTransport{status: http.StatusOK, body: `{"id":"1"}`}
+	j, err := fakeClient(f).JSON(ctx, req)
+	if err != nil || string(j) != `{"id":"1"}` {
+		t.Errorf("JSON = %q, %v", j, err)
+	}
+	f = &fakeTransport{status: http.StatusNoContent}
+	j, err = fakeClient(f).JSON(ctx, req)
+	if err != nil || j != nil {
+		t.Errorf("JSON on empty body = %q, %v; want nil, nil", j, err)
+	}
+	resp, err := fakeClient(&fakeTransport{status: http.StatusCreated, header: http.Header{"Location": {"x"}}, body: "b"}).Do(ctx, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(&graphrt.Response{StatusCode: 201, Header: http.Header{"Location": {"x"}}, Body: []byte("b")}, resp); diff != "" {
+		t.Errorf("Do (-want +got):\n%s", diff)
+	}
+}
+
+func TestDoBadRequests(t *testing.T) {
+	tests := []struct {
+		name string
+		req  graphrt.Request
+	}{
+		{"relative path", graphrt.Request{Method: "GET", Path: "v1.0/me"}},
+		{"bad escape", graphrt.Request{Method: "GET", Path: "/v1.0/users/%zz"}},
+		{"bad method", graphrt.Request{Method: "GE T", Path: "/v1.0/me"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &fakeTransport{status: http.StatusOK}
+			if _, err := fakeClient(f).Do(context.Background(), &tt.req); err == nil {
+				t.Error("Do succeeded, want an error")
+			}
+			if len(f.urls) != 0 {
+				t.Errorf("sent %v, want nothing", f.urls)
+			}
+		})
+	}
+}
+
+func TestDoTransportErrorIsNotGraphError(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	srv.Close()
+	c := graphrt.NewClient(srv.Client(), srv.URL)
+	_, err := c.Do(context.Background(), &graphrt.Request{Method: "GET", Path: "/v1.0/me"})
+	var gerr *graphrt.Error
+	if err == nil || errors.As(err, &gerr) {
+		t.Errorf("err = %v, want a transport error", err)
+	}
+}
+
+func TestDoDecodesGraphErrors(t *testing.T) {
+	const u = "https://graph.microsoft.com/v1.0/users/x?$select=id"
+	tests := []struct {
+		name   string
+		status int
+		header http.Header
+		body   string
+		want   graphrt.Error
+	}{{
+		name:   "ids from innerError win over headers",
+		status: 404,
+		header: http.Header{"Request-Id": {"h-req"}, "Client-Request-Id": {"h-client"}, "Date": {"h-date"}},
+		body:   `{"error":{"code":"Request_ResourceNotFound","message":"Resource 'x' does not exist","innerError":{"date":"2024-01-02T03:04:05","request-id":"r1","client-request-id":"c1"}}}`,
+		want: graphrt.Error{
+			StatusCode: 404, Method: "GET", URL: u,
+			Code: "Request_ResourceNotFound", Message: "Resource 'x' does not exist",
+			InnerError: json.RawMessage(`{"date":"2024-01-02T03:04:05","request-id":"r1","client-request-id":"c1"}`),
+			RequestID:  "r1", ClientRequestID: "c1", Date: "2024-01-02T03:04:05",
+		},
+	}, {
+		name:   "ids from headers without innerError",
+		status: 429,
+		header: http.Header{"Request-Id": {"h-req"}, "Client-Request-Id": {"h-client"}, "Date": {"Tue, 02 Jan 2024 03:04:05 GMT"}},
+		body:   `{"error":{"code":"TooManyRequests","message":"slow down"}}`,
+		want: graphrt.Error{
+			StatusCode: 429, Method: "GET", URL: u, Code: "TooManyRequests", Message: "slow down",
+			RequestID: "h-req", ClientRequestID: "h-client", Date: "Tue, 02 Jan 2024 03:04:05 GMT",
+		},
+	}, {
+		name:   "partial innerError falls back per field",
+		status: 403,
+		header: http.Header{"Request-Id": {"h-req"}},
+		body:   `{"error":{"code":"Authorization_RequestDenied","message":"no","innerError":{"date":"d1"}}}`,
+		want: graphrt.Error{
+			StatusCode: 403, Method: "GET", URL: u, Code: "Authorization_RequestDenied", Message: "no",
+			InnerError: json.RawMessage(`{"date":"d1"}`), RequestID: "h-req", Date: "d1",
+		},
+	}, {
+		name:   "lower-case innererror and object message",
+		status: 400,
+		body:   `{"error":{"code":"BadRequest","message":{"lang":"en","value":"bad"},"innererror":{"request-id":"r2"}}}`,
+		want: graphrt.Error{
+			StatusCode: 400, Method: "GET", URL: u, Code: "BadRequest", Message: "bad",
+			InnerError: json.RawMessage(`{"request-id":"r2"}`), RequestID: "r2",
+		},
+	}, {
+		name:   "non-JSON body",
+		status: 502,
+		header: http.Header{"Request-Id": {"h-req"}},
+		body:   "<html>Bad Gateway</html>",
+		want:   graphrt.Error{StatusCode: 502, Method: "GET", URL: u, RequestID: "h-req"},
+	}, {
+		name:   "JSON that is not a Graph error",
+		status: 500,
+		body:   `{"message":"oops"}`,
+		want:   graphrt.Error{StatusCode: 500, Method: "GET", URL: u},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := &fakeTransport{status: tt.status, header: tt.header, body: tt.body}
+			resp, err := fakeClient(f).Do(context.Background(), &graphrt.Request{
+				Method: "GET", Path: "/v1.0/users/x", Query: url.Values{"$select": {"id"}},
+			})
+			if resp != nil {
+				t.Errorf("Do returned a response with the error: %+v", resp)
+			}
+			var got *graphrt.Error
+			if !errors.As(err, &got) {
+				t.Fatalf("err = %v (%T), want *graphrt.Error", err, err)
+			}
+			tt.want.Body = []byte(tt.body)
+			if diff := cmp.Diff(&tt.want, got); diff != "" {
+				t.Errorf("Error (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestErrorBodyIsLimited(t *testing.T) {
+	big := strings.Repeat("x", 2<<20)
+	f := &fakeTransport{status: 500, body: big}
+	_, err := fakeClient(f).Do(context.Background(), &graphrt.Request{Method: "GET", Path: "/v1.0/me"})
+	var gerr *graphrt.Error
+	if !errors.As(err, &gerr) {
+		t.Fatalf("err = %v", err)
+	}
+	if len(gerr.Body) != 1<<20 {
+		t.Errorf("len(Body) = %d, want %d", len(gerr.Body), 1<<20)
+	}
+	if msg := gerr.Error(); len(msg) > 300 || !strings.HasSuffix(msg, "xxx...") {
+		t.Errorf("Error() = %.300q (len %d), want a short snippet", msg, len(msg))
+	}
+	// Success bodies are read fully.
+	f = &fakeTransport{status: 200, body: big}
+	b, err := fakeClient(f).Bytes(context.Background(), &graphrt.Request{Method: "GET", Path: "/v1.0/me"})
+	if err != nil || len(b) != len(big) {
+		t.Errorf("Bytes: len %d, err %v; want %d", len(b), err, len(big))
+	}
+}
+
+// person is a request body type for MarshalBody tests.
+type person struct {
+	Name string `json:"name"`
+}
+
+func TestMarshalBody(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      any
+		want    []byte
+		wantErr bool
+	}{
+		{"nil", nil, nil, false},
+		{"nil RawMessage", json.RawMessage(nil), nil, false},
+		{"nil bytes", []byte(nil), nil, false},
+		{"nil pointer", (*person)(nil), nil, false},
+		{"nil map", map[string]any(nil), nil, false},
+		{"struct", person{Name: "a"}, []byte(`{"name":"a"}`), false},
+		{"pointer", &person{Name: "b"}, []byte(`{"name":"b"}`), false},
+		{"string", "x", []byte(`"x"`), false},
+		{"RawMessage passes through unchanged", json.RawMessage(`{ "a" : 1 }`), []byte(`{ "a" : 1 }`), false},
+		{"bytes pass through", []byte(`[1, 2]`), []byte(`[1, 2]`), false},
+		{"invalid RawMessage", json.RawMessage(`{"a":`), nil, true},
+		{"invalid bytes", []byte("hello"), nil, true},
+		{"empty bytes", []byte{}, nil, true},
+		{"unsupported type", func() {}, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := graphrt.MarshalBody(tt.in)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, wantErr %v", err, tt.wantErr)
+			}
+			if !bytes.Equal(got, tt.want) || (got == nil) != (tt.want == nil) {
+				t.Errorf("MarshalBody = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,110 @@
+package graphrt
+
+import (
+	"io"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+)
+
+// Example is a documented response that a mock handler can replay.
+type Example struct {
+	// Path is the example request's escaped path without query, e.g.
+	// "/v1.0/users/87d3…"; "" matches any path.
+	Path string
+	// Query is the raw query of the example request, "" if none.
+	Query string
+	// Header holds response header pairs: name, value, name, value …
+	Header []string
+	// Body is the response body as documented, "" for none.
+	Body string
+}
+
+// ServeExample answers r with status and the example that fits r best:
+// same path and query, else same path, else the first one. Paths are
+// compared after normalising percent-encoding and queries as unordered
+// sets of decoded name=value pairs; an exact path beats Path "". Without
+// examples only the status is written.
+func ServeExample(w http.ResponseWriter, r *http.Request, status int, examples ...Example) {
+	if len(examples) == 0 {
+		w.WriteHeader(status)
+		return
+	}
+	writeExample(w, status, pickExample(r, examples))
+}
+
+// pickExample returns the best-scoring example, the first one on ties.
+func pickExample(r *http.Request, examples []Example) Example {
+	path, query := canonicalPath(r.URL.EscapedPath()), canonicalQuery(r.URL.RawQuery)
+	best, bestScore := 0, -1
+	for i, ex := range examples {
+		if s := exampleScore(ex, path, query); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	return examples[best]
+}
+
+// exampleScore ranks an example: exact path and query 5, exact path 4,
+// any-path and query 3, any-path 2, other path 0.
+func exampleScore(ex Example, path, query string) int {
+	score := 0
+	switch {
+	case ex.Path == "":
+		score = 2
+	case canonicalPath(ex.Path) == path:
+		score = 4
+	default:
+		return 0
+	}
+	if canonicalQuery(ex.Query) == query {
+		score++
+	}
+	return score
+}
+
+// canonicalQuery decodes the name=value pairs of a raw query and sorts them.
+func canonicalQuery(q string) string {
+	var pairs []string
+	for _, p := range strings.Split(q, "&") {
+		if p == "" {
+			continue
+		}
+		if dec, err := url.QueryUnescape(p); err == nil {
+			p = dec
+		}
+		pairs = append(pairs, p)
+	}
+	sort.Strings(pairs)
+	return strings.Join(pairs, "&")
+}
+
+// writeExample writes the example's headers, status and body.
+func writeExample(w http.ResponseWriter, status int, ex Example) {
+	h := w.Header()
+	for i := 0; i+1 < len(ex.Header); i += 2 {
+		name := http.CanonicalHeaderKey(ex.Header[i])
+		if name != "Content-Length" && name != "Transfer-Encoding" {
+			h.Add(name, ex.Header[i+1])
+		}
+	}
+	if ex.Body != "" && h.Get("Content-Type") == "" && looksJSON(ex.Body) {
+		h.Set("Content-Type", jsonType)
+	}
+	w.WriteHeader(status)
+	if bodyAllowed(status) {
+		_, _ = io.WriteString(w, ex.Body)
+	}
+}
+
+// looksJSON reports whether s starts with { or [ after white space.
+func looksJSON(s string) bool {
+	s = strings.TrimLeft(s, " \t\r\n")
+	return strings.HasPrefix(s, "{") || strings.HasPrefix(s, "[")
+}
+
+// bodyAllowed reports whether a response with status may have a body.
+func bodyAllowed(status int) bool {
+	return status >= 200 && status != http.StatusNoContent && status != http.StatusNotModified
+}

@@ -1,0 +1,119 @@
+package graphrt_test
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
+func TestServeExample(t *testing.T) {
+	a := graphrt.Example{Path: "/v1.0/users/a", Body: `{"id":"a"}`}
+	aTop := graphrt.Example{Path: "/v1.0/users/a", Query: "$select=id,mail&$top=2", Body: `{"id":"a-top"}`}
+	b := graphrt.Example{Path: "/v1.0/users/b", Body: `{"id":"b"}`}
+	any := graphrt.Example{Body: `{"id":"any"}`}
+	anyTop := graphrt.Example{Query: "$top=2", Body: `{"id":"any-top"}`}
+	upn := graphrt.Example{Path: "/v1.0/users/x@y.com", Body: `{"id":"upn"}`}
+	tests := []struct {
+		name     string
+		target   string
+		status   int
+		examples []graphrt.Example
+		want     string
+	}{
+		{"path and query beat path", "/v1.0/users/a?$select=id,mail&$top=2", 200, []graphrt.Example{b, a, aTop}, `{"id":"a-top"}`},
+		{"query order and escaping ignored", "/v1.0/users/a?$top=2&$select=id%2Cmail", 200, []graphrt.Example{a, aTop}, `{"id":"a-top"}`},
+		{"path beats first", "/v1.0/users/a?$top=9", 200, []graphrt.Example{b, aTop, a}, `{"id":"a-top"}`},
+		{"first path match wins a tie", "/v1.0/users/a", 200, []graphrt.Example{b, a, aTop}, `{"id":"a"}`},
+		{"no match: first", "/v1.0/users/c", 200, []graphrt.Example{b, a}, `{"id":"b"}`},
+		{"exact path beats any path", "/v1.0/users/a", 200, []graphrt.Example{any, a}, `{"id":"a"}`},
+		{"any path beats other path", "/v1.0/users/c", 200, []graphrt.Example{b, any}, `{"id":"any"}`},
+		{"any path with query beats any path", "/v1.0/users/c?$top=2", 200, []graphrt.Example{any, anyTop}, `{"id":"any-top"}`},
+		{"path escaping ignored", "/v1.0/users/x%40y.com", 200, []graphrt.Example{b, upn}, `{"id":"upn"}`},
+		{"204 has no body", "/v1.0/users/a", 204, []graphrt.Example{a}, ""},
+		{"304 has no body", "/v1.0/users/a", 304, []graphrt.Example{a}, ""},
+		{"no examples", "/v1.0/users/a", 202, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			graphrt.ServeExample(rec, httptest.NewRequest("GET", tt.target, nil), tt.status, tt.examples...)
+			if rec.Code != tt.status {
+				t.Errorf("status = %d, want %d", rec.Code, tt.status)
+			}
+			if got := rec.Body.String(); got != tt.want {
+				t.Errorf("body = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestServeExampleHeaders(t *testing.T) {
+	tests := []struct {
+		name   string
+		ex     graphrt.Example
+		status int
+		want   http.Header
+	}{{
+		name: "copied except framing headers",
+		ex: graphrt.Example{
+			Header: []string{"location", "https://x/1", "Content-Length", "99", "transfer-encoding", "chunked", "X-Multi", "1", "X-Multi", "2", "Content-Type", "text/plain"},
+			Body:   "{not json}",
+		},
+		status: 201,
+		want:   http.Header{"Location": {"https://x/1"}, "X-Multi": {"1", "2"}, "Content-Type": {"text/plain"}},
+	}, {
+		name:   "JSON object gets a content type",
+		ex:     graphrt.Example{Body: "\n  {\"a\":1}"},
+		status: 200,
+		want:   http.Header{"Content-Type": {"application/json"}},
+	}, {
+		name:   "JSON array gets a content type",
+		ex:     graphrt.Example{Body: "[1]"},
+		status: 200,
+		want:   http.Header{"Content-Type": {"application/json"}},
+	}, {
+		name:   "given content type is kept",
+		ex:     graphrt.Example{Header: []string{"Content-type", "application/json;odata.metadata=minimal"}, Body: "{}"},
+		status: 200,
+		want:   http.Header{"Content-Type": {"application/json;odata.metadata=minimal"}},
+	}, {
+		name:   "non-JSON body gets none",
+		ex:     graphrt.Example{Body: "hello"},
+		status: 200,
+		want:   http.Header{},
+	}, {
+		name:   "no body gets none",
+		ex:     graphrt.Example{Header: []string{"Odd-One-Out"}},
+		status: 204,
+		want:   http.Header{},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			graphrt.ServeExample(rec, httptest.NewRequest("GET", "/v1.0/x", nil), tt.status, tt.ex)
+			if diff := cmp.Diff(tt.want, rec.Header()); diff != "" {
+				t.Errorf("headers (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestServeExampleOverHTTP checks the 204 case on a real connection, where
+// a written body would be an error.
+func TestServeExampleOverHTTP(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		graphrt.ServeExample(w, r, http.StatusNoContent, graphrt.Example{Body: `{"a":1}`})
+	}))
+	defer srv.Close()
+	resp, err := srv.Client().Get(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusNoContent || resp.ContentLength > 0 {
+		t.Errorf("status %d, length %d", resp.StatusCode, resp.ContentLength)
+	}
+}

@@ -1,0 +1,242 @@
+package graphrt
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// maxRequestBody limits how much of a request body the Mux reads.
+const maxRequestBody = 32 << 20
+
+// BodyRule says what request body an operation accepts.
+type BodyRule int
+
+const (
+	// BodyNone rejects any non-empty request body with 400.
+	BodyNone BodyRule = iota
+	// BodyJSON requires a JSON body: empty or invalid is 400, a Content-Type
+	// other than application/json (parameters allowed) is 415.
+	BodyJSON
+	// BodyBinary requires a non-empty body of any type (400 when empty).
+	BodyBinary
+	// BodyOptional accepts any body, but one sent as application/json must be valid JSON.
+	BodyOptional
+)
+
+// Route describes one mocked operation and what its requests must carry.
+type Route struct {
+	Operation string // operation id, e.g. "user-get", shown in error messages
+	Method    string
+	// Pattern is the escaped path to match: {name} matches a non-empty part
+	// of one segment, {name...} one or more whole segments and may be
+	// followed by literal text in its last segment; a {name} enclosed in
+	// single quotes is an OData string whose doubled quotes are undone.
+	Pattern string
+	Body    BodyRule
+	Headers []string // required request headers besides Authorization
+}
+
+// Mux is an http.Handler that routes Graph requests to mock handlers and
+// enforces each Route's authorization, header and body rules.
+type Mux struct {
+	mu     sync.RWMutex
+	routes []*route
+}
+
+// route is a registered Route with its compiled pattern and handler.
+type route struct {
+	Route
+	pat *pattern
+	h   http.HandlerFunc
+}
+
+// NewMux returns an empty Mux.
+func NewMux() *Mux { return &Mux{} }
+
+// Handle registers h for rt; it panics on an invalid route, a malformed
+// pattern or a pattern that matches the same paths as one already
+// registered for the same method.
+func (m *Mux) Handle(rt Route, h http.HandlerFunc) {
+	p, err := checkRoute(rt, h)
+	if err != nil {
+		panic("graphrt: " + err.Error())
+	}
+	rt.Headers = slices.Clone(rt.Headers)
+	for i, name := range rt.Headers {
+		rt.Headers[i] = http.CanonicalHeaderKey(name)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, old := range m.routes {
+		if old.Method == rt.Method && old.pat.key == p.key {
+			panic(fmt.Sprintf("graphrt: %s %s conflicts with %s %s", rt.Method, rt.Pattern, old.Method, old.Pattern))
+		}
+	}
+	m.routes = append(m.routes, &route{Route: rt, pat: p, h: h})
+}
+
+// checkRoute validates rt and h and compiles the pattern.
+func checkRoute(rt Route, h http.HandlerFunc) (*pattern, error) {
+	switch {
+	case h == nil:
+		return nil, fmt.Errorf("nil handler for %s %s", rt.Method, rt.Pattern)
+	case rt.Method == "":
+		return nil, fmt.Errorf("empty method for %s", rt.Pattern)
+	case rt.Body < BodyNone || rt.Body > BodyOptional:
+		return nil, fmt.Errorf("invalid body rule %d for %s %s", rt.Body, rt.Method, rt.Pattern)
+	}
+	return compilePattern(rt.Pattern)
+}
+
+// ServeHTTP routes r to the most specific matching route, answering with a
+// Graph error for an unknown path (404), an unsupported method (405), a
+// missing bearer token (401), a missing header or a bad body.
+func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.EscapedPath()
+	rt, vals, allow := m.match(r.Method, path)
+	switch {
+	case rt == nil && len(allow) > 0:
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		WriteError(w, http.StatusMethodNotAllowed, "MethodNotAllowed",
+			fmt.Sprintf("Method %s is not allowed for %s; allowed: %s.", r.Method, path, strings.Join(allow, ", ")))
+		return
+	case rt == nil:
+		WriteError(w, http.StatusNotFound, "ResourceNotFound",
+			fmt.Sprintf("No operation matches %s %s.", r.Method, path))
+		return
+	}
+	if !rt.admit(w, r) {
+		return
+	}
+	for i, p := range rt.pat.params {
+		r.SetPathValue(p.name, vals[i])
+	}
+	rt.h(w, r)
+}
+
+// match returns the most specific route for method and path with its
+// parameter values or, when none has that method, the sorted methods of
+// the routes matching the path.
+func (m *Mux) match(method, path string) (best *route, vals, allow []string) {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	cp := canonicalPath(path)
+	for _, rt := range m.routes {
+		v, ok := rt.pat.match(cp)
+		switch {
+		case !ok:
+		case rt.Method != method:
+			allow = append(allow, rt.Method)
+		case best == nil || rt.pat.beats(best.pat):
+			best, vals = rt, v
+		}
+	}
+	if best != nil {
+		return best, vals, nil
+	}
+	slices.Sort(allow)
+	return nil, nil, slices.Compact(allow)
+}
+
+// admit checks authorization, required headers and the body, writing an
+// error and returning false when r is rejected.
+func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
+	if bearerToken(r.Header.Get("Authorization")) == "" {
+		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken",
+			"Access token is empty or is not a Bearer token.")
+		return false
+	}
+	for _, name := range rt.Headers {
+		if r.Header.Get(name) == "" {
+			WriteError(w, http.StatusBadRequest, "BadRequest",
+				rt.prefix()+"missing required request header "+name+".")
+			return false
+		}
+	}
+	return rt.admitBody(w, r)
+}
+
+// bearerToken returns the token of a "Bearer <token>" header value, or "".
+func bearerToken(h string) string {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(h), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return ""
+	}
+	return strings.TrimSpace(token)
+}
+
+// admitBody reads the body, checks it against the route's BodyRule and
+// restores it for the handler.
+func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
+	body, err := readBody(r)
+	if err != nil {
+		WriteError(w, http.StatusBadRequest, "BadRequest", rt.prefix()+"cannot read request body: "+err.Error())
+		return false
+	}
+	if len(body) > maxRequestBody {
+		WriteError(w, http.StatusRequestEntityTooLarge, "RequestEntityTooLarge", rt.prefix()+"request body is too large.")
+		return false
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	status, msg := rt.Body.check(body, r.Header.Get("Content-Type"))
+	if status == 0 {
+		return true
+	}
+	code := "BadRequest"
+	if status == http.StatusUnsupportedMediaType {
+		code = "UnsupportedMediaType"
+	}
+	WriteError(w, status, code, rt.prefix()+msg)
+	return false
+}
+
+// readBody reads at most maxRequestBody+1 bytes of r's body.
+func readBody(r *http.Request) ([]byte, error) {
+	if r.Body == nil {
+		return nil, nil
+	}
+	defer r.Body.Close()
+	return io.ReadAll(io.LimitReader(r.Body, maxRequestBody+1))
+}
+
+// check returns 0 when body and its content type satisfy the rule, else
+// the HTTP status and a message.
+func (rule BodyRule) check(body []byte, contentType string) (int, string) {
+	switch {
+	case rule == BodyNone && len(body) > 0:
+		return http.StatusBadRequest, "this operation does not take a request body."
+	case rule == BodyJSON && len(body) == 0:
+		return http.StatusBadRequest, "a JSON request body is required."
+	case rule == BodyJSON && contentType != "" && !isJSONType(contentType):
+		return http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q is not application/json.", contentType)
+	case rule == BodyJSON && !json.Valid(body):
+		return http.StatusBadRequest, "the request body is not valid JSON."
+	case rule == BodyBinary && len(body) == 0:
+		return http.StatusBadRequest, "a request body is required."
+	case rule == BodyOptional && len(body) > 0 && isJSONType(contentType) && !json.Valid(body):
+		return http.StatusBadRequest, "the request body is not valid JSON."
+	}
+	return 0, ""
+}
+
+// isJSONType reports whether a Content-Type value is application/json.
+func isJSONType(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && mt == jsonType
+}
+
+// prefix returns "operation: " for error messages, or "" without an id.
+func (rt *route) prefix() string {
+	if rt.Operation == "" {
+		return ""
+	}
+	return rt.Operation + ": "
+}
