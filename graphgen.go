@@ -5,7 +5,9 @@
 package graphgen
 
 import (
+	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 
@@ -48,6 +50,19 @@ func Load(roots ...fs.FS) (*ir.API, error) {
 	api.Diagnostics = append(api.Diagnostics, naming.Assign(api)...)
 	parser.SortDiagnostics(api.Diagnostics)
 	return api, nil
+}
+
+// MarshalIR is the JSON form of the IR printed by "graphgen ir": indented,
+// with <, > and & kept as they are.
+func MarshalIR(api *ir.API) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(api); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
 // Errors counts the diagnostics of severity error.

@@ -8,6 +8,7 @@
 package parser
 
 import (
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -71,26 +72,39 @@ type PageResult struct {
 func ParsePage(file string, src []byte) PageResult {
 	p, ok := newPage(file, src)
 	if !ok {
-		return PageResult{}
+		if !inAPIDir(file) {
+			return PageResult{} // a README or similar, not a page
+		}
+		reason := "no front matter (a leading block between --- lines): not a documentation page"
+		p.warnf(0, "page skipped: %s", reason)
+		return PageResult{IsPage: true, Skip: reason, Diagnostics: p.diags}
 	}
 	res := PageResult{IsPage: true}
-	res.Operations, res.Skip = readPage(p)
+	var skipOff int
+	res.Operations, res.Skip, skipOff = readPage(p)
 	if res.Skip != "" {
-		p.warnf(0, "page skipped: %s", res.Skip)
+		p.warnf(skipOff, "page skipped: %s", res.Skip)
 	}
 	res.Diagnostics = p.diags
 	return res
 }
 
-// readPage turns a page into operations, one per documented HTTP method.
-func readPage(p *page) ([]*ir.Operation, string) {
+// inAPIDir reports a file in a directory named "api", where every file
+// should be an API page.
+func inAPIDir(file string) bool {
+	return strings.HasPrefix(file, "api/") || strings.Contains(file, "/api/")
+}
+
+// readPage turns a page into operations, one per documented HTTP method,
+// or says why it cannot, and where.
+func readPage(p *page) ([]*ir.Operation, string, int) {
 	o := readOutline(p)
 	lines := syntaxLines(p, o)
 	if len(lines) == 0 {
 		if isResourcePage(p, o) {
-			return nil, "it describes a resource, not an operation"
+			return nil, "it describes a resource, not an operation", 0
 		}
-		return nil, `no HTTP request syntax: expected a fenced block with lines like "GET /users/{id}" under the "HTTP request" heading`
+		return nil, noSyntaxReason(p, o), o.sections[secHTTP]
 	}
 	examples := readExamples(p, o)
 	version := pageVersion(p, lines, examples)
@@ -124,7 +138,22 @@ func readPage(p *page) ([]*ir.Operation, string) {
 	for _, op := range ops {
 		op.DocsURL = docsURL(id, op.Version)
 	}
-	return ops, ""
+	return ops, "", 0
+}
+
+// noSyntaxReason explains a page without request syntax, pointing at a
+// request line written as plain text when there is one.
+func noSyntaxReason(p *page, o *outline) string {
+	for _, b := range o.blocks {
+		if b.section != secHTTP || !isProse(b.node) {
+			continue
+		}
+		text := readInline(b.node, p.src).Text
+		if rl, ok := parseRequestLine(strings.Trim(firstLine(text), "`")); ok {
+			return fmt.Sprintf("the request line %q at %s is plain text; write it in a fenced block (```http ... ```)", rl.method+" "+rl.path, p.pos(blockStart(p, b.node)))
+		}
+	}
+	return `no HTTP request syntax: expected a fenced block with lines like "GET /users/{id}" under the "HTTP request" heading`
 }
 
 // syntaxLines collects the request lines of the HTTP request section. When

@@ -31,6 +31,21 @@ var kindHints = []struct {
 // then by shape ("Delegated (personal Microsoft account)" has parentheses
 // and "Microsoft", the work row only parentheses, the application row none).
 func classifyKind(label string) int {
+	if k := hintedKind(label); k != kindUnknown {
+		return k
+	}
+	l := strings.ToLower(label)
+	if strings.Contains(l, "(") {
+		if strings.Contains(l, "microsoft") {
+			return kindPersonal
+		}
+		return kindWork
+	}
+	return kindUnknown
+}
+
+// hintedKind recognises a kind label by hint words only.
+func hintedKind(label string) int {
 	l := strings.ToLower(label)
 	for _, h := range kindHints {
 		for _, w := range h.words {
@@ -38,12 +53,6 @@ func classifyKind(label string) int {
 				return h.kind
 			}
 		}
-	}
-	if strings.Contains(l, "(") {
-		if strings.Contains(l, "microsoft") {
-			return kindPersonal
-		}
-		return kindWork
 	}
 	return kindUnknown
 }
@@ -84,8 +93,8 @@ func readPermissionTable(p *page, t *table) []ir.ScopedPermissions {
 		var out []ir.ScopedPermissions
 		for _, row := range t.rows {
 			s := ir.ScopedPermissions{Scope: row[0].Text}
-			for c, k := range cols {
-				if c < len(row) {
+			for c := 1; c < len(row); c++ {
+				if k, ok := cols[c]; ok {
 					addKind(&s.PermissionSet, k, permissionNames(row[c].Text))
 				}
 			}
@@ -117,16 +126,19 @@ func readPermissionTable(p *page, t *table) []ir.ScopedPermissions {
 	return []ir.ScopedPermissions{s}
 }
 
-// headerKinds returns, for a per-resource table, the kind of each column
-// (index by column, kindUnknown for the resource column); nil otherwise.
+// headerKinds returns, for a per-resource table (one column per kind), the
+// kind of each column by index; nil for other tables. Only hint words
+// count here: header cells like "Permissions (from least to most
+// privileged)" have the parentheses of a kind label without being one.
 func headerKinds(t *table) map[int]int {
 	cols := map[int]int{}
+	seen := map[int]bool{}
 	for i, h := range t.header {
 		if i == 0 {
 			continue
 		}
-		if k := classifyKind(h.Text); k != kindUnknown {
-			cols[i] = k
+		if k := hintedKind(h.Text); k != kindUnknown && !seen[k] {
+			cols[i], seen[k] = k, true
 		}
 	}
 	if len(cols) < 2 {

@@ -10,7 +10,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -124,7 +123,7 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 	if api == nil {
 		return status
 	}
-	data, err := MarshalIR(api)
+	data, err := graphgen.MarshalIR(api)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return exitError
@@ -143,18 +142,6 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	return exitOK
-}
-
-// MarshalIR is the JSON form of the IR: indented, HTML characters kept.
-func MarshalIR(api *ir.API) ([]byte, error) {
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(api); err != nil {
-		return nil, err
-	}
-	return []byte(b.String()), nil
 }
 
 // load reads the docs trees (the bundled docs when none are named) and
