@@ -1,0 +1,292 @@
+package generated_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/graphgen-dev/graphgen"
+	"github.com/graphgen-dev/graphgen/generated"
+	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/parser"
+)
+
+// recorder is a RoundTripper that keeps the status and body of the last
+// response it carried.
+type recorder struct {
+	base   http.RoundTripper
+	status int
+	body   []byte
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	resp, err := r.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	r.body, err = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return nil, err
+	}
+	r.status = resp.StatusCode
+	resp.Body = io.NopCloser(bytes.NewReader(r.body))
+	return resp, nil
+}
+
+// setup starts the generated mock serving h and returns a generated client
+// for it, with its recorder.
+func setup(t *testing.T, h generated.Handler) (*generated.Client, *recorder) {
+	t.Helper()
+	srv := httptest.NewServer(generated.NewMock(h))
+	t.Cleanup(srv.Close)
+	rec := &recorder{base: graphrt.BearerTransport{Token: "test-token"}}
+	hc := &http.Client{
+		Transport: rec,
+		// Keep the documented 302s (downloads) instead of following them
+		// to hosts on the internet.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+	return generated.NewClient(hc, srv.URL), rec
+}
+
+// loadAPI reads the IR the committed package was generated from
+// (TestGoldenGenerated keeps them in step).
+func loadAPI(t *testing.T) *ir.API {
+	t.Helper()
+	api, err := graphgen.Load(graphgen.BundledDocs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return api
+}
+
+// servingOps maps each mock route (method, version and path shape) to the
+// operation the mock answers it with.
+func servingOps(api *ir.API) map[string]*ir.Operation {
+	m := map[string]*ir.Operation{}
+	for _, op := range api.Operations {
+		for _, r := range op.Routes {
+			if r.ShadowedBy == "" {
+				m[routeKey(op, r)] = op
+			}
+		}
+	}
+	return m
+}
+
+func routeKey(op *ir.Operation, r *ir.Route) string {
+	return op.Method + " /" + op.Version + parser.Shape(r.Path)
+}
+
+// TestEveryClientMethodAgainstMock calls every generated client method
+// against the generated mock and checks the documented status and that the
+// answer is one of the documented example responses.
+func TestEveryClientMethodAgainstMock(t *testing.T) {
+	api := loadAPI(t)
+	client, rec := setup(t, generated.DocsHandler{})
+	serving := servingOps(api)
+	called := 0
+	for _, op := range api.Operations {
+		for _, r := range op.Routes {
+			t.Run(r.GoName, func(t *testing.T) {
+				m := reflect.ValueOf(client).MethodByName(r.GoName)
+				if !m.IsValid() {
+					t.Fatalf("client has no method %s", r.GoName)
+				}
+				called++
+				results := m.Call(arguments(op, r))
+				if err, _ := results[len(results)-1].Interface().(error); err != nil {
+					t.Fatalf("%s: %v", r.GoName, err)
+				}
+				server := serving[routeKey(op, r)]
+				if rec.status != server.Response.Status {
+					t.Errorf("status %d, want the documented %d of %s", rec.status, server.Response.Status, server.Page)
+				}
+				checkBody(t, server, rec.body, results)
+			})
+		}
+	}
+	if n := reflect.TypeOf(client).NumMethod(); n != called {
+		t.Errorf("called %d client methods, the client has %d", called, n)
+	}
+}
+
+// arguments builds the call of a route's client method: a context, a
+// non-empty value per path parameter, the documented example body (or {}),
+// and the documented required headers.
+func arguments(op *ir.Operation, r *ir.Route) []reflect.Value {
+	args := []reflect.Value{reflect.ValueOf(context.Background())}
+	for _, p := range r.Params {
+		args = append(args, reflect.ValueOf("v-"+p.GoName))
+	}
+	switch op.RequestBody.Kind {
+	case ir.KindObject, ir.KindParameters:
+		args = append(args, reflect.ValueOf(json.RawMessage(exampleBody(op))))
+	case ir.KindBinary:
+		args = append(args, reflect.ValueOf([]byte("binary content")))
+	}
+	for _, h := range op.Headers {
+		if h.Required && h.Name != "Authorization" && h.Name != "Content-Type" {
+			args = append(args, reflect.ValueOf(graphrt.WithHeader(h.Name, "test")))
+		}
+	}
+	return args
+}
+
+// exampleBody is the first documented request body that is valid JSON,
+// else an empty object.
+func exampleBody(op *ir.Operation) string {
+	for _, e := range op.Examples {
+		if e.Request != nil && json.Valid([]byte(e.Request.Body)) {
+			return e.Request.Body
+		}
+	}
+	return "{}"
+}
+
+// checkBody requires the served body to be one of the documented example
+// responses of the serving operation, and the client to return it.
+func checkBody(t *testing.T, server *ir.Operation, served []byte, results []reflect.Value) {
+	t.Helper()
+	var bodies []string
+	for _, e := range server.Examples {
+		if e.Response != nil {
+			bodies = append(bodies, e.Response.Body)
+		}
+	}
+	if len(bodies) == 0 {
+		bodies = []string{""}
+	}
+	found := false
+	for _, b := range bodies {
+		found = found || (server.Response.Status != 204 && b == string(served)) || (len(served) == 0 && (b == "" || server.Response.Status == 204))
+	}
+	if !found {
+		t.Errorf("served body is none of the %d documented examples of %s:\n%.300s", len(bodies), server.Page, served)
+	}
+	if len(results) == 2 && len(served) > 0 {
+		got := results[0].Bytes()
+		if !bytes.Equal(got, served) {
+			t.Errorf("client returned %.100q, the mock served %.100q", got, served)
+		}
+		if json.Valid(served) && !json.Valid(got) {
+			t.Errorf("client result is not the JSON the mock served")
+		}
+	}
+}
+
+// paramEcho overrides two operations to report the path values the mock
+// decoded.
+type paramEcho struct {
+	generated.DocsHandler
+	got map[string]string
+}
+
+func (p *paramEcho) AlertGet(w http.ResponseWriter, r *http.Request) {
+	p.got["alertID"] = r.PathValue("alertID")
+	w.WriteHeader(http.StatusOK)
+}
+
+func (p *paramEcho) RangeClear(w http.ResponseWriter, r *http.Request) {
+	for _, name := range []string{"id", "idOrName", "address", "itemPath"} {
+		p.got[name] = r.PathValue(name)
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// TestHostileIDsRoundTrip sends ids that need escaping through the
+// generated client and checks the generated mock decodes them unchanged:
+// segment, OData-quoted and multi-segment parameters.
+func TestHostileIDsRoundTrip(t *testing.T) {
+	h := &paramEcho{got: map[string]string{}}
+	client, _ := setup(t, h)
+	ctx := context.Background()
+	hostile := "a/b c?d#EXT#%41é"
+	if _, err := client.AlertGet(ctx, hostile); err != nil {
+		t.Fatal(err)
+	}
+	if h.got["alertID"] != hostile {
+		t.Errorf("alertID arrived as %q, want %q", h.got["alertID"], hostile)
+	}
+	address := "Sheet1!A1:B2 'O''Brien'"
+	if err := client.RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, json.RawMessage(`{}`)); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"alertID": hostile, "itemPath": "folder/file name.xlsx", "idOrName": "Sheet #1", "address": address, "id": ""}
+	for k, v := range want {
+		if h.got[k] != v {
+			t.Errorf("%s arrived as %q, want %q", k, h.got[k], v)
+		}
+	}
+}
+
+// TestMockRejectsUndocumentedRequests checks that the generated routes
+// carry the documented rules.
+func TestMockRejectsUndocumentedRequests(t *testing.T) {
+	srv := httptest.NewServer(generated.NewMock(generated.DocsHandler{}))
+	defer srv.Close()
+	tests := []struct {
+		name, method, path, auth, body string
+		want                           int
+	}{
+		{"no token", "GET", "/v1.0/security/alerts/a1", "", "", 401},
+		{"undocumented method", "DELETE", "/v1.0/security/alerts/a1", "Bearer t", "", 405},
+		{"body where none is allowed", "DELETE", "/v1.0/sites/s/lists/l/items/i", "Bearer t", `{"x":1}`, 400},
+		{"invalid JSON body", "POST", "/v1.0/chats/c1/members", "Bearer t", `{"x":`, 400},
+		{"missing JSON body", "POST", "/v1.0/chats/c1/members", "Bearer t", "", 400},
+		{"undocumented path", "GET", "/v1.0/doohickeys", "Bearer t", "", 404},
+		{"documented request", "GET", "/v1.0/security/alerts/a1", "Bearer t", "", 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, err := http.NewRequest(tt.method, srv.URL+tt.path, strings.NewReader(tt.body))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.auth != "" {
+				req.Header.Set("Authorization", tt.auth)
+			}
+			if tt.body != "" {
+				req.Header.Set("Content-Type", "application/json")
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			if resp.StatusCode != tt.want {
+				t.Errorf("status %d, want %d", resp.StatusCode, tt.want)
+			}
+			if tt.want >= 400 {
+				var e struct {
+					Error struct{ Code, Message string } `json:"error"`
+				}
+				if err := json.NewDecoder(resp.Body).Decode(&e); err != nil || e.Error.Code == "" {
+					t.Errorf("error body is not Graph-shaped: %v %+v", err, e)
+				}
+			}
+		})
+	}
+}
+
+// TestClientReportsGraphErrors checks that a mock error reaches the caller
+// as a *graphrt.Error with status and code.
+func TestClientReportsGraphErrors(t *testing.T) {
+	srv := httptest.NewServer(generated.NewMock(generated.DocsHandler{}))
+	defer srv.Close()
+	client := generated.NewClient(nil, srv.URL) // no token
+	_, err := client.AlertGet(context.Background(), "a1")
+	var ge *graphrt.Error
+	if !errors.As(err, &ge) || ge.StatusCode != 401 || ge.Code == "" {
+		t.Fatalf("err = %v, want a *graphrt.Error with status 401 and a code", err)
+	}
+}
