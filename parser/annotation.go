@@ -2,6 +2,7 @@ package parser
 
 import (
 	"encoding/json"
+	"html"
 	"strings"
 )
 
@@ -28,10 +29,15 @@ func parseAnnotation(p *page, comment string, start, end int) *annotation {
 	if !strings.HasPrefix(body, "{") {
 		return nil
 	}
+	if strings.Contains(body, "&quot;") {
+		body = html.UnescapeString(body) // translation tools escape quotes
+	}
 	var m map[string]any
 	if err := json.Unmarshal([]byte(lenientJSON(body)), &m); err != nil {
-		p.warnf(start, "invalid code-block annotation JSON (%v); the annotation is ignored and the block is read by its content", err)
-		return nil
+		if strings.Contains(body, "blockType") {
+			p.warnf(start, "invalid code-block annotation JSON (%v); the annotation is ignored and the block is read by its content", err)
+		}
+		return nil // page annotations ("#page.annotation") are not read
 	}
 	a := &annotation{start: start, end: end}
 	a.blockType = strings.ToLower(str(m["blockType"]))

@@ -8,57 +8,88 @@
 package parser
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/yuin/goldmark/ast"
 )
 
-// ParseFS reads every page below the root of fsys; Resolve finishes the
-// result (after merging several trees). Source paths are relative to the
-// root. Files without front matter are not
-// documentation pages and are passed over; directories named "includes"
-// hold fragments, not pages.
+// ParseFS reads every page below the root of fsys, in parallel, and
+// returns the pages' results in path order; Resolve finishes the result
+// (after merging several trees). Source paths are relative to the root.
+// Files without front matter outside api/ directories (READMEs) are not
+// documentation pages; directories named "includes" hold fragments.
 func ParseFS(fsys fs.FS) (*ir.API, error) {
-	api := &ir.API{Operations: []*ir.Operation{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
-	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			if name != "." && (d.Name() == "includes" || strings.HasPrefix(d.Name(), ".")) {
-				return fs.SkipDir
+	names, err := pageFiles(fsys)
+	if err != nil {
+		return nil, err
+	}
+	results := make([]PageResult, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				src, err := fs.ReadFile(fsys, names[i])
+				results[i], errs[i] = ParsePage(names[i], src), err
 			}
-			return nil
-		}
-		if !strings.HasSuffix(name, ".md") {
-			return nil
-		}
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return err
-		}
-		res := ParsePage(name, src)
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	api := &ir.API{Operations: []*ir.Operation{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
+	for i, res := range results {
 		if res.IsPage {
 			api.Pages++
 		}
 		api.Operations = append(api.Operations, res.Operations...)
 		api.Diagnostics = append(api.Diagnostics, res.Diagnostics...)
 		if res.Skip != "" {
-			api.Skipped = append(api.Skipped, ir.Skip{Page: name, Reason: res.Skip})
+			api.Skipped = append(api.Skipped, ir.Skip{Page: names[i], Reason: res.Skip})
 		}
-		return nil
-	})
-	if err != nil {
-		return nil, err
 	}
 	return api, nil
 }
+
+// pageFiles lists the .md files of fsys in lexical order, leaving out
+// "includes" directories and hidden ones.
+func pageFiles(fsys fs.FS) ([]string, error) {
+	var names []string
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && name != "." && (d.Name() == "includes" || strings.HasPrefix(d.Name(), ".")) {
+			return fs.SkipDir
+		}
+		if !d.IsDir() && strings.HasSuffix(name, ".md") {
+			names = append(names, name)
+		}
+		return nil
+	})
+	return names, err
+}
+
+// SkipResource is the skip reason of resource pages. They are expected in a
+// docs tree and get no warning; types are not generated from them yet.
+const SkipResource = "it describes a resource, not an operation"
 
 // PageResult is what one page yields.
 type PageResult struct {
@@ -82,7 +113,7 @@ func ParsePage(file string, src []byte) PageResult {
 	res := PageResult{IsPage: true}
 	var skipOff int
 	res.Operations, res.Skip, skipOff = readPage(p)
-	if res.Skip != "" {
+	if res.Skip != "" && res.Skip != SkipResource {
 		p.warnf(skipOff, "page skipped: %s", res.Skip)
 	}
 	res.Diagnostics = p.diags
@@ -102,7 +133,7 @@ func readPage(p *page) ([]*ir.Operation, string, int) {
 	lines := syntaxLines(p, o)
 	if len(lines) == 0 {
 		if isResourcePage(p, o) {
-			return nil, "it describes a resource, not an operation", 0
+			return nil, SkipResource, 0
 		}
 		return nil, noSyntaxReason(p, o), o.sections[secHTTP]
 	}

@@ -22,6 +22,7 @@ import (
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/parser"
 )
 
 // Exit statuses.
@@ -176,7 +177,12 @@ func load(dirs []string, stderr io.Writer) (*ir.API, int) {
 
 // summary prints the one-line account of a run.
 func summary(stderr io.Writer, api *ir.API, outcome string) {
-	methods, warnings := 0, 0
+	methods, warnings, resources := 0, 0, 0
+	for _, s := range api.Skipped {
+		if s.Reason == parser.SkipResource {
+			resources++
+		}
+	}
 	for _, op := range api.Operations {
 		methods += len(op.Routes)
 	}
@@ -185,8 +191,8 @@ func summary(stderr io.Writer, api *ir.API, outcome string) {
 			warnings++
 		}
 	}
-	fmt.Fprintf(stderr, "graphgen: %d pages read, %d operations (%d client methods), %d pages skipped, %d errors, %d warnings; %s\n",
-		api.Pages, len(api.Operations), methods, len(api.Skipped), graphgen.Errors(api), warnings, outcome)
+	fmt.Fprintf(stderr, "graphgen: %d pages read, %d operations (%d client methods), %d resource pages, %d pages skipped, %d errors, %d warnings; %s\n",
+		api.Pages, len(api.Operations), methods, resources, len(api.Skipped)-resources, graphgen.Errors(api), warnings, outcome)
 }
 
 // packageName derives a package name from the output directory.

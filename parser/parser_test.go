@@ -1,0 +1,163 @@
+package parser_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/parser"
+)
+
+const seedPath = "../testdata/docs/seed/vpptoken-synclicensecounts.pt-BR.md"
+
+// parseFile parses one page from disk under the name file.
+func parseFile(t *testing.T, path, file string) parser.PageResult {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parser.ParsePage(file, src)
+}
+
+// only returns the single operation of a page result.
+func only(t *testing.T, res parser.PageResult) *ir.Operation {
+	t.Helper()
+	if len(res.Operations) != 1 {
+		t.Fatalf("%d operations (skip %q, diagnostics %v), want 1", len(res.Operations), res.Skip, res.Diagnostics)
+	}
+	return res.Operations[0]
+}
+
+// TestSeed checks what the project promises about its seed page.
+func TestSeed(t *testing.T) {
+	op := only(t, parseFile(t, seedPath, "vpptoken-synclicensecounts.pt-BR.md"))
+	want := ir.Operation{
+		ID: "vpptoken-synclicensecounts", Version: "beta", Method: "POST",
+		Title: "syncLicenseCounts action", Summary: "Not yet documented",
+		Paths: []string{"/deviceAppManagement/vppTokens/syncLicenseCounts"},
+		Permissions: ir.Permissions{PermissionSet: ir.PermissionSet{
+			DelegatedWork:     []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			DelegatedPersonal: []string{},
+			Application:       []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+		}},
+		Headers: []ir.Header{
+			{Name: "Authorization", Value: "Bearer <token> Required.", Required: true},
+			{Name: "Accept", Value: "application/json"},
+		},
+		RequestBody: ir.RequestBody{Kind: ir.KindNone},
+		Response:    ir.Response{Status: 204, StatusFrom: "prose", Kind: ir.KindNone},
+	}
+	opts := cmpopts.IgnoreFields(ir.Operation{}, "Source", "Page", "DocsURL", "Routes", "Examples")
+	if diff := cmp.Diff(&want, op, opts); diff != "" {
+		t.Errorf("seed operation (-want +got):\n%s", diff)
+	}
+	if len(op.Examples) != 1 || op.Examples[0].Request == nil || op.Examples[0].Response == nil || op.Examples[0].Response.Status != 204 {
+		t.Errorf("seed examples = %+v, want one request/response pair answering 204", op.Examples)
+	}
+}
+
+// TestSeedReadsLikeItsEnglishTwin: a side-by-side page gives the IR of the
+// English page it translates (here a twin with the same lines).
+func TestSeedReadsLikeItsEnglishTwin(t *testing.T) {
+	seed := parseFile(t, seedPath, "page.md")
+	twin := parseFile(t, "testdata/vpptoken-synclicensecounts.md", "page.md")
+	// Columns differ where the seed has spans before a position.
+	opts := cmpopts.IgnoreFields(ir.Example{}, "Source")
+	if diff := cmp.Diff(twin, seed, opts); diff != "" {
+		t.Errorf("seed vs English twin (-english +seed):\n%s", diff)
+	}
+}
+
+// TestLocalizedUserGetSameOperation: the English (2021) and the fully
+// translated pt-BR (2023) user-get pages give the same operation. The pages
+// are two years apart: pt-BR no longer lists Directory.AccessAsUser.All, so
+// permissions must only be a subset.
+func TestLocalizedUserGetSameOperation(t *testing.T) {
+	en := only(t, parseFile(t, "../testdata/docs/en-2021/api-reference/v1.0/api/user-get.md", "api-reference/v1.0/api/user-get.md"))
+	pt := only(t, parseFile(t, "../testdata/docs/pt-BR-2023/api-reference/v1.0/api/user-get.md", "api-reference/v1.0/api/user-get.md"))
+	opts := cmp.Options{
+		cmpopts.IgnoreFields(ir.Operation{}, "Source", "Title", "Summary", "Permissions", "Examples"),
+		cmpopts.IgnoreFields(ir.Header{}, "Value"), // prose: "{token} de portador. Obrigatório."
+	}
+	if diff := cmp.Diff(en, pt, opts); diff != "" {
+		t.Errorf("user-get en vs pt-BR (-en +pt):\n%s", diff)
+	}
+	for kind, lists := range map[string][2][]string{
+		"delegatedWork":     {en.Permissions.DelegatedWork, pt.Permissions.DelegatedWork},
+		"delegatedPersonal": {en.Permissions.DelegatedPersonal, pt.Permissions.DelegatedPersonal},
+		"application":       {en.Permissions.Application, pt.Permissions.Application},
+	} {
+		if len(lists[1]) == 0 && len(lists[0]) > 0 {
+			t.Errorf("%s: pt-BR lists none of %v", kind, lists[0])
+		}
+		for _, p := range lists[1] {
+			if !contains(lists[0], p) {
+				t.Errorf("%s: pt-BR lists %s, which en does not", kind, p)
+			}
+		}
+	}
+	if len(en.Examples) != len(pt.Examples) {
+		t.Errorf("%d English examples, %d pt-BR", len(en.Examples), len(pt.Examples))
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEveryPageAccountedFor: each page of testdata/docs yields operations
+// or is listed as skipped with a reason and a warning.
+func TestEveryPageAccountedFor(t *testing.T) {
+	api, err := parser.ParseFS(os.DirFS("../testdata/docs"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	yielded := map[string]bool{}
+	for _, op := range api.Operations {
+		yielded[op.Page] = true
+	}
+	skipped := map[string]bool{}
+	for _, s := range api.Skipped {
+		skipped[s.Page] = true
+		if !hasWarning(api.Diagnostics, s.Page, "page skipped") {
+			t.Errorf("%s is skipped without a warning", s.Page)
+		}
+	}
+	pages := 0
+	err = filepath.WalkDir("../testdata/docs", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") || filepath.Base(path) == "README.md" {
+			return err
+		}
+		pages++
+		rel := filepath.ToSlash(strings.TrimPrefix(path, "../testdata/docs/"))
+		if yielded[rel] == skipped[rel] {
+			t.Errorf("%s: yielded %v, skipped %v; want exactly one", rel, yielded[rel], skipped[rel])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages != api.Pages {
+		t.Errorf("%d .md pages on disk, parser counted %d", pages, api.Pages)
+	}
+}
+
+func hasWarning(ds []ir.Diagnostic, page, text string) bool {
+	for _, d := range ds {
+		if strings.HasPrefix(d.Pos, page+":") && strings.Contains(d.Message, text) {
+			return true
+		}
+	}
+	return false
+}
