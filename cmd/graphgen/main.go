@@ -85,27 +85,30 @@ func runGenerate(args []string, stderr io.Writer) int {
 		summary(stderr, api, "nothing written")
 		return exitError
 	}
-	changed, err := sync(*out, files, *check)
+	written, removed, err := sync(*out, files, *check)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return exitError
 	}
-	return report(stderr, api, files, changed, *check)
+	return report(stderr, api, len(files), written, removed, *check)
 }
 
 // report prints the summary of a generation and picks the exit status.
-func report(stderr io.Writer, api *ir.API, files []emitter.File, changed []string, check bool) int {
+func report(stderr io.Writer, api *ir.API, files int, written, removed []string, check bool) int {
 	if check {
-		for _, c := range changed {
-			fmt.Fprintln(stderr, "stale:", c)
+		for _, w := range written {
+			fmt.Fprintln(stderr, "stale:", w)
 		}
-		summary(stderr, api, fmt.Sprintf("%d of %d files would change", len(changed), len(files)))
-		if len(changed) > 0 {
+		for _, r := range removed {
+			fmt.Fprintln(stderr, "to remove:", r)
+		}
+		summary(stderr, api, fmt.Sprintf("%d of %d files would change, %d would be removed", len(written), files, len(removed)))
+		if len(written)+len(removed) > 0 {
 			return exitError
 		}
 		return exitOK
 	}
-	summary(stderr, api, fmt.Sprintf("%d files written, %d unchanged", len(changed), len(files)-len(changed)))
+	summary(stderr, api, fmt.Sprintf("%d files written, %d unchanged, %d removed", len(written), files-len(written), len(removed)))
 	return exitOK
 }
 
