@@ -93,6 +93,23 @@ func IsValid(s string) bool {
 	return token.IsIdentifier(s) && !token.IsKeyword(s) && types.Universe.Lookup(s) == nil
 }
 
+// identifierBase makes want usable as the start of an identifier: other
+// characters are dropped, a leading digit gets a "v" before it, and nothing
+// at all becomes "v".
+func identifierBase(want string) string {
+	var b strings.Builder
+	for _, r := range want {
+		if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if s == "" || unicode.IsDigit([]rune(s)[0]) {
+		s = "v" + s
+	}
+	return s
+}
+
 // Scope allocates distinct local names within one Go function.
 type Scope struct {
 	used map[string]bool
@@ -110,6 +127,7 @@ func NewScope(taken ...string) *Scope {
 // Name declares want (or want2, want3, ... when want is taken, a keyword or
 // a predeclared name) and returns the declared name.
 func (s *Scope) Name(want string) string {
+	want = identifierBase(want)
 	name := want
 	for i := 2; s.used[name] || !IsValid(name); i++ {
 		name = want + strconv.Itoa(i)

@@ -69,8 +69,31 @@ func truthy(v any) bool {
 }
 
 // lenientJSON removes what hand-written annotations add to JSON: // line
-// comments and trailing commas before } or ].
+// comments, then trailing commas before } or ].
 func lenientJSON(s string) string {
+	noComments := scanJSON(s, func(s string, i int, b *strings.Builder) int {
+		if s[i] == '/' && i+1 < len(s) && s[i+1] == '/' {
+			for i < len(s) && s[i] != '\n' {
+				i++
+			}
+			b.WriteByte('\n')
+			return i
+		}
+		b.WriteByte(s[i])
+		return i
+	})
+	return scanJSON(noComments, func(s string, i int, b *strings.Builder) int {
+		if s[i] != ',' || !closesNext(s[i+1:]) {
+			b.WriteByte(s[i])
+		}
+		return i
+	})
+}
+
+// scanJSON copies s, passing each byte outside string literals to outside,
+// which writes what it wants and returns the index of the last byte it
+// consumed.
+func scanJSON(s string, outside func(s string, i int, b *strings.Builder) int) string {
 	var b strings.Builder
 	inStr, esc := false, false
 	for i := 0; i < len(s); i++ {
@@ -88,15 +111,8 @@ func lenientJSON(s string) string {
 		case c == '"':
 			inStr = true
 			b.WriteByte(c)
-		case c == '/' && i+1 < len(s) && s[i+1] == '/':
-			for i < len(s) && s[i] != '\n' {
-				i++
-			}
-			b.WriteByte('\n')
-		case c == ',' && closesNext(s[i+1:]):
-			// drop the trailing comma
 		default:
-			b.WriteByte(c)
+			i = outside(s, i, &b)
 		}
 	}
 	return b.String()

@@ -43,6 +43,9 @@ var wellKnownHeaders = map[string]string{
 // required, in the languages the docs are translated to.
 var requiredHints = []string{"required", "obrigatório", "obrigatória", "obligatorio", "obligatoire", "requis", "erforderlich", "obbligatorio", "必須", "必需", "必要", "필수"}
 
+// negations turn a following required hint around ("not required").
+var negations = map[string]bool{"not": true, "não": true, "no": true, "non": true, "nicht": true, "pas": true, "未": true}
+
 // optionalHints mark something as optional; they win over requiredHints
 // ("Optional. Required when ..." is optional).
 var optionalHints = []string{"optional", "opcional", "facultatif", "optionnel", "オプション", "可选", "선택"}
@@ -99,8 +102,12 @@ func isRequired(desc string) bool {
 		if len(words) == 0 {
 			continue
 		}
-		first, last := strings.Trim(words[0], "*_`:,"), strings.Trim(words[len(words)-1], "*_`:,")
-		if (len(words) <= 2 && isHint(first)) || isHint(last) {
+		n := len(words)
+		first, last := strings.Trim(words[0], "*_`:,"), strings.Trim(words[n-1], "*_`:,")
+		if n >= 2 && negations[strings.Trim(words[n-2], "*_`:,")] && isHint(last) {
+			continue // "Not required.", "Não obrigatório.", "... are not required."
+		}
+		if (n <= 2 && isHint(first)) || isHint(last) {
 			return true
 		}
 	}

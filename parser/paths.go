@@ -41,13 +41,13 @@ func parseRequestLine(line string) (rl requestLine, ok bool) {
 	if !strings.HasPrefix(rest, "/") {
 		return rl, false
 	}
-	if p, _ := splitQuery(rest); strings.Contains(p, "//") {
-		for strings.Contains(rest, "//") {
-			rest = strings.Replace(rest, "//", "/", 1)
+	rl.path, rl.query = splitQuery(rest)
+	if strings.Contains(rl.path, "//") {
+		for strings.Contains(rl.path, "//") {
+			rl.path = strings.ReplaceAll(rl.path, "//", "/")
 		}
 		rl.fixes = append(rl.fixes, "removed an empty path segment ('//')")
 	}
-	rl.path, rl.query = splitQuery(rest)
 	if folded, ok := foldAlternative(rl.path); ok {
 		rl.path = folded
 		rl.fixes = append(rl.fixes, "moved the alternative after '|' into the braces")
@@ -105,11 +105,11 @@ func spaceMap(r rune) rune {
 // stripHost removes "https://graph.microsoft.com/v1.0" (any host) and
 // returns the version segment found there.
 func stripHost(u string) (rest, version string) {
-	i := strings.Index(u, "://")
-	if i < 0 {
-		return u, versionPrefix(u)
+	lower := strings.ToLower(u)
+	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") {
+		return u, versionPrefix(u) // a relative path; a URL in its query stays there
 	}
-	rest = u[i+3:]
+	rest = u[strings.Index(u, "://")+3:]
 	j := strings.IndexByte(rest, '/')
 	if j < 0 {
 		return "/", ""
@@ -210,7 +210,8 @@ func pathParams(path string) []ir.Param {
 		switch {
 		case strings.HasSuffix(before, "'") && strings.HasPrefix(after, "'"):
 			style = ir.StyleQuoted
-		case strings.HasSuffix(before, ":/") || (strings.HasSuffix(before, "/") && strings.HasPrefix(after, ":")):
+		case strings.HasSuffix(before, ":/"):
+			// root:/{item-path}:/ — but items/{parent-id}:/{filename} is an id
 			style = ir.StylePath
 		}
 		ps = append(ps, ir.Param{Name: name, Style: style})

@@ -1,0 +1,345 @@
+package naming
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+func TestLiteralSegments(t *testing.T) {
+	tests := []struct {
+		path string
+		want []string
+	}{
+		{"/me", []string{"me"}},
+		{"/users/{id}/manager/$ref", []string{"users", "manager", "ref"}},
+		{"/groups/{id}/members/microsoft.graph.group", []string{"groups", "members", "group"}},
+		{"/me/drive/items/{id}/workbook/worksheets/{id | name}/range(address='{address}')", []string{"me", "drive", "items", "workbook", "worksheets", "range"}},
+		{"/drives/{drive-id}/root:/{item-path}:/content", []string{"drives", "root", "content"}},
+		{"/", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, literalSegments(tt.path)); diff != "" {
+			t.Errorf("literalSegments(%q) mismatch (-want +got):\n%s", tt.path, diff)
+		}
+	}
+}
+
+func TestSingular(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"users", "user"},
+		{"messages", "message"},
+		{"tokens", "token"},
+		{"policies", "policy"},
+		{"directories", "directory"},
+		{"addresses", "address"},
+		{"classes", "class"},
+		{"mailboxes", "mailbox"},
+		{"searches", "search"},
+		{"pushes", "push"},
+		{"status", "status"},
+		{"access", "access"},
+		{"analysis", "analysis"},
+		{"settings", "setting"},
+		{"ies", "ies"},
+		{"gas", "gas"},
+		{"user", "user"},
+		{"me", "me"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := singular(tt.in); got != tt.want {
+			t.Errorf("singular(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDictionarySplit(t *testing.T) {
+	d := newDictionary()
+	for _, seg := range literalSegments("/deviceAppManagement/vppTokens/{vppToken-id}/syncLicenseCounts") {
+		d.add(seg)
+	}
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"vpptoken", []string{"vpp", "token"}},
+		{"vpptokens", []string{"vpp", "tokens"}},
+		{"synclicensecounts", []string{"sync", "license", "counts"}},
+		{"synclicensecount", []string{"sync", "license", "count"}},
+		{"deviceappmanagement", []string{"device", "app", "management"}},
+		{"devicemanagement", []string{"device", "management"}},
+		{"appvpptokens", []string{"app", "vpp", "tokens"}},
+		{"licensesync", []string{"license", "sync"}},
+		{"unknown", []string{"unknown"}},
+		{"vppx", []string{"vppx"}},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, d.split(tt.word)); diff != "" {
+			t.Errorf("split(%q) mismatch (-want +got):\n%s", tt.word, diff)
+		}
+	}
+}
+
+func TestDictionarySplitFewestWords(t *testing.T) {
+	d := newDictionary()
+	for _, seg := range []string{"de", "vice", "device", "app"} {
+		d.add(seg)
+	}
+	if diff := cmp.Diff([]string{"device", "app"}, d.split("deviceapp")); diff != "" {
+		t.Errorf(`split("deviceapp") mismatch (-want +got):\n%s`, diff)
+	}
+}
+
+func TestOperationName(t *testing.T) {
+	tests := []struct {
+		id    string
+		paths []string
+		want  string
+	}{
+		{"vpptoken-synclicensecounts", []string{"/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenseCounts"}, "VppTokenSyncLicenseCounts"},
+		{"user-get", []string{"/users/{id | userPrincipalName}", "/me"}, "UserGet"},
+		{"user-list-messages", []string{"/me/messages", "/users/{id}/messages"}, "UserListMessages"},
+		{"b2xuserflows-list", []string{"/identity/b2xUserFlows"}, "B2xUserFlowsList"},
+		{"oauth2permissiongrant-get", []string{"/oauth2PermissionGrants/{id}"}, "Oauth2PermissionGrantGet"},
+	}
+	for _, tt := range tests {
+		op := &ir.Operation{ID: tt.id}
+		for _, p := range tt.paths {
+			op.Routes = append(op.Routes, &ir.Route{Path: p})
+		}
+		if got := operationName(op); got != tt.want {
+			t.Errorf("operationName(%q, %q) = %q, want %q", tt.id, tt.paths, got, tt.want)
+		}
+	}
+}
+
+func TestParamWords(t *testing.T) {
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"id", []string{"id"}},
+		{"user-id", []string{"user", "id"}},
+		{"id | userPrincipalName", []string{"id", "or", "user", "principal", "name"}},
+		{"id|name", []string{"id", "or", "name"}},
+		{"period_value", []string{"period", "value"}},
+		{"", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, paramWords(tt.name)); diff != "" {
+			t.Errorf("paramWords(%q) mismatch (-want +got):\n%s", tt.name, diff)
+		}
+	}
+}
+
+func TestSegmentsBeforeParams(t *testing.T) {
+	tests := []struct {
+		path string
+		want []string
+	}{
+		{"/users/{id}/messages/{id}", []string{"users", "messages"}},
+		{"/{id}/x", []string{""}},
+		{"/users('{id}')", []string{"users"}},
+		{"/me/drive/items/{item-id}/workbook/worksheets/{id}/range(address='{address}')", []string{"items", "worksheets", "range"}},
+		{"/drives/{drive-id}/root:/{item-path}:/content", []string{"drives", "root"}},
+		{"/groups/{id}/members/{id}/$ref", []string{"groups", "members"}},
+		{"/me", nil},
+	}
+	for _, tt := range tests {
+		if diff := cmp.Diff(tt.want, segmentsBeforeParams(tt.path)); diff != "" {
+			t.Errorf("segmentsBeforeParams(%q) mismatch (-want +got):\n%s", tt.path, diff)
+		}
+	}
+}
+
+// route builds a route with the given parameters; an empty style is
+// StyleSegment.
+func route(path string, params ...ir.Param) *ir.Route {
+	for i := range params {
+		if params[i].Style == "" {
+			params[i].Style = ir.StyleSegment
+		}
+	}
+	return &ir.Route{Path: path, Params: params}
+}
+
+func TestNameParams(t *testing.T) {
+	seg := func(name string) ir.Param { return ir.Param{Name: name, Style: ir.StyleSegment} }
+	tests := []struct {
+		name        string
+		route       *ir.Route
+		wantNames   []string
+		wantPattern string
+	}{
+		{
+			name:        "repeated id qualified by the segment before it",
+			route:       route("/users/{id}/messages/{id}", seg("id"), seg("id")),
+			wantNames:   []string{"userID", "messageID"},
+			wantPattern: "/users/{userID}/messages/{messageID}",
+		},
+		{
+			name:        "single id",
+			route:       route("/users/{id}", seg("id")),
+			wantNames:   []string{"id"},
+			wantPattern: "/users/{id}",
+		},
+		{
+			name:        "alternative key",
+			route:       route("/users/{id | userPrincipalName}", seg("id | userPrincipalName")),
+			wantNames:   []string{"idOrUserPrincipalName"},
+			wantPattern: "/users/{idOrUserPrincipalName}",
+		},
+		{
+			name:        "dashed names",
+			route:       route("/users/{user-id}/messages/{message-id}", seg("user-id"), seg("message-id")),
+			wantNames:   []string{"userID", "messageID"},
+			wantPattern: "/users/{userID}/messages/{messageID}",
+		},
+		{
+			name:        "qualifier equal to the name is not doubled",
+			route:       route("/users/{user-id}/manager/{user-id}", seg("user-id"), seg("user-id")),
+			wantNames:   []string{"userID", "managerUserID"},
+			wantPattern: "/users/{userID}/manager/{managerUserID}",
+		},
+		{
+			name:        "plural with ies",
+			route:       route("/policies/{id}/appliesTo/{id}", seg("id"), seg("id")),
+			wantNames:   []string{"policyID", "appliesToID"},
+			wantPattern: "/policies/{policyID}/appliesTo/{appliesToID}",
+		},
+		{
+			name:        "same qualifier falls back to the scope",
+			route:       route("/users/{id}/users/{id}", seg("id"), seg("id")),
+			wantNames:   []string{"userID", "userID2"},
+			wantPattern: "/users/{userID}/users/{userID2}",
+		},
+		{
+			name:        "path style and segment",
+			route:       route("/drives/{drive-id}/root:/{item-path}:/content", seg("drive-id"), ir.Param{Name: "item-path", Style: ir.StylePath}),
+			wantNames:   []string{"driveID", "itemPath"},
+			wantPattern: "/drives/{driveID}/root:/{itemPath...}:/content",
+		},
+		{
+			name:        "quoted",
+			route:       route("/reports/getEmailActivityUserDetail(period='{period_value}')", ir.Param{Name: "period_value", Style: ir.StyleQuoted}),
+			wantNames:   []string{"periodValue"},
+			wantPattern: "/reports/getEmailActivityUserDetail(period='{periodValue}')",
+		},
+		{
+			name:        "keyword",
+			route:       route("/x/{type}", seg("type")),
+			wantNames:   []string{"type2"},
+			wantPattern: "/x/{type2}",
+		},
+		{
+			name:        "no letters",
+			route:       route("/x/{-}", seg("-")),
+			wantNames:   []string{"param"},
+			wantPattern: "/x/{param}",
+		},
+		{
+			name:        "no parameters",
+			route:       route("/me/messages"),
+			wantPattern: "/me/messages",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			nameParams(tt.route)
+			var names []string
+			for _, p := range tt.route.Params {
+				names = append(names, p.GoName)
+			}
+			if diff := cmp.Diff(tt.wantNames, names); diff != "" {
+				t.Errorf("nameParams(%q) names mismatch (-want +got):\n%s", tt.route.Path, diff)
+			}
+			if tt.route.Pattern != tt.wantPattern {
+				t.Errorf("nameParams(%q) pattern = %q, want %q", tt.route.Path, tt.route.Pattern, tt.wantPattern)
+			}
+		})
+	}
+}
+
+func TestRouteNames(t *testing.T) {
+	tests := []struct {
+		name  string
+		op    string
+		paths []string
+		want  []string
+	}{
+		{
+			name:  "one route takes the operation name",
+			op:    "UserGet",
+			paths: []string{"/users/{id | userPrincipalName}"},
+			want:  []string{"UserGet"},
+		},
+		{
+			name:  "distinct segments",
+			op:    "UserListMessages",
+			paths: []string{"/me/messages", "/users/{id}/messages"},
+			want:  []string{"UserListMessagesMe", "UserListMessagesUsers"},
+		},
+		{
+			name:  "a route without distinct segments keeps the bare name",
+			op:    "MessageList",
+			paths: []string{"/me/messages", "/me/mailFolders/{id}/messages"},
+			want:  []string{"MessageList", "MessageListMailFolders"},
+		},
+		{
+			name:  "duplicate suffixes qualified by parameters",
+			op:    "ListGet",
+			paths: []string{"/sites/{site-id}/lists/{list-id}", "/sites/{hostname}:/{server-relative-path}:/lists/{list-id}"},
+			want:  []string{"ListGetBySiteIDListID", "ListGetByHostnameServerRelativePathListID"},
+		},
+		{
+			name:  "same parameters qualified by position",
+			op:    "UserGet",
+			paths: []string{"/users/{id}", "/users('{id}')"},
+			want:  []string{"UserGetByIDPath1", "UserGetByIDPath2"},
+		},
+		{
+			name:  "only the duplicates are qualified",
+			op:    "EventGet",
+			paths: []string{"/me/events/{id}", "/me/calendar/events/{id}", "/me/calendar/events('{id}')"},
+			want:  []string{"EventGet", "EventGetCalendarByIDPath2", "EventGetCalendarByIDPath3"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			op := &ir.Operation{GoName: tt.op}
+			for _, p := range tt.paths {
+				r := &ir.Route{Path: p}
+				for _, name := range paramNames(p) {
+					r.Params = append(r.Params, ir.Param{Name: name, Style: ir.StyleSegment})
+				}
+				nameParams(r)
+				op.Routes = append(op.Routes, r)
+			}
+			routeNames(op)
+			var got []string
+			for _, r := range op.Routes {
+				got = append(got, r.GoName)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("routeNames(%q) mismatch (-want +got):\n%s", tt.paths, diff)
+			}
+		})
+	}
+}
+
+// paramNames lists the {...} names of a template in order.
+func paramNames(path string) []string {
+	var out []string
+	for {
+		open := strings.IndexByte(path, '{')
+		if open < 0 {
+			return out
+		}
+		end := strings.IndexByte(path[open:], '}')
+		out = append(out, path[open+1:open+end])
+		path = path[open+end+1:]
+	}
+}

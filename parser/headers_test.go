@@ -1,0 +1,172 @@
+package parser
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+func TestIsRequired(t *testing.T) {
+	tests := []struct {
+		desc string
+		want bool
+	}{
+		{desc: "Bearer {token}. Required.", want: true},
+		{desc: "{token} de portador. Obrigatório.", want: true},
+		{desc: "&lt;Token&gt; de portador obrigatório.", want: true},
+		{desc: "Bearer <token> Required.", want: true},
+		{desc: "Required.", want: true},
+		{desc: "**Required.**", want: true},
+		{desc: "Required", want: true},
+		{desc: "application/json. Required.", want: true},
+		{desc: "eventualmente. Obrigatório.", want: true},
+		{desc: "Nature of the data in the body of an entity; required", want: true},
+		{desc: "Required. The ID of the user.", want: true},
+		{desc: "eventual. This header and $count are required when using $search, $filter, $orderby, or the OData cast query parameters.", want: false},
+		{desc: "Optional. Required when the item is a folder.", want: false},
+		{desc: "Opcional. Obrigatório para pastas.", want: false},
+		{desc: "*Optional*. Required if x.", want: false},
+		{desc: "Use this to specify the time zone. Optional.", want: false},
+		{desc: "Bearer {token}", want: false},
+		{desc: "", want: false},
+		{desc: "The required attendees of the event.", want: false},
+		{desc: "A valid smtp email address for the privacy statement contact. Not required.", want: false},
+		{desc: "Um endereço de email smtp válido. Não obrigatório.", want: false},
+		{desc: "Who must review the assignments. This property is null if reviews are not required.", want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.desc, func(t *testing.T) {
+			if got := isRequired(tt.desc); got != tt.want {
+				t.Errorf("isRequired(%q) = %v, want %v", tt.desc, got, tt.want)
+			}
+		})
+	}
+}
+
+// cells makes a table row of plain cells.
+func cells(texts ...string) []inline {
+	row := make([]inline, len(texts))
+	for i, s := range texts {
+		row[i] = inline{Text: s}
+	}
+	return row
+}
+
+func TestReadHeaderRow(t *testing.T) {
+	tests := []struct {
+		name   string
+		row    []inline
+		want   ir.Header
+		wantOK bool
+	}{
+		{
+			name:   "authorization",
+			row:    cells("Authorization", "Bearer {token}. Required."),
+			want:   ir.Header{Name: "Authorization", Value: "Bearer {token}. Required.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "authorization is always required",
+			row:    cells("Authorization", "Bearer {token}"),
+			want:   ir.Header{Name: "Authorization", Value: "Bearer {token}", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "lower-case and code span",
+			row:    cells("`authorization`", "Bearer {token}."),
+			want:   ir.Header{Name: "Authorization", Value: "Bearer {token}.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "pt-BR authorization",
+			row:    cells("Autorização", "{token} de portador. Obrigatório."),
+			want:   ir.Header{Name: "Authorization", Value: "{token} de portador. Obrigatório.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "pt-BR accept",
+			row:    cells("Aceitar", "application/json"),
+			want:   ir.Header{Name: "Accept", Value: "application/json"},
+			wantOK: true,
+		},
+		{
+			name:   "pt-BR prefer",
+			row:    cells("Preferir", "return=minimal. Opcional."),
+			want:   ir.Header{Name: "Prefer", Value: "return=minimal. Opcional."},
+			wantOK: true,
+		},
+		{
+			name:   "pt-BR content type with spaces",
+			row:    cells("Tipo de conteúdo", "application/json. Obrigatório."),
+			want:   ir.Header{Name: "Content-Type", Value: "application/json. Obrigatório.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "name: value in the name cell",
+			row:    cells("Prefira: outlook.timezone", "string", "Use isso para especificar o fuso horário. Opcional."),
+			want:   ir.Header{Name: "Prefer", Value: "outlook.timezone Use isso para especificar o fuso horário. Opcional."},
+			wantOK: true,
+		},
+		{
+			name:   "English name: value",
+			row:    cells("Prefer: outlook.timezone", "Optional. Time zone of the response."),
+			want:   ir.Header{Name: "Prefer", Value: "outlook.timezone Optional. Time zone of the response."},
+			wantOK: true,
+		},
+		{
+			name:   "three columns, bold name",
+			row:    cells("**Content-Type**", "string", "application/json. Required."),
+			want:   ir.Header{Name: "Content-Type", Value: "application/json. Required.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "consistency level is conditional",
+			row:    cells("ConsistencyLevel", "eventual. This header and $count are required when using $search"),
+			want:   ir.Header{Name: "ConsistencyLevel", Value: "eventual. This header and $count are required when using $search"},
+			wantOK: true,
+		},
+		{
+			name:   "unknown header kept as written",
+			row:    cells("X-Custom-Header", "Required."),
+			want:   ir.Header{Name: "X-Custom-Header", Value: "Required.", Required: true},
+			wantOK: true,
+		},
+		{name: "empty name", row: cells("", "x")},
+		{name: "prose name", row: cells("Some header name", "x")},
+		{name: "short row", row: cells("")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := readHeaderRow(tt.row)
+			if ok != tt.wantOK {
+				t.Fatalf("readHeaderRow ok = %v, want %v (got %+v)", ok, tt.wantOK, got)
+			}
+			if diff := cmp.Diff(tt.want, got); ok && diff != "" {
+				t.Errorf("readHeaderRow mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestMediaType(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"application/json. Required.", "application/json"},
+		{"application/json", "application/json"},
+		{"Application/JSON", "application/json"},
+		{"`image/jpeg`", "image/jpeg"},
+		{"text/plain; charset=utf-8", "text/plain"},
+		{"multipart/form-data; boundary=xyz", "multipart/form-data"},
+		{"Nature of the data (text/plain).", "text/plain"},
+		{"Bearer {token}. Required.", ""},
+		{"{content-type}/{subtype}", ""},
+		{"<type>/<subtype>", ""},
+		{"/", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := mediaType(tt.in); got != tt.want {
+			t.Errorf("mediaType(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
