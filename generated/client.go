@@ -59,11 +59,14 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // On success the service answers 204 with no body.
 //
 // Permissions:
-//   - delegated (work or school account): Policy.Read.All,
-//     Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration
+//   - delegated (work or school account):
+//     Policy.Read.All+Application.ReadWrite.All,
+//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
-//   - application: Policy.Read.All, Application.ReadWrite.OwnedBy,
-//     Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration
+//   - application: Policy.Read.All+Application.ReadWrite.OwnedBy,
+//     Policy.Read.All+Application.ReadWrite.All,
+//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy,
+//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-delete-tokenlifetimepolicies?view=graph-rest-1.0
@@ -75,6 +78,64 @@ func (c *Client) ApplicationDeleteTokenLifetimePolicies(ctx context.Context, app
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
 		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationID) + "/tokenLifetimePolicies/" + graphrt.PathSegment(tokenLifetimePolicyID) + "/$ref",
+	}, opts...)
+}
+
+// ApplicationGetByApplicationObjectID calls GET
+// /v1.0/applications/{applicationObjectId}: Get application.
+//
+// Get the properties and relationships of an application object.
+//
+// On success the service answers 200 with a microsoft.graph.application object
+// in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Application.Read.All,
+//     Application.ReadWrite.All, Directory.Read.All
+//   - delegated (personal Microsoft account): Application.Read.All,
+//     Application.ReadWrite.All
+//   - application: Application.Read.All, Application.ReadWrite.OwnedBy,
+//     Application.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/application-get?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/application-get.md).
+func (c *Client) ApplicationGetByApplicationObjectID(ctx context.Context, applicationObjectID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("applicationObjectID", applicationObjectID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationObjectID),
+	}, opts...)
+}
+
+// ApplicationGetByAppID calls GET /v1.0/applications(appId='{appId}'): Get
+// application.
+//
+// Get the properties and relationships of an application object.
+//
+// On success the service answers 200 with a microsoft.graph.application object
+// in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Application.Read.All,
+//     Application.ReadWrite.All, Directory.Read.All
+//   - delegated (personal Microsoft account): Application.Read.All,
+//     Application.ReadWrite.All
+//   - application: Application.Read.All, Application.ReadWrite.OwnedBy,
+//     Application.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/application-get?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/application-get.md).
+func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("appID", appID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/applications(appId='" + graphrt.ODataString(appID) + "')",
 	}, opts...)
 }
 
@@ -328,6 +389,34 @@ func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, id
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
+	}, opts...)
+}
+
+// ChannelDoesUserHaveAccess calls GET
+// /v1.0/teams/{team-id}/channels/{channel-id}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName'):
+// channel: doesUserHaveAccess.
+//
+// Determine whether a user has access to a shared channel.
+//
+// On success the service answers 200 with a primitive value in the JSON
+// result.
+//
+// Permissions:
+//   - delegated (work or school account): ChannelMember.Read.All,
+//     ChannelMember.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: ChannelMember.Read.All, ChannelMember.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/channel-doesuserhaveaccess?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/channel-doesuserhaveaccess.md).
+func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
 	}, opts...)
 }
 
@@ -643,6 +732,195 @@ func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, use
 	}, opts...)
 }
 
+// DriveItemGetContentDrivesItems calls GET
+// /v1.0/drives/{drive-id}/items/{item-id}/content: Download the contents of a
+// DriveItem.
+//
+// Download the contents of the primary stream (file) of a driveItem. Only
+// driveItems with the file property can be downloaded.
+//
+// On success the service answers 302; the result is the binary content.
+//
+// Permissions:
+//   - delegated (work or school account): not supported
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+func (c *Client) DriveItemGetContentDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/content",
+	}, opts...)
+}
+
+// DriveItemGetContentGroupsDriveItems calls GET
+// /v1.0/groups/{group-id}/drive/items/{item-id}/content: Download the contents
+// of a DriveItem.
+//
+// Download the contents of the primary stream (file) of a driveItem. Only
+// driveItems with the file property can be downloaded.
+//
+// On success the service answers 302; the result is the binary content.
+//
+// Permissions:
+//   - delegated (work or school account): not supported
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+func (c *Client) DriveItemGetContentGroupsDriveItems(ctx context.Context, groupID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
+	}, opts...)
+}
+
+// DriveItemGetContentMeDriveRoot calls GET
+// /v1.0/me/drive/root:/{item-path}:/content: Download the contents of a
+// DriveItem.
+//
+// Download the contents of the primary stream (file) of a driveItem. Only
+// driveItems with the file property can be downloaded.
+//
+// On success the service answers 302; the result is the binary content.
+//
+// Permissions:
+//   - delegated (work or school account): not supported
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+func (c *Client) DriveItemGetContentMeDriveRoot(ctx context.Context, itemPath string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
+		return nil, err
+	}
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/content",
+	}, opts...)
+}
+
+// DriveItemGetContentMeDriveItems calls GET
+// /v1.0/me/drive/items/{item-id}/content: Download the contents of a
+// DriveItem.
+//
+// Download the contents of the primary stream (file) of a driveItem. Only
+// driveItems with the file property can be downloaded.
+//
+// On success the service answers 302; the result is the binary content.
+//
+// Permissions:
+//   - delegated (work or school account): not supported
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+func (c *Client) DriveItemGetContentMeDriveItems(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
+		return nil, err
+	}
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/content",
+	}, opts...)
+}
+
+// DriveItemGetContentSharesDriveItem calls GET
+// /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content: Download the
+// contents of a DriveItem.
+//
+// Download the contents of the primary stream (file) of a driveItem. Only
+// driveItems with the file property can be downloaded.
+//
+// On success the service answers 302; the result is the binary content.
+//
+// Permissions:
+//   - delegated (work or school account): not supported
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+func (c *Client) DriveItemGetContentSharesDriveItem(ctx context.Context, shareIDOrEncodedSharingURL string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("shareIDOrEncodedSharingURL", shareIDOrEncodedSharingURL); err != nil {
+		return nil, err
+	}
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/shares/" + graphrt.PathSegment(shareIDOrEncodedSharingURL) + "/driveItem/content",
+	}, opts...)
+}
+
+// DriveItemGetContentSitesDriveItems calls GET
+// /v1.0/sites/{siteId}/drive/items/{item-id}/content: Download the contents of
+// a DriveItem.
+//
+// Download the contents of the primary stream (file) of a driveItem. Only
+// driveItems with the file property can be downloaded.
+//
+// On success the service answers 302; the result is the binary content.
+//
+// Permissions:
+//   - delegated (work or school account): not supported
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+func (c *Client) DriveItemGetContentSitesDriveItems(ctx context.Context, siteID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
+	}, opts...)
+}
+
+// DriveItemGetContentUsersDriveItems calls GET
+// /v1.0/users/{userId}/drive/items/{item-id}/content: Download the contents of
+// a DriveItem.
+//
+// Download the contents of the primary stream (file) of a driveItem. Only
+// driveItems with the file property can be downloaded.
+//
+// On success the service answers 302; the result is the binary content.
+//
+// Permissions:
+//   - delegated (work or school account): not supported
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+func (c *Client) DriveItemGetContentUsersDriveItems(ctx context.Context, userID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
+	}, opts...)
+}
+
 // DriveItemGetContentFormatItems calls GET /v1.0/drive/items/{item-id}/content
 // (documented with ?format={format}): Download a file in another format.
 //
@@ -748,6 +1026,91 @@ func (c *Client) IncludePermissions(ctx context.Context, gadgetID string, opts .
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/gadgets/" + graphrt.PathSegment(gadgetID),
+	}, opts...)
+}
+
+// IntuneDevicesManagedDeviceGetUsers calls GET
+// /v1.0/users/{usersId}/managedDevices/{managedDeviceId}: Get managedDevice.
+//
+// Read properties and relationships of the managedDevice object.
+//
+// On success the service answers 200 with a manageddevice object in the JSON
+// result.
+//
+// Permissions:
+//   - delegated (work or school account):
+//     DeviceManagementManagedDevices.ReadWrite.All,
+//     DeviceManagementManagedDevices.Read.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/intune-devices-manageddevice-get.md).
+func (c *Client) IntuneDevicesManagedDeviceGetUsers(ctx context.Context, usersID string, managedDeviceID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("usersID", usersID, "managedDeviceID", managedDeviceID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(usersID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID),
+	}, opts...)
+}
+
+// IntuneDevicesManagedDeviceGetDeviceManagement calls GET
+// /v1.0/deviceManagement/managedDevices/{managedDeviceId}: Get managedDevice.
+//
+// Read properties and relationships of the managedDevice object.
+//
+// On success the service answers 200 with a manageddevice object in the JSON
+// result.
+//
+// Permissions:
+//   - delegated (work or school account):
+//     DeviceManagementManagedDevices.ReadWrite.All,
+//     DeviceManagementManagedDevices.Read.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/intune-devices-manageddevice-get.md).
+func (c *Client) IntuneDevicesManagedDeviceGetDeviceManagement(ctx context.Context, managedDeviceID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("managedDeviceID", managedDeviceID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/deviceManagement/managedDevices/" + graphrt.PathSegment(managedDeviceID),
+	}, opts...)
+}
+
+// IntuneDevicesManagedDeviceGetDeviceManagementDetectedApps calls GET
+// /v1.0/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}:
+// Get managedDevice.
+//
+// Read properties and relationships of the managedDevice object.
+//
+// On success the service answers 200 with a manageddevice object in the JSON
+// result.
+//
+// Permissions:
+//   - delegated (work or school account):
+//     DeviceManagementManagedDevices.ReadWrite.All,
+//     DeviceManagementManagedDevices.Read.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/intune-devices-manageddevice-get.md).
+func (c *Client) IntuneDevicesManagedDeviceGetDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/deviceManagement/detectedApps/" + graphrt.PathSegment(detectedAppID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID),
 	}, opts...)
 }
 
@@ -1006,6 +1369,33 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/" + graphrt.PathSegment(itemID),
+	}, opts...)
+}
+
+// ListItemDelta calls GET /v1.0/sites/{siteId}/lists/{listId}/items/delta:
+// listItem: delta.
+//
+// Get newly created, updated, or deleted list items without having to perform
+// a full read of the entire items collection.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.listItem in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Sites.Read.All, Sites.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Sites.Read.All, Sites.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/listitem-delta?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/listitem-delta.md).
+func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
 }
 
@@ -3432,6 +3822,100 @@ func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string,
 	}, opts...)
 }
 
+// SecuritySecurityRunHuntingQuery calls POST /v1.0/security/runHuntingQuery:
+// security: runHuntingQuery.
+//
+// Queries a specified set of event, activity, or entity data supported by
+// Microsoft 365 Defender to proactively look for specific threats in your
+// environment.
+//
+// The request body is a JSON object with the parameters Query, Timespan.
+//
+// On success the service answers 200 with a
+// microsoft.graph.security.huntingQueryResults object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): ThreatHunting.Read.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: ThreatHunting.Read.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/security-security-runhuntingquery?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/security-security-runhuntingquery.md).
+func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/v1.0/security/runHuntingQuery",
+	}, opts...)
+}
+
+// SoftwareOathAuthenticationMethodGetMe calls GET
+// /v1.0/me/authentication/softwareOathMethods/{id}: Get
+// softwareOathAuthenticationMethod.
+//
+// Retrieve a user's single Software OATH token authentication method object
+// and its properties.
+//
+// On success the service answers 200 with a
+// microsoft.graph.softwareOathAuthenticationMethod object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): UserAuthenticationMethod.Read,
+//     UserAuthenticationMethod.ReadWrite, UserAuthenticationMethod.Read.All,
+//     UserAuthenticationMethod.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: UserAuthenticationMethod.Read.All,
+//     UserAuthenticationMethod.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/softwareoathauthenticationmethod-get?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/softwareoathauthenticationmethod-get.md).
+func (c *Client) SoftwareOathAuthenticationMethodGetMe(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/authentication/softwareOathMethods/" + graphrt.PathSegment(id),
+	}, opts...)
+}
+
+// SoftwareOathAuthenticationMethodGetUsers calls GET /v1.0/users/{id |
+// userPrincipalName}/authentication/softwareOathMethods/{id}: Get
+// softwareOathAuthenticationMethod.
+//
+// Retrieve a user's single Software OATH token authentication method object
+// and its properties.
+//
+// On success the service answers 200 with a
+// microsoft.graph.softwareOathAuthenticationMethod object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): UserAuthenticationMethod.Read,
+//     UserAuthenticationMethod.ReadWrite, UserAuthenticationMethod.Read.All,
+//     UserAuthenticationMethod.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: UserAuthenticationMethod.Read.All,
+//     UserAuthenticationMethod.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/softwareoathauthenticationmethod-get?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/softwareoathauthenticationmethod-get.md).
+func (c *Client) SoftwareOathAuthenticationMethodGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/softwareOathMethods/" + graphrt.PathSegment(id),
+	}, opts...)
+}
+
 // SubscriptionList calls GET /v1.0/subscriptions: Listar assinaturas.
 //
 // Recupere as propriedades e os relacionamentos das assinaturas do webhook,
@@ -3663,6 +4147,39 @@ func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) 
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
+	}, opts...)
+}
+
+// UserPostSponsors calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
+//
+// Assign a user a sponsor. Sponsors are users and groups that are responsible
+// for this guest user's privileges in the tenant and for keeping the guest
+// user's information and access up to date.
+//
+// The request body is a JSON user object.
+//
+// On success the service answers 204 with no body.
+//
+// Permissions:
+//   - delegated (work or school account): User.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: User.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
+// (contrib-2026/api-reference/v1.0/api/user-post-sponsors.md).
+func (c *Client) UserPostSponsors(ctx context.Context, id string, body any, opts ...graphrt.Option) error {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return err
+	}
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(id) + "/sponsors/$ref",
 	}, opts...)
 }
 
@@ -4034,6 +4551,99 @@ func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context,
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
+	}, opts...)
+}
+
+// CloudLicensingAdminCloudLicensingListAssignmentsAdmin calls GET
+// /beta/admin/cloudLicensing/assignments: List assignments.
+//
+// Get a list of license assignment objects within an organization.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.cloudLicensing.assignment in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): CloudLicensing.Read,
+//     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
+//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
+//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
+//     User.Read.All, User.ReadWrite.All, Directory.Read.All,
+//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
+//     Group.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdmin(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/admin/cloudLicensing/assignments",
+	}, opts...)
+}
+
+// CloudLicensingAdminCloudLicensingListAssignmentsUsers calls GET
+// /beta/users/{userId}/cloudLicensing/assignments: List assignments.
+//
+// Get a list of license assignment objects within an organization.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.cloudLicensing.assignment in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): CloudLicensing.Read,
+//     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
+//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
+//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
+//     User.Read.All, User.ReadWrite.All, Directory.Read.All,
+//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
+//     Group.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx context.Context, userID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("userID", userID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
+// CloudLicensingAdminCloudLicensingListAssignmentsGroups calls GET
+// /beta/groups/{groupId}/cloudLicensing/assignments: List assignments.
+//
+// Get a list of license assignment objects within an organization.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.cloudLicensing.assignment in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): CloudLicensing.Read,
+//     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
+//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
+//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
+//     User.Read.All, User.ReadWrite.All, Directory.Read.All,
+//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
+//     Group.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)
 }
 
@@ -4415,6 +5025,39 @@ func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionI
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/external/connections/" + graphrt.PathSegment(connectionID) + "/schema",
+	}, opts...)
+}
+
+// GovernanceresourceRegister calls POST
+// /beta/privilegedAccess/azureResources/resources/register:
+// governanceResource: register.
+//
+// Register a governanceResource object in Privileged Identity Management.
+//
+// The request body is a JSON object with the parameters externalId.
+//
+// On success the service answers 200 with a microsoft.graph.governanceResource
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): PrivilegedAccess.ReadWrite.AzureAD,
+//     PrivilegedAccess.ReadWrite.AzureResources,
+//     PrivilegedAccess.ReadWrite.AzureADGroup
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/governanceresource-register?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/governanceresource-register.md).
+func (c *Client) GovernanceresourceRegister(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/privilegedAccess/azureResources/resources/register",
 	}, opts...)
 }
 
@@ -5042,6 +5685,42 @@ func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, devic
 	}, opts...)
 }
 
+// MailboxExportItems calls POST
+// /beta/admin/exchange/mailboxes/{mailboxId}/exportItems: mailbox:
+// exportItems.
+//
+// Export Exchange mailboxItem objects in full-fidelity FastTransfer stream
+// format for backup purposes. This item format can be restored to the same
+// mailbox or a different one.
+//
+// The request body is a JSON object with the parameters itemIds.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.exportItemResponse in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): MailboxItem.ImportExport
+//   - delegated (personal Microsoft account): not supported
+//   - application: MailboxItem.ImportExport.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/mailbox-exportitems?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/mailbox-exportitems.md).
+func (c *Client) MailboxExportItems(ctx context.Context, mailboxID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("mailboxID", mailboxID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/admin/exchange/mailboxes/" + graphrt.PathSegment(mailboxID) + "/exportItems",
+	}, opts...)
+}
+
 // MessageDeleteMe calls DELETE /beta/me/messages/{id}: Delete message.
 //
 // Delete a message in the specified user's mailbox, or delete a relationship
@@ -5453,6 +6132,114 @@ func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPr
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
+	}, opts...)
+}
+
+// OnPremisesSyncBehaviorGetContacts calls GET
+// /beta/contacts/{id}/onPremisesSyncBehavior: Get onPremisesSyncBehavior.
+//
+// Read the properties of an onPremisesSyncBehavior object. The isCloudManaged
+// property indicates whether the object's source of authority is set to the
+// cloud. If `true`, updates from on-premises Active Directory are blocked in
+// the cloud; if `false`, updates from on-premises Active Directory are allowed
+// in the cloud and the object can be taken over by on-premises Active
+// Directory.
+//
+// On success the service answers 200 with a
+// microsoft.graph.onPremisesSyncBehavior object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account):
+//     Contacts-OnPremisesSyncBehavior.ReadWrite.All,
+//     Group-OnPremisesSyncBehavior.ReadWrite.All,
+//     User-OnPremisesSyncBehavior.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Contacts-OnPremisesSyncBehavior.ReadWrite.All,
+//     Group-OnPremisesSyncBehavior.ReadWrite.All,
+//     User-OnPremisesSyncBehavior.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/onpremisessyncbehavior-get?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/onpremisessyncbehavior-get.md).
+func (c *Client) OnPremisesSyncBehaviorGetContacts(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/contacts/" + graphrt.PathSegment(id) + "/onPremisesSyncBehavior",
+	}, opts...)
+}
+
+// OnPremisesSyncBehaviorGetGroups calls GET
+// /beta/groups/{id}/onPremisesSyncBehavior: Get onPremisesSyncBehavior.
+//
+// Read the properties of an onPremisesSyncBehavior object. The isCloudManaged
+// property indicates whether the object's source of authority is set to the
+// cloud. If `true`, updates from on-premises Active Directory are blocked in
+// the cloud; if `false`, updates from on-premises Active Directory are allowed
+// in the cloud and the object can be taken over by on-premises Active
+// Directory.
+//
+// On success the service answers 200 with a
+// microsoft.graph.onPremisesSyncBehavior object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account):
+//     Contacts-OnPremisesSyncBehavior.ReadWrite.All,
+//     Group-OnPremisesSyncBehavior.ReadWrite.All,
+//     User-OnPremisesSyncBehavior.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Contacts-OnPremisesSyncBehavior.ReadWrite.All,
+//     Group-OnPremisesSyncBehavior.ReadWrite.All,
+//     User-OnPremisesSyncBehavior.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/onpremisessyncbehavior-get?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/onpremisessyncbehavior-get.md).
+func (c *Client) OnPremisesSyncBehaviorGetGroups(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/onPremisesSyncBehavior",
+	}, opts...)
+}
+
+// OnPremisesSyncBehaviorGetUsers calls GET
+// /beta/users/{id}/onPremisesSyncBehavior: Get onPremisesSyncBehavior.
+//
+// Read the properties of an onPremisesSyncBehavior object. The isCloudManaged
+// property indicates whether the object's source of authority is set to the
+// cloud. If `true`, updates from on-premises Active Directory are blocked in
+// the cloud; if `false`, updates from on-premises Active Directory are allowed
+// in the cloud and the object can be taken over by on-premises Active
+// Directory.
+//
+// On success the service answers 200 with a
+// microsoft.graph.onPremisesSyncBehavior object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account):
+//     Contacts-OnPremisesSyncBehavior.ReadWrite.All,
+//     Group-OnPremisesSyncBehavior.ReadWrite.All,
+//     User-OnPremisesSyncBehavior.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Contacts-OnPremisesSyncBehavior.ReadWrite.All,
+//     Group-OnPremisesSyncBehavior.ReadWrite.All,
+//     User-OnPremisesSyncBehavior.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/onpremisessyncbehavior-get?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/onpremisessyncbehavior-get.md).
+func (c *Client) OnPremisesSyncBehaviorGetUsers(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/onPremisesSyncBehavior",
 	}, opts...)
 }
 

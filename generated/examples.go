@@ -14,6 +14,18 @@ var examplesAlertGet = []graphrt.Example{{
 // examplesApplicationDeleteTokenLifetimePolicies are the documented responses of application-delete-tokenlifetimepolicies.
 var examplesApplicationDeleteTokenLifetimePolicies = []graphrt.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
 
+// examplesApplicationGet are the documented responses of application-get.
+var examplesApplicationGet = []graphrt.Example{{
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#applications/$entity\",\n    \"id\": \"03ef14b0-ca33-4840-8f4f-d6e91916010e\",\n    \"deletedDateTime\": null,\n    \"isFallbackPublicClient\": null,\n    \"appId\": \"631a96bc-a705-4eda-9f99-fdaf9f54f6a2\",\n    \"applicationTemplateId\": null,\n    \"identifierUris\": [],\n    \"createdDateTime\": \"2019-09-17T19:10:35.2742618Z\",\n    \"disabledByMicrosoftStatus\": null,\n    \"displayName\": \"Display name\",\n    \"isDeviceOnlyAuthSupported\": null,\n    \"groupMembershipClaims\": null,\n    \"optionalClaims\": null,\n    \"addIns\": [],\n    \"publisherDomain\": \"contoso.com\",\n    \"samlMetadataUrl\": \"https://graph.microsoft.com/2h5hjaj542de/app\",\n    \"signInAudience\": \"AzureADandPersonalMicrosoftAccount\",\n    \"verifiedPublisher\": {\n            \"displayName\": \"publisher_contoso\",\n            \"verifiedPublisherId\": \"9999999\",\n             \"addedDateTime\": \"2021-04-24T17:49:44Z\"\n    },\n    \"certification\": {\n           \"isPublisherAttested\": true,\n           \"isCertifiedByMicrosoft\": true,\n           \"lastCertificationDateTime\": \"2021-05-11T23:26:20Z\",\n           \"certificationExpirationDateTime\": \"2022-05-11T23:26:20Z\",\n           \"certificationDetailsUrl\": \"https://learn.microsoft.com/microsoft-365-app-certification/forward/azure/631a96bc-a705-4eda-9f99-fdaf9f54f6a2\"\n    },\n    \"tags\": [],\n    \"tokenEncryptionKeyId\": null,\n    \"api\": {\n        \"requestedAccessTokenVersion\": 2,\n        \"acceptMappedClaims\": null,\n        \"knownClientApplications\": [],\n        \"oauth2PermissionScopes\": [],\n        \"preAuthorizedApplications\": []\n    },\n    \"appRoles\": [],\n    \"publicClient\": {\n        \"redirectUris\": []\n    },\n    \"info\": {\n        \"termsOfServiceUrl\": null,\n        \"supportUrl\": null,\n        \"privacyStatementUrl\": null,\n        \"marketingUrl\": null,\n        \"logoUrl\": null\n    },\n    \"keyCredentials\": [],\n    \"parentalControlSettings\": {\n        \"countriesBlockedForMinors\": [],\n        \"legalAgeGroupRule\": \"Allow\"\n    },\n    \"passwordCredentials\": [],\n    \"requiredResourceAccess\": [],\n    \"web\": {\n        \"redirectUris\": [],\n        \"homePageUrl\": null,\n        \"logoutUrl\": null,\n        \"implicitGrantSettings\": {\n            \"enableIdTokenIssuance\": false,\n            \"enableAccessTokenIssuance\": false\n        }\n    }\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/applications/acc848e9-e8ec-4feb-a521-8d58b5482e09",
+}, {
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#applications(id,appId,displayName,requiredResourceAccess)/$entity\",\n    \"id\": \"7bec5fd1-a25f-474c-a6ca-5492082c6a9b\",\n    \"appId\": \"46e6adf4-a9cf-4b60-9390-0ba6fb00bf6b\",\n    \"displayName\": \"PostmanWeb\",\n    \"requiredResourceAccess\": [\n        {\n            \"resourceAppId\": \"00000003-0000-0000-c000-000000000000\",\n            \"resourceAccess\": [\n                {\n                    \"id\": \"ad902697-1014-4ef5-81ef-2b4301988e8c\",\n                    \"type\": \"Scope\"\n                },\n                {\n                    \"id\": \"572fea84-0151-49b2-9301-11cb16974376\",\n                    \"type\": \"Scope\"\n                },\n                {\n                    \"id\": \"e1fe6dd8-ba31-4d61-89e7-88639da4683d\",\n                    \"type\": \"Scope\"\n                },\n                {\n                    \"id\": \"7e823077-d88e-468f-a337-e18f1f0e6c7c\",\n                    \"type\": \"Scope\"\n                }\n            ]\n        }\n    ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/applications(appId='46e6adf4-a9cf-4b60-9390-0ba6fb00bf6b')",
+	Query:  "$select=id,appId,displayName,requiredResourceAccess",
+}}
+
 // examplesB2xIdentityUserFlowPutAPIConnectorConfiguration are the documented responses of b2xidentityuserflow-put-apiconnectorconfiguration.
 var examplesB2xIdentityUserFlowPutAPIConnectorConfiguration = []graphrt.Example{{Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postFederationSignup/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}}
 
@@ -25,6 +37,21 @@ var examplesCalendarGet = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#me/calendars/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/v1.0/users('ddfcd489-628b-40d7-b48b-57002df800e5@1717622f-1d94-4d0c-9d74-709fad664b77')/calendars('AAMkAGI2TGuLAAA=')\",\n    \"id\": \"AAMkAGI2TGuLAAA=\",\n    \"name\": \"Calendar\",\n    \"color\": \"auto\",\n    \"isDefaultCalendar\": false,\n    \"changeKey\": \"nfZyf7VcrEKLNoU37KWlkQAAA0x0+w==\",\n    \"canShare\":true,\n    \"canViewPrivateItems\":true,\n    \"hexColor\": \"\",\n    \"canEdit\":true,\n    \"allowedOnlineMeetingProviders\": [\n                \"teamsForBusiness\"\n            ],\n    \"defaultOnlineMeetingProvider\": \"teamsForBusiness\",\n    \"isTallyingResponses\": true,\n    \"isRemovable\": false,\n    \"owner\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@adatum.onmicrosoft.com\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar",
+}}
+
+// examplesChannelDoesUserHaveAccess are the documented responses of channel-doesuserhaveaccess.
+var examplesChannelDoesUserHaveAccess = []graphrt.Example{{
+	Body:   "{\n  \"value\": true\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/teams/0fddfdc5-f319-491f-a514-be1bc1bf9ddc/channels/19:33b76eea88574bd1969dca37e2b7a819@thread.skype/doesUserHaveAccess(userId='6285581f-484b-4845-9e01-60667f8b12ae')",
+}, {
+	Body:   "{\n  \"value\": true\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/teams/0fddfdc5-f319-491f-a514-be1bc1bf9ddc/channels/19:33b76eea88574bd1969dca37e2b7a819@thread.skype/doesUserHaveAccess(userId='62855810-484b-4823-9e01-60667f8b12ae', tenantId='57fb72d0-d811-46f4-8947-305e6072eaa5')",
+}, {
+	Body:   "{\n  \"value\": false\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/teams/0fddfdc5-f319-491f-a514-be1bc1bf9ddc/channels/19:33b76eea88574bd1969dca37e2b7a819@thread.skype/doesUserHaveAccess(userPrincipalName='john.doe@contoso.com')",
 }}
 
 // examplesChatGetMembers are the documented responses of chat-get-members.
@@ -68,6 +95,21 @@ var examplesDriveItemCreateUploadSession = []graphrt.Example{{
 	Path:   "/v1.0/up/fe6987415ace7X4e1eF866337",
 }}
 
+// examplesDriveItemGetContent are the documented responses of driveitem-get-content.
+var examplesDriveItemGetContent = []graphrt.Example{{
+	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
+	Path:   "/v1.0/me/drive/items/{item-id}/content",
+}, {
+	Body:   "{\n  \"id\": \"12319191!11919\",\n  \"@microsoft.graph.downloadUrl\": \"https://...\"\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/drive/items/{item-ID}",
+	Query:  "select=id,@microsoft.graph.downloadUrl",
+}, {
+	Body:   "<first 1024 bytes of file>",
+	Header: []string{"Content-Range", "bytes 0-1023/2048", "Content-Type", "application/octet-stream"},
+	Path:   "/v1.0/y23vmag",
+}}
+
 // examplesDriveItemGetContentFormat are the documented responses of driveitem-get-content-format.
 var examplesDriveItemGetContentFormat = []graphrt.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
@@ -101,6 +143,13 @@ var examplesGroupListMembers = []graphrt.Example{{
 // examplesIncludePermissions are the documented responses of include-permissions.
 var examplesIncludePermissions = []graphrt.Example{}
 
+// examplesIntuneDevicesManagedDeviceGet are the documented responses of intune-devices-manageddevice-get.
+var examplesIntuneDevicesManagedDeviceGet = []graphrt.Example{{
+	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.managedDevice\",\n    \"id\": \"705c034c-034c-705c-4c03-5c704c035c70\",\n    \"userId\": \"User Id value\",\n    \"deviceName\": \"Device Name value\",\n    \"managedDeviceOwnerType\": \"company\",\n    \"deviceActionResults\": [\n      {\n        \"@odata.type\": \"microsoft.graph.deviceActionResult\",\n        \"actionName\": \"Action Name value\",\n        \"actionState\": \"pending\",\n        \"startDateTime\": \"2016-12-31T23:58:46.7156189-08:00\",\n        \"lastUpdatedDateTime\": \"2017-01-01T00:00:56.8321556-08:00\"\n      }\n    ],\n    \"enrolledDateTime\": \"2016-12-31T23:59:43.797191-08:00\",\n    \"lastSyncDateTime\": \"2017-01-01T00:02:49.3205976-08:00\",\n    \"operatingSystem\": \"Operating System value\",\n    \"complianceState\": \"compliant\",\n    \"jailBroken\": \"Jail Broken value\",\n    \"managementAgent\": \"mdm\",\n    \"osVersion\": \"Os Version value\",\n    \"easActivated\": true,\n    \"easDeviceId\": \"Eas Device Id value\",\n    \"easActivationDateTime\": \"2016-12-31T23:59:43.4878784-08:00\",\n    \"azureADRegistered\": true,\n    \"deviceEnrollmentType\": \"userEnrollment\",\n    \"activationLockBypassCode\": \"Activation Lock Bypass Code value\",\n    \"emailAddress\": \"Email Address value\",\n    \"azureADDeviceId\": \"Azure ADDevice Id value\",\n    \"deviceRegistrationState\": \"registered\",\n    \"deviceCategoryDisplayName\": \"Device Category Display Name value\",\n    \"isSupervised\": true,\n    \"exchangeLastSuccessfulSyncDateTime\": \"2017-01-01T00:00:45.8803083-08:00\",\n    \"exchangeAccessState\": \"unknown\",\n    \"exchangeAccessStateReason\": \"unknown\",\n    \"remoteAssistanceSessionUrl\": \"https://example.com/remoteAssistanceSessionUrl/\",\n    \"remoteAssistanceSessionErrorDetails\": \"Remote Assistance Session Error Details value\",\n    \"isEncrypted\": true,\n    \"userPrincipalName\": \"User Principal Name value\",\n    \"model\": \"Model value\",\n    \"manufacturer\": \"Manufacturer value\",\n    \"imei\": \"Imei value\",\n    \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n    \"serialNumber\": \"Serial Number value\",\n    \"phoneNumber\": \"Phone Number value\",\n    \"androidSecurityPatchLevel\": \"Android Security Patch Level value\",\n    \"userDisplayName\": \"User Display Name value\",\n    \"configurationManagerClientEnabledFeatures\": {\n      \"@odata.type\": \"microsoft.graph.configurationManagerClientEnabledFeatures\",\n      \"inventory\": true,\n      \"modernApps\": true,\n      \"resourceAccess\": true,\n      \"deviceConfiguration\": true,\n      \"compliancePolicy\": true,\n      \"windowsUpdateForBusiness\": true\n    },\n    \"wiFiMacAddress\": \"Wi Fi Mac Address value\",\n    \"deviceHealthAttestationState\": {\n      \"@odata.type\": \"microsoft.graph.deviceHealthAttestationState\",\n      \"lastUpdateDateTime\": \"Last Update Date Time value\",\n      \"contentNamespaceUrl\": \"https://example.com/contentNamespaceUrl/\",\n      \"deviceHealthAttestationStatus\": \"Device Health Attestation Status value\",\n      \"contentVersion\": \"Content Version value\",\n      \"issuedDateTime\": \"2016-12-31T23:58:22.1231038-08:00\",\n      \"attestationIdentityKey\": \"Attestation Identity Key value\",\n      \"resetCount\": 10,\n      \"restartCount\": 12,\n      \"dataExcutionPolicy\": \"Data Excution Policy value\",\n      \"bitLockerStatus\": \"Bit Locker Status value\",\n      \"bootManagerVersion\": \"Boot Manager Version value\",\n      \"codeIntegrityCheckVersion\": \"Code Integrity Check Version value\",\n      \"secureBoot\": \"Secure Boot value\",\n      \"bootDebugging\": \"Boot Debugging value\",\n      \"operatingSystemKernelDebugging\": \"Operating System Kernel Debugging value\",\n      \"codeIntegrity\": \"Code Integrity value\",\n      \"testSigning\": \"Test Signing value\",\n      \"safeMode\": \"Safe Mode value\",\n      \"windowsPE\": \"Windows PE value\",\n      \"earlyLaunchAntiMalwareDriverProtection\": \"Early Launch Anti Malware Driver Protection value\",\n      \"virtualSecureMode\": \"Virtual Secure Mode value\",\n      \"pcrHashAlgorithm\": \"Pcr Hash Algorithm value\",\n      \"bootAppSecurityVersion\": \"Boot App Security Version value\",\n      \"bootManagerSecurityVersion\": \"Boot Manager Security Version value\",\n      \"tpmVersion\": \"Tpm Version value\",\n      \"pcr0\": \"Pcr0 value\",\n      \"secureBootConfigurationPolicyFingerPrint\": \"Secure Boot Configuration Policy Finger Print value\",\n      \"codeIntegrityPolicy\": \"Code Integrity Policy value\",\n      \"bootRevisionListInfo\": \"Boot Revision List Info value\",\n      \"operatingSystemRevListInfo\": \"Operating System Rev List Info value\",\n      \"healthStatusMismatchInfo\": \"Health Status Mismatch Info value\",\n      \"healthAttestationSupportedStatus\": \"Health Attestation Supported Status value\"\n    },\n    \"subscriberCarrier\": \"Subscriber Carrier value\",\n    \"meid\": \"Meid value\",\n    \"totalStorageSpaceInBytes\": 8,\n    \"freeStorageSpaceInBytes\": 7,\n    \"managedDeviceName\": \"Managed Device Name value\",\n    \"partnerReportedThreatState\": \"activated\"\n  }\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}",
+}}
+
 // examplesIntuneDevicesManagedDeviceWipe are the documented responses of intune-devices-manageddevice-wipe.
 var examplesIntuneDevicesManagedDeviceWipe = []graphrt.Example{{Path: "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe"}}
 
@@ -120,6 +169,23 @@ var examplesItemAnalyticsGet = []graphrt.Example{{
 
 // examplesListItemDelete are the documented responses of listitem-delete.
 var examplesListItemDelete = []graphrt.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
+
+// examplesListItemDelta are the documented responses of listitem-delta.
+var examplesListItemDelta = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC066},756\\\"\",\n      \"id\": \"1\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestFolder\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"1\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Folder\"\n      }\n    },\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC067},756\\\"\",\n      \"id\": \"2\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestItemA.txt\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"2\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Document\"\n      }\n    },\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC068},756\\\"\",\n      \"id\": \"3\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestItemB.txt\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"3\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Document\"\n      }\n    }\n  ],\n  \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta?token=1230919asd190410jlka\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta",
+}, {
+	Body:   "{\n  \"value\": [\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC066},756\\\"\",\n      \"id\": \"1\",\n      \"lastModifiedDateTime\": \"2016-03-21T20:01:37Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestFolder\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"1\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Folder\"\n      }\n    },\n    {\n      \"id\": \"3\",\n      \"parentReference\": {\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Document\"\n      },\n      \"deleted\": {\n        \"state\": \"deleted\"\n      }\n    }\n  ],\n  \"@odata.deltaLink\": \"https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta?token=1230919asd190410jlka\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta",
+	Query:  "token=1230919asd190410jlka",
+}, {
+	Body:   "{\n  \"value\": [ ],\n  \"@odata.deltaLink\": \"https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta?token=1230919asd190410jlka\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta",
+	Query:  "token=latest",
+}}
 
 // examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
 var examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch = []graphrt.Example{}
@@ -181,6 +247,20 @@ var examplesSecureScoreControlProfileUpdate = []graphrt.Example{{Path: "/v1.0/se
 	Path:   "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess",
 }}
 
+// examplesSecuritySecurityRunHuntingQuery are the documented responses of security-security-runhuntingquery.
+var examplesSecuritySecurityRunHuntingQuery = []graphrt.Example{{
+	Body:   "{\n    \"schema\": [\n        {\n            \"Name\": \"Timestamp\",\n            \"Type\": \"DateTime\"\n        },\n        {\n            \"Name\": \"FileName\",\n            \"Type\": \"String\"\n        },\n        {\n            \"Name\": \"InitiatingProcessFileName\",\n            \"Type\": \"String\"\n        }\n    ],\n    \"results\": [\n        {\n            \"Timestamp\": \"2020-08-30T06:38:35.7664356Z\",\n            \"FileName\": \"conhost.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        },\n        {\n            \"Timestamp\": \"2020-08-30T06:38:30.5163363Z\",\n            \"FileName\": \"conhost.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        }\n    ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/security/runHuntingQuery",
+}}
+
+// examplesSoftwareOathAuthenticationMethodGet are the documented responses of softwareoathauthenticationmethod-get.
+var examplesSoftwareOathAuthenticationMethodGet = []graphrt.Example{{
+	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.softwareOathAuthenticationMethod\",\n    \"id\": \"b172893e-893e-b172-3e89-72b13e8972b1\",\n    \"secretKey\": null\n  }\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/me/authentication/softwareOathMethods/b172893e-893e-b172-3e89-72b13e8972b1",
+}}
+
 // examplesSubscriptionList are the documented responses of subscription-list.
 var examplesSubscriptionList = []graphrt.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#subscriptions\",\n  \"value\": [\n    {\n      \"id\": \"0fc0d6db-0073-42e5-a186-853da75fb308\",\n      \"resource\": \"Users\",\n      \"applicationId\": \"24d3b144-21ae-4080-943f-7067b395b913\",\n      \"changeType\": \"updated,deleted\",\n      \"clientState\": null,\n      \"notificationUrl\": \"https://webhookappexample.azurewebsites.net/api/notifications\",\n      \"lifecycleNotificationUrl\":\"https://webhook.azurewebsites.net/api/send/lifecycleNotifications\",\n      \"expirationDateTime\": \"2018-03-12T05:00:00Z\",\n      \"creatorId\": \"8ee44408-0679-472c-bc2a-692812af3437\",\n      \"latestSupportedTlsVersion\": \"v1_2\",\n      \"encryptionCertificate\": \"\",\n      \"encryptionCertificateId\": \"\",\n      \"includeResourceData\": false,\n      \"notificationContentType\": \"application/json\"\n    }\n  ]\n}",
@@ -234,6 +314,9 @@ var examplesUserGetPtBr2023 = []graphrt.Example{{
 	Query:  "$select=displayName,givenName,postalCode,identities",
 }}
 
+// examplesUserPostSponsors are the documented responses of user-post-sponsors.
+var examplesUserPostSponsors = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
+
 // examplesWorksheetcollectionAdd are the documented responses of worksheetcollection-add.
 var examplesWorksheetcollectionAdd = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"id-value\",\n  \"position\": 99,\n  \"name\": \"name-value\",\n  \"visibility\": \"visibility-value\"\n}",
@@ -255,6 +338,23 @@ var examplesCalendarUpdate = []graphrt.Example{{
 	Path:   "/beta/me/calendar",
 }}
 
+// examplesCloudLicensingAdminCloudLicensingListAssignments are the documented responses of cloudlicensing-admincloudlicensing-list-assignments.
+var examplesCloudLicensingAdminCloudLicensingListAssignments = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.cloudLicensing.assignment\",\n      \"id\": \"405ee855-dd74-f695-8d7e-be35a6788fe8\",\n      \"disabledServicePlanIds\": [\n        \"5e62787c-c316-451f-b873-1d05acd4d12c\"\n      ]\n    }\n  ]\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/admin/cloudLicensing/assignments",
+}, {
+	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.cloudLicensing.assignment\",\n      \"id\": \"405ee855-dd74-f695-8d7e-be35a6788fe8\",\n      \"disabledServicePlanIds\": [\n        \"5e62787c-c316-451f-b873-1d05acd4d12c\"\n      ],\n      \"assignedTo\": {\n        \"@odata.type\": \"#microsoft.graph.user\",\n        \"id\": \"a6c034b8-621b-dee3-6abb-52cbce801fe9\",\n        \"displayName\": \"Steve Fred\",\n        \"userPrincipalName\": \"stevefred@contoso.com\"\n      },\n      \"allotment\": {\n        \"@odata.type\": \"#microsoft.graph.cloudLicensing.allotment\",\n        \"id\": \"fde42873-30b6-436b-b361-21af5a6b84ae\",\n        \"allottedUnits\": 100,\n        \"assignableTo\": \"user,group\",\n        \"consumedUnits\": 84,\n        \"services\": [\n          {\n            \"@odata.type\": \"#microsoft.graph.cloudLicensing.service\",\n            \"assignableTo\": \"user,group\",\n            \"planId\": \"f4f2f6de-6830-442b-a433-e92249faebe2\",\n            \"planName\": \"TeamsEss\"\n          }\n        ],\n        \"skuId\": \"f245ecc8-75af-4f8e-b61f-27d8114de5f3\",\n        \"skuPartNumber\": \"Teams_Ess\"\n      }\n    }\n  ]\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/admin/cloudLicensing/assignments",
+	Query:  "$expand=assignedTo,allotment",
+}, {
+	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.cloudLicensing.assignment\",\n      \"id\": \"405ee855-dd74-f695-8d7e-be35a6788fe8\",\n      \"disabledServicePlanIds\": [\n        \"5e62787c-c316-451f-b873-1d05acd4d12c\"\n      ],\n      \"allotment\": {\n        \"@odata.type\": \"#microsoft.graph.cloudLicensing.allotment\",\n        \"id\": \"551f1755-0184-9e51-0bc7-f32bae5a1afb\",\n        \"allottedUnits\": 250,\n        \"assignableTo\": \"user,group\",\n        \"consumedUnits\": 224,\n        \"services\": [\n          {\n            \"@odata.type\": \"microsoft.graph.cloudLicensing.service\",\n            \"assignableTo\": \"user,group\",\n            \"planId\": \"9aaf7827-d63c-4b61-89c3-182f06f82e5c\",\n            \"planName\": \"EXCHANGE_S_STANDARD\"\n          },\n          {\n            \"@odata.type\": \"microsoft.graph.cloudLicensing.service\",\n            \"assignableTo\": \"none\",\n            \"planId\": \"6f23d6a9-adbf-481c-8538-b4c095654487\",\n            \"planName\": \"M365_LIGHTHOUSE_CUSTOMER_PLAN1\"\n          },\n          {\n            \"@odata.type\": \"microsoft.graph.cloudLicensing.service\",\n            \"assignableTo\": \"none\",\n            \"planId\": \"882e1d05-acd1-4ccb-8708-6ee03664b117\",\n            \"planName\": \"INTUNE_O365\"\n          },\n          {\n            \"@odata.type\": \"microsoft.graph.cloudLicensing.service\",\n            \"assignableTo\": \"user,group\",\n            \"planId\": \"5e62787c-c316-451f-b873-1d05acd4d12c\",\n            \"planName\": \"BPOS_S_TODO_1\"\n          }\n        ],\n        \"skuId\": \"a403ebcc-fae0-4ca2-8c8c-7a907fd6c235\",\n        \"skuPartNumber\": \"EXCHANGESTANDARD\"\n      }\n    }\n  ]\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/admin/cloudLicensing/assignments",
+	Query:  "$expand=allotment($filter=skuId in (639dec6b-bb19-468b-871c-c5c441c4b0cb, a403ebcc-fae0-4ca2-8c8c-7a907fd6c235))",
+}}
+
 // examplesEventDelta are the documented responses of event-delta.
 var examplesEventDelta = []graphrt.Example{{
 	Body:   "{\n  \"@odata.nextLink\":\"https://graph.microsoft.com/beta/me/calendar/events/delta?$skiptoken=R0usmcdvmMu7jxWP8\",\n  \"value\": [\n    { \n      \"id\": \" AAMkADllMWMwNDkzLWJlY2EtNDIyOS1iZjAA=\", \n      \"type\": \"singleInstance\", \n      \"start\": {  \n             \"DateTime\": \"2020-02-19T10:00:00.0000000\",\u202f \n             \"TimeZone\": \"UTC\" \n         },\u202f \n\u202f\u202f\u202f\u202f\u202f  \"end\": {  \n                \"DateTime\": \"2020-02-19T11:00:00.0000000\",\u202f \n       \u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f \"TimeZone\": \"UTC\"\u202f\u202f\u202f\u202f\u202f\u202f  \n          }\u202f \n        } \n  ]\n}",
@@ -273,6 +373,9 @@ var examplesExternalconnectorsSchemaUpdate = []graphrt.Example{{
 	Header: []string{"Location", "https://graph.microsoft.com/beta/external/connections/contosohr/operations/616bfeed-666f-4ce0-8cd9-058939010bfc"},
 	Path:   "/beta/external/connections/contosohr/schema",
 }}
+
+// examplesGovernanceresourceRegister are the documented responses of governanceresource-register.
+var examplesGovernanceresourceRegister = []graphrt.Example{{Path: "/beta/privilegedAccess/azureResources/resources/register"}}
 
 // examplesGovernancerolesettingList are the documented responses of governancerolesetting-list.
 var examplesGovernancerolesettingList = []graphrt.Example{{
@@ -337,6 +440,13 @@ var examplesIntuneSharedWindowsUpdateStateCreate = []graphrt.Example{{
 	Path:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
 }}
 
+// examplesMailboxExportItems are the documented responses of mailbox-exportitems.
+var examplesMailboxExportItems = []graphrt.Example{{
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Collection(microsoft.graph.exportItemResponse)\",\n    \"value\": [\n        {\n            \"itemId\": \"EDSVrdi3lRAADmpnf1AAA=\",\n            \"changeKey\": \"CQAAABYAAACQ2fKdhq8oSKEDSVrdi3lRAAEu4C+G\"\n        },\n        {\n            \"itemId\": \"EDSVrdi3lRAAD45b7RAAA=\",\n            \"changeKey\": \"CQAAABYAAACQ2fKdhq8oSKEDSVrdi3lRAAD4pUax\"\n        }\n    ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/beta/admin/exchange/mailboxes/MBX:e0643f21@a7809c93/exportItems",
+}}
+
 // examplesMessageDelete are the documented responses of message-delete.
 var examplesMessageDelete = []graphrt.Example{{Path: "/beta/me/messages/{id}"}, {Path: "/beta/me/messages/{id}/mentions/{id}"}}
 
@@ -364,6 +474,13 @@ var examplesMessageGet = []graphrt.Example{{
 	Body:   "Received: from contoso.com (10.194.241.197) by \ncontoso.com (10.194.241.197) with Microsoft \nSMTP Server (version=TLS1_2, \ncipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256) id 15.1.1374.0 via Mailbox \nTransport; Mon, 4 Sep 2017 03:00:08 -0700 \nReceived: from contoso.com (10.194.241.197) by \ncontoso.com (10.194.241.197) with Microsoft \nSMTP Server (version=TLS1_2, \ncipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256) id 15.1.1374.0; Mon, 4 Sep \n2017 03:00:07 -0700 \nReceived: from contoso.com \n(fe80::5bf:5059:4ca0:5017) by contoso.com \n(fe80::5bf:5059:4ca0:5017%12) with mapi id 15.01.1374.000; Mon, 4 Sep 2017 \n03:00:01 -0700 \nFrom: Administrator <admin@contoso.com> \nTo: Administrator <admin@contoso.com> \nSubject: This email has attachment. \nThread-Topic: This email has attachment. \nThread-Index: AQHTJWSHSywMzSz8o0OJud48nG50GQ== \nDate: Mon, 4 Sep 2017 10:00:00 +0000 \nMessage-ID: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f <4aade2547798441eab5188a7a2436bc1@contoso.com> \nAccept-Language: en-US \nContent-Language: en-US \nX-MS-Exchange-Organization-AuthAs: Internal \nX-MS-Exchange-Organization-AuthMechanism: 04 \nX-MS-Exchange-Organization-AuthSource: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f contoso.com \nX-MS-Has-Attach: yes \nX-MS-Exchange-Organization-Network-Message-Id: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f 0ffdb402-ec03-42c8-5d32-08d4f37bb517 \nX-MS-Exchange-Organization-SCL: -1 \nX-MS-TNEF-Correlator: \nX-MS-Exchange-Organization-RecordReviewCfmType: 0 \n\nMIME-Version: 1.0 \nContent-Type: multipart/mixed; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f boundary=\"_004_4aade2547798441eab5188a7a2436bc1contoso_\" \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: multipart/alternative; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f boundary=\"_000_4aade2547798441eab5188a7a2436bc1contoso_\" \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: text/plain; charset=\"iso-8859-1\" \nContent-Transfer-Encoding: quoted-printable \n \nThe attachment is an email. \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: text/html; charset=\"iso-8859-1\" \nContent-Transfer-Encoding: quoted-printable \n \n<html> \n<head> \n<meta http-equiv=3D\"Content-Type\" content=3D\"text/html; charset=3Diso-8859-= \n1\"> \n<style type=3D\"text/css\" style=3D\"display:none;\"><!-- P {margin-top:0;margi= \nn-bottom:0;} --></style> \n</head> \n<body dir=3D\"ltr\"> \n<div id=3D\"divtagdefaultwrapper\" style=3D\"font-size:12pt;color:#000000;font= \n-family:Calibri,Helvetica,sans-serif;\" dir=3D\"ltr\"> \n<p>The attachment is an email.</p> \n</div> \n</body> \n</html> \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_-- \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: application/octet-stream; name=\"Attachment email.eml\" \nContent-Description: Attachment email.eml \nContent-Disposition: attachment; filename=\"Attachment email.eml\"; size=408; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f creation-date=\"Mon, 04 Sep 2017 09:59:43 GMT\"; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f modification-date=\"Mon, 04 Sep 2017 09:59:43 GMT\" \nContent-Transfer-Encoding: base64 \n \nRnJvbToJQWRtaW5pc3RyYXRvciA8YWRtaW5AdGVuYW50LUVYSEItMTQ3MS5jb20+DQpTZW50OglN \nb25kYXksIFNlcHRlbWJlciA0LCAyMDE3IDM6MjYgUE0NClRvOglTcml2YXJkaGFuIEhlYmJhcg0K \nU3ViamVjdDoJQXR0YWNobWVudCBlbWFpbA0KDQpJIHdpbGwgYXR0YWNoIHRoaXMgZW1haWwgdG8g \nYW5vdGhlciBtYWlsLg0K \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_--",
 	Header: []string{"Content-type", "text/plain"},
 	Path:   "/beta/me/messages/4aade2547798441eab5188a7a2436bc1/$value",
+}}
+
+// examplesOnPremisesSyncBehaviorGet are the documented responses of onpremisessyncbehavior-get.
+var examplesOnPremisesSyncBehaviorGet = []graphrt.Example{{
+	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.onPremisesSyncBehavior\",\n    \"id\": \"673f83c9-7e84-4db8-9a63-b8a8c309fdad\",\n    \"isCloudManaged\": true\n  }\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/groups/673f83c9-7e84-4db8-9a63-b8a8c309fdad/onPremisesSyncBehavior",
 }}
 
 // examplesProfilephotoGet are the documented responses of profilephoto-get.

@@ -18,6 +18,9 @@ type Handler interface {
 	// /v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref
 	// (application-delete-tokenlifetimepolicies).
 	ApplicationDeleteTokenLifetimePolicies(w http.ResponseWriter, r *http.Request)
+	// ApplicationGet answers GET /v1.0/applications/{applicationObjectId},
+	// /v1.0/applications(appId='{appId}') (application-get).
+	ApplicationGet(w http.ResponseWriter, r *http.Request)
 	// B2xIdentityUserFlowPutAPIConnectorConfiguration answers PUT
 	// /v1.0/identity/b2xUserFlows/{b2xUserFlowId}/apiConnectorConfiguration/{step}/$ref
 	// (b2xidentityuserflow-put-apiconnectorconfiguration).
@@ -31,6 +34,10 @@ type Handler interface {
 	// /v1.0/me/calendarGroups/{id}/calendars/{id}, /v1.0/users/{id |
 	// userPrincipalName}/calendarGroups/{id}/calendars/{id} (calendar-get).
 	CalendarGet(w http.ResponseWriter, r *http.Request)
+	// ChannelDoesUserHaveAccess answers GET
+	// /v1.0/teams/{team-id}/channels/{channel-id}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')
+	// (channel-doesuserhaveaccess).
+	ChannelDoesUserHaveAccess(w http.ResponseWriter, r *http.Request)
 	// ChatGetMembers answers GET /v1.0/chats/{chat-id}/members/{membership-id},
 	// /v1.0/users/{user-id |
 	// user-principal-name}/chats/{chat-id}/members/{membership-id}
@@ -50,6 +57,15 @@ type Handler interface {
 	// /v1.0/users/{userId}/drive/items/{itemId}/createUploadSession
 	// (driveitem-createuploadsession).
 	DriveItemCreateUploadSession(w http.ResponseWriter, r *http.Request)
+	// DriveItemGetContent answers GET
+	// /v1.0/drives/{drive-id}/items/{item-id}/content,
+	// /v1.0/groups/{group-id}/drive/items/{item-id}/content,
+	// /v1.0/me/drive/root:/{item-path}:/content,
+	// /v1.0/me/drive/items/{item-id}/content,
+	// /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content,
+	// /v1.0/sites/{siteId}/drive/items/{item-id}/content,
+	// /v1.0/users/{userId}/drive/items/{item-id}/content (driveitem-get-content).
+	DriveItemGetContent(w http.ResponseWriter, r *http.Request)
 	// DriveItemGetContentFormat answers GET /v1.0/drive/items/{item-id}/content,
 	// /v1.0/drive/root:/{path and filename}:/content
 	// (driveitem-get-content-format).
@@ -59,6 +75,12 @@ type Handler interface {
 	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
 	// (include-permissions).
 	IncludePermissions(w http.ResponseWriter, r *http.Request)
+	// IntuneDevicesManagedDeviceGet answers GET
+	// /v1.0/users/{usersId}/managedDevices/{managedDeviceId},
+	// /v1.0/deviceManagement/managedDevices/{managedDeviceId},
+	// /v1.0/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}
+	// (intune-devices-manageddevice-get).
+	IntuneDevicesManagedDeviceGet(w http.ResponseWriter, r *http.Request)
 	// IntuneDevicesManagedDeviceWipe answers POST
 	// /v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe,
 	// /v1.0/deviceManagement/managedDevices/{managedDeviceId}/wipe,
@@ -76,6 +98,9 @@ type Handler interface {
 	// ListItemDelete answers DELETE
 	// /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id} (listitem-delete).
 	ListItemDelete(w http.ResponseWriter, r *http.Request)
+	// ListItemDelta answers GET /v1.0/sites/{siteId}/lists/{listId}/items/delta
+	// (listitem-delta).
+	ListItemDelta(w http.ResponseWriter, r *http.Request)
 	// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch
 	// answers PATCH /v1.0/me/messages/{id}, /v1.0/users/{id |
 	// userPrincipalName}/messages/{id}, /v1.0/me/mailFolders/{id}/messages/{id},
@@ -154,6 +179,14 @@ type Handler interface {
 	// /v1.0/security/secureScoreControlProfiles/{id}
 	// (securescorecontrolprofile-update).
 	SecureScoreControlProfileUpdate(w http.ResponseWriter, r *http.Request)
+	// SecuritySecurityRunHuntingQuery answers POST /v1.0/security/runHuntingQuery
+	// (security-security-runhuntingquery).
+	SecuritySecurityRunHuntingQuery(w http.ResponseWriter, r *http.Request)
+	// SoftwareOathAuthenticationMethodGet answers GET
+	// /v1.0/me/authentication/softwareOathMethods/{id}, /v1.0/users/{id |
+	// userPrincipalName}/authentication/softwareOathMethods/{id}
+	// (softwareoathauthenticationmethod-get).
+	SoftwareOathAuthenticationMethodGet(w http.ResponseWriter, r *http.Request)
 	// SubscriptionList answers GET /v1.0/subscriptions (subscription-list).
 	SubscriptionList(w http.ResponseWriter, r *http.Request)
 	// UnknownSectionOrder answers GET /v1.0/me/widgets, /v1.0/users/{id |
@@ -168,6 +201,9 @@ type Handler interface {
 	// UserGetPtBr2023 answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
 	// (user-get).
 	UserGetPtBr2023(w http.ResponseWriter, r *http.Request)
+	// UserPostSponsors answers POST /v1.0/users/{id}/sponsors/$ref
+	// (user-post-sponsors).
+	UserPostSponsors(w http.ResponseWriter, r *http.Request)
 	// WorksheetcollectionAdd answers POST
 	// /v1.0/me/drive/items/{id}/workbook/worksheets,
 	// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets
@@ -185,6 +221,12 @@ type Handler interface {
 	// /beta/me/calendarGroups/{id}/calendars/{id}, /beta/users/{id |
 	// userPrincipalName}/calendarGroups/{id}/calendars/{id} (calendar-update).
 	CalendarUpdate(w http.ResponseWriter, r *http.Request)
+	// CloudLicensingAdminCloudLicensingListAssignments answers GET
+	// /beta/admin/cloudLicensing/assignments,
+	// /beta/users/{userId}/cloudLicensing/assignments,
+	// /beta/groups/{groupId}/cloudLicensing/assignments
+	// (cloudlicensing-admincloudlicensing-list-assignments).
+	CloudLicensingAdminCloudLicensingListAssignments(w http.ResponseWriter, r *http.Request)
 	// EventDelta answers GET /beta/me/events/delta, /beta/users/{id |
 	// userPrincipalName}/events/delta, /beta/me/calendar/events/delta,
 	// /beta/users/{id | userPrincipalName}/calendar/events/delta,
@@ -201,6 +243,10 @@ type Handler interface {
 	// /beta/external/connections/{connectionId}/schema
 	// (externalconnectors-schema-update).
 	ExternalconnectorsSchemaUpdate(w http.ResponseWriter, r *http.Request)
+	// GovernanceresourceRegister answers POST
+	// /beta/privilegedAccess/azureResources/resources/register
+	// (governanceresource-register).
+	GovernanceresourceRegister(w http.ResponseWriter, r *http.Request)
 	// GovernancerolesettingList answers GET
 	// /beta/privilegedAccess/azureResources/resources/{resourceId}/roleSettings,
 	// /beta/privilegedAccess/azureResources/roleSettings
@@ -242,6 +288,10 @@ type Handler interface {
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates
 	// (intune-shared-windowsupdatestate-create).
 	IntuneSharedWindowsUpdateStateCreate(w http.ResponseWriter, r *http.Request)
+	// MailboxExportItems answers POST
+	// /beta/admin/exchange/mailboxes/{mailboxId}/exportItems
+	// (mailbox-exportitems).
+	MailboxExportItems(w http.ResponseWriter, r *http.Request)
 	// MessageDelete answers DELETE /beta/me/messages/{id}, /beta/users/{id |
 	// userPrincipalName}/messages/{id}, /beta/me/mailFolders/{id}/messages/{id},
 	// /beta/users/{id | userPrincipalName}/mailFolders/{id}/messages/{id},
@@ -259,6 +309,11 @@ type Handler interface {
 	// /beta/me/mailFolders/{id}/messages/{id}/$value, /beta/users/{id |
 	// userPrincipalName}/mailFolders/{id}/messages/{id}/$value (message-get).
 	MessageGet(w http.ResponseWriter, r *http.Request)
+	// OnPremisesSyncBehaviorGet answers GET
+	// /beta/contacts/{id}/onPremisesSyncBehavior,
+	// /beta/groups/{id}/onPremisesSyncBehavior,
+	// /beta/users/{id}/onPremisesSyncBehavior (onpremisessyncbehavior-get).
+	OnPremisesSyncBehaviorGet(w http.ResponseWriter, r *http.Request)
 	// ProfilephotoGet answers GET /beta/me/photo/$value, /beta/users/{id |
 	// userPrincipalName}/photo/$value, /beta/groups/{id}/photo/$value,
 	// /beta/me/contacts/{id}/photo/$value, /beta/users/{id |
@@ -327,6 +382,11 @@ func (DocsHandler) ApplicationDeleteTokenLifetimePolicies(w http.ResponseWriter,
 	graphrt.ServeExample(w, r, 204, examplesApplicationDeleteTokenLifetimePolicies...)
 }
 
+// ApplicationGet answers 200 with the documented example of application-get.
+func (DocsHandler) ApplicationGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesApplicationGet...)
+}
+
 // B2xIdentityUserFlowPutAPIConnectorConfiguration answers 204 with the documented example of b2xidentityuserflow-put-apiconnectorconfiguration.
 func (DocsHandler) B2xIdentityUserFlowPutAPIConnectorConfiguration(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesB2xIdentityUserFlowPutAPIConnectorConfiguration...)
@@ -340,6 +400,11 @@ func (DocsHandler) BrokenTable(w http.ResponseWriter, r *http.Request) {
 // CalendarGet answers 200 with the documented example of calendar-get.
 func (DocsHandler) CalendarGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesCalendarGet...)
+}
+
+// ChannelDoesUserHaveAccess answers 200 with the documented example of channel-doesuserhaveaccess.
+func (DocsHandler) ChannelDoesUserHaveAccess(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesChannelDoesUserHaveAccess...)
 }
 
 // ChatGetMembers answers 200 with the documented example of chat-get-members.
@@ -362,6 +427,11 @@ func (DocsHandler) DriveItemCreateUploadSession(w http.ResponseWriter, r *http.R
 	graphrt.ServeExample(w, r, 200, examplesDriveItemCreateUploadSession...)
 }
 
+// DriveItemGetContent answers 302 with the documented example of driveitem-get-content.
+func (DocsHandler) DriveItemGetContent(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 302, examplesDriveItemGetContent...)
+}
+
 // DriveItemGetContentFormat answers 302 with the documented example of driveitem-get-content-format.
 func (DocsHandler) DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 302, examplesDriveItemGetContentFormat...)
@@ -375,6 +445,11 @@ func (DocsHandler) GroupListMembers(w http.ResponseWriter, r *http.Request) {
 // IncludePermissions answers 200 with the documented example of include-permissions.
 func (DocsHandler) IncludePermissions(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesIncludePermissions...)
+}
+
+// IntuneDevicesManagedDeviceGet answers 200 with the documented example of intune-devices-manageddevice-get.
+func (DocsHandler) IntuneDevicesManagedDeviceGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesIntuneDevicesManagedDeviceGet...)
 }
 
 // IntuneDevicesManagedDeviceWipe answers 204 with the documented example of intune-devices-manageddevice-wipe.
@@ -395,6 +470,11 @@ func (DocsHandler) ItemAnalyticsGet(w http.ResponseWriter, r *http.Request) {
 // ListItemDelete answers 204 with the documented example of listitem-delete.
 func (DocsHandler) ListItemDelete(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesListItemDelete...)
+}
+
+// ListItemDelta answers 200 with the documented example of listitem-delta.
+func (DocsHandler) ListItemDelta(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListItemDelta...)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch answers 201 with the documented example of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
@@ -437,6 +517,16 @@ func (DocsHandler) SecureScoreControlProfileUpdate(w http.ResponseWriter, r *htt
 	graphrt.ServeExample(w, r, 204, examplesSecureScoreControlProfileUpdate...)
 }
 
+// SecuritySecurityRunHuntingQuery answers 200 with the documented example of security-security-runhuntingquery.
+func (DocsHandler) SecuritySecurityRunHuntingQuery(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesSecuritySecurityRunHuntingQuery...)
+}
+
+// SoftwareOathAuthenticationMethodGet answers 200 with the documented example of softwareoathauthenticationmethod-get.
+func (DocsHandler) SoftwareOathAuthenticationMethodGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesSoftwareOathAuthenticationMethodGet...)
+}
+
 // SubscriptionList answers 200 with the documented example of subscription-list.
 func (DocsHandler) SubscriptionList(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesSubscriptionList...)
@@ -462,6 +552,11 @@ func (DocsHandler) UserGetPtBr2023(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGetPtBr2023...)
 }
 
+// UserPostSponsors answers 204 with the documented example of user-post-sponsors.
+func (DocsHandler) UserPostSponsors(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUserPostSponsors...)
+}
+
 // WorksheetcollectionAdd answers 201 with the documented example of worksheetcollection-add.
 func (DocsHandler) WorksheetcollectionAdd(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 201, examplesWorksheetcollectionAdd...)
@@ -477,6 +572,11 @@ func (DocsHandler) CalendarUpdate(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesCalendarUpdate...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignments answers 200 with the documented example of cloudlicensing-admincloudlicensing-list-assignments.
+func (DocsHandler) CloudLicensingAdminCloudLicensingListAssignments(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesCloudLicensingAdminCloudLicensingListAssignments...)
+}
+
 // EventDelta answers 200 with the documented example of event-delta.
 func (DocsHandler) EventDelta(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesEventDelta...)
@@ -485,6 +585,11 @@ func (DocsHandler) EventDelta(w http.ResponseWriter, r *http.Request) {
 // ExternalconnectorsSchemaUpdate answers 202 with the documented example of externalconnectors-schema-update.
 func (DocsHandler) ExternalconnectorsSchemaUpdate(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 202, examplesExternalconnectorsSchemaUpdate...)
+}
+
+// GovernanceresourceRegister answers 200 with the documented example of governanceresource-register.
+func (DocsHandler) GovernanceresourceRegister(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGovernanceresourceRegister...)
 }
 
 // GovernancerolesettingList answers 200 with the documented example of governancerolesetting-list.
@@ -527,6 +632,11 @@ func (DocsHandler) IntuneSharedWindowsUpdateStateCreate(w http.ResponseWriter, r
 	graphrt.ServeExample(w, r, 201, examplesIntuneSharedWindowsUpdateStateCreate...)
 }
 
+// MailboxExportItems answers 200 with the documented example of mailbox-exportitems.
+func (DocsHandler) MailboxExportItems(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesMailboxExportItems...)
+}
+
 // MessageDelete answers 204 with the documented example of message-delete.
 func (DocsHandler) MessageDelete(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesMessageDelete...)
@@ -535,6 +645,11 @@ func (DocsHandler) MessageDelete(w http.ResponseWriter, r *http.Request) {
 // MessageGet answers 200 with the documented example of message-get.
 func (DocsHandler) MessageGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesMessageGet...)
+}
+
+// OnPremisesSyncBehaviorGet answers 200 with the documented example of onpremisessyncbehavior-get.
+func (DocsHandler) OnPremisesSyncBehaviorGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesOnPremisesSyncBehaviorGet...)
 }
 
 // ProfilephotoGet answers 200 with the documented example of profilephoto-get.
@@ -589,6 +704,18 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "application-delete-tokenlifetimepolicies",
 		Pattern:   "/v1.0/applications/{applicationID}/tokenLifetimePolicies/{tokenLifetimePolicyID}/$ref",
 	}, h.ApplicationDeleteTokenLifetimePolicies)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "application-get",
+		Pattern:   "/v1.0/applications/{applicationObjectID}",
+	}, h.ApplicationGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "application-get",
+		Pattern:   "/v1.0/applications(appId='{appID}')",
+	}, h.ApplicationGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "PUT",
@@ -646,6 +773,12 @@ func NewMock(h Handler) *graphrt.Mux {
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
+		Operation: "channel-doesuserhaveaccess",
+		Pattern:   "/v1.0/teams/{teamID}/channels/{channelID}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
+	}, h.ChannelDoesUserHaveAccess)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/chats/{chatID}/members/{membershipID}",
 	}, h.ChatGetMembers)
@@ -700,6 +833,48 @@ func NewMock(h Handler) *graphrt.Mux {
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
+		Operation: "driveitem-get-content",
+		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/content",
+	}, h.DriveItemGetContent)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "driveitem-get-content",
+		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/content",
+	}, h.DriveItemGetContent)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "driveitem-get-content",
+		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/content",
+	}, h.DriveItemGetContent)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "driveitem-get-content",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/content",
+	}, h.DriveItemGetContent)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "driveitem-get-content",
+		Pattern:   "/v1.0/shares/{shareIDOrEncodedSharingURL}/driveItem/content",
+	}, h.DriveItemGetContent)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "driveitem-get-content",
+		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/content",
+	}, h.DriveItemGetContent)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "driveitem-get-content",
+		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/content",
+	}, h.DriveItemGetContent)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/items/{itemID}/content",
 	}, h.DriveItemGetContentFormat)
@@ -721,6 +896,24 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "include-permissions",
 		Pattern:   "/v1.0/gadgets/{gadgetID}",
 	}, h.IncludePermissions)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "intune-devices-manageddevice-get",
+		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}",
+	}, h.IntuneDevicesManagedDeviceGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "intune-devices-manageddevice-get",
+		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}",
+	}, h.IntuneDevicesManagedDeviceGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "intune-devices-manageddevice-get",
+		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}",
+	}, h.IntuneDevicesManagedDeviceGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
 		Method:    "POST",
@@ -769,6 +962,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "listitem-delete",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}",
 	}, h.ListItemDelete)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "listitem-delta",
+		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/delta",
+	}, h.ListItemDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "PATCH",
@@ -1197,6 +1396,24 @@ func NewMock(h Handler) *graphrt.Mux {
 		Pattern:   "/v1.0/security/secureScoreControlProfiles/{id}",
 	}, h.SecureScoreControlProfileUpdate)
 	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "security-security-runhuntingquery",
+		Pattern:   "/v1.0/security/runHuntingQuery",
+	}, h.SecuritySecurityRunHuntingQuery)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "softwareoathauthenticationmethod-get",
+		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{id}",
+	}, h.SoftwareOathAuthenticationMethodGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "softwareoathauthenticationmethod-get",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/authentication/softwareOathMethods/{id}",
+	}, h.SoftwareOathAuthenticationMethodGet)
+	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "subscription-list",
@@ -1234,6 +1451,12 @@ func NewMock(h Handler) *graphrt.Mux {
 	}, h.UserGetEn2021)
 	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
 	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "POST",
+		Operation: "user-post-sponsors",
+		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
+	}, h.UserPostSponsors)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
 		Method:    "POST",
@@ -1300,6 +1523,24 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
 	}, h.CalendarUpdate)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
+		Pattern:   "/beta/admin/cloudLicensing/assignments",
+	}, h.CloudLicensingAdminCloudLicensingListAssignments)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
+		Pattern:   "/beta/users/{userID}/cloudLicensing/assignments",
+	}, h.CloudLicensingAdminCloudLicensingListAssignments)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
+		Pattern:   "/beta/groups/{groupID}/cloudLicensing/assignments",
+	}, h.CloudLicensingAdminCloudLicensingListAssignments)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -1384,6 +1625,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "externalconnectors-schema-update",
 		Pattern:   "/beta/external/connections/{connectionID}/schema",
 	}, h.ExternalconnectorsSchemaUpdate)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "governanceresource-register",
+		Pattern:   "/beta/privilegedAccess/azureResources/resources/register",
+	}, h.GovernanceresourceRegister)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -1493,6 +1740,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
 	}, h.IntuneSharedWindowsUpdateStateCreate)
 	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "mailbox-exportitems",
+		Pattern:   "/beta/admin/exchange/mailboxes/{mailboxID}/exportItems",
+	}, h.MailboxExportItems)
+	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
@@ -1588,6 +1841,24 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
 	}, h.MessageGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "onpremisessyncbehavior-get",
+		Pattern:   "/beta/contacts/{id}/onPremisesSyncBehavior",
+	}, h.OnPremisesSyncBehaviorGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "onpremisessyncbehavior-get",
+		Pattern:   "/beta/groups/{id}/onPremisesSyncBehavior",
+	}, h.OnPremisesSyncBehaviorGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "onpremisessyncbehavior-get",
+		Pattern:   "/beta/users/{id}/onPremisesSyncBehavior",
+	}, h.OnPremisesSyncBehaviorGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",

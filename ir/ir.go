@@ -64,6 +64,9 @@ type Route struct {
 	GoName string `json:"goName"`
 	// Params in the order they appear in the path.
 	Params []Param `json:"params"`
+	// Permissions are the route's own, when a permission table is tied to
+	// its request URL; otherwise the operation's apply.
+	Permissions *PermissionSet `json:"permissions,omitempty"`
 	// ShadowedBy names the operation whose route with the same method and
 	// path shape the mock serves instead of this one, if any.
 	ShadowedBy string `json:"shadowedBy,omitempty"`
@@ -95,17 +98,27 @@ type Permissions struct {
 	Scoped []ScopedPermissions `json:"scoped,omitempty"`
 }
 
-// PermissionSet lists permission names by kind.
+// PermissionSet lists permission names by kind. Each entry is one way to
+// be allowed: a permission name, or names joined by "+" when the docs
+// require them together ("Policy.Read.All and Application.ReadWrite.All").
 type PermissionSet struct {
 	DelegatedWork     []string `json:"delegatedWork"`
 	DelegatedPersonal []string `json:"delegatedPersonal"`
 	Application       []string `json:"application"`
+	// NotSupported lists the kinds ("delegatedWork", "delegatedPersonal",
+	// "application") the docs say are not supported; a kind with no names
+	// that is not listed here is simply not documented.
+	NotSupported []string `json:"notSupported,omitempty"`
 }
 
 // ScopedPermissions is the permission set of one resource or one table.
 type ScopedPermissions struct {
-	// Scope is the resource cell or the heading above the table.
+	// Scope is the resource cell, the sub-row label, the column header or
+	// the heading above the table.
 	Scope string `json:"scope"`
+	// RequestURLs are the requests the table is tied to by its
+	// "blockType": "permissions" annotation, e.g. "GET /users/{id}".
+	RequestURLs []string `json:"requestUrls,omitempty"`
 	PermissionSet
 }
 

@@ -16,6 +16,7 @@ type annotation struct {
 	odataType    string
 	isCollection bool
 	truncated    bool
+	requestURLs  []string // of a "permissions" annotation
 }
 
 // parseAnnotation reads comment (the whole HTML block). It returns nil for
@@ -45,6 +46,13 @@ func parseAnnotation(p *page, comment string, start, end int) *annotation {
 	a.odataType = str(m["@odata.type"])
 	a.isCollection = truthy(m["isCollection"])
 	a.truncated = truthy(m["truncated"])
+	if urls, ok := m["requestUrls"].([]any); ok {
+		for _, u := range urls {
+			if s := str(u); s != "" {
+				a.requestURLs = append(a.requestURLs, s)
+			}
+		}
+	}
 	if a.blockType == "" {
 		return nil // a page annotation ("type": "#page.annotation") or similar
 	}

@@ -106,6 +106,9 @@ func parseExampleResponse(code string, a *annotation) *ir.ExampleResponse {
 	resp := &ir.ExampleResponse{}
 	if a != nil {
 		resp.Type, resp.IsCollection, resp.Truncated = a.odataType, a.isCollection, a.truncated
+		if inner, ok := strings.CutPrefix(resp.Type, "Collection("); ok {
+			resp.Type, resp.IsCollection = strings.TrimSuffix(inner, ")"), true
+		}
 	}
 	i := skipBlank(lines, 0)
 	if i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "HTTP/") {

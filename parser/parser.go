@@ -32,6 +32,7 @@ func ParseFS(fsys fs.FS) (*ir.API, error) {
 	if err != nil {
 		return nil, err
 	}
+	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
 	results := make([]PageResult, len(names))
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
@@ -42,7 +43,7 @@ func ParseFS(fsys fs.FS) (*ir.API, error) {
 			defer wg.Done()
 			for i := range next {
 				src, err := fs.ReadFile(fsys, names[i])
-				results[i], errs[i] = ParsePage(names[i], src), err
+				results[i], errs[i] = ParsePage(names[i], src, read), err
 			}
 		}()
 	}
@@ -99,8 +100,10 @@ type PageResult struct {
 	Diagnostics []ir.Diagnostic
 }
 
-// ParsePage reads one page; file is its path relative to the docs root.
-func ParsePage(file string, src []byte) PageResult {
+// ParsePage reads one page; file is its path relative to the docs root and
+// read reads other files of the tree (permission includes); with a nil read
+// includes are reported as not read.
+func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) PageResult {
 	p, ok := newPage(file, src)
 	if !ok {
 		if !inAPIDir(file) {
@@ -112,7 +115,7 @@ func ParsePage(file string, src []byte) PageResult {
 	}
 	res := PageResult{IsPage: true}
 	var skipOff int
-	res.Operations, res.Skip, skipOff = readPage(p)
+	res.Operations, res.Skip, skipOff = readPage(p, read)
 	if res.Skip != "" && res.Skip != SkipResource {
 		p.warnf(skipOff, "page skipped: %s", res.Skip)
 	}
@@ -128,7 +131,7 @@ func inAPIDir(file string) bool {
 
 // readPage turns a page into operations, one per documented HTTP method,
 // or says why it cannot, and where.
-func readPage(p *page) ([]*ir.Operation, string, int) {
+func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
 	o := readOutline(p)
 	lines := syntaxLines(p, o)
 	if len(lines) == 0 {
@@ -140,8 +143,8 @@ func readPage(p *page) ([]*ir.Operation, string, int) {
 	examples := readExamples(p, o)
 	version := pageVersion(p, lines, examples)
 	headers := readHeaders(o, p)
-	perms := readPermissions(p, o)
-	checkPermissions(p, o, perms)
+	perms := readPermissions(p, o, read)
+	checkPermissions(p, o, perms, read)
 	id := pageID(p)
 	var ops []*ir.Operation
 	for _, group := range byMethod(lines) {
@@ -156,6 +159,7 @@ func readPage(p *page) ([]*ir.Operation, string, int) {
 				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Params: pathParams(rl.path)})
 			}
 		}
+		routePermissions(op)
 		op.Examples = examplesFor(examples, op.Method)
 		op.RequestBody = readRequestBody(p, o, headers, op.Examples)
 		op.Response = readResponse(p, o, op.Examples)
@@ -315,9 +319,10 @@ func isResourcePage(p *page, o *outline) bool {
 	return strings.Contains(dt, "resource") || strings.Contains(p.file, "resources/")
 }
 
-// checkPermissions reports a page that documents no permission at all.
-func checkPermissions(p *page, o *outline, perms ir.Permissions) {
-	if len(perms.DelegatedWork)+len(perms.DelegatedPersonal)+len(perms.Application) > 0 {
+// checkPermissions reports a page that documents no permission at all
+// (includes that cannot be read are reported where they are read).
+func checkPermissions(p *page, o *outline, perms ir.Permissions, read readFile) {
+	if len(perms.DelegatedWork)+len(perms.DelegatedPersonal)+len(perms.Application)+len(perms.NotSupported) > 0 {
 		return
 	}
 	off, ok := o.sections[secPermissions]
@@ -326,11 +331,11 @@ func checkPermissions(p *page, o *outline, perms ir.Permissions) {
 		return
 	}
 	for _, b := range o.blocks {
-		if b.section == secPermissions && isProse(b.node) {
-			if inc := includeTarget(readInline(b.node, p.src)); inc != "" {
-				p.warnf(blockStart(p, b.node), "permissions are in include file %s, which is not read yet; the operation is generated without permissions", inc)
-				return
+		if b.section == secPermissions && isInclude(b.node, p.src) {
+			if read == nil {
+				p.warnf(blockStart(p, b.node), "permissions are in an include file, which is not read without the docs tree; the operation is generated without permissions")
 			}
+			return
 		}
 	}
 	p.warnf(off, "the permissions section has no permission table (a table of kind and permission names); the operation is generated without permissions")

@@ -57,107 +57,30 @@ func hintedKind(label string) int {
 	return kindUnknown
 }
 
-// readPermissions collects the permission tables of the page.
-func readPermissions(p *page, o *outline) ir.Permissions {
-	var perms ir.Permissions
-	var tables []*table
-	for _, b := range o.blocks {
-		if b.section != secPermissions {
-			continue
-		}
-		if t := asTable(p, b.node); t != nil {
-			t.scope = b.heading
-			tables = append(tables, t)
-		}
-	}
-	for _, t := range tables {
-		perms.Scoped = append(perms.Scoped, readPermissionTable(p, t)...)
-	}
-	for _, s := range perms.Scoped {
-		perms.DelegatedWork = appendNew(perms.DelegatedWork, s.DelegatedWork...)
-		perms.DelegatedPersonal = appendNew(perms.DelegatedPersonal, s.DelegatedPersonal...)
-		perms.Application = appendNew(perms.Application, s.Application...)
-	}
-	if len(perms.Scoped) == 1 && len(tables) == 1 {
-		perms.Scoped = nil
-	}
-	perms.PermissionSet = nonNil(perms.PermissionSet)
-	return perms
-}
-
-// readPermissionTable reads one table: either rows by kind (2 or 3
-// columns; a third column holds higher-privileged permissions), or rows by
-// resource with one column per kind.
-func readPermissionTable(p *page, t *table) []ir.ScopedPermissions {
-	if cols := headerKinds(t); cols != nil {
-		var out []ir.ScopedPermissions
-		for _, row := range t.rows {
-			s := ir.ScopedPermissions{Scope: row[0].Text}
-			for c := 1; c < len(row); c++ {
-				if k, ok := cols[c]; ok {
-					addKind(&s.PermissionSet, k, permissionNames(row[c].Text))
-				}
-			}
-			out = append(out, s)
-		}
-		return out
-	}
-	s := ir.ScopedPermissions{Scope: t.scope}
-	last := kindUnknown
-	for i, row := range t.rows {
-		k := classifyKind(row[0].Text)
-		if k == kindUnknown && len(t.rows) == 3 && last == i-1 {
-			k = i // three unlabelled rows: work, personal, application
-		}
-		if k == kindUnknown {
-			k = last
-		}
-		if k == kindUnknown {
-			p.warnf(t.off, "permission row %q names no permission kind; it is ignored", row[0].Text)
-			continue
-		}
-		var names []string
-		for _, cell := range row[1:] {
-			names = append(names, permissionNames(cell.Text)...)
-		}
-		addKind(&s.PermissionSet, k, names)
-		last = k
-	}
-	return []ir.ScopedPermissions{s}
-}
-
-// headerKinds returns, for a per-resource table (one column per kind), the
-// kind of each column by index; nil for other tables. Only hint words
-// count here: header cells like "Permissions (from least to most
-// privileged)" have the parentheses of a kind label without being one.
-func headerKinds(t *table) map[int]int {
-	cols := map[int]int{}
-	seen := map[int]bool{}
-	for i, h := range t.header {
-		if i == 0 {
-			continue
-		}
-		if k := hintedKind(h.Text); k != kindUnknown && !seen[k] {
-			cols[i], seen[k] = k, true
-		}
-	}
-	if len(cols) < 2 {
-		return nil
-	}
-	return cols
-}
-
-// addKind appends names to the list of kind k.
-func addKind(s *ir.PermissionSet, k int, names []string) {
-	switch k {
-	case kindWork:
-		s.DelegatedWork = appendNew(s.DelegatedWork, names...)
-	case kindPersonal:
-		s.DelegatedPersonal = appendNew(s.DelegatedPersonal, names...)
-	case kindApplication:
-		s.Application = appendNew(s.Application, names...)
+// addKind appends names to the list of kind k; notSupported records a row
+// that documents the kind as not supported (a cell without names).
+func addKind(s *ir.PermissionSet, k int, names []string, notSupported bool) {
+	lists := [...]*[]string{kindWork: &s.DelegatedWork, kindPersonal: &s.DelegatedPersonal, kindApplication: &s.Application}
+	*lists[k] = appendNew(*lists[k], names...)
+	name := kindNames[k]
+	switch {
+	case len(*lists[k]) > 0:
+		s.NotSupported = remove(s.NotSupported, name)
+	case notSupported && !contains(s.NotSupported, name):
+		s.NotSupported = append(s.NotSupported, name)
 	}
 	*s = nonNil(*s)
+}
+
+// remove returns list without s.
+func remove(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // nonNil makes every list of s non-nil, so that JSON shows [] not null.
@@ -184,23 +107,64 @@ func appendNew(list []string, names ...string) []string {
 	return list
 }
 
+// andWords join permissions that are required together ("A and B").
+var andWords = map[string]bool{"and": true, "e": true, "y": true, "et": true, "und": true, "en": true, "och": true, "i": true, "和": true, "及": true, "및": true, "と": true, "&": true, "+": true}
+
 // permissionNames extracts the permission names from a cell. Names have the
 // shape Word.Word[.Word] (User.Read.All, eDiscovery.Read.All); everything
 // else — separators (",", "、", "or", <br>), footnote marks and "Not
 // supported." in any language — is not a name, so a cell without names
-// means the kind is not supported.
+// means the kind is not supported. Names joined by an "and" word are one
+// entry, written "A+B": the docs require both.
 func permissionNames(cell string) []string {
-	fields := strings.FieldsFunc(cell, func(r rune) bool {
-		return !(r == '.' || r == '_' || r == '-' || r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
-	})
-	var names []string
-	for _, f := range fields {
-		f = strings.Trim(f, ".-_")
-		if isPermissionName(f) {
-			names = append(names, f)
+	var out, group []string
+	joined := false
+	flush := func() {
+		if len(group) > 0 {
+			out = append(out, strings.Join(group, "+"))
+		}
+		group = nil
+	}
+	for _, tok := range permissionTokens(cell) {
+		name := strings.Trim(tok, ".-_")
+		switch {
+		case isPermissionName(name):
+			if !joined {
+				flush()
+			}
+			group = append(group, name)
+			joined = false
+		case andWords[strings.ToLower(strings.TrimSpace(tok))]:
+			joined = len(group) > 0
+		case strings.TrimSpace(tok) != "":
+			flush()
+			joined = false
 		}
 	}
-	return names
+	flush()
+	return out
+}
+
+// permissionTokens splits a cell into runs of name characters and runs of
+// everything else, dropping plain spaces between them.
+func permissionTokens(cell string) []string {
+	isName := func(r rune) bool {
+		return r == '.' || r == '_' || r == '-' || r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	}
+	var toks []string
+	start, inName := 0, false
+	for i, r := range cell {
+		if n := isName(r); n != inName || r == ' ' || r == '\n' {
+			if i > start {
+				toks = append(toks, cell[start:i])
+			}
+			start, inName = i, n
+		}
+	}
+	if start < len(cell) {
+		toks = append(toks, cell[start:])
+	}
+	return toks
 }
 
 // isPermissionName reports the shape of a permission name.

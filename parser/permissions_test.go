@@ -33,7 +33,12 @@ func TestPermissionNames(t *testing.T) {
 		{"single letter first part", "A.B or C.D", nil},
 		{"plain word", "microsoft", nil},
 		{"number first", "1.0", nil},
-		{"words joined by a dot", "User.Read.All, Group.Read.All and Directory.Read.All", []string{"User.Read.All", "Group.Read.All", "Directory.Read.All"}},
+		{"words joined by a dot", "User.Read.All, Group.Read.All, Directory.Read.All", []string{"User.Read.All", "Group.Read.All", "Directory.Read.All"}},
+		// "and" joins permissions required together (application-delete-tokenlifetimepolicies).
+		{"and groups", "Policy.Read.All and Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.All",
+			[]string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"}},
+		{"translated and group", "Policy.Read.All e Application.ReadWrite.All", []string{"Policy.Read.All+Application.ReadWrite.All"}},
+		{"or is an alternative", "Mail.Read or Mail.ReadWrite", []string{"Mail.Read", "Mail.ReadWrite"}},
 		{"underscore and dash", "Exchange_Manage.All, Team-Member.Read", []string{"Exchange_Manage.All", "Team-Member.Read"}},
 		{"duplicates kept", "User.Read, User.Read", []string{"User.Read", "User.Read"}},
 	}

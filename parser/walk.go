@@ -96,16 +96,23 @@ func (w *walker) nested(n ast.Node) {
 }
 
 // add records n in the current section, attaching a pending annotation to
-// a fenced block when only blank lines separate them.
+// a fenced block (or a permissions include) when only blank lines separate
+// them.
 func (w *walker) add(n ast.Node) {
 	b := block{section: w.section, heading: w.current, node: n}
-	if fcb, ok := n.(*ast.FencedCodeBlock); ok && w.pending != nil {
-		if strings.TrimSpace(string(w.p.src[w.pending.end:fenceStart(w.p, fcb)])) == "" {
+	if w.pending != nil && (isFenced(n) || isInclude(n, w.p.src)) {
+		if strings.TrimSpace(string(w.p.src[w.pending.end:blockStart(w.p, n)])) == "" {
 			b.ann = w.pending
 		}
 	}
 	w.pending = nil
 	w.out.blocks = append(w.out.blocks, b)
+}
+
+// isFenced reports a fenced code block.
+func isFenced(n ast.Node) bool {
+	_, ok := n.(*ast.FencedCodeBlock)
+	return ok
 }
 
 // htmlBlock remembers a code-block annotation comment.

@@ -59,11 +59,14 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // On success the service answers 204 with no body.
 //
 // Permissions:
-//   - delegated (work or school account): Policy.Read.All,
-//     Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration
+//   - delegated (work or school account):
+//     Policy.Read.All+Application.ReadWrite.All,
+//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
-//   - application: Policy.Read.All, Application.ReadWrite.OwnedBy,
-//     Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration
+//   - application: Policy.Read.All+Application.ReadWrite.OwnedBy,
+//     Policy.Read.All+Application.ReadWrite.All,
+//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy,
+//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-delete-tokenlifetimepolicies?view=graph-rest-1.0

@@ -1,0 +1,274 @@
+package parser
+
+import (
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/yuin/goldmark/ast"
+)
+
+// readFile reads a file of the docs tree by its slash-separated path
+// relative to the root (for permission includes).
+type readFile func(name string) ([]byte, error)
+
+// kindNames are the IR names of the permission kinds, by kind.
+var kindNames = [...]string{kindWork: "delegatedWork", kindPersonal: "delegatedPersonal", kindApplication: "application"}
+
+// readPermissions collects the permission tables of the page: tables in
+// the permissions section, and the tables of the include files it names
+// ([!INCLUDE [permissions-table](../includes/permissions/x.md)]), tied to
+// the request URLs of their "blockType": "permissions" annotation. The
+// operation's lists are the union, in documented order.
+func readPermissions(p *page, o *outline, read readFile) ir.Permissions {
+	var perms ir.Permissions
+	tables := 0
+	for _, b := range o.blocks {
+		if b.section != secPermissions {
+			continue
+		}
+		if t := asTable(p, b.node); t != nil {
+			tables++
+			perms.Scoped = append(perms.Scoped, readPermissionTable(p, t, b.heading)...)
+			continue
+		}
+		for _, t := range includedTables(p, b, read) {
+			tables++
+			scoped := readPermissionTable(p, t, b.heading)
+			if b.ann != nil && len(b.ann.requestURLs) > 0 {
+				for i := range scoped {
+					scoped[i].RequestURLs = b.ann.requestURLs
+				}
+			}
+			perms.Scoped = append(perms.Scoped, scoped...)
+		}
+	}
+	perms.PermissionSet = union(perms.Scoped)
+	if len(perms.Scoped) == 1 && tables == 1 && len(perms.Scoped[0].RequestURLs) == 0 {
+		perms.Scoped = nil
+	}
+	return perms
+}
+
+// union merges permission sets, keeping documented order; a kind is not
+// supported when a set says so and no set lists names for it.
+func union(sets []ir.ScopedPermissions) ir.PermissionSet {
+	var u ir.PermissionSet
+	for _, s := range sets {
+		u.DelegatedWork = appendNew(u.DelegatedWork, s.DelegatedWork...)
+		u.DelegatedPersonal = appendNew(u.DelegatedPersonal, s.DelegatedPersonal...)
+		u.Application = appendNew(u.Application, s.Application...)
+	}
+	lists := [...][]string{kindWork: u.DelegatedWork, kindPersonal: u.DelegatedPersonal, kindApplication: u.Application}
+	for k, name := range kindNames {
+		for _, s := range sets {
+			if len(lists[k]) == 0 && contains(s.NotSupported, name) && !contains(u.NotSupported, name) {
+				u.NotSupported = append(u.NotSupported, name)
+			}
+		}
+	}
+	return nonNil(u)
+}
+
+// includedTables reads the tables of the include file a paragraph names,
+// reporting a missing file.
+func includedTables(p *page, b block, read readFile) []*table {
+	if !isProse(b.node) {
+		return nil
+	}
+	inc := includeTarget(readInline(b.node, p.src))
+	if inc == "" || read == nil || !strings.Contains(inc, "permissions") {
+		return nil // other includes in the section (RBAC notes) hold no table
+	}
+	off := blockStart(p, b.node)
+	name := path.Join(path.Dir(p.file), inc)
+	if !fs.ValidPath(name) {
+		p.warnf(off, "permissions include %s is outside the docs tree; the operation lacks its permissions", inc)
+		return nil
+	}
+	data, err := read(name)
+	if err != nil {
+		p.warnf(off, "permissions include %s not found (%s); the operation lacks its permissions", inc, name)
+		return nil
+	}
+	ip, _ := newPage(name, data)
+	var tables []*table
+	for _, ib := range readOutline(ip).blocks {
+		if t := asTable(ip, ib.node); t != nil {
+			tables = append(tables, t)
+		}
+	}
+	p.diags = append(p.diags, ip.diags...)
+	if len(tables) == 0 {
+		p.warnf(off, "permissions include %s holds no table", name)
+	}
+	return tables
+}
+
+// readPermissionTable reads one table in any of the documented shapes:
+//   - rows by kind: "kind | names" or "kind | least | higher" (cells joined);
+//     sub-rows under a kind row with an empty cell (Intune) are scoped by
+//     their label;
+//   - rows by resource and kind: "resource | kind | least | higher";
+//   - rows by resource with a column per kind.
+func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissions {
+	if cols := headerKinds(t); cols != nil {
+		return readKindColumns(t, cols)
+	}
+	kc := kindColumn(t)
+	var out []ir.ScopedPermissions
+	scopeIndex := map[string]int{}
+	last, parent, hasSub := kindUnknown, false, false
+	for i, row := range t.rows {
+		scope := heading
+		if kc > 0 {
+			scope = joinCells(row[:kc])
+		}
+		k, sub := rowKind(row[kc].Text, i, len(t.rows), last, parent)
+		if k == kindUnknown {
+			p.warnf(t.off, "permission row %q names no permission kind; it is ignored", row[kc].Text)
+			continue
+		}
+		names := cellNames(row[kc+1:])
+		if sub {
+			scope, hasSub = row[kc].Text, true
+		}
+		idx, ok := scopeIndex[scope]
+		if !ok {
+			idx = len(out)
+			scopeIndex[scope] = idx
+			out = append(out, ir.ScopedPermissions{Scope: scope, PermissionSet: nonNil(ir.PermissionSet{})})
+		}
+		parent = !sub && len(names) == 0 && joinCells(row[kc+1:]) == ""
+		addKind(&out[idx].PermissionSet, k, names, !parent && len(names) == 0)
+		last = k
+	}
+	if idx, ok := scopeIndex[heading]; ok && hasSub {
+		out[idx].PermissionSet = union(out) // the table's set includes its sub-rows
+	}
+	return out
+}
+
+// rowKind classifies a row label: by hints or shape; three unlabelled rows
+// by position; a label that is no kind continues the previous kind, as a
+// sub-row when that kind's own row had no names (Intune).
+func rowKind(label string, i, rows, last int, parent bool) (kind int, sub bool) {
+	if k := hintedKind(label); k != kindUnknown {
+		return k, false
+	}
+	k := classifyKind(label)
+	if parent && (k == kindUnknown || k == last) {
+		return last, true
+	}
+	if k == kindUnknown && rows == 3 && last == i-1 {
+		return i, false // work, personal, application
+	}
+	if k == kindUnknown {
+		return last, last != kindUnknown
+	}
+	return k, false
+}
+
+// kindColumn finds the column holding the kind labels: the first column
+// whose cells mostly classify as kinds (0 when none does).
+func kindColumn(t *table) int {
+	width := len(t.header)
+	for c := 0; c < width-1; c++ {
+		n := 0
+		for _, row := range t.rows {
+			if c < len(row) && classifyKind(row[c].Text) != kindUnknown {
+				n++
+			}
+		}
+		if 2*n > len(t.rows) {
+			return c
+		}
+	}
+	return 0
+}
+
+// readKindColumns reads a table with one row per resource and one column
+// per kind.
+func readKindColumns(t *table, cols map[int]int) []ir.ScopedPermissions {
+	var out []ir.ScopedPermissions
+	for _, row := range t.rows {
+		s := ir.ScopedPermissions{Scope: row[0].Text, PermissionSet: nonNil(ir.PermissionSet{})}
+		for c := 1; c < len(row); c++ {
+			if k, ok := cols[c]; ok {
+				names := permissionNames(row[c].Text)
+				addKind(&s.PermissionSet, k, names, len(names) == 0 && row[c].Text != "")
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// cellNames collects the permission names of several cells.
+func cellNames(cells []inline) []string {
+	var names []string
+	for _, c := range cells {
+		names = appendNew(names, permissionNames(c.Text)...)
+	}
+	return names
+}
+
+// joinCells joins the texts of cells with " / ".
+func joinCells(cells []inline) string {
+	var parts []string
+	for _, c := range cells {
+		if c.Text != "" {
+			parts = append(parts, c.Text)
+		}
+	}
+	return strings.Join(parts, " / ")
+}
+
+// routePermissions gives each route the union of the tables tied to its
+// request URL by a permissions annotation.
+func routePermissions(op *ir.Operation) {
+	for _, r := range op.Routes {
+		var tied []ir.ScopedPermissions
+		for _, s := range op.Permissions.Scoped {
+			for _, u := range s.RequestURLs {
+				if rl, ok := parseRequestLine(u); ok && rl.method == op.Method && Shape(rl.path) == Shape(r.Path) {
+					tied = append(tied, s)
+					break
+				}
+			}
+		}
+		if len(tied) > 0 {
+			set := union(tied)
+			r.Permissions = &set
+		}
+	}
+}
+
+// isInclude reports an "[!INCLUDE ...]" paragraph, which a permissions
+// annotation may stand above.
+func isInclude(n ast.Node, src []byte) bool {
+	_, ok := n.(*ast.Paragraph)
+	return ok && strings.HasPrefix(readInline(n, src).Text, "[!INCLUDE")
+}
+
+// headerKinds returns, for a per-resource table (one column per kind), the
+// kind of each column by index; nil for other tables. Only hint words
+// count here: header cells like "Permissions (from least to most
+// privileged)" have the parentheses of a kind label without being one.
+func headerKinds(t *table) map[int]int {
+	cols := map[int]int{}
+	seen := map[int]bool{}
+	for i, h := range t.header {
+		if i == 0 {
+			continue
+		}
+		if k := hintedKind(h.Text); k != kindUnknown && !seen[k] {
+			cols[i], seen[k] = k, true
+		}
+	}
+	if len(cols) < 2 {
+		return nil
+	}
+	return cols
+}
