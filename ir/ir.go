@@ -93,6 +93,8 @@ type Param struct {
 // An empty list means the kind is not supported (or not documented).
 type Permissions struct {
 	PermissionSet
+	// Tables counts the permission tables read (inline and included).
+	Tables int `json:"tables"`
 	// Scoped holds each table separately when a page has several tables
 	// (one per resource or per heading) or a per-resource table.
 	Scoped []ScopedPermissions `json:"scoped,omitempty"`
@@ -149,6 +151,11 @@ type RequestBody struct {
 	ContentType string `json:"contentType,omitempty"`
 	// Params are the rows of a parameter table.
 	Params []BodyParam `json:"params,omitempty"`
+	// From says what decided Kind: "header" (a non-JSON Content-Type),
+	// "link" (a resource link), "table", "prose" (the section's text),
+	// "example" (only the example request has a body), "method" (no
+	// section; GET, DELETE...) or "default" (nothing; assumed none).
+	From string `json:"from"`
 }
 
 // BodyParam is one row of a request-body parameter table.

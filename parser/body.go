@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"encoding/json"
 	"path"
 	"strings"
 
@@ -13,7 +14,7 @@ var binaryHints = []string{"binary", "stream", "binário", "binária", "fluxo", 
 // readRequestBody decides the request-body rule from the request-body
 // section: a parameter table, a link to a resource (an object of that
 // type), a binary content type, or none.
-func readRequestBody(p *page, o *outline, headers []ir.Header, examples []ir.Example) ir.RequestBody {
+func readRequestBody(p *page, o *outline, method string, headers []ir.Header, examples []ir.Example) ir.RequestBody {
 	var prose strings.Builder
 	var links []string
 	var params []ir.BodyParam
@@ -33,24 +34,48 @@ func readRequestBody(p *page, o *outline, headers []ir.Header, examples []ir.Exa
 		}
 	}
 	if ct := documentedContentType(headers); ct != "" && !isJSONType(ct) {
-		return ir.RequestBody{Kind: ir.KindBinary, ContentType: ct}
+		return ir.RequestBody{Kind: ir.KindBinary, ContentType: ct, From: "header"}
 	}
 	typ := firstResourceLink(links)
 	switch {
 	case typ != "":
-		return ir.RequestBody{Kind: ir.KindObject, Type: typ, Params: params}
+		return ir.RequestBody{Kind: ir.KindObject, Type: typ, Params: params, From: "link"}
 	case len(params) > 0:
-		return ir.RequestBody{Kind: ir.KindParameters, Params: params}
+		return ir.RequestBody{Kind: ir.KindParameters, Params: params, From: "table"}
 	case containsAny(strings.ToLower(prose.String()), binaryHints):
-		return ir.RequestBody{Kind: ir.KindBinary, ContentType: "application/octet-stream"}
+		return ir.RequestBody{Kind: ir.KindBinary, ContentType: "application/octet-stream", From: "prose"}
 	}
+	_, hasSection := o.sections[secBody]
 	if body := exampleRequestBody(examples); body != "" {
-		if _, ok := o.sections[secBody]; ok {
+		if hasSection {
 			p.warnf(off, "the request body section names no type or parameters, but the example request has a body; treated as a JSON object of unknown type")
 		}
-		return ir.RequestBody{Kind: ir.KindObject}
+		return ir.RequestBody{Kind: ir.KindObject, Type: odataType(body), From: "example"}
 	}
-	return ir.RequestBody{Kind: ir.KindNone}
+	switch {
+	case hasSection:
+		return ir.RequestBody{Kind: ir.KindNone, From: "prose"}
+	case !bodyMethods[method]:
+		return ir.RequestBody{Kind: ir.KindNone, From: "method"}
+	}
+	return ir.RequestBody{Kind: ir.KindNone, From: "default"}
+}
+
+// bodyMethods are the methods that usually carry a request body.
+var bodyMethods = map[string]bool{"POST": true, "PUT": true, "PATCH": true}
+
+// odataType returns the "@odata.type" of a JSON object body without its
+// leading "#", or "".
+func odataType(body string) string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &m) != nil {
+		return ""
+	}
+	var t string
+	if json.Unmarshal(m["@odata.type"], &t) != nil {
+		return ""
+	}
+	return strings.TrimPrefix(t, "#")
 }
 
 // readParamTable reads "Parameter | Type | Description" rows, with an

@@ -161,7 +161,7 @@ func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
 		}
 		routePermissions(op)
 		op.Examples = examplesFor(examples, op.Method)
-		op.RequestBody = readRequestBody(p, o, headers, op.Examples)
+		op.RequestBody = readRequestBody(p, o, op.Method, headers, op.Examples)
 		op.Response = readResponse(p, o, op.Examples)
 		ops = append(ops, op)
 	}

@@ -45,12 +45,12 @@ func TestSeed(t *testing.T) {
 			DelegatedPersonal: []string{},
 			Application:       []string{"DeviceManagementServiceConfig.ReadWrite.All"},
 			NotSupported:      []string{"delegatedPersonal"},
-		}},
+		}, Tables: 1},
 		Headers: []ir.Header{
 			{Name: "Authorization", Value: "Bearer <token> Required.", Required: true},
 			{Name: "Accept", Value: "application/json"},
 		},
-		RequestBody: ir.RequestBody{Kind: ir.KindNone},
+		RequestBody: ir.RequestBody{Kind: ir.KindNone, From: "prose"},
 		Response:    ir.Response{Status: 204, StatusFrom: "prose", Kind: ir.KindNone},
 	}
 	opts := cmpopts.IgnoreFields(ir.Operation{}, "Source", "Page", "DocsURL", "Routes", "Examples")

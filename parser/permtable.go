@@ -44,7 +44,7 @@ func readPermissions(p *page, o *outline, read readFile) ir.Permissions {
 			perms.Scoped = append(perms.Scoped, scoped...)
 		}
 	}
-	perms.PermissionSet = union(perms.Scoped)
+	perms.PermissionSet, perms.Tables = union(perms.Scoped), tables
 	if len(perms.Scoped) == 1 && tables == 1 && len(perms.Scoped[0].RequestURLs) == 0 {
 		perms.Scoped = nil
 	}

@@ -173,9 +173,11 @@ func TestIRDump(t *testing.T) {
 		Operations []struct {
 			ID, Source, Version, Method string
 			Paths                       []string
-			Permissions                 map[string][]string
-			RequestBody                 struct{ Kind string }
-			Response                    struct {
+			Permissions                 struct {
+				DelegatedWork, DelegatedPersonal, Application, NotSupported []string
+			}
+			RequestBody struct{ Kind string }
+			Response    struct {
 				Status int
 				Kind   string
 			}
@@ -194,7 +196,7 @@ func TestIRDump(t *testing.T) {
 	if diff := cmp.Diff(want, have); diff != "" {
 		t.Errorf("IR (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]string{}, op.Permissions["delegatedPersonal"]); diff != "" || len(op.Permissions["application"]) != 1 {
+	if diff := cmp.Diff([]string{}, op.Permissions.DelegatedPersonal); diff != "" || len(op.Permissions.Application) != 1 || strings.Join(op.Permissions.NotSupported, ",") != "delegatedPersonal" {
 		t.Errorf("permissions %v", op.Permissions)
 	}
 }
