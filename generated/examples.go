@@ -100,11 +100,6 @@ var examplesDriveItemGetContent = []graphrt.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 }, {
-	Body:   "{\n  \"id\": \"12319191!11919\",\n  \"@microsoft.graph.downloadUrl\": \"https://...\"\n}",
-	Header: []string{"Content-Type", "application/json"},
-	Path:   "/v1.0/drive/items/{item-ID}",
-	Query:  "select=id,@microsoft.graph.downloadUrl",
-}, {
 	Body:   "<first 1024 bytes of file>",
 	Header: []string{"Content-Range", "bytes 0-1023/2048", "Content-Type", "application/octet-stream"},
 	Path:   "/v1.0/y23vmag",

@@ -171,7 +171,8 @@ type BodyParam struct {
 // Response is the documented success response.
 type Response struct {
 	Status int `json:"status"`
-	// StatusFrom says where Status was read: "prose" or "example".
+	// StatusFrom says where Status was read: "prose", "example", "body"
+	// (200 for a documented body without a status) or "default" (assumed).
 	StatusFrom string `json:"statusFrom"`
 	// Kind is KindNone, KindObject, KindCollection, KindBinary or KindPrimitive.
 	Kind string `json:"kind"`

@@ -134,11 +134,18 @@ func inAPIDir(file string) bool {
 func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
 	o := readOutline(p)
 	lines := syntaxLines(p, o)
-	if len(lines) == 0 {
-		if isResourcePage(p, o) {
-			return nil, SkipResource, 0
-		}
+	_, hasHTTP := o.sections[secHTTP]
+	resource := isResourcePage(p)
+	switch {
+	case len(lines) == 0 && resource:
+		return nil, SkipResource, 0
+	case len(lines) == 0:
 		return nil, noSyntaxReason(p, o), o.sections[secHTTP]
+	case resource && !hasHTTP:
+		// request lines in a resource page's prose are examples, not syntax
+		return nil, SkipResource, 0
+	case resource:
+		p.warnf(o.sections[secHTTP], "this page is marked as a resource page but documents an operation; it is read as an operation")
 	}
 	examples := readExamples(p, o)
 	version := pageVersion(p, lines, examples)
@@ -313,8 +320,9 @@ func docsURL(id, version string) string {
 	return "https://learn.microsoft.com/graph/api/" + id + "?view=" + view
 }
 
-// isResourcePage reports a page that documents a resource type.
-func isResourcePage(p *page, o *outline) bool {
+// isResourcePage reports a page marked as documenting a resource type (by
+// doc_type or by its folder).
+func isResourcePage(p *page) bool {
 	dt := strings.ToLower(p.front["doc_type"])
 	return strings.Contains(dt, "resource") || strings.Contains(p.file, "resources/")
 }

@@ -24,10 +24,18 @@ type requestLine struct {
 func parseRequestLine(line string) (rl requestLine, ok bool) {
 	line = strings.TrimSpace(strings.Map(spaceMap, line))
 	method, rest, found := strings.Cut(line, " ")
+	if m, r, glued := gluedMethod(line); glued {
+		method, rest, found = m, r, true
+		rl.fixes = append(rl.fixes, "added the missing space after the method")
+	}
 	if !found || !methods[strings.ToUpper(method)] || strings.ToUpper(method) != method {
 		return rl, false
 	}
 	rest = strings.TrimSpace(rest)
+	if r, ok := strings.CutPrefix(rest, "~/"); ok {
+		rest = "/" + r
+		rl.fixes = append(rl.fixes, "dropped the leading '~'")
+	}
 	if i := strings.LastIndex(rest, " HTTP/"); i > 0 {
 		rest = strings.TrimSpace(rest[:i])
 	}
@@ -85,6 +93,15 @@ func foldAlternative(p string) (string, bool) {
 		p = p[:i] + " | " + strings.TrimSpace(rest[:end]) + "}" + rest[end:]
 		changed = true
 	}
+}
+
+// gluedMethod splits "DELETE/identity/..." (no space after the method).
+func gluedMethod(line string) (method, rest string, ok bool) {
+	i := strings.IndexByte(line, '/')
+	if i <= 0 || !methods[line[:i]] {
+		return "", "", false
+	}
+	return line[:i], line[i:], true
 }
 
 // isLetter reports an ASCII letter.
@@ -161,7 +178,7 @@ func splitQuery(u string) (path, query string) {
 // a trailing slash; it returns "" when spaces remain outside braces.
 func normalisePath(p string) string {
 	var b strings.Builder
-	depth := 0
+	depth, parens := 0, 0
 	var param strings.Builder
 	for _, r := range p {
 		switch {
@@ -176,8 +193,16 @@ func normalisePath(p string) string {
 			b.WriteString("{" + strings.Join(strings.Fields(strings.ReplaceAll(param.String(), "|", " | ")), " ") + "}")
 		case depth > 0:
 			param.WriteRune(r)
+		case r == ' ' && parens > 0:
+			// resizedRange(deltaRows={n}, deltaColumns={n}): drop the space
 		case r == ' ':
 			return ""
+		case r == '(':
+			parens++
+			b.WriteRune(r)
+		case r == ')':
+			parens--
+			b.WriteRune(r)
 		default:
 			b.WriteRune(r)
 		}

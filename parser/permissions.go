@@ -27,10 +27,17 @@ var kindHints = []struct {
 	{kindWork, []string{"work or school", "delegated", "delegad", "délégué", "delegiert", "delegat", "委任", "委托", "위임"}},
 }
 
+// maxLabelWords is the most words a kind label has in any language
+// ("Delegado (conta corporativa ou de estudante)" has six).
+const maxLabelWords = 8
+
 // classifyKind recognises a permission-kind label: by hint words first,
 // then by shape ("Delegated (personal Microsoft account)" has parentheses
 // and "Microsoft", the work row only parentheses, the application row none).
 func classifyKind(label string) int {
+	if len(strings.Fields(label)) > maxLabelWords {
+		return kindUnknown // a sentence, not a label (scenario tables)
+	}
 	if k := hintedKind(label); k != kindUnknown {
 		return k
 	}
@@ -46,6 +53,9 @@ func classifyKind(label string) int {
 
 // hintedKind recognises a kind label by hint words only.
 func hintedKind(label string) int {
+	if len(strings.Fields(label)) > maxLabelWords {
+		return kindUnknown
+	}
 	l := strings.ToLower(label)
 	for _, h := range kindHints {
 		for _, w := range h.words {

@@ -29,8 +29,10 @@ func readPermissions(p *page, o *outline, read readFile) ir.Permissions {
 			continue
 		}
 		if t := asTable(p, b.node); t != nil {
-			tables++
-			perms.Scoped = append(perms.Scoped, readPermissionTable(p, t, b.heading)...)
+			if isPermissionTable(t) {
+				tables++
+				perms.Scoped = append(perms.Scoped, readPermissionTable(p, t, b.heading)...)
+			}
 			continue
 		}
 		for _, t := range includedTables(p, b, read) {
@@ -78,7 +80,7 @@ func includedTables(p *page, b block, read readFile) []*table {
 		return nil
 	}
 	inc := includeTarget(readInline(b.node, p.src))
-	if inc == "" || read == nil || !strings.Contains(inc, "permissions") {
+	if inc == "" || read == nil || !strings.Contains(inc, "/permissions/") {
 		return nil // other includes in the section (RBAC notes) hold no table
 	}
 	off := blockStart(p, b.node)
@@ -120,17 +122,19 @@ func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissio
 	var out []ir.ScopedPermissions
 	scopeIndex := map[string]int{}
 	last, parent, hasSub := kindUnknown, false, false
+	seen := map[int]bool{}
 	for i, row := range t.rows {
 		scope := heading
 		if kc > 0 {
 			scope = joinCells(row[:kc])
 		}
-		k, sub := rowKind(row[kc].Text, i, len(t.rows), last, parent)
+		k, sub := rowKind(row[kc], i, len(t.rows), last, parent)
 		if k == kindUnknown {
 			p.warnf(t.off, "permission row %q names no permission kind; it is ignored", row[kc].Text)
 			continue
 		}
 		names := cellNames(row[kc+1:])
+		seen[k] = true
 		if sub {
 			scope, hasSub = row[kc].Text, true
 		}
@@ -144,6 +148,11 @@ func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissio
 		addKind(&out[idx].PermissionSet, k, names, !parent && len(names) == 0)
 		last = k
 	}
+	for k, name := range kindNames {
+		if len(out) > 0 && !seen[k] {
+			p.warnf(t.off, "the permission table has no row for %s permissions; the docs leave that kind undocumented", name)
+		}
+	}
 	if idx, ok := scopeIndex[heading]; ok && hasSub {
 		out[idx].PermissionSet = union(out) // the table's set includes its sub-rows
 	}
@@ -151,13 +160,17 @@ func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissio
 }
 
 // rowKind classifies a row label: by hints or shape; three unlabelled rows
-// by position; a label that is no kind continues the previous kind, as a
-// sub-row when that kind's own row had no names (Intune).
-func rowKind(label string, i, rows, last int, parent bool) (kind int, sub bool) {
-	if k := hintedKind(label); k != kindUnknown {
+// by position; under a kind row without names (Intune), an indented label,
+// or one that is no other kind, is a sub-row of that kind; another label
+// that is no kind continues the previous kind.
+func rowKind(label inline, i, rows, last int, parent bool) (kind int, sub bool) {
+	if parent && label.Indented {
+		return last, true
+	}
+	if k := hintedKind(label.Text); k != kindUnknown {
 		return k, false
 	}
-	k := classifyKind(label)
+	k := classifyKind(label.Text)
 	if parent && (k == kindUnknown || k == last) {
 		return last, true
 	}
@@ -168,6 +181,21 @@ func rowKind(label string, i, rows, last int, parent bool) (kind int, sub bool) 
 		return last, last != kindUnknown
 	}
 	return k, false
+}
+
+// isPermissionTable reports a table with a column per kind or a column of
+// kind labels; other tables in the section (scenarios, roles) are prose.
+func isPermissionTable(t *table) bool {
+	if headerKinds(t) != nil {
+		return true
+	}
+	kc := kindColumn(t)
+	for _, row := range t.rows {
+		if kc < len(row) && classifyKind(row[kc].Text) != kindUnknown {
+			return true
+		}
+	}
+	return false
 }
 
 // kindColumn finds the column holding the kind labels: the first column

@@ -11,10 +11,12 @@ import (
 )
 
 var (
-	// tickedStatus finds a back-ticked status: "`204 No Content`".
-	tickedStatus = regexp.MustCompile("`([1-5][0-9][0-9])\\b")
-	// bareStatus finds a status written as a plain number.
-	bareStatus = regexp.MustCompile(`\b([1-5][0-9][0-9])\b`)
+	// tickedStatus finds a back-ticked success status: "`204 No Content`".
+	// Error codes the prose mentions ("`507 Insufficient Storage` is
+	// returned when...") are not the success status.
+	tickedStatus = regexp.MustCompile("`([23][0-9][0-9])\\b")
+	// bareStatus finds a success status written as a plain number.
+	bareStatus = regexp.MustCompile(`\b([23][0-9][0-9])\b`)
 )
 
 // collectionHints are lower-case words that say a response is a collection.
@@ -40,6 +42,9 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 	if r.Status == 0 && ex != nil && ex.Response.Status != 0 {
 		r.Status, r.StatusFrom = ex.Response.Status, "example"
 	}
+	if r.Status == 0 && (documentsBody(p, o) || ex != nil && strings.TrimSpace(ex.Response.Body) != "") {
+		r.Status, r.StatusFrom = 200, "body" // a documented body without a status line
+	}
 	if r.Status == 0 {
 		p.warnf(off, "no success status in the response section or the examples; assuming 200")
 		r.Status, r.StatusFrom = 200, "default"
@@ -49,6 +54,18 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 	}
 	r.Kind, r.Type = responseShape(r.Status, ex, prose.String(), firstResourceLink(links))
 	return r
+}
+
+// documentsBody reports a JSON code block in the response section.
+func documentsBody(p *page, o *outline) bool {
+	for _, b := range o.blocks {
+		if fcb, ok := b.node.(*ast.FencedCodeBlock); ok && b.section == secResponse {
+			if t := strings.TrimSpace(codeText(p, fcb)); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // proseStatus returns the first back-ticked status code, else the first

@@ -40,7 +40,8 @@ func TestProseStatus(t *testing.T) {
 		{"If successful, this method returns a 202 Accepted response code.", 202},
 		{"Returns 200 for existing items and `201 Created` for new ones.", 201},
 		{"Up to 1000 items; `2000` is too many. Returns 200 OK.", 200},
-		{"A `404 Not Found` error is returned otherwise; success is 200.", 404},
+		{"A `404 Not Found` error is returned otherwise; success is 200.", 200}, // error codes are not the success status
+		{"Returns `507 Insufficient Storage` when full, else `201 Created`.", 201},
 		{"If successful, this method returns a response code and an object.", 0},
 		{"Codes 600 and 099 are not statuses.", 0},
 		{"", 0},

@@ -20,6 +20,9 @@ type inline struct {
 	Text   string   // plain text; code spans keep their backticks; <br> is "\n"
 	Links  []string // link destinations, in order
 	Anchor string   // name of the first <a name="..."> tag, if any
+	// Indented is set when the text starts with no-break spaces, the way
+	// Intune tables indent sub-rows ("&nbsp; &nbsp; **Policy Set**").
+	Indented bool
 }
 
 // textBuf collects one of the two readings of an inline container.
@@ -55,7 +58,9 @@ func readInline(n ast.Node, src []byte) inline {
 	if r.sawSxs {
 		buf = &r.original
 	}
-	return inline{Text: cleanText(buf.b.String()), Links: buf.links, Anchor: r.anchor}
+	raw := strings.TrimLeft(buf.b.String(), " \t")
+	indented := strings.HasPrefix(raw, "&nbsp;") || strings.HasPrefix(raw, "\u00a0")
+	return inline{Text: cleanText(buf.b.String()), Links: buf.links, Anchor: r.anchor, Indented: indented}
 }
 
 // cleanText unescapes entities and folds runs of spaces (but not newlines).

@@ -158,7 +158,7 @@ func (w *walker) onHeading(n *ast.Heading) {
 	case n.Level == 2 && sec == "":
 		w.section = secOther
 		w.out.unknownH2s = append(w.out.unknownH2s, t.Text)
-	case n.Level == 2, sec != "" && w.section != secExamples && n.Level == 3 && sec != secResponse:
+	case n.Level == 2, sec != "" && w.section != secExamples && n.Level == 3 && !w.seen(sec):
 		w.section = sec
 	default:
 		return
@@ -166,6 +166,13 @@ func (w *walker) onHeading(n *ast.Heading) {
 	if _, seen := w.out.sections[w.section]; !seen {
 		w.out.sections[w.section] = off
 	}
+}
+
+// seen reports a section that already started; a later H3 of the same
+// name belongs to another topic of the page (a second request/response).
+func (w *walker) seen(sec string) bool {
+	_, ok := w.out.sections[sec]
+	return ok
 }
 
 // summary takes the first real paragraph under the title, skipping the

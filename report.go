@@ -1,0 +1,202 @@
+package graphgen
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/parser"
+)
+
+// Rate is one measured share: how many of Of pages or operations passed,
+// with the positions of those that did not.
+type Rate struct {
+	Name      string
+	Floor     float64 // the share the corpus test requires
+	OK, Of    int
+	Offenders []string // "file:line:col: what", sorted
+}
+
+// Share is OK/Of (1 when there is nothing to measure).
+func (r *Rate) Share() float64 {
+	if r.Of == 0 {
+		return 1
+	}
+	return float64(r.OK) / float64(r.Of)
+}
+
+// count records one case; what describes a failure at pos.
+func (r *Rate) count(ok bool, pos, what string) {
+	r.Of++
+	if ok {
+		r.OK++
+		return
+	}
+	r.Offenders = append(r.Offenders, pos+": "+what)
+}
+
+// Report measures how completely a docs tree was read.
+type Report struct {
+	Pages, APIPages, Operations int
+	Rates                       []*Rate
+	Skipped                     []ir.Skip // API pages that yielded nothing
+}
+
+// Measure computes the report of an API read from one docs tree.
+func Measure(api *ir.API) *Report {
+	accounted := &Rate{Name: "API pages accounted for (operations or a reason)", Floor: 1}
+	syntax := &Rate{Name: "pages with syntax: method, paths and status read", Floor: 0.995}
+	perms := &Rate{Name: "operations with a permission table: every kind read", Floor: 0.99}
+	body := &Rate{Name: "operations: request body rule classified", Floor: 0.98}
+	resp := &Rate{Name: "200/201 responses with a body: type and shape read", Floor: 0.95}
+	rep := &Report{Pages: api.Pages, Operations: len(api.Operations), Rates: []*Rate{accounted, syntax, perms, body, resp}}
+	byPage := map[string][]*ir.Operation{}
+	for _, op := range api.Operations {
+		byPage[op.Page] = append(byPage[op.Page], op)
+	}
+	for _, page := range sortedPages(byPage) {
+		ops := byPage[page]
+		accounted.count(true, ops[0].Source, "")
+		syntax.count(syntaxRead(ops), ops[0].Source, "no success status in prose or examples")
+	}
+	for _, s := range api.Skipped {
+		if s.Reason == parser.SkipResource || !strings.Contains("/"+s.Page, "/api/") {
+			continue
+		}
+		rep.Skipped = append(rep.Skipped, s)
+		accounted.count(true, s.Page, "")
+		if strings.Contains(s.Reason, "HTTP request syntax") || strings.Contains(s.Reason, "plain text") {
+			syntax.count(false, s.Page+":1:1", s.Reason)
+		}
+	}
+	rep.APIPages = accounted.Of
+	undocumented := undocumentedKinds(api.Diagnostics)
+	for _, op := range api.Operations {
+		if op.Permissions.Tables > 0 {
+			perms.count(kindsRead(op.Permissions, undocumented[op.Page]), op.Source, "a permission kind is missing")
+		}
+		body.count(op.RequestBody.From != "default", op.Source, op.Method+" with no request-body section or example")
+		if (op.Response.Status == 200 || op.Response.Status == 201) && op.Response.Kind != ir.KindNone {
+			resp.count(responseRead(op.Response), op.Source, op.Response.Kind+" of unknown type")
+		}
+	}
+	return rep
+}
+
+func sortedPages(m map[string][]*ir.Operation) []string {
+	pages := make([]string, 0, len(m))
+	for p := range m {
+		pages = append(pages, p)
+	}
+	sort.Strings(pages)
+	return pages
+}
+
+// syntaxRead: every operation of the page has a method, a path and a
+// documented (not assumed) status.
+func syntaxRead(ops []*ir.Operation) bool {
+	for _, op := range ops {
+		if op.Method == "" || len(op.Paths) == 0 || op.Response.StatusFrom == "default" {
+			return false
+		}
+	}
+	return true
+}
+
+// undocumentedKinds maps each page to the kinds its permission tables have
+// no row for (reported by the parser): a gap in the docs, not in reading.
+func undocumentedKinds(ds []ir.Diagnostic) map[string][]string {
+	m := map[string][]string{}
+	for _, d := range ds {
+		rest, ok := strings.CutPrefix(d.Message, "the permission table has no row for ")
+		if !ok {
+			continue
+		}
+		page, _, _ := strings.Cut(d.Pos, ".md:")
+		kind, _, _ := strings.Cut(rest, " ")
+		m[page+".md"] = append(m[page+".md"], kind)
+	}
+	return m
+}
+
+// kindsRead: each kind has names, is documented as not supported or has no
+// row in the table, in the whole set or in every per-resource entry.
+func kindsRead(p ir.Permissions, undocumented []string) bool {
+	if complete(p.PermissionSet, undocumented) {
+		return true
+	}
+	if len(p.Scoped) == 0 {
+		return false
+	}
+	for _, s := range p.Scoped {
+		if !complete(s.PermissionSet, undocumented) {
+			return false
+		}
+	}
+	return true
+}
+
+// complete reports a set that says something about every kind.
+func complete(s ir.PermissionSet, undocumented []string) bool {
+	lists := map[string][]string{"delegatedWork": s.DelegatedWork, "delegatedPersonal": s.DelegatedPersonal, "application": s.Application}
+	for kind, names := range lists {
+		if len(names) == 0 && !containsString(s.NotSupported, kind) && !containsString(undocumented, kind) {
+			return false
+		}
+	}
+	return true
+}
+
+// responseRead: a typed object or collection, a primitive or binary.
+func responseRead(r ir.Response) bool {
+	switch r.Kind {
+	case ir.KindPrimitive, ir.KindBinary:
+		return true
+	}
+	return r.Type != ""
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Print writes the report as a table, with up to worst offenders per rate
+// and the skipped API pages.
+func (r *Report) Print(w io.Writer, title string, worst int) {
+	fmt.Fprintf(w, "%s: %d pages, %d API pages, %d operations\n", title, r.Pages, r.APIPages, r.Operations)
+	fmt.Fprintf(w, "  %-55s %8s %8s %8s %7s\n", "measure", "ok", "of", "rate", "floor")
+	for _, rate := range r.Rates {
+		fmt.Fprintf(w, "  %-55s %8d %8d %7.2f%% %6.1f%%\n", rate.Name, rate.OK, rate.Of, 100*rate.Share(), 100*rate.Floor)
+	}
+	for _, rate := range r.Rates {
+		if len(rate.Offenders) == 0 || worst == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  not read (%s), first %d of %d:\n", rate.Name, min(worst, len(rate.Offenders)), len(rate.Offenders))
+		for _, o := range rate.Offenders[:min(worst, len(rate.Offenders))] {
+			fmt.Fprintf(w, "    %s\n", o)
+		}
+	}
+	if len(r.Skipped) > 0 {
+		fmt.Fprintf(w, "  API pages skipped: %d\n", len(r.Skipped))
+		for _, s := range r.Skipped[:min(worst, len(r.Skipped))] {
+			fmt.Fprintf(w, "    %s: %s\n", s.Page, s.Reason)
+		}
+	}
+}
+
+// Essentials is the part of an operation two translations of one page must
+// agree on: method, paths, permissions, status, body kind, response type.
+func Essentials(op *ir.Operation) string {
+	p := op.Permissions
+	return fmt.Sprintf("%s %v work=%v personal=%v app=%v ns=%v status=%d body=%s resp=%s %s",
+		op.Method, op.Paths, p.DelegatedWork, p.DelegatedPersonal, p.Application, p.NotSupported,
+		op.Response.Status, op.RequestBody.Kind, op.Response.Kind, op.Response.Type)
+}
