@@ -5,6 +5,7 @@
 //
 //	graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]
 //	graphgen ir [-o FILE] [DOCS...]
+//	graphgen report [-worst N] [DOCS...]
 //
 // Without DOCS it reads the docs bundled with graphgen (testdata/docs).
 package main
@@ -41,6 +42,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "ir" {
 		return runIR(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "report" {
+		return runReport(args[1:], stdout, stderr)
+	}
 	return runGenerate(args, stderr)
 }
 
@@ -60,7 +64,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	importPath := fset.String("import", "", "import `path` of the generated package, for its package clause comment")
 	check := fset.Bool("check", false, "write nothing; list the files that would change and exit 1 if any")
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]")
+		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -76,7 +80,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	if !isPackageName(name) {
 		return usageError(stderr, fset, fmt.Errorf("%q is not a valid package name; set -pkg", name))
 	}
-	api, status := load(fset.Args(), stderr)
+	api, status := load(fset.Args(), stderr, true)
 	if api == nil {
 		return status
 	}
@@ -123,7 +127,7 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	api, status := load(fset.Args(), stderr)
+	api, status := load(fset.Args(), stderr, true)
 	if api == nil {
 		return status
 	}
@@ -148,9 +152,44 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// runReport implements "graphgen report [-worst N] DOCS...": for each
+// tree, how completely its pages were read, the pages not fully read and
+// the pages skipped, for maintainers and docs writers.
+func runReport(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("graphgen report", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	worst := fset.Int("worst", 20, "list up to `n` pages per measure that were not fully read")
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	dirs := fset.Args()
+	if len(dirs) == 0 {
+		dirs = []string{""} // the bundled docs
+	}
+	for _, d := range dirs {
+		var names []string
+		if d != "" {
+			names = []string{d}
+		}
+		api, status := load(names, stderr, false)
+		if api == nil {
+			return status
+		}
+		title := d
+		if title == "" {
+			title = "bundled docs"
+		}
+		graphgen.Measure(api).Print(stdout, title, *worst)
+	}
+	return exitOK
+}
+
 // load reads the docs trees (the bundled docs when none are named) and
-// prints the diagnostics. It returns a nil API when nothing could be read.
-func load(dirs []string, stderr io.Writer) (*ir.API, int) {
+// prints the diagnostics if asked. It returns a nil API when nothing could be read.
+func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 	var roots []fs.FS
 	for _, d := range dirs {
 		st, err := os.Stat(d)
@@ -173,7 +212,9 @@ func load(dirs []string, stderr io.Writer) (*ir.API, int) {
 		return nil, exitError
 	}
 	for _, d := range api.Diagnostics {
-		fmt.Fprintln(stderr, d)
+		if printDiags {
+			fmt.Fprintln(stderr, d)
+		}
 	}
 	return api, exitOK
 }

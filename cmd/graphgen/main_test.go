@@ -208,3 +208,25 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestReport(t *testing.T) {
+	docs := docsTree(t, map[string]string{
+		"thing-reset.md":  page("Reset thing", "POST", "/things/{id}/reset"),
+		"thing-broken.md": "---\ntitle: Broken\n---\n\n# Broken\n\n## HTTP request\n\nGET /things\n",
+	})
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"report", docs}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	out := strings.Join(strings.Fields(stdout.String()), " ")
+	for _, want := range []string{
+		"2 pages, 2 API pages, 1 operations",
+		"API pages accounted for (operations or a reason) 2 2 100.00%",
+		"pages with syntax: method, paths and status read 1 2 50.00%",
+		"api-reference/v1.0/api/thing-broken.md: the request line \"GET /things\"",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
