@@ -24,11 +24,14 @@ type page struct {
 func newPage(file string, src []byte) (p *page, ok bool) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	p = &page{file: file, front: map[string]string{}}
-	p.lines = append(p.lines, 0)
-	for i, b := range src {
-		if b == '\n' {
-			p.lines = append(p.lines, i+1)
+	p.lines = make([]int, 1, bytes.Count(src, []byte("\n"))+1)
+	for i := bytes.IndexByte(src, '\n'); i >= 0; {
+		p.lines = append(p.lines, i+1)
+		j := bytes.IndexByte(src[i+1:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
 	}
 	p.src, ok = p.splitFrontMatter(src)
 	return p, ok

@@ -147,25 +147,59 @@ func isBinaryResponse(r *ir.ExampleResponse) bool {
 // collection, {"value": scalar} a primitive, other objects objects. It
 // returns "" when the body is not valid JSON (truncated examples).
 func jsonShape(body string) string {
-	var m map[string]json.RawMessage
-	if err := json.Unmarshal([]byte(body), &m); err != nil {
-		var arr []json.RawMessage
-		if json.Unmarshal([]byte(body), &arr) == nil {
-			return ir.KindCollection
-		}
+	body = strings.TrimSpace(body)
+	if !json.Valid([]byte(body)) {
 		return ""
 	}
-	v, ok := m["value"]
-	if !ok {
-		return ir.KindObject
-	}
-	switch t := strings.TrimSpace(string(v)); {
-	case strings.HasPrefix(t, "["):
+	switch {
+	case strings.HasPrefix(body, "["):
 		return ir.KindCollection
-	case strings.HasPrefix(t, "{"):
+	case !strings.HasPrefix(body, "{"):
+		return ir.KindPrimitive
+	}
+	v, ok := topLevelValue(body, "value")
+	switch {
+	case !ok:
+		return ir.KindObject
+	case v == '[':
+		return ir.KindCollection
+	case v == '{':
 		return ir.KindObject // Intune wraps single entities as {"value": {...}}
 	}
 	return ir.KindPrimitive
+}
+
+// topLevelValue finds key among the members of the valid JSON object obj
+// and returns the first byte of its value, without decoding the object.
+func topLevelValue(obj, key string) (byte, bool) {
+	depth, inStr, esc, start := 0, false, false, 0
+	for i := 0; i < len(obj); i++ {
+		c := obj[i]
+		switch {
+		case inStr:
+			if esc {
+				esc = false
+			} else if c == '\\' {
+				esc = true
+			} else if c == '"' {
+				inStr = false
+				if depth == 1 && obj[start+1:i] == key {
+					if rest := strings.TrimLeft(obj[i+1:], " \t\r\n"); strings.HasPrefix(rest, ":") {
+						if v := strings.TrimLeft(rest[1:], " \t\r\n"); v != "" {
+							return v[0], true
+						}
+					}
+				}
+			}
+		case c == '"':
+			inStr, start = true, i
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return 0, false
 }
 
 // headerValue finds a header in name, value pairs (case-insensitively).

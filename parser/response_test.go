@@ -19,7 +19,9 @@ func TestJSONShape(t *testing.T) {
 		{`{}`, ir.KindObject},
 		{"{\n  \"value\": [\n    {\n      \"id\": \"1\"\n    },\n    ...\n  ]\n}", ""},
 		{`{"value": [`, ""},
-		{`"text"`, ""},
+		{`"text"`, ir.KindPrimitive}, // a bare JSON value
+		{`{"nested": {"value": [1]}, "value": 3}`, ir.KindPrimitive},
+		{`{"a": "va\"lue\"", "value": [1]}`, ir.KindCollection},
 		{``, ""},
 	}
 	for _, tt := range tests {

@@ -65,6 +65,9 @@ func readInline(n ast.Node, src []byte) inline {
 
 // cleanText unescapes entities and folds runs of spaces (but not newlines).
 func cleanText(s string) string {
+	if isPlain(s) {
+		return strings.TrimSpace(s)
+	}
 	s = html.UnescapeString(s)
 	s = strings.Map(func(r rune) rune {
 		switch r {
@@ -78,6 +81,20 @@ func cleanText(s string) string {
 		lines[i] = strings.Join(strings.Fields(l), " ")
 	}
 	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+// isPlain reports text that cleanText would only trim: ASCII without
+// entities, tabs, newlines or double spaces (most cells and headings).
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80, c == '&', c == '\t', c == '\n', c == '\r':
+			return false
+		case c == ' ' && i+1 < len(s) && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
 }
 
 func (r *inlineReader) children(n ast.Node) {

@@ -1,0 +1,94 @@
+package graphgen_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/graphgen-dev/graphgen"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// corpusDir returns the English 2021 corpus tree or skips. Both benchmarks
+// read the files from it (the page cache keeps them warm), so they compare
+// the same work but for the parsing.
+func corpusDir(b *testing.B) string {
+	b.Helper()
+	dir := os.Getenv("GRAPHGEN_CORPUS")
+	if dir == "" {
+		b.Skip("GRAPHGEN_CORPUS is not set")
+	}
+	root := filepath.Join(dir, "graph-docs-en-2021")
+	if _, err := os.Stat(root); err != nil {
+		b.Skip(err)
+	}
+	return root
+}
+
+// mdFiles lists the .md files below root.
+func mdFiles(b *testing.B, root string) []string {
+	var files []string
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".md") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return files
+}
+
+// BenchmarkCorpusIR is the whole pipeline up to the named IR over the
+// English 2021 corpus (11,289 pages), on all cores.
+func BenchmarkCorpusIR(b *testing.B) {
+	root := corpusDir(b)
+	pages := len(mdFiles(b, root))
+	for b.Loop() {
+		if _, err := graphgen.Load(os.DirFS(root)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+}
+
+// BenchmarkCorpusGoldmark is the baseline: walking the same tree, reading
+// every file and a bare goldmark (+ GFM tables) parse, on as many workers.
+func BenchmarkCorpusGoldmark(b *testing.B) {
+	root := corpusDir(b)
+	md := goldmark.New(goldmark.WithExtensions(extension.Table))
+	pages := 0
+	for b.Loop() {
+		files := mdFiles(b, root)
+		pages = len(files)
+		var wg sync.WaitGroup
+		next := make(chan string)
+		for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for name := range next {
+					src, err := os.ReadFile(name)
+					if err != nil {
+						b.Error(err)
+						continue
+					}
+					md.Parser().Parse(text.NewReader(src))
+				}
+			}()
+		}
+		for _, f := range files {
+			next <- f
+		}
+		close(next)
+		wg.Wait()
+	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+}
