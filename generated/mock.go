@@ -12,6 +12,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
+	// AccessPackageAssignmentReprocess answers POST
+	// /v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess
+	// (accesspackageassignment-reprocess).
+	AccessPackageAssignmentReprocess(w http.ResponseWriter, r *http.Request)
 	// AlertGet answers GET /v1.0/security/alerts/{alert_id} (alert-get).
 	AlertGet(w http.ResponseWriter, r *http.Request)
 	// ApplicationDeleteTokenLifetimePolicies answers DELETE
@@ -204,16 +208,33 @@ type Handler interface {
 	// UserPostSponsors answers POST /v1.0/users/{id}/sponsors/$ref
 	// (user-post-sponsors).
 	UserPostSponsors(w http.ResponseWriter, r *http.Request)
+	// WidgetShapes answers POST /v1.0/widgets/{widget-id}/reset,
+	// /v1.0/users/{user-id}/widgets/{widget-id}/reset (widget-shapes).
+	WidgetShapes(w http.ResponseWriter, r *http.Request)
+	// WorkbookRangeResizedRange answers POST
+	// /v1.0/me/drive/items/{id}/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}),
+	// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n})
+	// (workbookrange-resizedrange).
+	WorkbookRangeResizedRange(w http.ResponseWriter, r *http.Request)
 	// WorksheetcollectionAdd answers POST
 	// /v1.0/me/drive/items/{id}/workbook/worksheets,
 	// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets
 	// (worksheetcollection-add).
 	WorksheetcollectionAdd(w http.ResponseWriter, r *http.Request)
+	// AlertList answers GET /beta/security/alerts (alert-list).
+	AlertList(w http.ResponseWriter, r *http.Request)
+	// ApplicationPostOnlineMeetings answers POST /beta/me/onlineMeetings,
+	// /beta/users/{userId}/onlineMeetings (application-post-onlinemeetings).
+	ApplicationPostOnlineMeetings(w http.ResponseWriter, r *http.Request)
 	// AuthenticationListPhoneMethods answers GET
 	// /beta/me/authentication/phoneMethods, /beta/users/{id |
 	// userPrincipalName}/authentication/phoneMethods
 	// (authentication-list-phonemethods).
 	AuthenticationListPhoneMethods(w http.ResponseWriter, r *http.Request)
+	// B2xIdentityUserflowDeleteUserflowIdentityProviders answers DELETE
+	// /beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{id}/$ref
+	// (b2xidentityuserflow-delete-userflowidentityproviders).
+	B2xIdentityUserflowDeleteUserflowIdentityProviders(w http.ResponseWriter, r *http.Request)
 	// CalendarUpdate answers PATCH /beta/me/calendar, /beta/users/{id |
 	// userPrincipalName}/calendar, /beta/groups/{id}/calendar,
 	// /beta/me/calendars/{id}, /beta/users/{id |
@@ -227,6 +248,20 @@ type Handler interface {
 	// /beta/groups/{groupId}/cloudLicensing/assignments
 	// (cloudlicensing-admincloudlicensing-list-assignments).
 	CloudLicensingAdminCloudLicensingListAssignments(w http.ResponseWriter, r *http.Request)
+	// ConversationmemberUpdate answers PATCH /beta/teams/{id}/members/{id},
+	// /beta/teams/{id}/channels/{id}/members/{id} (conversationmember-update).
+	ConversationmemberUpdate(w http.ResponseWriter, r *http.Request)
+	// DriveItemPreview answers POST /beta/drives/{driveId}/items/{itemId}/preview,
+	// /beta/groups/{groupId}/drive/items/{itemId}/preview,
+	// /beta/me/drive/items/{itemId}/preview,
+	// /beta/sites/{siteId}/drive/items/{itemId}/preview,
+	// /beta/users/{userId}/drive/items/{itemId}/preview,
+	// /beta/shares/{shareId}/driveItem/preview (driveitem-preview).
+	DriveItemPreview(w http.ResponseWriter, r *http.Request)
+	// EdiscoveryCaseListLegalHolds answers GET
+	// /beta/compliance/ediscovery/cases/{caseId}/legalHolds
+	// (ediscovery-case-list-legalholds).
+	EdiscoveryCaseListLegalHolds(w http.ResponseWriter, r *http.Request)
 	// EventDelta answers GET /beta/me/events/delta, /beta/users/{id |
 	// userPrincipalName}/events/delta, /beta/me/calendar/events/delta,
 	// /beta/users/{id | userPrincipalName}/calendar/events/delta,
@@ -259,6 +294,10 @@ type Handler interface {
 	// /beta/deviceAppManagement/vppTokens/syncLicenseCounts
 	// (intune-onboarding-vpptoken-synclicensecounts).
 	IntuneOnboardingVppTokenSyncLicenseCounts(w http.ResponseWriter, r *http.Request)
+	// IntuneSharedAndroidManagedAppProtectionGet answers GET
+	// /beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}
+	// (intune-shared-androidmanagedappprotection-get).
+	IntuneSharedAndroidManagedAppProtectionGet(w http.ResponseWriter, r *http.Request)
 	// IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles answers POST
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles,
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assignedAccessMultiModeProfiles,
@@ -309,6 +348,10 @@ type Handler interface {
 	// /beta/me/mailFolders/{id}/messages/{id}/$value, /beta/users/{id |
 	// userPrincipalName}/mailFolders/{id}/messages/{id}/$value (message-get).
 	MessageGet(w http.ResponseWriter, r *http.Request)
+	// OnPremisesAgentGroupDelete answers DELETE
+	// /beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}
+	// (onpremisesagentgroup-delete).
+	OnPremisesAgentGroupDelete(w http.ResponseWriter, r *http.Request)
 	// OnPremisesSyncBehaviorGet answers GET
 	// /beta/contacts/{id}/onPremisesSyncBehavior,
 	// /beta/groups/{id}/onPremisesSyncBehavior,
@@ -357,6 +400,10 @@ type Handler interface {
 	SecurityEmailThreatSubmissionPolicyGet(w http.ResponseWriter, r *http.Request)
 	// SiteSearch answers GET /beta/sites (site-search).
 	SiteSearch(w http.ResponseWriter, r *http.Request)
+	// SynchronizationSynchronizationTemplateUpdate answers PATCH
+	// /beta/applications/{id}/synchronization/templates/{templateId}
+	// (synchronization-synchronizationtemplate-update).
+	SynchronizationSynchronizationTemplateUpdate(w http.ResponseWriter, r *http.Request)
 	// UserGetTransitiveReports answers GET
 	// /beta/users/{id}/transitiveReports/$count (user-get-transitivereports).
 	UserGetTransitiveReports(w http.ResponseWriter, r *http.Request)
@@ -371,6 +418,11 @@ type Handler interface {
 type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
+
+// AccessPackageAssignmentReprocess answers 202 with the documented example of accesspackageassignment-reprocess.
+func (DocsHandler) AccessPackageAssignmentReprocess(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesAccessPackageAssignmentReprocess...)
+}
 
 // AlertGet answers 200 with the documented example of alert-get.
 func (DocsHandler) AlertGet(w http.ResponseWriter, r *http.Request) {
@@ -557,14 +609,39 @@ func (DocsHandler) UserPostSponsors(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesUserPostSponsors...)
 }
 
+// WidgetShapes answers 202 with the documented example of widget-shapes.
+func (DocsHandler) WidgetShapes(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesWidgetShapes...)
+}
+
+// WorkbookRangeResizedRange answers 200 with the documented example of workbookrange-resizedrange.
+func (DocsHandler) WorkbookRangeResizedRange(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesWorkbookRangeResizedRange...)
+}
+
 // WorksheetcollectionAdd answers 201 with the documented example of worksheetcollection-add.
 func (DocsHandler) WorksheetcollectionAdd(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 201, examplesWorksheetcollectionAdd...)
 }
 
+// AlertList answers 200 with the documented example of alert-list.
+func (DocsHandler) AlertList(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesAlertList...)
+}
+
+// ApplicationPostOnlineMeetings answers 201 with the documented example of application-post-onlinemeetings.
+func (DocsHandler) ApplicationPostOnlineMeetings(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesApplicationPostOnlineMeetings...)
+}
+
 // AuthenticationListPhoneMethods answers 200 with the documented example of authentication-list-phonemethods.
 func (DocsHandler) AuthenticationListPhoneMethods(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesAuthenticationListPhoneMethods...)
+}
+
+// B2xIdentityUserflowDeleteUserflowIdentityProviders answers 204 with the documented example of b2xidentityuserflow-delete-userflowidentityproviders.
+func (DocsHandler) B2xIdentityUserflowDeleteUserflowIdentityProviders(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesB2xIdentityUserflowDeleteUserflowIdentityProviders...)
 }
 
 // CalendarUpdate answers 200 with the documented example of calendar-update.
@@ -575,6 +652,21 @@ func (DocsHandler) CalendarUpdate(w http.ResponseWriter, r *http.Request) {
 // CloudLicensingAdminCloudLicensingListAssignments answers 200 with the documented example of cloudlicensing-admincloudlicensing-list-assignments.
 func (DocsHandler) CloudLicensingAdminCloudLicensingListAssignments(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesCloudLicensingAdminCloudLicensingListAssignments...)
+}
+
+// ConversationmemberUpdate answers 200 with the documented example of conversationmember-update.
+func (DocsHandler) ConversationmemberUpdate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesConversationmemberUpdate...)
+}
+
+// DriveItemPreview answers 200 with the documented example of driveitem-preview.
+func (DocsHandler) DriveItemPreview(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesDriveItemPreview...)
+}
+
+// EdiscoveryCaseListLegalHolds answers 200 with the documented example of ediscovery-case-list-legalholds.
+func (DocsHandler) EdiscoveryCaseListLegalHolds(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesEdiscoveryCaseListLegalHolds...)
 }
 
 // EventDelta answers 200 with the documented example of event-delta.
@@ -605,6 +697,11 @@ func (DocsHandler) GroupListTransitiveMembers(w http.ResponseWriter, r *http.Req
 // IntuneOnboardingVppTokenSyncLicenseCounts answers 204 with the documented example of intune-onboarding-vpptoken-synclicensecounts.
 func (DocsHandler) IntuneOnboardingVppTokenSyncLicenseCounts(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesIntuneOnboardingVppTokenSyncLicenseCounts...)
+}
+
+// IntuneSharedAndroidManagedAppProtectionGet answers 200 with the documented example of intune-shared-androidmanagedappprotection-get.
+func (DocsHandler) IntuneSharedAndroidManagedAppProtectionGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesIntuneSharedAndroidManagedAppProtectionGet...)
 }
 
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles answers 204 with the documented example of intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.
@@ -647,6 +744,11 @@ func (DocsHandler) MessageGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesMessageGet...)
 }
 
+// OnPremisesAgentGroupDelete answers 204 with the documented example of onpremisesagentgroup-delete.
+func (DocsHandler) OnPremisesAgentGroupDelete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesOnPremisesAgentGroupDelete...)
+}
+
 // OnPremisesSyncBehaviorGet answers 200 with the documented example of onpremisessyncbehavior-get.
 func (DocsHandler) OnPremisesSyncBehaviorGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesOnPremisesSyncBehaviorGet...)
@@ -677,6 +779,11 @@ func (DocsHandler) SiteSearch(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesSiteSearch...)
 }
 
+// SynchronizationSynchronizationTemplateUpdate answers 204 with the documented example of synchronization-synchronizationtemplate-update.
+func (DocsHandler) SynchronizationSynchronizationTemplateUpdate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesSynchronizationSynchronizationTemplateUpdate...)
+}
+
 // UserGetTransitiveReports answers 200 with the documented example of user-get-transitivereports.
 func (DocsHandler) UserGetTransitiveReports(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGetTransitiveReports...)
@@ -692,6 +799,12 @@ func (DocsHandler) VppTokenSyncLicenseCounts(w http.ResponseWriter, r *http.Requ
 // with the documented examples.
 func NewMock(h Handler) *graphrt.Mux {
 	m := graphrt.NewMux()
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "accesspackageassignment-reprocess",
+		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess",
+	}, h.AccessPackageAssignmentReprocess)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -1458,6 +1571,30 @@ func NewMock(h Handler) *graphrt.Mux {
 		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
 	}, h.UserPostSponsors)
 	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "POST",
+		Operation: "widget-shapes",
+		Pattern:   "/v1.0/widgets/{widgetID}/reset",
+	}, h.WidgetShapes)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "POST",
+		Operation: "widget-shapes",
+		Pattern:   "/v1.0/users/{userID}/widgets/{widgetID}/reset",
+	}, h.WidgetShapes)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "workbookrange-resizedrange",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+	}, h.WorkbookRangeResizedRange)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "workbookrange-resizedrange",
+		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+	}, h.WorkbookRangeResizedRange)
+	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
@@ -1472,6 +1609,24 @@ func NewMock(h Handler) *graphrt.Mux {
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
+		Operation: "alert-list",
+		Pattern:   "/beta/security/alerts",
+	}, h.AlertList)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "POST",
+		Operation: "application-post-onlinemeetings",
+		Pattern:   "/beta/me/onlineMeetings",
+	}, h.ApplicationPostOnlineMeetings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "POST",
+		Operation: "application-post-onlinemeetings",
+		Pattern:   "/beta/users/{userID}/onlineMeetings",
+	}, h.ApplicationPostOnlineMeetings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/me/authentication/phoneMethods",
 	}, h.AuthenticationListPhoneMethods)
@@ -1481,6 +1636,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/authentication/phoneMethods",
 	}, h.AuthenticationListPhoneMethods)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "DELETE",
+		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
+		Pattern:   "/beta/identity/b2xUserFlows/{userflowID}/userflowIdentityProviders/{id}/$ref",
+	}, h.B2xIdentityUserflowDeleteUserflowIdentityProviders)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
 		Method:    "PATCH",
@@ -1541,6 +1702,60 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/groups/{groupID}/cloudLicensing/assignments",
 	}, h.CloudLicensingAdminCloudLicensingListAssignments)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "PATCH",
+		Operation: "conversationmember-update",
+		Pattern:   "/beta/teams/{teamID}/members/{memberID}",
+	}, h.ConversationmemberUpdate)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "PATCH",
+		Operation: "conversationmember-update",
+		Pattern:   "/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
+	}, h.ConversationmemberUpdate)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/me/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "ediscovery-case-list-legalholds",
+		Pattern:   "/beta/compliance/ediscovery/cases/{caseID}/legalHolds",
+	}, h.EdiscoveryCaseListLegalHolds)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -1655,6 +1870,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "intune-onboarding-vpptoken-synclicensecounts",
 		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
 	}, h.IntuneOnboardingVppTokenSyncLicenseCounts)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "intune-shared-androidmanagedappprotection-get",
+		Pattern:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}",
+	}, h.IntuneSharedAndroidManagedAppProtectionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
 		Method:    "POST",
@@ -1841,6 +2062,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
 	}, h.MessageGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "DELETE",
+		Operation: "onpremisesagentgroup-delete",
+		Pattern:   "/beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}",
+	}, h.OnPremisesAgentGroupDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -2052,6 +2279,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
 	}, h.SiteSearch)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "PATCH",
+		Operation: "synchronization-synchronizationtemplate-update",
+		Pattern:   "/beta/applications/{id}/synchronization/templates/{templateID}",
+	}, h.SynchronizationSynchronizationTemplateUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Headers:   []string{"ConsistencyLevel"},

@@ -8,6 +8,7 @@
 package parser
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -132,10 +133,13 @@ func inAPIDir(file string) bool {
 // readPage turns a page into operations, one per documented HTTP method,
 // or says why it cannot, and where.
 func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
+	resource := isResourcePage(p)
+	if resource && !mentionsHTTPRequest(p.src) {
+		return nil, SkipResource, 0 // not worth a markdown parse
+	}
 	o := readOutline(p)
 	lines := syntaxLines(p, o)
 	_, hasHTTP := o.sections[secHTTP]
-	resource := isResourcePage(p)
 	switch {
 	case len(lines) == 0 && resource:
 		return nil, SkipResource, 0
@@ -318,6 +322,12 @@ func docsURL(id, version string) string {
 		view = "graph-rest-beta"
 	}
 	return "https://learn.microsoft.com/graph/api/" + id + "?view=" + view
+}
+
+// mentionsHTTPRequest reports a page that may have an HTTP request
+// section: an "http-request" anchor or an "HTTP request" heading.
+func mentionsHTTPRequest(src []byte) bool {
+	return bytes.Contains(src, []byte("http-request")) || bytes.Contains(bytes.ToLower(src), []byte("# http request"))
 }
 
 // isResourcePage reports a page marked as documenting a resource type (by

@@ -53,6 +53,9 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 		p.warnf(off, "the response section says %d but the first example answers %d; using %d", r.Status, ex.Response.Status, r.Status)
 	}
 	r.Kind, r.Type = responseShape(r.Status, ex, prose.String(), firstResourceLink(links))
+	if r.Kind == ir.KindNone && r.Status != 204 && documentsBody(p, o) {
+		r.Kind = ir.KindObject // a JSON body in the section, no example
+	}
 	return r
 }
 

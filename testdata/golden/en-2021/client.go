@@ -645,6 +645,154 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.Ra
 	}, opts...)
 }
 
+// WorkbookRangeResizedRangeItems calls POST
+// /v1.0/me/drive/items/{id}/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}):
+// workbookRange: resizedRange.
+//
+// Namespace: microsoft.graph Gets a range object similar to the current range
+// object, but with its bottom-right corner expanded (or contracted) by some
+// number of rows and columns.
+//
+// On success the service answers 200 with a microsoft.graph.workbookRange
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.ReadWrite
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
+// (api-reference/v1.0/api/workbookrange-resizedrange.md).
+func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID string, worksheetID string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("itemID", itemID, "worksheetID", worksheetID, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "POST",
+		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
+	}, opts...)
+}
+
+// WorkbookRangeResizedRangeRoot calls POST
+// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}):
+// workbookRange: resizedRange.
+//
+// Namespace: microsoft.graph Gets a range object similar to the current range
+// object, but with its bottom-right corner expanded (or contracted) by some
+// number of rows and columns.
+//
+// On success the service answers 200 with a microsoft.graph.workbookRange
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.ReadWrite
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
+// (api-reference/v1.0/api/workbookrange-resizedrange.md).
+func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath string, id string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("itemPath", itemPath, "id", id, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "POST",
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(id) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
+	}, opts...)
+}
+
+// AlertList calls GET /beta/security/alerts: List alerts.
+//
+// Retrieve a list of alert objects.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.alert in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): SecurityEvents.Read.All,
+//     SecurityEvents.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: SecurityEvents.Read.All, SecurityEvents.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/alert-list?view=graph-rest-beta
+// (api-reference/beta/api/alert-list.md).
+func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/security/alerts",
+	}, opts...)
+}
+
+// ApplicationPostOnlineMeetingsMe calls POST /beta/me/onlineMeetings: Create
+// onlineMeeting.
+//
+// Create an online meeting on behalf of a user by using the object ID (OID) in
+// the user token (delegated permission) or request path (application
+// permission).
+//
+// The request body is a JSON onlinemeeting object.
+//
+// On success the service answers 201 with a microsoft.graph.onlineMeeting
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): OnlineMeetings.ReadWrite
+//   - delegated (personal Microsoft account): not supported
+//   - application: OnlineMeetings.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
+// (api-reference/beta/api/application-post-onlinemeetings.md).
+func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/me/onlineMeetings",
+	}, opts...)
+}
+
+// ApplicationPostOnlineMeetingsUsers calls POST
+// /beta/users/{userId}/onlineMeetings: Create onlineMeeting.
+//
+// Create an online meeting on behalf of a user by using the object ID (OID) in
+// the user token (delegated permission) or request path (application
+// permission).
+//
+// The request body is a JSON onlinemeeting object.
+//
+// On success the service answers 201 with a microsoft.graph.onlineMeeting
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): OnlineMeetings.ReadWrite
+//   - delegated (personal Microsoft account): not supported
+//   - application: OnlineMeetings.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
+// (api-reference/beta/api/application-post-onlinemeetings.md).
+func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("userID", userID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/onlineMeetings",
+	}, opts...)
+}
+
 // AuthenticationListPhoneMethodsMe calls GET
 // /beta/me/authentication/phoneMethods: List phoneMethods.
 //
@@ -701,6 +849,353 @@ func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUs
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
+	}, opts...)
+}
+
+// B2xIdentityUserflowDeleteUserflowIdentityProviders calls DELETE
+// /beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{id}/$ref:
+// Delete a userFlowIdentityProvider.
+//
+// Delete an identity provider from a b2xIdentityUserFlow object. For
+// self-service sign up user flows, the values can be `Google-OAUTH` or
+// `Facebook-OAUTH`.
+//
+// On success the service answers 204 with no body.
+//
+// Permissions:
+//   - delegated (work or school account): IdentityUserFlow.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: IdentityUserFlow.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/b2xidentityuserflow-delete-userflowidentityproviders?view=graph-rest-beta
+// (api-reference/beta/api/b2xidentityuserflow-delete-userflowidentityproviders.md).
+func (c *Client) B2xIdentityUserflowDeleteUserflowIdentityProviders(ctx context.Context, userflowID string, id string, opts ...graphrt.Option) error {
+	if err := graphrt.NonEmpty("userflowID", userflowID, "id", id); err != nil {
+		return err
+	}
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Method: "DELETE",
+		Path:   "/beta/identity/b2xUserFlows/" + graphrt.PathSegment(userflowID) + "/userflowIdentityProviders/" + graphrt.PathSegment(id) + "/$ref",
+	}, opts...)
+}
+
+// ConversationmemberUpdate calls PATCH /beta/teams/{id}/members/{id}: Update
+// conversationMember.
+//
+// Update the role of a conversationMember in a team. or channel.
+//
+// The request body is a JSON object with the parameters roles.
+//
+// On success the service answers 200 with a microsoft.graph.conversationMember
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): TeamMember.ReadWrite.All,
+//     ChannelMember.ReadWrite.All, Group.ReadWrite.All, Directory.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: TeamMember.ReadWrite.All, ChannelMember.ReadWrite.All,
+//     Group.ReadWrite.All, Directory.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
+// (api-reference/beta/api/conversationmember-update.md).
+func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("teamID", teamID, "memberID", memberID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "PATCH",
+		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/members/" + graphrt.PathSegment(memberID),
+	}, opts...)
+}
+
+// ConversationmemberUpdateChannels calls PATCH
+// /beta/teams/{id}/channels/{id}/members/{id}: Update conversationMember.
+//
+// Update the role of a conversationMember in a team. or channel.
+//
+// The request body is a JSON object with the parameters roles.
+//
+// On success the service answers 200 with a microsoft.graph.conversationMember
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): TeamMember.ReadWrite.All,
+//     ChannelMember.ReadWrite.All, Group.ReadWrite.All, Directory.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: TeamMember.ReadWrite.All, ChannelMember.ReadWrite.All,
+//     Group.ReadWrite.All, Directory.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
+// (api-reference/beta/api/conversationmember-update.md).
+func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID, "memberID", memberID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "PATCH",
+		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/members/" + graphrt.PathSegment(memberID),
+	}, opts...)
+}
+
+// DriveItemPreviewDrivesItems calls POST
+// /beta/drives/{driveId}/items/{itemId}/preview: driveItem: preview.
+//
+// This action allows you to obtain short-lived embeddable URLs for an item in
+// order to render a temporary preview.
+//
+// The request body is a JSON object with the parameters viewer, chromeless,
+// allowEdit, page, zoom.
+//
+// On success the service answers 200 with a undocumented type object in the
+// JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.Read, Files.ReadWrite,
+//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
+//     Sites.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
+// (api-reference/beta/api/driveitem-preview.md).
+func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/preview",
+	}, opts...)
+}
+
+// DriveItemPreviewGroupsDriveItems calls POST
+// /beta/groups/{groupId}/drive/items/{itemId}/preview: driveItem: preview.
+//
+// This action allows you to obtain short-lived embeddable URLs for an item in
+// order to render a temporary preview.
+//
+// The request body is a JSON object with the parameters viewer, chromeless,
+// allowEdit, page, zoom.
+//
+// On success the service answers 200 with a undocumented type object in the
+// JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.Read, Files.ReadWrite,
+//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
+//     Sites.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
+// (api-reference/beta/api/driveitem-preview.md).
+func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
+	}, opts...)
+}
+
+// DriveItemPreviewMeDriveItems calls POST
+// /beta/me/drive/items/{itemId}/preview: driveItem: preview.
+//
+// This action allows you to obtain short-lived embeddable URLs for an item in
+// order to render a temporary preview.
+//
+// The request body is a JSON object with the parameters viewer, chromeless,
+// allowEdit, page, zoom.
+//
+// On success the service answers 200 with a undocumented type object in the
+// JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.Read, Files.ReadWrite,
+//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
+//     Sites.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
+// (api-reference/beta/api/driveitem-preview.md).
+func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
+	}, opts...)
+}
+
+// DriveItemPreviewSitesDriveItems calls POST
+// /beta/sites/{siteId}/drive/items/{itemId}/preview: driveItem: preview.
+//
+// This action allows you to obtain short-lived embeddable URLs for an item in
+// order to render a temporary preview.
+//
+// The request body is a JSON object with the parameters viewer, chromeless,
+// allowEdit, page, zoom.
+//
+// On success the service answers 200 with a undocumented type object in the
+// JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.Read, Files.ReadWrite,
+//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
+//     Sites.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
+// (api-reference/beta/api/driveitem-preview.md).
+func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
+	}, opts...)
+}
+
+// DriveItemPreviewUsersDriveItems calls POST
+// /beta/users/{userId}/drive/items/{itemId}/preview: driveItem: preview.
+//
+// This action allows you to obtain short-lived embeddable URLs for an item in
+// order to render a temporary preview.
+//
+// The request body is a JSON object with the parameters viewer, chromeless,
+// allowEdit, page, zoom.
+//
+// On success the service answers 200 with a undocumented type object in the
+// JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.Read, Files.ReadWrite,
+//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
+//     Sites.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
+// (api-reference/beta/api/driveitem-preview.md).
+func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
+	}, opts...)
+}
+
+// DriveItemPreviewSharesDriveItem calls POST
+// /beta/shares/{shareId}/driveItem/preview: driveItem: preview.
+//
+// This action allows you to obtain short-lived embeddable URLs for an item in
+// order to render a temporary preview.
+//
+// The request body is a JSON object with the parameters viewer, chromeless,
+// allowEdit, page, zoom.
+//
+// On success the service answers 200 with a undocumented type object in the
+// JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): Files.Read, Files.ReadWrite,
+//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
+//     Sites.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
+// (api-reference/beta/api/driveitem-preview.md).
+func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("shareID", shareID); err != nil {
+		return nil, err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "POST",
+		Path:   "/beta/shares/" + graphrt.PathSegment(shareID) + "/driveItem/preview",
+	}, opts...)
+}
+
+// EdiscoveryCaseListLegalHolds calls GET
+// /beta/compliance/ediscovery/cases/{caseId}/legalHolds: List legalHolds.
+//
+// Get the legalHolds that are applied to a case.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.ediscovery.legalHold in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): eDiscovery.Read.All,
+//     eDiscovery.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/ediscovery-case-list-legalholds?view=graph-rest-beta
+// (api-reference/beta/api/ediscovery-case-list-legalholds.md).
+func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
 }
 
@@ -1051,6 +1546,35 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, op
 	}, opts...)
 }
 
+// IntuneSharedAndroidManagedAppProtectionGet calls GET
+// /beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}:
+// Get androidManagedAppProtection.
+//
+// Read properties and relationships of the androidManagedAppProtection object.
+//
+// On success the service answers 200 with a androidmanagedappprotection object
+// in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): DeviceManagementApps.ReadWrite.All,
+//     DeviceManagementApps.Read.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: DeviceManagementApps.ReadWrite.All,
+//     DeviceManagementApps.Read.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/intune-shared-androidmanagedappprotection-get?view=graph-rest-beta
+// (api-reference/beta/api/intune-shared-androidmanagedappprotection-get.md).
+func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context, androidManagedAppProtectionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("androidManagedAppProtectionID", androidManagedAppProtectionID); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/deviceAppManagement/androidManagedAppProtections/" + graphrt.PathSegment(androidManagedAppProtectionID),
+	}, opts...)
+}
+
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls calls POST
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls:
 // windowsPrivacyAccessControls action.
@@ -1394,6 +1918,32 @@ func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPr
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
+	}, opts...)
+}
+
+// OnPremisesAgentGroupDelete calls DELETE
+// /beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}:
+// Delete onPremisesAgentGroup.
+//
+// Delete an onPremisesAgentGroup object.
+//
+// On success the service answers 204 with no body.
+//
+// Permissions:
+//   - delegated (work or school account): Directory.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/onpremisesagentgroup-delete?view=graph-rest-beta
+// (api-reference/beta/api/onpremisesagentgroup-delete.md).
+func (c *Client) OnPremisesAgentGroupDelete(ctx context.Context, publishingType string, id1 string, opts ...graphrt.Option) error {
+	if err := graphrt.NonEmpty("publishingType", publishingType, "id1", id1); err != nil {
+		return err
+	}
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Method: "DELETE",
+		Path:   "/beta/onPremisesPublishingProfiles/" + graphrt.PathSegment(publishingType) + "/agentGroups/" + graphrt.PathSegment(id1),
 	}, opts...)
 }
 
@@ -2144,6 +2694,40 @@ func (c *Client) SiteSearch(ctx context.Context, opts ...graphrt.Option) (json.R
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/sites",
+	}, opts...)
+}
+
+// SynchronizationSynchronizationTemplateUpdate calls PATCH
+// /beta/applications/{id}/synchronization/templates/{templateId}: Update
+// synchronizationTemplate.
+//
+// Update (override) the synchronization template associated with a given
+// application.
+//
+// The request body is a JSON synchronization-synchronizationtemplate object.
+//
+// On success the service answers 204 with no body.
+//
+// Permissions:
+//   - delegated (work or school account): Directory.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: Application.ReadWrite.OwnedBy, Directory.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/synchronization-synchronizationtemplate-update?view=graph-rest-beta
+// (api-reference/beta/api/synchronization-synchronizationtemplate-update.md).
+func (c *Client) SynchronizationSynchronizationTemplateUpdate(ctx context.Context, id string, templateID string, body any, opts ...graphrt.Option) error {
+	if err := graphrt.NonEmpty("id", id, "templateID", templateID); err != nil {
+		return err
+	}
+	data, err := graphrt.MarshalBody(body)
+	if err != nil {
+		return err
+	}
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Body:   data,
+		Method: "PATCH",
+		Path:   "/beta/applications/" + graphrt.PathSegment(id) + "/synchronization/templates/" + graphrt.PathSegment(templateID),
 	}, opts...)
 }
 

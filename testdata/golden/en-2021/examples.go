@@ -78,11 +78,56 @@ var examplesUserGet = []graphrt.Example{{
 	Query:  "$select=displayName,givenName,postalCode",
 }}
 
+// examplesWorkbookRangeResizedRange are the documented responses of workbookrange-resizedrange.
+var examplesWorkbookRangeResizedRange = []graphrt.Example{{
+	Body:   "{\n  \"address\": \"address-value\",\n  \"addressLocal\": \"addressLocal-value\",\n  \"cellCount\": 99,\n  \"columnCount\": 99,\n  \"columnHidden\": true,\n  \"columnIndex\": 99\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/me/drive/root/workbook/worksheets/{id}/range/resizedRange(deltaRows={n}, deltaColumns={n})",
+}}
+
+// examplesAlertList are the documented responses of alert-list.
+var examplesAlertList = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"activityGroupName\": \"activityGroupName-value\",\n      \"assignedTo\": \"assignedTo-value\",\n      \"azureSubscriptionId\": \"azureSubscriptionId-value\",\n      \"azureTenantId\": \"azureTenantId-value\",\n      \"category\": \"category-value\",\n      \"closedDateTime\": \"datetime-value\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/beta/security/alerts",
+}}
+
+// examplesApplicationPostOnlineMeetings are the documented responses of application-post-onlinemeetings.
+var examplesApplicationPostOnlineMeetings = []graphrt.Example{{
+	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.onlineMeeting\",\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#users('f4053f86-17cc-42e7-85f4-f0389ac980d6')/onlineMeetings/$entity\",\n  \"audioConferencing\": {\n    \"tollNumber\": \"+12525634478\",\n    \"tollFreeNumber\": \"+18666390588\",\n    \"ConferenceId\": \"2425999\",\n    \"dialinUrl\": \"https://dialin.teams.microsoft.com/22f12fa0-499f-435b-bc69-b8de580ba330?id=2425999\"\n  },\n  \"chatInfo\": {\n    \"threadId\": \"19:meeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz@thread.skype\",\n    \"messageId\": \"0\",\n    \"replyChainMessageId\": \"0\"\n  },\n  \"creationDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"startDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"endDateTime\": \"2019-07-11T02:47:17.651138Z\",\n  \"id\": \"MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZdFpHRTNaR1F6WGhyZWFkLnYy\",\n  \"joinWebUrl\": \"https://teams.microsoft.com/l/meetup-join/19%3ameeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz%40thread.skype/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22550fae72-d251-43ec-868c-373732c2704f%22%7d\",\n  \"participants\": {\n    \"organizer\": {\n      \"identity\": {\n        \"user\": {\n          \"id\": \"550fae72-d251-43ec-868c-373732c2704f\",\n          \"tenantId\": \"72f988bf-86f1-41af-91ab-2d7cd011db47\",\n          \"displayName\": \"Heidi Steen\"\n        }\n      },\n      \"role\": \"presenter\",\n      \"upn\": \"upn-value\"\n    }\n  },\n  \"subject\": \"User Token Meeting\"\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/me/onlineMeetings",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#users('f4053f86-17cc-42e7-85f4-f0389ac980d6')/onlineMeetings/$entity\",\n  \"audioConferencing\": {\n    \"tollNumber\": \"+12525634478\",\n    \"tollFreeNumber\": \"+18666390588\",\n    \"ConferenceId\": \"2425999\",\n    \"dialinUrl\": \"https://dialin.teams.microsoft.com/22f12fa0-499f-435b-bc69-b8de580ba330?id=2425999\"\n  },\n  \"chatInfo\": {\n    \"threadId\": \"19%3A3b52398f3c524556894b776357c1dd79%40thread.skype\",\n    \"messageId\": \"1563302249053\",\n    \"replyChainMessageId\": null\n  },\n  \"creationDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"startDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"endDateTime\": \"2019-07-11T02:47:17.651138Z\",\n  \"id\": \"MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZdFpHRTNaR1F6WGhyZWFkLnYy\",\n  \"joinWebUrl\": \"https://teams.microsoft.com/l/meetup-join/19%3ameeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz%40thread.skype/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22550fae72-d251-43ec-868c-373732c2704f%22%7d\",\n  \"participants\": {\n    \"organizer\": {\n      \"identity\": {\n        \"user\": {\n          \"id\": \"550fae72-d251-43ec-868c-373732c2704f\",\n          \"tenantId\": \"72f988bf-86f1-41af-91ab-2d7cd011db47\",\n          \"displayName\": \"Heidi Steen\"\n        }\n      },\n      \"role\": \"presenter\",\n      \"upn\": \"upn-value\"\n    }\n  },\n  \"subject\": \"User meeting in Microsoft Teams channel.\"\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/me/onlineMeetings",
+}}
+
 // examplesAuthenticationListPhoneMethods are the documented responses of authentication-list-phonemethods.
 var examplesAuthenticationListPhoneMethods = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"phoneNumber\": \"+1 2065555555\",\n      \"phoneType\": \"mobile\",\n      \"smsSignInState\": \"ready\",\n      \"id\": \"3179e48a-750b-4051-897c-87b9720928f7\"\n    },\n    {\n      \"phoneNumber\": \"+1 2065555556\",\n      \"phoneType\": \"alternateMobile\",\n      \"smsSignInState\": \"notSupported\",\n      \"id\": \"b6332ec1-7057-4abe-9331-3d72feddfe41\"\n    },\n    {\n      \"phoneNumber\": \"+1 2065555557\",\n      \"phoneType\": \"office\",\n      \"smsSignInState\": \"notSupported\",\n      \"id\": \"e37fc753-ff3b-4958-9484-eaa9425c82bc\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/authentication/phoneMethods",
+}}
+
+// examplesB2xIdentityUserflowDeleteUserflowIdentityProviders are the documented responses of b2xidentityuserflow-delete-userflowidentityproviders.
+var examplesB2xIdentityUserflowDeleteUserflowIdentityProviders = []graphrt.Example{{Path: "/beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{identityProvider-id}/$ref"}}
+
+// examplesConversationmemberUpdate are the documented responses of conversationmember-update.
+var examplesConversationmemberUpdate = []graphrt.Example{{
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#teams('ece6f0a1-7ca4-498b-be79-edf6c8fc4d82')/channels('19%3A56eb04e133944cf69e603c5dac2d292e%40thread.skype')/members/microsoft.graph.aadUserConversationMember/$entity\",\n  \"@odata.type\": \"#microsoft.graph.aadUserConversationMember\",\n  \"id\": \"8b081ef6-4792-4def-b2c9-c363a1bf41d5\",\n  \"roles\": [\"owner\"],\n  \"displayName\": \"John Doe\",\n  \"userId\": \"8b081ef6-4792-4def-b2c9-c363a1bf41d5\",\n  \"email\": null\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/beta/teams/{id}/channels/{id}/members/{id}",
+}}
+
+// examplesDriveItemPreview are the documented responses of driveitem-preview.
+var examplesDriveItemPreview = []graphrt.Example{}
+
+// examplesEdiscoveryCaseListLegalHolds are the documented responses of ediscovery-case-list-legalholds.
+var examplesEdiscoveryCaseListLegalHolds = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.ediscovery.legalHold\",\n      \"id\": \"700cd868-d868-700c-68d8-0c7068d80c70\",\n      \"description\": \"String\",\n      \"createdBy\": {\n        \"@odata.type\": \"microsoft.graph.identitySet\"\n      },\n      \"lastModifiedBy\": {\n        \"@odata.type\": \"microsoft.graph.identitySet\"\n      },\n      \"lastModifiedDateTime\": \"String (timestamp)\",\n      \"isEnabled\": \"Boolean\",\n      \"status\": \"String\",\n      \"contentQuery\": \"String\",\n      \"errors\": [\n        \"String\"\n      ],\n      \"displayName\": \"String\",\n      \"createdDateTime\": \"String (timestamp)\"\n    }\n  ]\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/compliance/ediscovery/cases/{caseId}/legalHolds",
 }}
 
 // examplesEventDelta are the documented responses of event-delta.
@@ -96,6 +141,13 @@ var examplesEventDelta = []graphrt.Example{{
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/calendars/AAMkADI5M1BbeAAA=/calendarview/delta",
 	Query:  "startDateTime=2020-06-01T00:00:00Z&endDateTime=2020-06-10T00:00:00Z",
+}}
+
+// examplesIntuneSharedAndroidManagedAppProtectionGet are the documented responses of intune-shared-androidmanagedappprotection-get.
+var examplesIntuneSharedAndroidManagedAppProtectionGet = []graphrt.Example{{
+	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.androidManagedAppProtection\",\n    \"displayName\": \"Display Name value\",\n    \"description\": \"Description value\",\n    \"createdDateTime\": \"2017-01-01T00:02:43.5775965-08:00\",\n    \"lastModifiedDateTime\": \"2017-01-01T00:00:35.1329464-08:00\",\n    \"roleScopeTagIds\": [\n      \"Role Scope Tag Ids value\"\n    ],\n    \"id\": \"cf517ced-7ced-cf51-ed7c-51cfed7c51cf\",\n    \"version\": \"Version value\",\n    \"periodOfflineBeforeAccessCheck\": \"-PT17.1357909S\",\n    \"periodOnlineBeforeAccessCheck\": \"PT35.0018757S\",\n    \"allowedInboundDataTransferSources\": \"managedApps\",\n    \"allowedOutboundDataTransferDestinations\": \"managedApps\",\n    \"organizationalCredentialsRequired\": true,\n    \"allowedOutboundClipboardSharingLevel\": \"managedAppsWithPasteIn\",\n    \"dataBackupBlocked\": true,\n    \"deviceComplianceRequired\": true,\n    \"managedBrowserToOpenLinksRequired\": true,\n    \"saveAsBlocked\": true,\n    \"periodOfflineBeforeWipeIsEnforced\": \"-PT3M22.1587532S\",\n    \"pinRequired\": true,\n    \"maximumPinRetries\": 1,\n    \"simplePinBlocked\": true,\n    \"minimumPinLength\": 0,\n    \"pinCharacterSet\": \"alphanumericAndSymbol\",\n    \"periodBeforePinReset\": \"PT3M29.6631862S\",\n    \"allowedDataStorageLocations\": [\n      \"sharePoint\"\n    ],\n    \"contactSyncBlocked\": true,\n    \"printBlocked\": true,\n    \"fingerprintBlocked\": true,\n    \"disableAppPinIfDevicePinIsSet\": true,\n    \"minimumRequiredOsVersion\": \"Minimum Required Os Version value\",\n    \"minimumWarningOsVersion\": \"Minimum Warning Os Version value\",\n    \"minimumRequiredAppVersion\": \"Minimum Required App Version value\",\n    \"minimumWarningAppVersion\": \"Minimum Warning App Version value\",\n    \"minimumWipeOsVersion\": \"Minimum Wipe Os Version value\",\n    \"minimumWipeAppVersion\": \"Minimum Wipe App Version value\",\n    \"appActionIfDeviceComplianceRequired\": \"wipe\",\n    \"appActionIfMaximumPinRetriesExceeded\": \"wipe\",\n    \"pinRequiredInsteadOfBiometricTimeout\": \"-PT3M9.8396734S\",\n    \"allowedOutboundClipboardSharingExceptionLength\": 14,\n    \"notificationRestriction\": \"blockOrganizationalData\",\n    \"isAssigned\": true,\n    \"targetedAppManagementLevels\": \"unmanaged\",\n    \"screenCaptureBlocked\": true,\n    \"disableAppEncryptionIfDeviceEncryptionIsEnabled\": true,\n    \"encryptAppData\": true,\n    \"deployedAppCount\": 0,\n    \"minimumRequiredPatchVersion\": \"Minimum Required Patch Version value\",\n    \"minimumWarningPatchVersion\": \"Minimum Warning Patch Version value\",\n    \"exemptedAppPackages\": [\n      {\n        \"@odata.type\": \"microsoft.graph.keyValuePair\",\n        \"name\": \"Name value\",\n        \"value\": \"Value value\"\n      }\n    ],\n    \"minimumWipePatchVersion\": \"Minimum Wipe Patch Version value\",\n    \"allowedAndroidDeviceManufacturers\": \"Allowed Android Device Manufacturers value\",\n    \"appActionIfAndroidDeviceManufacturerNotAllowed\": \"wipe\",\n    \"requiredAndroidSafetyNetDeviceAttestationType\": \"basicIntegrity\",\n    \"appActionIfAndroidSafetyNetDeviceAttestationFailed\": \"wipe\",\n    \"requiredAndroidSafetyNetAppsVerificationType\": \"enabled\",\n    \"appActionIfAndroidSafetyNetAppsVerificationFailed\": \"wipe\",\n    \"customBrowserPackageId\": \"Custom Browser Package Id value\",\n    \"customBrowserDisplayName\": \"Custom Browser Display Name value\"\n  }\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}",
 }}
 
 // examplesIntuneSharedDeviceConfigurationWindowsPrivacyAccessControls are the documented responses of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
@@ -134,6 +186,9 @@ var examplesMessageGet = []graphrt.Example{{
 	Path:   "/beta/me/messages/4aade2547798441eab5188a7a2436bc1/$value",
 }}
 
+// examplesOnPremisesAgentGroupDelete are the documented responses of onpremisesagentgroup-delete.
+var examplesOnPremisesAgentGroupDelete = []graphrt.Example{{Path: "/beta/onPremisesPublishingProfiles/provisioning/agentGroups/8832388F-3814-4952-B288-FFB62081FE25/"}}
+
 // examplesProfilephotoGet are the documented responses of profilephoto-get.
 var examplesProfilephotoGet = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Me/photo/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/beta/users('ddfcd489-628b-7d04-b48b-20075df800e5@1717622f-1d94-c0d4-9d74-f907ad6677b4')/photo\",\n    \"@odata.mediaContentType\": \"image/jpeg\",\n    \"@odata.mediaEtag\": \"\\\"BA09D118\\\"\",\n    \"id\": \"240X240\",\n    \"width\": 240,\n    \"height\": 240\n}",
@@ -156,6 +211,9 @@ var examplesSiteSearch = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"id\": \"contoso.sharepoint.com,da60e844-ba1d-49bc-b4d4-d5e36bae9019,712a596e-90a1-49e3-9b48-bfa80bee8740\",\n      \"name\": \"Team A Site\",\n      \"description\": \"\",\n      \"createdDateTime\": \"2016-10-18T03:05:59Z\",\n      \"lastModifiedDateTime\": \"2016-10-18T10:40:59Z\",\n      \"webUrl\": \"https://contoso.sharepoint.com/sites/siteA\"\n    },\n    {\n      \"id\": \"contoso.sharepoint.com,da60e844-ba1d-49bc-b4d4-d5e36bae9019,0271110f-634f-4300-a841-3a8a2e851851\",\n      \"name\": \"Team B Site\",\n      \"description\": \"\",\n      \"createdDateTime\": \"2016-10-18T03:05:59Z\",\n      \"lastModifiedDateTime\": \"2016-10-18T10:40:59Z\",\n      \"webUrl\": \"https://contoso.sharepoint.com/sites/siteB\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 }}
+
+// examplesSynchronizationSynchronizationTemplateUpdate are the documented responses of synchronization-synchronizationtemplate-update.
+var examplesSynchronizationSynchronizationTemplateUpdate = []graphrt.Example{}
 
 // examplesUserGetTransitiveReports are the documented responses of user-get-transitivereports.
 var examplesUserGetTransitiveReports = []graphrt.Example{{

@@ -58,11 +58,39 @@ type Handler interface {
 	// UserGet answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
 	// (user-get).
 	UserGet(w http.ResponseWriter, r *http.Request)
+	// WorkbookRangeResizedRange answers POST
+	// /v1.0/me/drive/items/{id}/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}),
+	// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n})
+	// (workbookrange-resizedrange).
+	WorkbookRangeResizedRange(w http.ResponseWriter, r *http.Request)
+	// AlertList answers GET /beta/security/alerts (alert-list).
+	AlertList(w http.ResponseWriter, r *http.Request)
+	// ApplicationPostOnlineMeetings answers POST /beta/me/onlineMeetings,
+	// /beta/users/{userId}/onlineMeetings (application-post-onlinemeetings).
+	ApplicationPostOnlineMeetings(w http.ResponseWriter, r *http.Request)
 	// AuthenticationListPhoneMethods answers GET
 	// /beta/me/authentication/phoneMethods, /beta/users/{id |
 	// userPrincipalName}/authentication/phoneMethods
 	// (authentication-list-phonemethods).
 	AuthenticationListPhoneMethods(w http.ResponseWriter, r *http.Request)
+	// B2xIdentityUserflowDeleteUserflowIdentityProviders answers DELETE
+	// /beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{id}/$ref
+	// (b2xidentityuserflow-delete-userflowidentityproviders).
+	B2xIdentityUserflowDeleteUserflowIdentityProviders(w http.ResponseWriter, r *http.Request)
+	// ConversationmemberUpdate answers PATCH /beta/teams/{id}/members/{id},
+	// /beta/teams/{id}/channels/{id}/members/{id} (conversationmember-update).
+	ConversationmemberUpdate(w http.ResponseWriter, r *http.Request)
+	// DriveItemPreview answers POST /beta/drives/{driveId}/items/{itemId}/preview,
+	// /beta/groups/{groupId}/drive/items/{itemId}/preview,
+	// /beta/me/drive/items/{itemId}/preview,
+	// /beta/sites/{siteId}/drive/items/{itemId}/preview,
+	// /beta/users/{userId}/drive/items/{itemId}/preview,
+	// /beta/shares/{shareId}/driveItem/preview (driveitem-preview).
+	DriveItemPreview(w http.ResponseWriter, r *http.Request)
+	// EdiscoveryCaseListLegalHolds answers GET
+	// /beta/compliance/ediscovery/cases/{caseId}/legalHolds
+	// (ediscovery-case-list-legalholds).
+	EdiscoveryCaseListLegalHolds(w http.ResponseWriter, r *http.Request)
 	// EventDelta answers GET /beta/me/events/delta, /beta/users/{id |
 	// userPrincipalName}/events/delta, /beta/me/calendar/events/delta,
 	// /beta/users/{id | userPrincipalName}/calendar/events/delta,
@@ -75,6 +103,10 @@ type Handler interface {
 	// /beta/users/{id}/calendars/{id}/calendarView/delta,
 	// /beta/groups/{id}/calendarView (event-delta).
 	EventDelta(w http.ResponseWriter, r *http.Request)
+	// IntuneSharedAndroidManagedAppProtectionGet answers GET
+	// /beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}
+	// (intune-shared-androidmanagedappprotection-get).
+	IntuneSharedAndroidManagedAppProtectionGet(w http.ResponseWriter, r *http.Request)
 	// IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls answers POST
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls,
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/windowsPrivacyAccessControls,
@@ -93,6 +125,10 @@ type Handler interface {
 	// /beta/me/mailFolders/{id}/messages/{id}/$value, /beta/users/{id |
 	// userPrincipalName}/mailFolders/{id}/messages/{id}/$value (message-get).
 	MessageGet(w http.ResponseWriter, r *http.Request)
+	// OnPremisesAgentGroupDelete answers DELETE
+	// /beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}
+	// (onpremisesagentgroup-delete).
+	OnPremisesAgentGroupDelete(w http.ResponseWriter, r *http.Request)
 	// ProfilephotoGet answers GET /beta/me/photo/$value, /beta/users/{id |
 	// userPrincipalName}/photo/$value, /beta/groups/{id}/photo/$value,
 	// /beta/me/contacts/{id}/photo/$value, /beta/users/{id |
@@ -123,6 +159,10 @@ type Handler interface {
 	RangeBorderUpdate(w http.ResponseWriter, r *http.Request)
 	// SiteSearch answers GET /beta/sites (site-search).
 	SiteSearch(w http.ResponseWriter, r *http.Request)
+	// SynchronizationSynchronizationTemplateUpdate answers PATCH
+	// /beta/applications/{id}/synchronization/templates/{templateId}
+	// (synchronization-synchronizationtemplate-update).
+	SynchronizationSynchronizationTemplateUpdate(w http.ResponseWriter, r *http.Request)
 	// UserGetTransitiveReports answers GET
 	// /beta/users/{id}/transitiveReports/$count (user-get-transitivereports).
 	UserGetTransitiveReports(w http.ResponseWriter, r *http.Request)
@@ -184,14 +224,54 @@ func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGet...)
 }
 
+// WorkbookRangeResizedRange answers 200 with the documented example of workbookrange-resizedrange.
+func (DocsHandler) WorkbookRangeResizedRange(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesWorkbookRangeResizedRange...)
+}
+
+// AlertList answers 200 with the documented example of alert-list.
+func (DocsHandler) AlertList(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesAlertList...)
+}
+
+// ApplicationPostOnlineMeetings answers 201 with the documented example of application-post-onlinemeetings.
+func (DocsHandler) ApplicationPostOnlineMeetings(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesApplicationPostOnlineMeetings...)
+}
+
 // AuthenticationListPhoneMethods answers 200 with the documented example of authentication-list-phonemethods.
 func (DocsHandler) AuthenticationListPhoneMethods(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesAuthenticationListPhoneMethods...)
 }
 
+// B2xIdentityUserflowDeleteUserflowIdentityProviders answers 204 with the documented example of b2xidentityuserflow-delete-userflowidentityproviders.
+func (DocsHandler) B2xIdentityUserflowDeleteUserflowIdentityProviders(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesB2xIdentityUserflowDeleteUserflowIdentityProviders...)
+}
+
+// ConversationmemberUpdate answers 200 with the documented example of conversationmember-update.
+func (DocsHandler) ConversationmemberUpdate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesConversationmemberUpdate...)
+}
+
+// DriveItemPreview answers 200 with the documented example of driveitem-preview.
+func (DocsHandler) DriveItemPreview(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesDriveItemPreview...)
+}
+
+// EdiscoveryCaseListLegalHolds answers 200 with the documented example of ediscovery-case-list-legalholds.
+func (DocsHandler) EdiscoveryCaseListLegalHolds(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesEdiscoveryCaseListLegalHolds...)
+}
+
 // EventDelta answers 200 with the documented example of event-delta.
 func (DocsHandler) EventDelta(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesEventDelta...)
+}
+
+// IntuneSharedAndroidManagedAppProtectionGet answers 200 with the documented example of intune-shared-androidmanagedappprotection-get.
+func (DocsHandler) IntuneSharedAndroidManagedAppProtectionGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesIntuneSharedAndroidManagedAppProtectionGet...)
 }
 
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls answers 204 with the documented example of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
@@ -209,6 +289,11 @@ func (DocsHandler) MessageGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesMessageGet...)
 }
 
+// OnPremisesAgentGroupDelete answers 204 with the documented example of onpremisesagentgroup-delete.
+func (DocsHandler) OnPremisesAgentGroupDelete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesOnPremisesAgentGroupDelete...)
+}
+
 // ProfilephotoGet answers 200 with the documented example of profilephoto-get.
 func (DocsHandler) ProfilephotoGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesProfilephotoGet...)
@@ -222,6 +307,11 @@ func (DocsHandler) RangeBorderUpdate(w http.ResponseWriter, r *http.Request) {
 // SiteSearch answers 200 with the documented example of site-search.
 func (DocsHandler) SiteSearch(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesSiteSearch...)
+}
+
+// SynchronizationSynchronizationTemplateUpdate answers 204 with the documented example of synchronization-synchronizationtemplate-update.
+func (DocsHandler) SynchronizationSynchronizationTemplateUpdate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesSynchronizationSynchronizationTemplateUpdate...)
 }
 
 // UserGetTransitiveReports answers 200 with the documented example of user-get-transitivereports.
@@ -362,6 +452,36 @@ func NewMock(h Handler) *graphrt.Mux {
 	}, h.UserGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "workbookrange-resizedrange",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+	}, h.WorkbookRangeResizedRange)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "workbookrange-resizedrange",
+		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+	}, h.WorkbookRangeResizedRange)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "alert-list",
+		Pattern:   "/beta/security/alerts",
+	}, h.AlertList)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "POST",
+		Operation: "application-post-onlinemeetings",
+		Pattern:   "/beta/me/onlineMeetings",
+	}, h.ApplicationPostOnlineMeetings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "POST",
+		Operation: "application-post-onlinemeetings",
+		Pattern:   "/beta/users/{userID}/onlineMeetings",
+	}, h.ApplicationPostOnlineMeetings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/me/authentication/phoneMethods",
@@ -372,6 +492,66 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/authentication/phoneMethods",
 	}, h.AuthenticationListPhoneMethods)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "DELETE",
+		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
+		Pattern:   "/beta/identity/b2xUserFlows/{userflowID}/userflowIdentityProviders/{id}/$ref",
+	}, h.B2xIdentityUserflowDeleteUserflowIdentityProviders)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "PATCH",
+		Operation: "conversationmember-update",
+		Pattern:   "/beta/teams/{teamID}/members/{memberID}",
+	}, h.ConversationmemberUpdate)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "PATCH",
+		Operation: "conversationmember-update",
+		Pattern:   "/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
+	}, h.ConversationmemberUpdate)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/me/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Method:    "POST",
+		Operation: "driveitem-preview",
+		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
+	}, h.DriveItemPreview)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "ediscovery-case-list-legalholds",
+		Pattern:   "/beta/compliance/ediscovery/cases/{caseID}/legalHolds",
+	}, h.EdiscoveryCaseListLegalHolds)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -451,6 +631,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Pattern:   "/beta/groups/{id}/calendarView",
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "intune-shared-androidmanagedappprotection-get",
+		Pattern:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}",
+	}, h.IntuneSharedAndroidManagedAppProtectionGet)
+	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
@@ -522,6 +708,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
 	}, h.MessageGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "DELETE",
+		Operation: "onpremisesagentgroup-delete",
+		Pattern:   "/beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}",
+	}, h.OnPremisesAgentGroupDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -666,6 +858,12 @@ func NewMock(h Handler) *graphrt.Mux {
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
 	}, h.SiteSearch)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Method:    "PATCH",
+		Operation: "synchronization-synchronizationtemplate-update",
+		Pattern:   "/beta/applications/{id}/synchronization/templates/{templateID}",
+	}, h.SynchronizationSynchronizationTemplateUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Headers:   []string{"ConsistencyLevel"},

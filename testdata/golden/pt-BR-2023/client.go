@@ -24,6 +24,39 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 	return &Client{rt: graphrt.NewClient(hc, baseURL)}
 }
 
+// AccessPackageAssignmentReprocess calls POST
+// /v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess:
+// accessPackageAssignment: reprocessar.
+//
+// No Azure AD de direitos, os chamadores podem reavaliar e impor
+// automaticamente um objeto accessPackageAssignment das atribuições de um
+// usuário para um pacote de acesso específico. O assignmentState do pacote
+// de acesso deve ser `Delivered` para o administrador reprocessar a
+// atribuição do usuário. Somente administradores com a função Gerenciador
+// de Atribuição de Pacote de Acesso, ou superior, Azure AD gerenciamento de
+// direitos podem executar essa ação.
+//
+// On success the service answers 202 with a accesspackageassignment object in
+// the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): EntitlementManagement.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: EntitlementManagement.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/accesspackageassignment-reprocess?view=graph-rest-1.0
+// (api-reference/v1.0/api/accesspackageassignment-reprocess.md).
+func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "POST",
+		Path:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/" + graphrt.PathSegment(id) + "/reprocess",
+	}, opts...)
+}
+
 // B2xIdentityUserFlowPutAPIConnectorConfiguration calls PUT
 // /v1.0/identity/b2xUserFlows/{b2xUserFlowId}/apiConnectorConfiguration/{step}/$ref:
 // Atualizar apiConnectorConfiguration.

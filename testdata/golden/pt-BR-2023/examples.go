@@ -4,6 +4,9 @@ package ptbr2023
 
 import "github.com/graphgen-dev/graphgen/graphrt"
 
+// examplesAccessPackageAssignmentReprocess are the documented responses of accesspackageassignment-reprocess.
+var examplesAccessPackageAssignmentReprocess = []graphrt.Example{{Path: "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/d82eb508-acc4-43cc-bcf1-7c1c4a2c073b/reprocess"}}
+
 // examplesB2xIdentityUserFlowPutAPIConnectorConfiguration are the documented responses of b2xidentityuserflow-put-apiconnectorconfiguration.
 var examplesB2xIdentityUserFlowPutAPIConnectorConfiguration = []graphrt.Example{{Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postFederationSignup/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}}
 

@@ -12,6 +12,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
+	// AccessPackageAssignmentReprocess answers POST
+	// /v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess
+	// (accesspackageassignment-reprocess).
+	AccessPackageAssignmentReprocess(w http.ResponseWriter, r *http.Request)
 	// B2xIdentityUserFlowPutAPIConnectorConfiguration answers PUT
 	// /v1.0/identity/b2xUserFlows/{b2xUserFlowId}/apiConnectorConfiguration/{step}/$ref
 	// (b2xidentityuserflow-put-apiconnectorconfiguration).
@@ -149,6 +153,11 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
+// AccessPackageAssignmentReprocess answers 202 with the documented example of accesspackageassignment-reprocess.
+func (DocsHandler) AccessPackageAssignmentReprocess(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesAccessPackageAssignmentReprocess...)
+}
+
 // B2xIdentityUserFlowPutAPIConnectorConfiguration answers 204 with the documented example of b2xidentityuserflow-put-apiconnectorconfiguration.
 func (DocsHandler) B2xIdentityUserFlowPutAPIConnectorConfiguration(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesB2xIdentityUserFlowPutAPIConnectorConfiguration...)
@@ -249,6 +258,12 @@ func (DocsHandler) SecurityEmailThreatSubmissionPolicyGet(w http.ResponseWriter,
 // with the documented examples.
 func NewMock(h Handler) *graphrt.Mux {
 	m := graphrt.NewMux()
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "accesspackageassignment-reprocess",
+		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess",
+	}, h.AccessPackageAssignmentReprocess)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "PUT",
