@@ -12,6 +12,7 @@ import (
 	"io/fs"
 
 	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/naming"
 	"github.com/graphgen-dev/graphgen/parser"
@@ -48,8 +49,36 @@ func Load(roots ...fs.FS) (*ir.API, error) {
 	}
 	parser.Resolve(api)
 	api.Diagnostics = append(api.Diagnostics, naming.Assign(api)...)
+	api.Diagnostics = append(api.Diagnostics, dropUnroutable(api)...)
 	parser.SortDiagnostics(api.Diagnostics)
 	return api, nil
+}
+
+// dropUnroutable removes routes whose mock pattern the runtime would
+// refuse (a template the parser let through but no URL can match), with a
+// warning, and operations left without routes.
+func dropUnroutable(api *ir.API) []ir.Diagnostic {
+	var diags []ir.Diagnostic
+	ops := api.Operations[:0]
+	for _, op := range api.Operations {
+		routes := op.Routes[:0]
+		for _, r := range op.Routes {
+			if err := graphrt.CheckPattern("/" + op.Version + r.Pattern); err != nil {
+				diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Warning,
+					Message: fmt.Sprintf("path %q cannot be routed (%v); its client method is not generated", r.Path, err)})
+				continue
+			}
+			routes = append(routes, r)
+		}
+		op.Routes = routes
+		if len(routes) > 0 {
+			ops = append(ops, op)
+		} else {
+			api.Skipped = append(api.Skipped, ir.Skip{Page: op.Page, Reason: "no path of " + op.ID + " can be routed"})
+		}
+	}
+	api.Operations = ops
+	return diags
 }
 
 // MarshalIR is the JSON form of the IR printed by "graphgen ir": indented,

@@ -479,3 +479,18 @@ func ExampleMux() {
 	// {"id":"a/b#EXT#"} <nil>
 	// true
 }
+
+func TestCheckPattern(t *testing.T) {
+	for p, ok := range map[string]bool{
+		"/v1.0/users/{id}":                   true,
+		"/v1.0/range(address='{address}')":   true,
+		"/v1.0/drive/root:/{itemPath...}:/x": true,
+		"/v1.0/cases/{caseID}}/reviewSets":   false,
+		"/v1.0/h/{x}{y}":                     false,
+		"v1.0/no-slash":                      false,
+	} {
+		if err := graphrt.CheckPattern(p); (err == nil) != ok {
+			t.Errorf("CheckPattern(%q) = %v, want ok=%v", p, err, ok)
+		}
+	}
+}

@@ -175,3 +175,10 @@ func (p *pattern) beats(q *pattern) bool {
 	}
 	return p.multi < q.multi
 }
+
+// CheckPattern reports whether Mux.Handle would accept pattern; the
+// generator uses it so that a generated NewMock never panics.
+func CheckPattern(pattern string) error {
+	_, err := compilePattern(pattern)
+	return err
+}

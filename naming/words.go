@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // initialisms are written in one case in Go names (userID, ToURL).
@@ -94,13 +95,13 @@ func IsValid(s string) bool {
 }
 
 // identifierBase makes want usable as the start of an identifier: other
-// characters are dropped, a leading digit gets a "v" before it, and nothing
+// characters (and non-ASCII letters) are dropped, a leading digit gets a "v" before it, and nothing
 // at all becomes "v".
 func identifierBase(want string) string {
 	var b strings.Builder
 	for _, r := range want {
-		if r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
+		if r < utf8.RuneSelf && (r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			b.WriteRune(r) // ASCII only: names also appear in mock patterns
 		}
 	}
 	s := b.String()

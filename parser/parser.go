@@ -104,7 +104,14 @@ type PageResult struct {
 // ParsePage reads one page; file is its path relative to the docs root and
 // read reads other files of the tree (permission includes); with a nil read
 // includes are reported as not read.
-func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) PageResult {
+func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) (res PageResult) {
+	defer func() {
+		// A bug must cost one page, not the run: report it and go on.
+		if r := recover(); r != nil {
+			msg := fmt.Sprintf("page skipped: internal error while reading it (please report): %v", r)
+			res = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Warning, Message: msg}}}
+		}
+	}()
 	p, ok := newPage(file, src)
 	if !ok {
 		if !inAPIDir(file) {
@@ -114,7 +121,7 @@ func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) 
 		p.warnf(0, "page skipped: %s", reason)
 		return PageResult{IsPage: true, Skip: reason, Diagnostics: p.diags}
 	}
-	res := PageResult{IsPage: true}
+	res = PageResult{IsPage: true}
 	var skipOff int
 	res.Operations, res.Skip, skipOff = readPage(p, read)
 	if res.Skip != "" && res.Skip != SkipResource {

@@ -165,3 +165,13 @@ func hasWarning(ds []ir.Diagnostic, page, text string) bool {
 	}
 	return false
 }
+
+// TestEmptyFenceAfterAnnotation is a page that once crashed the parser: an
+// annotation above an empty code block.
+func TestEmptyFenceAfterAnnotation(t *testing.T) {
+	src := "---\ntitle: x\n---\n\n# X\n\n## HTTP request\n\n```http\nGET /x\n```\n\n## Example\n\n<!-- {\"blockType\":\"request\"} -->\n```\n```\n"
+	res := parser.ParsePage("api-reference/v1.0/api/x.md", []byte(src), nil)
+	if len(res.Operations) != 1 {
+		t.Fatalf("got %d operations (%v), want 1", len(res.Operations), res.Diagnostics)
+	}
+}

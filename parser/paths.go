@@ -184,11 +184,18 @@ func normalisePath(p string) string {
 		switch {
 		case r == '<' && depth == 0:
 			r = '{' // range(address='<address>') is a parameter too
-			fallthrough
+		case r == '>' && depth > 0:
+			r = '}'
+		}
+		switch {
+		case r == '{' && depth > 0:
+			return "" // nested braces: {x='{y}'}
 		case r == '{':
 			depth++
 			param.Reset()
-		case (r == '}' || r == '>') && depth > 0:
+		case r == '}' && depth == 0:
+			return "" // a stray closing brace
+		case r == '}' && depth > 0:
 			depth--
 			b.WriteString("{" + strings.Join(strings.Fields(strings.ReplaceAll(param.String(), "|", " | ")), " ") + "}")
 		case depth > 0:

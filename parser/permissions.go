@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 
@@ -135,7 +136,7 @@ func permissionNames(cell string) []string {
 		}
 		group = nil
 	}
-	for _, tok := range permissionTokens(cell) {
+	for _, tok := range permissionTokens(joinSplitNames(cell)) {
 		name := strings.Trim(tok, ".-_")
 		switch {
 		case isPermissionName(name):
@@ -153,6 +154,30 @@ func permissionNames(cell string) []string {
 	}
 	flush()
 	return out
+}
+
+// splitName finds a permission name that machine translation broke after
+// a dot ("GroupMember. Read. All"): a capitalised fragment, ". ", and a
+// capitalised word.
+var splitName = regexp.MustCompile(`\b([A-Z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)\. ([A-Z][A-Za-z0-9_-]*)\b`)
+
+// joinSplitNames repairs broken names; a fragment ending in ".All" ends a
+// name, so "Directory.Read.All. User.Read" stays two names.
+func joinSplitNames(cell string) string {
+	for i := 0; i < 4 && strings.Contains(cell, ". "); i++ {
+		joined := splitName.ReplaceAllStringFunc(cell, func(m string) string {
+			left, right, _ := strings.Cut(m, ". ")
+			if strings.HasSuffix(left, ".All") {
+				return m
+			}
+			return left + "." + right
+		})
+		if joined == cell {
+			break
+		}
+		cell = joined
+	}
+	return cell
 }
 
 // permissionTokens splits a cell into runs of name characters and runs of

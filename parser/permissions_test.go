@@ -39,6 +39,11 @@ func TestPermissionNames(t *testing.T) {
 			[]string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"}},
 		{"translated and group", "Policy.Read.All e Application.ReadWrite.All", []string{"Policy.Read.All+Application.ReadWrite.All"}},
 		{"or is an alternative", "Mail.Read or Mail.ReadWrite", []string{"Mail.Read", "Mail.ReadWrite"}},
+		// machine translation breaks names after dots
+		{"broken names", "GroupMember. Read. All, Group.Read.All", []string{"GroupMember.Read.All", "Group.Read.All"}},
+		{"broken name after a word", "Bookings. Read.All", []string{"Bookings.Read.All"}},
+		{"names ending in All stay apart", "Directory.Read.All. User.Read", []string{"Directory.Read.All", "User.Read"}},
+		{"sentence is not a name", "Not supported. Application", nil},
 		{"underscore and dash", "Exchange_Manage.All, Team-Member.Read", []string{"Exchange_Manage.All", "Team-Member.Read"}},
 		{"duplicates kept", "User.Read, User.Read", []string{"User.Read", "User.Read"}},
 	}

@@ -38,9 +38,12 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 	off := o.sections[secResponse]
 	r := ir.Response{}
 	ex := firstExampleResponse(examples)
-	r.Status, r.StatusFrom = proseStatus(prose.String()), "prose"
+	r.Status, r.StatusFrom = firstStatus(tickedStatus, prose.String()), "prose"
 	if r.Status == 0 && ex != nil && ex.Response.Status != 0 {
 		r.Status, r.StatusFrom = ex.Response.Status, "example"
+	}
+	if r.Status == 0 {
+		r.Status, r.StatusFrom = firstStatus(bareStatus, prose.String()), "prose"
 	}
 	if r.Status == 0 && (documentsBody(p, o) || ex != nil && strings.TrimSpace(ex.Response.Body) != "") {
 		r.Status, r.StatusFrom = 200, "body" // a documented body without a status line
@@ -71,13 +74,9 @@ func documentsBody(p *page, o *outline) bool {
 	return false
 }
 
-// proseStatus returns the first back-ticked status code, else the first
-// bare one, else 0.
-func proseStatus(s string) int {
-	m := tickedStatus.FindStringSubmatch(s)
-	if m == nil {
-		m = bareStatus.FindStringSubmatch(s)
-	}
+// firstStatus returns the first status re finds in s, or 0.
+func firstStatus(re *regexp.Regexp, s string) int {
+	m := re.FindStringSubmatch(s)
 	if m == nil {
 		return 0
 	}
@@ -160,21 +159,35 @@ func jsonShape(body string) string {
 	case !strings.HasPrefix(body, "{"):
 		return ir.KindPrimitive
 	}
-	v, ok := topLevelValue(body, "value")
-	switch {
-	case !ok:
-		return ir.KindObject
-	case v == '[':
+	members := topLevelMembers(body)
+	v, ok := members["value"]
+	if !ok || !onlyAnnotations(members) {
+		return ir.KindObject // an entity, even one with a "value" property
+	}
+	switch v {
+	case '[':
 		return ir.KindCollection
-	case v == '{':
+	case '{':
 		return ir.KindObject // Intune wraps single entities as {"value": {...}}
 	}
 	return ir.KindPrimitive
 }
 
-// topLevelValue finds key among the members of the valid JSON object obj
-// and returns the first byte of its value, without decoding the object.
-func topLevelValue(obj, key string) (byte, bool) {
+// onlyAnnotations reports an object whose members other than "value" are
+// all OData annotations ("@odata.context", "@odata.nextLink").
+func onlyAnnotations(members map[string]byte) bool {
+	for k := range members {
+		if k != "value" && !strings.HasPrefix(k, "@") {
+			return false
+		}
+	}
+	return true
+}
+
+// topLevelMembers maps the member names of the valid JSON object obj to the
+// first byte of their values, without decoding the object.
+func topLevelMembers(obj string) map[string]byte {
+	m := map[string]byte{}
 	depth, inStr, esc, start := 0, false, false, 0
 	for i := 0; i < len(obj); i++ {
 		c := obj[i]
@@ -186,10 +199,10 @@ func topLevelValue(obj, key string) (byte, bool) {
 				esc = true
 			} else if c == '"' {
 				inStr = false
-				if depth == 1 && obj[start+1:i] == key {
+				if depth == 1 {
 					if rest := strings.TrimLeft(obj[i+1:], " \t\r\n"); strings.HasPrefix(rest, ":") {
 						if v := strings.TrimLeft(rest[1:], " \t\r\n"); v != "" {
-							return v[0], true
+							m[obj[start+1:i]] = v[0]
 						}
 					}
 				}
@@ -202,7 +215,7 @@ func topLevelValue(obj, key string) (byte, bool) {
 			depth--
 		}
 	}
-	return 0, false
+	return m
 }
 
 // headerValue finds a header in name, value pairs (case-insensitively).

@@ -189,7 +189,7 @@ func (r *inlineReader) rawHTML(n *ast.RawHTML) {
 		if len(r.spans) > 0 {
 			r.spans = r.spans[:len(r.spans)-1]
 		}
-	case strings.HasPrefix(tag, "<br"):
+	case strings.HasPrefix(tag, "<br"), strings.HasPrefix(tag, "</br"):
 		r.write("\n")
 	case strings.HasPrefix(tag, "<a ") && r.anchor == "":
 		r.anchor = attr(sb.String(), "name")

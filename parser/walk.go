@@ -101,7 +101,7 @@ func (w *walker) nested(n ast.Node) {
 func (w *walker) add(n ast.Node) {
 	b := block{section: w.section, heading: w.current, node: n}
 	if w.pending != nil && (isFenced(n) || isInclude(n, w.p.src)) {
-		if strings.TrimSpace(string(w.p.src[w.pending.end:blockStart(w.p, n)])) == "" {
+		if start := blockStart(w.p, n); start >= w.pending.end && strings.TrimSpace(string(w.p.src[w.pending.end:start])) == "" {
 			b.ann = w.pending
 		}
 	}
