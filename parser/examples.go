@@ -19,7 +19,11 @@ func readExamples(p *page, o *outline) []ir.Example {
 		if !ok || b.section == secHTTP || (b.section != secExamples && b.ann == nil) {
 			continue
 		}
-		kind := exampleKind(b.ann, codeText(p, fcb))
+		code := codeText(p, fcb)
+		kind := exampleKind(b.ann, code)
+		if n := len(out); kind == "" && b.section == secExamples && n > 0 && out[n-1].Response == nil && isJSONText(code) {
+			kind = "response" // an unannotated JSON block after a request (Dynamics pages)
+		}
 		off := fenceStart(p, fcb)
 		switch kind {
 		case "request":
@@ -39,6 +43,12 @@ func readExamples(p *page, o *outline) []ir.Example {
 		}
 	}
 	return out
+}
+
+// isJSONText reports code that starts like a JSON object or array.
+func isJSONText(code string) bool {
+	t := strings.TrimSpace(code)
+	return strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[")
 }
 
 // annName returns the annotation's name, "" without one.

@@ -55,7 +55,11 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 	if ex != nil && ex.Response.Status != 0 && ex.Response.Status != r.Status {
 		p.warnf(off, "the response section says %d but the first example answers %d; using %d", r.Status, ex.Response.Status, r.Status)
 	}
-	r.Kind, r.Type = responseShape(r.Status, ex, prose.String(), firstResourceLink(links))
+	typ := firstResourceLink(links)
+	if t := annotatedType(examples); t != "" {
+		typ = t // annotations name the type; links only hint at it
+	}
+	r.Kind, r.Type = responseShape(r.Status, ex, prose.String(), typ)
 	if r.Kind == ir.KindNone && r.Status != 204 && documentsBody(p, o) {
 		r.Kind = ir.KindObject // a JSON body in the section, no example
 	}
@@ -66,7 +70,7 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 func documentsBody(p *page, o *outline) bool {
 	for _, b := range o.blocks {
 		if fcb, ok := b.node.(*ast.FencedCodeBlock); ok && b.section == secResponse {
-			if t := strings.TrimSpace(codeText(p, fcb)); strings.HasPrefix(t, "{") || strings.HasPrefix(t, "[") {
+			if isJSONText(codeText(p, fcb)) {
 				return true
 			}
 		}
@@ -82,6 +86,17 @@ func firstStatus(re *regexp.Regexp, s string) int {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n
+}
+
+// annotatedType is the @odata.type of the first example response that
+// has one.
+func annotatedType(examples []ir.Example) string {
+	for _, e := range examples {
+		if e.Response != nil && e.Response.Type != "" {
+			return e.Response.Type
+		}
+	}
+	return ""
 }
 
 // firstExampleResponse returns the first example with a response.

@@ -68,6 +68,9 @@ var examplesParticipantStartHoldMusic = []graphrt.Example{{
 	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.startHoldMusicOperation\",\n  \"id\": \"0fe0623f-d628-42ed-b4bd-8ac290072cc5\",\n  \"status\": \"running\",\n  \"clientContext\": \"d45324c1-fcb5-430a-902c-f20af696537c\"\n}",
 	Header: []string{"Location", "https://graph.microsoft.com/v1.0/communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/operations/0fe0623f-d628-42ed-b4bd-8ac290072cc5"},
 	Path:   "/v1.0/communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/participants/fa1e9582-7145-4ca3-bcd8-577f561fcb6e/startHoldMusic",
+}, {
+	Body: "{\n  \"@odata.type\": \"#microsoft.graph.commsNotifications\",\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.commsNotification\",\n      \"changeType\": \"deleted\",\n      \"resourceUrl\": \"communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/operations/0fe0623f-d628-42ed-b4bd-8ac290072cc5\",\n      \"resourceData\": {\n        \"@odata.type\": \"#microsoft.graph.startHoldMusicOperation\",\n        \"@odata.id\": \"communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/operations/0fe0623f-d628-42ed-b4bd-8ac290072cc5\",\n        \"@odata.etag\": \"W/\\\"54451\\\"\",\n        \"clientContext\": \"d45324c1-fcb5-430a-902c-f20af696537c\",\n        \"status\": \"completed\"\n      }\n    }\n  ]\n}",
+	Path: "/v1.0/api/calls",
 }}
 
 // examplesSecureScoreControlProfileUpdate are the documented responses of securescorecontrolprofile-update.
