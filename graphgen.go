@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/graphrt"
@@ -36,11 +37,32 @@ func BundledDocs() fs.FS {
 // relative to each tree's root. An error is returned only when a tree
 // cannot be read; problems in pages are diagnostics in the API.
 func Load(roots ...fs.FS) (*ir.API, error) {
+	trees := make([]Tree, len(roots))
+	for i, r := range roots {
+		trees[i] = Tree{FS: r}
+	}
+	return LoadTrees(trees...)
+}
+
+// Tree is a docs tree with the name its positions get when several trees
+// are read together (the DOCS argument as given).
+type Tree struct {
+	Name string
+	FS   fs.FS
+}
+
+// LoadTrees is Load for named trees: with more than one tree, every page
+// path and position starts with its tree's name, so that the same page in
+// two trees stays distinct.
+func LoadTrees(trees ...Tree) (*ir.API, error) {
 	api := &ir.API{Operations: []*ir.Operation{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
-	for _, root := range roots {
-		one, err := parser.ParseFS(root)
+	for _, tree := range trees {
+		one, err := parser.ParseFS(tree.FS)
 		if err != nil {
 			return nil, err
+		}
+		if len(trees) > 1 && tree.Name != "" {
+			prefixPositions(one, strings.TrimSuffix(tree.Name, "/")+"/")
 		}
 		api.Pages += one.Pages
 		api.Operations = append(api.Operations, one.Operations...)
@@ -52,6 +74,22 @@ func Load(roots ...fs.FS) (*ir.API, error) {
 	api.Diagnostics = append(api.Diagnostics, dropUnroutable(api)...)
 	parser.SortDiagnostics(api.Diagnostics)
 	return api, nil
+}
+
+// prefixPositions puts prefix before every page path and position of api.
+func prefixPositions(api *ir.API, prefix string) {
+	for _, op := range api.Operations {
+		op.Page, op.Source = prefix+op.Page, prefix+op.Source
+		for i := range op.Examples {
+			op.Examples[i].Source = prefix + op.Examples[i].Source
+		}
+	}
+	for i := range api.Skipped {
+		api.Skipped[i].Page = prefix + api.Skipped[i].Page
+	}
+	for i := range api.Diagnostics {
+		api.Diagnostics[i].Pos = prefix + api.Diagnostics[i].Pos
+	}
 }
 
 // dropUnroutable removes routes whose mock pattern the runtime would

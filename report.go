@@ -3,6 +3,7 @@ package graphgen
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -142,7 +143,7 @@ func kindsRead(p ir.Permissions, undocumented []string) bool {
 func complete(s ir.PermissionSet, undocumented []string) bool {
 	lists := map[string][]string{"delegatedWork": s.DelegatedWork, "delegatedPersonal": s.DelegatedPersonal, "application": s.Application}
 	for kind, names := range lists {
-		if len(names) == 0 && !containsString(s.NotSupported, kind) && !containsString(undocumented, kind) {
+		if len(names) == 0 && !slices.Contains(s.NotSupported, kind) && !slices.Contains(undocumented, kind) {
 			return false
 		}
 	}
@@ -156,15 +157,6 @@ func responseRead(r ir.Response) bool {
 		return true
 	}
 	return r.Type != ""
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Print writes the report as a table, with up to worst offenders per rate

@@ -167,7 +167,11 @@ func methodDoc(op *ir.Operation, r *ir.Route) []string {
 		lines = para(lines, bodyDoc(op.RequestBody))
 	}
 	lines = para(lines, responseDoc(op.Response))
-	lines = append(append(lines, ""), permissionLines(op.Permissions)...)
+	perms := op.Permissions.PermissionSet
+	if r.Permissions != nil {
+		perms = *r.Permissions // a table tied to this path
+	}
+	lines = append(append(lines, ""), permissionLines(perms)...)
 	return para(lines, "Documentation: "+op.DocsURL+" ("+op.Page+").")
 }
 

@@ -1,6 +1,7 @@
 package emitter
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -110,21 +111,25 @@ func para(lines []string, text ...string) []string {
 	return append(lines, body...)
 }
 
-// permissionLines describes the documented permissions as a list.
-func permissionLines(p ir.Permissions) []string {
+// permissionLines describes the documented permissions as a list; "A+B"
+// entries read "A and B".
+func permissionLines(p ir.PermissionSet) []string {
 	kinds := []struct {
-		label string
-		names []string
+		key, label string
+		names      []string
 	}{
-		{"delegated (work or school account)", p.DelegatedWork},
-		{"delegated (personal Microsoft account)", p.DelegatedPersonal},
-		{"application", p.Application},
+		{"delegatedWork", "delegated (work or school account)", p.DelegatedWork},
+		{"delegatedPersonal", "delegated (personal Microsoft account)", p.DelegatedPersonal},
+		{"application", "application", p.Application},
 	}
 	lines := []string{"Permissions:"}
 	for _, k := range kinds {
-		list := "not supported"
+		list := "not documented"
+		if slices.Contains(p.NotSupported, k.key) {
+			list = "not supported"
+		}
 		if len(k.names) > 0 {
-			list = strings.Join(k.names, ", ")
+			list = strings.ReplaceAll(strings.Join(k.names, ", "), "+", " and ")
 		}
 		for i, l := range wrap(strings.Fields(k.label + ": " + list)) {
 			prefix := "  - "

@@ -1,6 +1,7 @@
 package emitter
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -106,7 +107,7 @@ func bodyRule(b ir.RequestBody) string {
 func requiredHeaders(hs []ir.Header) []string {
 	var out []string
 	for _, h := range hs {
-		if h.Required && !notChecked[h.Name] && !contains(out, h.Name) {
+		if h.Required && !notChecked[h.Name] && !slices.Contains(out, h.Name) {
 			out = append(out, h.Name)
 		}
 	}
@@ -125,15 +126,6 @@ func handlerDoc(op *ir.Operation) *jen.Statement {
 		paths = append(paths, "/"+op.Version+r.Path)
 	}
 	return comments(docLines(op.GoName + " answers " + op.Method + " " + strings.Join(paths, ", ") + " (" + op.ID + ")."))
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -92,14 +92,14 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // On success the service answers 204 with no body.
 //
 // Permissions:
-//   - delegated (work or school account):
-//     Policy.Read.All+Application.ReadWrite.All,
-//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
+//   - delegated (work or school account): Policy.Read.All and
+//     Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration and
+//     Application.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
-//   - application: Policy.Read.All+Application.ReadWrite.OwnedBy,
-//     Policy.Read.All+Application.ReadWrite.All,
-//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy,
-//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
+//   - application: Policy.Read.All and Application.ReadWrite.OwnedBy,
+//     Policy.Read.All and Application.ReadWrite.All,
+//     Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.OwnedBy,
+//     Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-delete-tokenlifetimepolicies?view=graph-rest-1.0
@@ -217,9 +217,9 @@ func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Con
 // On success the service answers 204 with no body.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/broken-table?view=graph-rest-1.0
@@ -775,9 +775,9 @@ func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, use
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -802,9 +802,9 @@ func (c *Client) DriveItemGetContentDrivesItems(ctx context.Context, driveID str
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -829,9 +829,9 @@ func (c *Client) DriveItemGetContentGroupsDriveItems(ctx context.Context, groupI
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -856,9 +856,9 @@ func (c *Client) DriveItemGetContentMeDriveRoot(ctx context.Context, itemPath st
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -883,9 +883,9 @@ func (c *Client) DriveItemGetContentMeDriveItems(ctx context.Context, itemID str
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -910,9 +910,9 @@ func (c *Client) DriveItemGetContentSharesDriveItem(ctx context.Context, shareID
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -937,9 +937,9 @@ func (c *Client) DriveItemGetContentSitesDriveItems(ctx context.Context, siteID 
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -963,9 +963,9 @@ func (c *Client) DriveItemGetContentUsersDriveItems(ctx context.Context, userID 
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
@@ -990,9 +990,9 @@ func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID stri
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
@@ -1045,9 +1045,9 @@ func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphr
 // On success the service answers 200 with a gadget object in the JSON result.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/include-permissions?view=graph-rest-1.0
@@ -4228,7 +4228,7 @@ func (c *Client) UserPostSponsors(ctx context.Context, id string, body any, opts
 // Permissions:
 //   - delegated (work or school account): Widget.ReadWrite, Widget.ReadWrite.All
 //   - delegated (personal Microsoft account): Widget.ReadWrite, Widget.Read
-//   - application: Widget.ReadWrite.All+Directory.Read.All
+//   - application: Widget.ReadWrite.All and Directory.Read.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
@@ -4261,7 +4261,7 @@ func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body any, op
 // Permissions:
 //   - delegated (work or school account): Widget.ReadWrite, Widget.ReadWrite.All
 //   - delegated (personal Microsoft account): Widget.ReadWrite, Widget.Read
-//   - application: Widget.ReadWrite.All+Directory.Read.All
+//   - application: Widget.ReadWrite.All and Directory.Read.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
@@ -4868,13 +4868,11 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdmin(ctx conte
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
 //     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
-//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
-//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
+//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
 //   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
 //     User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
-//     Group.ReadWrite.All
+//     Directory.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
@@ -4899,14 +4897,12 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx conte
 //
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
-//     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
-//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
-//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
+//     CloudLicensing.Read.All, Group-CloudLicensing.Read.All, Group.Read.All,
+//     Group.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
-//   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
-//     User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
-//     Group.ReadWrite.All
+//   - application: CloudLicensing.Read.All, Group-CloudLicensing.Read.All,
+//     Group.Read.All, Group.ReadWrite.All, Directory.Read.All,
+//     Directory.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta

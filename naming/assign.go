@@ -26,8 +26,9 @@ import (
 //     still equal, "By" and its parameter names.
 func Assign(api *ir.API) []ir.Diagnostic {
 	var diags []ir.Diagnostic
+	dicts := pageDictionaries(api.Operations)
 	for _, op := range api.Operations {
-		op.GoName = operationName(op)
+		op.GoName = operationName(op, dicts[op.Page])
 		for _, r := range op.Routes {
 			nameParams(r)
 		}
@@ -40,15 +41,28 @@ func Assign(api *ir.API) []ir.Diagnostic {
 	return diags
 }
 
-// operationName recases the page id's words with the spellings found in the
-// operation's paths.
-func operationName(op *ir.Operation) string {
-	dict := newDictionary()
-	for _, r := range op.Routes {
-		for _, seg := range literalSegments(r.Path) {
-			dict.add(seg)
+// pageDictionaries learns, per page, how its paths spell words; all
+// operations of a page (one per method) share it, so they are cased alike.
+func pageDictionaries(ops []*ir.Operation) map[string]*dictionary {
+	dicts := map[string]*dictionary{}
+	for _, op := range ops {
+		d, ok := dicts[op.Page]
+		if !ok {
+			d = newDictionary()
+			dicts[op.Page] = d
+		}
+		for _, r := range op.Routes {
+			for _, seg := range literalSegments(r.Path) {
+				d.add(seg)
+			}
 		}
 	}
+	return dicts
+}
+
+// operationName recases the page id's words with the spellings found in the
+// page's paths.
+func operationName(op *ir.Operation, dict *dictionary) string {
 	var words []string
 	for _, part := range strings.Split(op.ID, "-") {
 		words = append(words, dict.split(strings.ToLower(part))...)

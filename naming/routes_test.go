@@ -110,7 +110,7 @@ func TestOperationName(t *testing.T) {
 		for _, p := range tt.paths {
 			op.Routes = append(op.Routes, &ir.Route{Path: p})
 		}
-		if got := operationName(op); got != tt.want {
+		if got := operationName(op, pageDictionaries([]*ir.Operation{op})[""]); got != tt.want {
 			t.Errorf("operationName(%q, %q) = %q, want %q", tt.id, tt.paths, got, tt.want)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -172,9 +173,9 @@ func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
 			Permissions: perms, Headers: headers,
 		}
 		for _, rl := range group {
-			if !contains(op.Paths, rl.path) {
+			if !slices.Contains(op.Paths, rl.path) {
 				op.Paths = append(op.Paths, rl.path)
-				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Params: pathParams(rl.path)})
+				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Params: PathParams(rl.path)})
 			}
 		}
 		routePermissions(op)
@@ -372,16 +373,6 @@ func includeTarget(t inline) string {
 		return t.Links[0]
 	}
 	return ""
-}
-
-// contains reports whether list holds s.
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Resolve finishes a parsed API: it sorts operations and diagnostics and

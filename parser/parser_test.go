@@ -3,6 +3,7 @@ package parser_test
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,7 +98,7 @@ func TestLocalizedUserGetSameOperation(t *testing.T) {
 			t.Errorf("%s: pt-BR lists none of %v", kind, lists[0])
 		}
 		for _, p := range lists[1] {
-			if !contains(lists[0], p) {
+			if !slices.Contains(lists[0], p) {
 				t.Errorf("%s: pt-BR lists %s, which en does not", kind, p)
 			}
 		}
@@ -105,15 +106,6 @@ func TestLocalizedUserGetSameOperation(t *testing.T) {
 	if len(en.Examples) != len(pt.Examples) {
 		t.Errorf("%d English examples, %d pt-BR", len(en.Examples), len(pt.Examples))
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // TestEveryPageAccountedFor: each page of testdata/docs yields operations

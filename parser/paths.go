@@ -224,9 +224,9 @@ func normalisePath(p string) string {
 	return s
 }
 
-// pathParams lists the parameters of a normalised template in order, with
+// PathParams lists the parameters of a normalised template in order, with
 // their style.
-func pathParams(path string) []ir.Param {
+func PathParams(path string) []ir.Param {
 	var ps []ir.Param
 	for i := 0; i < len(path); i++ {
 		if path[i] != '{' {

@@ -279,8 +279,8 @@ func TestPathParams(t *testing.T) {
 		{"/x/{unclosed", nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, pathParams(tt.path)); diff != "" {
-			t.Errorf("pathParams(%q) mismatch (-want +got):\n%s", tt.path, diff)
+		if diff := cmp.Diff(tt.want, PathParams(tt.path)); diff != "" {
+			t.Errorf("PathParams(%q) mismatch (-want +got):\n%s", tt.path, diff)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -77,7 +78,7 @@ func addKind(s *ir.PermissionSet, k int, names []string, notSupported bool) {
 	switch {
 	case len(*lists[k]) > 0:
 		s.NotSupported = remove(s.NotSupported, name)
-	case notSupported && !contains(s.NotSupported, name):
+	case notSupported && !slices.Contains(s.NotSupported, name):
 		s.NotSupported = append(s.NotSupported, name)
 	}
 	*s = nonNil(*s)

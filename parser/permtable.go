@@ -3,6 +3,7 @@ package parser
 import (
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
@@ -65,7 +66,7 @@ func union(sets []ir.ScopedPermissions) ir.PermissionSet {
 	lists := [...][]string{kindWork: u.DelegatedWork, kindPersonal: u.DelegatedPersonal, kindApplication: u.Application}
 	for k, name := range kindNames {
 		for _, s := range sets {
-			if len(lists[k]) == 0 && contains(s.NotSupported, name) && !contains(u.NotSupported, name) {
+			if len(lists[k]) == 0 && slices.Contains(s.NotSupported, name) && !slices.Contains(u.NotSupported, name) {
 				u.NotSupported = append(u.NotSupported, name)
 			}
 		}

@@ -15,7 +15,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -190,7 +189,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 // load reads the docs trees (the bundled docs when none are named) and
 // prints the diagnostics if asked. It returns a nil API when nothing could be read.
 func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
-	var roots []fs.FS
+	var trees []graphgen.Tree
 	for _, d := range dirs {
 		st, err := os.Stat(d)
 		if err != nil {
@@ -201,12 +200,12 @@ func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 			fmt.Fprintf(stderr, "graphgen: %s is not a directory of docs\n", d)
 			return nil, exitUsage
 		}
-		roots = append(roots, os.DirFS(d))
+		trees = append(trees, graphgen.Tree{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d)})
 	}
-	if len(roots) == 0 {
-		roots = []fs.FS{graphgen.BundledDocs()}
+	if len(trees) == 0 {
+		trees = []graphgen.Tree{{FS: graphgen.BundledDocs()}}
 	}
-	api, err := graphgen.Load(roots...)
+	api, err := graphgen.LoadTrees(trees...)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return nil, exitError

@@ -31,9 +31,9 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // On success the service answers 204 with no body.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/broken-table?view=graph-rest-1.0
@@ -55,9 +55,9 @@ func (c *Client) BrokenTable(ctx context.Context, id string, opts ...graphrt.Opt
 // On success the service answers 200 with a gadget object in the JSON result.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/include-permissions?view=graph-rest-1.0

@@ -120,9 +120,9 @@ func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, c
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -147,9 +147,9 @@ func (c *Client) DriveItemGetContentDrivesItems(ctx context.Context, driveID str
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -174,9 +174,9 @@ func (c *Client) DriveItemGetContentGroupsDriveItems(ctx context.Context, groupI
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -201,9 +201,9 @@ func (c *Client) DriveItemGetContentMeDriveRoot(ctx context.Context, itemPath st
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -228,9 +228,9 @@ func (c *Client) DriveItemGetContentMeDriveItems(ctx context.Context, itemID str
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -255,9 +255,9 @@ func (c *Client) DriveItemGetContentSharesDriveItem(ctx context.Context, shareID
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -282,9 +282,9 @@ func (c *Client) DriveItemGetContentSitesDriveItems(ctx context.Context, siteID 
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
@@ -578,13 +578,11 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdmin(ctx conte
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
 //     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
-//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
-//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
+//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
 //   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
 //     User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
-//     Group.ReadWrite.All
+//     Directory.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
@@ -609,14 +607,12 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx conte
 //
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
-//     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
-//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
-//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
+//     CloudLicensing.Read.All, Group-CloudLicensing.Read.All, Group.Read.All,
+//     Group.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
-//   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
-//     User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
-//     Group.ReadWrite.All
+//   - application: CloudLicensing.Read.All, Group-CloudLicensing.Read.All,
+//     Group.Read.All, Group.ReadWrite.All, Directory.Read.All,
+//     Directory.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta

@@ -35,7 +35,7 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // Permissions:
 //   - delegated (work or school account): Widget.ReadWrite, Widget.ReadWrite.All
 //   - delegated (personal Microsoft account): Widget.ReadWrite, Widget.Read
-//   - application: Widget.ReadWrite.All+Directory.Read.All
+//   - application: Widget.ReadWrite.All and Directory.Read.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
@@ -68,7 +68,7 @@ func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body any, op
 // Permissions:
 //   - delegated (work or school account): Widget.ReadWrite, Widget.ReadWrite.All
 //   - delegated (personal Microsoft account): Widget.ReadWrite, Widget.Read
-//   - application: Widget.ReadWrite.All+Directory.Read.All
+//   - application: Widget.ReadWrite.All and Directory.Read.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0

@@ -59,14 +59,14 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // On success the service answers 204 with no body.
 //
 // Permissions:
-//   - delegated (work or school account):
-//     Policy.Read.All+Application.ReadWrite.All,
-//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
+//   - delegated (work or school account): Policy.Read.All and
+//     Application.ReadWrite.All, Policy.ReadWrite.ApplicationConfiguration and
+//     Application.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
-//   - application: Policy.Read.All+Application.ReadWrite.OwnedBy,
-//     Policy.Read.All+Application.ReadWrite.All,
-//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy,
-//     Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All
+//   - application: Policy.Read.All and Application.ReadWrite.OwnedBy,
+//     Policy.Read.All and Application.ReadWrite.All,
+//     Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.OwnedBy,
+//     Policy.ReadWrite.ApplicationConfiguration and Application.ReadWrite.All
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-delete-tokenlifetimepolicies?view=graph-rest-1.0
@@ -179,9 +179,9 @@ func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body any, o
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
@@ -206,9 +206,9 @@ func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID stri
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:
-//   - delegated (work or school account): not supported
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
+//   - delegated (work or school account): not documented
+//   - delegated (personal Microsoft account): not documented
+//   - application: not documented
 //
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
