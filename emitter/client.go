@@ -1,6 +1,7 @@
 package emitter
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -42,7 +43,7 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route) {
 	recv, ctx, opts := scope.Name("c"), scope.Name("ctx"), scope.Name("opts")
 	body, data := "", ""
 	params := []jen.Code{jen.Id(ctx).Qual("context", "Context")}
-	for _, p := range r.Params {
+	for _, p := range allParams(r) {
 		params = append(params, jen.Id(p.GoName).String())
 	}
 	switch op.RequestBody.Kind {
@@ -59,6 +60,9 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route) {
 	errName := scope.Name("err")
 
 	req := jen.Dict{jen.Id("Method"): jen.Lit(op.Method), jen.Id("Path"): pathExpr(op.Version, r)}
+	if len(r.QueryParams) > 0 {
+		req[jen.Id("Query")] = queryExpr(r)
+	}
 	if data != "" {
 		req[jen.Id("Body")] = jen.Id(data)
 		if op.RequestBody.Kind == ir.KindBinary {
@@ -66,7 +70,7 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route) {
 		}
 	}
 	var stmts []jen.Code
-	if len(r.Params) > 0 {
+	if len(allParams(r)) > 0 {
 		stmts = append(stmts, earlyReturn(errName, zero, rt("NonEmpty").Call(nonEmptyArgs(r)...)))
 	}
 	if data != "" && data != body {
@@ -90,16 +94,26 @@ func earlyReturn(errName string, zero []jen.Code, call jen.Code) jen.Code {
 // nonEmptyArgs lists name, value pairs of the route's parameters.
 func nonEmptyArgs(r *ir.Route) []jen.Code {
 	var args []jen.Code
-	for _, p := range r.Params {
+	for _, p := range allParams(r) {
 		args = append(args, jen.Lit(p.GoName), jen.Id(p.GoName))
 	}
 	return args
 }
 
+// allParams are the route's method arguments: path parameters, then the
+// placeholders of its documented query string.
+func allParams(r *ir.Route) []ir.Param {
+	ps := slices.Clone(r.Params)
+	for _, q := range r.QueryParams {
+		ps = append(ps, q.Params...)
+	}
+	return ps
+}
+
 // paramNames returns the Go names of the route's parameters.
 func paramNames(r *ir.Route) []string {
 	var names []string
-	for _, p := range r.Params {
+	for _, p := range allParams(r) {
 		names = append(names, p.GoName)
 	}
 	return names
@@ -120,22 +134,44 @@ func responseCall(kind string) (call string, results jen.Code, zero []jen.Code) 
 // pathExpr builds the escaped request path: literal parts as strings,
 // parameters through the runtime's escaper for their style.
 func pathExpr(version string, r *ir.Route) *jen.Statement {
+	return templateExpr("/"+version+r.Pattern, r.Params, func(p ir.Param) jen.Code {
+		return rt(escaper(p.Style)).Call(jen.Id(p.GoName))
+	})
+}
+
+// queryExpr builds the documented query options:
+//
+//	url.Values{"$filter": {"id eq '" + graphrt.ODataLiteral(idValue) + "'"}}
+func queryExpr(r *ir.Route) *jen.Statement {
+	d := jen.Dict{}
+	for _, q := range r.QueryParams {
+		value := templateExpr(q.Value, q.Params, func(p ir.Param) jen.Code {
+			if p.Style == ir.StyleQuoted {
+				return rt("ODataLiteral").Call(jen.Id(p.GoName))
+			}
+			return jen.Id(p.GoName)
+		})
+		d[jen.Lit(q.Name)] = jen.Values(value)
+	}
+	return jen.Qual("net/url", "Values").Values(d)
+}
+
+// templateExpr concatenates the literal text of template with the
+// expression of each {placeholder}, taken in order from params.
+func templateExpr(template string, params []ir.Param, expr func(ir.Param) jen.Code) *jen.Statement {
 	var parts []jen.Code
-	lit := "/" + version
-	rest := r.Pattern
-	for _, p := range r.Params {
-		open := strings.Index(rest, "{"+p.GoName)
+	rest := template
+	for _, p := range params {
+		open := strings.IndexByte(rest, '{')
 		end := open + strings.IndexByte(rest[open:], '}')
-		lit += rest[:open]
-		if lit != "" {
-			parts = append(parts, jen.Lit(lit))
+		if open > 0 {
+			parts = append(parts, jen.Lit(rest[:open]))
 		}
-		lit = ""
-		parts = append(parts, rt(escaper(p.Style)).Call(jen.Id(p.GoName)))
+		parts = append(parts, expr(p))
 		rest = rest[end+1:]
 	}
-	if lit += rest; lit != "" {
-		parts = append(parts, jen.Lit(lit))
+	if rest != "" || len(parts) == 0 {
+		parts = append(parts, jen.Lit(rest))
 	}
 	s := jen.Add(parts[0])
 	for _, p := range parts[1:] {

@@ -74,6 +74,13 @@ func routeValue(op *ir.Operation, r *ir.Route) jen.Code {
 		jen.Id("Pattern"):   jen.Lit("/" + op.Version + r.Pattern),
 		jen.Id("Body"):      rt(bodyRule(op.RequestBody)),
 	}
+	if len(r.QueryParams) > 0 {
+		var names []jen.Code
+		for _, q := range r.QueryParams {
+			names = append(names, jen.Lit(q.Name))
+		}
+		d[jen.Id("Query")] = jen.Index().String().Values(names...)
+	}
 	if hs := requiredHeaders(op.Headers); len(hs) > 0 {
 		var lits []jen.Code
 		for _, h := range hs {

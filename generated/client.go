@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // Client calls the documented Microsoft Graph operations; its methods take
@@ -970,13 +971,14 @@ func (c *Client) DriveItemGetContentUsersDriveItems(ctx context.Context, userID 
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/driveitem-get-content-format.md).
-func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
+func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID string, format string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("itemID", itemID, "format", format); err != nil {
 		return nil, err
 	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/drive/items/" + graphrt.PathSegment(itemID) + "/content",
+		Query:  url.Values{"format": {format}},
 	}, opts...)
 }
 
@@ -997,13 +999,14 @@ func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID stri
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/driveitem-get-content-format.md).
-func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilename string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("pathAndFilename", pathAndFilename); err != nil {
+func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilename string, format string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("pathAndFilename", pathAndFilename, "format", format); err != nil {
 		return nil, err
 	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/drive/root:/" + graphrt.PathSegments(pathAndFilename) + ":/content",
+		Query:  url.Values{"format": {format}},
 	}, opts...)
 }
 
@@ -3033,13 +3036,14 @@ func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -3065,13 +3069,14 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID); err != nil {
+func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -3097,13 +3102,14 @@ func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID); err != nil {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -3129,13 +3135,14 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(c
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -3161,13 +3168,14 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -3193,13 +3201,14 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -3225,13 +3234,14 @@ func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -3258,13 +3268,17 @@ func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUse
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -3291,13 +3305,17 @@ func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, opt
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -3324,13 +3342,17 @@ func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -3357,13 +3379,17 @@ func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -3391,13 +3417,17 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -3424,13 +3454,17 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -3458,13 +3492,17 @@ func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id st
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID); err != nil {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -3492,13 +3530,17 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -3526,13 +3568,17 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -5464,10 +5510,17 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -5489,13 +5542,17 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, opts ...grap
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -5517,13 +5574,17 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -5545,13 +5606,17 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID); err != nil {
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -5573,13 +5638,17 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -5704,6 +5773,7 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
 	}, opts...)
 }
 
@@ -7917,10 +7987,14 @@ func (c *Client) SecurityEmailThreatSubmissionPolicyGet(ctx context.Context, ema
 // Documentation:
 // https://learn.microsoft.com/graph/api/site-search?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/site-search.md).
-func (c *Client) SiteSearch(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("query", query); err != nil {
+		return nil, err
+	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/sites",
+		Query:  url.Values{"$search": {query}},
 	}, opts...)
 }
 

@@ -121,12 +121,18 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 }
 
 // arguments builds the call of a route's client method: a context, a
-// non-empty value per path parameter, the documented example body (or {}),
+// non-empty value per path parameter and per placeholder of the documented
+// query, the documented example body (or {}),
 // and the documented required headers.
 func arguments(op *ir.Operation, r *ir.Route) []reflect.Value {
 	args := []reflect.Value{reflect.ValueOf(context.Background())}
 	for _, p := range r.Params {
 		args = append(args, reflect.ValueOf("v-"+p.GoName))
+	}
+	for _, q := range r.QueryParams {
+		for _, p := range q.Params {
+			args = append(args, reflect.ValueOf("q-"+p.GoName))
+		}
 	}
 	switch op.RequestBody.Kind {
 	case ir.KindObject, ir.KindParameters:

@@ -990,12 +990,14 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/items/{itemID}/content",
+		Query:     []string{"format"},
 	}, h.DriveItemGetContentFormat)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/root:/{pathAndFilename...}:/content",
+		Query:     []string{"format"},
 	}, h.DriveItemGetContentFormat)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -1362,60 +1364,70 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{id}",
+		Query:     []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}",
+		Query:     []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{id}",
+		Query:     []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
 	m.Handle(graphrt.Route{
@@ -1423,30 +1435,35 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}/events",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
@@ -1809,30 +1826,35 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{id}/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{id}/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/groups/{id}/calendarView",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
@@ -1857,6 +1879,7 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:     []string{"$filter"},
 	}, h.GovernancerolesettingList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -2278,6 +2301,7 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
+		Query:     []string{"$search"},
 	}, h.SiteSearch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,

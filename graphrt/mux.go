@@ -41,6 +41,7 @@ type Route struct {
 	Pattern string
 	Body    BodyRule
 	Headers []string // required request headers besides Authorization
+	Query   []string // required query options, e.g. "startDateTime"
 }
 
 // Mux is an http.Handler that routes Graph requests to mock handlers and
@@ -157,6 +158,14 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 		if r.Header.Get(name) == "" {
 			WriteError(w, http.StatusBadRequest, "BadRequest",
 				rt.prefix()+"missing required request header "+name+".")
+			return false
+		}
+	}
+	query := r.URL.Query()
+	for _, name := range rt.Query {
+		if query.Get(name) == "" {
+			WriteError(w, http.StatusBadRequest, "BadRequest",
+				rt.prefix()+"missing required query option "+name+".")
 			return false
 		}
 	}

@@ -494,3 +494,25 @@ func TestCheckPattern(t *testing.T) {
 		}
 	}
 }
+
+func TestMuxRequiredQuery(t *testing.T) {
+	m := graphrt.NewMux()
+	m.Handle(graphrt.Route{Operation: "calendar-list-calendarview", Method: "GET", Pattern: "/v1.0/me/calendarView",
+		Query: []string{"startDateTime", "endDateTime"}}, func(w http.ResponseWriter, r *http.Request) {})
+	for query, want := range map[string]int{
+		"?startDateTime=a&endDateTime=b": 200,
+		"?startDateTime=a":               400,
+		"":                               400,
+	} {
+		req := httptest.NewRequest("GET", "/v1.0/me/calendarView"+query, nil)
+		req.Header.Set("Authorization", "Bearer t")
+		rec := httptest.NewRecorder()
+		m.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("%q: status %d, want %d: %s", query, rec.Code, want, rec.Body)
+		}
+	}
+	if got := graphrt.ODataLiteral("O'Brien"); got != "O''Brien" {
+		t.Errorf("ODataLiteral = %q", got)
+	}
+}

@@ -57,6 +57,13 @@ func ODataString(s string) string {
 	return PathSegment(strings.ReplaceAll(s, "'", "''"))
 }
 
+// ODataLiteral makes s safe inside a quoted OData string literal in a query
+// option ($filter=id eq '{x}'): single quotes are doubled; the query
+// encoding is the client's.
+func ODataLiteral(s string) string {
+	return strings.ReplaceAll(s, "'", "''")
+}
+
 // PathSegments escapes a '/'-separated value such as a drive item path with
 // PathSegment part by part, keeping the separators; empty parts (from
 // leading, trailing or doubled slashes) are dropped.

@@ -56,6 +56,9 @@ type Route struct {
 	Path string `json:"path"`
 	// Query is the query string the syntax line shows, if any.
 	Query string `json:"query,omitempty"`
+	// QueryParams is Query parsed: options the client always sends, with
+	// their placeholders as method arguments.
+	QueryParams []QueryParam `json:"queryParams,omitempty"`
 	// Pattern is Path with every parameter replaced by {GoName}, or by
 	// {GoName...} for a parameter that spans segments, e.g.
 	// "/users/{userID}/messages/{messageID}".
@@ -70,6 +73,18 @@ type Route struct {
 	// ShadowedBy names the operation whose route with the same method and
 	// path shape the mock serves instead of this one, if any.
 	ShadowedBy string `json:"shadowedBy,omitempty"`
+}
+
+// QueryParam is one option of a documented query string, e.g.
+// startDateTime={start_datetime} or $filter=id eq '{id_value}'.
+type QueryParam struct {
+	// Name is the option's name ("startDateTime", "$filter").
+	Name string `json:"name"`
+	// Value is the decoded value template ("id eq '{id_value}'").
+	Value string `json:"value"`
+	// Params are the placeholders of Value, in order; their Go names share
+	// the route's scope with the path parameters.
+	Params []Param `json:"params,omitempty"`
 }
 
 // Param styles say how a path parameter is written into the URL.

@@ -102,7 +102,9 @@ func singular(w string) string {
 	return w
 }
 
-// nameParams gives the route's parameters Go names and builds its pattern.
+// nameParams gives the route's parameters Go names (path parameters, then
+// the placeholders of its query string, in one scope) and builds its
+// pattern.
 // A name that would repeat within the path ("/users/{id}/messages/{id}") is
 // qualified by the singular of the segment before it (userID, messageID).
 func nameParams(r *ir.Route) {
@@ -124,6 +126,15 @@ func nameParams(r *ir.Route) {
 			name = "param"
 		}
 		r.Params[i].GoName = scope.Name(name)
+	}
+	for q := range r.QueryParams {
+		for i, p := range r.QueryParams[q].Params {
+			name := Unexported(dedupeWords(paramWords(p.Name)))
+			if name == "" {
+				name = "param"
+			}
+			r.QueryParams[q].Params[i].GoName = scope.Name(name)
+		}
 	}
 	r.Pattern = pattern(r)
 }

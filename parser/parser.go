@@ -175,7 +175,7 @@ func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
 		for _, rl := range group {
 			if !slices.Contains(op.Paths, rl.path) {
 				op.Paths = append(op.Paths, rl.path)
-				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Params: PathParams(rl.path)})
+				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Params: PathParams(rl.path), QueryParams: QueryParams(rl.query)})
 			}
 		}
 		routePermissions(op)

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
@@ -250,4 +251,48 @@ func PathParams(path string) []ir.Param {
 		i += j
 	}
 	return ps
+}
+
+// QueryParams parses a documented query string into options; values are
+// decoded ('+' and %XX) and their {placeholders} listed with a style
+// (quoted inside '...', else segment).
+func QueryParams(query string) []ir.QueryParam {
+	var out []ir.QueryParam
+	for _, pair := range splitPairs(query) {
+		name, value, _ := strings.Cut(pair, "=")
+		if dec, err := url.QueryUnescape(value); err == nil {
+			value = dec
+		}
+		if dec, err := url.QueryUnescape(name); err == nil {
+			name = dec
+		}
+		if name == "" {
+			continue
+		}
+		out = append(out, ir.QueryParam{Name: name, Value: value, Params: PathParams(value)})
+	}
+	return out
+}
+
+// splitPairs splits a query at '&' outside braces and parentheses.
+func splitPairs(query string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i, r := range query {
+		switch r {
+		case '{', '(':
+			depth++
+		case '}', ')':
+			depth--
+		case '&':
+			if depth == 0 {
+				out = append(out, query[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if start < len(query) {
+		out = append(out, query[start:])
+	}
+	return out
 }

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // Client calls the documented Microsoft Graph operations; its methods take
@@ -186,13 +187,14 @@ func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body any, o
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-get-content-format.md).
-func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
+func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID string, format string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("itemID", itemID, "format", format); err != nil {
 		return nil, err
 	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/drive/items/" + graphrt.PathSegment(itemID) + "/content",
+		Query:  url.Values{"format": {format}},
 	}, opts...)
 }
 
@@ -213,13 +215,14 @@ func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID stri
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-get-content-format.md).
-func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilename string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("pathAndFilename", pathAndFilename); err != nil {
+func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilename string, format string, opts ...graphrt.Option) ([]byte, error) {
+	if err := graphrt.NonEmpty("pathAndFilename", pathAndFilename, "format", format); err != nil {
 		return nil, err
 	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/drive/root:/" + graphrt.PathSegments(pathAndFilename) + ":/content",
+		Query:  url.Values{"format": {format}},
 	}, opts...)
 }
 
@@ -1427,10 +1430,17 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -1452,13 +1462,17 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, opts ...grap
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -1480,13 +1494,17 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -1508,13 +1526,17 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID); err != nil {
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -1536,13 +1558,17 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
 	}, opts...)
 }
 
@@ -2690,10 +2716,14 @@ func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPat
 // Documentation:
 // https://learn.microsoft.com/graph/api/site-search?view=graph-rest-beta
 // (api-reference/beta/api/site-search.md).
-func (c *Client) SiteSearch(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("query", query); err != nil {
+		return nil, err
+	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/sites",
+		Query:  url.Values{"$search": {query}},
 	}, opts...)
 }
 

@@ -359,12 +359,14 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/items/{itemID}/content",
+		Query:     []string{"format"},
 	}, h.DriveItemGetContentFormat)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/root:/{pathAndFilename...}:/content",
+		Query:     []string{"format"},
 	}, h.DriveItemGetContentFormat)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -605,30 +607,35 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{id}/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{id}/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/calendarView/delta",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/groups/{id}/calendarView",
+		Query:     []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -857,6 +864,7 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
+		Query:     []string{"$search"},
 	}, h.SiteSearch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,

@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
+	"net/url"
 )
 
 // Client calls the documented Microsoft Graph operations; its methods take
@@ -1895,13 +1896,14 @@ func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -1927,13 +1929,14 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID); err != nil {
+func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -1959,13 +1962,14 @@ func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID); err != nil {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -1991,13 +1995,14 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(c
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -2023,13 +2028,14 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -2055,13 +2061,14 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -2087,13 +2094,14 @@ func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(id),
+		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
@@ -2120,13 +2128,17 @@ func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUse
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -2153,13 +2165,17 @@ func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, opt
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -2186,13 +2202,17 @@ func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -2219,13 +2239,17 @@ func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Query: url.Values{
+			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+			"$select": {"id," + property1 + "," + propertyN},
+		},
 	}, opts...)
 }
 
@@ -2253,13 +2277,17 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -2286,13 +2314,17 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
+func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -2320,13 +2352,17 @@ func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id st
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID); err != nil {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -2354,13 +2390,17 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -2388,13 +2428,17 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
 	}, opts...)
 }
 
@@ -2723,6 +2767,7 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
 	}, opts...)
 }
 

@@ -581,60 +581,70 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{id}",
+		Query:     []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{id}",
+		Query:     []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}",
+		Query:     []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{id}",
+		Query:     []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by api-reference/v1.0/api/user-get.md.
 	m.Handle(graphrt.Route{
@@ -642,30 +652,35 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}/events",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
+		Query:     []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
@@ -726,6 +741,7 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:     []string{"$filter"},
 	}, h.GovernancerolesettingList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
