@@ -31,7 +31,34 @@ func ServeExample(w http.ResponseWriter, r *http.Request, status int, examples .
 		w.WriteHeader(status)
 		return
 	}
-	writeExample(w, status, pickExample(r, examples))
+	writeExample(w, r, status, pickExample(r, examples))
+}
+
+// RedirectPath is where a mock sends the documented redirects of its
+// examples (302 to a download URL on another host), so that a test client
+// that follows redirects stays on the mock; the original target is in the
+// "to" query parameter.
+const RedirectPath = "/_graphgen/redirect"
+
+// localLocation points an absolute Location header at the mock's own
+// RedirectPath.
+func localLocation(r *http.Request, location string) string {
+	u, err := url.Parse(location)
+	if err != nil || !u.IsAbs() {
+		return location
+	}
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + RedirectPath + "?to=" + url.QueryEscape(location)
+}
+
+// serveRedirectTarget answers a request that followed a documented
+// redirect: 200 with a short text naming the documented target.
+func serveRedirectTarget(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	_, _ = io.WriteString(w, "graphgen mock: the documented redirect target was "+r.URL.Query().Get("to")+"\n")
 }
 
 // pickExample returns the best-scoring example, the first one on ties.
@@ -81,12 +108,15 @@ func canonicalQuery(q string) string {
 }
 
 // writeExample writes the example's headers, status and body.
-func writeExample(w http.ResponseWriter, status int, ex Example) {
+func writeExample(w http.ResponseWriter, r *http.Request, status int, ex Example) {
 	h := w.Header()
 	for i := 0; i+1 < len(ex.Header); i += 2 {
-		name := http.CanonicalHeaderKey(ex.Header[i])
+		name, value := http.CanonicalHeaderKey(ex.Header[i]), ex.Header[i+1]
+		if name == "Location" {
+			value = localLocation(r, value)
+		}
 		if name != "Content-Length" && name != "Transfer-Encoding" {
-			h.Add(name, ex.Header[i+1])
+			h.Add(name, value)
 		}
 	}
 	if ex.Body != "" && h.Get("Content-Type") == "" && looksJSON(ex.Body) {

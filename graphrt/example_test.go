@@ -1,8 +1,10 @@
 package graphrt_test
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -63,7 +65,7 @@ func TestServeExampleHeaders(t *testing.T) {
 			Body:   "{not json}",
 		},
 		status: 201,
-		want:   http.Header{"Location": {"https://x/1"}, "X-Multi": {"1", "2"}, "Content-Type": {"text/plain"}},
+		want:   http.Header{"Location": {"http://example.com/_graphgen/redirect?to=https%3A%2F%2Fx%2F1"}, "X-Multi": {"1", "2"}, "Content-Type": {"text/plain"}},
 	}, {
 		name:   "JSON object gets a content type",
 		ex:     graphrt.Example{Body: "\n  {\"a\":1}"},
@@ -115,5 +117,25 @@ func TestServeExampleOverHTTP(t *testing.T) {
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusNoContent || resp.ContentLength > 0 {
 		t.Errorf("status %d, length %d", resp.StatusCode, resp.ContentLength)
+	}
+}
+
+// TestDocumentedRedirectStaysOnMock: a client that follows the documented
+// 302 (to a download host) reaches the mock, not the internet.
+func TestDocumentedRedirectStaysOnMock(t *testing.T) {
+	m := graphrt.NewMux()
+	m.Handle(graphrt.Route{Operation: "driveitem-get-content", Method: "GET", Pattern: "/v1.0/me/drive/items/{id}/content"},
+		func(w http.ResponseWriter, r *http.Request) {
+			graphrt.ServeExample(w, r, http.StatusFound, graphrt.Example{Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmag"}})
+		})
+	srv := httptest.NewServer(m)
+	defer srv.Close()
+	hc := &http.Client{Transport: graphrt.BearerTransport{Token: "t"}}
+	body, err := graphrt.NewClient(hc, srv.URL).Bytes(context.Background(), &graphrt.Request{Method: "GET", Path: "/v1.0/me/drive/items/i1/content"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(body), "https://b0mpua-by3301.files.1drv.com/y23vmag") {
+		t.Errorf("body %q does not name the documented target", body)
 	}
 }

@@ -101,6 +101,10 @@ func checkRoute(rt Route, h http.HandlerFunc) (*pattern, error) {
 // missing bearer token (401), a missing header or a bad body.
 func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path := r.URL.EscapedPath()
+	if path == RedirectPath && r.Method == http.MethodGet {
+		serveRedirectTarget(w, r)
+		return
+	}
 	rt, vals, allow := m.match(r.Method, path)
 	switch {
 	case rt == nil && len(allow) > 0:
