@@ -93,13 +93,8 @@ func parseExampleRequest(code string) (*ir.ExampleRequest, bool) {
 	if i >= len(lines) {
 		return nil, false
 	}
-	first := strings.TrimSpace(strings.Map(spaceMap, lines[i]))
-	method, url, _ := strings.Cut(first, " ")
-	url = strings.TrimSpace(url)
-	if j := strings.LastIndex(url, " HTTP/"); j > 0 {
-		url = strings.TrimSpace(url[:j])
-	}
-	if !methods[method] {
+	method, url, _, ok := splitRequestLine(lines[i])
+	if !ok {
 		return nil, false
 	}
 	rest, _ := stripHost(url)

@@ -82,20 +82,18 @@ func (p *page) lineBytes(src []byte, i int) []byte {
 
 // pos formats byte offset off as "file:line:col" (1-based, byte columns).
 func (p *page) pos(off int) string {
-	line := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
-	if line < 0 {
-		line = 0
-	}
+	line := p.lineOf(off)
 	return fmt.Sprintf("%s:%d:%d", p.file, line+1, off-p.lines[line]+1)
 }
 
 // lineStart returns the offset of the start of the line holding off.
 func (p *page) lineStart(off int) int {
-	line := sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off }) - 1
-	if line < 0 {
-		return 0
-	}
-	return p.lines[line]
+	return p.lines[p.lineOf(off)]
+}
+
+// lineOf returns the 0-based line holding offset off.
+func (p *page) lineOf(off int) int {
+	return max(sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off })-1, 0)
 }
 
 // warnf records a warning at offset off.

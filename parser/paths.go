@@ -23,22 +23,16 @@ type requestLine struct {
 // parseRequestLine reads one line of a syntax or example block. ok is false
 // for lines that are not requests (blank lines, comments, "or", headers).
 func parseRequestLine(line string) (rl requestLine, ok bool) {
-	line = strings.TrimSpace(strings.Map(spaceMap, line))
-	method, rest, found := strings.Cut(line, " ")
-	if m, r, glued := gluedMethod(line); glued {
-		method, rest, found = m, r, true
-		rl.fixes = append(rl.fixes, "added the missing space after the method")
-	}
-	if !found || !methods[strings.ToUpper(method)] || strings.ToUpper(method) != method {
+	method, rest, glued, ok := splitRequestLine(line)
+	if !ok {
 		return rl, false
 	}
-	rest = strings.TrimSpace(rest)
+	if glued {
+		rl.fixes = append(rl.fixes, "added the missing space after the method")
+	}
 	if r, ok := strings.CutPrefix(rest, "~/"); ok {
 		rest = "/" + r
 		rl.fixes = append(rl.fixes, "dropped the leading '~'")
-	}
-	if i := strings.LastIndex(rest, " HTTP/"); i > 0 {
-		rest = strings.TrimSpace(rest[:i])
 	}
 	rl.method = method
 	rest, rl.version = stripHost(rest)
@@ -94,6 +88,24 @@ func foldAlternative(p string) (string, bool) {
 		p = p[:i] + " | " + strings.TrimSpace(rest[:end]) + "}" + rest[end:]
 		changed = true
 	}
+}
+
+// splitRequestLine splits "METHOD target [HTTP/1.1]" into the method and
+// the target; glued reports a line without a space after the method.
+func splitRequestLine(line string) (method, target string, glued, ok bool) {
+	line = strings.TrimSpace(strings.Map(spaceMap, line))
+	method, target, found := strings.Cut(line, " ")
+	if m, t, g := gluedMethod(line); g {
+		method, target, found, glued = m, t, true, true
+	}
+	if !found || !methods[method] {
+		return "", "", false, false
+	}
+	target = strings.TrimSpace(target)
+	if i := strings.LastIndex(target, " HTTP/"); i > 0 {
+		target = strings.TrimSpace(target[:i])
+	}
+	return method, target, glued, true
 }
 
 // gluedMethod splits "DELETE/identity/..." (no space after the method).

@@ -37,12 +37,11 @@ type block struct {
 
 // outline is a page read into blocks by section.
 type outline struct {
-	title      string
-	titleOff   int
-	summary    string
-	blocks     []block
-	sections   map[string]int // offset of each section's heading
-	unknownH2s []string       // headings that named no known section
+	title    string
+	titleOff int
+	summary  string
+	blocks   []block
+	sections map[string]int // offset of each section's heading
 }
 
 // walker turns the goldmark tree into an outline.
@@ -157,7 +156,6 @@ func (w *walker) onHeading(n *ast.Heading) {
 	switch {
 	case n.Level == 2 && sec == "":
 		w.section = secOther
-		w.out.unknownH2s = append(w.out.unknownH2s, t.Text)
 	case n.Level == 2, sec != "" && w.section != secExamples && n.Level == 3 && !w.seen(sec):
 		w.section = sec
 	default:
