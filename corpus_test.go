@@ -1,6 +1,7 @@
 package graphgen_test
 
 import (
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +12,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/parser"
 )
@@ -52,6 +54,7 @@ func TestCorpusEveryAPIPage(t *testing.T) {
 					t.Errorf("%s: %.2f%%, below the floor of %.1f%%", r.Name, 100*r.Share(), 100*r.Floor)
 				}
 			}
+			registerAll(t, api)
 			if _, err := graphgen.Generate(api, emitter.Options{Package: "graph"}); err != nil {
 				for _, d := range api.Diagnostics {
 					if d.Severity == ir.Error {
@@ -61,6 +64,26 @@ func TestCorpusEveryAPIPage(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// registerAll does what a generated NewMock does, on a graphrt.Mux: every
+// route that is not shadowed is registered; Handle panics on a pattern
+// it refuses or on a duplicate, which a generated mock must never do.
+func registerAll(t *testing.T, api *ir.API) {
+	t.Helper()
+	defer func() {
+		if r := recover(); r != nil {
+			t.Fatalf("a generated NewMock would panic: %v", r)
+		}
+	}()
+	m := graphrt.NewMux()
+	for _, op := range api.Operations {
+		for _, r := range op.Routes {
+			if r.ShadowedBy == "" {
+				m.Handle(graphrt.Route{Operation: op.ID, Method: op.Method, Pattern: "/" + op.Version + r.Pattern}, func(http.ResponseWriter, *http.Request) {})
+			}
+		}
 	}
 }
 
