@@ -103,27 +103,30 @@ func lenientJSON(s string) string {
 // consumed.
 func scanJSON(s string, outside func(s string, i int, b *strings.Builder) int) string {
 	var b strings.Builder
-	inStr, esc := false, false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case inStr:
-			b.WriteByte(c)
-			if esc {
-				esc = false
-			} else if c == '\\' {
-				esc = true
-			} else if c == '"' {
-				inStr = false
-			}
-		case c == '"':
-			inStr = true
-			b.WriteByte(c)
-		default:
-			i = outside(s, i, &b)
+		if s[i] == '"' {
+			end := stringEnd(s, i)
+			b.WriteString(s[i:end])
+			i = end - 1
+			continue
 		}
+		i = outside(s, i, &b)
 	}
 	return b.String()
+}
+
+// stringEnd returns the offset just past the JSON string literal that
+// starts at s[i] == '"' (len(s) when it is not closed).
+func stringEnd(s string, i int) int {
+	for j := i + 1; j < len(s); j++ {
+		switch s[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(s)
 }
 
 // closesNext reports whether the next non-space character of s closes an

@@ -203,30 +203,22 @@ func onlyAnnotations(members map[string]byte) bool {
 // first byte of their values, without decoding the object.
 func topLevelMembers(obj string) map[string]byte {
 	m := map[string]byte{}
-	depth, inStr, esc, start := 0, false, false, 0
+	depth := 0
 	for i := 0; i < len(obj); i++ {
-		c := obj[i]
-		switch {
-		case inStr:
-			if esc {
-				esc = false
-			} else if c == '\\' {
-				esc = true
-			} else if c == '"' {
-				inStr = false
-				if depth == 1 {
-					if rest := strings.TrimLeft(obj[i+1:], " \t\r\n"); strings.HasPrefix(rest, ":") {
-						if v := strings.TrimLeft(rest[1:], " \t\r\n"); v != "" {
-							m[obj[start+1:i]] = v[0]
-						}
+		switch obj[i] {
+		case '"':
+			end := stringEnd(obj, i)
+			if depth == 1 {
+				if rest := strings.TrimLeft(obj[end:], " \t\r\n"); strings.HasPrefix(rest, ":") {
+					if v := strings.TrimLeft(rest[1:], " \t\r\n"); v != "" {
+						m[obj[i+1:end-1]] = v[0]
 					}
 				}
 			}
-		case c == '"':
-			inStr, start = true, i
-		case c == '{' || c == '[':
+			i = end - 1
+		case '{', '[':
 			depth++
-		case c == '}' || c == ']':
+		case '}', ']':
 			depth--
 		}
 	}
