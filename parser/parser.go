@@ -332,10 +332,15 @@ func docsURL(id, version string) string {
 	return "https://learn.microsoft.com/graph/api/" + id + "?view=" + view
 }
 
-// mentionsHTTPRequest reports a page that may have an HTTP request
-// section: an "http-request" anchor or an "HTTP request" heading.
+// mentionsHTTPRequest reports a page that may document an operation: an
+// "http-request" anchor or slug, or any fenced http block.
 func mentionsHTTPRequest(src []byte) bool {
-	return bytes.Contains(src, []byte("http-request")) || bytes.Contains(bytes.ToLower(src), []byte("# http request"))
+	for _, mark := range []string{"http-request", "```http", "``` http", "# HTTP request", "# HTTP Request"} {
+		if bytes.Contains(src, []byte(mark)) {
+			return true
+		}
+	}
+	return false
 }
 
 // isResourcePage reports a page marked as documenting a resource type (by
