@@ -55,7 +55,7 @@ type Tree struct {
 // path and position starts with its tree's name, so that the same page in
 // two trees stays distinct.
 func LoadTrees(trees ...Tree) (*ir.API, error) {
-	api := &ir.API{Operations: []*ir.Operation{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
+	api := &ir.API{Operations: []*ir.Operation{}, Types: []*ir.Type{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
 	for _, tree := range trees {
 		one, err := parser.ParseFS(tree.FS)
 		if err != nil {
@@ -66,6 +66,7 @@ func LoadTrees(trees ...Tree) (*ir.API, error) {
 		}
 		api.Pages += one.Pages
 		api.Operations = append(api.Operations, one.Operations...)
+		api.Types = append(api.Types, one.Types...)
 		api.Skipped = append(api.Skipped, one.Skipped...)
 		api.Diagnostics = append(api.Diagnostics, one.Diagnostics...)
 	}
@@ -83,6 +84,9 @@ func prefixPositions(api *ir.API, prefix string) {
 		for i := range op.Examples {
 			op.Examples[i].Source = prefix + op.Examples[i].Source
 		}
+	}
+	for _, t := range api.Types {
+		t.Page, t.Source = prefix+t.Page, prefix+t.Source
 	}
 	for i := range api.Skipped {
 		api.Skipped[i].Page = prefix + api.Skipped[i].Page

@@ -52,7 +52,8 @@ func Measure(api *ir.API) *Report {
 	perms := &Rate{Name: "operations with a permission table: every kind read", Floor: 0.99}
 	body := &Rate{Name: "operations: request body rule classified", Floor: 0.98}
 	resp := &Rate{Name: "200/201 responses with a body: type and shape read", Floor: 0.95}
-	rep := &Report{Pages: api.Pages, Operations: len(api.Operations), Rates: []*Rate{accounted, syntax, perms, body, resp}}
+	typed := &Rate{Name: "v1.0 operations: body and response types documented", Floor: 0.97}
+	rep := &Report{Pages: api.Pages, Operations: len(api.Operations), Rates: []*Rate{accounted, syntax, perms, body, resp, typed}}
 	byPage := map[string][]*ir.Operation{}
 	for _, op := range api.Operations {
 		byPage[op.Page] = append(byPage[op.Page], op)
@@ -74,6 +75,10 @@ func Measure(api *ir.API) *Report {
 	}
 	rep.APIPages = accounted.Of
 	undocumented := undocumentedKinds(api.Diagnostics)
+	known := map[string]bool{}
+	for _, t := range api.Types {
+		known[t.Version+" "+t.Name] = true
+	}
 	for _, op := range api.Operations {
 		if op.Permissions.Tables > 0 {
 			perms.count(kindsRead(op.Permissions, undocumented[op.Page]), op.Source, "a permission kind is missing")
@@ -81,6 +86,9 @@ func Measure(api *ir.API) *Report {
 		body.count(op.RequestBody.From != "default", op.Source, op.Method+" with no request-body section or example")
 		if (op.Response.Status == 200 || op.Response.Status == 201) && op.Response.Kind != ir.KindNone {
 			resp.count(responseRead(op.Response), op.Source, op.Response.Kind+" of unknown type")
+		}
+		if op.Version == "v1.0" {
+			typed.count(typesDocumented(op, known), op.Source, "body "+op.RequestBody.Type+" or response "+op.Response.Type+" is not a documented type")
 		}
 	}
 	return rep
@@ -148,6 +156,17 @@ func complete(s ir.PermissionSet, undocumented []string) bool {
 		}
 	}
 	return true
+}
+
+// typesDocumented: the request body and the response are either untyped
+// by nature (none, binary, parameters, primitives) or of a type some
+// resource page of the same version documents.
+func typesDocumented(op *ir.Operation, known map[string]bool) bool {
+	r, b := op.Response, op.RequestBody
+	respOK := r.Kind == ir.KindNone || r.Kind == ir.KindBinary || r.Kind == ir.KindPrimitive ||
+		strings.HasPrefix(r.Type, "Edm.") || known[op.Version+" "+r.Type]
+	bodyOK := b.Kind != ir.KindObject || known[op.Version+" "+b.Type]
+	return respOK && bodyOK
 }
 
 // responseRead: a typed object or collection, a primitive or binary.

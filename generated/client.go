@@ -516,7 +516,7 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 //
 // Add a conversationMember to a chat.
 //
-// The request body is a JSON conversationmember object.
+// The request body is a JSON microsoft.graph.conversationMember object.
 //
 // On success the service answers 201 with no body.
 //
@@ -1296,8 +1296,8 @@ func (c *Client) InvalidAnnotation(ctx context.Context, body any, opts ...graphr
 // `allTime` and the `lastSevenDays`. For a custom time range or interval, use
 // the getActivitiesByInterval API.
 //
-// On success the service answers 200 with a itemanalytics object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.itemAnalytics
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Files.Read, Files.ReadWrite,
@@ -1327,8 +1327,8 @@ func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string
 // `allTime` and the `lastSevenDays`. For a custom time range or interval, use
 // the getActivitiesByInterval API.
 //
-// On success the service answers 200 with a itemanalytics object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.itemAnalytics
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Files.Read, Files.ReadWrite,
@@ -1359,8 +1359,8 @@ func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts 
 // `allTime` and the `lastSevenDays`. For a custom time range or interval, use
 // the getActivitiesByInterval API.
 //
-// On success the service answers 200 with a itemanalytics object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.itemAnalytics
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Files.Read, Files.ReadWrite,
@@ -4235,7 +4235,7 @@ func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) 
 // for this guest user's privileges in the tenant and for keeping the guest
 // user's information and access up to date.
 //
-// The request body is a JSON user object.
+// The request body is a JSON microsoft.graph.user object.
 //
 // On success the service answers 204 with no body.
 //

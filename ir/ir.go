@@ -9,6 +9,9 @@ package ir
 type API struct {
 	// Operations in a deterministic order: by version, then id.
 	Operations []*Operation `json:"operations"`
+	// Types are the resource, complex and enum types of the resource pages,
+	// by name.
+	Types []*Type `json:"types"`
 	// Skipped lists pages that yielded no operation, with the reason.
 	Skipped []Skip `json:"skipped"`
 	// Pages counts the documentation pages read (files with front matter).
@@ -256,4 +259,55 @@ func (d Diagnostic) String() string {
 type Skip struct {
 	Page   string `json:"page"`
 	Reason string `json:"reason"`
+}
+
+// Type kinds.
+const (
+	TypeObject = "object" // an entity or complex type with properties
+	TypeEnum   = "enum"
+)
+
+// Type is a documented type: the properties of a resource page, or the
+// members of an enumeration.
+type Type struct {
+	// Name is the qualified name, e.g. "microsoft.graph.user": the
+	// @odata.type of the page's JSON representation, else the page name.
+	Name    string `json:"name"`
+	GoName  string `json:"goName"`
+	Kind    string `json:"kind"`
+	Version string `json:"version"`
+	// Page is the resource page; an enumeration adds "#" and its anchor.
+	Page   string `json:"page"`
+	Source string `json:"source"`
+	// Base is the qualified name of the type this one inherits from.
+	Base    string `json:"base,omitempty"`
+	Summary string `json:"summary,omitempty"`
+	// Open types accept properties beyond the documented ones.
+	Open       bool         `json:"open,omitempty"`
+	Properties []Property   `json:"properties,omitempty"`
+	Members    []EnumMember `json:"members,omitempty"`
+}
+
+// Property is a row of a properties or relationships table.
+type Property struct {
+	Name   string `json:"name"`
+	GoName string `json:"goName"`
+	// Type is an Edm primitive ("Edm.String") or a qualified type name;
+	// Ref is what the page linked to (a resource page name or an enum
+	// anchor) when Type could not be resolved to a documented type.
+	Type       string `json:"type"`
+	Ref        string `json:"ref,omitempty"`
+	Collection bool   `json:"collection,omitempty"`
+	// Relationship marks navigation properties (the relationships table).
+	Relationship bool   `json:"relationship,omitempty"`
+	ReadOnly     bool   `json:"readOnly,omitempty"`
+	Description  string `json:"description,omitempty"`
+}
+
+// EnumMember is a row of an enumeration's table.
+type EnumMember struct {
+	Name        string `json:"name"`
+	GoName      string `json:"goName"`
+	Value       string `json:"value,omitempty"`
+	Description string `json:"description,omitempty"`
 }

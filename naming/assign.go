@@ -38,6 +38,7 @@ func Assign(api *ir.API) []ir.Diagnostic {
 		routeNames(op)
 	}
 	diags = append(diags, checkUnique(api.Operations)...)
+	diags = append(diags, assignTypes(api.Types)...)
 	return diags
 }
 

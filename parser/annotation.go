@@ -17,6 +17,8 @@ type annotation struct {
 	isCollection bool
 	truncated    bool
 	requestURLs  []string // of a "permissions" annotation
+	baseType     string   // of a "resource" annotation
+	openType     bool
 }
 
 // parseAnnotation reads comment (the whole HTML block). It returns nil for
@@ -46,6 +48,7 @@ func parseAnnotation(p *page, comment string, start, end int) *annotation {
 	a.odataType = str(m["@odata.type"])
 	a.isCollection = truthy(m["isCollection"])
 	a.truncated = truthy(m["truncated"])
+	a.baseType, a.openType = str(m["baseType"]), truthy(m["openType"])
 	if urls, ok := m["requestUrls"].([]any); ok {
 		for _, u := range urls {
 			if s := str(u); s != "" {

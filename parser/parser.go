@@ -8,7 +8,6 @@
 package parser
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -57,12 +56,13 @@ func ParseFS(fsys fs.FS) (*ir.API, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	api := &ir.API{Operations: []*ir.Operation{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
+	api := &ir.API{Operations: []*ir.Operation{}, Types: []*ir.Type{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
 	for i, res := range results {
 		if res.IsPage {
 			api.Pages++
 		}
 		api.Operations = append(api.Operations, res.Operations...)
+		api.Types = append(api.Types, res.Types...)
 		api.Diagnostics = append(api.Diagnostics, res.Diagnostics...)
 		if res.Skip != "" {
 			api.Skipped = append(api.Skipped, ir.Skip{Page: names[i], Reason: res.Skip})
@@ -98,7 +98,8 @@ const SkipResource = "it describes a resource, not an operation"
 type PageResult struct {
 	IsPage      bool // the file has front matter
 	Operations  []*ir.Operation
-	Skip        string // why the page yielded no operation
+	Types       []*ir.Type // of a resource page
+	Skip        string     // why the page yielded no operation
 	Diagnostics []ir.Diagnostic
 }
 
@@ -124,7 +125,7 @@ func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) 
 	}
 	res = PageResult{IsPage: true}
 	var skipOff int
-	res.Operations, res.Skip, skipOff = readPage(p, read)
+	res.Operations, res.Types, res.Skip, skipOff = readPage(p, read)
 	if res.Skip != "" && res.Skip != SkipResource {
 		p.warnf(skipOff, "page skipped: %s", res.Skip)
 	}
@@ -140,22 +141,21 @@ func inAPIDir(file string) bool {
 
 // readPage turns a page into operations, one per documented HTTP method,
 // or says why it cannot, and where.
-func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
+func readPage(p *page, read readFile) ([]*ir.Operation, []*ir.Type, string, int) {
 	resource := isResourcePage(p)
-	if resource && !mentionsHTTPRequest(p.src) {
-		return nil, SkipResource, 0 // not worth a markdown parse
-	}
 	o := readOutline(p)
+	var types []*ir.Type
+	if resource {
+		types = readTypes(p, o, pathVersion(p))
+	}
 	lines := syntaxLines(p, o)
 	_, hasHTTP := o.sections[secHTTP]
 	switch {
-	case len(lines) == 0 && resource:
-		return nil, SkipResource, 0
-	case len(lines) == 0:
-		return nil, noSyntaxReason(p, o), o.sections[secHTTP]
-	case resource && !hasHTTP:
+	case len(lines) == 0 && resource, resource && !hasHTTP:
 		// request lines in a resource page's prose are examples, not syntax
-		return nil, SkipResource, 0
+		return nil, types, SkipResource, 0
+	case len(lines) == 0:
+		return nil, nil, noSyntaxReason(p, o), o.sections[secHTTP]
 	case resource:
 		p.warnf(o.sections[secHTTP], "this page is marked as a resource page but documents an operation; it is read as an operation")
 	}
@@ -192,7 +192,7 @@ func readPage(p *page, read readFile) ([]*ir.Operation, string, int) {
 	for _, op := range ops {
 		op.DocsURL = docsURL(id, op.Version)
 	}
-	return ops, "", 0
+	return ops, types, "", 0
 }
 
 // noSyntaxReason explains a page without request syntax, pointing at a
@@ -293,10 +293,8 @@ func examplesFor(examples []ir.Example, method string) []ir.Example {
 // pageVersion reads the API version from the path (api-reference/beta/...),
 // else from absolute URLs on the page, else assumes v1.0 and says so.
 func pageVersion(p *page, lines []requestLine, examples []ir.Example) string {
-	for _, seg := range strings.Split(p.file, "/") {
-		if seg == "v1.0" || seg == "beta" {
-			return seg
-		}
+	if v := pathVersion(p); v != "" {
+		return v
 	}
 	for _, rl := range lines {
 		if rl.version != "" {
@@ -312,6 +310,16 @@ func pageVersion(p *page, lines []requestLine, examples []ir.Example) string {
 	}
 	p.warnf(0, "cannot tell the API version (no v1.0 or beta in the path or in an example URL); assuming v1.0")
 	return "v1.0"
+}
+
+// pathVersion is the version folder of the page's path, "" if none.
+func pathVersion(p *page) string {
+	for _, seg := range strings.Split(p.file, "/") {
+		if seg == "v1.0" || seg == "beta" {
+			return seg
+		}
+	}
+	return ""
 }
 
 // pageID is the file name without ".md" and without a ".<locale>" suffix.
@@ -330,17 +338,6 @@ func docsURL(id, version string) string {
 		view = "graph-rest-beta"
 	}
 	return "https://learn.microsoft.com/graph/api/" + id + "?view=" + view
-}
-
-// mentionsHTTPRequest reports a page that may document an operation: an
-// "http-request" anchor or slug, or any fenced http block.
-func mentionsHTTPRequest(src []byte) bool {
-	for _, mark := range []string{"http-request", "```http", "``` http", "# HTTP request", "# HTTP Request"} {
-		if bytes.Contains(src, []byte(mark)) {
-			return true
-		}
-	}
-	return false
 }
 
 // isResourcePage reports a page marked as documenting a resource type (by
@@ -386,6 +383,7 @@ func includeTarget(t inline) string {
 // win over those with one (/users/{id}?$expand=extensions is a variant of
 // the user's GET), then the first by version, id and document order.
 func Resolve(api *ir.API) {
+	resolveTypes(api)
 	sort.SliceStable(api.Operations, func(i, j int) bool {
 		a, b := api.Operations[i], api.Operations[j]
 		if a.Version != b.Version {

@@ -21,6 +21,10 @@ const (
 	secBody        = "request-body"
 	secResponse    = "response"
 	secExamples    = "examples"
+	secProperties  = "properties"    // resource pages
+	secRelations   = "relationships" // resource pages
+	secJSON        = "json-representation"
+	secMembers     = "members" // enum pages
 	secOther       = "other"
 )
 
@@ -31,6 +35,7 @@ var markdown = goldmark.New(goldmark.WithExtensions(extension.Table))
 type block struct {
 	section string
 	heading string // text of the nearest heading above it
+	key     string // that heading's anchor or slug
 	node    ast.Node
 	ann     *annotation // the code-block annotation right above a fenced block
 }
@@ -50,6 +55,7 @@ type walker struct {
 	out     *outline
 	section string
 	current string // text of the latest heading
+	key     string // its anchor or slug
 	pending *annotation
 }
 
@@ -98,7 +104,7 @@ func (w *walker) nested(n ast.Node) {
 // a fenced block (or a permissions include) when only blank lines separate
 // them.
 func (w *walker) add(n ast.Node) {
-	b := block{section: w.section, heading: w.current, node: n}
+	b := block{section: w.section, heading: w.current, key: w.key, node: n}
 	if w.pending != nil && (isFenced(n) || isInclude(n, w.p.src)) {
 		if start := blockStart(w.p, n); start >= w.pending.end && strings.TrimSpace(string(w.p.src[w.pending.end:start])) == "" {
 			b.ann = w.pending
@@ -151,7 +157,7 @@ func (w *walker) onHeading(n *ast.Heading) {
 	if key == "" {
 		key = slug(t.Text)
 	}
-	w.current = t.Text
+	w.current, w.key = t.Text, strings.ToLower(key)
 	sec := sectionOf(key)
 	switch {
 	case n.Level == 2 && sec == "":
@@ -214,6 +220,14 @@ func sectionOf(key string) string {
 		return secResponse
 	case strings.HasPrefix(key, "example"):
 		return secExamples
+	case key == "properties":
+		return secProperties
+	case key == "relationships":
+		return secRelations
+	case key == "json-representation":
+		return secJSON
+	case key == "members":
+		return secMembers
 	}
 	return ""
 }

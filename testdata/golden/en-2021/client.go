@@ -144,7 +144,7 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 //
 // Add a conversationMember to a chat.
 //
-// The request body is a JSON conversationmember object.
+// The request body is a JSON microsoft.graph.conversationMember object.
 //
 // On success the service answers 201 with no body.
 //
@@ -234,8 +234,8 @@ func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilen
 // `allTime` and the `lastSevenDays`. For a custom time range or interval, use
 // the getActivitiesByInterval API.
 //
-// On success the service answers 200 with a itemanalytics object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.itemAnalytics
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Files.Read, Files.ReadWrite,
@@ -265,8 +265,8 @@ func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string
 // `allTime` and the `lastSevenDays`. For a custom time range or interval, use
 // the getActivitiesByInterval API.
 //
-// On success the service answers 200 with a itemanalytics object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.itemAnalytics
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Files.Read, Files.ReadWrite,
@@ -297,8 +297,8 @@ func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts 
 // `allTime` and the `lastSevenDays`. For a custom time range or interval, use
 // the getActivitiesByInterval API.
 //
-// On success the service answers 200 with a itemanalytics object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.itemAnalytics
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Files.Read, Files.ReadWrite,

@@ -1,0 +1,112 @@
+package naming
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// packageNames are the generated package's own identifiers, which model
+// types must not take.
+var packageNames = map[string]bool{"Client": true, "NewClient": true, "Handler": true, "DocsHandler": true, "NewMock": true}
+
+// assignTypes names the types, their properties and enum members, for the
+// whole set at once: a type is named after the last part of its qualified
+// name (microsoft.graph.user → User); types that share it get the words of
+// their namespace (security.alert → SecurityAlert), then the version (Beta)
+// when the set has several versions, then their page's name.
+func assignTypes(types []*ir.Type) []ir.Diagnostic {
+	for _, t := range types {
+		t.GoName = Exported(Words(shortName(t.Name)))
+	}
+	for _, group := range typeClashes(types) {
+		for _, t := range group {
+			t.GoName = Exported(Words(strings.TrimPrefix(t.Name, "microsoft.graph.")))
+		}
+	}
+	for _, group := range typeClashes(types) {
+		for _, t := range group {
+			if t.Version != "v1.0" {
+				t.GoName += Exported(Words(t.Version))
+			}
+		}
+	}
+	for _, group := range typeClashes(types) {
+		for _, t := range group {
+			// two spellings of one name (DisplayAs, displayAs): the page decides
+			t.GoName = Exported(Words(pageBase(t.Page))) + t.GoName
+		}
+	}
+	var diags []ir.Diagnostic
+	for _, group := range typeClashes(types) {
+		for _, t := range group {
+			diags = append(diags, ir.Diagnostic{Pos: t.Source, Severity: ir.Error,
+				Message: "cannot give type " + t.Name + " a unique Go name: " + t.GoName + " is also the name of another type"})
+		}
+	}
+	for _, t := range types {
+		if packageNames[t.GoName] || t.GoName == "" {
+			t.GoName += "Type"
+		}
+		nameMembers(t)
+	}
+	return diags
+}
+
+// pageBase is the file name of a page (without ".md" and "#anchor").
+func pageBase(page string) string {
+	page, _, _ = strings.Cut(page, "#")
+	page = page[strings.LastIndexByte(page, '/')+1:]
+	return strings.TrimSuffix(page, ".md")
+}
+
+// nameMembers names properties (unique within the type) and enum members
+// (prefixed by the type's name, as Go constants are).
+func nameMembers(t *ir.Type) {
+	used := map[string]int{}
+	for i := range t.Properties {
+		name := Exported(Words(t.Properties[i].Name))
+		if name == "" || !(name[0] >= 'A' && name[0] <= 'Z') {
+			name = "P" + name
+		}
+		used[name]++
+		if n := used[name]; n > 1 {
+			name += strconv.Itoa(n)
+		}
+		t.Properties[i].GoName = name
+	}
+	seen := map[string]int{}
+	for i := range t.Members {
+		name := t.GoName + Exported(Words(t.Members[i].Name))
+		seen[name]++
+		if n := seen[name]; n > 1 {
+			name += strconv.Itoa(n)
+		}
+		t.Members[i].GoName = name
+	}
+}
+
+// typeClashes groups the types that share a Go name.
+func typeClashes(types []*ir.Type) [][]*ir.Type {
+	by := map[string][]*ir.Type{}
+	var order []string
+	for _, t := range types {
+		if len(by[t.GoName]) == 0 {
+			order = append(order, t.GoName)
+		}
+		by[t.GoName] = append(by[t.GoName], t)
+	}
+	var out [][]*ir.Type
+	for _, n := range order {
+		if len(by[n]) > 1 {
+			out = append(out, by[n])
+		}
+	}
+	return out
+}
+
+// shortName is the last dotted part of a qualified name.
+func shortName(name string) string {
+	return name[strings.LastIndexByte(name, '.')+1:]
+}

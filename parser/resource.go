@@ -1,0 +1,306 @@
+package parser
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/yuin/goldmark/ast"
+)
+
+// primitives maps the lower-case spellings of primitive types, English and
+// translated, to their Edm names.
+var primitives = map[string]string{
+	"string": "Edm.String", "cadeia": "Edm.String", "cadena": "Edm.String", "chaîne": "Edm.String", "zeichenfolge": "Edm.String",
+	"boolean": "Edm.Boolean", "booliano": "Edm.Boolean", "booleano": "Edm.Boolean", "bool": "Edm.Boolean", "booléen": "Edm.Boolean",
+	"int16": "Edm.Int16", "int32": "Edm.Int32", "int64": "Edm.Int64", "integer": "Edm.Int32", "int": "Edm.Int32",
+	"double": "Edm.Double", "single": "Edm.Single", "decimal": "Edm.Decimal", "byte": "Edm.Byte", "sbyte": "Edm.SByte",
+	"guid": "Edm.Guid", "binary": "Edm.Binary", "stream": "Edm.Stream", "date": "Edm.Date", "timeofday": "Edm.TimeOfDay",
+	"duration": "Edm.Duration", "datetimeoffset": "Edm.DateTimeOffset", "datetime": "Edm.DateTimeOffset",
+}
+
+// readOnlyHints mark read-only properties in descriptions.
+var readOnlyHints = []string{"read-only", "read only", "somente leitura", "solo lectura", "lecture seule", "schreibgeschützt", "読み取り専用", "只读"}
+
+// readTypes reads the types a resource page documents: the object type of
+// its properties and relationships tables, and the enumerations of its
+// "... values" sections (anchors ending in "-values").
+func readTypes(p *page, o *outline, version string) []*ir.Type {
+	var types []*ir.Type
+	obj := &ir.Type{Kind: ir.TypeObject, Page: p.file, Source: p.pos(o.titleOff), Summary: o.summary}
+	enums := map[string]*ir.Type{}
+	var enumOrder []string
+	for _, b := range o.blocks {
+		if _, ok := b.node.(*ast.FencedCodeBlock); ok && b.ann != nil && b.ann.blockType == "resource" {
+			obj.Name = qualified(b.ann.odataType)
+			obj.Base, obj.Open = qualified(b.ann.baseType), b.ann.openType
+			continue
+		}
+		t := asTable(p, b.node)
+		switch {
+		case t == nil:
+		case strings.HasSuffix(b.key, "-values"):
+			e, ok := enums[b.key]
+			if !ok {
+				e = &ir.Type{Kind: ir.TypeEnum, Name: enumName(b), Page: p.file + "#" + b.key, Source: p.pos(t.off)}
+				enums[b.key] = e
+				enumOrder = append(enumOrder, b.key)
+			}
+			e.Members = append(e.Members, readMembers(t)...)
+		case b.section == secProperties || b.section == secRelations:
+			obj.Properties = append(obj.Properties, readProperties(p, t, b.section == secRelations)...)
+		case b.section == secMembers:
+			obj.Kind = ir.TypeEnum // an enum page: its Members table
+			obj.Members = append(obj.Members, readMembers(t)...)
+		}
+	}
+	if obj.Name == "" {
+		obj.Name = "microsoft.graph." + titleName(p, o)
+	}
+	if len(obj.Properties)+len(obj.Members) > 0 || obj.Base != "" {
+		types = append(types, obj)
+	}
+	for _, key := range enumOrder {
+		types = append(types, enums[key])
+	}
+	for _, t := range types {
+		t.Version = version
+	}
+	return types
+}
+
+// qualified prefixes a bare type name with microsoft.graph; "" stays "".
+func qualified(name string) string {
+	name = strings.TrimPrefix(strings.TrimSpace(name), "#")
+	if name == "" || strings.Contains(name, ".") {
+		return name
+	}
+	return "microsoft.graph." + name
+}
+
+// titleName finds the type's name in the title: the word that is the page
+// name in another case ("user resource type", "tipo de recurso user"),
+// else the page name.
+func titleName(p *page, o *outline) string {
+	base := strings.TrimSuffix(path.Base(p.file), ".md")
+	for _, w := range strings.Fields(o.title) {
+		w = strings.Trim(w, "`*:,()")
+		if strings.EqualFold(w, base) || strings.EqualFold(w, resourceName(base)) {
+			return w
+		}
+	}
+	return resourceName(base)
+}
+
+// enumName finds the enumeration's name in its heading: the word that is
+// the anchor's prefix ("ageGroup values" for "agegroup-values").
+func enumName(b block) string {
+	prefix := strings.TrimSuffix(b.key, "-values")
+	for _, w := range strings.Fields(b.heading) {
+		w = strings.Trim(w, "`*:,()")
+		if strings.EqualFold(w, prefix) {
+			return qualified(w)
+		}
+	}
+	return qualified(prefix)
+}
+
+// readMembers reads "Member | Value | Description" rows.
+func readMembers(t *table) []ir.EnumMember {
+	valueCol := t.column("value", "valor", "valeur", "wert", "値", "值")
+	var out []ir.EnumMember
+	for _, row := range t.rows {
+		m := ir.EnumMember{Name: strings.Trim(cell(row, 0), "`* ")}
+		if valueCol > 0 {
+			m.Value = cell(row, valueCol)
+		}
+		if last := len(row) - 1; last > 0 && last != valueCol {
+			m.Description = cell(row, last)
+		}
+		if m.Name != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// readProperties reads "Property | Type | Description" rows.
+func readProperties(p *page, t *table, relationship bool) []ir.Property {
+	typeCol := t.column("type", "tipo", "typ", "型", "类型", "형식")
+	if typeCol < 0 {
+		typeCol = 1
+	}
+	var out []ir.Property
+	for _, row := range t.rows {
+		name := strings.Trim(cell(row, 0), "`* ")
+		if name == "" || typeCol >= len(row) {
+			continue
+		}
+		prop := ir.Property{Name: name, Relationship: relationship, Description: cell(row, len(row)-1)}
+		prop.Type, prop.Ref, prop.Collection = typeCell(p, row[typeCol])
+		prop.ReadOnly = containsAny(strings.ToLower(prop.Description), readOnlyHints)
+		out = append(out, prop)
+	}
+	return out
+}
+
+// typeCell reads a type cell: a link to a resource page or an enum anchor
+// (kept as Ref, resolved later), or a primitive in any language; and
+// whether it is a collection.
+func typeCell(p *page, c inline) (typ, ref string, collection bool) {
+	lower := strings.ToLower(c.Text)
+	collection = containsAny(lower, collectionHints)
+	if len(c.Links) > 0 {
+		return "", linkRef(p, c.Links[0]), collection
+	}
+	text := strings.NewReplacer("collection(", " ", ")", " ", "`", " ").Replace(lower)
+	for _, w := range strings.Fields(text) {
+		w = strings.Trim(w, ",.;:*")
+		if edm, ok := primitives[strings.TrimPrefix(w, "edm.")]; ok {
+			return edm, "", collection
+		}
+		if strings.HasPrefix(w, "microsoft.graph.") {
+			return qualifiedCase(c.Text, w), "", collection
+		}
+	}
+	return "", strings.TrimSpace(c.Text), collection
+}
+
+// qualifiedCase finds lower in text and returns it with its original case.
+func qualifiedCase(text, lower string) string {
+	if i := strings.Index(strings.ToLower(text), lower); i >= 0 {
+		return text[i : i+len(lower)]
+	}
+	return lower
+}
+
+// linkRef turns a link into a reference: "page" for a resource page,
+// "page#anchor" for an anchor (the current page when the link is only
+// "#anchor").
+func linkRef(p *page, link string) string {
+	link, _, _ = strings.Cut(link, "?")
+	target, anchor, _ := strings.Cut(link, "#")
+	page := strings.TrimSuffix(path.Base(target), ".md")
+	if target == "" {
+		page = strings.TrimSuffix(path.Base(p.file), ".md")
+	}
+	if anchor != "" {
+		return strings.ToLower(page) + "#" + strings.ToLower(anchor)
+	}
+	return strings.ToLower(page)
+}
+
+// resolveTypes sorts the types and resolves, within each version, the
+// references of properties (resource page names, enum anchors) and the
+// operation body and response types named by links to qualified names.
+func resolveTypes(api *ir.API) {
+	sort.SliceStable(api.Types, func(i, j int) bool {
+		a, b := api.Types[i], api.Types[j]
+		if a.Version != b.Version {
+			return a.Version > b.Version
+		}
+		if a.Name != b.Name {
+			return a.Name < b.Name
+		}
+		return a.Page < b.Page
+	})
+	api.Types = mergeTypes(api.Types)
+	refs := map[string]string{} // version + " " + ref → qualified name
+	for _, t := range api.Types {
+		ref := strings.ToLower(strings.TrimSuffix(path.Base(t.Page), ".md"))
+		if page, anchor, ok := strings.Cut(path.Base(t.Page), "#"); ok {
+			ref = strings.ToLower(strings.TrimSuffix(page, ".md")) + "#" + anchor
+		}
+		for _, key := range []string{ref, strings.ToLower(t.Name), strings.ToLower(shortName(t.Name))} {
+			if _, taken := refs[t.Version+" "+key]; !taken {
+				refs[t.Version+" "+key] = t.Name
+			}
+		}
+	}
+	lookup := func(version, ref string) (string, bool) {
+		name, ok := refs[version+" "+strings.ToLower(ref)]
+		return name, ok
+	}
+	for _, t := range api.Types {
+		for i := range t.Properties {
+			if pr := &t.Properties[i]; pr.Ref != "" {
+				if name, ok := lookup(t.Version, pr.Ref); ok {
+					pr.Type, pr.Ref = name, ""
+				}
+			}
+		}
+	}
+	for _, op := range api.Operations {
+		if edm, ok := primitives[strings.ToLower(strings.TrimPrefix(op.Response.Type, "Edm."))]; ok {
+			op.Response.Type = edm
+		}
+		if name, ok := lookup(op.Version, op.Response.Type); ok {
+			op.Response.Type = name
+		}
+		if name, ok := lookup(op.Version, op.RequestBody.Type); ok {
+			op.RequestBody.Type = name
+		}
+	}
+}
+
+// shortName is the last dotted part of a qualified name.
+func shortName(name string) string {
+	return name[strings.LastIndexByte(name, '.')+1:]
+}
+
+// mergeTypes folds the types documented under one name on several pages
+// (Intune pages document partial views of user) into the one whose page is
+// named after the type, adding the properties the others have. Types must
+// be sorted by version and name.
+func mergeTypes(types []*ir.Type) []*ir.Type {
+	var out []*ir.Type
+	for i := 0; i < len(types); {
+		j := i
+		for j < len(types) && types[j].Version == types[i].Version && types[j].Name == types[i].Name && types[j].Kind == types[i].Kind {
+			j++
+		}
+		group := types[i:j]
+		primary := group[0]
+		for _, t := range group {
+			if strings.EqualFold(strings.TrimSuffix(path.Base(t.Page), ".md"), shortName(t.Name)) {
+				primary = t
+				break
+			}
+		}
+		for _, t := range group {
+			if t != primary {
+				mergeInto(primary, t)
+			}
+		}
+		out = append(out, primary)
+		i = j
+	}
+	return out
+}
+
+// mergeInto adds to dst the properties, members and base of src it lacks.
+func mergeInto(dst, src *ir.Type) {
+	has := map[string]bool{}
+	for _, p := range dst.Properties {
+		has[p.Name] = true
+	}
+	for _, p := range src.Properties {
+		if !has[p.Name] {
+			dst.Properties = append(dst.Properties, p)
+			has[p.Name] = true
+		}
+	}
+	names := map[string]bool{}
+	for _, m := range dst.Members {
+		names[m.Name] = true
+	}
+	for _, m := range src.Members {
+		if !names[m.Name] {
+			dst.Members = append(dst.Members, m)
+		}
+	}
+	if dst.Base == "" {
+		dst.Base = src.Base
+	}
+}
