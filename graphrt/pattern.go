@@ -179,6 +179,12 @@ func (p *pattern) beats(q *pattern) bool {
 // CheckPattern reports whether Mux.Handle would accept pattern; the
 // generator uses it so that a generated NewMock never panics.
 func CheckPattern(pattern string) error {
-	_, err := compilePattern(pattern)
-	return err
+	toks, err := tokenize(pattern)
+	if err == nil {
+		err = checkTokens(toks)
+	}
+	if err != nil {
+		return fmt.Errorf("pattern %q: %w", pattern, err)
+	}
+	return nil
 }

@@ -37,6 +37,9 @@ func readTypes(p *page, o *outline, version string) []*ir.Type {
 			obj.Base, obj.Open = qualified(b.ann.baseType), b.ann.openType
 			continue
 		}
+		if !strings.HasSuffix(b.key, "-values") && b.section != secProperties && b.section != secRelations && b.section != secMembers {
+			continue // the Methods table and others are not read
+		}
 		t := asTable(p, b.node)
 		switch {
 		case t == nil:
