@@ -1,0 +1,174 @@
+package emitter
+
+import (
+	"github.com/dave/jennifer/jen"
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// primitiveGo maps Edm primitives to Go types.
+var primitiveGo = map[string]func() *jen.Statement{
+	"Edm.String":         jen.String,
+	"Edm.Guid":           jen.String,
+	"Edm.Date":           jen.String,
+	"Edm.TimeOfDay":      jen.String,
+	"Edm.Duration":       jen.String,
+	"Edm.Boolean":        jen.Bool,
+	"Edm.Int16":          jen.Int16,
+	"Edm.Int32":          jen.Int32,
+	"Edm.Int64":          jen.Int64,
+	"Edm.Byte":           jen.Uint8,
+	"Edm.SByte":          jen.Int8,
+	"Edm.Double":         jen.Float64,
+	"Edm.Single":         jen.Float64,
+	"Edm.Decimal":        jen.Float64,
+	"Edm.DateTimeOffset": func() *jen.Statement { return jen.Qual("time", "Time") },
+	"Edm.Binary":         func() *jen.Statement { return jen.Index().Byte() },
+}
+
+// models indexes the types of one version by qualified name.
+type models map[string]*ir.Type
+
+// modelIndex groups the types by version.
+func modelIndex(types []*ir.Type) map[string]models {
+	idx := map[string]models{}
+	for _, t := range types {
+		if idx[t.Version] == nil {
+			idx[t.Version] = models{}
+		}
+		idx[t.Version][t.Name] = t
+	}
+	return idx
+}
+
+// modelsFile emits one Go type per documented type: enumerations as named
+// strings with constants, objects as structs carrying their base types'
+// properties, "@odata.type" and every member they do not declare.
+func modelsFile(f *jen.File, api *ir.API) {
+	idx := modelIndex(api.Types)
+	for _, t := range api.Types {
+		if t.Kind == ir.TypeEnum {
+			enumType(f, t)
+		} else {
+			objectType(f, t, idx[t.Version])
+		}
+	}
+	newModelFunc(f, api.Types)
+}
+
+// enumType emits, e.g.:
+//
+//	type AgeGroup string
+//	const ( AgeGroupMinor AgeGroup = "minor" ... )
+func enumType(f *jen.File, t *ir.Type) {
+	f.Add(comments(docLines(t.GoName + " is the enumeration " + t.Name + ". Values the docs do not list are kept as they are.")))
+	f.Type().Id(t.GoName).String()
+	if len(t.Members) == 0 {
+		return
+	}
+	var consts []jen.Code
+	for _, m := range t.Members {
+		consts = append(consts, comments(docLines(m.GoName+" is "+quoteDoc(m.Name)+". "+m.Description)).Id(m.GoName).Id(t.GoName).Op("=").Lit(m.Name))
+	}
+	f.Const().Defs(consts...)
+}
+
+// quoteDoc renders a member name in a doc comment.
+func quoteDoc(s string) string {
+	return "\"" + s + "\""
+}
+
+// objectType emits a struct with its base types' and its own properties,
+// and the JSON methods that keep undeclared members:
+//
+//	type User struct {
+//		ODataType *string `json:"@odata.type,omitempty"`
+//		DisplayName *string `json:"displayName,omitempty"`
+//		AdditionalData map[string]json.RawMessage `json:"-"`
+//	}
+func objectType(f *jen.File, t *ir.Type, idx models) {
+	fields := []jen.Code{
+		jen.Comment("ODataType is the \"@odata.type\" of the object, e.g. \"#" + t.Name + "\"."),
+		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitempty"}),
+	}
+	seen := map[string]bool{"@odata.type": true}
+	for _, p := range allProperties(t, idx) {
+		if seen[p.Name] || p.GoName == "ODataType" || p.GoName == "AdditionalData" {
+			continue
+		}
+		seen[p.Name] = true
+		fields = append(fields, comments(docLines(p.GoName+" is "+quoteDoc(p.Name)+". "+p.Description)).Id(p.GoName).Add(fieldType(p, idx)).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+	}
+	fields = append(fields,
+		jen.Comment("AdditionalData holds the members the docs do not declare, as sent."),
+		jen.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}))
+	doc := t.GoName + " is the " + t.Name + " resource."
+	if t.Base != "" {
+		doc += " It carries the properties of " + t.Base + "."
+	}
+	f.Add(comments(para(docLines(doc), t.Summary)))
+	f.Type().Id(t.GoName).Struct(fields...)
+	jsonMethods(f, t.GoName)
+}
+
+// jsonMethods emits UnmarshalJSON and MarshalJSON through the runtime.
+func jsonMethods(f *jen.File, name string) {
+	f.Comment("UnmarshalJSON decodes " + name + " and keeps the members it does not declare.")
+	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
+		jen.Type().Id("plain").Id(name),
+		jen.Return(rt("UnmarshalModel").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("m")), jen.Op("&").Id("m").Dot("AdditionalData"))),
+	)
+	f.Comment("MarshalJSON encodes " + name + " with the members it does not declare.")
+	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Type().Id("plain").Id(name),
+		jen.Return(rt("MarshalModel").Call(jen.Id("plain").Parens(jen.Id("m")), jen.Id("m").Dot("AdditionalData"))),
+	)
+}
+
+// allProperties lists the properties of t's base chain, base first, then
+// t's own.
+func allProperties(t *ir.Type, idx models) []ir.Property {
+	var chain []*ir.Type
+	seen := map[string]bool{}
+	for cur := t; cur != nil && !seen[cur.Name]; cur = idx[cur.Base] {
+		seen[cur.Name] = true
+		chain = append([]*ir.Type{cur}, chain...)
+	}
+	var props []ir.Property
+	for _, c := range chain {
+		props = append(props, c.Properties...)
+	}
+	return props
+}
+
+// fieldType is a property's Go type: pointers for single values (so that
+// unset and zero differ), slices for collections, raw JSON for types these
+// docs do not document.
+func fieldType(p ir.Property, idx models) *jen.Statement {
+	var elem *jen.Statement
+	switch t, ok := idx[p.Type]; {
+	case ok:
+		elem = jen.Id(t.GoName)
+	case primitiveGo[p.Type] != nil:
+		elem = primitiveGo[p.Type]()
+	default:
+		return jen.Qual("encoding/json", "RawMessage")
+	}
+	if p.Collection {
+		return jen.Index().Add(elem)
+	}
+	return jen.Op("*").Add(elem)
+}
+
+// newModelFunc emits newModel, which returns a new value of a documented
+// object type by version and qualified name (for tests and the mock).
+func newModelFunc(f *jen.File, types []*ir.Type) {
+	var cases []jen.Code
+	for _, t := range types {
+		if t.Kind == ir.TypeObject {
+			cases = append(cases, jen.Case(jen.Lit(t.Version+" "+t.Name)).Block(jen.Return(jen.New(jen.Id(t.GoName)))))
+		}
+	}
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil())))
+	f.Comment("newModel returns a new documented object by version and qualified name, or nil.")
+	f.Func().Id("newModel").Params(jen.Id("versionAndName").String()).Any().Block(jen.Switch(jen.Id("versionAndName")).Block(cases...))
+}

@@ -1,0 +1,106 @@
+package graphrt
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"sync"
+)
+
+// knownFields caches, per struct type, the JSON names of its fields.
+var knownFields sync.Map // reflect.Type → map[string]bool
+
+// fieldNames returns the JSON member names a struct type declares.
+func fieldNames(t reflect.Type) map[string]bool {
+	if v, ok := knownFields.Load(t); ok {
+		return v.(map[string]bool)
+	}
+	names := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		tag := t.Field(i).Tag.Get("json")
+		name, _, _ := strings.Cut(tag, ",")
+		if name != "" && name != "-" {
+			names[name] = true
+		}
+	}
+	knownFields.Store(t, names)
+	return names
+}
+
+// UnmarshalModel decodes data into the struct v points to and keeps every
+// member v does not declare in *extra, so that nothing the service sends is
+// lost. Generated models call it from UnmarshalJSON with a method-less copy
+// of their own type:
+//
+//	func (m *User) UnmarshalJSON(b []byte) error {
+//		type plain User
+//		return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+//	}
+func UnmarshalModel(data []byte, v any, extra *map[string]json.RawMessage) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return err
+	}
+	known := fieldNames(reflect.TypeOf(v).Elem())
+	*extra = nil
+	for k, raw := range all {
+		// Undeclared members, and declared ones sent as null (which the
+		// model's omitempty field cannot repeat), are kept.
+		if !known[k] || string(raw) == "null" {
+			if *extra == nil {
+				*extra = map[string]json.RawMessage{}
+			}
+			(*extra)[k] = raw
+		}
+	}
+	return nil
+}
+
+// MarshalModel encodes the struct v (a method-less copy of a model) and
+// adds the members of extra it does not declare.
+func MarshalModel(v any, extra map[string]json.RawMessage) ([]byte, error) {
+	data, err := json.Marshal(v)
+	if err != nil || len(extra) == 0 {
+		return data, err
+	}
+	var all map[string]json.RawMessage
+	if err := json.Unmarshal(data, &all); err != nil {
+		return nil, err
+	}
+	for k, raw := range extra {
+		if _, declared := all[k]; !declared {
+			all[k] = raw
+		}
+	}
+	return json.Marshal(all)
+}
+
+// Decode decodes a JSON response body into a new T; an empty body gives
+// nil.
+func Decode[T any](body json.RawMessage) (*T, error) {
+	if len(body) == 0 {
+		return nil, nil
+	}
+	v := new(T)
+	if err := json.Unmarshal(body, v); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// DecodeCollection decodes the "value" array of a collection response.
+func DecodeCollection[T any](body json.RawMessage) ([]T, error) {
+	if len(body) == 0 {
+		return nil, nil
+	}
+	var page struct {
+		Value []T `json:"value"`
+	}
+	if err := json.Unmarshal(body, &page); err != nil {
+		return nil, err
+	}
+	return page.Value, nil
+}

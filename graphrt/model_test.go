@@ -1,0 +1,68 @@
+package graphrt_test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
+// user is a model the way graphgen generates one.
+type user struct {
+	ODataType      *string                    `json:"@odata.type,omitempty"`
+	DisplayName    *string                    `json:"displayName,omitempty"`
+	BusinessPhones []string                   `json:"businessPhones,omitempty"`
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (m *user) UnmarshalJSON(b []byte) error {
+	type plain user
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+func (m user) MarshalJSON() ([]byte, error) {
+	type plain user
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+func TestModelRoundTripKeepsUnknownMembers(t *testing.T) {
+	in := `{"@odata.type":"#microsoft.graph.user","displayName":"Adele","businessPhones":["+1 425"],"mobilePhone":null,"extension_x":{"a":1}}`
+	// a declared member sent as null survives too
+	in2 := `{"displayName":null}`
+	var n user
+	if err := json.Unmarshal([]byte(in2), &n); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := json.Marshal(n); string(out) != in2 {
+		t.Errorf("null member: %s, want %s", out, in2)
+	}
+	var u user
+	if err := json.Unmarshal([]byte(in), &u); err != nil {
+		t.Fatal(err)
+	}
+	if u.DisplayName == nil || *u.DisplayName != "Adele" || len(u.AdditionalData) != 2 {
+		t.Fatalf("decoded %+v", u)
+	}
+	out, err := json.Marshal(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got any
+	json.Unmarshal([]byte(in), &want)
+	json.Unmarshal(out, &got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("round trip (-in +out):\n%s", diff)
+	}
+}
+
+func TestDecodeCollection(t *testing.T) {
+	users, err := graphrt.DecodeCollection[user](json.RawMessage(`{"@odata.context":"x","value":[{"displayName":"a"},{"displayName":"b","k":1}]}`))
+	if err != nil || len(users) != 2 || *users[1].DisplayName != "b" || string(users[1].AdditionalData["k"]) != "1" {
+		t.Fatalf("DecodeCollection = %+v, %v", users, err)
+	}
+	u, err := graphrt.Decode[user](nil)
+	if u != nil || err != nil {
+		t.Errorf("Decode(empty) = %v, %v; want nil, nil", u, err)
+	}
+}
