@@ -10,7 +10,8 @@ import (
 )
 
 // clientFile emits the Client type and one method per route.
-func clientFile(f *jen.File, ops []*ir.Operation) {
+func clientFile(f *jen.File, api *ir.API) {
+	ops, idx := api.Operations, modelIndex(api.Types)
 	// type Client struct{ rt *graphrt.Client }
 	f.Comment("Client calls the documented Microsoft Graph operations; its methods take")
 	f.Comment("path parameters as arguments and options for headers and query options.")
@@ -25,7 +26,7 @@ func clientFile(f *jen.File, ops []*ir.Operation) {
 	for _, op := range ops {
 		for _, r := range op.Routes {
 			f.Line()
-			clientMethod(f, op, r)
+			clientMethod(f, op, r, idx[op.Version])
 		}
 	}
 }
@@ -38,7 +39,7 @@ func clientFile(f *jen.File, ops []*ir.Operation) {
 //		}
 //		return c.rt.JSON(ctx, &graphrt.Request{Method: "GET", Path: "/v1.0/users/" + graphrt.PathSegment(id)}, opts...)
 //	}
-func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route) {
+func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models) {
 	scope := naming.NewScope(paramNames(r)...)
 	recv, ctx, opts := scope.Name("c"), scope.Name("ctx"), scope.Name("opts")
 	body, data := "", ""
@@ -57,6 +58,10 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route) {
 	}
 	params = append(params, jen.Id(opts).Op("...").Add(rt("Option")))
 	call, results, zero := responseCall(op.Response.Kind)
+	decode, typedResults := typedResponse(op.Response, types)
+	if decode != nil {
+		results = typedResults
+	}
 	errName := scope.Name("err")
 
 	req := jen.Dict{jen.Id("Method"): jen.Lit(op.Method), jen.Id("Path"): pathExpr(op.Version, r)}
@@ -79,8 +84,17 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route) {
 			jen.If(jen.Id(errName).Op("!=").Nil()).Block(jen.Return(append(zero, jen.Id(errName))...)),
 		)
 	}
-	stmts = append(stmts, jen.Return(jen.Id(recv).Dot("rt").Dot(call).Call(
-		jen.Id(ctx), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))))
+	send := jen.Id(recv).Dot("rt").Dot(call).Call(jen.Id(ctx), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))
+	if decode != nil {
+		// raw, err := c.rt.JSON(...); if err != nil { return nil, err }; return graphrt.Decode[T](raw)
+		raw := scope.Name("raw")
+		stmts = append(stmts,
+			jen.List(jen.Id(raw), jen.Id(errName)).Op(":=").Add(send),
+			jen.If(jen.Id(errName).Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id(errName))),
+			jen.Return(decode.Call(jen.Id(raw))))
+	} else {
+		stmts = append(stmts, jen.Return(send))
+	}
 
 	f.Add(comments(methodDoc(op, r)).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.GoName).Params(params...).Add(results).Block(stmts...))
 }
@@ -129,6 +143,31 @@ func responseCall(kind string) (call string, results jen.Code, zero []jen.Code) 
 		return "Bytes", jen.Params(jen.Index().Byte(), jen.Error()), []jen.Code{jen.Nil()}
 	}
 	return "JSON", jen.Params(jen.Qual("encoding/json", "RawMessage"), jen.Error()), []jen.Code{jen.Nil()}
+}
+
+// typedResponse returns the runtime decoder of a response of a documented
+// type and the method's results: (*T, error) for an object, ([]T, error)
+// for a collection of objects or primitives; nil when the response stays
+// raw JSON.
+func typedResponse(r ir.Response, types models) (*jen.Statement, jen.Code) {
+	var elem *jen.Statement
+	switch t, ok := types[r.Type]; {
+	case ok && t.Kind == ir.TypeObject:
+		elem = jen.Id(t.GoName)
+	case ok && t.Kind == ir.TypeEnum && r.Kind == ir.KindCollection:
+		elem = jen.Id(t.GoName)
+	case primitiveGo[r.Type] != nil && r.Kind == ir.KindCollection:
+		elem = primitiveGo[r.Type]()
+	default:
+		return nil, nil
+	}
+	switch r.Kind {
+	case ir.KindObject:
+		return rt("Decode").Types(elem), jen.Params(jen.Op("*").Add(elem.Clone()), jen.Error())
+	case ir.KindCollection:
+		return rt("DecodeCollection").Types(elem), jen.Params(jen.Index().Add(elem.Clone()), jen.Error())
+	}
+	return nil, nil
 }
 
 // pathExpr builds the escaped request path: literal parts as strings,

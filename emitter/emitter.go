@@ -41,7 +41,7 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 		path  string
 		build func(*jen.File, *ir.API)
 	}{
-		{"client.go", ops(clientFile)},
+		{"client.go", clientFile},
 		{"examples.go", ops(examplesFile)},
 		{"mock.go", ops(mockFile)},
 		{"models.go", modelsFile},

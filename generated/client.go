@@ -74,14 +74,18 @@ func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/alert-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/alert-get.md).
-func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.Option) (*Alert, error) {
 	if err := graphrt.NonEmpty("alertID", alertID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/security/alerts/" + graphrt.PathSegment(alertID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Alert](raw)
 }
 
 // ApplicationDeleteTokenLifetimePolicies calls DELETE
@@ -472,14 +476,18 @@ func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, c
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-get-members?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/chat-get-members.md).
-func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID string, opts ...graphrt.Option) (*ConversationMember, error) {
 	if err := graphrt.NonEmpty("chatID", chatID, "membershipID", membershipID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMember](raw)
 }
 
 // ChatGetMembersUsers calls GET /v1.0/users/{user-id |
@@ -501,14 +509,18 @@ func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-get-members?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/chat-get-members.md).
-func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalName string, chatID string, membershipID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalName string, chatID string, membershipID string, opts ...graphrt.Option) (*ConversationMember, error) {
 	if err := graphrt.NonEmpty("userIDOrUserPrincipalName", userIDOrUserPrincipalName, "chatID", chatID, "membershipID", membershipID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userIDOrUserPrincipalName) + "/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMember](raw)
 }
 
 // ChatPostMembers calls POST /v1.0/chats/{chat-id}/members: Add member to a
@@ -1031,14 +1043,18 @@ func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilen
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/group-list-members.md).
-func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]DirectoryObject, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[DirectoryObject](raw)
 }
 
 // IncludePermissions calls GET /v1.0/gadgets/{gadget-id}: Get gadget.
@@ -1309,14 +1325,18 @@ func (c *Client) InvalidAnnotation(ctx context.Context, body any, opts ...graphr
 // Documentation:
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/itemanalytics-get.md).
-func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) (*ItemAnalytics, error) {
 	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/analytics",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ItemAnalytics](raw)
 }
 
 // ItemAnalyticsGetSites calls GET /v1.0/sites/{site-id}/analytics: Get
@@ -1340,14 +1360,18 @@ func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/itemanalytics-get.md).
-func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts ...graphrt.Option) (*ItemAnalytics, error) {
 	if err := graphrt.NonEmpty("siteID", siteID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/analytics",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ItemAnalytics](raw)
 }
 
 // ItemAnalyticsGetSitesListsItems calls GET
@@ -1372,14 +1396,18 @@ func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/itemanalytics-get.md).
-func (c *Client) ItemAnalyticsGetSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ItemAnalyticsGetSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) (*ItemAnalytics, error) {
 	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID, "itemID", itemID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/" + graphrt.PathSegment(itemID) + "/analytics",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ItemAnalytics](raw)
 }
 
 // ListItemDelete calls DELETE
@@ -4106,7 +4134,7 @@ func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipal
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/user-assignlicense.md).
-func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (*User, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -4114,11 +4142,15 @@ func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName st
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/assignLicense",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // UserGetEn2021Users calls GET /v1.0/users/{id | userPrincipalName}: Get a
@@ -4140,14 +4172,18 @@ func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName st
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetEn2021Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) UserGetEn2021Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*User, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // UserGetEn2021Me calls GET /v1.0/me: Get a user.
@@ -4168,11 +4204,15 @@ func (c *Client) UserGetEn2021Users(ctx context.Context, idOrUserPrincipalName s
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetEn2021Me(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) UserGetEn2021Me(ctx context.Context, opts ...graphrt.Option) (*User, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // UserGetPtBr2023Users calls GET /v1.0/users/{id | userPrincipalName}: Obter
@@ -4194,14 +4234,18 @@ func (c *Client) UserGetEn2021Me(ctx context.Context, opts ...graphrt.Option) (j
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetPtBr2023Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) UserGetPtBr2023Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*User, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // UserGetPtBr2023Me calls GET /v1.0/me: Obter um usuário.
@@ -4222,11 +4266,15 @@ func (c *Client) UserGetPtBr2023Users(ctx context.Context, idOrUserPrincipalName
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) (*User, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // UserPostSponsors calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
@@ -4567,11 +4615,15 @@ func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID 
 // Documentation:
 // https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/authentication-list-phonemethods.md).
-func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) ([]PhoneAuthenticationMethod, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/authentication/phoneMethods",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
 }
 
 // AuthenticationListPhoneMethodsUsers calls GET /beta/users/{id |
@@ -4595,14 +4647,18 @@ func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...g
 // Documentation:
 // https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/authentication-list-phonemethods.md).
-func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]PhoneAuthenticationMethod, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
 }
 
 // B2xIdentityUserflowDeleteUserflowIdentityProviders calls DELETE
@@ -6632,14 +6688,18 @@ func (c *Client) MessageDeleteUsersMailFoldersMentions(ctx context.Context, idOr
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsers calls GET /beta/users/{id |
@@ -6658,14 +6718,18 @@ func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Op
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetMeMailFolders calls GET /beta/me/mailFolders/{id}/messages/{id}:
@@ -6684,14 +6748,18 @@ func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName stri
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsersMailFolders calls GET /beta/users/{id |
@@ -6710,14 +6778,18 @@ func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID strin
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetMeValue calls GET /beta/me/messages/{id}/$value: Get message.
@@ -6735,14 +6807,18 @@ func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincip
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsersValue calls GET /beta/users/{id |
@@ -6761,14 +6837,18 @@ func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graph
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetMeMailFoldersValue calls GET
@@ -6787,14 +6867,18 @@ func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsersMailFoldersValue calls GET /beta/users/{id |
@@ -6813,14 +6897,18 @@ func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID 
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // OnPremisesAgentGroupDelete calls DELETE

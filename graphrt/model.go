@@ -79,11 +79,13 @@ func MarshalModel(v any, extra map[string]json.RawMessage) ([]byte, error) {
 }
 
 // Decode decodes a JSON response body into a new T; an empty body gives
-// nil.
+// nil. A body that only wraps an object in "value" beside OData
+// annotations (as Intune answers) is unwrapped.
 func Decode[T any](body json.RawMessage) (*T, error) {
 	if len(body) == 0 {
 		return nil, nil
 	}
+	body = unwrapValue(body)
 	v := new(T)
 	if err := json.Unmarshal(body, v); err != nil {
 		return nil, err
@@ -103,4 +105,23 @@ func DecodeCollection[T any](body json.RawMessage) ([]T, error) {
 		return nil, err
 	}
 	return page.Value, nil
+}
+
+// unwrapValue returns the object in {"value": {...}} when "value" is the
+// only member besides "@..." annotations, else body.
+func unwrapValue(body json.RawMessage) json.RawMessage {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) != nil {
+		return body
+	}
+	v, ok := m["value"]
+	if !ok || len(v) == 0 || v[0] != '{' {
+		return body
+	}
+	for k := range m {
+		if k != "value" && !strings.HasPrefix(k, "@") {
+			return body
+		}
+	}
+	return v
 }

@@ -61,6 +61,10 @@ func TestDecodeCollection(t *testing.T) {
 	if err != nil || len(users) != 2 || *users[1].DisplayName != "b" || string(users[1].AdditionalData["k"]) != "1" {
 		t.Fatalf("DecodeCollection = %+v, %v", users, err)
 	}
+	w, err := graphrt.Decode[user](json.RawMessage(`{"@odata.context":"x","value":{"displayName":"wrapped"}}`))
+	if err != nil || w.DisplayName == nil || *w.DisplayName != "wrapped" {
+		t.Errorf("Decode(Intune wrapper) = %+v, %v", w, err)
+	}
 	u, err := graphrt.Decode[user](nil)
 	if u != nil || err != nil {
 		t.Errorf("Decode(empty) = %v, %v; want nil, nil", u, err)

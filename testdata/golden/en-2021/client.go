@@ -41,14 +41,18 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/alert-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/alert-get.md).
-func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.Option) (*Alert, error) {
 	if err := graphrt.NonEmpty("alertID", alertID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/security/alerts/" + graphrt.PathSegment(alertID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Alert](raw)
 }
 
 // ApplicationDeleteTokenLifetimePolicies calls DELETE
@@ -100,14 +104,18 @@ func (c *Client) ApplicationDeleteTokenLifetimePolicies(ctx context.Context, app
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-get-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/chat-get-members.md).
-func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID string, opts ...graphrt.Option) (*ConversationMember, error) {
 	if err := graphrt.NonEmpty("chatID", chatID, "membershipID", membershipID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMember](raw)
 }
 
 // ChatGetMembersUsers calls GET /v1.0/users/{user-id |
@@ -129,14 +137,18 @@ func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-get-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/chat-get-members.md).
-func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalName string, chatID string, membershipID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalName string, chatID string, membershipID string, opts ...graphrt.Option) (*ConversationMember, error) {
 	if err := graphrt.NonEmpty("userIDOrUserPrincipalName", userIDOrUserPrincipalName, "chatID", chatID, "membershipID", membershipID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userIDOrUserPrincipalName) + "/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMember](raw)
 }
 
 // ChatPostMembers calls POST /v1.0/chats/{chat-id}/members: Add member to a
@@ -247,14 +259,18 @@ func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilen
 // Documentation:
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/itemanalytics-get.md).
-func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) (*ItemAnalytics, error) {
 	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/analytics",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ItemAnalytics](raw)
 }
 
 // ItemAnalyticsGetSites calls GET /v1.0/sites/{site-id}/analytics: Get
@@ -278,14 +294,18 @@ func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/itemanalytics-get.md).
-func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts ...graphrt.Option) (*ItemAnalytics, error) {
 	if err := graphrt.NonEmpty("siteID", siteID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/analytics",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ItemAnalytics](raw)
 }
 
 // ItemAnalyticsGetSitesListsItems calls GET
@@ -310,14 +330,18 @@ func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/itemanalytics-get.md).
-func (c *Client) ItemAnalyticsGetSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ItemAnalyticsGetSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) (*ItemAnalytics, error) {
 	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID, "itemID", itemID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/" + graphrt.PathSegment(itemID) + "/analytics",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ItemAnalytics](raw)
 }
 
 // ListItemDelete calls DELETE
@@ -613,14 +637,18 @@ func (c *Client) ReportrootGetEmailActivityUserDetailByDateValue(ctx context.Con
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*User, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // UserGetMe calls GET /v1.0/me: Get a user.
@@ -641,11 +669,15 @@ func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string,
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*User, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // WorkbookRangeResizedRangeItems calls POST
@@ -817,11 +849,15 @@ func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID 
 // Documentation:
 // https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
 // (api-reference/beta/api/authentication-list-phonemethods.md).
-func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) ([]PhoneAuthenticationMethod, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/authentication/phoneMethods",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
 }
 
 // AuthenticationListPhoneMethodsUsers calls GET /beta/users/{id |
@@ -845,14 +881,18 @@ func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...g
 // Documentation:
 // https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
 // (api-reference/beta/api/authentication-list-phonemethods.md).
-func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]PhoneAuthenticationMethod, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
 }
 
 // B2xIdentityUserflowDeleteUserflowIdentityProviders calls DELETE
@@ -1756,14 +1796,18 @@ func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, bod
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsers calls GET /beta/users/{id |
@@ -1782,14 +1826,18 @@ func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Op
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetMeMailFolders calls GET /beta/me/mailFolders/{id}/messages/{id}:
@@ -1808,14 +1856,18 @@ func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName stri
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsersMailFolders calls GET /beta/users/{id |
@@ -1834,14 +1886,18 @@ func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID strin
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetMeValue calls GET /beta/me/messages/{id}/$value: Get message.
@@ -1859,14 +1915,18 @@ func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincip
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsersValue calls GET /beta/users/{id |
@@ -1885,14 +1945,18 @@ func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graph
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetMeMailFoldersValue calls GET
@@ -1911,14 +1975,18 @@ func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // MessageGetUsersMailFoldersValue calls GET /beta/users/{id |
@@ -1937,14 +2005,18 @@ func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID 
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*Message, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Message](raw)
 }
 
 // OnPremisesAgentGroupDelete calls DELETE
