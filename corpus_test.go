@@ -3,6 +3,7 @@ package graphgen_test
 import (
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -155,4 +156,52 @@ func opsByPage(t *testing.T, dir string) map[string][]*ir.Operation {
 		m[op.Page] = append(m[op.Page], op)
 	}
 	return m
+}
+
+// TestCorpusGeneratedVets generates the package of the whole English 2021
+// tree (v1.0 and beta) into a temporary module and runs go vet on it.
+func TestCorpusGeneratedVets(t *testing.T) {
+	dir := corpus(t)
+	if testing.Short() {
+		t.Skip("generates and vets 35 MB of Go")
+	}
+	api, err := graphgen.Load(os.DirFS(filepath.Join(dir, "graph-docs-en-2021")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := graphgen.Generate(api, emitter.Options{Package: "graph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := t.TempDir()
+	gomod := "module example.com/corpus\n\ngo 1.26\n\nrequire github.com/graphgen-dev/graphgen v0.0.0\n\nreplace github.com/graphgen-dev/graphgen => " + root + "\n"
+	writeFile(t, filepath.Join(mod, "go.mod"), []byte(gomod))
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(mod, "go.sum"), sum)
+	for _, f := range files {
+		writeFile(t, filepath.Join(mod, "graph", f.Path), f.Content)
+	}
+	cmd := exec.Command("go", "vet", "./graph")
+	cmd.Dir = mod
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go vet of the generated corpus package: %v\n%.3000s", err, out)
+	}
+}
+
+// writeFile writes data to path, creating its directory.
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }

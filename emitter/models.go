@@ -92,11 +92,15 @@ func objectType(f *jen.File, t *ir.Type, idx models) {
 	}
 	seen := map[string]bool{"@odata.type": true}
 	for _, p := range allProperties(t, idx) {
-		if seen[p.Name] || p.GoName == "ODataType" || p.GoName == "AdditionalData" {
-			continue
+		if seen[p.Name] {
+			continue // declared by a base type
 		}
 		seen[p.Name] = true
-		fields = append(fields, comments(docLines(p.GoName+" is "+quoteDoc(p.Name)+". "+p.Description)).Id(p.GoName).Add(fieldType(p, idx)).Tag(map[string]string{"json": p.Name + ",omitempty"}))
+		doc := p.GoName + " is " + quoteDoc(p.Name) + ". " + p.Description
+		if p.Ref != "" {
+			doc += " (Its type, " + quoteDoc(p.Ref) + ", is not documented in these docs: raw JSON.)"
+		}
+		fields = append(fields, comments(docLines(doc)).Id(p.GoName).Add(fieldType(p, idx)).Tag(map[string]string{"json": p.Name + ",omitempty"}))
 	}
 	fields = append(fields,
 		jen.Comment("AdditionalData holds the members the docs do not declare, as sent."),

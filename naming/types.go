@@ -45,11 +45,15 @@ func assignTypes(types []*ir.Type) []ir.Diagnostic {
 				Message: "cannot give type " + t.Name + " a unique Go name: " + t.GoName + " is also the name of another type"})
 		}
 	}
+	byName := map[string]*ir.Type{}
 	for _, t := range types {
 		if packageNames[t.GoName] || t.GoName == "" {
 			t.GoName += "Type"
 		}
-		nameMembers(t)
+		byName[t.Version+" "+t.Name] = t
+	}
+	for _, t := range basesFirst(types, byName) {
+		nameMembers(t, inheritedNames(t, byName))
 	}
 	return diags
 }
@@ -61,20 +65,27 @@ func pageBase(page string) string {
 	return strings.TrimSuffix(page, ".md")
 }
 
-// nameMembers names properties (unique within the type) and enum members
-// (prefixed by the type's name, as Go constants are).
-func nameMembers(t *ir.Type) {
-	used := map[string]int{}
+// nameMembers names properties (unique within the type together with the
+// properties it inherits, which keep their base type's names) and enum
+// members (prefixed by the type's name, as Go constants are).
+func nameMembers(t *ir.Type, inherited map[string]string) {
+	// Go name → JSON name; the fields every model has come first
+	used := map[string]string{"ODataType": "@odata.type", "AdditionalData": "\x00"}
+	for goName, jsonName := range inherited {
+		used[goName] = jsonName
+	}
 	for i := range t.Properties {
-		name := Exported(Words(t.Properties[i].Name))
-		if name == "" || !(name[0] >= 'A' && name[0] <= 'Z') {
-			name = "P" + name
+		p := &t.Properties[i]
+		base := Exported(Words(p.Name))
+		if base == "" || !(base[0] >= 'A' && base[0] <= 'Z') {
+			base = "P" + base
 		}
-		used[name]++
-		if n := used[name]; n > 1 {
-			name += strconv.Itoa(n)
+		name := base
+		for n := 2; used[name] != "" && used[name] != p.Name; n++ {
+			name = base + strconv.Itoa(n) // "ID" and "id" in one type
 		}
-		t.Properties[i].GoName = name
+		used[name] = p.Name
+		p.GoName = name
 	}
 	seen := map[string]int{}
 	for i := range t.Members {
@@ -85,6 +96,22 @@ func nameMembers(t *ir.Type) {
 		}
 		t.Members[i].GoName = name
 	}
+}
+
+// inheritedNames returns the Go names of the properties t inherits, by the
+// base types already named (bases are named before derived types).
+func inheritedNames(t *ir.Type, byName map[string]*ir.Type) map[string]string {
+	names := map[string]string{}
+	seen := map[string]bool{t.Name: true}
+	for b := byName[t.Version+" "+t.Base]; b != nil && !seen[b.Name]; b = byName[b.Version+" "+b.Base] {
+		seen[b.Name] = true
+		for _, p := range b.Properties {
+			if p.GoName != "" {
+				names[p.GoName] = p.Name
+			}
+		}
+	}
+	return names
 }
 
 // typeClashes groups the types that share a Go name.
@@ -109,4 +136,28 @@ func typeClashes(types []*ir.Type) [][]*ir.Type {
 // shortName is the last dotted part of a qualified name.
 func shortName(name string) string {
 	return name[strings.LastIndexByte(name, '.')+1:]
+}
+
+// basesFirst orders types so that every base comes before the types that
+// derive from it (cycles are broken where they are met).
+func basesFirst(types []*ir.Type, byName map[string]*ir.Type) []*ir.Type {
+	var out []*ir.Type
+	done := map[*ir.Type]bool{}
+	var visit func(t *ir.Type, depth int)
+	visit = func(t *ir.Type, depth int) {
+		if done[t] || depth > 64 {
+			return
+		}
+		if b := byName[t.Version+" "+t.Base]; b != nil && b != t {
+			visit(b, depth+1)
+		}
+		if !done[t] {
+			done[t] = true
+			out = append(out, t)
+		}
+	}
+	for _, t := range types {
+		visit(t, 0)
+	}
+	return out
 }

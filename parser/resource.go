@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -140,6 +141,10 @@ func readProperties(p *page, t *table, relationship bool) []ir.Property {
 		if name == "" || typeCol >= len(row) {
 			continue
 		}
+		if !isMemberName(name) {
+			p.warnf(t.off, "properties table row %q does not start with a property name; the row is ignored", clip(name, 60))
+			continue
+		}
 		prop := ir.Property{Name: name, Relationship: relationship, Description: cell(row, len(row)-1)}
 		prop.Type, prop.Ref, prop.Collection = typeCell(p, row[typeCol])
 		prop.ReadOnly = containsAny(strings.ToLower(prop.Description), readOnlyHints)
@@ -227,11 +232,16 @@ func resolveTypes(api *ir.API) {
 	}
 	for _, t := range api.Types {
 		for i := range t.Properties {
-			if pr := &t.Properties[i]; pr.Ref != "" {
-				if name, ok := lookup(t.Version, pr.Ref); ok {
-					pr.Type, pr.Ref = name, ""
-				}
+			pr := &t.Properties[i]
+			if pr.Ref == "" {
+				continue
 			}
+			if name, ok := lookup(t.Version, pr.Ref); ok {
+				pr.Type, pr.Ref = name, ""
+				continue
+			}
+			api.Diagnostics = append(api.Diagnostics, ir.Diagnostic{Pos: t.Source, Severity: ir.Warning,
+				Message: fmt.Sprintf("property %s of %s has type %q, which these docs do not document; it is kept as raw JSON", pr.Name, t.Name, pr.Ref)})
 		}
 	}
 	for _, op := range api.Operations {
@@ -306,4 +316,23 @@ func mergeInto(dst, src *ir.Type) {
 	if dst.Base == "" {
 		dst.Base = src.Base
 	}
+}
+
+// isMemberName reports the shape of a JSON member name as Graph uses them:
+// letters, digits and _ @ . $ -, no spaces.
+func isMemberName(s string) bool {
+	for _, r := range s {
+		if !(r == '_' || r == '@' || r == '.' || r == '$' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// clip shortens s to n bytes for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "..."
 }
