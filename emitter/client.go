@@ -50,7 +50,7 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models) {
 	switch op.RequestBody.Kind {
 	case ir.KindObject, ir.KindParameters:
 		body, data = scope.Name("body"), scope.Name("data")
-		params = append(params, jen.Id(body).Any())
+		params = append(params, jen.Id(body).Add(bodyType(op.RequestBody, types)))
 	case ir.KindBinary:
 		body = scope.Name("body")
 		data = body
@@ -143,6 +143,19 @@ func responseCall(kind string) (call string, results jen.Code, zero []jen.Code) 
 		return "Bytes", jen.Params(jen.Index().Byte(), jen.Error()), []jen.Code{jen.Nil()}
 	}
 	return "JSON", jen.Params(jen.Qual("encoding/json", "RawMessage"), jen.Error()), []jen.Code{jen.Nil()}
+}
+
+// bodyType is the Go type of a JSON request body: the request struct of a
+// parameter table, a pointer to a documented model, else any (a map, a
+// json.RawMessage or any value that encodes to the documented JSON).
+func bodyType(b ir.RequestBody, types models) jen.Code {
+	if b.GoName != "" {
+		return jen.Op("*").Id(b.GoName)
+	}
+	if t, ok := types[b.Type]; ok && t.Kind == ir.TypeObject {
+		return jen.Op("*").Id(t.GoName)
+	}
+	return jen.Any()
 }
 
 // typedResponse returns the runtime decoder of a response of a documented

@@ -45,6 +45,7 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 		{"examples.go", ops(examplesFile)},
 		{"mock.go", ops(mockFile)},
 		{"models.go", modelsFile},
+		{"requests.go", requestsFile},
 	}
 	var files []File
 	for _, g := range gens {

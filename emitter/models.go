@@ -148,19 +148,81 @@ func allProperties(t *ir.Type, idx models) []ir.Property {
 // unset and zero differ), slices for collections, raw JSON for types these
 // docs do not document.
 func fieldType(p ir.Property, idx models) *jen.Statement {
+	return goType(p.Type, p.Collection, true, idx)
+}
+
+// goType is the Go type of a value of typeName: a slice for a collection,
+// a pointer when pointer is set, raw JSON for an undocumented type.
+func goType(typeName string, collection, pointer bool, idx models) *jen.Statement {
 	var elem *jen.Statement
-	switch t, ok := idx[p.Type]; {
+	switch t, ok := idx[typeName]; {
 	case ok:
 		elem = jen.Id(t.GoName)
-	case primitiveGo[p.Type] != nil:
-		elem = primitiveGo[p.Type]()
+	case primitiveGo[typeName] != nil:
+		elem = primitiveGo[typeName]()
 	default:
 		return jen.Qual("encoding/json", "RawMessage")
 	}
-	if p.Collection {
+	switch {
+	case collection:
 		return jen.Index().Add(elem)
+	case pointer:
+		return jen.Op("*").Add(elem)
 	}
-	return jen.Op("*").Add(elem)
+	return elem
+}
+
+// requestsFile emits one struct per parameter-table request body:
+// required parameters as values (always sent), optional ones as pointers
+// (sent when set), and AdditionalData for members the table does not list.
+func requestsFile(f *jen.File, api *ir.API) {
+	idx := modelIndex(api.Types)
+	for _, op := range api.Operations {
+		if op.RequestBody.GoName != "" {
+			requestType(f, op, idx[op.Version])
+		}
+	}
+	newRequestFunc(f, api.Operations)
+}
+
+// requestType emits the request struct of one operation.
+func requestType(f *jen.File, op *ir.Operation, idx models) {
+	b := op.RequestBody
+	var fields []jen.Code
+	seen := map[string]bool{}
+	for _, p := range b.Params {
+		if seen[p.Name] {
+			continue // a parameter listed twice
+		}
+		seen[p.Name] = true
+		tag := p.Name + ",omitempty"
+		doc := p.GoName + " is " + quoteDoc(p.Name) + ". " + p.Description
+		if p.Required {
+			tag = p.Name
+			doc += " Required."
+		}
+		fields = append(fields, comments(docLines(doc)).Id(p.GoName).Add(goType(p.TypeName, p.Collection, !p.Required, idx)).Tag(map[string]string{"json": tag}))
+	}
+	fields = append(fields,
+		jen.Comment("AdditionalData holds members the docs do not list, sent as they are."),
+		jen.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}))
+	f.Add(comments(docLines(b.GoName + " is the request body of " + op.ID + " (" + op.Method + ").")))
+	f.Type().Id(b.GoName).Struct(fields...)
+	jsonMethods(f, b.GoName)
+}
+
+// newRequestFunc emits newRequest, which returns a new request body value
+// by operation Go name (for tests).
+func newRequestFunc(f *jen.File, ops []*ir.Operation) {
+	var cases []jen.Code
+	for _, op := range ops {
+		if op.RequestBody.GoName != "" {
+			cases = append(cases, jen.Case(jen.Lit(op.GoName)).Block(jen.Return(jen.New(jen.Id(op.RequestBody.GoName)))))
+		}
+	}
+	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil())))
+	f.Comment("newRequest returns a new request body of an operation by its Go name, or nil.")
+	f.Func().Id("newRequest").Params(jen.Id("operation").String()).Any().Block(jen.Switch(jen.Id("operation")).Block(cases...))
 }
 
 // newModelFunc emits newModel, which returns a new value of a documented

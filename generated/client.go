@@ -540,7 +540,7 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-post-members?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/chat-post-members.md).
-func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body any, opts ...graphrt.Option) error {
+func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body *ConversationMember, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("chatID", chatID); err != nil {
 		return err
 	}
@@ -1187,7 +1187,7 @@ func (c *Client) IntuneDevicesManagedDeviceGetDeviceManagementDetectedApps(ctx c
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
-func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersID string, managedDeviceID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("usersID", usersID, "managedDeviceID", managedDeviceID); err != nil {
 		return err
 	}
@@ -1223,7 +1223,7 @@ func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersI
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
-func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Context, managedDeviceID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Context, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("managedDeviceID", managedDeviceID); err != nil {
 		return err
 	}
@@ -1260,7 +1260,7 @@ func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
-func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID); err != nil {
 		return err
 	}
@@ -3630,7 +3630,7 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/participant-startholdmusic?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/participant-startholdmusic.md).
-func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("callID", callID, "participantID", participantID); err != nil {
 		return nil, err
 	}
@@ -3662,7 +3662,7 @@ func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, p
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "name", name); err != nil {
 		return err
 	}
@@ -3695,7 +3695,7 @@ func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name strin
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name); err != nil {
 		return err
 	}
@@ -3728,7 +3728,7 @@ func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name 
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrName string, address string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address); err != nil {
 		return err
 	}
@@ -3761,7 +3761,7 @@ func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrN
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address); err != nil {
 		return err
 	}
@@ -3794,7 +3794,7 @@ func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName); err != nil {
 		return err
 	}
@@ -3827,7 +3827,7 @@ func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, ta
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName); err != nil {
 		return err
 	}
@@ -3914,7 +3914,7 @@ func (c *Client) ReportrootGetEmailActivityUserDetailByDateValue(ctx context.Con
 // Documentation:
 // https://learn.microsoft.com/graph/api/securescorecontrolprofile-update?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/securescorecontrolprofile-update.md).
-func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string, body any, opts ...graphrt.Option) error {
+func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string, body *SecureScoreControlProfileUpdateRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return err
 	}
@@ -3949,7 +3949,7 @@ func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string,
 // Documentation:
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/security-security-runhuntingquery.md).
-func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body *SecuritySecurityRunHuntingQueryRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -4134,7 +4134,7 @@ func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipal
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/user-assignlicense.md).
-func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (*User, error) {
+func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (*User, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -4295,7 +4295,7 @@ func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) 
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/user-post-sponsors.md).
-func (c *Client) UserPostSponsors(ctx context.Context, id string, body any, opts ...graphrt.Option) error {
+func (c *Client) UserPostSponsors(ctx context.Context, id string, body *User, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return err
 	}
@@ -4327,7 +4327,7 @@ func (c *Client) UserPostSponsors(ctx context.Context, id string, body any, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
 // (crafted/api-reference/v1.0/api/widget-shapes.md).
-func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body any, opts ...graphrt.Option) error {
+func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("widgetID", widgetID); err != nil {
 		return err
 	}
@@ -4360,7 +4360,7 @@ func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body any, op
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
 // (crafted/api-reference/v1.0/api/widget-shapes.md).
-func (c *Client) WidgetShapesUsers(ctx context.Context, userID string, widgetID string, body any, opts ...graphrt.Option) error {
+func (c *Client) WidgetShapesUsers(ctx context.Context, userID string, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("userID", userID, "widgetID", widgetID); err != nil {
 		return err
 	}
@@ -4453,7 +4453,7 @@ func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath str
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -4489,7 +4489,7 @@ func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, bod
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
 		return nil, err
 	}
@@ -4708,7 +4708,7 @@ func (c *Client) B2xIdentityUserflowDeleteUserflowIdentityProviders(ctx context.
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -4740,7 +4740,7 @@ func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body any, opts ..
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -4775,7 +4775,7 @@ func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrinci
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -4810,7 +4810,7 @@ func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, bo
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -4845,7 +4845,7 @@ func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body 
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -4880,7 +4880,7 @@ func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrinc
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
@@ -4915,7 +4915,7 @@ func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, ca
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
@@ -5039,7 +5039,7 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -5074,7 +5074,7 @@ func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, me
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -5111,7 +5111,7 @@ func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -5148,7 +5148,7 @@ func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -5185,7 +5185,7 @@ func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID s
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -5222,7 +5222,7 @@ func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -5259,7 +5259,7 @@ func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID str
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -5296,7 +5296,7 @@ func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID str
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("shareID", shareID); err != nil {
 		return nil, err
 	}
@@ -5763,7 +5763,7 @@ func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionI
 // Documentation:
 // https://learn.microsoft.com/graph/api/governanceresource-register?view=graph-rest-beta
 // (contrib-2026/api-reference/beta/api/governanceresource-register.md).
-func (c *Client) GovernanceresourceRegister(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GovernanceresourceRegister(ctx context.Context, body *GovernanceresourceRegisterRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -5939,7 +5939,7 @@ func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context,
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
-func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(ctx context.Context, deviceConfigurationID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return err
 	}
@@ -5977,7 +5977,7 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
-func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID); err != nil {
 		return err
 	}
@@ -6015,7 +6015,7 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesG
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
-func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID); err != nil {
 		return err
 	}
@@ -6050,7 +6050,7 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesW
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
-func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx context.Context, deviceConfigurationID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return err
 	}
@@ -6086,7 +6086,7 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
-func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID); err != nil {
 		return err
 	}
@@ -6122,7 +6122,7 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGrou
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
-func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID); err != nil {
 		return err
 	}
@@ -6380,7 +6380,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-mobileapp-getmobileappcount?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/intune-shared-mobileapp-getmobileappcount.md).
-func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body *IntuneSharedMobileAppGetMobileAppCountRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -6414,7 +6414,7 @@ func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, bod
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-windowsupdatestate-create?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-windowsupdatestate-create.md).
-func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -6450,7 +6450,7 @@ func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, devic
 // Documentation:
 // https://learn.microsoft.com/graph/api/mailbox-exportitems?view=graph-rest-beta
 // (contrib-2026/api-reference/beta/api/mailbox-exportitems.md).
-func (c *Client) MailboxExportItems(ctx context.Context, mailboxID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MailboxExportItems(ctx context.Context, mailboxID string, body *MailboxExportItemsRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("mailboxID", mailboxID); err != nil {
 		return nil, err
 	}
@@ -7840,7 +7840,7 @@ func (c *Client) ProfilephotoUpdateGroupsByTeamID(ctx context.Context, teamID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7874,7 +7874,7 @@ func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, nam
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7909,7 +7909,7 @@ func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7944,7 +7944,7 @@ func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7978,7 +7978,7 @@ func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath s
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -8012,7 +8012,7 @@ func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id str
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}

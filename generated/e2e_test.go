@@ -103,7 +103,7 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 					t.Fatalf("client has no method %s", r.GoName)
 				}
 				called++
-				results := m.Call(arguments(op, r))
+				results := m.Call(arguments(m.Type(), op, r))
 				err, _ := results[len(results)-1].Interface().(error)
 				var ge *graphrt.Error
 				switch {
@@ -133,7 +133,7 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 // non-empty value per path parameter and per placeholder of the documented
 // query, the documented example body (or {}),
 // and the documented required headers.
-func arguments(op *ir.Operation, r *ir.Route) []reflect.Value {
+func arguments(method reflect.Type, op *ir.Operation, r *ir.Route) []reflect.Value {
 	args := []reflect.Value{reflect.ValueOf(context.Background())}
 	for _, p := range r.Params {
 		args = append(args, reflect.ValueOf("v-"+p.GoName))
@@ -145,7 +145,7 @@ func arguments(op *ir.Operation, r *ir.Route) []reflect.Value {
 	}
 	switch op.RequestBody.Kind {
 	case ir.KindObject, ir.KindParameters:
-		args = append(args, reflect.ValueOf(json.RawMessage(exampleBody(op))))
+		args = append(args, bodyArgument(method.In(len(args)), exampleBody(op)))
 	case ir.KindBinary:
 		args = append(args, reflect.ValueOf([]byte("binary content")))
 	}
@@ -155,6 +155,17 @@ func arguments(op *ir.Operation, r *ir.Route) []reflect.Value {
 		}
 	}
 	return args
+}
+
+// bodyArgument makes the body argument of type t from the documented
+// example: a typed request or model decoded from it, or the raw JSON.
+func bodyArgument(t reflect.Type, body string) reflect.Value {
+	if t.Kind() != reflect.Pointer {
+		return reflect.ValueOf(json.RawMessage(body))
+	}
+	v := reflect.New(t.Elem())
+	_ = json.Unmarshal([]byte(body), v.Interface()) // an example that does not fit leaves zero fields
+	return v
 }
 
 // exampleBody is the first documented request body that is valid JSON,
@@ -244,7 +255,7 @@ func TestHostileIDsRoundTrip(t *testing.T) {
 		t.Errorf("alertID arrived as %q, want %q", h.got["alertID"], hostile)
 	}
 	address := "Sheet1!A1:B2 'O''Brien'"
-	if err := client.RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, json.RawMessage(`{}`)); err != nil {
+	if err := client.RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, &generated.RangeClearRequest{}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"alertID": hostile, "itemPath": "folder/file name.xlsx", "idOrName": "Sheet #1", "address": address, "id": ""}

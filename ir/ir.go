@@ -169,6 +169,8 @@ type RequestBody struct {
 	ContentType string `json:"contentType,omitempty"`
 	// Params are the rows of a parameter table.
 	Params []BodyParam `json:"params,omitempty"`
+	// GoName names the request struct of a parameters body.
+	GoName string `json:"goName,omitempty"`
 	// From says what decided Kind: "header" (a non-JSON Content-Type),
 	// "link" (a resource link), "table", "prose" (the section's text),
 	// "example" (only the example request has a body), "method" (no
@@ -178,10 +180,15 @@ type RequestBody struct {
 
 // BodyParam is one row of a request-body parameter table.
 type BodyParam struct {
-	Name string `json:"name"`
-	// Type is the type cell as written; TypeRef is its link target's name.
+	Name   string `json:"name"`
+	GoName string `json:"goName"`
+	// Type is the type cell as written. TypeName is what it names: an Edm
+	// primitive or a documented type's qualified name; Ref is the link
+	// target when that type is not documented in these docs.
 	Type        string `json:"type"`
-	TypeRef     string `json:"typeRef,omitempty"`
+	TypeName    string `json:"typeName,omitempty"`
+	Ref         string `json:"ref,omitempty"`
+	Collection  bool   `json:"collection,omitempty"`
 	Description string `json:"description"`
 	Required    bool   `json:"required"`
 }

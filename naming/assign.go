@@ -39,6 +39,7 @@ func Assign(api *ir.API) []ir.Diagnostic {
 	}
 	diags = append(diags, checkUnique(api.Operations)...)
 	diags = append(diags, assignTypes(api.Types)...)
+	assignBodies(api.Operations, api.Types)
 	return diags
 }
 

@@ -24,7 +24,7 @@ func readRequestBody(p *page, o *outline, method string, headers []ir.Header, ex
 			continue
 		}
 		if t := asTable(p, b.node); t != nil {
-			params = append(params, readParamTable(t)...)
+			params = append(params, readParamTable(p, t)...)
 			continue
 		}
 		if isProse(b.node) {
@@ -81,7 +81,7 @@ func odataType(body string) string {
 // readParamTable reads "Parameter | Type | Description" rows, with an
 // optional Required column; otherwise required-ness is read from the
 // description.
-func readParamTable(t *table) []ir.BodyParam {
+func readParamTable(p *page, t *table) []ir.BodyParam {
 	typeCol := t.column("type", "tipo", "typ", "型", "类型", "형식")
 	if typeCol < 0 && len(t.header) > 2 {
 		typeCol = 1
@@ -98,7 +98,10 @@ func readParamTable(t *table) []ir.BodyParam {
 			bp.Description = cell(row, descCol)
 		}
 		if typeCol >= 0 && typeCol < len(row) {
-			bp.TypeRef = firstResourceLink(row[typeCol].Links)
+			bp.TypeName, bp.Ref, bp.Collection = typeCell(p, row[typeCol])
+		}
+		if !isMemberName(bp.Name) {
+			continue // a prose row, not a parameter
 		}
 		if reqCol >= 0 {
 			bp.Required = isYes(cell(row, reqCol))

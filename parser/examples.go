@@ -16,8 +16,9 @@ func readExamples(p *page, o *outline) []ir.Example {
 	var out []ir.Example
 	for _, b := range o.blocks {
 		fcb, ok := b.node.(*ast.FencedCodeBlock)
-		if !ok || b.section == secHTTP || (b.section != secExamples && b.ann == nil) {
-			continue
+		outside := b.section != secExamples && (b.ann == nil || b.ann.blockType != "request" && b.ann.blockType != "response")
+		if !ok || b.section == secHTTP || outside {
+			continue // outside the examples, only annotated examples count
 		}
 		code := codeText(p, fcb)
 		kind := exampleKind(b.ann, code)

@@ -245,6 +245,12 @@ func resolveTypes(api *ir.API) {
 		}
 	}
 	for _, op := range api.Operations {
+		for i := range op.RequestBody.Params {
+			bp := &op.RequestBody.Params[i]
+			if name, ok := lookup(op.Version, bp.Ref); ok && bp.Ref != "" {
+				bp.TypeName, bp.Ref = name, ""
+			}
+		}
 		if edm, ok := primitives[strings.ToLower(strings.TrimPrefix(op.Response.Type, "Edm."))]; ok {
 			op.Response.Type = edm
 		}

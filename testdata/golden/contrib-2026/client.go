@@ -431,7 +431,7 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery?view=graph-rest-1.0
 // (api-reference/v1.0/api/security-security-runhuntingquery.md).
-func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body *SecuritySecurityRunHuntingQueryRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -648,7 +648,7 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/governanceresource-register?view=graph-rest-beta
 // (api-reference/beta/api/governanceresource-register.md).
-func (c *Client) GovernanceresourceRegister(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GovernanceresourceRegister(ctx context.Context, body *GovernanceresourceRegisterRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -681,7 +681,7 @@ func (c *Client) GovernanceresourceRegister(ctx context.Context, body any, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/mailbox-exportitems?view=graph-rest-beta
 // (api-reference/beta/api/mailbox-exportitems.md).
-func (c *Client) MailboxExportItems(ctx context.Context, mailboxID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MailboxExportItems(ctx context.Context, mailboxID string, body *MailboxExportItemsRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("mailboxID", mailboxID); err != nil {
 		return nil, err
 	}

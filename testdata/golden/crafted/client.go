@@ -40,7 +40,7 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
 // (api-reference/v1.0/api/widget-shapes.md).
-func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body any, opts ...graphrt.Option) error {
+func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("widgetID", widgetID); err != nil {
 		return err
 	}
@@ -73,7 +73,7 @@ func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body any, op
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
 // (api-reference/v1.0/api/widget-shapes.md).
-func (c *Client) WidgetShapesUsers(ctx context.Context, userID string, widgetID string, body any, opts ...graphrt.Option) error {
+func (c *Client) WidgetShapesUsers(ctx context.Context, userID string, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("userID", userID, "widgetID", widgetID); err != nil {
 		return err
 	}

@@ -168,7 +168,7 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-post-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/chat-post-members.md).
-func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body any, opts ...graphrt.Option) error {
+func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body *ConversationMember, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("chatID", chatID); err != nil {
 		return err
 	}
@@ -387,7 +387,7 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "name", name); err != nil {
 		return err
 	}
@@ -420,7 +420,7 @@ func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name strin
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name); err != nil {
 		return err
 	}
@@ -453,7 +453,7 @@ func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name 
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrName string, address string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address); err != nil {
 		return err
 	}
@@ -486,7 +486,7 @@ func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrN
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address); err != nil {
 		return err
 	}
@@ -519,7 +519,7 @@ func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName); err != nil {
 		return err
 	}
@@ -552,7 +552,7 @@ func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, ta
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, body any, opts ...graphrt.Option) error {
+func (c *Client) RangeClearRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName); err != nil {
 		return err
 	}
@@ -943,7 +943,7 @@ func (c *Client) B2xIdentityUserflowDeleteUserflowIdentityProviders(ctx context.
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -978,7 +978,7 @@ func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, me
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -1015,7 +1015,7 @@ func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -1052,7 +1052,7 @@ func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -1089,7 +1089,7 @@ func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID s
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -1126,7 +1126,7 @@ func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -1163,7 +1163,7 @@ func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID str
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -1200,7 +1200,7 @@ func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID str
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (api-reference/beta/api/driveitem-preview.md).
-func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("shareID", shareID); err != nil {
 		return nil, err
 	}
@@ -1661,7 +1661,7 @@ func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context,
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
-func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx context.Context, deviceConfigurationID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return err
 	}
@@ -1697,7 +1697,7 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
-func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID); err != nil {
 		return err
 	}
@@ -1733,7 +1733,7 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGrou
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
-func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID); err != nil {
 		return err
 	}
@@ -1769,7 +1769,7 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWind
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-mobileapp-getmobileappcount?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-mobileapp-getmobileappcount.md).
-func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body *IntuneSharedMobileAppGetMobileAppCountRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -2585,7 +2585,7 @@ func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, siz
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2619,7 +2619,7 @@ func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, nam
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2654,7 +2654,7 @@ func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2689,7 +2689,7 @@ func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2723,7 +2723,7 @@ func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath s
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2757,7 +2757,7 @@ func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id str
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}

@@ -2462,7 +2462,7 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/participant-startholdmusic?view=graph-rest-1.0
 // (api-reference/v1.0/api/participant-startholdmusic.md).
-func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("callID", callID, "participantID", participantID); err != nil {
 		return nil, err
 	}
@@ -2497,7 +2497,7 @@ func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, p
 // Documentation:
 // https://learn.microsoft.com/graph/api/securescorecontrolprofile-update?view=graph-rest-1.0
 // (api-reference/v1.0/api/securescorecontrolprofile-update.md).
-func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string, body any, opts ...graphrt.Option) error {
+func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string, body *SecureScoreControlProfileUpdateRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return err
 	}
@@ -2628,7 +2628,7 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -2664,7 +2664,7 @@ func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, bod
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
 		return nil, err
 	}
@@ -2824,7 +2824,7 @@ func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
-func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(ctx context.Context, deviceConfigurationID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return err
 	}
@@ -2862,7 +2862,7 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
-func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID); err != nil {
 		return err
 	}
@@ -2900,7 +2900,7 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesG
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
-func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID); err != nil {
 		return err
 	}
@@ -3159,7 +3159,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-windowsupdatestate-create?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-windowsupdatestate-create.md).
-func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}

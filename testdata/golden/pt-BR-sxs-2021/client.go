@@ -267,7 +267,7 @@ func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphr
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
-func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersID string, managedDeviceID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("usersID", usersID, "managedDeviceID", managedDeviceID); err != nil {
 		return err
 	}
@@ -303,7 +303,7 @@ func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersI
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
-func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Context, managedDeviceID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Context, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("managedDeviceID", managedDeviceID); err != nil {
 		return err
 	}
@@ -340,7 +340,7 @@ func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
-func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, body any, opts ...graphrt.Option) error {
+func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID); err != nil {
 		return err
 	}
@@ -376,7 +376,7 @@ func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-assignlicense.md).
-func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -410,7 +410,7 @@ func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName st
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
@@ -442,7 +442,7 @@ func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body any, opts ..
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -477,7 +477,7 @@ func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrinci
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -512,7 +512,7 @@ func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, bo
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -547,7 +547,7 @@ func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body 
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -582,7 +582,7 @@ func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrinc
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
@@ -617,7 +617,7 @@ func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, ca
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
