@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/yuin/goldmark/ast"
@@ -325,10 +326,11 @@ func mergeInto(dst, src *ir.Type) {
 }
 
 // isMemberName reports the shape of a JSON member name as Graph uses them:
-// letters, digits and _ @ . $ -, no spaces.
+// letters, digits and _ @ . $ -, no spaces (machine translation sometimes
+// translates names, "índice" for "index": letters of any script count).
 func isMemberName(s string) bool {
 	for _, r := range s {
-		if !(r == '_' || r == '@' || r == '.' || r == '$' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+		if !(r == '_' || r == '@' || r == '.' || r == '$' || r == '-' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
 			return false
 		}
 	}
