@@ -37,8 +37,8 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // de Atribuição de Pacote de Acesso, ou superior, Azure AD gerenciamento de
 // direitos podem executar essa ação.
 //
-// On success the service answers 202 with a accesspackageassignment object in
-// the JSON result.
+// On success the service answers 202 with a
+// microsoft.graph.accessPackageAssignment object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): EntitlementManagement.ReadWrite.All
@@ -48,14 +48,18 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/accesspackageassignment-reprocess?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/accesspackageassignment-reprocess.md).
-func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string, opts ...graphrt.Option) (*AccessPackageAssignment, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "POST",
 		Path:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/" + graphrt.PathSegment(id) + "/reprocess",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[AccessPackageAssignment](raw)
 }
 
 // AlertGet calls GET /v1.0/security/alerts/{alert_id}: Get alert.
@@ -188,7 +192,7 @@ func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts .
 // conector de API. Você configura um conector de API para uma etapa
 // específica, uma de cada vez, conforme mostrado abaixo.
 //
-// The request body is a JSON identityapiconnector object.
+// The request body is a JSON microsoft.graph.identityApiConnector object.
 //
 // On success the service answers 204 with no body.
 //
@@ -200,7 +204,7 @@ func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts .
 // Documentation:
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-put-apiconnectorconfiguration?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/b2xidentityuserflow-put-apiconnectorconfiguration.md).
-func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, body any, opts ...graphrt.Option) error {
+func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, body *IdentityAPIConnector, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("b2xUserFlowID", b2xUserFlowID, "step", step); err != nil {
 		return err
 	}
@@ -256,11 +260,15 @@ func (c *Client) BrokenTable(ctx context.Context, id string, opts ...graphrt.Opt
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetMeCalendar(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) CalendarGetMeCalendar(ctx context.Context, opts ...graphrt.Option) (*Calendar, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetUsersCalendar calls GET /v1.0/users/{id |
@@ -281,14 +289,18 @@ func (c *Client) CalendarGetMeCalendar(ctx context.Context, opts ...graphrt.Opti
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetUsersCalendar(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetUsersCalendar(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetGroupsCalendar calls GET /v1.0/groups/{id}/calendar: Get
@@ -309,14 +321,18 @@ func (c *Client) CalendarGetUsersCalendar(ctx context.Context, idOrUserPrincipal
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetGroupsCalendar(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetGroupsCalendar(ctx context.Context, id string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetMeCalendars calls GET /v1.0/me/calendars/{id}: Get calendar.
@@ -336,14 +352,18 @@ func (c *Client) CalendarGetGroupsCalendar(ctx context.Context, id string, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetMeCalendars(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetMeCalendars(ctx context.Context, id string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetUsersCalendars calls GET /v1.0/users/{id |
@@ -364,14 +384,18 @@ func (c *Client) CalendarGetMeCalendars(ctx context.Context, id string, opts ...
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetMeCalendarGroupsCalendars calls GET
@@ -392,14 +416,18 @@ func (c *Client) CalendarGetUsersCalendars(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetUsersCalendarGroupsCalendars calls GET /v1.0/users/{id |
@@ -420,14 +448,18 @@ func (c *Client) CalendarGetMeCalendarGroupsCalendars(ctx context.Context, calen
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // ChannelDoesUserHaveAccess calls GET
@@ -573,14 +605,18 @@ func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body *Conve
 // Documentation:
 // https://learn.microsoft.com/graph/api/chats-getallmessages?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/chats-getallmessages.md).
-func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]ChatMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[ChatMessage](raw)
 }
 
 // DriveItemCreateUploadSessionDrives calls POST
@@ -607,7 +643,7 @@ func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName 
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -615,11 +651,15 @@ func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionGroupsDrive calls POST
@@ -646,7 +686,7 @@ func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -654,11 +694,15 @@ func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, gr
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionMeDrive calls POST
@@ -685,7 +729,7 @@ func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, gr
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -693,11 +737,15 @@ func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionSitesDrive calls POST
@@ -724,7 +772,7 @@ func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -732,11 +780,15 @@ func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, sit
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionUsersDrive calls POST
@@ -763,7 +815,7 @@ func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, sit
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -771,11 +823,15 @@ func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, use
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemGetContentDrivesItems calls GET
@@ -1470,9 +1526,11 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1484,7 +1542,7 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1492,11 +1550,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages
@@ -1506,9 +1568,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1520,7 +1584,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -1528,11 +1592,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages
@@ -1542,9 +1610,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1556,7 +1626,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages(ctx context.Context, mailFolderID string, messageID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages(ctx context.Context, mailFolderID string, messageID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
@@ -1564,11 +1634,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders
@@ -1578,9 +1652,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1592,7 +1668,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1600,11 +1676,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders
@@ -1614,9 +1694,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1628,7 +1710,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -1636,11 +1718,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents
@@ -1650,9 +1736,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1664,7 +1752,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1672,11 +1760,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/events/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents
@@ -1686,9 +1778,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1700,7 +1794,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -1708,11 +1802,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars
@@ -1722,9 +1820,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1736,7 +1836,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1744,11 +1844,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars
@@ -1758,9 +1862,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1772,7 +1878,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -1780,11 +1886,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts
@@ -1794,9 +1904,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1808,7 +1920,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1816,11 +1928,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts
@@ -1830,9 +1946,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1844,7 +1962,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -1852,11 +1970,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders
@@ -1866,9 +1988,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1880,7 +2004,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1888,11 +2012,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/contactFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders
@@ -1902,9 +2030,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1916,7 +2046,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -1924,11 +2054,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents
@@ -1938,9 +2072,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1952,7 +2088,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents(ctx context.Context, groupID string, eventID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents(ctx context.Context, groupID string, eventID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID); err != nil {
 		return nil, err
 	}
@@ -1960,11 +2096,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
@@ -1974,9 +2114,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1988,16 +2130,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/messages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages
@@ -2007,9 +2153,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2021,7 +2169,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -2029,11 +2177,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages
@@ -2043,9 +2195,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2057,7 +2211,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -2065,11 +2219,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id) + "/messages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders
@@ -2079,9 +2237,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2093,16 +2253,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/mailFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders
@@ -2112,9 +2276,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2126,7 +2292,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -2134,11 +2300,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents
@@ -2147,9 +2317,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2161,16 +2333,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/events",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents
@@ -2180,9 +2356,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2194,7 +2372,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -2202,11 +2380,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars
@@ -2216,9 +2398,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2230,16 +2414,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/calendars",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars
@@ -2249,9 +2437,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2263,7 +2453,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -2271,11 +2461,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts
@@ -2285,9 +2479,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2299,16 +2495,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/contacts",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts
@@ -2318,9 +2518,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2332,7 +2534,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -2340,11 +2542,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders
@@ -2354,9 +2560,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2368,16 +2576,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/contactFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders
@@ -2387,9 +2599,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2401,7 +2615,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -2409,11 +2623,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents
@@ -2423,9 +2641,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2437,7 +2657,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -2445,11 +2665,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply
@@ -2459,9 +2683,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2473,7 +2699,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply(ctx context.Context, groupID string, threadID string, postID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply(ctx context.Context, groupID string, threadID string, postID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID); err != nil {
 		return nil, err
 	}
@@ -2481,11 +2707,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply
@@ -2496,9 +2726,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2510,7 +2742,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "conversationID", conversationID, "threadID", threadID, "postID", postID); err != nil {
 		return nil, err
 	}
@@ -2518,11 +2750,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/conversations/" + graphrt.PathSegment(conversationID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply
@@ -2532,9 +2768,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2546,7 +2784,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply(ctx context.Context, groupID string, threadID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply(ctx context.Context, groupID string, threadID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID); err != nil {
 		return nil, err
 	}
@@ -2554,11 +2792,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply
@@ -2568,9 +2810,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2582,7 +2826,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply(ctx context.Context, groupID string, conversationID string, threadID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply(ctx context.Context, groupID string, conversationID string, threadID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "conversationID", conversationID, "threadID", threadID); err != nil {
 		return nil, err
 	}
@@ -2590,11 +2834,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/conversations/" + graphrt.PathSegment(conversationID) + "/threads/" + graphrt.PathSegment(threadID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads
@@ -2604,9 +2852,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2618,7 +2868,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -2626,11 +2876,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/threads",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations
@@ -2640,9 +2894,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -2654,7 +2910,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -2662,11 +2918,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/conversations",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // NoVersion calls POST /v1.0/things/{id}/reset: Reset thing.
@@ -2714,14 +2974,18 @@ func (c *Client) NoVersion(ctx context.Context, id string, opts ...graphrt.Optio
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsExtensions calls GET /v1.0/users/{Id |
@@ -2746,14 +3010,18 @@ func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id s
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsExtensions calls GET
@@ -2777,14 +3045,18 @@ func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsExtensions calls GET
@@ -2809,14 +3081,18 @@ func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id st
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsExtensions calls GET
@@ -2841,14 +3117,18 @@ func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context,
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesExtensions calls GET /v1.0/users/{Id |
@@ -2873,14 +3153,18 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetOrganizationExtensions calls GET
@@ -2904,14 +3188,18 @@ func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsExtensions calls GET /v1.0/users/{Id |
@@ -2936,14 +3224,18 @@ func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context,
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersExtensions calls GET /v1.0/users/{Id |
@@ -2967,14 +3259,18 @@ func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUserPrincipalName string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUserPrincipalName string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsTasksExtensions calls GET /v1.0/users/{Id
@@ -3000,14 +3296,18 @@ func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUs
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "taskID", taskID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(taskID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsExtensions calls GET /v1.0/users/{Id |
@@ -3032,14 +3332,18 @@ func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID calls GET
@@ -3064,15 +3368,19 @@ func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsByGroupIDEventID calls GET
@@ -3097,15 +3405,19 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID calls GET
@@ -3130,15 +3442,19 @@ func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID calls GET
@@ -3163,15 +3479,19 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(c
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID calls GET
@@ -3196,15 +3516,19 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsTasks calls GET /v1.0/users/{Id |
@@ -3229,15 +3553,19 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoLists calls GET /v1.0/users/{Id |
@@ -3262,15 +3590,19 @@ func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetDevices calls GET /v1.0/devices/{Id} (documented with
@@ -3296,11 +3628,11 @@ func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUse
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id),
 		Query: url.Values{
@@ -3308,6 +3640,10 @@ func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, ext
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroups calls GET /v1.0/groups/{Id} (documented with
@@ -3333,11 +3669,11 @@ func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, ext
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id),
 		Query: url.Values{
@@ -3345,6 +3681,10 @@ func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, exte
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetOrganization calls GET /v1.0/organization/{Id}
@@ -3370,11 +3710,11 @@ func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, exte
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id),
 		Query: url.Values{
@@ -3382,6 +3722,10 @@ func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsers calls GET /v1.0/users/{Id | userPrincipalName}
@@ -3407,11 +3751,11 @@ func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 		Query: url.Values{
@@ -3419,6 +3763,10 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsByIDOrUserPrincipalName calls GET
@@ -3445,11 +3793,11 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
 		Query: url.Values{
@@ -3457,6 +3805,10 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsByID calls GET /v1.0/groups/{Id}/events
@@ -3482,11 +3834,11 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
 		Query: url.Values{
@@ -3494,6 +3846,10 @@ func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id st
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID calls GET
@@ -3520,11 +3876,11 @@ func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id st
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts",
 		Query: url.Values{
@@ -3532,6 +3888,10 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName calls GET
@@ -3558,11 +3918,11 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
 		Query: url.Values{
@@ -3570,6 +3930,10 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsByIDOrUserPrincipalName calls GET
@@ -3596,11 +3960,11 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
 		Query: url.Values{
@@ -3608,6 +3972,10 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx co
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // ParticipantStartHoldMusic calls POST
@@ -3630,7 +3998,7 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/participant-startholdmusic?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/participant-startholdmusic.md).
-func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (*StartHoldMusicOperation, error) {
 	if err := graphrt.NonEmpty("callID", callID, "participantID", participantID); err != nil {
 		return nil, err
 	}
@@ -3638,11 +4006,15 @@ func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, p
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/communications/calls/" + graphrt.PathSegment(callID) + "/participants/" + graphrt.PathSegment(participantID) + "/startHoldMusic",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[StartHoldMusicOperation](raw)
 }
 
 // RangeClearItemsNames calls POST
@@ -4058,11 +4430,15 @@ func (c *Client) SoftwareOathAuthenticationMethodGetUsers(ctx context.Context, i
 // Documentation:
 // https://learn.microsoft.com/graph/api/subscription-list?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/subscription-list.md).
-func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) ([]Subscription, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/subscriptions",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Subscription](raw)
 }
 
 // UnknownSectionOrderMe calls GET /v1.0/me/widgets: List widgets.
@@ -4394,14 +4770,18 @@ func (c *Client) WidgetShapesUsers(ctx context.Context, userID string, widgetID 
 // Documentation:
 // https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/workbookrange-resizedrange.md).
-func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID string, worksheetID string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID string, worksheetID string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*WorkbookRange, error) {
 	if err := graphrt.NonEmpty("itemID", itemID, "worksheetID", worksheetID, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "POST",
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRange](raw)
 }
 
 // WorkbookRangeResizedRangeRoot calls POST
@@ -4423,14 +4803,18 @@ func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID stri
 // Documentation:
 // https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/workbookrange-resizedrange.md).
-func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath string, id string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath string, id string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*WorkbookRange, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "id", id, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "POST",
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(id) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRange](raw)
 }
 
 // WorksheetcollectionAddItems calls POST
@@ -4453,7 +4837,7 @@ func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath str
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*WorkbookWorksheet, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -4461,11 +4845,15 @@ func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, bod
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookWorksheet](raw)
 }
 
 // WorksheetcollectionAddRoot calls POST
@@ -4489,7 +4877,7 @@ func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, bod
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*WorkbookWorksheet, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
 		return nil, err
 	}
@@ -4497,11 +4885,15 @@ func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookWorksheet](raw)
 }
 
 // AlertList calls GET /beta/security/alerts: List alerts.
@@ -4520,11 +4912,15 @@ func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string
 // Documentation:
 // https://learn.microsoft.com/graph/api/alert-list?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/alert-list.md).
-func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]AlertBeta, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/alerts",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[AlertBeta](raw)
 }
 
 // ApplicationPostOnlineMeetingsMe calls POST /beta/me/onlineMeetings: Create
@@ -4534,7 +4930,7 @@ func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // the user token (delegated permission) or request path (application
 // permission).
 //
-// The request body is a JSON onlinemeeting object.
+// The request body is a JSON microsoft.graph.onlineMeeting object.
 //
 // On success the service answers 201 with a microsoft.graph.onlineMeeting
 // object in the JSON result.
@@ -4547,16 +4943,20 @@ func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/application-post-onlinemeetings.md).
-func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body *OnlineMeeting, opts ...graphrt.Option) (*OnlineMeeting, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/beta/me/onlineMeetings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OnlineMeeting](raw)
 }
 
 // ApplicationPostOnlineMeetingsUsers calls POST
@@ -4566,7 +4966,7 @@ func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body any, 
 // the user token (delegated permission) or request path (application
 // permission).
 //
-// The request body is a JSON onlinemeeting object.
+// The request body is a JSON microsoft.graph.onlineMeeting object.
 //
 // On success the service answers 201 with a microsoft.graph.onlineMeeting
 // object in the JSON result.
@@ -4579,7 +4979,7 @@ func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body any, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/application-post-onlinemeetings.md).
-func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID string, body *OnlineMeeting, opts ...graphrt.Option) (*OnlineMeeting, error) {
 	if err := graphrt.NonEmpty("userID", userID); err != nil {
 		return nil, err
 	}
@@ -4587,11 +4987,15 @@ func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID 
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/onlineMeetings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OnlineMeeting](raw)
 }
 
 // AuthenticationListPhoneMethodsMe calls GET
@@ -4708,16 +5112,20 @@ func (c *Client) B2xIdentityUserflowDeleteUserflowIdentityProviders(ctx context.
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendar calls PATCH /beta/users/{id |
@@ -4740,7 +5148,7 @@ func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpd
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -4748,11 +5156,15 @@ func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrinci
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateGroupsCalendar calls PATCH /beta/groups/{id}/calendar: Update
@@ -4775,7 +5187,7 @@ func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrinci
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -4783,11 +5195,15 @@ func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, bo
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateMeCalendars calls PATCH /beta/me/calendars/{id}: Update
@@ -4810,7 +5226,7 @@ func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, bo
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -4818,11 +5234,15 @@ func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body 
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendars calls PATCH /beta/users/{id |
@@ -4845,7 +5265,7 @@ func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body 
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -4853,11 +5273,15 @@ func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrinc
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateMeCalendarGroupsCalendars calls PATCH
@@ -4880,7 +5304,7 @@ func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrinc
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
@@ -4888,11 +5312,15 @@ func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, ca
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendarGroupsCalendars calls PATCH /beta/users/{id |
@@ -4915,7 +5343,7 @@ func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, ca
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
@@ -4923,11 +5351,15 @@ func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context,
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CloudLicensingAdminCloudLicensingListAssignmentsAdmin calls GET
@@ -5039,7 +5471,7 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (*ConversationMemberBeta, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -5047,11 +5479,15 @@ func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, me
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMemberBeta](raw)
 }
 
 // ConversationmemberUpdateChannels calls PATCH
@@ -5074,7 +5510,7 @@ func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, me
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (*ConversationMemberBeta, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -5082,11 +5518,15 @@ func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID st
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMemberBeta](raw)
 }
 
 // DriveItemPreviewDrivesItems calls POST
@@ -5328,14 +5768,18 @@ func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/ediscovery-case-list-legalholds?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/ediscovery-case-list-legalholds.md).
-func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) ([]LegalHold, error) {
 	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[LegalHold](raw)
 }
 
 // EventDeltaMeEventsDelta calls GET /beta/me/events/delta: event: delta.
@@ -5354,11 +5798,15 @@ func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]Event, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersEventsDelta calls GET /beta/users/{id |
@@ -5378,14 +5826,18 @@ func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Op
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
@@ -5405,11 +5857,15 @@ func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincip
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]Event, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendar/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarEventsDelta calls GET /beta/users/{id |
@@ -5429,14 +5885,18 @@ func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...gr
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarsEventsDelta calls GET
@@ -5456,14 +5916,18 @@ func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUse
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarsEventsDelta calls GET /beta/users/{id |
@@ -5483,14 +5947,18 @@ func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendargroupsCalendarsEventsDelta calls GET
@@ -5510,14 +5978,18 @@ func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUs
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta calls GET /beta/users/{id
@@ -5538,14 +6010,18 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarViewDelta calls GET /beta/me/calendarView/delta
@@ -5566,11 +6042,11 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendarView/delta",
 		Query: url.Values{
@@ -5578,6 +6054,10 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetim
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarViewDelta calls GET
@@ -5598,11 +6078,11 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetim
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
@@ -5610,6 +6090,10 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarsCalendarViewDelta calls GET
@@ -5630,11 +6114,11 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
@@ -5642,6 +6126,10 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarsCalendarViewDelta calls GET
@@ -5662,11 +6150,11 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
 		Query: url.Values{
@@ -5674,6 +6162,10 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaGroupsCalendarView calls GET /beta/groups/{id}/calendarView
@@ -5694,11 +6186,11 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
 		Query: url.Values{
@@ -5706,6 +6198,10 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // ExternalconnectorsSchemaUpdate calls PATCH
@@ -5713,7 +6209,7 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 //
 // Atualize as propriedades de um esquema para um externalConnection.
 //
-// The request body is a JSON externalconnectors-schema object.
+// The request body is a JSON microsoft.graph.externalConnectors.schema object.
 //
 // On success the service answers 202 with no body.
 //
@@ -5727,7 +6223,7 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 // Documentation:
 // https://learn.microsoft.com/graph/api/externalconnectors-schema-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/externalconnectors-schema-update.md).
-func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionID string, body any, opts ...graphrt.Option) error {
+func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionID string, body *Schema, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("connectionID", connectionID); err != nil {
 		return err
 	}
@@ -5795,14 +6291,18 @@ func (c *Client) GovernanceresourceRegister(ctx context.Context, body *Governanc
 // Documentation:
 // https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/governancerolesetting-list.md).
-func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourceID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourceID string, opts ...graphrt.Option) ([]GovernanceRoleSetting, error) {
 	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
 }
 
 // GovernancerolesettingList calls GET
@@ -5825,12 +6325,16 @@ func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourc
 // Documentation:
 // https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/governancerolesetting-list.md).
-func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.Option) ([]GovernanceRoleSetting, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
 		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
 }
 
 // GroupListTransitiveMembers calls GET /beta/groups/{id}/transitiveMembers:
@@ -5854,14 +6358,18 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-transitivemembers?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/group-list-transitivemembers.md).
-func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]DirectoryObjectBeta, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[DirectoryObjectBeta](raw)
 }
 
 // IntuneOnboardingVppTokenSyncLicenseCounts calls POST
@@ -5894,8 +6402,8 @@ func (c *Client) IntuneOnboardingVppTokenSyncLicenseCounts(ctx context.Context, 
 //
 // Read properties and relationships of the androidManagedAppProtection object.
 //
-// On success the service answers 200 with a androidmanagedappprotection object
-// in the JSON result.
+// On success the service answers 200 with a
+// microsoft.graph.androidManagedAppProtection object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): DeviceManagementApps.ReadWrite.All,
@@ -5907,14 +6415,18 @@ func (c *Client) IntuneOnboardingVppTokenSyncLicenseCounts(ctx context.Context, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-androidmanagedappprotection-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/intune-shared-androidmanagedappprotection-get.md).
-func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context, androidManagedAppProtectionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context, androidManagedAppProtectionID string, opts ...graphrt.Option) (*AndroidManagedAppProtection, error) {
 	if err := graphrt.NonEmpty("androidManagedAppProtectionID", androidManagedAppProtectionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/deviceAppManagement/androidManagedAppProtections/" + graphrt.PathSegment(androidManagedAppProtectionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[AndroidManagedAppProtection](raw)
 }
 
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles calls POST
@@ -6145,10 +6657,12 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWind
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -6159,7 +6673,7 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWind
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials(ctx context.Context, deviceManagementDerivedCredentialSettingsID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials(ctx context.Context, deviceManagementDerivedCredentialSettingsID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceManagementDerivedCredentialSettingsID", deviceManagementDerivedCredentialSettingsID); err != nil {
 		return nil, err
 	}
@@ -6167,11 +6681,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeri
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/derivedCredentials/" + graphrt.PathSegment(deviceManagementDerivedCredentialSettingsID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings
@@ -6182,10 +6700,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeri
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -6196,7 +6716,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeri
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -6204,11 +6724,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings
@@ -6219,10 +6743,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -6233,7 +6759,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -6241,11 +6767,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings
@@ -6256,10 +6786,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -6270,7 +6802,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -6278,11 +6810,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings
@@ -6293,10 +6829,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -6307,7 +6845,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -6315,11 +6853,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings
@@ -6330,10 +6872,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -6344,7 +6888,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -6352,11 +6896,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedMobileAppGetMobileAppCount calls GET
@@ -6402,8 +6950,8 @@ func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, bod
 // deviceDisplayName, userPrincipalName, status, qualityUpdateVersion,
 // featureUpdateVersion, lastScanDateTime, lastSyncDateTime.
 //
-// On success the service answers 201 with a windowsupdatestate object in the
-// JSON result.
+// On success the service answers 201 with a microsoft.graph.windowsUpdateState
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -6414,7 +6962,7 @@ func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, bod
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-windowsupdatestate-create?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/intune-shared-windowsupdatestate-create.md).
-func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (*WindowsUpdateState, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -6422,11 +6970,15 @@ func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, devic
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WindowsUpdateState](raw)
 }
 
 // MailboxExportItems calls POST
@@ -7050,8 +7602,8 @@ func (c *Client) OnPremisesSyncBehaviorGetUsers(ctx context.Context, id string, 
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7065,11 +7617,15 @@ func (c *Client) OnPremisesSyncBehaviorGetUsers(ctx context.Context, id string, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) (*ProfilePhoto, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotoValue calls GET /beta/users/{id |
@@ -7078,8 +7634,8 @@ func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphr
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7093,14 +7649,18 @@ func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphr
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotoValue calls GET /beta/groups/{id}/photo/$value:
@@ -7109,8 +7669,8 @@ func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPri
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7124,14 +7684,18 @@ func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPri
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhotoValue calls GET
@@ -7140,8 +7704,8 @@ func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string,
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7155,14 +7719,18 @@ func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string,
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhotoValue calls GET /beta/users/{id |
@@ -7171,8 +7739,8 @@ func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id str
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7186,14 +7754,18 @@ func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id str
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhotoValue calls GET
@@ -7203,8 +7775,8 @@ func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idO
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7218,14 +7790,18 @@ func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idO
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhotoValue calls GET
@@ -7236,8 +7812,8 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.C
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7251,14 +7827,18 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMePhoto calls GET /beta/me/photo: Get photo.
@@ -7266,8 +7846,8 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx contex
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7281,11 +7861,15 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Option) (*ProfilePhoto, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhoto calls GET /beta/users/{id |
@@ -7294,8 +7878,8 @@ func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Opt
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7309,14 +7893,18 @@ func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Opt
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhoto calls GET /beta/groups/{id}/photo: Get photo.
@@ -7324,8 +7912,8 @@ func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipa
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7339,14 +7927,18 @@ func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhoto calls GET /beta/me/contacts/{id}/photo: Get
@@ -7355,8 +7947,8 @@ func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7370,14 +7962,18 @@ func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhoto calls GET /beta/users/{id |
@@ -7386,8 +7982,8 @@ func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, 
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7401,14 +7997,18 @@ func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhoto calls GET
@@ -7417,8 +8017,8 @@ func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUser
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7432,14 +8032,18 @@ func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUser
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhoto calls GET /beta/users/{id |
@@ -7449,8 +8053,8 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Contex
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7464,14 +8068,18 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMePhotos calls GET /beta/me/photos/{size}: Get photo.
@@ -7479,8 +8087,8 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Con
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7494,14 +8102,18 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Con
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("size", size); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photos/" + graphrt.PathSegment(size),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotos calls GET /beta/users/{id |
@@ -7510,8 +8122,8 @@ func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts 
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7525,14 +8137,18 @@ func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincipalName string, size string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincipalName string, size string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "size", size); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotos calls GET /beta/groups/{id}/photos/{size}: Get
@@ -7541,8 +8157,8 @@ func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincip
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -7556,14 +8172,18 @@ func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincip
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, size string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, size string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id, "size", size); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoUpdateMe calls PUT /beta/me/photo/$value: Atualizar
@@ -7840,7 +8460,7 @@ func (c *Client) ProfilephotoUpdateGroupsByTeamID(ctx context.Context, teamID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("id", id, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7848,11 +8468,15 @@ func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, nam
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/names/" + graphrt.PathSegment(name) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootNames calls PATCH
@@ -7874,7 +8498,7 @@ func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, nam
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7882,11 +8506,15 @@ func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/names/" + graphrt.PathSegment(name) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateItemsWorksheets calls PATCH
@@ -7909,7 +8537,7 @@ func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7917,11 +8545,15 @@ func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootWorksheets calls PATCH
@@ -7944,7 +8576,7 @@ func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7952,11 +8584,15 @@ func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath s
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateItemsTablesColumns calls PATCH
@@ -7978,7 +8614,7 @@ func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath s
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -7986,11 +8622,15 @@ func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id str
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootTablesColumns calls PATCH
@@ -8012,7 +8652,7 @@ func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id str
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -8020,11 +8660,15 @@ func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPat
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // SecurityEmailThreatSubmissionPolicyGet calls GET
@@ -8049,14 +8693,18 @@ func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPat
 // Documentation:
 // https://learn.microsoft.com/graph/api/security-emailthreatsubmissionpolicy-get?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/security-emailthreatsubmissionpolicy-get.md).
-func (c *Client) SecurityEmailThreatSubmissionPolicyGet(ctx context.Context, emailThreatSubmissionPoliciesID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) SecurityEmailThreatSubmissionPolicyGet(ctx context.Context, emailThreatSubmissionPoliciesID string, opts ...graphrt.Option) (*EmailThreatSubmissionPolicy, error) {
 	if err := graphrt.NonEmpty("emailThreatSubmissionPoliciesID", emailThreatSubmissionPoliciesID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/" + graphrt.PathSegment(emailThreatSubmissionPoliciesID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[EmailThreatSubmissionPolicy](raw)
 }
 
 // SiteSearch calls GET /beta/sites (documented with ?$search={query}): Search
@@ -8093,7 +8741,7 @@ func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.O
 // Update (override) the synchronization template associated with a given
 // application.
 //
-// The request body is a JSON synchronization-synchronizationtemplate object.
+// The request body is a JSON microsoft.graph.synchronizationTemplate object.
 //
 // On success the service answers 204 with no body.
 //
@@ -8105,7 +8753,7 @@ func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.O
 // Documentation:
 // https://learn.microsoft.com/graph/api/synchronization-synchronizationtemplate-update?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/synchronization-synchronizationtemplate-update.md).
-func (c *Client) SynchronizationSynchronizationTemplateUpdate(ctx context.Context, id string, templateID string, body any, opts ...graphrt.Option) error {
+func (c *Client) SynchronizationSynchronizationTemplateUpdate(ctx context.Context, id string, templateID string, body *SynchronizationTemplate, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "templateID", templateID); err != nil {
 		return err
 	}

@@ -49,6 +49,71 @@ func (m AadUserConversationMember) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
+// AccessPackageAssignment is the microsoft.graph.accessPackageAssignment
+// resource.
+//
+// No Azure AD gerenciamento de direitos, uma atribuição de pacote de acesso
+// é uma atribuição de um pacote de acesso a um assunto específico, por um
+// período de tempo. Por exemplo, uma atribuição de pacote de acesso pode
+// dizer que a usuário Alice foi atribuída acesso por meio do pacote de
+// acesso Sales para o período de janeiro de 2019 a julho de 2019.
+
+type AccessPackageAssignment struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.accessPackageAssignment".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ExpiredDateTime is "expiredDateTime". O tipo Timestamp representa
+	// informações de data e hora usando o formato ISO 8601 e está sempre no
+	// horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro de 2014 é
+	// `2014-01-01T00:00:00Z`.
+	ExpiredDateTime *time.Time `json:"expiredDateTime,omitempty"`
+	// ID is "id". Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// Cronograma is "Cronograma". Quando a atribuição de acesso deve estar em
+	// vigor. Somente leitura. (Its type, "entitlementmanagementschedule", is not
+	// documented in these docs: raw JSON.)
+	Cronograma json.RawMessage `json:"Cronograma,omitempty"`
+	// State is "state". O estado da atribuição do pacote de acesso. Os valores
+	// possíveis são: `delivering`, `partiallyDelivered`, `delivered`, `expired`,
+	// `deliveryFailed`, `unknownFutureValue`. Somente leitura. Suporta `$filter`
+	// (`eq`). (Its type, "accessPackageAssignmentState", is not documented in
+	// these docs: raw JSON.)
+	State json.RawMessage `json:"state,omitempty"`
+	// Status is "status". Mais informações sobre o ciclo de vida da
+	// atribuição. Os valores possíveis `Delivering`incluem `Delivered`,
+	// `NearExpiry1DayNotificationTriggered`, ou `ExpiredNotificationTriggered`.
+	// Somente leitura.
+	Status *string `json:"status,omitempty"`
+	// AccessPackage is "accessPackage". Somente leitura. Anulável. Dá `$filter`
+	// suporte a (`eq`) na propriedade de ID e `$expand` nos parâmetros de
+	// consulta. (Its type, "accesspackage", is not documented in these docs: raw
+	// JSON.)
+	AccessPackage json.RawMessage `json:"accessPackage,omitempty"`
+	// Destino is "destino". O assunto da atribuição do pacote de acesso. Somente
+	// leitura. Anulável. Suporta o `$expand`. Dá `$filter` suporte a (`eq`) em
+	// objectId. (Its type, "accesspackagesubject", is not documented in these
+	// docs: raw JSON.)
+	Destino json.RawMessage `json:"destino,omitempty"`
+	// AssignmentPolicy is "assignmentPolicy". Somente leitura. Dá `$filter`
+	// suporte a (`eq`) na propriedade de ID e `$expand` nos parâmetros de
+	// consulta. (Its type, "accesspackageassignmentpolicy", is not documented in
+	// these docs: raw JSON.)
+	AssignmentPolicy json.RawMessage `json:"assignmentPolicy,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AccessPackageAssignment and keeps the members it does not declare.
+func (m *AccessPackageAssignment) UnmarshalJSON(b []byte) error {
+	type plain AccessPackageAssignment
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AccessPackageAssignment with the members it does not declare.
+func (m AccessPackageAssignment) MarshalJSON() ([]byte, error) {
+	type plain AccessPackageAssignment
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // ActivityDomain is the enumeration microsoft.graph.activityDomain. Values the
 // docs do not list are kept as they are.
 
@@ -99,6 +164,18 @@ const (
 	AgeGroupNotAdult AgeGroup = "notAdult"
 	// AgeGroupAdult is "adult". The user should be a treated as an adult.
 	AgeGroupAdult AgeGroup = "adult"
+	// AgeGroupSecundária is "Secundária". O usuário é considerado um menor.
+	AgeGroupSecundária AgeGroup = "Secundária"
+	// AgeGroupNãoAdulto is "NãoAdulto". O usuário é de um país que possui
+	// regulamentos legais (como Estados Unidos, Reino Unido, União Europeia ou
+	// Coreia do Sul) e a idade do usuário é superior ao limite superior de idade
+	// infantil (conforme o país) e inferior ao limite inferior de adulto idade
+	// (conforme estipulado com base no país ou região). Basicamente, os
+	// adolescentes são considerados como `notAdult` nos países/regiões
+	// regulamentados.
+	AgeGroupNãoAdulto AgeGroup = "NãoAdulto"
+	// AgeGroupAdulto is "Adulto". O usuário deve ser tratado como um adulto.
+	AgeGroupAdulto AgeGroup = "Adulto"
 )
 
 // Alert is the microsoft.graph.alert resource.
@@ -527,6 +604,110 @@ const (
 	BodyTypeHTML BodyType = "html"
 )
 
+// Calendar is the microsoft.graph.calendar resource. It carries the properties
+// of microsoft.graph.entity.
+//
+// Represents a container for event resources. It can be a calendar for a user,
+// or the default calendar of a Microsoft 365 group.
+
+type Calendar struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
+	// the online meeting service providers that can be used to create online
+	// meetings in this calendar. Possible values are: `unknown`,
+	// `skypeForBusiness`, `skypeForConsumer`, `teamsForBusiness`. (Its type,
+	// "onlineMeetingProviderType collection", is not documented in these docs: raw
+	// JSON.)
+	AllowedOnlineMeetingProviders json.RawMessage `json:"allowedOnlineMeetingProviders,omitempty"`
+	// CanEdit is "canEdit". `true` if the user can write to the calendar, `false`
+	// otherwise. This property is `true` for the user who created the calendar.
+	// This property is also `true` for a user who has been shared a calendar and
+	// granted write access.
+	CanEdit *bool `json:"canEdit,omitempty"`
+	// CanShare is "canShare". `true` if the user has the permission to share the
+	// calendar, `false` otherwise. Only the user who created the calendar can
+	// share it.
+	CanShare *bool `json:"canShare,omitempty"`
+	// CanViewPrivateItems is "canViewPrivateItems". `true` if the user can read
+	// calendar items that have been marked private, `false` otherwise.
+	CanViewPrivateItems *bool `json:"canViewPrivateItems,omitempty"`
+	// ChangeKey is "changeKey". Identifies the version of the calendar object.
+	// Every time the calendar is changed, changeKey changes as well. This allows
+	// Exchange to apply changes to the correct version of the object. Read-only.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// Color is "color". Specifies the color theme to distinguish the calendar from
+	// other calendars in a UI. The property values are: `auto`, `lightBlue`,
+	// `lightGreen`, `lightOrange`, `lightGray`, `lightYellow`, `lightTeal`,
+	// `lightPink`, `lightBrown`, `lightRed`, `maxColor`.
+	Color *CalendarColor `json:"color,omitempty"`
+	// DefaultOnlineMeetingProvider is "defaultOnlineMeetingProvider". The default
+	// online meeting provider for meetings sent from this calendar. Possible
+	// values are: `unknown`, `skypeForBusiness`, `skypeForConsumer`,
+	// `teamsForBusiness`.
+	DefaultOnlineMeetingProvider *OnlineMeetingProviderType `json:"defaultOnlineMeetingProvider,omitempty"`
+	// HexColor is "hexColor". The calendar color, expressed in a hex color code of
+	// three hexadecimal values, each ranging from 00 to FF and representing the
+	// red, green, or blue components of the color in the RGB color space. If the
+	// user has never explicitly set a color for the calendar, this property is
+	// empty. Read-only.
+	HexColor *string `json:"hexColor,omitempty"`
+	// ID is "id". The calendar's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// IsDefaultCalendar is "isDefaultCalendar". `true` if this is the default
+	// calendar where new events are created by default, `false` otherwise.
+	IsDefaultCalendar *bool `json:"isDefaultCalendar,omitempty"`
+	// IsRemovable is "isRemovable". Indicates whether this user calendar can be
+	// deleted from the user mailbox.
+	IsRemovable *bool `json:"isRemovable,omitempty"`
+	// IsTallyingResponses is "isTallyingResponses". Indicates whether this user
+	// calendar supports tracking of meeting responses. Only meeting invites sent
+	// from users' primary calendars support tracking of meeting responses.
+	IsTallyingResponses *bool `json:"isTallyingResponses,omitempty"`
+	// Name is "name". The calendar name.
+	Name *string `json:"name,omitempty"`
+	// Owner is "owner". If set, this represents the user who created or added the
+	// calendar. For a calendar that the user created or added, the owner property
+	// is set to the user. For a calendar shared with the user, the owner property
+	// is set to the person who shared that calendar with the user. (Its type,
+	// "emailaddress", is not documented in these docs: raw JSON.)
+	Owner json.RawMessage `json:"owner,omitempty"`
+	// CalendarPermissions is "calendarPermissions". The permissions of the users
+	// with whom the calendar is shared. (Its type, "calendarpermission", is not
+	// documented in these docs: raw JSON.)
+	CalendarPermissions json.RawMessage `json:"calendarPermissions,omitempty"`
+	// CalendarView is "calendarView". The calendar view for the calendar.
+	// Navigation property. Read-only. (Its type, "event", is not documented in
+	// these docs: raw JSON.)
+	CalendarView json.RawMessage `json:"calendarView,omitempty"`
+	// Events is "events". The events in the calendar. Navigation property.
+	// Read-only. (Its type, "event", is not documented in these docs: raw JSON.)
+	Events json.RawMessage `json:"events,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". The
+	// collection of multi-value extended properties defined for the calendar.
+	// Read-only. Nullable.
+	MultiValueExtendedProperties []MultiValueLegacyExtendedProperty `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". The
+	// collection of single-value extended properties defined for the calendar.
+	// Read-only. Nullable. (Its type, "singlevaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Calendar and keeps the members it does not declare.
+func (m *Calendar) UnmarshalJSON(b []byte) error {
+	type plain Calendar
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Calendar with the members it does not declare.
+func (m Calendar) MarshalJSON() ([]byte, error) {
+	type plain Calendar
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // CalendarColor is the enumeration microsoft.graph.calendarColor. Values the
 // docs do not list are kept as they are.
 
@@ -727,6 +908,126 @@ const (
 	// ChannelMembershipTypeUnknownFutureValue is "unknownFutureValue".
 	ChannelMembershipTypeUnknownFutureValue ChannelMembershipType = "unknownFutureValue"
 )
+
+// ChatMessage is the microsoft.graph.chatMessage resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Representa uma mensagem de bate-papo individual em um canal ou bate-papo. A
+// mensagem pode ser uma mensagem raiz ou parte de um thread definido pela
+// propriedade replyToId na mensagem.
+
+type ChatMessage struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.chatMessage".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Somente leitura. ID única da mensagem.
+	ID *string `json:"id,omitempty"`
+	// ReplyToID is "replyToId". Somente leitura. ID da mensagem de chat pai ou da
+	// mensagem de chat raiz da conversa. (Aplica-se somente a mensagens de chat em
+	// canais, não chats.)
+	ReplyToID *string `json:"replyToId,omitempty"`
+	// From is "from". Detalhes do remetente da mensagem de chat. Só pode ser
+	// definido durante a migração. (Its type, "chatmessagefromidentityset", is
+	// not documented in these docs: raw JSON.)
+	From json.RawMessage `json:"from,omitempty"`
+	// Etag is "etag". Somente leitura. Número de versão da mensagem de chat.
+	Etag *string `json:"etag,omitempty"`
+	// MessageType is "messageType". O tipo de mensagem de chat. Os valores
+	// possíveis são: `message`, `chatEvent`, `typing`, `unknownFutureValue`,
+	// `systemEventMessage`. Observe que você deve usar o cabeçalho de `Prefer:
+	// include-unknown-enum-members` solicitação para obter o seguinte valor
+	// nessa enumeração evolutiva: `systemEventMessage`. (Its type,
+	// "chatMessageType", is not documented in these docs: raw JSON.)
+	MessageType json.RawMessage `json:"messageType,omitempty"`
+	// CreatedDateTime is "createdDateTime". Carimbo de data/hora de quando a
+	// mensagem de chat foi criada.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Somente leitura. Carimbo de
+	// data/hora quando a mensagem de chat é criada (configuração inicial) ou
+	// modificada, incluindo quando uma reação é adicionada ou removida.
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// LastEditedDateTime is "lastEditedDateTime". Somente leitura. Carimbo de
+	// data/hora quando as edições da mensagem de chat foram feitas. Dispara um
+	// sinalizador "Editado" na interface do Teams usuário. Se nenhuma edição
+	// for feita, o valor será `null`.
+	LastEditedDateTime *time.Time `json:"lastEditedDateTime,omitempty"`
+	// DeletedDateTime is "deletedDateTime". Somente leitura. Carimbo de data/hora
+	// em que a mensagem de chat foi excluída ou nulo se não for excluído.
+	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
+	// Assunto is "assunto". O assunto da mensagem de chat, em texto não
+	// criptografado.
+	Assunto *string `json:"assunto,omitempty"`
+	// Body is "body". Representação de texto sem formatação/HTML do conteúdo
+	// da mensagem de chat. A representação é especificada pelo contentType
+	// dentro do corpo. O conteúdo estará sempre em HTML se a mensagem de chat
+	// contiver um chatMessageMention. (Its type, "itembody", is not documented in
+	// these docs: raw JSON.)
+	Body json.RawMessage `json:"body,omitempty"`
+	// Summary is "summary". Texto de resumo da mensagem de chat que pode ser usado
+	// para notificações por push e exibições de resumo ou exibições de
+	// fallback. Aplica-se somente a mensagens de chat de canal, não mensagens de
+	// chat em um chat.
+	Summary *string `json:"summary,omitempty"`
+	// Attachments is "attachments". Referências a objetos anexados, como
+	// arquivos, guias, reuniões etc. (Its type, "chatmessageattachment", is not
+	// documented in these docs: raw JSON.)
+	Attachments json.RawMessage `json:"attachments,omitempty"`
+	// Mentions is "mentions". Lista de entidades mencionadas na mensagem de chat.
+	// As entidades com suporte são: usuário, bot, equipe e canal. (Its type,
+	// "chatmessagemention", is not documented in these docs: raw JSON.)
+	Mentions json.RawMessage `json:"mentions,omitempty"`
+	// Importância is "importância". A importância da mensagem de chat. Os
+	// valores possíveis são: `normal`, `high`, `urgent`.
+	Importância *string `json:"importância,omitempty"`
+	// Reactions is "reactions". Reações para essa mensagem de chat (por exemplo,
+	// Like). (Its type, "chatmessagereaction", is not documented in these docs:
+	// raw JSON.)
+	Reactions json.RawMessage `json:"reactions,omitempty"`
+	// Localidade is "localidade". Localidade da mensagem de chat definida pelo
+	// cliente. Sempre definido para `en-us`.
+	Localidade *string `json:"localidade,omitempty"`
+	// PolicyViolation is "policyViolation". Define as propriedades de um conjunto
+	// de violações de política por um aplicativo de prevenção contra perda de
+	// dados (DLP). (Its type, "chatmessagepolicyviolation", is not documented in
+	// these docs: raw JSON.)
+	PolicyViolation json.RawMessage `json:"policyViolation,omitempty"`
+	// ChatID is "chatId". Se a mensagem foi enviada em um chat, representa a
+	// identidade do chat.
+	ChatID *string `json:"chatId,omitempty"`
+	// ChannelIdentity is "channelIdentity". Se a mensagem foi enviada em um canal,
+	// representa a identidade do canal. (Its type, "channelidentity", is not
+	// documented in these docs: raw JSON.)
+	ChannelIdentity json.RawMessage `json:"channelIdentity,omitempty"`
+	// WebURL is "webUrl". Somente leitura. Link para a mensagem no Microsoft
+	// Teams.
+	WebURL *string `json:"webUrl,omitempty"`
+	// EventDetail is "eventDetail". Somente leitura. Se presente, representa
+	// detalhes de um evento que ocorreu em um chat, um canal ou uma equipe, por
+	// exemplo, adicionando novos membros. Para mensagens de evento, a propriedade
+	// messageType será definida como `systemEventMessage`. (Its type,
+	// "eventmessagedetail", is not documented in these docs: raw JSON.)
+	EventDetail json.RawMessage `json:"eventDetail,omitempty"`
+	// Respostas is "Respostas". Respostas para uma mensagem especificada. Suporte
+	// para `$expand` mensagens de canal.
+	Respostas *ChatMessage `json:"Respostas,omitempty"`
+	// HostedContents is "hostedContents". Conteúdo em uma mensagem hospedada por
+	// Microsoft Teams – por exemplo, imagens ou snippets de código. (Its type,
+	// "chatmessagehostedcontent", is not documented in these docs: raw JSON.)
+	HostedContents json.RawMessage `json:"hostedContents,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ChatMessage and keeps the members it does not declare.
+func (m *ChatMessage) UnmarshalJSON(b []byte) error {
+	type plain ChatMessage
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ChatMessage with the members it does not declare.
+func (m ChatMessage) MarshalJSON() ([]byte, error) {
+	type plain ChatMessage
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
 
 // ChatMessagePolicyViolationDlpActionType is the enumeration
 // microsoft.graph.chatMessagePolicyViolationDlpActionType. Values the docs do
@@ -970,6 +1271,15 @@ const (
 	// ConsentProvidedForMinorNotRequired is "notRequired". The user is from a
 	// location that does not require consent.
 	ConsentProvidedForMinorNotRequired ConsentProvidedForMinor = "notRequired"
+	// ConsentProvidedForMinorConcedido is "Concedido". O consentimento foi obtido
+	// para o usuário ter uma conta.
+	ConsentProvidedForMinorConcedido ConsentProvidedForMinor = "Concedido"
+	// ConsentProvidedForMinorNegado is "Negado". O consentimento não foi obtido
+	// para o usuário ter uma conta.
+	ConsentProvidedForMinorNegado ConsentProvidedForMinor = "Negado"
+	// ConsentProvidedForMinorNãoExigido is "NãoExigido". O usuário é de um
+	// local que não exige consentimento.
+	ConsentProvidedForMinorNãoExigido ConsentProvidedForMinor = "NãoExigido"
 )
 
 // ConsentRequestFilterByCurrentUserOptions is the enumeration
@@ -1444,6 +1754,43 @@ const (
 	GroupTypeUnknownFutureValue GroupType = "unknownFutureValue"
 )
 
+// IdentityAPIConnector is the microsoft.graph.identityApiConnector resource.
+//
+// Representa conectores de API em Azure Active Directory locatários do Azure
+// AD.
+
+type IdentityAPIConnector struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.identityApiConnector".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". O identificador gerado aleatoriamente do conector de API.
+	ID *string `json:"id,omitempty"`
+	// DisplayName is "displayName". O nome do conector da API.
+	DisplayName *string `json:"displayName,omitempty"`
+	// TargetURL is "targetUrl". A URL do ponto de extremidade da API a ser
+	// chamada.
+	TargetURL *string `json:"targetUrl,omitempty"`
+	// AuthenticationConfiguration is "authenticationConfiguration". O objeto que
+	// descreve os detalhes de configuração de autenticação para chamar a API.
+	// Certificado cliente básico e PKCS 12 são suportados. (Its type,
+	// "apiauthenticationconfigurationbase", is not documented in these docs: raw
+	// JSON.)
+	AuthenticationConfiguration json.RawMessage `json:"authenticationConfiguration,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes IdentityAPIConnector and keeps the members it does not declare.
+func (m *IdentityAPIConnector) UnmarshalJSON(b []byte) error {
+	type plain IdentityAPIConnector
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes IdentityAPIConnector with the members it does not declare.
+func (m IdentityAPIConnector) MarshalJSON() ([]byte, error) {
+	type plain IdentityAPIConnector
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // IdentityUserFlowAttributeDataType is the enumeration
 // microsoft.graph.identityUserFlowAttributeDataType. Values the docs do not
 // list are kept as they are.
@@ -1642,6 +1989,31 @@ const (
 	// "minorNoParentalConsentRequired". The user is a minor but is from a country
 	// or region that has no age-related regulations.
 	LegalAgeGroupClassificationMinorNoParentalConsentRequired LegalAgeGroupClassification = "minorNoParentalConsentRequired"
+	// LegalAgeGroupClassificationMenorSemConsentimentoDosPais is
+	// "MenorSemConsentimentoDosPais". (Reservado para uso futuro)
+	LegalAgeGroupClassificationMenorSemConsentimentoDosPais LegalAgeGroupClassification = "MenorSemConsentimentoDosPais"
+	// LegalAgeGroupClassificationMenorComConsentimentoDosPais is
+	// "MenorComConsentimentoDosPais". O usuário é considerado menor baseado nos
+	// regulamentos relacionados com a idade de seu país ou região, e o
+	// administrador da conta obteve o consentimento apropriado dos pais ou
+	// responsável.
+	LegalAgeGroupClassificationMenorComConsentimentoDosPais LegalAgeGroupClassification = "MenorComConsentimentoDosPais"
+	// LegalAgeGroupClassificationAdulto is "Adulto". O usuário é considerado
+	// adulto baseado nos regulamentos relacionadas com a idade do seu país ou
+	// região.
+	LegalAgeGroupClassificationAdulto LegalAgeGroupClassification = "Adulto"
+	// LegalAgeGroupClassificationNãoAdulto is "NãoAdulto". O usuário é de um
+	// país ou região com regulamentos adicionais relacionados à idade (por
+	// exemplo, Estados Unidos, Reino Unido, União Europeia ou Coreia do Sul) e a
+	// idade do usuário está entre menor e adulto (como estipulado com base no
+	// país ou região). Em geral, isso significa que adolescentes são
+	// considerados como `notAdult` nos países/regiões regulamentados.
+	LegalAgeGroupClassificationNãoAdulto LegalAgeGroupClassification = "NãoAdulto"
+	// LegalAgeGroupClassificationMenorSemExigênciaDeConsentimentoDosPais is
+	// "MenorSemExigênciaDeConsentimentoDosPais". O usuário é menor de idade,
+	// mas é de um país ou região que não tem com regulamentações
+	// relacionadas com a idade.
+	LegalAgeGroupClassificationMenorSemExigênciaDeConsentimentoDosPais LegalAgeGroupClassification = "MenorSemExigênciaDeConsentimentoDosPais"
 )
 
 // LifecycleEventType is the enumeration microsoft.graph.lifecycleEventType.
@@ -1878,6 +2250,37 @@ const (
 	ModalityUnknownFutureValue Modality = "unknownFutureValue"
 )
 
+// MultiValueLegacyExtendedProperty is the
+// microsoft.graph.multiValueLegacyExtendedProperty resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Uma propriedade estendida que contém uma coleção de valores.
+
+type MultiValueLegacyExtendedProperty struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.multiValueLegacyExtendedProperty".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". O identificador da propriedade. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// Valor is "valor". Uma coleção de valores de propriedade. (Its type,
+	// "coleção de cadeias de caracteres", is not documented in these docs: raw
+	// JSON.)
+	Valor json.RawMessage `json:"valor,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes MultiValueLegacyExtendedProperty and keeps the members it does not declare.
+func (m *MultiValueLegacyExtendedProperty) UnmarshalJSON(b []byte) error {
+	type plain MultiValueLegacyExtendedProperty
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes MultiValueLegacyExtendedProperty with the members it does not declare.
+func (m MultiValueLegacyExtendedProperty) MarshalJSON() ([]byte, error) {
+	type plain MultiValueLegacyExtendedProperty
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // OnenotePatchActionType is the enumeration
 // microsoft.graph.onenotePatchActionType. Values the docs do not list are kept
 // as they are.
@@ -1974,6 +2377,39 @@ const (
 	// OnlineMeetingRoleUnknownFutureValue is "unknownFutureValue".
 	OnlineMeetingRoleUnknownFutureValue OnlineMeetingRole = "unknownFutureValue"
 )
+
+// OpenTypeExtension is the microsoft.graph.openTypeExtension resource. It
+// carries the properties of microsoft.graph.extension.
+//
+// Representa as extensões abertas (anteriormente conhecidas como extensões
+// de dados do Office 365), uma opção de extensibilidade que fornece uma
+// maneira fácil de adicionar propriedades não tipadas diretamente a um
+// recurso do Microsoft Graph.
+
+type OpenTypeExtension struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.openTypeExtension".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ExtensionName is "extensionName". Um identificador de texto exclusivo para
+	// uma extensão de dados de tipo aberto. Obrigatório.
+	ExtensionName *string `json:"extensionName,omitempty"`
+	// ID is "id". Um identificador totalmente qualificado que concatena o tipo de
+	// extensão com extensionName. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes OpenTypeExtension and keeps the members it does not declare.
+func (m *OpenTypeExtension) UnmarshalJSON(b []byte) error {
+	type plain OpenTypeExtension
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes OpenTypeExtension with the members it does not declare.
+func (m OpenTypeExtension) MarshalJSON() ([]byte, error) {
+	type plain OpenTypeExtension
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
 
 // OperationResult is the enumeration microsoft.graph.operationResult. Values
 // the docs do not list are kept as they are.
@@ -2090,6 +2526,103 @@ const (
 	// PlannerPreviewTypeReference is "reference".
 	PlannerPreviewTypeReference PlannerPreviewType = "reference"
 )
+
+// Post is the microsoft.graph.post resource. It carries the properties of
+// microsoft.graph.outlookItem.
+//
+// Namespace: microsoft.graph Representa um item Post individual dentro de uma
+// entidade conversationThread.
+
+type Post struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Corpo is "corpo". O conteúdo da postagem. Esta é uma propriedade padrão.
+	// Esta propriedade pode ser nula. (Its type, "itembody", is not documented in
+	// these docs: raw JSON.)
+	Corpo json.RawMessage `json:"corpo,omitempty"`
+	// Categories is "categories". As categorias associadas à postagem. (Its type,
+	// "Coleção de cadeias de caracteres", is not documented in these docs: raw
+	// JSON.)
+	Categories json.RawMessage `json:"categories,omitempty"`
+	// ChangeKey is "changeKey". Identifica a versão da postagem. Toda vez que a
+	// postagem muda, ChangeKey também muda. Isso permite que o Exchange aplique
+	// alterações na versão correta do objeto.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// ConversationID is "conversationId". ID exclusiva da conversa. Somente
+	// leitura.
+	ConversationID *string `json:"conversationId,omitempty"`
+	// ConversationThreadID is "conversationThreadId". ID exclusiva do thread de
+	// conversa. Somente leitura.
+	ConversationThreadID *string `json:"conversationThreadId,omitempty"`
+	// CreatedDateTime is "createdDateTime". Especifica quando a postagem foi
+	// criada. O tipo DateTimeOffset representa informações de data e hora usando
+	// o formato ISO 8601 e está sempre no horário UTC. Por exemplo, meia-noite
+	// UTC em 1 de janeiro de 2014 é `2014-01-01T00:00:00Z`
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// From is "from". Usado em cenários de acesso de representante. Indica quem
+	// postou a mensagem em nome de outro usuário. Esta é uma propriedade
+	// padrão. (Its type, "recipient", is not documented in these docs: raw JSON.)
+	From json.RawMessage `json:"from,omitempty"`
+	// HasAttachments is "hasAttachments". Indica se a postagem tem pelo menos um
+	// anexo. Esta é uma propriedade padrão.
+	HasAttachments *bool `json:"hasAttachments,omitempty"`
+	// ID is "id". Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Especifica quando a postagem
+	// foi modificada pela última vez. O tipo DateTimeOffset representa
+	// informações de data e hora usando o formato ISO 8601 e está sempre no
+	// horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro de 2014 é
+	// `2014-01-01T00:00:00Z`
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// NewParticipants is "newParticipants". Participantes da conversa que foram
+	// adicionados ao thread como parte desta postagem. (Its type, "recipient", is
+	// not documented in these docs: raw JSON.)
+	NewParticipants json.RawMessage `json:"newParticipants,omitempty"`
+	// ReceivedDateTime is "receivedDateTime". Especifica quando a postagem foi
+	// recebida. O tipo DateTimeOffset representa informações de data e hora
+	// usando o formato ISO 8601 e está sempre no horário UTC. Por exemplo,
+	// meia-noite UTC em 1 de janeiro de 2014 é `2014-01-01T00:00:00Z`
+	ReceivedDateTime *time.Time `json:"receivedDateTime,omitempty"`
+	// Sender is "sender". Contém o endereço do remetente. O valor de Sender
+	// será considerado o endereço do usuário autenticado caso o remetente não
+	// seja especificado. Esta é uma propriedade padrão. (Its type, "recipient",
+	// is not documented in these docs: raw JSON.)
+	Sender json.RawMessage `json:"sender,omitempty"`
+	// Attachments is "attachments". Somente leitura. Anulável. Suporta o
+	// `$expand`. (Its type, "attachment", is not documented in these docs: raw
+	// JSON.)
+	Attachments json.RawMessage `json:"attachments,omitempty"`
+	// Extensions is "extensions". A coleção de extensões abertas definidas para
+	// a postagem. Somente leitura. Anulável. Suporta o `$expand`. (Its type,
+	// "extension", is not documented in these docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// InReplyTo is "inReplyTo". Somente leitura. Oferece suporte para `$expand`.
+	InReplyTo *Post `json:"inReplyTo,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". A coleção
+	// de propriedades estendidas de vários valores definidas para a postagem.
+	// Somente leitura. Anulável.
+	MultiValueExtendedProperties []MultiValueLegacyExtendedProperty `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". A
+	// coleção de propriedades estendidas de valor único definidas para a
+	// postagem. Somente leitura. Anulável. (Its type,
+	// "singlevaluelegacyextendedproperty", is not documented in these docs: raw
+	// JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Post and keeps the members it does not declare.
+func (m *Post) UnmarshalJSON(b []byte) error {
+	type plain Post
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Post with the members it does not declare.
+func (m Post) MarshalJSON() ([]byte, error) {
+	type plain Post
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
 
 // PrintColorMode is the enumeration microsoft.graph.printColorMode. Values the
 // docs do not list are kept as they are.
@@ -2772,6 +3305,45 @@ const (
 	SigninFrequencyTypeHours SigninFrequencyType = "hours"
 )
 
+// StartHoldMusicOperation is the microsoft.graph.startHoldMusicOperation
+// resource.
+//
+// Representa o status de uma operação startHoldMusic, disparada por uma
+// chamada para a API startHoldMusic. Herda de commsOperation.
+
+type StartHoldMusicOperation struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.startHoldMusicOperation".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ClientContext is "clientContext". Herdado de commsOperation. Cadeia de
+	// caracteres de contexto de cliente exclusiva. Pode ter no máximo 256
+	// caracteres.
+	ClientContext *string `json:"clientContext,omitempty"`
+	// ID is "id". Herdado de commsOperation. A ID da operação do servidor.
+	// Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// ResultInfo is "resultInfo". Herdado de commsOperation. As informações de
+	// resultado. Somente leitura. (Its type, "resultinfo", is not documented in
+	// these docs: raw JSON.)
+	ResultInfo json.RawMessage `json:"resultInfo,omitempty"`
+	// Status is "status". Herdado de commsOperation. Os valores possíveis são:
+	// `notStarted`, `running`, `completed`, `failed`. Somente leitura.
+	Status *string `json:"status,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes StartHoldMusicOperation and keeps the members it does not declare.
+func (m *StartHoldMusicOperation) UnmarshalJSON(b []byte) error {
+	type plain StartHoldMusicOperation
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes StartHoldMusicOperation with the members it does not declare.
+func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
+	type plain StartHoldMusicOperation
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // Status is the enumeration microsoft.graph.status. Values the docs do not
 // list are kept as they are.
 
@@ -2789,6 +3361,69 @@ const (
 	// StatusUnknownFutureValue is "unknownFutureValue".
 	StatusUnknownFutureValue Status = "unknownFutureValue"
 )
+
+// Subscription is the microsoft.graph.subscription resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Uma assinatura que permite a um aplicativo cliente receber notificações
+// sobre alterações de dados no Microsoft Graph. Atualmente, as assinaturas
+// estão habilitadas para os seguintes recursos:
+
+type Subscription struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.subscription".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ApplicationID is "ApplicationId". Todos
+	ApplicationID *string `json:"ApplicationId,omitempty"`
+	// ChangeType is "changeType". Todos
+	ChangeType *string `json:"changeType,omitempty"`
+	// ClientState is "clientState". Todos
+	ClientState *string `json:"clientState,omitempty"`
+	// CreatorID is "creatorId". Todos
+	CreatorID *string `json:"creatorId,omitempty"`
+	// EncryptionCertificate is "encryptionCertificate". Todos
+	EncryptionCertificate *string `json:"encryptionCertificate,omitempty"`
+	// EncryptionCertificateID is "encryptionCertificateId". Todos
+	EncryptionCertificateID *string `json:"encryptionCertificateId,omitempty"`
+	// ExpirationDateTime is "expirationDateTime". Todos
+	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	// ID is "id". Todos
+	ID *string `json:"id,omitempty"`
+	// IncludeResourceData is "includeResourceData". Todos
+	IncludeResourceData *bool `json:"includeResourceData,omitempty"`
+	// LatestSupportedTLSVersion is "latestSupportedTlsVersion". Todos
+	LatestSupportedTLSVersion *string `json:"latestSupportedTlsVersion,omitempty"`
+	// LifecycleNotificationURL is "lifecycleNotificationUrl". Todos
+	LifecycleNotificationURL *string `json:"lifecycleNotificationUrl,omitempty"`
+	// NotificationQueryOptions is "notificationQueryOptions". Serviço de
+	// Impressão Universal
+	NotificationQueryOptions *string `json:"notificationQueryOptions,omitempty"`
+	// NotificationURL is "notificationUrl". Todos
+	NotificationURL *string `json:"notificationUrl,omitempty"`
+	// NotificationURLAppID is "notificationUrlAppId". Todos
+	NotificationURLAppID *string `json:"notificationUrlAppId,omitempty"`
+	// Recurso is "recurso". Todos
+	Recurso *string `json:"recurso,omitempty"`
+	// Presence is "presence". 60 minutos (1 hora) (Its type, "60 minutos (1
+	// hora)", is not documented in these docs: raw JSON.)
+	Presence json.RawMessage `json:"presence,omitempty"`
+	// TodoTask is "todoTask". 4230 minutos (em 3 dias) (Its type, "4230 minutos
+	// (em 3 dias)", is not documented in these docs: raw JSON.)
+	TodoTask json.RawMessage `json:"todoTask,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Subscription and keeps the members it does not declare.
+func (m *Subscription) UnmarshalJSON(b []byte) error {
+	type plain Subscription
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Subscription with the members it does not declare.
+func (m Subscription) MarshalJSON() ([]byte, error) {
+	type plain Subscription
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
 
 // TaskStatus is the enumeration microsoft.graph.taskStatus. Values the docs do
 // not list are kept as they are.
@@ -3098,6 +3733,47 @@ const (
 	// ToneFlash is "flash".
 	ToneFlash Tone = "flash"
 )
+
+// UploadSession is the microsoft.graph.uploadSession resource.
+//
+// O recurso uploadSession fornece informações sobre como carregar arquivos
+// grandes em bibliotecas de documentos OneDrive, OneDrive for Business ou
+// SharePoint ou para Outlook eventos e itens de mensagem como anexos.
+
+type UploadSession struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.uploadSession".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ExpirationDateTime is "expirationDateTime". Data e hora em UTC em que a
+	// sessão de carregamento expirará. O arquivo completo deve ser carregado
+	// antes que esta hora de expiração seja atingida.
+	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	// NextExpectedRanges is "nextExpectedRanges". Uma coleção de intervalos de
+	// bytes que estão ausentes do servidor para o arquivo. Estes intervalos são
+	// indexados como zero e têm o formato "início-fim" (por exemplo "0-26" para
+	// indicar os primeiros 27 bytes do arquivo). Ao carregar arquivos como Outlook
+	// anexos, em vez de uma coleção de intervalos, essa propriedade sempre
+	// indica um único valor "{start}", o local no arquivo onde o próximo
+	// carregamento deve começar. (Its type, "Coleção de cadeias de caracteres",
+	// is not documented in these docs: raw JSON.)
+	NextExpectedRanges json.RawMessage `json:"nextExpectedRanges,omitempty"`
+	// UploadURL is "uploadUrl". O ponto de extremidade de URL que aceita
+	// solicitações PUT para intervalos de bytes do arquivo.
+	UploadURL *string `json:"uploadUrl,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes UploadSession and keeps the members it does not declare.
+func (m *UploadSession) UnmarshalJSON(b []byte) error {
+	type plain UploadSession
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes UploadSession with the members it does not declare.
+func (m UploadSession) MarshalJSON() ([]byte, error) {
+	type plain UploadSession
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
 
 // User is the microsoft.graph.user resource. It carries the properties of
 // microsoft.graph.directoryObject.
@@ -3545,9 +4221,8 @@ type User struct {
 	// has been granted for an application. Supports `$expand`. (Its type,
 	// "approleassignment", is not documented in these docs: raw JSON.)
 	AppRoleAssignments json.RawMessage `json:"appRoleAssignments,omitempty"`
-	// Calendar is "calendar". The user's primary calendar. Read-only. (Its type,
-	// "calendar", is not documented in these docs: raw JSON.)
-	Calendar json.RawMessage `json:"calendar,omitempty"`
+	// Calendar is "calendar". The user's primary calendar. Read-only.
+	Calendar *Calendar `json:"calendar,omitempty"`
 	// CalendarGroups is "calendarGroups". The user's calendar groups. Read-only.
 	// Nullable. (Its type, "calendargroup", is not documented in these docs: raw
 	// JSON.)
@@ -3556,9 +4231,8 @@ type User struct {
 	// Read-only. Nullable. (Its type, "event", is not documented in these docs:
 	// raw JSON.)
 	CalendarView json.RawMessage `json:"calendarView,omitempty"`
-	// Calendars is "calendars". The user's calendars. Read-only. Nullable. (Its
-	// type, "calendar", is not documented in these docs: raw JSON.)
-	Calendars json.RawMessage `json:"calendars,omitempty"`
+	// Calendars is "calendars". The user's calendars. Read-only. Nullable.
+	Calendars []Calendar `json:"calendars,omitempty"`
 	// ContactFolders is "contactFolders". The user's contacts folders. Read-only.
 	// Nullable. (Its type, "contactfolder", is not documented in these docs: raw
 	// JSON.)
@@ -3639,6 +4313,58 @@ type User struct {
 	// Todo is "todo". Represents the To Do services available to a user. (Its
 	// type, "todo", is not documented in these docs: raw JSON.)
 	Todo json.RawMessage `json:"todo,omitempty"`
+	// CompanyName2 is "CompanyName". O nome da empresa em que o usuário está
+	// associado. Essa propriedade pode ser útil para descrever a empresa de onde
+	// procede um usuário externo. O tamanho máximo é de 64 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	CompanyName2 *string `json:"CompanyName,omitempty"`
+	// FaxNumber2 is "FaxNumber". O número de fax do usuário.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	FaxNumber2 *string `json:"FaxNumber,omitempty"`
+	// Identidades is "Identidades". Representa as identidades que podem ser usadas
+	// para entrar nesta conta de usuário. Uma identidade pode ser fornecida pela
+	// Microsoft (também conhecida como conta local), por organizações ou por
+	// provedores de identidade social, como o Facebook, Google e Microsoft, e
+	// está vinculada a uma conta de usuário. Pode conter vários itens com o
+	// mesmo valor signInType.
+	// Retornado apenas em `$select`. Dá suporte a `$filter` (`eq`) incluindo em
+	// valores`null`, somente quando o signInType não é `userPrincipalName`. (Its
+	// type, "objectidentity", is not documented in these docs: raw JSON.)
+	Identidades json.RawMessage `json:"Identidades,omitempty"`
+	// Email is "email". O endereço SMTP do usuário, por exemplo,
+	// `jeff@contoso.onmicrosoft.com`. As alterações feitas nessa propriedade
+	// também atualizarão a coleção proxyAddresses do usuário para incluir o
+	// valor como um endereço SMTP. Esta propriedade não pode conter caracteres
+	// de destaque.
+	// OBSERVAÇÃO: não recomendamos atualizar essa propriedade para os perfis do
+	// Azure AD B2C. Use em vez da propriedade otherMails.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
+	// `in`, `startsWith`, `endsWith`e `eq` em `null` valores).
+	Email *string `json:"email,omitempty"`
+	// PreferredDataLocation is "preferredDataLocation". O local de dados preferido
+	// para o usuário. Para saber mais, confira OneDrive Online Multi-Geo.
+	PreferredDataLocation *string `json:"preferredDataLocation,omitempty"`
+	// Autenticação is "autenticação". Os métodos de autenticação com
+	// suporte para o usuário. (Its type, "authentication", is not documented in
+	// these docs: raw JSON.)
+	Autenticação json.RawMessage `json:"autenticação,omitempty"`
+	// Unidade is "Unidade". O OneDrive do usuário. Somente leitura. (Its type,
+	// "drive", is not documented in these docs: raw JSON.)
+	Unidade json.RawMessage `json:"Unidade,omitempty"`
+	// Unidades is "unidades". Uma coleção de unidades disponíveis para este
+	// usuário. Somente leitura. (Its type, "drive", is not documented in these
+	// docs: raw JSON.)
+	Unidades json.RawMessage `json:"unidades,omitempty"`
+	// Eventos is "eventos". Os eventos do usuário. O padrão é mostrar eventos
+	// no Calendário Padrão. Somente leitura. Anulável. (Its type, "event", is
+	// not documented in these docs: raw JSON.)
+	Eventos json.RawMessage `json:"eventos,omitempty"`
+	// TransitiveMemberOf is "transitiveMemberOf". Os grupos, incluindo os grupos
+	// aninhados, e as funções de diretório dos quais um usuário é membro.
+	// Anulável.
+	TransitiveMemberOf []DirectoryObject `json:"transitiveMemberOf,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
@@ -3748,6 +4474,157 @@ const (
 	WellknownListNameUnknownFutureValue WellknownListName = "unknownFutureValue"
 )
 
+// WorkbookRange is the microsoft.graph.workbookRange resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Range represents a set of one or more contiguous cells such as a cell, a
+// row, a column, block of cells, etc.
+
+type WorkbookRange struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRange".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Address is "address". Represents the range reference in A1-style. Address
+	// value will contain the Sheet reference (e.g. Sheet1!A1:B4). Read-only.
+	Address *string `json:"address,omitempty"`
+	// AddressLocal is "addressLocal". Represents range reference for the specified
+	// range in the language of the user. Read-only.
+	AddressLocal *string `json:"addressLocal,omitempty"`
+	// CellCount is "cellCount". Number of cells in the range. Read-only.
+	CellCount *int32 `json:"cellCount,omitempty"`
+	// ColumnCount is "columnCount". Represents the total number of columns in the
+	// range. Read-only.
+	ColumnCount *int32 `json:"columnCount,omitempty"`
+	// ColumnHidden is "columnHidden". Represents if all columns of the current
+	// range are hidden.
+	ColumnHidden *bool `json:"columnHidden,omitempty"`
+	// ColumnIndex is "columnIndex". Represents the column number of the first cell
+	// in the range. Zero-indexed. Read-only.
+	ColumnIndex *int32 `json:"columnIndex,omitempty"`
+	// Formulas is "formulas". Represents the formula in A1-style notation. (Its
+	// type, "Json", is not documented in these docs: raw JSON.)
+	Formulas json.RawMessage `json:"formulas,omitempty"`
+	// FormulasLocal is "formulasLocal". Represents the formula in A1-style
+	// notation, in the user's language and number-formatting locale. For example,
+	// the English "=SUM(A1, 1.5)" formula would become "=SUMME(A1; 1,5)" in
+	// German. (Its type, "Json", is not documented in these docs: raw JSON.)
+	FormulasLocal json.RawMessage `json:"formulasLocal,omitempty"`
+	// FormulasR1C1 is "formulasR1C1". Represents the formula in R1C1-style
+	// notation. (Its type, "Json", is not documented in these docs: raw JSON.)
+	FormulasR1C1 json.RawMessage `json:"formulasR1C1,omitempty"`
+	// Hidden is "hidden". Represents if all cells of the current range are hidden.
+	// Read-only.
+	Hidden *bool `json:"hidden,omitempty"`
+	// NumberFormat is "numberFormat". Represents Excel's number format code for
+	// the given cell. (Its type, "Json", is not documented in these docs: raw
+	// JSON.)
+	NumberFormat json.RawMessage `json:"numberFormat,omitempty"`
+	// RowCount is "rowCount". Returns the total number of rows in the range.
+	// Read-only.
+	RowCount *int32 `json:"rowCount,omitempty"`
+	// RowHidden is "rowHidden". Represents if all rows of the current range are
+	// hidden.
+	RowHidden *bool `json:"rowHidden,omitempty"`
+	// RowIndex is "rowIndex". Returns the row number of the first cell in the
+	// range. Zero-indexed. Read-only.
+	RowIndex *int32 `json:"rowIndex,omitempty"`
+	// Text is "text". Text values of the specified range. The Text value will not
+	// depend on the cell width. The # sign substitution that happens in Excel UI
+	// will not affect the text value returned by the API. Read-only. (Its type,
+	// "Json", is not documented in these docs: raw JSON.)
+	Text json.RawMessage `json:"text,omitempty"`
+	// ValueTypes is "valueTypes". Represents the type of data of each cell. The
+	// possible values are: `Unknown`, `Empty`, `String`, `Integer`, `Double`,
+	// `Boolean`, `Error`. Read-only. (Its type, "Json", is not documented in these
+	// docs: raw JSON.)
+	ValueTypes json.RawMessage `json:"valueTypes,omitempty"`
+	// Values is "values". Represents the raw values of the specified range. The
+	// data returned could be of type string, number, or a boolean. Cell that
+	// contain an error will return the error string. (Its type, "Json", is not
+	// documented in these docs: raw JSON.)
+	Values json.RawMessage `json:"values,omitempty"`
+	// Format is "format". Returns a format object, encapsulating the range's font,
+	// fill, borders, alignment, and other properties. Read-only. (Its type,
+	// "rangeformat", is not documented in these docs: raw JSON.)
+	Format json.RawMessage `json:"format,omitempty"`
+	// Sort is "sort". The worksheet containing the current range. Read-only. (Its
+	// type, "rangesort", is not documented in these docs: raw JSON.)
+	Sort json.RawMessage `json:"sort,omitempty"`
+	// Worksheet is "worksheet". The worksheet containing the current range.
+	// Read-only.
+	Worksheet *WorkbookWorksheet `json:"worksheet,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WorkbookRange and keeps the members it does not declare.
+func (m *WorkbookRange) UnmarshalJSON(b []byte) error {
+	type plain WorkbookRange
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WorkbookRange with the members it does not declare.
+func (m WorkbookRange) MarshalJSON() ([]byte, error) {
+	type plain WorkbookRange
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// WorkbookWorksheet is the microsoft.graph.workbookWorksheet resource. It
+// carries the properties of microsoft.graph.entity.
+//
+// Uma planilha do Excel é uma grade de células. Ela pode conter dados,
+// tabelas, gráficos, etc.
+
+type WorkbookWorksheet struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookWorksheet".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Retorna um valor que identifica de forma exclusiva a planilha em
+	// uma determinada pasta de trabalho. O valor do identificador permanece o
+	// mesmo, ainda que a planilha seja renomeada ou movida. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// Name is "name". O nome de exibição da planilha.
+	Name *string `json:"name,omitempty"`
+	// Position is "position". A posição baseada em zero da planilha na pasta de
+	// trabalho.
+	Position *int32 `json:"position,omitempty"`
+	// Visibilidade is "visibilidade". A visibilidade da planilha. Os valores
+	// possíveis são: `Visible`, `Hidden`, `VeryHidden`.
+	Visibilidade *string `json:"visibilidade,omitempty"`
+	// Charts is "charts". Retorna a coleção de gráficos que fazem parte da
+	// planilha. Somente leitura. (Its type, "chart", is not documented in these
+	// docs: raw JSON.)
+	Charts json.RawMessage `json:"charts,omitempty"`
+	// Names is "names". Retorna a coleção de nomes associados à planilha.
+	// Somente leitura. (Its type, "nameditem", is not documented in these docs:
+	// raw JSON.)
+	Names json.RawMessage `json:"names,omitempty"`
+	// PivotTables is "pivotTables". Coleção de Tabelas Dinâmicas que fazem
+	// parte da planilha. (Its type, "workbookpivottable", is not documented in
+	// these docs: raw JSON.)
+	PivotTables json.RawMessage `json:"pivotTables,omitempty"`
+	// Proteção is "proteção". Retorna o objeto de proteção da planilha para
+	// uma planilha. Somente leitura. (Its type, "worksheetprotection", is not
+	// documented in these docs: raw JSON.)
+	Proteção json.RawMessage `json:"proteção,omitempty"`
+	// Tables is "tables". Coleção de tabelas que fazem parte da planilha.
+	// Somente leitura. (Its type, "table", is not documented in these docs: raw
+	// JSON.)
+	Tables json.RawMessage `json:"tables,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WorkbookWorksheet and keeps the members it does not declare.
+func (m *WorkbookWorksheet) UnmarshalJSON(b []byte) error {
+	type plain WorkbookWorksheet
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WorkbookWorksheet with the members it does not declare.
+func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
+	type plain WorkbookWorksheet
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // WorkforceIntegrationEncryptionProtocol is the enumeration
 // microsoft.graph.workforceIntegrationEncryptionProtocol. Values the docs do
 // not list are kept as they are.
@@ -3788,6 +4665,1165 @@ const (
 	// WorkforceIntegrationSupportedEntitiesUnknownFutureValue is
 	// "unknownFutureValue".
 	WorkforceIntegrationSupportedEntitiesUnknownFutureValue WorkforceIntegrationSupportedEntities = "unknownFutureValue"
+)
+
+// AlertBeta is the microsoft.graph.alert resource.
+//
+// Represents potential security issues within a customer's tenant that
+// Microsoft or partner security solutions have identified. Use alerts to unify
+// and streamline security issue management across all integrated solutions. To
+// learn more, see the sample queries in Graph Explorer.
+
+type AlertBeta struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ActivityGroupName is "activityGroupName". Name or alias of the activity
+	// group (attacker) this alert is attributed to.
+	ActivityGroupName *string `json:"activityGroupName,omitempty"`
+	// AssignedTo is "assignedTo". Name of the analyst the alert is assigned to for
+	// triage, investigation, or remediation (supports update).
+	AssignedTo *string `json:"assignedTo,omitempty"`
+	// AzureSubscriptionID is "azureSubscriptionId". Azure subscription ID, present
+	// if this alert is related to an Azure resource.
+	AzureSubscriptionID *string `json:"azureSubscriptionId,omitempty"`
+	// AzureTenantID is "azureTenantId". Azure Active Directory tenant ID.
+	// Required.
+	AzureTenantID *string `json:"azureTenantId,omitempty"`
+	// Category is "category". Category of the alert (for example, credentialTheft,
+	// ransomware, etc.).
+	Category *string `json:"category,omitempty"`
+	// ClosedDateTime is "closedDateTime". Time at which the alert was closed. The
+	// Timestamp type represents date and time information using ISO 8601 format
+	// and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is
+	// `2014-01-01T00:00:00Z` (supports update).
+	ClosedDateTime *time.Time `json:"closedDateTime,omitempty"`
+	// CloudAppStates is "cloudAppStates". Security-related stateful information
+	// generated by the provider about the cloud application/s related to this
+	// alert. (Its type, "cloudappsecuritystate", is not documented in these docs:
+	// raw JSON.)
+	CloudAppStates json.RawMessage `json:"cloudAppStates,omitempty"`
+	// Comments is "comments". Customer-provided comments on alert (for customer
+	// alert management) (supports update).
+	Comments []string `json:"comments,omitempty"`
+	// Confidence is "confidence". Confidence of the detection logic (percentage
+	// between 1-100).
+	Confidence *int32 `json:"confidence,omitempty"`
+	// CreatedDateTime is "createdDateTime". Time at which the alert was created by
+	// the alert provider. The Timestamp type represents date and time information
+	// using ISO 8601 format and is always in UTC time. For example, midnight UTC
+	// on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Required.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// Description is "description". Alert description.
+	Description *string `json:"description,omitempty"`
+	// DetectionIds is "detectionIds". Set of alerts related to this alert entity
+	// (each alert is pushed to the SIEM as a separate record).
+	DetectionIds []string `json:"detectionIds,omitempty"`
+	// EventDateTime is "eventDateTime". Time at which the event(s) that served as
+	// the trigger(s) to generate the alert occurred. The Timestamp type represents
+	// date and time information using ISO 8601 format and is always in UTC time.
+	// For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	// Required.
+	EventDateTime *time.Time `json:"eventDateTime,omitempty"`
+	// Feedback is "feedback". Analyst feedback on the alert. Possible values are:
+	// `unknown`, `truePositive`, `falsePositive`, `benignPositive`. (supports
+	// update) (Its type, "alertFeedback", is not documented in these docs: raw
+	// JSON.)
+	Feedback json.RawMessage `json:"feedback,omitempty"`
+	// FileStates is "fileStates". Security-related stateful information generated
+	// by the provider about the file(s) related to this alert. (Its type,
+	// "filesecuritystate", is not documented in these docs: raw JSON.)
+	FileStates json.RawMessage `json:"fileStates,omitempty"`
+	// HistoryStates is "historyStates". A collection of alertHistoryStates
+	// comprising an audit log of all updates made to an alert. (Its type,
+	// "alerthistorystate", is not documented in these docs: raw JSON.)
+	HistoryStates json.RawMessage `json:"historyStates,omitempty"`
+	// HostStates is "hostStates". Security-related stateful information generated
+	// by the provider about the host(s) related to this alert. (Its type,
+	// "hostsecuritystate", is not documented in these docs: raw JSON.)
+	HostStates json.RawMessage `json:"hostStates,omitempty"`
+	// ID is "id". Provider-generated GUID/unique identifier. Read-only. Required.
+	ID *string `json:"id,omitempty"`
+	// IncidentIds is "incidentIds". IDs of incidents related to current alert.
+	IncidentIds []string `json:"incidentIds,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Time at which the alert
+	// entity was last modified. The Timestamp type represents date and time
+	// information using ISO 8601 format and is always in UTC time. For example,
+	// midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// MalwareStates is "malwareStates". Threat Intelligence pertaining to malware
+	// related to this alert. (Its type, "malwarestate", is not documented in these
+	// docs: raw JSON.)
+	MalwareStates json.RawMessage `json:"malwareStates,omitempty"`
+	// NetworkConnections is "networkConnections". Security-related stateful
+	// information generated by the provider about the network connection(s)
+	// related to this alert. (Its type, "networkconnection", is not documented in
+	// these docs: raw JSON.)
+	NetworkConnections json.RawMessage `json:"networkConnections,omitempty"`
+	// Processes is "processes". Security-related stateful information generated by
+	// the provider about the process or processes related to this alert. (Its
+	// type, "process", is not documented in these docs: raw JSON.)
+	Processes json.RawMessage `json:"processes,omitempty"`
+	// RecommendedActions is "recommendedActions". Vendor/provider recommended
+	// action(s) to take as a result of the alert (for example, isolate machine,
+	// enforce2FA, reimage host).
+	RecommendedActions []string `json:"recommendedActions,omitempty"`
+	// RegistryKeyStates is "registryKeyStates". Security-related stateful
+	// information generated by the provider about the registry keys related to
+	// this alert. (Its type, "registrykeystate", is not documented in these docs:
+	// raw JSON.)
+	RegistryKeyStates json.RawMessage `json:"registryKeyStates,omitempty"`
+	// SecurityResources is "securityResources". Resources related to current
+	// alert. For example, for some alerts this can have the Azure Resource value.
+	// (Its type, "securityresource", is not documented in these docs: raw JSON.)
+	SecurityResources json.RawMessage `json:"securityResources,omitempty"`
+	// Severity is "severity". Alert severity - set by vendor/provider. Possible
+	// values are: `unknown`, `informational`, `low`, `medium`, `high`. Required.
+	// (Its type, "alertSeverity", is not documented in these docs: raw JSON.)
+	Severity json.RawMessage `json:"severity,omitempty"`
+	// SourceMaterials is "sourceMaterials". Hyperlinks (URIs) to the source
+	// material related to the alert, for example, provider's user interface for
+	// alerts or log search, etc.
+	SourceMaterials []string `json:"sourceMaterials,omitempty"`
+	// Status is "status". Alert lifecycle status (stage). Possible values are:
+	// `unknown`, `newAlert`, `inProgress`, `resolved`. (supports update).
+	// Required. (Its type, "alertStatus", is not documented in these docs: raw
+	// JSON.)
+	Status json.RawMessage `json:"status,omitempty"`
+	// Tags is "tags". User-definable labels that can be applied to an alert and
+	// can serve as filter conditions (for example "HVA", "SAW", etc.) (supports
+	// update).
+	Tags []string `json:"tags,omitempty"`
+	// Title is "title". Alert title. Required.
+	Title *string `json:"title,omitempty"`
+	// Triggers is "triggers". Security-related information about the specific
+	// properties that triggered the alert (properties appearing in the alert).
+	// Alerts might contain information about multiple users, hosts, files, ip
+	// addresses. This field indicates which properties triggered the alert
+	// generation. (Its type, "alerttrigger", is not documented in these docs: raw
+	// JSON.)
+	Triggers json.RawMessage `json:"triggers,omitempty"`
+	// UserStates is "userStates". Security-related stateful information generated
+	// by the provider about the user accounts related to this alert. (Its type,
+	// "usersecuritystate", is not documented in these docs: raw JSON.)
+	UserStates json.RawMessage `json:"userStates,omitempty"`
+	// VendorInformation is "vendorInformation". Complex type containing details
+	// about the security product/service vendor, provider, and subprovider (for
+	// example, vendor=Microsoft; provider=Windows Defender ATP;
+	// subProvider=AppLocker). Required. (Its type, "securityvendorinformation", is
+	// not documented in these docs: raw JSON.)
+	VendorInformation json.RawMessage `json:"vendorInformation,omitempty"`
+	// VulnerabilityStates is "vulnerabilityStates". Threat intelligence pertaining
+	// to one or more vulnerabilities related to this alert. (Its type,
+	// "vulnerabilitystate", is not documented in these docs: raw JSON.)
+	VulnerabilityStates json.RawMessage `json:"vulnerabilityStates,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AlertBeta and keeps the members it does not declare.
+func (m *AlertBeta) UnmarshalJSON(b []byte) error {
+	type plain AlertBeta
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AlertBeta with the members it does not declare.
+func (m AlertBeta) MarshalJSON() ([]byte, error) {
+	type plain AlertBeta
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// AndroidManagedAppProtection is the
+// microsoft.graph.androidManagedAppProtection resource.
+//
+// Policy used to configure detailed management settings targeted to specific
+// security groups and for a specified set of apps on an Android device.
+
+type AndroidManagedAppProtection struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.androidManagedAppProtection".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Key of the entity. Inherited from managedAppPolicy
+	ID *string `json:"id,omitempty"`
+	// DisplayName is "displayName". Policy display name. Inherited from
+	// managedAppPolicy
+	DisplayName *string `json:"displayName,omitempty"`
+	// Description is "description". The policy's description. Inherited from
+	// managedAppPolicy
+	Description *string `json:"description,omitempty"`
+	// CreatedDateTime is "createdDateTime". The date and time the policy was
+	// created. Inherited from managedAppPolicy
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Last time the policy was
+	// modified. Inherited from managedAppPolicy
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// RoleScopeTagIds is "roleScopeTagIds". List of Scope Tags for this Entity
+	// instance. Inherited from managedAppPolicy
+	RoleScopeTagIds []string `json:"roleScopeTagIds,omitempty"`
+	// Version is "version". Version of the entity. Inherited from managedAppPolicy
+	Version *string `json:"version,omitempty"`
+	// PeriodOfflineBeforeAccessCheck is "periodOfflineBeforeAccessCheck". The
+	// period after which access is checked when the device is not connected to the
+	// internet. Inherited from managedAppProtection
+	PeriodOfflineBeforeAccessCheck *string `json:"periodOfflineBeforeAccessCheck,omitempty"`
+	// PeriodOnlineBeforeAccessCheck is "periodOnlineBeforeAccessCheck". The period
+	// after which access is checked when the device is connected to the internet.
+	// Inherited from managedAppProtection
+	PeriodOnlineBeforeAccessCheck *string `json:"periodOnlineBeforeAccessCheck,omitempty"`
+	// AllowedInboundDataTransferSources is "allowedInboundDataTransferSources".
+	// Sources from which data is allowed to be transferred. Inherited from
+	// managedAppProtection. Possible values are: `allApps`, `managedApps`, `none`.
+	// (Its type, "intune-mam-managedappdatatransferlevel", is not documented in
+	// these docs: raw JSON.)
+	AllowedInboundDataTransferSources json.RawMessage `json:"allowedInboundDataTransferSources,omitempty"`
+	// AllowedOutboundDataTransferDestinations is
+	// "allowedOutboundDataTransferDestinations". Destinations to which data is
+	// allowed to be transferred. Inherited from managedAppProtection. Possible
+	// values are: `allApps`, `managedApps`, `none`. (Its type,
+	// "intune-mam-managedappdatatransferlevel", is not documented in these docs:
+	// raw JSON.)
+	AllowedOutboundDataTransferDestinations json.RawMessage `json:"allowedOutboundDataTransferDestinations,omitempty"`
+	// OrganizationalCredentialsRequired is "organizationalCredentialsRequired".
+	// Indicates whether organizational credentials are required for app use.
+	// Inherited from managedAppProtection
+	OrganizationalCredentialsRequired *bool `json:"organizationalCredentialsRequired,omitempty"`
+	// AllowedOutboundClipboardSharingLevel is
+	// "allowedOutboundClipboardSharingLevel". The level to which the clipboard may
+	// be shared between apps on the managed device. Inherited from
+	// managedAppProtection. Possible values are: `allApps`,
+	// `managedAppsWithPasteIn`, `managedApps`, `blocked`. (Its type,
+	// "intune-mam-managedappclipboardsharinglevel", is not documented in these
+	// docs: raw JSON.)
+	AllowedOutboundClipboardSharingLevel json.RawMessage `json:"allowedOutboundClipboardSharingLevel,omitempty"`
+	// DataBackupBlocked is "dataBackupBlocked". Indicates whether the backup of a
+	// managed app's data is blocked. Inherited from managedAppProtection
+	DataBackupBlocked *bool `json:"dataBackupBlocked,omitempty"`
+	// DeviceComplianceRequired is "deviceComplianceRequired". Indicates whether
+	// device compliance is required. Inherited from managedAppProtection
+	DeviceComplianceRequired *bool `json:"deviceComplianceRequired,omitempty"`
+	// ManagedBrowserToOpenLinksRequired is "managedBrowserToOpenLinksRequired".
+	// Indicates whether internet links should be opened in the managed browser
+	// app. Inherited from managedAppProtection
+	ManagedBrowserToOpenLinksRequired *bool `json:"managedBrowserToOpenLinksRequired,omitempty"`
+	// SaveAsBlocked is "saveAsBlocked". Indicates whether users may use the "Save
+	// As" menu item to save a copy of protected files. Inherited from
+	// managedAppProtection
+	SaveAsBlocked *bool `json:"saveAsBlocked,omitempty"`
+	// PeriodOfflineBeforeWipeIsEnforced is "periodOfflineBeforeWipeIsEnforced".
+	// The amount of time an app is allowed to remain disconnected from the
+	// internet before all managed data it is wiped. Inherited from
+	// managedAppProtection
+	PeriodOfflineBeforeWipeIsEnforced *string `json:"periodOfflineBeforeWipeIsEnforced,omitempty"`
+	// PinRequired is "pinRequired". Indicates whether an app-level pin is
+	// required. Inherited from managedAppProtection
+	PinRequired *bool `json:"pinRequired,omitempty"`
+	// MaximumPinRetries is "maximumPinRetries". Maximum number of incorrect pin
+	// retry attempts before the managed app is either blocked or wiped. Inherited
+	// from managedAppProtection
+	MaximumPinRetries *int32 `json:"maximumPinRetries,omitempty"`
+	// SimplePinBlocked is "simplePinBlocked". Indicates whether simplePin is
+	// blocked. Inherited from managedAppProtection
+	SimplePinBlocked *bool `json:"simplePinBlocked,omitempty"`
+	// MinimumPinLength is "minimumPinLength". Minimum pin length required for an
+	// app-level pin if PinRequired is set to True Inherited from
+	// managedAppProtection
+	MinimumPinLength *int32 `json:"minimumPinLength,omitempty"`
+	// PinCharacterSet is "pinCharacterSet". Character set which may be used for an
+	// app-level pin if PinRequired is set to True. Inherited from
+	// managedAppProtection. Possible values are: `numeric`,
+	// `alphanumericAndSymbol`. (Its type, "intune-mam-managedapppincharacterset",
+	// is not documented in these docs: raw JSON.)
+	PinCharacterSet json.RawMessage `json:"pinCharacterSet,omitempty"`
+	// PeriodBeforePinReset is "periodBeforePinReset". TimePeriod before the
+	// all-level pin must be reset if PinRequired is set to True. Inherited from
+	// managedAppProtection
+	PeriodBeforePinReset *string `json:"periodBeforePinReset,omitempty"`
+	// AllowedDataStorageLocations is "allowedDataStorageLocations". Data storage
+	// locations where a user may store managed data. Inherited from
+	// managedAppProtection (Its type, "intune-mam-managedappdatastoragelocation",
+	// is not documented in these docs: raw JSON.)
+	AllowedDataStorageLocations json.RawMessage `json:"allowedDataStorageLocations,omitempty"`
+	// ContactSyncBlocked is "contactSyncBlocked". Indicates whether contacts can
+	// be synced to the user's device. Inherited from managedAppProtection
+	ContactSyncBlocked *bool `json:"contactSyncBlocked,omitempty"`
+	// PrintBlocked is "printBlocked". Indicates whether printing is allowed from
+	// managed apps. Inherited from managedAppProtection
+	PrintBlocked *bool `json:"printBlocked,omitempty"`
+	// FingerprintBlocked is "fingerprintBlocked". Indicates whether use of the
+	// fingerprint reader is allowed in place of a pin if PinRequired is set to
+	// True. Inherited from managedAppProtection
+	FingerprintBlocked *bool `json:"fingerprintBlocked,omitempty"`
+	// DisableAppPinIfDevicePinIsSet is "disableAppPinIfDevicePinIsSet". Indicates
+	// whether use of the app pin is required if the device pin is set. Inherited
+	// from managedAppProtection
+	DisableAppPinIfDevicePinIsSet *bool `json:"disableAppPinIfDevicePinIsSet,omitempty"`
+	// MinimumRequiredOSVersion is "minimumRequiredOsVersion". Versions less than
+	// the specified version will block the managed app from accessing company
+	// data. Inherited from managedAppProtection
+	MinimumRequiredOSVersion *string `json:"minimumRequiredOsVersion,omitempty"`
+	// MinimumWarningOSVersion is "minimumWarningOsVersion". Versions less than the
+	// specified version will result in warning message on the managed app from
+	// accessing company data. Inherited from managedAppProtection
+	MinimumWarningOSVersion *string `json:"minimumWarningOsVersion,omitempty"`
+	// MinimumRequiredAppVersion is "minimumRequiredAppVersion". Versions less than
+	// the specified version will block the managed app from accessing company
+	// data. Inherited from managedAppProtection
+	MinimumRequiredAppVersion *string `json:"minimumRequiredAppVersion,omitempty"`
+	// MinimumWarningAppVersion is "minimumWarningAppVersion". Versions less than
+	// the specified version will result in warning message on the managed app.
+	// Inherited from managedAppProtection
+	MinimumWarningAppVersion *string `json:"minimumWarningAppVersion,omitempty"`
+	// MinimumWipeOSVersion is "minimumWipeOsVersion". Versions less than or equal
+	// to the specified version will wipe the managed app and the associated
+	// company data. Inherited from managedAppProtection
+	MinimumWipeOSVersion *string `json:"minimumWipeOsVersion,omitempty"`
+	// MinimumWipeAppVersion is "minimumWipeAppVersion". Versions less than or
+	// equal to the specified version will wipe the managed app and the associated
+	// company data. Inherited from managedAppProtection
+	MinimumWipeAppVersion *string `json:"minimumWipeAppVersion,omitempty"`
+	// AppActionIfDeviceComplianceRequired is
+	// "appActionIfDeviceComplianceRequired". Defines a managed app behavior,
+	// either block or wipe, when the device is either rooted or jailbroken, if
+	// DeviceComplianceRequired is set to true. Inherited from
+	// managedAppProtection. Possible values are: `block`, `wipe`, `warn`. (Its
+	// type, "intune-mam-managedappremediationaction", is not documented in these
+	// docs: raw JSON.)
+	AppActionIfDeviceComplianceRequired json.RawMessage `json:"appActionIfDeviceComplianceRequired,omitempty"`
+	// AppActionIfMaximumPinRetriesExceeded is
+	// "appActionIfMaximumPinRetriesExceeded". Defines a managed app behavior,
+	// either block or wipe, based on maximum number of incorrect pin retry
+	// attempts. Inherited from managedAppProtection. Possible values are: `block`,
+	// `wipe`, `warn`. (Its type, "intune-mam-managedappremediationaction", is not
+	// documented in these docs: raw JSON.)
+	AppActionIfMaximumPinRetriesExceeded json.RawMessage `json:"appActionIfMaximumPinRetriesExceeded,omitempty"`
+	// PinRequiredInsteadOfBiometricTimeout is
+	// "pinRequiredInsteadOfBiometricTimeout". Timeout in minutes for an app pin
+	// instead of non biometrics passcode Inherited from managedAppProtection
+	PinRequiredInsteadOfBiometricTimeout *string `json:"pinRequiredInsteadOfBiometricTimeout,omitempty"`
+	// AllowedOutboundClipboardSharingExceptionLength is
+	// "allowedOutboundClipboardSharingExceptionLength". Specify the number of
+	// characters that may be cut or copied from Org data and accounts to any
+	// application. This setting overrides the AllowedOutboundClipboardSharingLevel
+	// restriction. Default value of '0' means no exception is allowed. Inherited
+	// from managedAppProtection
+	AllowedOutboundClipboardSharingExceptionLength *int32 `json:"allowedOutboundClipboardSharingExceptionLength,omitempty"`
+	// NotificationRestriction is "notificationRestriction". Specify app
+	// notification restriction Inherited from managedAppProtection. Possible
+	// values are: `allow`, `blockOrganizationalData`, `block`. (Its type,
+	// "intune-mam-managedappnotificationrestriction", is not documented in these
+	// docs: raw JSON.)
+	NotificationRestriction json.RawMessage `json:"notificationRestriction,omitempty"`
+	// IsAssigned is "isAssigned". Indicates if the policy is deployed to any
+	// inclusion groups or not. Inherited from targetedManagedAppProtection
+	IsAssigned *bool `json:"isAssigned,omitempty"`
+	// TargetedAppManagementLevels is "targetedAppManagementLevels". The intended
+	// app management levels for this policy Inherited from
+	// targetedManagedAppProtection. Possible values are: `unspecified`,
+	// `unmanaged`, `mdm`, `androidEnterprise`. (Its type,
+	// "intune-mam-appmanagementlevel", is not documented in these docs: raw JSON.)
+	TargetedAppManagementLevels json.RawMessage `json:"targetedAppManagementLevels,omitempty"`
+	// ScreenCaptureBlocked is "screenCaptureBlocked". Indicates whether a managed
+	// user can take screen captures of managed apps
+	ScreenCaptureBlocked *bool `json:"screenCaptureBlocked,omitempty"`
+	// DisableAppEncryptionIfDeviceEncryptionIsEnabled is
+	// "disableAppEncryptionIfDeviceEncryptionIsEnabled". When this setting is
+	// enabled, app level encryption is disabled if device level encryption is
+	// enabled
+	DisableAppEncryptionIfDeviceEncryptionIsEnabled *bool `json:"disableAppEncryptionIfDeviceEncryptionIsEnabled,omitempty"`
+	// EncryptAppData is "encryptAppData". Indicates whether application data for
+	// managed apps should be encrypted
+	EncryptAppData *bool `json:"encryptAppData,omitempty"`
+	// DeployedAppCount is "deployedAppCount". Count of apps to which the current
+	// policy is deployed.
+	DeployedAppCount *int32 `json:"deployedAppCount,omitempty"`
+	// MinimumRequiredPatchVersion is "minimumRequiredPatchVersion". Define the
+	// oldest required Android security patch level a user can have to gain secure
+	// access to the app.
+	MinimumRequiredPatchVersion *string `json:"minimumRequiredPatchVersion,omitempty"`
+	// MinimumWarningPatchVersion is "minimumWarningPatchVersion". Define the
+	// oldest recommended Android security patch level a user can have for secure
+	// access to the app.
+	MinimumWarningPatchVersion *string `json:"minimumWarningPatchVersion,omitempty"`
+	// ExemptedAppPackages is "exemptedAppPackages". App packages in this list will
+	// be exempt from the policy and will be able to receive data from managed
+	// apps. (Its type, "intune-shared-keyvaluepair", is not documented in these
+	// docs: raw JSON.)
+	ExemptedAppPackages json.RawMessage `json:"exemptedAppPackages,omitempty"`
+	// MinimumWipePatchVersion is "minimumWipePatchVersion". Android security patch
+	// level less than or equal to the specified value will wipe the managed app
+	// and the associated company data.
+	MinimumWipePatchVersion *string `json:"minimumWipePatchVersion,omitempty"`
+	// AllowedAndroidDeviceManufacturers is "allowedAndroidDeviceManufacturers".
+	// Semicolon seperated list of device manufacturers allowed, as a string, for
+	// the managed app to work.
+	AllowedAndroidDeviceManufacturers *string `json:"allowedAndroidDeviceManufacturers,omitempty"`
+	// AppActionIfAndroidDeviceManufacturerNotAllowed is
+	// "appActionIfAndroidDeviceManufacturerNotAllowed". Defines a managed app
+	// behavior, either block or wipe, if the specified device manufacturer is not
+	// allowed. Possible values are: `block`, `wipe`, `warn`. (Its type,
+	// "intune-mam-managedappremediationaction", is not documented in these docs:
+	// raw JSON.)
+	AppActionIfAndroidDeviceManufacturerNotAllowed json.RawMessage `json:"appActionIfAndroidDeviceManufacturerNotAllowed,omitempty"`
+	// RequiredAndroidSafetyNetDeviceAttestationType is
+	// "requiredAndroidSafetyNetDeviceAttestationType". Defines the Android
+	// SafetyNet Device Attestation requirement for a managed app to work. Possible
+	// values are: `none`, `basicIntegrity`,
+	// `basicIntegrityAndDeviceCertification`. (Its type,
+	// "intune-mam-androidmanagedappsafetynetdeviceattestationtype", is not
+	// documented in these docs: raw JSON.)
+	RequiredAndroidSafetyNetDeviceAttestationType json.RawMessage `json:"requiredAndroidSafetyNetDeviceAttestationType,omitempty"`
+	// AppActionIfAndroidSafetyNetDeviceAttestationFailed is
+	// "appActionIfAndroidSafetyNetDeviceAttestationFailed". Defines a managed app
+	// behavior, either warn or block, if the specified Android SafetyNet
+	// Attestation requirment fails. Possible values are: `block`, `wipe`, `warn`.
+	// (Its type, "intune-mam-managedappremediationaction", is not documented in
+	// these docs: raw JSON.)
+	AppActionIfAndroidSafetyNetDeviceAttestationFailed json.RawMessage `json:"appActionIfAndroidSafetyNetDeviceAttestationFailed,omitempty"`
+	// RequiredAndroidSafetyNetAppsVerificationType is
+	// "requiredAndroidSafetyNetAppsVerificationType". Defines the Android
+	// SafetyNet Apps Verification requirement for a managed app to work. Possible
+	// values are: `none`, `enabled`. (Its type,
+	// "intune-mam-androidmanagedappsafetynetappsverificationtype", is not
+	// documented in these docs: raw JSON.)
+	RequiredAndroidSafetyNetAppsVerificationType json.RawMessage `json:"requiredAndroidSafetyNetAppsVerificationType,omitempty"`
+	// AppActionIfAndroidSafetyNetAppsVerificationFailed is
+	// "appActionIfAndroidSafetyNetAppsVerificationFailed". Defines a managed app
+	// behavior, either warn or block, if the specified Android App Verification
+	// requirment fails. Possible values are: `block`, `wipe`, `warn`. (Its type,
+	// "intune-mam-managedappremediationaction", is not documented in these docs:
+	// raw JSON.)
+	AppActionIfAndroidSafetyNetAppsVerificationFailed json.RawMessage `json:"appActionIfAndroidSafetyNetAppsVerificationFailed,omitempty"`
+	// CustomBrowserPackageID is "customBrowserPackageId". Unique identifier of a
+	// custom browser to open weblink on Android.
+	CustomBrowserPackageID *string `json:"customBrowserPackageId,omitempty"`
+	// CustomBrowserDisplayName is "customBrowserDisplayName". Friendly name of the
+	// preferred custom browser to open weblink on Android.
+	CustomBrowserDisplayName *string `json:"customBrowserDisplayName,omitempty"`
+	// MinimumRequiredCompanyPortalVersion is
+	// "minimumRequiredCompanyPortalVersion". Minimum version of the Company portal
+	// that must be installed on the device or app access will be blocked
+	MinimumRequiredCompanyPortalVersion *string `json:"minimumRequiredCompanyPortalVersion,omitempty"`
+	// MinimumWarningCompanyPortalVersion is "minimumWarningCompanyPortalVersion".
+	// Minimum version of the Company portal that must be installed on the device
+	// or the user will receive a warning
+	MinimumWarningCompanyPortalVersion *string `json:"minimumWarningCompanyPortalVersion,omitempty"`
+	// MinimumWipeCompanyPortalVersion is "minimumWipeCompanyPortalVersion".
+	// Minimum version of the Company portal that must be installed on the device
+	// or the company data on the app will be wiped
+	MinimumWipeCompanyPortalVersion *string `json:"minimumWipeCompanyPortalVersion,omitempty"`
+	// Assignments is "assignments". Navigation property to list of inclusion and
+	// exclusion groups to which the policy is deployed. Inherited from
+	// targetedManagedAppProtection (Its type,
+	// "intune-mam-targetedmanagedapppolicyassignment", is not documented in these
+	// docs: raw JSON.)
+	Assignments json.RawMessage `json:"assignments,omitempty"`
+	// Apps is "apps". List of apps to which the policy is deployed. (Its type,
+	// "intune-mam-managedmobileapp", is not documented in these docs: raw JSON.)
+	Apps json.RawMessage `json:"apps,omitempty"`
+	// DeploymentSummary is "deploymentSummary". Navigation property to deployment
+	// summary of the configuration. (Its type,
+	// "intune-mam-managedapppolicydeploymentsummary", is not documented in these
+	// docs: raw JSON.)
+	DeploymentSummary json.RawMessage `json:"deploymentSummary,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AndroidManagedAppProtection and keeps the members it does not declare.
+func (m *AndroidManagedAppProtection) UnmarshalJSON(b []byte) error {
+	type plain AndroidManagedAppProtection
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AndroidManagedAppProtection with the members it does not declare.
+func (m AndroidManagedAppProtection) MarshalJSON() ([]byte, error) {
+	type plain AndroidManagedAppProtection
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// CalendarBeta is the microsoft.graph.calendar resource.
+//
+// Represents a container for event resources. It can be a calendar for a user,
+// or the default calendar of a Microsoft 365 group.
+
+type CalendarBeta struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
+	// the online meeting service providers that can be used to create online
+	// meetings in this calendar. Possible values are: `unknown`,
+	// `skypeForBusiness`, `skypeForConsumer`, `teamsForBusiness`. (Its type,
+	// "onlineMeetingProviderType collection", is not documented in these docs: raw
+	// JSON.)
+	AllowedOnlineMeetingProviders json.RawMessage `json:"allowedOnlineMeetingProviders,omitempty"`
+	// CalendarGroupID is "calendarGroupId". The calendarGroup in which to create
+	// the calendar. If the user has never explicitly set a group for the calendar,
+	// this property is null.
+	CalendarGroupID *string `json:"calendarGroupId,omitempty"`
+	// CanEdit is "canEdit". `true` if the user can write to the calendar, `false`
+	// otherwise. This property is `true` for the user who created the calendar.
+	// This property is also `true` for a user who has been shared a calendar and
+	// granted write access, through an Outlook client or the corresponding
+	// calendarPermission resource. Read-only.
+	CanEdit *bool `json:"canEdit,omitempty"`
+	// CanShare is "canShare". `true` if the user has the permission to share the
+	// calendar, `false` otherwise. Only the user who created the calendar can
+	// share it. Read-only.
+	CanShare *bool `json:"canShare,omitempty"`
+	// CanViewPrivateItems is "canViewPrivateItems". `true` if the user can read
+	// calendar items that have been marked private, `false` otherwise. This
+	// property is set through an Outlook client or the corresponding
+	// calendarPermission resource. Read-only.
+	CanViewPrivateItems *bool `json:"canViewPrivateItems,omitempty"`
+	// ChangeKey is "changeKey". Identifies the version of the calendar object.
+	// Every time the calendar is changed, changeKey changes as well. This allows
+	// Exchange to apply changes to the correct version of the object. Read-only.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// Color is "color". Specifies the color theme to distinguish the calendar from
+	// other calendars in a UI. The property values are: `auto`, `lightBlue`,
+	// `lightGreen`, `lightOrange`, `lightGray`, `lightYellow`, `lightTeal`,
+	// `lightPink`, `lightBrown`, `lightRed`, `maxColor`. (Its type,
+	// "calendarColor", is not documented in these docs: raw JSON.)
+	Color json.RawMessage `json:"color,omitempty"`
+	// DefaultOnlineMeetingProvider is "defaultOnlineMeetingProvider". The default
+	// online meeting provider for meetings sent from this calendar. Possible
+	// values are: `unknown`, `skypeForBusiness`, `skypeForConsumer`,
+	// `teamsForBusiness`. (Its type, "onlineMeetingProviderType", is not
+	// documented in these docs: raw JSON.)
+	DefaultOnlineMeetingProvider json.RawMessage `json:"defaultOnlineMeetingProvider,omitempty"`
+	// HexColor is "hexColor". The calendar color, expressed in a hex color code of
+	// three hexadecimal values, each ranging from 00 to FF and representing the
+	// red, green, or blue components of the color in the RGB color space. If the
+	// user has never explicitly set a color for the calendar, this property is
+	// empty.
+	HexColor *string `json:"hexColor,omitempty"`
+	// ID is "id". The calendar's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// IsDefaultCalendar is "isDefaultCalendar". `true` if this is the default
+	// calendar where new events are created by default, `false` otherwise.
+	IsDefaultCalendar *bool `json:"isDefaultCalendar,omitempty"`
+	// IsRemovable is "isRemovable". Indicates whether this user calendar can be
+	// deleted from the user mailbox.
+	IsRemovable *bool `json:"isRemovable,omitempty"`
+	// IsShared is "isShared". `true` if the user has shared the calendar with
+	// other users, `false` otherwise. Since only the user who created the calendar
+	// can share it, isShared and isSharedWithMe cannot be `true` for the same
+	// user. This property is set when sharing is initiated in an Outlook client,
+	// and can be reset when the sharing is cancelled through the client or the
+	// corresponding calendarPermission resource. Read-only.
+	IsShared *bool `json:"isShared,omitempty"`
+	// IsSharedWithMe is "isSharedWithMe". `true` if the user has been shared this
+	// calendar, `false` otherwise. This property is always `false` for a calendar
+	// owner. This property is set when sharing is initiated in an Outlook client,
+	// and can be reset when the sharing is cancelled through the client or the
+	// corresponding calendarPermission resource. Read-only.
+	IsSharedWithMe *bool `json:"isSharedWithMe,omitempty"`
+	// IsTallyingResponses is "isTallyingResponses". Indicates whether this user
+	// calendar supports tracking of meeting responses. Only meeting invites sent
+	// from users' primary calendars support tracking of meeting responses.
+	IsTallyingResponses *bool `json:"isTallyingResponses,omitempty"`
+	// Name is "name". The calendar name.
+	Name *string `json:"name,omitempty"`
+	// Owner is "owner". If set, this represents the user who created or added the
+	// calendar. For a calendar that the user created or added, the owner property
+	// is set to the user. For a calendar shared with the user, the owner property
+	// is set to the person who shared that calendar with the user. Read-only. (Its
+	// type, "emailaddress", is not documented in these docs: raw JSON.)
+	Owner json.RawMessage `json:"owner,omitempty"`
+	// CalendarPermissions is "calendarPermissions". The permissions of the users
+	// with whom the calendar is shared. (Its type, "calendarpermission", is not
+	// documented in these docs: raw JSON.)
+	CalendarPermissions json.RawMessage `json:"calendarPermissions,omitempty"`
+	// CalendarView is "calendarView". The calendar view for the calendar.
+	// Navigation property. Read-only.
+	CalendarView []Event `json:"calendarView,omitempty"`
+	// Events is "events". The events in the calendar. Navigation property.
+	// Read-only.
+	Events []Event `json:"events,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". The
+	// collection of multi-value extended properties defined for the calendar.
+	// Read-only. Nullable. (Its type, "multivaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	MultiValueExtendedProperties json.RawMessage `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". The
+	// collection of single-value extended properties defined for the calendar.
+	// Read-only. Nullable. (Its type, "singlevaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes CalendarBeta and keeps the members it does not declare.
+func (m *CalendarBeta) UnmarshalJSON(b []byte) error {
+	type plain CalendarBeta
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes CalendarBeta with the members it does not declare.
+func (m CalendarBeta) MarshalJSON() ([]byte, error) {
+	type plain CalendarBeta
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// ConversationMemberBeta is the microsoft.graph.conversationMember resource.
+// It carries the properties of microsoft.graph.entity.
+//
+// Represents a user in a team or a channel or a chat. See also
+// aadUserConversationMember.
+
+type ConversationMemberBeta struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Read-only. Unique ID of the user.
+	ID *string `json:"id,omitempty"`
+	// DisplayName is "displayName". The display name of the user.
+	DisplayName *string `json:"displayName,omitempty"`
+	// Roles is "roles". The roles for that user.
+	Roles []string `json:"roles,omitempty"`
+	// VisibleHistoryStartDateTime is "visibleHistoryStartDateTime". The timestamp
+	// denoting how far back a conversation's history is shared with the
+	// conversation member. This property is settable only for members of a chat.
+	VisibleHistoryStartDateTime *time.Time `json:"visibleHistoryStartDateTime,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ConversationMemberBeta and keeps the members it does not declare.
+func (m *ConversationMemberBeta) UnmarshalJSON(b []byte) error {
+	type plain ConversationMemberBeta
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ConversationMemberBeta with the members it does not declare.
+func (m ConversationMemberBeta) MarshalJSON() ([]byte, error) {
+	type plain ConversationMemberBeta
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// DeviceManagementDerivedCredentialSettings is the
+// microsoft.graph.deviceManagementDerivedCredentialSettings resource.
+//
+// O recurso deviceManagementDerivedCredentialSettings representa um contêiner
+// cujo conteúdo varia de acordo com o fluxo de trabalho, incluindo:
+
+type DeviceManagementDerivedCredentialSettings struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceManagementDerivedCredentialSettings".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identificador exclusivo para a credencial derivada
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes DeviceManagementDerivedCredentialSettings and keeps the members it does not declare.
+func (m *DeviceManagementDerivedCredentialSettings) UnmarshalJSON(b []byte) error {
+	type plain DeviceManagementDerivedCredentialSettings
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes DeviceManagementDerivedCredentialSettings with the members it does not declare.
+func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error) {
+	type plain DeviceManagementDerivedCredentialSettings
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// DirectoryObjectBeta is the microsoft.graph.directoryObject resource.
+//
+// Representa um objeto do Active Directory do Azure. O tipo directoryObject é
+// o tipo base para os seguintes tipos de entidade de diretório geralmente
+// chamados de objetos de diretório:
+
+type DirectoryObjectBeta struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// DeletedDateTime is "deletedDateTime". Data e hora em que este objeto foi
+	// excluído. Sempre `null` quando o objeto não tiver sido excluído.
+	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
+	// ID is "id". O identificador exclusivo do objeto. Por exemplo,
+	// 12345678-9abc-def0-1234-56789abcde. O valor da propriedade da ID é
+	// geralmente, mas não exclusivamente na forma de um GUID; trate-o como um
+	// identificador opaco e não confie que ele seja um GUID. Chave. Não pode ser
+	// anulado. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes DirectoryObjectBeta and keeps the members it does not declare.
+func (m *DirectoryObjectBeta) UnmarshalJSON(b []byte) error {
+	type plain DirectoryObjectBeta
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes DirectoryObjectBeta with the members it does not declare.
+func (m DirectoryObjectBeta) MarshalJSON() ([]byte, error) {
+	type plain DirectoryObjectBeta
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// LegalHold is the microsoft.graph.ediscovery.legalHold resource. It carries
+// the properties of microsoft.graph.entity.
+//
+// Represents a legal hold. Legal holds are holds that are tied to an
+// eDiscovery case. Legal holds should not be confused with retention holds,
+// which are used to control retention policies for Microsoft 365 content.
+// eDiscovery legal holds are for holding content indefinitely for litigation,
+// internal investigations, and other legal actions where content needs to be
+// protected against deletion. For more information, see Manage holds in
+// Advanced eDiscovery.
+
+type LegalHold struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.ediscovery.legalHold".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ContentQuery is "contentQuery". KQL query that specifies content to be held
+	// in the specified locations. To learn more, see Keyword queries and search
+	// conditions for Content Search and eDiscovery. To hold all content in the
+	// specified locations, leave contentQuery blank.
+	ContentQuery *string `json:"contentQuery,omitempty"`
+	// CreatedBy is "createdBy". The user who created the legal hold. (Its type,
+	// "identityset", is not documented in these docs: raw JSON.)
+	CreatedBy json.RawMessage `json:"createdBy,omitempty"`
+	// CreatedDateTime is "createdDateTime". The date and time the legal hold was
+	// created.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// Description is "description". The legal hold description.
+	Description *string `json:"description,omitempty"`
+	// DisplayName is "displayName". The display name of the legal hold.
+	DisplayName *string `json:"displayName,omitempty"`
+	// Errors is "errors". Lists any errors that happened while placing the hold.
+	Errors []string `json:"errors,omitempty"`
+	// ID is "id". The ID for the eDiscovery case. Read-only. Inherited from
+	// entity.
+	ID *string `json:"id,omitempty"`
+	// IsEnabled is "isEnabled". Indicates whether the hold is enabled and actively
+	// holding content.
+	IsEnabled *bool `json:"isEnabled,omitempty"`
+	// LastModifiedBy is "lastModifiedBy". the user who last modified the legal
+	// hold. (Its type, "identityset", is not documented in these docs: raw JSON.)
+	LastModifiedBy json.RawMessage `json:"lastModifiedBy,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". The date and time the legal
+	// hold was last modified.
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// Status is "status". The status of the legal hold. Possible values are:
+	// `Pending`, `Error`, `Success`, `UnknownFutureValue`.
+	Status json.RawMessage `json:"status,omitempty"`
+	// SiteSources is "siteSources". Data source entity for SharePoint sites
+	// associated with the legal hold. (Its type, "ediscovery-sitesource", is not
+	// documented in these docs: raw JSON.)
+	SiteSources json.RawMessage `json:"siteSources,omitempty"`
+	// UserSources is "userSources". Data source entity for a the legal hold. This
+	// is the container for a mailbox and OneDrive for Business site. (Its type,
+	// "ediscovery-usersource", is not documented in these docs: raw JSON.)
+	UserSources json.RawMessage `json:"userSources,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes LegalHold and keeps the members it does not declare.
+func (m *LegalHold) UnmarshalJSON(b []byte) error {
+	type plain LegalHold
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes LegalHold with the members it does not declare.
+func (m LegalHold) MarshalJSON() ([]byte, error) {
+	type plain LegalHold
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// Event is the microsoft.graph.event resource.
+//
+// An event in a user calendar, or the default calendar of a Microsoft 365
+// group.
+
+type Event struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.event".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowNewTimeProposals is "allowNewTimeProposals". `True` if the meeting
+	// organizer allows invitees to propose a new time when responding, `false`
+	// otherwise. Optional. Default is `true`.
+	AllowNewTimeProposals *bool `json:"allowNewTimeProposals,omitempty"`
+	// Attendees is "attendees". The collection of attendees for the event. (Its
+	// type, "attendee", is not documented in these docs: raw JSON.)
+	Attendees json.RawMessage `json:"attendees,omitempty"`
+	// Body is "body". The body of the message associated with the event. It can be
+	// in HTML or text format. (Its type, "itembody", is not documented in these
+	// docs: raw JSON.)
+	Body json.RawMessage `json:"body,omitempty"`
+	// BodyPreview is "bodyPreview". The preview of the message associated with the
+	// event. It is in text format.
+	BodyPreview *string `json:"bodyPreview,omitempty"`
+	// CancelledOccurrences is "cancelledOccurrences". Contains occurrenceId
+	// property values of cancelled instances in a recurring series, if the event
+	// is the series master. Instances in a recurring series that are cancelled are
+	// called cancelledOccurences.
+	// Returned only on $select in a Get operation which specifies the id of a
+	// series master event (that is, the seriesMasterId property value).
+	CancelledOccurrences []string `json:"cancelledOccurrences,omitempty"`
+	// Categories is "categories". The categories associated with the event. Each
+	// category corresponds to the displayName property of an outlookCategory
+	// defined for the user.
+	Categories []string `json:"categories,omitempty"`
+	// ChangeKey is "changeKey". Identifies the version of the event object. Every
+	// time the event is changed, ChangeKey changes as well. This allows Exchange
+	// to apply changes to the correct version of the object.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// CreatedDateTime is "createdDateTime". The Timestamp type represents date and
+	// time information using ISO 8601 format and is always in UTC time. For
+	// example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// End is "end". The date, time, and time zone that the event ends. By default,
+	// the end time is in UTC. (Its type, "datetimetimezone", is not documented in
+	// these docs: raw JSON.)
+	End json.RawMessage `json:"end,omitempty"`
+	// ExceptionOccurrences is "exceptionOccurrences". Contains the id property
+	// values of the event instances that are exceptions in a recurring series.
+	// Exceptions can differ from other occurrences in a recurring series, such as
+	// the subject, start or end times, or attendees. Exceptions do not include
+	// cancelled occurrences.
+	// Returned only on $select and $expand in a GET operation which specifies the
+	// id of a series master event (that is, the seriesMasterId property value).
+	ExceptionOccurrences []string `json:"exceptionOccurrences,omitempty"`
+	// HasAttachments is "hasAttachments". Set to true if the event has
+	// attachments.
+	HasAttachments *bool `json:"hasAttachments,omitempty"`
+	// HideAttendees is "hideAttendees". When set to `true`, each attendee only
+	// sees themselves in the meeting request and meeting Tracking list. Default is
+	// false.
+	HideAttendees *bool `json:"hideAttendees,omitempty"`
+	// ID is "id". Unique identifier for the event. [!INCLUDE outlook-beta-id]
+	// Read-only.
+	ID *string `json:"id,omitempty"`
+	// Importance is "importance". The importance of the event. Possible values
+	// are: `low`, `normal`, `high`.
+	Importance *string `json:"importance,omitempty"`
+	// IsAllDay is "isAllDay". Set to true if the event lasts all day. If true,
+	// regardless of whether it's a single-day or multi-day event, start and end
+	// time must be set to midnight and be in the same time zone.
+	IsAllDay *bool `json:"isAllDay,omitempty"`
+	// IsCancelled is "isCancelled". Set to true if the event has been canceled.
+	IsCancelled *bool `json:"isCancelled,omitempty"`
+	// IsDraft is "isDraft". Set to true if the user has updated the meeting in
+	// Outlook but has not sent the updates to attendees. Set to false if all
+	// changes have been sent, or if the event is an appointment without any
+	// attendees.
+	IsDraft *bool `json:"isDraft,omitempty"`
+	// IsOnlineMeeting is "isOnlineMeeting". `True` if this event has online
+	// meeting information (that is, onlineMeeting points to an onlineMeetingInfo
+	// resource), `false` otherwise. Default is `false` (onlineMeeting is `null`).
+	// Optional.
+	// After you set isOnlineMeeting to `true`, Microsoft Graph initializes
+	// onlineMeeting. Subsequently Outlook ignores any further changes to
+	// isOnlineMeeting, and the meeting remains available online.
+	IsOnlineMeeting *bool `json:"isOnlineMeeting,omitempty"`
+	// IsOrganizer is "isOrganizer". Set to true if the calendar owner (specified
+	// by the owner property of the calendar) is the organizer of the event
+	// (specified by the organizer property of the event). This also applies if a
+	// delegate organized the event on behalf of the owner.
+	IsOrganizer *bool `json:"isOrganizer,omitempty"`
+	// IsReminderOn is "isReminderOn". Set to true if an alert is set to remind the
+	// user of the event.
+	IsReminderOn *bool `json:"isReminderOn,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". The Timestamp type
+	// represents date and time information using ISO 8601 format and is always in
+	// UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// Location is "location". The location of the event. (Its type, "location", is
+	// not documented in these docs: raw JSON.)
+	Location json.RawMessage `json:"location,omitempty"`
+	// Locations is "locations". The locations where the event is held or attended
+	// from. The location and locations properties always correspond with each
+	// other. If you update the location property, any prior locations in the
+	// locations collection would be removed and replaced by the new location
+	// value. (Its type, "location", is not documented in these docs: raw JSON.)
+	Locations json.RawMessage `json:"locations,omitempty"`
+	// OccurrenceID is "occurrenceId". An identifier for an occurrence in a
+	// recurring event series. Null if the event is not part of a recurring series.
+	// The format of the property value is
+	// OID.{seriesMasterId-value}.{occurrence-start-date}. The time zone for
+	// {occurrence-start-date} is the recurrenceTimeZone property defined for the
+	// corresponding recurrenceRange.
+	// This property can identify any occurrence in a recurring series, including
+	// an occurrence that has been modified or cancelled. You can use this property
+	// to perform all operations supported by occurrences in the recurring series.
+	OccurrenceID *string `json:"occurrenceId,omitempty"`
+	// OnlineMeeting is "onlineMeeting". Details for an attendee to join the
+	// meeting online. Default is null. Read-only.
+	// After you set the isOnlineMeeting and onlineMeetingProvider properties to
+	// enable a meeting online, Microsoft Graph initializes onlineMeeting. When
+	// set, the meeting remains available online, and you cannot change the
+	// isOnlineMeeting, onlineMeetingProvider, and onlneMeeting properties again.
+	// (Its type, "onlinemeetinginfo", is not documented in these docs: raw JSON.)
+	OnlineMeeting json.RawMessage `json:"onlineMeeting,omitempty"`
+	// OnlineMeetingProvider is "onlineMeetingProvider". Represents the online
+	// meeting service provider. By default, onlineMeetingProvider is `unknown`.
+	// The possible values are `unknown`, `teamsForBusiness`, `skypeForBusiness`,
+	// and `skypeForConsumer`. Optional.
+	// After you set onlineMeetingProvider, Microsoft Graph initializes
+	// onlineMeeting. Subsequently you cannot change onlineMeetingProvider again,
+	// and the meeting remains available online. (Its type,
+	// "onlineMeetingProviderType", is not documented in these docs: raw JSON.)
+	OnlineMeetingProvider json.RawMessage `json:"onlineMeetingProvider,omitempty"`
+	// OnlineMeetingURL is "onlineMeetingUrl". A URL for an online meeting. The
+	// property is set only when an organizer specifies in Outlook that an event is
+	// an online meeting such as Skype. Read-only.
+	// To access the URL to join an online meeting, use joinUrl which is exposed
+	// via the onlineMeeting property of the event. The onlineMeetingUrl property
+	// will be deprecated in the future.
+	OnlineMeetingURL *string `json:"onlineMeetingUrl,omitempty"`
+	// Organizer is "organizer". The organizer of the event. (Its type,
+	// "recipient", is not documented in these docs: raw JSON.)
+	Organizer json.RawMessage `json:"organizer,omitempty"`
+	// OriginalEndTimeZone is "originalEndTimeZone". The end time zone that was set
+	// when the event was created. A value of `tzone://Microsoft/Custom` indicates
+	// that a legacy custom time zone was set in desktop Outlook.
+	OriginalEndTimeZone *string `json:"originalEndTimeZone,omitempty"`
+	// OriginalStart is "originalStart". The Timestamp type represents date and
+	// time information using ISO 8601 format and is always in UTC time. For
+	// example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	OriginalStart *time.Time `json:"originalStart,omitempty"`
+	// OriginalStartTimeZone is "originalStartTimeZone". The start time zone that
+	// was set when the event was created. A value of `tzone://Microsoft/Custom`
+	// indicates that a legacy custom time zone was set in desktop Outlook.
+	OriginalStartTimeZone *string `json:"originalStartTimeZone,omitempty"`
+	// Recurrence is "recurrence". The recurrence pattern for the event. (Its type,
+	// "patternedrecurrence", is not documented in these docs: raw JSON.)
+	Recurrence json.RawMessage `json:"recurrence,omitempty"`
+	// ReminderMinutesBeforeStart is "reminderMinutesBeforeStart". The number of
+	// minutes before the event start time that the reminder alert occurs.
+	ReminderMinutesBeforeStart *int32 `json:"reminderMinutesBeforeStart,omitempty"`
+	// ResponseRequested is "responseRequested". Default is true, which represents
+	// the organizer would like an invitee to send a response to the event.
+	ResponseRequested *bool `json:"responseRequested,omitempty"`
+	// ResponseStatus is "responseStatus". Indicates the type of response sent in
+	// response to an event message. (Its type, "responsestatus", is not documented
+	// in these docs: raw JSON.)
+	ResponseStatus json.RawMessage `json:"responseStatus,omitempty"`
+	// Sensitivity is "sensitivity". Possible values are: `normal`, `personal`,
+	// `private`, `confidential`.
+	Sensitivity *string `json:"sensitivity,omitempty"`
+	// SeriesMasterID is "seriesMasterId". The ID for the recurring series master
+	// item, if this event is part of a recurring series.
+	SeriesMasterID *string `json:"seriesMasterId,omitempty"`
+	// ShowAs is "showAs". The status to show. Possible values are: `free`,
+	// `tentative`, `busy`, `oof`, `workingElsewhere`, `unknown`.
+	ShowAs *string `json:"showAs,omitempty"`
+	// Start is "start". The start date, time, and time zone of the event. By
+	// default, the start time is in UTC. (Its type, "datetimetimezone", is not
+	// documented in these docs: raw JSON.)
+	Start json.RawMessage `json:"start,omitempty"`
+	// Subject is "subject". The text of the event's subject line.
+	Subject *string `json:"subject,omitempty"`
+	// TransactionID is "transactionId". A custom identifier specified by a client
+	// app for the server to avoid redundant POST operations in case of client
+	// retries to create the same event. This is useful when low network
+	// connectivity causes the client to time out before receiving a response from
+	// the server for the client's prior create-event request. After you set
+	// transactionId when creating an event, you cannot change transactionId in a
+	// subsequent update. This property is only returned in a response payload if
+	// an app has set it. Optional.
+	TransactionID *string `json:"transactionId,omitempty"`
+	// Type is "type". The event type. Possible values are: `singleInstance`,
+	// `occurrence`, `exception`, `seriesMaster`. Read-only
+	Type *string `json:"type,omitempty"`
+	// UID is "uid". A unique identifier for calendar events. For recurring events,
+	// the value is the same for the series master and all of its occurrences
+	// including exceptions. This property will replace the current iCalUid
+	// property defined in the event resource, which is different for each instance
+	// in a series.
+	UID *string `json:"uid,omitempty"`
+	// WebLink is "webLink". The URL to open the event in Outlook on the web.
+	// Outlook on the web opens the event in the browser if you are signed in to
+	// your mailbox. Otherwise, Outlook on the web prompts you to sign in.
+	// This URL cannot be accessed from within an iFrame.
+	WebLink *string `json:"webLink,omitempty"`
+	// Attachments is "attachments". The collection of FileAttachment,
+	// ItemAttachment, and referenceAttachment attachments for the event.
+	// Navigation property. Read-only. Nullable. (Its type, "attachment", is not
+	// documented in these docs: raw JSON.)
+	Attachments json.RawMessage `json:"attachments,omitempty"`
+	// Calendar is "calendar". The calendar that contains the event. Navigation
+	// property. Read-only.
+	Calendar *CalendarBeta `json:"calendar,omitempty"`
+	// Extensions is "extensions". The collection of open extensions defined for
+	// the event. Nullable. (Its type, "extension", is not documented in these
+	// docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// Instances is "instances". The occurrences of a recurring series, if the
+	// event is a series master. This property includes occurrences that are part
+	// of the recurrence pattern, and exceptions that have been modified, but does
+	// not include occurrences that have been cancelled from the series. Navigation
+	// property. Read-only. Nullable.
+	Instances []Event `json:"instances,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". The
+	// collection of multi-value extended properties defined for the event.
+	// Read-only. Nullable. (Its type, "multivaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	MultiValueExtendedProperties json.RawMessage `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". The
+	// collection of single-value extended properties defined for the event.
+	// Read-only. Nullable. (Its type, "singlevaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Event and keeps the members it does not declare.
+func (m *Event) UnmarshalJSON(b []byte) error {
+	type plain Event
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Event with the members it does not declare.
+func (m Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// Schema is the microsoft.graph.externalConnectors.schema resource.
+//
+// O esquema de conexão determina como seu conteúdo externo será usado em
+// várias experiências Graph Microsoft. O esquema é uma lista simples de
+// todas as propriedades que você planeja adicionar à conexão, juntamente
+// com seus atributos, rótulos e aliases. Você deve registrá-lo antes de
+// adicionar itens na conexão.
+
+type Schema struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.externalConnectors.schema".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// BaseType is "baseType". Tem que ser definida como
+	// `microsoft.graph.externalItem`. Obrigatório.
+	BaseType *string `json:"baseType,omitempty"`
+	// Properties is "properties". As propriedades definidas para os itens na
+	// conexão. O número mínimo de propriedades é um, o máximo é 128. (Its
+	// type, "externalconnectors-property", is not documented in these docs: raw
+	// JSON.)
+	Properties json.RawMessage `json:"properties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Schema and keeps the members it does not declare.
+func (m *Schema) UnmarshalJSON(b []byte) error {
+	type plain Schema
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Schema with the members it does not declare.
+func (m Schema) MarshalJSON() ([]byte, error) {
+	type plain Schema
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// GovernanceRoleSetting is the microsoft.graph.governanceRoleSetting resource.
+//
+// Representa um conjunto de configurações em cada definição de função
+// que precisa ser avaliada quando as atribuições de função são criadas ou
+// modificadas. Por exemplo, as configurações de função podem incluir a
+// regra "duração máxima da atribuição", a regra "MFA necessária na
+// ativação" e assim por diante.
+
+type GovernanceRoleSetting struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.governanceRoleSetting".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". A ID da roleSetting.
+	ID *string `json:"id,omitempty"`
+	// ResourceID is "resourceId". Obrigatório. A ID do recurso ao qual a
+	// configuração de função está associada.
+	ResourceID *string `json:"resourceId,omitempty"`
+	// RoleDefinitionID is "roleDefinitionId". Obrigatório. A ID da definição de
+	// função à qual a configuração de função está associada.
+	RoleDefinitionID *string `json:"roleDefinitionId,omitempty"`
+	// IsDefault is "isDefault". Somente leitura. Indicar se roleSetting é um
+	// roleSetting padrão
+	IsDefault *bool `json:"isDefault,omitempty"`
+	// LastUpdatedDateTime is "lastUpdatedDateTime". Somente leitura. A hora em que
+	// a configuração de função foi atualizada pela última vez. O tipo
+	// Timestamp representa informações de data e hora usando o formato ISO 8601
+	// e está sempre no horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro
+	// de 2014 é `2014-01-01T00:00:00Z`
+	LastUpdatedDateTime *time.Time `json:"lastUpdatedDateTime,omitempty"`
+	// LastUpdatedBy is "lastUpdatedBy". Somente leitura. O nome de exibição do
+	// administrador que atualizou a roleSetting pela última vez.
+	LastUpdatedBy *string `json:"lastUpdatedBy,omitempty"`
+	// AdminEligibleSettings is "adminEligibleSettings". As configurações de
+	// regra que são avaliadas quando um administrador tenta adicionar uma
+	// atribuição de função qualificada. (Its type, "governancerulesetting", is
+	// not documented in these docs: raw JSON.)
+	AdminEligibleSettings json.RawMessage `json:"adminEligibleSettings,omitempty"`
+	// AdminMemberSettings is "adminMemberSettings". As configurações de regra
+	// que são avaliadas quando um administrador tenta adicionar uma atribuição
+	// de função de membro direto. (Its type, "governancerulesetting", is not
+	// documented in these docs: raw JSON.)
+	AdminMemberSettings json.RawMessage `json:"adminMemberSettings,omitempty"`
+	// UserEligibleSettings is "userEligibleSettings". As configurações de regra
+	// que são avaliadas quando um usuário tenta adicionar uma atribuição de
+	// função qualificada. Por enquanto, não há suporte para a configuração.
+	// (Its type, "governancerulesetting", is not documented in these docs: raw
+	// JSON.)
+	UserEligibleSettings json.RawMessage `json:"userEligibleSettings,omitempty"`
+	// UserMemberSettings is "userMemberSettings". As configurações de regra que
+	// são avaliadas quando um usuário tenta ativar sua atribuição de função.
+	// (Its type, "governancerulesetting", is not documented in these docs: raw
+	// JSON.)
+	UserMemberSettings json.RawMessage `json:"userMemberSettings,omitempty"`
+	// Recurso is "recurso". Somente leitura. O recurso associado para essa
+	// configuração de função. (Its type, "governanceresource", is not
+	// documented in these docs: raw JSON.)
+	Recurso json.RawMessage `json:"recurso,omitempty"`
+	// RoleDefinition is "roleDefinition". Somente leitura. A definição de
+	// função que é imposta com essa configuração de função. (Its type,
+	// "governanceroledefinition", is not documented in these docs: raw JSON.)
+	RoleDefinition json.RawMessage `json:"roleDefinition,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes GovernanceRoleSetting and keeps the members it does not declare.
+func (m *GovernanceRoleSetting) UnmarshalJSON(b []byte) error {
+	type plain GovernanceRoleSetting
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes GovernanceRoleSetting with the members it does not declare.
+func (m GovernanceRoleSetting) MarshalJSON() ([]byte, error) {
+	type plain GovernanceRoleSetting
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// LegalHoldStatus is the enumeration microsoft.graph.legalHoldStatus. Values
+// the docs do not list are kept as they are.
+
+type LegalHoldStatus string
+
+const (
+	// LegalHoldStatusPending is "Pending". The hold distribution process is in
+	// progress.
+	LegalHoldStatusPending LegalHoldStatus = "Pending"
+	// LegalHoldStatusError is "Error". There was an error when the hold was
+	// applied. For details, see the errors property of the legalHold object.
+	LegalHoldStatusError LegalHoldStatus = "Error"
+	// LegalHoldStatusSuccess is "Success". The hold was successfully applied and
+	// is holding the specified content.
+	LegalHoldStatusSuccess LegalHoldStatus = "Success"
+)
+
+// MeetingChatMode is the enumeration microsoft.graph.meetingChatMode. Values
+// the docs do not list are kept as they are.
+
+type MeetingChatMode string
+
+const (
+	// MeetingChatModeEnabled is "enabled". Meeting chat is enabled.
+	MeetingChatModeEnabled MeetingChatMode = "enabled"
+	// MeetingChatModeDisabled is "disabled". Meeting chat is disabled.
+	MeetingChatModeDisabled MeetingChatMode = "disabled"
+	// MeetingChatModeLimited is "limited". Meeting chat is enabled but only for
+	// the duration of the meeting call.
+	MeetingChatModeLimited MeetingChatMode = "limited"
+	// MeetingChatModeUnknownFutureValue is "unknownFutureValue". Unknown future
+	// value.
+	MeetingChatModeUnknownFutureValue MeetingChatMode = "unknownFutureValue"
 )
 
 // Message is the microsoft.graph.message resource.
@@ -3997,6 +6033,128 @@ const (
 	MobileAppPublishingStatePublished MobileAppPublishingState = "published"
 )
 
+// OnlineMeeting is the microsoft.graph.onlineMeeting resource.
+//
+// Contains information about a meeting, including the URL used to join a
+// meeting, the attendees list, and the description.
+
+type OnlineMeeting struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.onlineMeeting".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowedPresenters is "allowedPresenters". Specifies who can be a presenter
+	// in a meeting. Possible values are `everyone`, `organization`,
+	// `roleIsPresenter`, `organizer`, and `unknownFutureValue`.
+	AllowedPresenters *OnlineMeetingPresenters `json:"allowedPresenters,omitempty"`
+	// AllowAttendeeToEnableCamera is "allowAttendeeToEnableCamera". Indicates
+	// whether attendees can turn on their camera.
+	AllowAttendeeToEnableCamera *bool `json:"allowAttendeeToEnableCamera,omitempty"`
+	// AllowAttendeeToEnableMic is "allowAttendeeToEnableMic". Indicates whether
+	// attendees can turn on their microphone.
+	AllowAttendeeToEnableMic *bool `json:"allowAttendeeToEnableMic,omitempty"`
+	// AllowMeetingChat is "allowMeetingChat". Specifies the mode of meeting chat.
+	AllowMeetingChat *MeetingChatMode `json:"allowMeetingChat,omitempty"`
+	// AllowTeamworkReactions is "allowTeamworkReactions". Indicates if Teams
+	// reactions are enabled for the meeting.
+	AllowTeamworkReactions *bool `json:"allowTeamworkReactions,omitempty"`
+	// AlternativeRecording is "alternativeRecording". The content stream of the
+	// alternative recording of a live event. Read-only.
+	AlternativeRecording json.RawMessage `json:"alternativeRecording,omitempty"`
+	// AttendeeReport is "attendeeReport". The content stream of the attendee
+	// report of a live event. Read-only.
+	AttendeeReport json.RawMessage `json:"attendeeReport,omitempty"`
+	// AudioConferencing is "audioConferencing". The phone access (dial-in)
+	// information for an online meeting. Read-only. (Its type,
+	// "audioconferencing", is not documented in these docs: raw JSON.)
+	AudioConferencing json.RawMessage `json:"audioConferencing,omitempty"`
+	// BroadcastSettings is "broadcastSettings". Settings related to a live event*
+	// (Its type, "broadcastmeetingsettings", is not documented in these docs: raw
+	// JSON.)
+	BroadcastSettings json.RawMessage `json:"broadcastSettings,omitempty"`
+	// ChatInfo is "chatInfo". The chat information associated with this online
+	// meeting. (Its type, "chatinfo", is not documented in these docs: raw JSON.)
+	ChatInfo json.RawMessage `json:"chatInfo,omitempty"`
+	// CreationDateTime is "creationDateTime". The meeting creation time in UTC.
+	// Read-only.
+	CreationDateTime *time.Time `json:"creationDateTime,omitempty"`
+	// EndDateTime is "endDateTime". The meeting end time in UTC.
+	EndDateTime *time.Time `json:"endDateTime,omitempty"`
+	// ExternalID is "externalId". The external ID. A custom ID. Optional.
+	ExternalID *string `json:"externalId,omitempty"`
+	// ID is "id". The default ID associated with the online meeting. Read-only.
+	ID *string `json:"id,omitempty"`
+	// IsBroadcast is "isBroadcast". Indicates whether this is a live event.
+	IsBroadcast *bool `json:"isBroadcast,omitempty"`
+	// IsEntryExitAnnounced is "isEntryExitAnnounced". Indicates whether to
+	// announce when callers join or leave.
+	IsEntryExitAnnounced *bool `json:"isEntryExitAnnounced,omitempty"`
+	// JoinWebURL is "joinWebUrl". The join URL of the online meeting. Read-only.
+	JoinWebURL *string `json:"joinWebUrl,omitempty"`
+	// JoinInformation is "joinInformation". The join information in the language
+	// and locale variant specified in 'Accept-Language' request HTTP header.
+	// Read-only (Its type, "itembody", is not documented in these docs: raw JSON.)
+	JoinInformation json.RawMessage `json:"joinInformation,omitempty"`
+	// LobbyBypassSettings is "lobbyBypassSettings". Specifies which participants
+	// can bypass the meeting lobby. (Its type, "lobbybypasssettings", is not
+	// documented in these docs: raw JSON.)
+	LobbyBypassSettings json.RawMessage `json:"lobbyBypassSettings,omitempty"`
+	// MeetingAttendanceReport is "meetingAttendanceReport". The attendance report
+	// of a scheduled meeting. Read-only. (Its type, "meetingattendancereport", is
+	// not documented in these docs: raw JSON.)
+	MeetingAttendanceReport json.RawMessage `json:"meetingAttendanceReport,omitempty"`
+	// Participants is "participants". The participants associated with the online
+	// meeting. This includes the organizer and the attendees. (Its type,
+	// "meetingparticipants", is not documented in these docs: raw JSON.)
+	Participants json.RawMessage `json:"participants,omitempty"`
+	// Recording is "recording". The content stream of the recording of a live
+	// event. Read-only.
+	Recording json.RawMessage `json:"recording,omitempty"`
+	// StartDateTime is "startDateTime". The meeting start time in UTC.
+	StartDateTime *time.Time `json:"startDateTime,omitempty"`
+	// Subject is "subject". The subject of the online meeting.
+	Subject *string `json:"subject,omitempty"`
+	// VideoTeleconferenceID is "videoTeleconferenceId". The video teleconferencing
+	// ID. Read-only.
+	VideoTeleconferenceID *string `json:"videoTeleconferenceId,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes OnlineMeeting and keeps the members it does not declare.
+func (m *OnlineMeeting) UnmarshalJSON(b []byte) error {
+	type plain OnlineMeeting
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes OnlineMeeting with the members it does not declare.
+func (m OnlineMeeting) MarshalJSON() ([]byte, error) {
+	type plain OnlineMeeting
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// OnlineMeetingPresenters is the enumeration
+// microsoft.graph.onlineMeetingPresenters. Values the docs do not list are
+// kept as they are.
+
+type OnlineMeetingPresenters string
+
+const (
+	// OnlineMeetingPresentersEveryone is "everyone". Everyone is a presenter (This
+	// is default option).
+	OnlineMeetingPresentersEveryone OnlineMeetingPresenters = "everyone"
+	// OnlineMeetingPresentersOrganization is "organization". Everyone in
+	// organizer’s organization is a presenter.
+	OnlineMeetingPresentersOrganization OnlineMeetingPresenters = "organization"
+	// OnlineMeetingPresentersRoleIsPresenter is "roleIsPresenter". Only the
+	// participants whose role is presenter are presenters.
+	OnlineMeetingPresentersRoleIsPresenter OnlineMeetingPresenters = "roleIsPresenter"
+	// OnlineMeetingPresentersOrganizer is "organizer". Only the organizer is a
+	// presenter.
+	OnlineMeetingPresentersOrganizer OnlineMeetingPresenters = "organizer"
+	// OnlineMeetingPresentersUnknownFutureValue is "unknownFutureValue". Unknown
+	// future value.
+	OnlineMeetingPresentersUnknownFutureValue OnlineMeetingPresenters = "unknownFutureValue"
+)
+
 // PhoneAuthenticationMethod is the microsoft.graph.phoneAuthenticationMethod
 // resource.
 //
@@ -4047,6 +6205,135 @@ func (m PhoneAuthenticationMethod) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
+// ProfilePhoto is the microsoft.graph.profilePhoto resource.
+//
+// A profile photo of a user, group or an Outlook contact accessed from
+// Exchange Online or Azure Active Directory (AAD). It's binary data not
+// encoded in base-64.
+
+type ProfilePhoto struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.profilePhoto".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Read-only.
+	ID *string `json:"id,omitempty"`
+	// Height is "height". The height of the photo. Read-only.
+	Height *int32 `json:"height,omitempty"`
+	// Width is "width". The width of the photo. Read-only.
+	Width *int32 `json:"width,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ProfilePhoto and keeps the members it does not declare.
+func (m *ProfilePhoto) UnmarshalJSON(b []byte) error {
+	type plain ProfilePhoto
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ProfilePhoto with the members it does not declare.
+func (m ProfilePhoto) MarshalJSON() ([]byte, error) {
+	type plain ProfilePhoto
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// EmailThreatSubmissionPolicy is the
+// microsoft.graph.security.emailThreatSubmissionPolicy resource. It carries
+// the properties of microsoft.graph.entity.
+//
+// Representa as diretrizes de uma organização para relatar possíveis
+// ameaças e mensagens de spam. Ele é usado para personalizar a experiência
+// de envio de ameaças do usuário final da sua organização ao relatar
+// possíveis ameaças e spam no Microsoft Outlook.
+
+type EmailThreatSubmissionPolicy struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.security.emailThreatSubmissionPolicy".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// CustomizedNotificationSenderEmailAddress is
+	// "customizedNotificationSenderEmailAddress". Especifica o endereço de email
+	// do remetente do qual as notificações por email serão enviadas aos
+	// usuários finais para informá-los se um email é spam, phishing ou limpo. O
+	// valor padrão é `null`. Opcional para criação.
+	CustomizedNotificationSenderEmailAddress *string `json:"customizedNotificationSenderEmailAddress,omitempty"`
+	// CustomizedReportRecipientEmailAddress is
+	// "customizedReportRecipientEmailAddress". Especifica o destino em que as
+	// mensagens relatadas dos usuários finais chegarão sempre que relatarem algo
+	// como phishing, lixo eletrônico ou não. O valor padrão é `null`. Opcional
+	// para criação.
+	CustomizedReportRecipientEmailAddress *string `json:"customizedReportRecipientEmailAddress,omitempty"`
+	// ID is "id". Há suporte para apenas uma ID. O valor padrão é
+	// `DefaultReportSubmissionPolicy`.
+	ID *string `json:"id,omitempty"`
+	// IsAlwaysReportEnabledForUsers is "isAlwaysReportEnabledForUsers". Indica se
+	// os usuários finais podem relatar uma mensagem como spam, phishing ou lixo
+	// eletrônico diretamente sem uma confirmação (pop-up). O valor padrão é
+	// `true`. Opcional para criação.
+	IsAlwaysReportEnabledForUsers *bool `json:"isAlwaysReportEnabledForUsers,omitempty"`
+	// IsAskMeEnabledForUsers is "isAskMeEnabledForUsers". Indica se os usuários
+	// finais podem confirmar o uso de um pop-up antes de relatar mensagens como
+	// spam, phishing ou não lixo eletrônico. O valor padrão é `true`. Opcional
+	// para criação.
+	IsAskMeEnabledForUsers *bool `json:"isAskMeEnabledForUsers,omitempty"`
+	// IsCustomizedMessageEnabled is "isCustomizedMessageEnabled". Indica se as
+	// notificações por email enviadas aos usuários finais para informá-los se
+	// um email é phishing, spam ou lixo eletrônico é personalizado ou não. O
+	// valor padrão é `false`. Opcional para criação.
+	IsCustomizedMessageEnabled *bool `json:"isCustomizedMessageEnabled,omitempty"`
+	// IsCustomizedMessageEnabledForPhishing is
+	// "isCustomizedMessageEnabledForPhishing". Se habilitada, a mensagem
+	// personalizada só será exibida quando o email for relatado como phishing. O
+	// valor padrão é `false`. Opcional para criação.
+	IsCustomizedMessageEnabledForPhishing *bool `json:"isCustomizedMessageEnabledForPhishing,omitempty"`
+	// IsCustomizedNotificationSenderEnabled is
+	// "isCustomizedNotificationSenderEnabled". Indica se o endereço de email do
+	// remetente deve ser usado usando customizedNotificationSenderEmailAddress
+	// para enviar notificações por email aos usuários finais. O valor padrão
+	// é `false`. Opcional para criação.
+	IsCustomizedNotificationSenderEnabled *bool `json:"isCustomizedNotificationSenderEnabled,omitempty"`
+	// IsNeverReportEnabledForUsers is "isNeverReportEnabledForUsers". Indica se os
+	// usuários finais podem simplesmente mover a mensagem de uma pasta para outra
+	// com base na ação de spam, phishing ou não lixo eletrônico sem realmente
+	// reportá-la. O valor padrão é `true`. Opcional para criação.
+	IsNeverReportEnabledForUsers *bool `json:"isNeverReportEnabledForUsers,omitempty"`
+	// IsOrganizationBrandingEnabled is "isOrganizationBrandingEnabled". Indica se
+	// o logotipo da identidade visual deve ser usado nas notificações por email
+	// enviadas aos usuários finais. O valor padrão é `false`. Opcional para
+	// criação.
+	IsOrganizationBrandingEnabled *bool `json:"isOrganizationBrandingEnabled,omitempty"`
+	// IsReportFromQuarantineEnabled is "isReportFromQuarantineEnabled". Indica se
+	// os usuários finais podem enviar da página de quarentena. O valor padrão
+	// é `true`. Opcional para criação.
+	IsReportFromQuarantineEnabled *bool `json:"isReportFromQuarantineEnabled,omitempty"`
+	// IsReportToCustomizedEmailAddressEnabled is
+	// "isReportToCustomizedEmailAddressEnabled". Indica se os emails relatados
+	// pelos usuários finais devem ser enviados para a caixa de correio
+	// personalizada configurada usando customizedReportRecipientEmailAddress. O
+	// valor padrão é `false`. Opcional para criação.
+	IsReportToCustomizedEmailAddressEnabled *bool `json:"isReportToCustomizedEmailAddressEnabled,omitempty"`
+	// IsReportToMicrosoftEnabled is "isReportToMicrosoftEnabled". Se habilitado, o
+	// email será enviado à Microsoft para análise. O valor padrão é `false`.
+	// Necessário para a criação.
+	IsReportToMicrosoftEnabled *bool `json:"isReportToMicrosoftEnabled,omitempty"`
+	// IsReviewEmailNotificationEnabled is "isReviewEmailNotificationEnabled".
+	// Indica se uma notificação por email é enviada ao usuário final que
+	// relatou o email quando ele foi revisado pelo administrador. O valor padrão
+	// é `false`. Opcional para criação.
+	IsReviewEmailNotificationEnabled *bool `json:"isReviewEmailNotificationEnabled,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes EmailThreatSubmissionPolicy and keeps the members it does not declare.
+func (m *EmailThreatSubmissionPolicy) UnmarshalJSON(b []byte) error {
+	type plain EmailThreatSubmissionPolicy
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes EmailThreatSubmissionPolicy with the members it does not declare.
+func (m EmailThreatSubmissionPolicy) MarshalJSON() ([]byte, error) {
+	type plain EmailThreatSubmissionPolicy
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // SMSSignInState is the enumeration microsoft.graph.smsSignInState. Values the
 // docs do not list are kept as they are.
 
@@ -4075,27 +6362,230 @@ const (
 	SMSSignInStateNotEnabled SMSSignInState = "notEnabled"
 )
 
+// SynchronizationTemplate is the microsoft.graph.synchronizationTemplate
+// resource.
+//
+// Provides pre-configured synchronization settings for a particular
+// application. These settings will be used by default for any synchronization
+// job that is based on the template. The application developer specifies the
+// template; anyone can retrieve the template to see the default settings,
+// including the synchronization schema.
+
+type SynchronizationTemplate struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.synchronizationTemplate".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Unique template identifier.
+	ID *string `json:"id,omitempty"`
+	// ApplicationID is "applicationId". Identifier of the application this
+	// template belongs to.
+	ApplicationID *string `json:"applicationId,omitempty"`
+	// Default is "default". `true` if this template is recommended to be the
+	// default for the application.
+	Default *bool `json:"default,omitempty"`
+	// Description is "description". Description of the template.
+	Description *string `json:"description,omitempty"`
+	// Discoverable is "discoverable". `true` if this template should appear in the
+	// collection of templates available for the application instance (service
+	// principal).
+	Discoverable *string `json:"discoverable,omitempty"`
+	// FactoryTag is "factoryTag". One of the well-known factory tags supported by
+	// the synchronization engine. The factoryTag tells the synchronization engine
+	// which implementation to use when processing jobs based on this template.
+	FactoryTag *string `json:"factoryTag,omitempty"`
+	// Metadata is "metadata". Additional extension properties. Unless mentioned
+	// explicitly, metadata values should not be changed. (Its type, "metadataEntry
+	// collection", is not documented in these docs: raw JSON.)
+	Metadata json.RawMessage `json:"metadata,omitempty"`
+	// Schema is "schema". Default synchronization schema for the jobs based on
+	// this template. (Its type, "synchronization-synchronizationschema", is not
+	// documented in these docs: raw JSON.)
+	Schema json.RawMessage `json:"schema,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes SynchronizationTemplate and keeps the members it does not declare.
+func (m *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
+	type plain SynchronizationTemplate
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes SynchronizationTemplate with the members it does not declare.
+func (m SynchronizationTemplate) MarshalJSON() ([]byte, error) {
+	type plain SynchronizationTemplate
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// WindowsUpdateState is the microsoft.graph.windowsUpdateState resource.
+//
+// Ainda não documentado.
+
+type WindowsUpdateState struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.windowsUpdateState".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Essa é a ID da entidade.
+	ID *string `json:"id,omitempty"`
+	// DeviceID is "deviceId". A ID do dispositivo.
+	DeviceID *string `json:"deviceId,omitempty"`
+	// UserID is "userId". A ID do usuário.
+	UserID *string `json:"userId,omitempty"`
+	// DeviceDisplayName is "deviceDisplayName". Nome de exibição do dispositivo.
+	DeviceDisplayName *string `json:"deviceDisplayName,omitempty"`
+	// UserPrincipalName is "userPrincipalName". Nome principal do usuário.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// Status is "status". Status de udpate do Windows. Os valores possíveis são:
+	// `upToDate`, `pendingInstallation`, `pendingReboot`, `failed`. (Its type,
+	// "intune-shared-windowsupdatestatus", is not documented in these docs: raw
+	// JSON.)
+	Status json.RawMessage `json:"status,omitempty"`
+	// QualityUpdateVersion is "qualityUpdateVersion". A versão de atualização
+	// de qualidade do dispositivo.
+	QualityUpdateVersion *string `json:"qualityUpdateVersion,omitempty"`
+	// FeatureUpdateVersion is "featureUpdateVersion". A versão atual de
+	// atualização de recursos do dispositivo.
+	FeatureUpdateVersion *string `json:"featureUpdateVersion,omitempty"`
+	// LastScanDateTime is "lastScanDateTime". A data em que o agente Windows
+	// Update fez uma verificação bem-sucedida.
+	LastScanDateTime *time.Time `json:"lastScanDateTime,omitempty"`
+	// LastSyncDateTime is "lastSyncDateTime". Última data em que o dispositivo é
+	// sincronizado com Microsoft Intune.
+	LastSyncDateTime *time.Time `json:"lastSyncDateTime,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WindowsUpdateState and keeps the members it does not declare.
+func (m *WindowsUpdateState) UnmarshalJSON(b []byte) error {
+	type plain WindowsUpdateState
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WindowsUpdateState with the members it does not declare.
+func (m WindowsUpdateState) MarshalJSON() ([]byte, error) {
+	type plain WindowsUpdateState
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// WorkbookRangeBorder is the microsoft.graph.workbookRangeBorder resource.
+//
+// Represents the border of an object.
+
+type WorkbookRangeBorder struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRangeBorder".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Color is "color". HTML color code representing the color of the border line,
+	// of the form #RRGGBB (e.g. "FFA500") or as a named HTML color (e.g.
+	// "orange").
+	Color *string `json:"color,omitempty"`
+	// ID is "id". Represents border identifier. Possible values are: `EdgeTop`,
+	// `EdgeBottom`, `EdgeLeft`, `EdgeRight`, `InsideVertical`, `InsideHorizontal`,
+	// `DiagonalDown`, `DiagonalUp`. Read-only.
+	ID *string `json:"id,omitempty"`
+	// SideIndex is "sideIndex". Constant value that indicates the specific side of
+	// the border. Possible values are: `EdgeTop`, `EdgeBottom`, `EdgeLeft`,
+	// `EdgeRight`, `InsideVertical`, `InsideHorizontal`, `DiagonalDown`,
+	// `DiagonalUp`. Read-only.
+	SideIndex *string `json:"sideIndex,omitempty"`
+	// Style is "style". One of the constants of line style specifying the line
+	// style for the border. Possible values are: `None`, `Continuous`, `Dash`,
+	// `DashDot`, `DashDotDot`, `Dot`, `Double`, `SlantDashDot`.
+	Style *string `json:"style,omitempty"`
+	// Weight is "weight". Specifies the weight of the border around a range.
+	// Possible values are: `Hairline`, `Thin`, `Medium`, `Thick`.
+	Weight *string `json:"weight,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WorkbookRangeBorder and keeps the members it does not declare.
+func (m *WorkbookRangeBorder) UnmarshalJSON(b []byte) error {
+	type plain WorkbookRangeBorder
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WorkbookRangeBorder with the members it does not declare.
+func (m WorkbookRangeBorder) MarshalJSON() ([]byte, error) {
+	type plain WorkbookRangeBorder
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // newModel returns a new documented object by version and qualified name, or nil.
 func newModel(versionAndName string) any {
 	switch versionAndName {
 	case "v1.0 microsoft.graph.aadUserConversationMember":
 		return new(AadUserConversationMember)
+	case "v1.0 microsoft.graph.accessPackageAssignment":
+		return new(AccessPackageAssignment)
 	case "v1.0 microsoft.graph.alert":
 		return new(Alert)
 	case "v1.0 microsoft.graph.assignedLicense":
 		return new(AssignedLicense)
+	case "v1.0 microsoft.graph.calendar":
+		return new(Calendar)
+	case "v1.0 microsoft.graph.chatMessage":
+		return new(ChatMessage)
 	case "v1.0 microsoft.graph.conversationMember":
 		return new(ConversationMember)
 	case "v1.0 microsoft.graph.directoryObject":
 		return new(DirectoryObject)
+	case "v1.0 microsoft.graph.identityApiConnector":
+		return new(IdentityAPIConnector)
 	case "v1.0 microsoft.graph.itemAnalytics":
 		return new(ItemAnalytics)
+	case "v1.0 microsoft.graph.multiValueLegacyExtendedProperty":
+		return new(MultiValueLegacyExtendedProperty)
+	case "v1.0 microsoft.graph.openTypeExtension":
+		return new(OpenTypeExtension)
+	case "v1.0 microsoft.graph.post":
+		return new(Post)
+	case "v1.0 microsoft.graph.startHoldMusicOperation":
+		return new(StartHoldMusicOperation)
+	case "v1.0 microsoft.graph.subscription":
+		return new(Subscription)
+	case "v1.0 microsoft.graph.uploadSession":
+		return new(UploadSession)
 	case "v1.0 microsoft.graph.user":
 		return new(User)
+	case "v1.0 microsoft.graph.workbookRange":
+		return new(WorkbookRange)
+	case "v1.0 microsoft.graph.workbookWorksheet":
+		return new(WorkbookWorksheet)
+	case "beta microsoft.graph.alert":
+		return new(AlertBeta)
+	case "beta microsoft.graph.androidManagedAppProtection":
+		return new(AndroidManagedAppProtection)
+	case "beta microsoft.graph.calendar":
+		return new(CalendarBeta)
+	case "beta microsoft.graph.conversationMember":
+		return new(ConversationMemberBeta)
+	case "beta microsoft.graph.deviceManagementDerivedCredentialSettings":
+		return new(DeviceManagementDerivedCredentialSettings)
+	case "beta microsoft.graph.directoryObject":
+		return new(DirectoryObjectBeta)
+	case "beta microsoft.graph.ediscovery.legalHold":
+		return new(LegalHold)
+	case "beta microsoft.graph.event":
+		return new(Event)
+	case "beta microsoft.graph.externalConnectors.schema":
+		return new(Schema)
+	case "beta microsoft.graph.governanceRoleSetting":
+		return new(GovernanceRoleSetting)
 	case "beta microsoft.graph.message":
 		return new(Message)
+	case "beta microsoft.graph.onlineMeeting":
+		return new(OnlineMeeting)
 	case "beta microsoft.graph.phoneAuthenticationMethod":
 		return new(PhoneAuthenticationMethod)
+	case "beta microsoft.graph.profilePhoto":
+		return new(ProfilePhoto)
+	case "beta microsoft.graph.security.emailThreatSubmissionPolicy":
+		return new(EmailThreatSubmissionPolicy)
+	case "beta microsoft.graph.synchronizationTemplate":
+		return new(SynchronizationTemplate)
+	case "beta microsoft.graph.windowsUpdateState":
+		return new(WindowsUpdateState)
+	case "beta microsoft.graph.workbookRangeBorder":
+		return new(WorkbookRangeBorder)
 	default:
 		return nil
 	}

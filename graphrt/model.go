@@ -45,11 +45,12 @@ func UnmarshalModel(data []byte, v any, extra *map[string]json.RawMessage) error
 		return err
 	}
 	known := fieldNames(reflect.TypeOf(v).Elem())
+	exactMembers(reflect.ValueOf(v).Elem(), all)
 	*extra = nil
 	for k, raw := range all {
-		// Undeclared members, and declared ones sent as null (which the
-		// model's omitempty field cannot repeat), are kept.
-		if !known[k] || string(raw) == "null" {
+		// Undeclared members, and declared ones sent as null or [] (which
+		// the model's omitempty field cannot repeat), are kept.
+		if !known[k] || isNullOrEmptyArray(raw) {
 			if *extra == nil {
 				*extra = map[string]json.RawMessage{}
 			}
@@ -57,6 +58,12 @@ func UnmarshalModel(data []byte, v any, extra *map[string]json.RawMessage) error
 		}
 	}
 	return nil
+}
+
+// isNullOrEmptyArray reports the JSON values null and [].
+func isNullOrEmptyArray(raw json.RawMessage) bool {
+	t := strings.Join(strings.Fields(string(raw)), "")
+	return t == "null" || t == "[]"
 }
 
 // MarshalModel encodes the struct v (a method-less copy of a model) and
@@ -76,6 +83,26 @@ func MarshalModel(v any, extra map[string]json.RawMessage) ([]byte, error) {
 		}
 	}
 	return json.Marshal(all)
+}
+
+// exactMembers undoes encoding/json's case-insensitive matching: a field
+// gets the member with exactly its name, or stays zero when only a member
+// with another case was sent (that member is kept as undeclared).
+func exactMembers(v reflect.Value, all map[string]json.RawMessage) {
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		f := v.Field(i)
+		if raw, ok := all[name]; ok {
+			f.Set(reflect.Zero(f.Type()))
+			_ = json.Unmarshal(raw, f.Addr().Interface()) // decoded once already without error
+			continue
+		}
+		f.Set(reflect.Zero(f.Type()))
+	}
 }
 
 // Decode decodes a JSON response body into a new T; an empty body gives

@@ -28,8 +28,8 @@ func (m user) MarshalJSON() ([]byte, error) {
 
 func TestModelRoundTripKeepsUnknownMembers(t *testing.T) {
 	in := `{"@odata.type":"#microsoft.graph.user","displayName":"Adele","businessPhones":["+1 425"],"mobilePhone":null,"extension_x":{"a":1}}`
-	// a declared member sent as null survives too
-	in2 := `{"displayName":null}`
+	// declared members sent as null or [] survive too
+	in2 := `{"businessPhones":[],"displayName":null}`
 	var n user
 	if err := json.Unmarshal([]byte(in2), &n); err != nil {
 		t.Fatal(err)
@@ -68,5 +68,29 @@ func TestDecodeCollection(t *testing.T) {
 	u, err := graphrt.Decode[user](nil)
 	if u != nil || err != nil {
 		t.Errorf("Decode(empty) = %v, %v; want nil, nil", u, err)
+	}
+}
+
+// TestModelMembersMatchExactly: encoding/json matches member names without
+// regard to case; models must not ("ApplicationId" is not "applicationId").
+func TestModelMembersMatchExactly(t *testing.T) {
+	var u user
+	in := `{"DisplayName":"other case","displayName":"exact"}`
+	if err := json.Unmarshal([]byte(in), &u); err != nil {
+		t.Fatal(err)
+	}
+	if u.DisplayName == nil || *u.DisplayName != "exact" || string(u.AdditionalData["DisplayName"]) != `"other case"` {
+		t.Fatalf("decoded %+v, %s", u, u.AdditionalData)
+	}
+	var only user
+	if err := json.Unmarshal([]byte(`{"DISPLAYNAME":"x"}`), &only); err != nil {
+		t.Fatal(err)
+	}
+	if only.DisplayName != nil {
+		t.Errorf("DisplayName = %q from a member of another case", *only.DisplayName)
+	}
+	out, _ := json.Marshal(only)
+	if string(out) != `{"DISPLAYNAME":"x"}` {
+		t.Errorf("round trip = %s", out)
 	}
 }

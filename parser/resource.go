@@ -274,7 +274,7 @@ func shortName(name string) string {
 // named after the type, adding the properties the others have. Types must
 // be sorted by version and name.
 func mergeTypes(types []*ir.Type) []*ir.Type {
-	var out []*ir.Type
+	out := []*ir.Type{}
 	for i := 0; i < len(types); {
 		j := i
 		for j < len(types) && types[j].Version == types[i].Version && types[j].Name == types[i].Name && types[j].Kind == types[i].Kind {

@@ -699,14 +699,18 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*User, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
 // (api-reference/v1.0/api/workbookrange-resizedrange.md).
-func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID string, worksheetID string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID string, worksheetID string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*WorkbookRange, error) {
 	if err := graphrt.NonEmpty("itemID", itemID, "worksheetID", worksheetID, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "POST",
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRange](raw)
 }
 
 // WorkbookRangeResizedRangeRoot calls POST
@@ -728,14 +732,18 @@ func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID stri
 // Documentation:
 // https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
 // (api-reference/v1.0/api/workbookrange-resizedrange.md).
-func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath string, id string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath string, id string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*WorkbookRange, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "id", id, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "POST",
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(id) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRange](raw)
 }
 
 // AlertList calls GET /beta/security/alerts: List alerts.
@@ -754,11 +762,15 @@ func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath str
 // Documentation:
 // https://learn.microsoft.com/graph/api/alert-list?view=graph-rest-beta
 // (api-reference/beta/api/alert-list.md).
-func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]AlertBeta, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/alerts",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[AlertBeta](raw)
 }
 
 // ApplicationPostOnlineMeetingsMe calls POST /beta/me/onlineMeetings: Create
@@ -768,7 +780,7 @@ func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // the user token (delegated permission) or request path (application
 // permission).
 //
-// The request body is a JSON onlinemeeting object.
+// The request body is a JSON microsoft.graph.onlineMeeting object.
 //
 // On success the service answers 201 with a microsoft.graph.onlineMeeting
 // object in the JSON result.
@@ -781,16 +793,20 @@ func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
 // (api-reference/beta/api/application-post-onlinemeetings.md).
-func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body *OnlineMeeting, opts ...graphrt.Option) (*OnlineMeeting, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/beta/me/onlineMeetings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OnlineMeeting](raw)
 }
 
 // ApplicationPostOnlineMeetingsUsers calls POST
@@ -800,7 +816,7 @@ func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body any, 
 // the user token (delegated permission) or request path (application
 // permission).
 //
-// The request body is a JSON onlinemeeting object.
+// The request body is a JSON microsoft.graph.onlineMeeting object.
 //
 // On success the service answers 201 with a microsoft.graph.onlineMeeting
 // object in the JSON result.
@@ -813,7 +829,7 @@ func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body any, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
 // (api-reference/beta/api/application-post-onlinemeetings.md).
-func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID string, body *OnlineMeeting, opts ...graphrt.Option) (*OnlineMeeting, error) {
 	if err := graphrt.NonEmpty("userID", userID); err != nil {
 		return nil, err
 	}
@@ -821,11 +837,15 @@ func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID 
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/onlineMeetings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OnlineMeeting](raw)
 }
 
 // AuthenticationListPhoneMethodsMe calls GET
@@ -943,7 +963,7 @@ func (c *Client) B2xIdentityUserflowDeleteUserflowIdentityProviders(ctx context.
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (*ConversationMemberBeta, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -951,11 +971,15 @@ func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, me
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMemberBeta](raw)
 }
 
 // ConversationmemberUpdateChannels calls PATCH
@@ -978,7 +1002,7 @@ func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, me
 // Documentation:
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (api-reference/beta/api/conversationmember-update.md).
-func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (*ConversationMemberBeta, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID, "memberID", memberID); err != nil {
 		return nil, err
 	}
@@ -986,11 +1010,15 @@ func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID st
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ConversationMemberBeta](raw)
 }
 
 // DriveItemPreviewDrivesItems calls POST
@@ -1232,14 +1260,18 @@ func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/ediscovery-case-list-legalholds?view=graph-rest-beta
 // (api-reference/beta/api/ediscovery-case-list-legalholds.md).
-func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) ([]LegalHold, error) {
 	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[LegalHold](raw)
 }
 
 // EventDeltaMeEventsDelta calls GET /beta/me/events/delta: event: delta.
@@ -1258,11 +1290,15 @@ func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]Event, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersEventsDelta calls GET /beta/users/{id |
@@ -1282,14 +1318,18 @@ func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Op
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
@@ -1309,11 +1349,15 @@ func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincip
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]Event, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendar/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarEventsDelta calls GET /beta/users/{id |
@@ -1333,14 +1377,18 @@ func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...gr
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarsEventsDelta calls GET
@@ -1360,14 +1408,18 @@ func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUse
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarsEventsDelta calls GET /beta/users/{id |
@@ -1387,14 +1439,18 @@ func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendargroupsCalendarsEventsDelta calls GET
@@ -1414,14 +1470,18 @@ func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUs
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta calls GET /beta/users/{id
@@ -1442,14 +1502,18 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarViewDelta calls GET /beta/me/calendarView/delta
@@ -1470,11 +1534,11 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendarView/delta",
 		Query: url.Values{
@@ -1482,6 +1546,10 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetim
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarViewDelta calls GET
@@ -1502,11 +1570,11 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetim
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
@@ -1514,6 +1582,10 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaMeCalendarsCalendarViewDelta calls GET
@@ -1534,11 +1606,11 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
@@ -1546,6 +1618,10 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaUsersCalendarsCalendarViewDelta calls GET
@@ -1566,11 +1642,11 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
 		Query: url.Values{
@@ -1578,6 +1654,10 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // EventDeltaGroupsCalendarView calls GET /beta/groups/{id}/calendarView
@@ -1598,11 +1678,11 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]Event, error) {
 	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
 		Query: url.Values{
@@ -1610,6 +1690,10 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Event](raw)
 }
 
 // IntuneSharedAndroidManagedAppProtectionGet calls GET
@@ -1618,8 +1702,8 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 //
 // Read properties and relationships of the androidManagedAppProtection object.
 //
-// On success the service answers 200 with a androidmanagedappprotection object
-// in the JSON result.
+// On success the service answers 200 with a
+// microsoft.graph.androidManagedAppProtection object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): DeviceManagementApps.ReadWrite.All,
@@ -1631,14 +1715,18 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-androidmanagedappprotection-get?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-androidmanagedappprotection-get.md).
-func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context, androidManagedAppProtectionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context, androidManagedAppProtectionID string, opts ...graphrt.Option) (*AndroidManagedAppProtection, error) {
 	if err := graphrt.NonEmpty("androidManagedAppProtectionID", androidManagedAppProtectionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/deviceAppManagement/androidManagedAppProtections/" + graphrt.PathSegment(androidManagedAppProtectionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[AndroidManagedAppProtection](raw)
 }
 
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls calls POST
@@ -2050,8 +2138,8 @@ func (c *Client) OnPremisesAgentGroupDelete(ctx context.Context, publishingType 
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2065,11 +2153,15 @@ func (c *Client) OnPremisesAgentGroupDelete(ctx context.Context, publishingType 
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) (*ProfilePhoto, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotoValue calls GET /beta/users/{id |
@@ -2078,8 +2170,8 @@ func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphr
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2093,14 +2185,18 @@ func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphr
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotoValue calls GET /beta/groups/{id}/photo/$value:
@@ -2109,8 +2205,8 @@ func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPri
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2124,14 +2220,18 @@ func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPri
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhotoValue calls GET
@@ -2140,8 +2240,8 @@ func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string,
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2155,14 +2255,18 @@ func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string,
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhotoValue calls GET /beta/users/{id |
@@ -2171,8 +2275,8 @@ func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id str
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2186,14 +2290,18 @@ func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id str
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhotoValue calls GET
@@ -2203,8 +2311,8 @@ func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idO
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2218,14 +2326,18 @@ func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idO
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhotoValue calls GET
@@ -2236,8 +2348,8 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.C
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2251,14 +2363,18 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMePhoto calls GET /beta/me/photo: Get photo.
@@ -2266,8 +2382,8 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx contex
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2281,11 +2397,15 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Option) (*ProfilePhoto, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhoto calls GET /beta/users/{id |
@@ -2294,8 +2414,8 @@ func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Opt
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2309,14 +2429,18 @@ func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Opt
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhoto calls GET /beta/groups/{id}/photo: Get photo.
@@ -2324,8 +2448,8 @@ func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipa
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2339,14 +2463,18 @@ func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhoto calls GET /beta/me/contacts/{id}/photo: Get
@@ -2355,8 +2483,8 @@ func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2370,14 +2498,18 @@ func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhoto calls GET /beta/users/{id |
@@ -2386,8 +2518,8 @@ func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, 
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2401,14 +2533,18 @@ func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhoto calls GET
@@ -2417,8 +2553,8 @@ func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUser
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2432,14 +2568,18 @@ func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUser
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhoto calls GET /beta/users/{id |
@@ -2449,8 +2589,8 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Contex
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2464,14 +2604,18 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMePhotos calls GET /beta/me/photos/{size}: Get photo.
@@ -2479,8 +2623,8 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Con
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2494,14 +2638,18 @@ func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Con
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("size", size); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photos/" + graphrt.PathSegment(size),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotos calls GET /beta/users/{id |
@@ -2510,8 +2658,8 @@ func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts 
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2525,14 +2673,18 @@ func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincipalName string, size string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincipalName string, size string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "size", size); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotos calls GET /beta/groups/{id}/photos/{size}: Get
@@ -2541,8 +2693,8 @@ func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincip
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a profilephoto object in the JSON
-// result.
+// On success the service answers 200 with a microsoft.graph.profilePhoto
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -2556,14 +2708,18 @@ func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincip
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, size string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, size string, opts ...graphrt.Option) (*ProfilePhoto, error) {
 	if err := graphrt.NonEmpty("id", id, "size", size); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[ProfilePhoto](raw)
 }
 
 // RangeBorderUpdateItemsNames calls PATCH
@@ -2585,7 +2741,7 @@ func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, siz
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("id", id, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2593,11 +2749,15 @@ func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, nam
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/names/" + graphrt.PathSegment(name) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootNames calls PATCH
@@ -2619,7 +2779,7 @@ func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, nam
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2627,11 +2787,15 @@ func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/names/" + graphrt.PathSegment(name) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateItemsWorksheets calls PATCH
@@ -2654,7 +2818,7 @@ func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2662,11 +2826,15 @@ func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootWorksheets calls PATCH
@@ -2689,7 +2857,7 @@ func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2697,11 +2865,15 @@ func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath s
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateItemsTablesColumns calls PATCH
@@ -2723,7 +2895,7 @@ func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath s
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2731,11 +2903,15 @@ func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id str
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootTablesColumns calls PATCH
@@ -2757,7 +2933,7 @@ func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id str
 // Documentation:
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
-func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*WorkbookRangeBorder, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
 		return nil, err
 	}
@@ -2765,11 +2941,15 @@ func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPat
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookRangeBorder](raw)
 }
 
 // SiteSearch calls GET /beta/sites (documented with ?$search={query}): Search
@@ -2806,7 +2986,7 @@ func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.O
 // Update (override) the synchronization template associated with a given
 // application.
 //
-// The request body is a JSON synchronization-synchronizationtemplate object.
+// The request body is a JSON microsoft.graph.synchronizationTemplate object.
 //
 // On success the service answers 204 with no body.
 //
@@ -2818,7 +2998,7 @@ func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.O
 // Documentation:
 // https://learn.microsoft.com/graph/api/synchronization-synchronizationtemplate-update?view=graph-rest-beta
 // (api-reference/beta/api/synchronization-synchronizationtemplate-update.md).
-func (c *Client) SynchronizationSynchronizationTemplateUpdate(ctx context.Context, id string, templateID string, body any, opts ...graphrt.Option) error {
+func (c *Client) SynchronizationSynchronizationTemplateUpdate(ctx context.Context, id string, templateID string, body *SynchronizationTemplate, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("id", id, "templateID", templateID); err != nil {
 		return err
 	}

@@ -3748,6 +3748,101 @@ const (
 	WellknownListNameUnknownFutureValue WellknownListName = "unknownFutureValue"
 )
 
+// WorkbookRange is the microsoft.graph.workbookRange resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Range represents a set of one or more contiguous cells such as a cell, a
+// row, a column, block of cells, etc.
+
+type WorkbookRange struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRange".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Address is "address". Represents the range reference in A1-style. Address
+	// value will contain the Sheet reference (e.g. Sheet1!A1:B4). Read-only.
+	Address *string `json:"address,omitempty"`
+	// AddressLocal is "addressLocal". Represents range reference for the specified
+	// range in the language of the user. Read-only.
+	AddressLocal *string `json:"addressLocal,omitempty"`
+	// CellCount is "cellCount". Number of cells in the range. Read-only.
+	CellCount *int32 `json:"cellCount,omitempty"`
+	// ColumnCount is "columnCount". Represents the total number of columns in the
+	// range. Read-only.
+	ColumnCount *int32 `json:"columnCount,omitempty"`
+	// ColumnHidden is "columnHidden". Represents if all columns of the current
+	// range are hidden.
+	ColumnHidden *bool `json:"columnHidden,omitempty"`
+	// ColumnIndex is "columnIndex". Represents the column number of the first cell
+	// in the range. Zero-indexed. Read-only.
+	ColumnIndex *int32 `json:"columnIndex,omitempty"`
+	// Formulas is "formulas". Represents the formula in A1-style notation. (Its
+	// type, "Json", is not documented in these docs: raw JSON.)
+	Formulas json.RawMessage `json:"formulas,omitempty"`
+	// FormulasLocal is "formulasLocal". Represents the formula in A1-style
+	// notation, in the user's language and number-formatting locale. For example,
+	// the English "=SUM(A1, 1.5)" formula would become "=SUMME(A1; 1,5)" in
+	// German. (Its type, "Json", is not documented in these docs: raw JSON.)
+	FormulasLocal json.RawMessage `json:"formulasLocal,omitempty"`
+	// FormulasR1C1 is "formulasR1C1". Represents the formula in R1C1-style
+	// notation. (Its type, "Json", is not documented in these docs: raw JSON.)
+	FormulasR1C1 json.RawMessage `json:"formulasR1C1,omitempty"`
+	// Hidden is "hidden". Represents if all cells of the current range are hidden.
+	// Read-only.
+	Hidden *bool `json:"hidden,omitempty"`
+	// NumberFormat is "numberFormat". Represents Excel's number format code for
+	// the given cell. (Its type, "Json", is not documented in these docs: raw
+	// JSON.)
+	NumberFormat json.RawMessage `json:"numberFormat,omitempty"`
+	// RowCount is "rowCount". Returns the total number of rows in the range.
+	// Read-only.
+	RowCount *int32 `json:"rowCount,omitempty"`
+	// RowHidden is "rowHidden". Represents if all rows of the current range are
+	// hidden.
+	RowHidden *bool `json:"rowHidden,omitempty"`
+	// RowIndex is "rowIndex". Returns the row number of the first cell in the
+	// range. Zero-indexed. Read-only.
+	RowIndex *int32 `json:"rowIndex,omitempty"`
+	// Text is "text". Text values of the specified range. The Text value will not
+	// depend on the cell width. The # sign substitution that happens in Excel UI
+	// will not affect the text value returned by the API. Read-only. (Its type,
+	// "Json", is not documented in these docs: raw JSON.)
+	Text json.RawMessage `json:"text,omitempty"`
+	// ValueTypes is "valueTypes". Represents the type of data of each cell. The
+	// possible values are: `Unknown`, `Empty`, `String`, `Integer`, `Double`,
+	// `Boolean`, `Error`. Read-only. (Its type, "Json", is not documented in these
+	// docs: raw JSON.)
+	ValueTypes json.RawMessage `json:"valueTypes,omitempty"`
+	// Values is "values". Represents the raw values of the specified range. The
+	// data returned could be of type string, number, or a boolean. Cell that
+	// contain an error will return the error string. (Its type, "Json", is not
+	// documented in these docs: raw JSON.)
+	Values json.RawMessage `json:"values,omitempty"`
+	// Format is "format". Returns a format object, encapsulating the range's font,
+	// fill, borders, alignment, and other properties. Read-only. (Its type,
+	// "rangeformat", is not documented in these docs: raw JSON.)
+	Format json.RawMessage `json:"format,omitempty"`
+	// Sort is "sort". The worksheet containing the current range. Read-only. (Its
+	// type, "rangesort", is not documented in these docs: raw JSON.)
+	Sort json.RawMessage `json:"sort,omitempty"`
+	// Worksheet is "worksheet". The worksheet containing the current range.
+	// Read-only. (Its type, "worksheet", is not documented in these docs: raw
+	// JSON.)
+	Worksheet json.RawMessage `json:"worksheet,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WorkbookRange and keeps the members it does not declare.
+func (m *WorkbookRange) UnmarshalJSON(b []byte) error {
+	type plain WorkbookRange
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WorkbookRange with the members it does not declare.
+func (m WorkbookRange) MarshalJSON() ([]byte, error) {
+	type plain WorkbookRange
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // WorkforceIntegrationEncryptionProtocol is the enumeration
 // microsoft.graph.workforceIntegrationEncryptionProtocol. Values the docs do
 // not list are kept as they are.
@@ -3788,6 +3883,869 @@ const (
 	// WorkforceIntegrationSupportedEntitiesUnknownFutureValue is
 	// "unknownFutureValue".
 	WorkforceIntegrationSupportedEntitiesUnknownFutureValue WorkforceIntegrationSupportedEntities = "unknownFutureValue"
+)
+
+// AlertBeta is the microsoft.graph.alert resource.
+//
+// Represents potential security issues within a customer's tenant that
+// Microsoft or partner security solutions have identified. Use alerts to unify
+// and streamline security issue management across all integrated solutions. To
+// learn more, see the sample queries in Graph Explorer.
+
+type AlertBeta struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ActivityGroupName is "activityGroupName". Name or alias of the activity
+	// group (attacker) this alert is attributed to.
+	ActivityGroupName *string `json:"activityGroupName,omitempty"`
+	// AssignedTo is "assignedTo". Name of the analyst the alert is assigned to for
+	// triage, investigation, or remediation (supports update).
+	AssignedTo *string `json:"assignedTo,omitempty"`
+	// AzureSubscriptionID is "azureSubscriptionId". Azure subscription ID, present
+	// if this alert is related to an Azure resource.
+	AzureSubscriptionID *string `json:"azureSubscriptionId,omitempty"`
+	// AzureTenantID is "azureTenantId". Azure Active Directory tenant ID.
+	// Required.
+	AzureTenantID *string `json:"azureTenantId,omitempty"`
+	// Category is "category". Category of the alert (for example, credentialTheft,
+	// ransomware, etc.).
+	Category *string `json:"category,omitempty"`
+	// ClosedDateTime is "closedDateTime". Time at which the alert was closed. The
+	// Timestamp type represents date and time information using ISO 8601 format
+	// and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is
+	// `2014-01-01T00:00:00Z` (supports update).
+	ClosedDateTime *time.Time `json:"closedDateTime,omitempty"`
+	// CloudAppStates is "cloudAppStates". Security-related stateful information
+	// generated by the provider about the cloud application/s related to this
+	// alert. (Its type, "cloudappsecuritystate", is not documented in these docs:
+	// raw JSON.)
+	CloudAppStates json.RawMessage `json:"cloudAppStates,omitempty"`
+	// Comments is "comments". Customer-provided comments on alert (for customer
+	// alert management) (supports update).
+	Comments []string `json:"comments,omitempty"`
+	// Confidence is "confidence". Confidence of the detection logic (percentage
+	// between 1-100).
+	Confidence *int32 `json:"confidence,omitempty"`
+	// CreatedDateTime is "createdDateTime". Time at which the alert was created by
+	// the alert provider. The Timestamp type represents date and time information
+	// using ISO 8601 format and is always in UTC time. For example, midnight UTC
+	// on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Required.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// Description is "description". Alert description.
+	Description *string `json:"description,omitempty"`
+	// DetectionIds is "detectionIds". Set of alerts related to this alert entity
+	// (each alert is pushed to the SIEM as a separate record).
+	DetectionIds []string `json:"detectionIds,omitempty"`
+	// EventDateTime is "eventDateTime". Time at which the event(s) that served as
+	// the trigger(s) to generate the alert occurred. The Timestamp type represents
+	// date and time information using ISO 8601 format and is always in UTC time.
+	// For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	// Required.
+	EventDateTime *time.Time `json:"eventDateTime,omitempty"`
+	// Feedback is "feedback". Analyst feedback on the alert. Possible values are:
+	// `unknown`, `truePositive`, `falsePositive`, `benignPositive`. (supports
+	// update) (Its type, "alertFeedback", is not documented in these docs: raw
+	// JSON.)
+	Feedback json.RawMessage `json:"feedback,omitempty"`
+	// FileStates is "fileStates". Security-related stateful information generated
+	// by the provider about the file(s) related to this alert. (Its type,
+	// "filesecuritystate", is not documented in these docs: raw JSON.)
+	FileStates json.RawMessage `json:"fileStates,omitempty"`
+	// HistoryStates is "historyStates". A collection of alertHistoryStates
+	// comprising an audit log of all updates made to an alert. (Its type,
+	// "alerthistorystate", is not documented in these docs: raw JSON.)
+	HistoryStates json.RawMessage `json:"historyStates,omitempty"`
+	// HostStates is "hostStates". Security-related stateful information generated
+	// by the provider about the host(s) related to this alert. (Its type,
+	// "hostsecuritystate", is not documented in these docs: raw JSON.)
+	HostStates json.RawMessage `json:"hostStates,omitempty"`
+	// ID is "id". Provider-generated GUID/unique identifier. Read-only. Required.
+	ID *string `json:"id,omitempty"`
+	// IncidentIds is "incidentIds". IDs of incidents related to current alert.
+	IncidentIds []string `json:"incidentIds,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Time at which the alert
+	// entity was last modified. The Timestamp type represents date and time
+	// information using ISO 8601 format and is always in UTC time. For example,
+	// midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// MalwareStates is "malwareStates". Threat Intelligence pertaining to malware
+	// related to this alert. (Its type, "malwarestate", is not documented in these
+	// docs: raw JSON.)
+	MalwareStates json.RawMessage `json:"malwareStates,omitempty"`
+	// NetworkConnections is "networkConnections". Security-related stateful
+	// information generated by the provider about the network connection(s)
+	// related to this alert. (Its type, "networkconnection", is not documented in
+	// these docs: raw JSON.)
+	NetworkConnections json.RawMessage `json:"networkConnections,omitempty"`
+	// Processes is "processes". Security-related stateful information generated by
+	// the provider about the process or processes related to this alert. (Its
+	// type, "process", is not documented in these docs: raw JSON.)
+	Processes json.RawMessage `json:"processes,omitempty"`
+	// RecommendedActions is "recommendedActions". Vendor/provider recommended
+	// action(s) to take as a result of the alert (for example, isolate machine,
+	// enforce2FA, reimage host).
+	RecommendedActions []string `json:"recommendedActions,omitempty"`
+	// RegistryKeyStates is "registryKeyStates". Security-related stateful
+	// information generated by the provider about the registry keys related to
+	// this alert. (Its type, "registrykeystate", is not documented in these docs:
+	// raw JSON.)
+	RegistryKeyStates json.RawMessage `json:"registryKeyStates,omitempty"`
+	// SecurityResources is "securityResources". Resources related to current
+	// alert. For example, for some alerts this can have the Azure Resource value.
+	// (Its type, "securityresource", is not documented in these docs: raw JSON.)
+	SecurityResources json.RawMessage `json:"securityResources,omitempty"`
+	// Severity is "severity". Alert severity - set by vendor/provider. Possible
+	// values are: `unknown`, `informational`, `low`, `medium`, `high`. Required.
+	// (Its type, "alertSeverity", is not documented in these docs: raw JSON.)
+	Severity json.RawMessage `json:"severity,omitempty"`
+	// SourceMaterials is "sourceMaterials". Hyperlinks (URIs) to the source
+	// material related to the alert, for example, provider's user interface for
+	// alerts or log search, etc.
+	SourceMaterials []string `json:"sourceMaterials,omitempty"`
+	// Status is "status". Alert lifecycle status (stage). Possible values are:
+	// `unknown`, `newAlert`, `inProgress`, `resolved`. (supports update).
+	// Required. (Its type, "alertStatus", is not documented in these docs: raw
+	// JSON.)
+	Status json.RawMessage `json:"status,omitempty"`
+	// Tags is "tags". User-definable labels that can be applied to an alert and
+	// can serve as filter conditions (for example "HVA", "SAW", etc.) (supports
+	// update).
+	Tags []string `json:"tags,omitempty"`
+	// Title is "title". Alert title. Required.
+	Title *string `json:"title,omitempty"`
+	// Triggers is "triggers". Security-related information about the specific
+	// properties that triggered the alert (properties appearing in the alert).
+	// Alerts might contain information about multiple users, hosts, files, ip
+	// addresses. This field indicates which properties triggered the alert
+	// generation. (Its type, "alerttrigger", is not documented in these docs: raw
+	// JSON.)
+	Triggers json.RawMessage `json:"triggers,omitempty"`
+	// UserStates is "userStates". Security-related stateful information generated
+	// by the provider about the user accounts related to this alert. (Its type,
+	// "usersecuritystate", is not documented in these docs: raw JSON.)
+	UserStates json.RawMessage `json:"userStates,omitempty"`
+	// VendorInformation is "vendorInformation". Complex type containing details
+	// about the security product/service vendor, provider, and subprovider (for
+	// example, vendor=Microsoft; provider=Windows Defender ATP;
+	// subProvider=AppLocker). Required. (Its type, "securityvendorinformation", is
+	// not documented in these docs: raw JSON.)
+	VendorInformation json.RawMessage `json:"vendorInformation,omitempty"`
+	// VulnerabilityStates is "vulnerabilityStates". Threat intelligence pertaining
+	// to one or more vulnerabilities related to this alert. (Its type,
+	// "vulnerabilitystate", is not documented in these docs: raw JSON.)
+	VulnerabilityStates json.RawMessage `json:"vulnerabilityStates,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AlertBeta and keeps the members it does not declare.
+func (m *AlertBeta) UnmarshalJSON(b []byte) error {
+	type plain AlertBeta
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AlertBeta with the members it does not declare.
+func (m AlertBeta) MarshalJSON() ([]byte, error) {
+	type plain AlertBeta
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// AndroidManagedAppProtection is the
+// microsoft.graph.androidManagedAppProtection resource.
+//
+// Policy used to configure detailed management settings targeted to specific
+// security groups and for a specified set of apps on an Android device.
+
+type AndroidManagedAppProtection struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.androidManagedAppProtection".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Key of the entity. Inherited from managedAppPolicy
+	ID *string `json:"id,omitempty"`
+	// DisplayName is "displayName". Policy display name. Inherited from
+	// managedAppPolicy
+	DisplayName *string `json:"displayName,omitempty"`
+	// Description is "description". The policy's description. Inherited from
+	// managedAppPolicy
+	Description *string `json:"description,omitempty"`
+	// CreatedDateTime is "createdDateTime". The date and time the policy was
+	// created. Inherited from managedAppPolicy
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Last time the policy was
+	// modified. Inherited from managedAppPolicy
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// RoleScopeTagIds is "roleScopeTagIds". List of Scope Tags for this Entity
+	// instance. Inherited from managedAppPolicy
+	RoleScopeTagIds []string `json:"roleScopeTagIds,omitempty"`
+	// Version is "version". Version of the entity. Inherited from managedAppPolicy
+	Version *string `json:"version,omitempty"`
+	// PeriodOfflineBeforeAccessCheck is "periodOfflineBeforeAccessCheck". The
+	// period after which access is checked when the device is not connected to the
+	// internet. Inherited from managedAppProtection
+	PeriodOfflineBeforeAccessCheck *string `json:"periodOfflineBeforeAccessCheck,omitempty"`
+	// PeriodOnlineBeforeAccessCheck is "periodOnlineBeforeAccessCheck". The period
+	// after which access is checked when the device is connected to the internet.
+	// Inherited from managedAppProtection
+	PeriodOnlineBeforeAccessCheck *string `json:"periodOnlineBeforeAccessCheck,omitempty"`
+	// AllowedInboundDataTransferSources is "allowedInboundDataTransferSources".
+	// Sources from which data is allowed to be transferred. Inherited from
+	// managedAppProtection. Possible values are: `allApps`, `managedApps`, `none`.
+	// (Its type, "intune-mam-managedappdatatransferlevel", is not documented in
+	// these docs: raw JSON.)
+	AllowedInboundDataTransferSources json.RawMessage `json:"allowedInboundDataTransferSources,omitempty"`
+	// AllowedOutboundDataTransferDestinations is
+	// "allowedOutboundDataTransferDestinations". Destinations to which data is
+	// allowed to be transferred. Inherited from managedAppProtection. Possible
+	// values are: `allApps`, `managedApps`, `none`. (Its type,
+	// "intune-mam-managedappdatatransferlevel", is not documented in these docs:
+	// raw JSON.)
+	AllowedOutboundDataTransferDestinations json.RawMessage `json:"allowedOutboundDataTransferDestinations,omitempty"`
+	// OrganizationalCredentialsRequired is "organizationalCredentialsRequired".
+	// Indicates whether organizational credentials are required for app use.
+	// Inherited from managedAppProtection
+	OrganizationalCredentialsRequired *bool `json:"organizationalCredentialsRequired,omitempty"`
+	// AllowedOutboundClipboardSharingLevel is
+	// "allowedOutboundClipboardSharingLevel". The level to which the clipboard may
+	// be shared between apps on the managed device. Inherited from
+	// managedAppProtection. Possible values are: `allApps`,
+	// `managedAppsWithPasteIn`, `managedApps`, `blocked`. (Its type,
+	// "intune-mam-managedappclipboardsharinglevel", is not documented in these
+	// docs: raw JSON.)
+	AllowedOutboundClipboardSharingLevel json.RawMessage `json:"allowedOutboundClipboardSharingLevel,omitempty"`
+	// DataBackupBlocked is "dataBackupBlocked". Indicates whether the backup of a
+	// managed app's data is blocked. Inherited from managedAppProtection
+	DataBackupBlocked *bool `json:"dataBackupBlocked,omitempty"`
+	// DeviceComplianceRequired is "deviceComplianceRequired". Indicates whether
+	// device compliance is required. Inherited from managedAppProtection
+	DeviceComplianceRequired *bool `json:"deviceComplianceRequired,omitempty"`
+	// ManagedBrowserToOpenLinksRequired is "managedBrowserToOpenLinksRequired".
+	// Indicates whether internet links should be opened in the managed browser
+	// app. Inherited from managedAppProtection
+	ManagedBrowserToOpenLinksRequired *bool `json:"managedBrowserToOpenLinksRequired,omitempty"`
+	// SaveAsBlocked is "saveAsBlocked". Indicates whether users may use the "Save
+	// As" menu item to save a copy of protected files. Inherited from
+	// managedAppProtection
+	SaveAsBlocked *bool `json:"saveAsBlocked,omitempty"`
+	// PeriodOfflineBeforeWipeIsEnforced is "periodOfflineBeforeWipeIsEnforced".
+	// The amount of time an app is allowed to remain disconnected from the
+	// internet before all managed data it is wiped. Inherited from
+	// managedAppProtection
+	PeriodOfflineBeforeWipeIsEnforced *string `json:"periodOfflineBeforeWipeIsEnforced,omitempty"`
+	// PinRequired is "pinRequired". Indicates whether an app-level pin is
+	// required. Inherited from managedAppProtection
+	PinRequired *bool `json:"pinRequired,omitempty"`
+	// MaximumPinRetries is "maximumPinRetries". Maximum number of incorrect pin
+	// retry attempts before the managed app is either blocked or wiped. Inherited
+	// from managedAppProtection
+	MaximumPinRetries *int32 `json:"maximumPinRetries,omitempty"`
+	// SimplePinBlocked is "simplePinBlocked". Indicates whether simplePin is
+	// blocked. Inherited from managedAppProtection
+	SimplePinBlocked *bool `json:"simplePinBlocked,omitempty"`
+	// MinimumPinLength is "minimumPinLength". Minimum pin length required for an
+	// app-level pin if PinRequired is set to True Inherited from
+	// managedAppProtection
+	MinimumPinLength *int32 `json:"minimumPinLength,omitempty"`
+	// PinCharacterSet is "pinCharacterSet". Character set which may be used for an
+	// app-level pin if PinRequired is set to True. Inherited from
+	// managedAppProtection. Possible values are: `numeric`,
+	// `alphanumericAndSymbol`. (Its type, "intune-mam-managedapppincharacterset",
+	// is not documented in these docs: raw JSON.)
+	PinCharacterSet json.RawMessage `json:"pinCharacterSet,omitempty"`
+	// PeriodBeforePinReset is "periodBeforePinReset". TimePeriod before the
+	// all-level pin must be reset if PinRequired is set to True. Inherited from
+	// managedAppProtection
+	PeriodBeforePinReset *string `json:"periodBeforePinReset,omitempty"`
+	// AllowedDataStorageLocations is "allowedDataStorageLocations". Data storage
+	// locations where a user may store managed data. Inherited from
+	// managedAppProtection (Its type, "intune-mam-managedappdatastoragelocation",
+	// is not documented in these docs: raw JSON.)
+	AllowedDataStorageLocations json.RawMessage `json:"allowedDataStorageLocations,omitempty"`
+	// ContactSyncBlocked is "contactSyncBlocked". Indicates whether contacts can
+	// be synced to the user's device. Inherited from managedAppProtection
+	ContactSyncBlocked *bool `json:"contactSyncBlocked,omitempty"`
+	// PrintBlocked is "printBlocked". Indicates whether printing is allowed from
+	// managed apps. Inherited from managedAppProtection
+	PrintBlocked *bool `json:"printBlocked,omitempty"`
+	// FingerprintBlocked is "fingerprintBlocked". Indicates whether use of the
+	// fingerprint reader is allowed in place of a pin if PinRequired is set to
+	// True. Inherited from managedAppProtection
+	FingerprintBlocked *bool `json:"fingerprintBlocked,omitempty"`
+	// DisableAppPinIfDevicePinIsSet is "disableAppPinIfDevicePinIsSet". Indicates
+	// whether use of the app pin is required if the device pin is set. Inherited
+	// from managedAppProtection
+	DisableAppPinIfDevicePinIsSet *bool `json:"disableAppPinIfDevicePinIsSet,omitempty"`
+	// MinimumRequiredOSVersion is "minimumRequiredOsVersion". Versions less than
+	// the specified version will block the managed app from accessing company
+	// data. Inherited from managedAppProtection
+	MinimumRequiredOSVersion *string `json:"minimumRequiredOsVersion,omitempty"`
+	// MinimumWarningOSVersion is "minimumWarningOsVersion". Versions less than the
+	// specified version will result in warning message on the managed app from
+	// accessing company data. Inherited from managedAppProtection
+	MinimumWarningOSVersion *string `json:"minimumWarningOsVersion,omitempty"`
+	// MinimumRequiredAppVersion is "minimumRequiredAppVersion". Versions less than
+	// the specified version will block the managed app from accessing company
+	// data. Inherited from managedAppProtection
+	MinimumRequiredAppVersion *string `json:"minimumRequiredAppVersion,omitempty"`
+	// MinimumWarningAppVersion is "minimumWarningAppVersion". Versions less than
+	// the specified version will result in warning message on the managed app.
+	// Inherited from managedAppProtection
+	MinimumWarningAppVersion *string `json:"minimumWarningAppVersion,omitempty"`
+	// MinimumWipeOSVersion is "minimumWipeOsVersion". Versions less than or equal
+	// to the specified version will wipe the managed app and the associated
+	// company data. Inherited from managedAppProtection
+	MinimumWipeOSVersion *string `json:"minimumWipeOsVersion,omitempty"`
+	// MinimumWipeAppVersion is "minimumWipeAppVersion". Versions less than or
+	// equal to the specified version will wipe the managed app and the associated
+	// company data. Inherited from managedAppProtection
+	MinimumWipeAppVersion *string `json:"minimumWipeAppVersion,omitempty"`
+	// AppActionIfDeviceComplianceRequired is
+	// "appActionIfDeviceComplianceRequired". Defines a managed app behavior,
+	// either block or wipe, when the device is either rooted or jailbroken, if
+	// DeviceComplianceRequired is set to true. Inherited from
+	// managedAppProtection. Possible values are: `block`, `wipe`, `warn`. (Its
+	// type, "intune-mam-managedappremediationaction", is not documented in these
+	// docs: raw JSON.)
+	AppActionIfDeviceComplianceRequired json.RawMessage `json:"appActionIfDeviceComplianceRequired,omitempty"`
+	// AppActionIfMaximumPinRetriesExceeded is
+	// "appActionIfMaximumPinRetriesExceeded". Defines a managed app behavior,
+	// either block or wipe, based on maximum number of incorrect pin retry
+	// attempts. Inherited from managedAppProtection. Possible values are: `block`,
+	// `wipe`, `warn`. (Its type, "intune-mam-managedappremediationaction", is not
+	// documented in these docs: raw JSON.)
+	AppActionIfMaximumPinRetriesExceeded json.RawMessage `json:"appActionIfMaximumPinRetriesExceeded,omitempty"`
+	// PinRequiredInsteadOfBiometricTimeout is
+	// "pinRequiredInsteadOfBiometricTimeout". Timeout in minutes for an app pin
+	// instead of non biometrics passcode Inherited from managedAppProtection
+	PinRequiredInsteadOfBiometricTimeout *string `json:"pinRequiredInsteadOfBiometricTimeout,omitempty"`
+	// AllowedOutboundClipboardSharingExceptionLength is
+	// "allowedOutboundClipboardSharingExceptionLength". Specify the number of
+	// characters that may be cut or copied from Org data and accounts to any
+	// application. This setting overrides the AllowedOutboundClipboardSharingLevel
+	// restriction. Default value of '0' means no exception is allowed. Inherited
+	// from managedAppProtection
+	AllowedOutboundClipboardSharingExceptionLength *int32 `json:"allowedOutboundClipboardSharingExceptionLength,omitempty"`
+	// NotificationRestriction is "notificationRestriction". Specify app
+	// notification restriction Inherited from managedAppProtection. Possible
+	// values are: `allow`, `blockOrganizationalData`, `block`. (Its type,
+	// "intune-mam-managedappnotificationrestriction", is not documented in these
+	// docs: raw JSON.)
+	NotificationRestriction json.RawMessage `json:"notificationRestriction,omitempty"`
+	// IsAssigned is "isAssigned". Indicates if the policy is deployed to any
+	// inclusion groups or not. Inherited from targetedManagedAppProtection
+	IsAssigned *bool `json:"isAssigned,omitempty"`
+	// TargetedAppManagementLevels is "targetedAppManagementLevels". The intended
+	// app management levels for this policy Inherited from
+	// targetedManagedAppProtection. Possible values are: `unspecified`,
+	// `unmanaged`, `mdm`, `androidEnterprise`. (Its type,
+	// "intune-mam-appmanagementlevel", is not documented in these docs: raw JSON.)
+	TargetedAppManagementLevels json.RawMessage `json:"targetedAppManagementLevels,omitempty"`
+	// ScreenCaptureBlocked is "screenCaptureBlocked". Indicates whether a managed
+	// user can take screen captures of managed apps
+	ScreenCaptureBlocked *bool `json:"screenCaptureBlocked,omitempty"`
+	// DisableAppEncryptionIfDeviceEncryptionIsEnabled is
+	// "disableAppEncryptionIfDeviceEncryptionIsEnabled". When this setting is
+	// enabled, app level encryption is disabled if device level encryption is
+	// enabled
+	DisableAppEncryptionIfDeviceEncryptionIsEnabled *bool `json:"disableAppEncryptionIfDeviceEncryptionIsEnabled,omitempty"`
+	// EncryptAppData is "encryptAppData". Indicates whether application data for
+	// managed apps should be encrypted
+	EncryptAppData *bool `json:"encryptAppData,omitempty"`
+	// DeployedAppCount is "deployedAppCount". Count of apps to which the current
+	// policy is deployed.
+	DeployedAppCount *int32 `json:"deployedAppCount,omitempty"`
+	// MinimumRequiredPatchVersion is "minimumRequiredPatchVersion". Define the
+	// oldest required Android security patch level a user can have to gain secure
+	// access to the app.
+	MinimumRequiredPatchVersion *string `json:"minimumRequiredPatchVersion,omitempty"`
+	// MinimumWarningPatchVersion is "minimumWarningPatchVersion". Define the
+	// oldest recommended Android security patch level a user can have for secure
+	// access to the app.
+	MinimumWarningPatchVersion *string `json:"minimumWarningPatchVersion,omitempty"`
+	// ExemptedAppPackages is "exemptedAppPackages". App packages in this list will
+	// be exempt from the policy and will be able to receive data from managed
+	// apps. (Its type, "intune-shared-keyvaluepair", is not documented in these
+	// docs: raw JSON.)
+	ExemptedAppPackages json.RawMessage `json:"exemptedAppPackages,omitempty"`
+	// MinimumWipePatchVersion is "minimumWipePatchVersion". Android security patch
+	// level less than or equal to the specified value will wipe the managed app
+	// and the associated company data.
+	MinimumWipePatchVersion *string `json:"minimumWipePatchVersion,omitempty"`
+	// AllowedAndroidDeviceManufacturers is "allowedAndroidDeviceManufacturers".
+	// Semicolon seperated list of device manufacturers allowed, as a string, for
+	// the managed app to work.
+	AllowedAndroidDeviceManufacturers *string `json:"allowedAndroidDeviceManufacturers,omitempty"`
+	// AppActionIfAndroidDeviceManufacturerNotAllowed is
+	// "appActionIfAndroidDeviceManufacturerNotAllowed". Defines a managed app
+	// behavior, either block or wipe, if the specified device manufacturer is not
+	// allowed. Possible values are: `block`, `wipe`, `warn`. (Its type,
+	// "intune-mam-managedappremediationaction", is not documented in these docs:
+	// raw JSON.)
+	AppActionIfAndroidDeviceManufacturerNotAllowed json.RawMessage `json:"appActionIfAndroidDeviceManufacturerNotAllowed,omitempty"`
+	// RequiredAndroidSafetyNetDeviceAttestationType is
+	// "requiredAndroidSafetyNetDeviceAttestationType". Defines the Android
+	// SafetyNet Device Attestation requirement for a managed app to work. Possible
+	// values are: `none`, `basicIntegrity`,
+	// `basicIntegrityAndDeviceCertification`. (Its type,
+	// "intune-mam-androidmanagedappsafetynetdeviceattestationtype", is not
+	// documented in these docs: raw JSON.)
+	RequiredAndroidSafetyNetDeviceAttestationType json.RawMessage `json:"requiredAndroidSafetyNetDeviceAttestationType,omitempty"`
+	// AppActionIfAndroidSafetyNetDeviceAttestationFailed is
+	// "appActionIfAndroidSafetyNetDeviceAttestationFailed". Defines a managed app
+	// behavior, either warn or block, if the specified Android SafetyNet
+	// Attestation requirment fails. Possible values are: `block`, `wipe`, `warn`.
+	// (Its type, "intune-mam-managedappremediationaction", is not documented in
+	// these docs: raw JSON.)
+	AppActionIfAndroidSafetyNetDeviceAttestationFailed json.RawMessage `json:"appActionIfAndroidSafetyNetDeviceAttestationFailed,omitempty"`
+	// RequiredAndroidSafetyNetAppsVerificationType is
+	// "requiredAndroidSafetyNetAppsVerificationType". Defines the Android
+	// SafetyNet Apps Verification requirement for a managed app to work. Possible
+	// values are: `none`, `enabled`. (Its type,
+	// "intune-mam-androidmanagedappsafetynetappsverificationtype", is not
+	// documented in these docs: raw JSON.)
+	RequiredAndroidSafetyNetAppsVerificationType json.RawMessage `json:"requiredAndroidSafetyNetAppsVerificationType,omitempty"`
+	// AppActionIfAndroidSafetyNetAppsVerificationFailed is
+	// "appActionIfAndroidSafetyNetAppsVerificationFailed". Defines a managed app
+	// behavior, either warn or block, if the specified Android App Verification
+	// requirment fails. Possible values are: `block`, `wipe`, `warn`. (Its type,
+	// "intune-mam-managedappremediationaction", is not documented in these docs:
+	// raw JSON.)
+	AppActionIfAndroidSafetyNetAppsVerificationFailed json.RawMessage `json:"appActionIfAndroidSafetyNetAppsVerificationFailed,omitempty"`
+	// CustomBrowserPackageID is "customBrowserPackageId". Unique identifier of a
+	// custom browser to open weblink on Android.
+	CustomBrowserPackageID *string `json:"customBrowserPackageId,omitempty"`
+	// CustomBrowserDisplayName is "customBrowserDisplayName". Friendly name of the
+	// preferred custom browser to open weblink on Android.
+	CustomBrowserDisplayName *string `json:"customBrowserDisplayName,omitempty"`
+	// MinimumRequiredCompanyPortalVersion is
+	// "minimumRequiredCompanyPortalVersion". Minimum version of the Company portal
+	// that must be installed on the device or app access will be blocked
+	MinimumRequiredCompanyPortalVersion *string `json:"minimumRequiredCompanyPortalVersion,omitempty"`
+	// MinimumWarningCompanyPortalVersion is "minimumWarningCompanyPortalVersion".
+	// Minimum version of the Company portal that must be installed on the device
+	// or the user will receive a warning
+	MinimumWarningCompanyPortalVersion *string `json:"minimumWarningCompanyPortalVersion,omitempty"`
+	// MinimumWipeCompanyPortalVersion is "minimumWipeCompanyPortalVersion".
+	// Minimum version of the Company portal that must be installed on the device
+	// or the company data on the app will be wiped
+	MinimumWipeCompanyPortalVersion *string `json:"minimumWipeCompanyPortalVersion,omitempty"`
+	// Assignments is "assignments". Navigation property to list of inclusion and
+	// exclusion groups to which the policy is deployed. Inherited from
+	// targetedManagedAppProtection (Its type,
+	// "intune-mam-targetedmanagedapppolicyassignment", is not documented in these
+	// docs: raw JSON.)
+	Assignments json.RawMessage `json:"assignments,omitempty"`
+	// Apps is "apps". List of apps to which the policy is deployed. (Its type,
+	// "intune-mam-managedmobileapp", is not documented in these docs: raw JSON.)
+	Apps json.RawMessage `json:"apps,omitempty"`
+	// DeploymentSummary is "deploymentSummary". Navigation property to deployment
+	// summary of the configuration. (Its type,
+	// "intune-mam-managedapppolicydeploymentsummary", is not documented in these
+	// docs: raw JSON.)
+	DeploymentSummary json.RawMessage `json:"deploymentSummary,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AndroidManagedAppProtection and keeps the members it does not declare.
+func (m *AndroidManagedAppProtection) UnmarshalJSON(b []byte) error {
+	type plain AndroidManagedAppProtection
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AndroidManagedAppProtection with the members it does not declare.
+func (m AndroidManagedAppProtection) MarshalJSON() ([]byte, error) {
+	type plain AndroidManagedAppProtection
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// ConversationMemberBeta is the microsoft.graph.conversationMember resource.
+// It carries the properties of microsoft.graph.entity.
+//
+// Represents a user in a team or a channel or a chat. See also
+// aadUserConversationMember.
+
+type ConversationMemberBeta struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Read-only. Unique ID of the user.
+	ID *string `json:"id,omitempty"`
+	// DisplayName is "displayName". The display name of the user.
+	DisplayName *string `json:"displayName,omitempty"`
+	// Roles is "roles". The roles for that user.
+	Roles []string `json:"roles,omitempty"`
+	// VisibleHistoryStartDateTime is "visibleHistoryStartDateTime". The timestamp
+	// denoting how far back a conversation's history is shared with the
+	// conversation member. This property is settable only for members of a chat.
+	VisibleHistoryStartDateTime *time.Time `json:"visibleHistoryStartDateTime,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ConversationMemberBeta and keeps the members it does not declare.
+func (m *ConversationMemberBeta) UnmarshalJSON(b []byte) error {
+	type plain ConversationMemberBeta
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ConversationMemberBeta with the members it does not declare.
+func (m ConversationMemberBeta) MarshalJSON() ([]byte, error) {
+	type plain ConversationMemberBeta
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// LegalHold is the microsoft.graph.ediscovery.legalHold resource. It carries
+// the properties of microsoft.graph.entity.
+//
+// Represents a legal hold. Legal holds are holds that are tied to an
+// eDiscovery case. Legal holds should not be confused with retention holds,
+// which are used to control retention policies for Microsoft 365 content.
+// eDiscovery legal holds are for holding content indefinitely for litigation,
+// internal investigations, and other legal actions where content needs to be
+// protected against deletion. For more information, see Manage holds in
+// Advanced eDiscovery.
+
+type LegalHold struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.ediscovery.legalHold".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ContentQuery is "contentQuery". KQL query that specifies content to be held
+	// in the specified locations. To learn more, see Keyword queries and search
+	// conditions for Content Search and eDiscovery. To hold all content in the
+	// specified locations, leave contentQuery blank.
+	ContentQuery *string `json:"contentQuery,omitempty"`
+	// CreatedBy is "createdBy". The user who created the legal hold. (Its type,
+	// "identityset", is not documented in these docs: raw JSON.)
+	CreatedBy json.RawMessage `json:"createdBy,omitempty"`
+	// CreatedDateTime is "createdDateTime". The date and time the legal hold was
+	// created.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// Description is "description". The legal hold description.
+	Description *string `json:"description,omitempty"`
+	// DisplayName is "displayName". The display name of the legal hold.
+	DisplayName *string `json:"displayName,omitempty"`
+	// Errors is "errors". Lists any errors that happened while placing the hold.
+	Errors []string `json:"errors,omitempty"`
+	// ID is "id". The ID for the eDiscovery case. Read-only. Inherited from
+	// entity.
+	ID *string `json:"id,omitempty"`
+	// IsEnabled is "isEnabled". Indicates whether the hold is enabled and actively
+	// holding content.
+	IsEnabled *bool `json:"isEnabled,omitempty"`
+	// LastModifiedBy is "lastModifiedBy". the user who last modified the legal
+	// hold. (Its type, "identityset", is not documented in these docs: raw JSON.)
+	LastModifiedBy json.RawMessage `json:"lastModifiedBy,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". The date and time the legal
+	// hold was last modified.
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// Status is "status". The status of the legal hold. Possible values are:
+	// `Pending`, `Error`, `Success`, `UnknownFutureValue`.
+	Status json.RawMessage `json:"status,omitempty"`
+	// SiteSources is "siteSources". Data source entity for SharePoint sites
+	// associated with the legal hold. (Its type, "ediscovery-sitesource", is not
+	// documented in these docs: raw JSON.)
+	SiteSources json.RawMessage `json:"siteSources,omitempty"`
+	// UserSources is "userSources". Data source entity for a the legal hold. This
+	// is the container for a mailbox and OneDrive for Business site. (Its type,
+	// "ediscovery-usersource", is not documented in these docs: raw JSON.)
+	UserSources json.RawMessage `json:"userSources,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes LegalHold and keeps the members it does not declare.
+func (m *LegalHold) UnmarshalJSON(b []byte) error {
+	type plain LegalHold
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes LegalHold with the members it does not declare.
+func (m LegalHold) MarshalJSON() ([]byte, error) {
+	type plain LegalHold
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// Event is the microsoft.graph.event resource.
+//
+// An event in a user calendar, or the default calendar of a Microsoft 365
+// group.
+
+type Event struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.event".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowNewTimeProposals is "allowNewTimeProposals". `True` if the meeting
+	// organizer allows invitees to propose a new time when responding, `false`
+	// otherwise. Optional. Default is `true`.
+	AllowNewTimeProposals *bool `json:"allowNewTimeProposals,omitempty"`
+	// Attendees is "attendees". The collection of attendees for the event. (Its
+	// type, "attendee", is not documented in these docs: raw JSON.)
+	Attendees json.RawMessage `json:"attendees,omitempty"`
+	// Body is "body". The body of the message associated with the event. It can be
+	// in HTML or text format. (Its type, "itembody", is not documented in these
+	// docs: raw JSON.)
+	Body json.RawMessage `json:"body,omitempty"`
+	// BodyPreview is "bodyPreview". The preview of the message associated with the
+	// event. It is in text format.
+	BodyPreview *string `json:"bodyPreview,omitempty"`
+	// CancelledOccurrences is "cancelledOccurrences". Contains occurrenceId
+	// property values of cancelled instances in a recurring series, if the event
+	// is the series master. Instances in a recurring series that are cancelled are
+	// called cancelledOccurences.
+	// Returned only on $select in a Get operation which specifies the id of a
+	// series master event (that is, the seriesMasterId property value).
+	CancelledOccurrences []string `json:"cancelledOccurrences,omitempty"`
+	// Categories is "categories". The categories associated with the event. Each
+	// category corresponds to the displayName property of an outlookCategory
+	// defined for the user.
+	Categories []string `json:"categories,omitempty"`
+	// ChangeKey is "changeKey". Identifies the version of the event object. Every
+	// time the event is changed, ChangeKey changes as well. This allows Exchange
+	// to apply changes to the correct version of the object.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// CreatedDateTime is "createdDateTime". The Timestamp type represents date and
+	// time information using ISO 8601 format and is always in UTC time. For
+	// example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// End is "end". The date, time, and time zone that the event ends. By default,
+	// the end time is in UTC. (Its type, "datetimetimezone", is not documented in
+	// these docs: raw JSON.)
+	End json.RawMessage `json:"end,omitempty"`
+	// ExceptionOccurrences is "exceptionOccurrences". Contains the id property
+	// values of the event instances that are exceptions in a recurring series.
+	// Exceptions can differ from other occurrences in a recurring series, such as
+	// the subject, start or end times, or attendees. Exceptions do not include
+	// cancelled occurrences.
+	// Returned only on $select and $expand in a GET operation which specifies the
+	// id of a series master event (that is, the seriesMasterId property value).
+	ExceptionOccurrences []string `json:"exceptionOccurrences,omitempty"`
+	// HasAttachments is "hasAttachments". Set to true if the event has
+	// attachments.
+	HasAttachments *bool `json:"hasAttachments,omitempty"`
+	// HideAttendees is "hideAttendees". When set to `true`, each attendee only
+	// sees themselves in the meeting request and meeting Tracking list. Default is
+	// false.
+	HideAttendees *bool `json:"hideAttendees,omitempty"`
+	// ID is "id". Unique identifier for the event. [!INCLUDE outlook-beta-id]
+	// Read-only.
+	ID *string `json:"id,omitempty"`
+	// Importance is "importance". The importance of the event. Possible values
+	// are: `low`, `normal`, `high`.
+	Importance *string `json:"importance,omitempty"`
+	// IsAllDay is "isAllDay". Set to true if the event lasts all day. If true,
+	// regardless of whether it's a single-day or multi-day event, start and end
+	// time must be set to midnight and be in the same time zone.
+	IsAllDay *bool `json:"isAllDay,omitempty"`
+	// IsCancelled is "isCancelled". Set to true if the event has been canceled.
+	IsCancelled *bool `json:"isCancelled,omitempty"`
+	// IsDraft is "isDraft". Set to true if the user has updated the meeting in
+	// Outlook but has not sent the updates to attendees. Set to false if all
+	// changes have been sent, or if the event is an appointment without any
+	// attendees.
+	IsDraft *bool `json:"isDraft,omitempty"`
+	// IsOnlineMeeting is "isOnlineMeeting". `True` if this event has online
+	// meeting information (that is, onlineMeeting points to an onlineMeetingInfo
+	// resource), `false` otherwise. Default is `false` (onlineMeeting is `null`).
+	// Optional.
+	// After you set isOnlineMeeting to `true`, Microsoft Graph initializes
+	// onlineMeeting. Subsequently Outlook ignores any further changes to
+	// isOnlineMeeting, and the meeting remains available online.
+	IsOnlineMeeting *bool `json:"isOnlineMeeting,omitempty"`
+	// IsOrganizer is "isOrganizer". Set to true if the calendar owner (specified
+	// by the owner property of the calendar) is the organizer of the event
+	// (specified by the organizer property of the event). This also applies if a
+	// delegate organized the event on behalf of the owner.
+	IsOrganizer *bool `json:"isOrganizer,omitempty"`
+	// IsReminderOn is "isReminderOn". Set to true if an alert is set to remind the
+	// user of the event.
+	IsReminderOn *bool `json:"isReminderOn,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". The Timestamp type
+	// represents date and time information using ISO 8601 format and is always in
+	// UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// Location is "location". The location of the event. (Its type, "location", is
+	// not documented in these docs: raw JSON.)
+	Location json.RawMessage `json:"location,omitempty"`
+	// Locations is "locations". The locations where the event is held or attended
+	// from. The location and locations properties always correspond with each
+	// other. If you update the location property, any prior locations in the
+	// locations collection would be removed and replaced by the new location
+	// value. (Its type, "location", is not documented in these docs: raw JSON.)
+	Locations json.RawMessage `json:"locations,omitempty"`
+	// OccurrenceID is "occurrenceId". An identifier for an occurrence in a
+	// recurring event series. Null if the event is not part of a recurring series.
+	// The format of the property value is
+	// OID.{seriesMasterId-value}.{occurrence-start-date}. The time zone for
+	// {occurrence-start-date} is the recurrenceTimeZone property defined for the
+	// corresponding recurrenceRange.
+	// This property can identify any occurrence in a recurring series, including
+	// an occurrence that has been modified or cancelled. You can use this property
+	// to perform all operations supported by occurrences in the recurring series.
+	OccurrenceID *string `json:"occurrenceId,omitempty"`
+	// OnlineMeeting is "onlineMeeting". Details for an attendee to join the
+	// meeting online. Default is null. Read-only.
+	// After you set the isOnlineMeeting and onlineMeetingProvider properties to
+	// enable a meeting online, Microsoft Graph initializes onlineMeeting. When
+	// set, the meeting remains available online, and you cannot change the
+	// isOnlineMeeting, onlineMeetingProvider, and onlneMeeting properties again.
+	// (Its type, "onlinemeetinginfo", is not documented in these docs: raw JSON.)
+	OnlineMeeting json.RawMessage `json:"onlineMeeting,omitempty"`
+	// OnlineMeetingProvider is "onlineMeetingProvider". Represents the online
+	// meeting service provider. By default, onlineMeetingProvider is `unknown`.
+	// The possible values are `unknown`, `teamsForBusiness`, `skypeForBusiness`,
+	// and `skypeForConsumer`. Optional.
+	// After you set onlineMeetingProvider, Microsoft Graph initializes
+	// onlineMeeting. Subsequently you cannot change onlineMeetingProvider again,
+	// and the meeting remains available online. (Its type,
+	// "onlineMeetingProviderType", is not documented in these docs: raw JSON.)
+	OnlineMeetingProvider json.RawMessage `json:"onlineMeetingProvider,omitempty"`
+	// OnlineMeetingURL is "onlineMeetingUrl". A URL for an online meeting. The
+	// property is set only when an organizer specifies in Outlook that an event is
+	// an online meeting such as Skype. Read-only.
+	// To access the URL to join an online meeting, use joinUrl which is exposed
+	// via the onlineMeeting property of the event. The onlineMeetingUrl property
+	// will be deprecated in the future.
+	OnlineMeetingURL *string `json:"onlineMeetingUrl,omitempty"`
+	// Organizer is "organizer". The organizer of the event. (Its type,
+	// "recipient", is not documented in these docs: raw JSON.)
+	Organizer json.RawMessage `json:"organizer,omitempty"`
+	// OriginalEndTimeZone is "originalEndTimeZone". The end time zone that was set
+	// when the event was created. A value of `tzone://Microsoft/Custom` indicates
+	// that a legacy custom time zone was set in desktop Outlook.
+	OriginalEndTimeZone *string `json:"originalEndTimeZone,omitempty"`
+	// OriginalStart is "originalStart". The Timestamp type represents date and
+	// time information using ISO 8601 format and is always in UTC time. For
+	// example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	OriginalStart *time.Time `json:"originalStart,omitempty"`
+	// OriginalStartTimeZone is "originalStartTimeZone". The start time zone that
+	// was set when the event was created. A value of `tzone://Microsoft/Custom`
+	// indicates that a legacy custom time zone was set in desktop Outlook.
+	OriginalStartTimeZone *string `json:"originalStartTimeZone,omitempty"`
+	// Recurrence is "recurrence". The recurrence pattern for the event. (Its type,
+	// "patternedrecurrence", is not documented in these docs: raw JSON.)
+	Recurrence json.RawMessage `json:"recurrence,omitempty"`
+	// ReminderMinutesBeforeStart is "reminderMinutesBeforeStart". The number of
+	// minutes before the event start time that the reminder alert occurs.
+	ReminderMinutesBeforeStart *int32 `json:"reminderMinutesBeforeStart,omitempty"`
+	// ResponseRequested is "responseRequested". Default is true, which represents
+	// the organizer would like an invitee to send a response to the event.
+	ResponseRequested *bool `json:"responseRequested,omitempty"`
+	// ResponseStatus is "responseStatus". Indicates the type of response sent in
+	// response to an event message. (Its type, "responsestatus", is not documented
+	// in these docs: raw JSON.)
+	ResponseStatus json.RawMessage `json:"responseStatus,omitempty"`
+	// Sensitivity is "sensitivity". Possible values are: `normal`, `personal`,
+	// `private`, `confidential`.
+	Sensitivity *string `json:"sensitivity,omitempty"`
+	// SeriesMasterID is "seriesMasterId". The ID for the recurring series master
+	// item, if this event is part of a recurring series.
+	SeriesMasterID *string `json:"seriesMasterId,omitempty"`
+	// ShowAs is "showAs". The status to show. Possible values are: `free`,
+	// `tentative`, `busy`, `oof`, `workingElsewhere`, `unknown`.
+	ShowAs *string `json:"showAs,omitempty"`
+	// Start is "start". The start date, time, and time zone of the event. By
+	// default, the start time is in UTC. (Its type, "datetimetimezone", is not
+	// documented in these docs: raw JSON.)
+	Start json.RawMessage `json:"start,omitempty"`
+	// Subject is "subject". The text of the event's subject line.
+	Subject *string `json:"subject,omitempty"`
+	// TransactionID is "transactionId". A custom identifier specified by a client
+	// app for the server to avoid redundant POST operations in case of client
+	// retries to create the same event. This is useful when low network
+	// connectivity causes the client to time out before receiving a response from
+	// the server for the client's prior create-event request. After you set
+	// transactionId when creating an event, you cannot change transactionId in a
+	// subsequent update. This property is only returned in a response payload if
+	// an app has set it. Optional.
+	TransactionID *string `json:"transactionId,omitempty"`
+	// Type is "type". The event type. Possible values are: `singleInstance`,
+	// `occurrence`, `exception`, `seriesMaster`. Read-only
+	Type *string `json:"type,omitempty"`
+	// UID is "uid". A unique identifier for calendar events. For recurring events,
+	// the value is the same for the series master and all of its occurrences
+	// including exceptions. This property will replace the current iCalUid
+	// property defined in the event resource, which is different for each instance
+	// in a series.
+	UID *string `json:"uid,omitempty"`
+	// WebLink is "webLink". The URL to open the event in Outlook on the web.
+	// Outlook on the web opens the event in the browser if you are signed in to
+	// your mailbox. Otherwise, Outlook on the web prompts you to sign in.
+	// This URL cannot be accessed from within an iFrame.
+	WebLink *string `json:"webLink,omitempty"`
+	// Attachments is "attachments". The collection of FileAttachment,
+	// ItemAttachment, and referenceAttachment attachments for the event.
+	// Navigation property. Read-only. Nullable. (Its type, "attachment", is not
+	// documented in these docs: raw JSON.)
+	Attachments json.RawMessage `json:"attachments,omitempty"`
+	// Calendar is "calendar". The calendar that contains the event. Navigation
+	// property. Read-only. (Its type, "calendar", is not documented in these docs:
+	// raw JSON.)
+	Calendar json.RawMessage `json:"calendar,omitempty"`
+	// Extensions is "extensions". The collection of open extensions defined for
+	// the event. Nullable. (Its type, "extension", is not documented in these
+	// docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// Instances is "instances". The occurrences of a recurring series, if the
+	// event is a series master. This property includes occurrences that are part
+	// of the recurrence pattern, and exceptions that have been modified, but does
+	// not include occurrences that have been cancelled from the series. Navigation
+	// property. Read-only. Nullable.
+	Instances []Event `json:"instances,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". The
+	// collection of multi-value extended properties defined for the event.
+	// Read-only. Nullable. (Its type, "multivaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	MultiValueExtendedProperties json.RawMessage `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". The
+	// collection of single-value extended properties defined for the event.
+	// Read-only. Nullable. (Its type, "singlevaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Event and keeps the members it does not declare.
+func (m *Event) UnmarshalJSON(b []byte) error {
+	type plain Event
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Event with the members it does not declare.
+func (m Event) MarshalJSON() ([]byte, error) {
+	type plain Event
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// LegalHoldStatus is the enumeration microsoft.graph.legalHoldStatus. Values
+// the docs do not list are kept as they are.
+
+type LegalHoldStatus string
+
+const (
+	// LegalHoldStatusPending is "Pending". The hold distribution process is in
+	// progress.
+	LegalHoldStatusPending LegalHoldStatus = "Pending"
+	// LegalHoldStatusError is "Error". There was an error when the hold was
+	// applied. For details, see the errors property of the legalHold object.
+	LegalHoldStatusError LegalHoldStatus = "Error"
+	// LegalHoldStatusSuccess is "Success". The hold was successfully applied and
+	// is holding the specified content.
+	LegalHoldStatusSuccess LegalHoldStatus = "Success"
+)
+
+// MeetingChatMode is the enumeration microsoft.graph.meetingChatMode. Values
+// the docs do not list are kept as they are.
+
+type MeetingChatMode string
+
+const (
+	// MeetingChatModeEnabled is "enabled". Meeting chat is enabled.
+	MeetingChatModeEnabled MeetingChatMode = "enabled"
+	// MeetingChatModeDisabled is "disabled". Meeting chat is disabled.
+	MeetingChatModeDisabled MeetingChatMode = "disabled"
+	// MeetingChatModeLimited is "limited". Meeting chat is enabled but only for
+	// the duration of the meeting call.
+	MeetingChatModeLimited MeetingChatMode = "limited"
+	// MeetingChatModeUnknownFutureValue is "unknownFutureValue". Unknown future
+	// value.
+	MeetingChatModeUnknownFutureValue MeetingChatMode = "unknownFutureValue"
 )
 
 // Message is the microsoft.graph.message resource.
@@ -3997,6 +4955,128 @@ const (
 	MobileAppPublishingStatePublished MobileAppPublishingState = "published"
 )
 
+// OnlineMeeting is the microsoft.graph.onlineMeeting resource.
+//
+// Contains information about a meeting, including the URL used to join a
+// meeting, the attendees list, and the description.
+
+type OnlineMeeting struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.onlineMeeting".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowedPresenters is "allowedPresenters". Specifies who can be a presenter
+	// in a meeting. Possible values are `everyone`, `organization`,
+	// `roleIsPresenter`, `organizer`, and `unknownFutureValue`.
+	AllowedPresenters *OnlineMeetingPresenters `json:"allowedPresenters,omitempty"`
+	// AllowAttendeeToEnableCamera is "allowAttendeeToEnableCamera". Indicates
+	// whether attendees can turn on their camera.
+	AllowAttendeeToEnableCamera *bool `json:"allowAttendeeToEnableCamera,omitempty"`
+	// AllowAttendeeToEnableMic is "allowAttendeeToEnableMic". Indicates whether
+	// attendees can turn on their microphone.
+	AllowAttendeeToEnableMic *bool `json:"allowAttendeeToEnableMic,omitempty"`
+	// AllowMeetingChat is "allowMeetingChat". Specifies the mode of meeting chat.
+	AllowMeetingChat *MeetingChatMode `json:"allowMeetingChat,omitempty"`
+	// AllowTeamworkReactions is "allowTeamworkReactions". Indicates if Teams
+	// reactions are enabled for the meeting.
+	AllowTeamworkReactions *bool `json:"allowTeamworkReactions,omitempty"`
+	// AlternativeRecording is "alternativeRecording". The content stream of the
+	// alternative recording of a live event. Read-only.
+	AlternativeRecording json.RawMessage `json:"alternativeRecording,omitempty"`
+	// AttendeeReport is "attendeeReport". The content stream of the attendee
+	// report of a live event. Read-only.
+	AttendeeReport json.RawMessage `json:"attendeeReport,omitempty"`
+	// AudioConferencing is "audioConferencing". The phone access (dial-in)
+	// information for an online meeting. Read-only. (Its type,
+	// "audioconferencing", is not documented in these docs: raw JSON.)
+	AudioConferencing json.RawMessage `json:"audioConferencing,omitempty"`
+	// BroadcastSettings is "broadcastSettings". Settings related to a live event*
+	// (Its type, "broadcastmeetingsettings", is not documented in these docs: raw
+	// JSON.)
+	BroadcastSettings json.RawMessage `json:"broadcastSettings,omitempty"`
+	// ChatInfo is "chatInfo". The chat information associated with this online
+	// meeting. (Its type, "chatinfo", is not documented in these docs: raw JSON.)
+	ChatInfo json.RawMessage `json:"chatInfo,omitempty"`
+	// CreationDateTime is "creationDateTime". The meeting creation time in UTC.
+	// Read-only.
+	CreationDateTime *time.Time `json:"creationDateTime,omitempty"`
+	// EndDateTime is "endDateTime". The meeting end time in UTC.
+	EndDateTime *time.Time `json:"endDateTime,omitempty"`
+	// ExternalID is "externalId". The external ID. A custom ID. Optional.
+	ExternalID *string `json:"externalId,omitempty"`
+	// ID is "id". The default ID associated with the online meeting. Read-only.
+	ID *string `json:"id,omitempty"`
+	// IsBroadcast is "isBroadcast". Indicates whether this is a live event.
+	IsBroadcast *bool `json:"isBroadcast,omitempty"`
+	// IsEntryExitAnnounced is "isEntryExitAnnounced". Indicates whether to
+	// announce when callers join or leave.
+	IsEntryExitAnnounced *bool `json:"isEntryExitAnnounced,omitempty"`
+	// JoinWebURL is "joinWebUrl". The join URL of the online meeting. Read-only.
+	JoinWebURL *string `json:"joinWebUrl,omitempty"`
+	// JoinInformation is "joinInformation". The join information in the language
+	// and locale variant specified in 'Accept-Language' request HTTP header.
+	// Read-only (Its type, "itembody", is not documented in these docs: raw JSON.)
+	JoinInformation json.RawMessage `json:"joinInformation,omitempty"`
+	// LobbyBypassSettings is "lobbyBypassSettings". Specifies which participants
+	// can bypass the meeting lobby. (Its type, "lobbybypasssettings", is not
+	// documented in these docs: raw JSON.)
+	LobbyBypassSettings json.RawMessage `json:"lobbyBypassSettings,omitempty"`
+	// MeetingAttendanceReport is "meetingAttendanceReport". The attendance report
+	// of a scheduled meeting. Read-only. (Its type, "meetingattendancereport", is
+	// not documented in these docs: raw JSON.)
+	MeetingAttendanceReport json.RawMessage `json:"meetingAttendanceReport,omitempty"`
+	// Participants is "participants". The participants associated with the online
+	// meeting. This includes the organizer and the attendees. (Its type,
+	// "meetingparticipants", is not documented in these docs: raw JSON.)
+	Participants json.RawMessage `json:"participants,omitempty"`
+	// Recording is "recording". The content stream of the recording of a live
+	// event. Read-only.
+	Recording json.RawMessage `json:"recording,omitempty"`
+	// StartDateTime is "startDateTime". The meeting start time in UTC.
+	StartDateTime *time.Time `json:"startDateTime,omitempty"`
+	// Subject is "subject". The subject of the online meeting.
+	Subject *string `json:"subject,omitempty"`
+	// VideoTeleconferenceID is "videoTeleconferenceId". The video teleconferencing
+	// ID. Read-only.
+	VideoTeleconferenceID *string `json:"videoTeleconferenceId,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes OnlineMeeting and keeps the members it does not declare.
+func (m *OnlineMeeting) UnmarshalJSON(b []byte) error {
+	type plain OnlineMeeting
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes OnlineMeeting with the members it does not declare.
+func (m OnlineMeeting) MarshalJSON() ([]byte, error) {
+	type plain OnlineMeeting
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// OnlineMeetingPresenters is the enumeration
+// microsoft.graph.onlineMeetingPresenters. Values the docs do not list are
+// kept as they are.
+
+type OnlineMeetingPresenters string
+
+const (
+	// OnlineMeetingPresentersEveryone is "everyone". Everyone is a presenter (This
+	// is default option).
+	OnlineMeetingPresentersEveryone OnlineMeetingPresenters = "everyone"
+	// OnlineMeetingPresentersOrganization is "organization". Everyone in
+	// organizer’s organization is a presenter.
+	OnlineMeetingPresentersOrganization OnlineMeetingPresenters = "organization"
+	// OnlineMeetingPresentersRoleIsPresenter is "roleIsPresenter". Only the
+	// participants whose role is presenter are presenters.
+	OnlineMeetingPresentersRoleIsPresenter OnlineMeetingPresenters = "roleIsPresenter"
+	// OnlineMeetingPresentersOrganizer is "organizer". Only the organizer is a
+	// presenter.
+	OnlineMeetingPresentersOrganizer OnlineMeetingPresenters = "organizer"
+	// OnlineMeetingPresentersUnknownFutureValue is "unknownFutureValue". Unknown
+	// future value.
+	OnlineMeetingPresentersUnknownFutureValue OnlineMeetingPresenters = "unknownFutureValue"
+)
+
 // PhoneAuthenticationMethod is the microsoft.graph.phoneAuthenticationMethod
 // resource.
 //
@@ -4047,6 +5127,37 @@ func (m PhoneAuthenticationMethod) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
+// ProfilePhoto is the microsoft.graph.profilePhoto resource.
+//
+// A profile photo of a user, group or an Outlook contact accessed from
+// Exchange Online or Azure Active Directory (AAD). It's binary data not
+// encoded in base-64.
+
+type ProfilePhoto struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.profilePhoto".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Read-only.
+	ID *string `json:"id,omitempty"`
+	// Height is "height". The height of the photo. Read-only.
+	Height *int32 `json:"height,omitempty"`
+	// Width is "width". The width of the photo. Read-only.
+	Width *int32 `json:"width,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ProfilePhoto and keeps the members it does not declare.
+func (m *ProfilePhoto) UnmarshalJSON(b []byte) error {
+	type plain ProfilePhoto
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ProfilePhoto with the members it does not declare.
+func (m ProfilePhoto) MarshalJSON() ([]byte, error) {
+	type plain ProfilePhoto
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // SMSSignInState is the enumeration microsoft.graph.smsSignInState. Values the
 // docs do not list are kept as they are.
 
@@ -4075,6 +5186,103 @@ const (
 	SMSSignInStateNotEnabled SMSSignInState = "notEnabled"
 )
 
+// SynchronizationTemplate is the microsoft.graph.synchronizationTemplate
+// resource.
+//
+// Provides pre-configured synchronization settings for a particular
+// application. These settings will be used by default for any synchronization
+// job that is based on the template. The application developer specifies the
+// template; anyone can retrieve the template to see the default settings,
+// including the synchronization schema.
+
+type SynchronizationTemplate struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.synchronizationTemplate".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Unique template identifier.
+	ID *string `json:"id,omitempty"`
+	// ApplicationID is "applicationId". Identifier of the application this
+	// template belongs to.
+	ApplicationID *string `json:"applicationId,omitempty"`
+	// Default is "default". `true` if this template is recommended to be the
+	// default for the application.
+	Default *bool `json:"default,omitempty"`
+	// Description is "description". Description of the template.
+	Description *string `json:"description,omitempty"`
+	// Discoverable is "discoverable". `true` if this template should appear in the
+	// collection of templates available for the application instance (service
+	// principal).
+	Discoverable *string `json:"discoverable,omitempty"`
+	// FactoryTag is "factoryTag". One of the well-known factory tags supported by
+	// the synchronization engine. The factoryTag tells the synchronization engine
+	// which implementation to use when processing jobs based on this template.
+	FactoryTag *string `json:"factoryTag,omitempty"`
+	// Metadata is "metadata". Additional extension properties. Unless mentioned
+	// explicitly, metadata values should not be changed. (Its type, "metadataEntry
+	// collection", is not documented in these docs: raw JSON.)
+	Metadata json.RawMessage `json:"metadata,omitempty"`
+	// Schema is "schema". Default synchronization schema for the jobs based on
+	// this template. (Its type, "synchronization-synchronizationschema", is not
+	// documented in these docs: raw JSON.)
+	Schema json.RawMessage `json:"schema,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes SynchronizationTemplate and keeps the members it does not declare.
+func (m *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
+	type plain SynchronizationTemplate
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes SynchronizationTemplate with the members it does not declare.
+func (m SynchronizationTemplate) MarshalJSON() ([]byte, error) {
+	type plain SynchronizationTemplate
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// WorkbookRangeBorder is the microsoft.graph.workbookRangeBorder resource.
+//
+// Represents the border of an object.
+
+type WorkbookRangeBorder struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRangeBorder".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Color is "color". HTML color code representing the color of the border line,
+	// of the form #RRGGBB (e.g. "FFA500") or as a named HTML color (e.g.
+	// "orange").
+	Color *string `json:"color,omitempty"`
+	// ID is "id". Represents border identifier. Possible values are: `EdgeTop`,
+	// `EdgeBottom`, `EdgeLeft`, `EdgeRight`, `InsideVertical`, `InsideHorizontal`,
+	// `DiagonalDown`, `DiagonalUp`. Read-only.
+	ID *string `json:"id,omitempty"`
+	// SideIndex is "sideIndex". Constant value that indicates the specific side of
+	// the border. Possible values are: `EdgeTop`, `EdgeBottom`, `EdgeLeft`,
+	// `EdgeRight`, `InsideVertical`, `InsideHorizontal`, `DiagonalDown`,
+	// `DiagonalUp`. Read-only.
+	SideIndex *string `json:"sideIndex,omitempty"`
+	// Style is "style". One of the constants of line style specifying the line
+	// style for the border. Possible values are: `None`, `Continuous`, `Dash`,
+	// `DashDot`, `DashDotDot`, `Dot`, `Double`, `SlantDashDot`.
+	Style *string `json:"style,omitempty"`
+	// Weight is "weight". Specifies the weight of the border around a range.
+	// Possible values are: `Hairline`, `Thin`, `Medium`, `Thick`.
+	Weight *string `json:"weight,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WorkbookRangeBorder and keeps the members it does not declare.
+func (m *WorkbookRangeBorder) UnmarshalJSON(b []byte) error {
+	type plain WorkbookRangeBorder
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WorkbookRangeBorder with the members it does not declare.
+func (m WorkbookRangeBorder) MarshalJSON() ([]byte, error) {
+	type plain WorkbookRangeBorder
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // newModel returns a new documented object by version and qualified name, or nil.
 func newModel(versionAndName string) any {
 	switch versionAndName {
@@ -4092,10 +5300,30 @@ func newModel(versionAndName string) any {
 		return new(ItemAnalytics)
 	case "v1.0 microsoft.graph.user":
 		return new(User)
+	case "v1.0 microsoft.graph.workbookRange":
+		return new(WorkbookRange)
+	case "beta microsoft.graph.alert":
+		return new(AlertBeta)
+	case "beta microsoft.graph.androidManagedAppProtection":
+		return new(AndroidManagedAppProtection)
+	case "beta microsoft.graph.conversationMember":
+		return new(ConversationMemberBeta)
+	case "beta microsoft.graph.ediscovery.legalHold":
+		return new(LegalHold)
+	case "beta microsoft.graph.event":
+		return new(Event)
 	case "beta microsoft.graph.message":
 		return new(Message)
+	case "beta microsoft.graph.onlineMeeting":
+		return new(OnlineMeeting)
 	case "beta microsoft.graph.phoneAuthenticationMethod":
 		return new(PhoneAuthenticationMethod)
+	case "beta microsoft.graph.profilePhoto":
+		return new(ProfilePhoto)
+	case "beta microsoft.graph.synchronizationTemplate":
+		return new(SynchronizationTemplate)
+	case "beta microsoft.graph.workbookRangeBorder":
+		return new(WorkbookRangeBorder)
 	default:
 		return nil
 	}

@@ -6,7 +6,6 @@ package ptbr2023
 
 import (
 	"context"
-	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
 	"net/url"
@@ -37,8 +36,8 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // de Atribuição de Pacote de Acesso, ou superior, Azure AD gerenciamento de
 // direitos podem executar essa ação.
 //
-// On success the service answers 202 with a accesspackageassignment object in
-// the JSON result.
+// On success the service answers 202 with a
+// microsoft.graph.accessPackageAssignment object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): EntitlementManagement.ReadWrite.All
@@ -48,14 +47,18 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/accesspackageassignment-reprocess?view=graph-rest-1.0
 // (api-reference/v1.0/api/accesspackageassignment-reprocess.md).
-func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string, opts ...graphrt.Option) (*AccessPackageAssignment, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "POST",
 		Path:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/" + graphrt.PathSegment(id) + "/reprocess",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[AccessPackageAssignment](raw)
 }
 
 // B2xIdentityUserFlowPutAPIConnectorConfiguration calls PUT
@@ -69,7 +72,7 @@ func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string
 // conector de API. Você configura um conector de API para uma etapa
 // específica, uma de cada vez, conforme mostrado abaixo.
 //
-// The request body is a JSON identityapiconnector object.
+// The request body is a JSON microsoft.graph.identityApiConnector object.
 //
 // On success the service answers 204 with no body.
 //
@@ -81,7 +84,7 @@ func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-put-apiconnectorconfiguration?view=graph-rest-1.0
 // (api-reference/v1.0/api/b2xidentityuserflow-put-apiconnectorconfiguration.md).
-func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, body any, opts ...graphrt.Option) error {
+func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, body *IdentityAPIConnector, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("b2xUserFlowID", b2xUserFlowID, "step", step); err != nil {
 		return err
 	}
@@ -114,14 +117,18 @@ func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Con
 // Documentation:
 // https://learn.microsoft.com/graph/api/chats-getallmessages?view=graph-rest-1.0
 // (api-reference/v1.0/api/chats-getallmessages.md).
-func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]ChatMessage, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[ChatMessage](raw)
 }
 
 // DriveItemCreateUploadSessionDrives calls POST
@@ -148,7 +155,7 @@ func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName 
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -156,11 +163,15 @@ func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionGroupsDrive calls POST
@@ -187,7 +198,7 @@ func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -195,11 +206,15 @@ func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, gr
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionMeDrive calls POST
@@ -226,7 +241,7 @@ func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, gr
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -234,11 +249,15 @@ func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionSitesDrive calls POST
@@ -265,7 +284,7 @@ func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -273,11 +292,15 @@ func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, sit
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionUsersDrive calls POST
@@ -304,7 +327,7 @@ func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, sit
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (*UploadSession, error) {
 	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
 		return nil, err
 	}
@@ -312,11 +335,15 @@ func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, use
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[UploadSession](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
@@ -326,9 +353,11 @@ func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, use
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -340,7 +369,7 @@ func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, use
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -348,11 +377,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages
@@ -362,9 +395,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -376,7 +411,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -384,11 +419,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages
@@ -398,9 +437,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -412,7 +453,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages(ctx context.Context, mailFolderID string, messageID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages(ctx context.Context, mailFolderID string, messageID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
 		return nil, err
 	}
@@ -420,11 +461,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders
@@ -434,9 +479,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -448,7 +495,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -456,11 +503,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders
@@ -470,9 +521,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -484,7 +537,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -492,11 +545,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents
@@ -506,9 +563,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -520,7 +579,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -528,11 +587,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/events/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents
@@ -542,9 +605,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -556,7 +621,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -564,11 +629,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars
@@ -578,9 +647,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -592,7 +663,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -600,11 +671,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars
@@ -614,9 +689,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -628,7 +705,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -636,11 +713,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts
@@ -650,9 +731,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -664,7 +747,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -672,11 +755,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts
@@ -686,9 +773,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -700,7 +789,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -708,11 +797,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders
@@ -722,9 +815,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -736,7 +831,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -744,11 +839,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/me/contactFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders
@@ -758,9 +857,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -772,7 +873,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -780,11 +881,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents
@@ -794,9 +899,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -808,7 +915,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents(ctx context.Context, groupID string, eventID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents(ctx context.Context, groupID string, eventID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID); err != nil {
 		return nil, err
 	}
@@ -816,11 +923,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
@@ -830,9 +941,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -844,16 +957,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/messages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages
@@ -863,9 +980,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -877,7 +996,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -885,11 +1004,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages
@@ -899,9 +1022,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -913,7 +1038,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -921,11 +1046,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id) + "/messages",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders
@@ -935,9 +1064,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -949,16 +1080,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/mailFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders
@@ -968,9 +1103,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -982,7 +1119,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -990,11 +1127,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents
@@ -1003,9 +1144,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1017,16 +1160,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/events",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents
@@ -1036,9 +1183,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1050,7 +1199,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -1058,11 +1207,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars
@@ -1072,9 +1225,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1086,16 +1241,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/calendars",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars
@@ -1105,9 +1264,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1119,7 +1280,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -1127,11 +1288,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts
@@ -1141,9 +1306,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1155,16 +1322,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/contacts",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts
@@ -1174,9 +1345,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1188,7 +1361,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -1196,11 +1369,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders
@@ -1210,9 +1387,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1224,16 +1403,20 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders(ctx context.Context, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/contactFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders
@@ -1243,9 +1426,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1257,7 +1442,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -1265,11 +1450,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents
@@ -1279,9 +1468,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1293,7 +1484,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1301,11 +1492,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply
@@ -1315,9 +1510,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1329,7 +1526,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply(ctx context.Context, groupID string, threadID string, postID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply(ctx context.Context, groupID string, threadID string, postID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID); err != nil {
 		return nil, err
 	}
@@ -1337,11 +1534,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply
@@ -1352,9 +1553,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1366,7 +1569,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "conversationID", conversationID, "threadID", threadID, "postID", postID); err != nil {
 		return nil, err
 	}
@@ -1374,11 +1577,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/conversations/" + graphrt.PathSegment(conversationID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply
@@ -1388,9 +1595,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1402,7 +1611,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply(ctx context.Context, groupID string, threadID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply(ctx context.Context, groupID string, threadID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID); err != nil {
 		return nil, err
 	}
@@ -1410,11 +1619,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply
@@ -1424,9 +1637,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1438,7 +1653,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply(ctx context.Context, groupID string, conversationID string, threadID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply(ctx context.Context, groupID string, conversationID string, threadID string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "conversationID", conversationID, "threadID", threadID); err != nil {
 		return nil, err
 	}
@@ -1446,11 +1661,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/conversations/" + graphrt.PathSegment(conversationID) + "/threads/" + graphrt.PathSegment(threadID) + "/reply",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads
@@ -1460,9 +1679,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1474,7 +1695,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1482,11 +1703,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/threads",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations
@@ -1496,9 +1721,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// The request body is a JSON multivaluelegacyextendedproperty object.
+// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
+// object.
 //
-// On success the service answers 201 with a post object in the JSON result.
+// On success the service answers 201 with a microsoft.graph.post object in the
+// JSON result.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
@@ -1510,7 +1737,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations(ctx context.Context, id string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations(ctx context.Context, id string, body *MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*Post, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -1518,11 +1745,15 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/conversations",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Post](raw)
 }
 
 // OpentypeextensionGetDevicesExtensions calls GET
@@ -1546,14 +1777,18 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsExtensions calls GET /v1.0/users/{Id |
@@ -1578,14 +1813,18 @@ func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id s
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsExtensions calls GET
@@ -1609,14 +1848,18 @@ func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsExtensions calls GET
@@ -1641,14 +1884,18 @@ func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id st
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsExtensions calls GET
@@ -1673,14 +1920,18 @@ func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context,
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesExtensions calls GET /v1.0/users/{Id |
@@ -1705,14 +1956,18 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetOrganizationExtensions calls GET
@@ -1736,14 +1991,18 @@ func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsExtensions calls GET /v1.0/users/{Id |
@@ -1768,14 +2027,18 @@ func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context,
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersExtensions calls GET /v1.0/users/{Id |
@@ -1799,14 +2062,18 @@ func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUserPrincipalName string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUserPrincipalName string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsTasksExtensions calls GET /v1.0/users/{Id
@@ -1832,14 +2099,18 @@ func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUs
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "taskID", taskID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(taskID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsExtensions calls GET /v1.0/users/{Id |
@@ -1864,14 +2135,18 @@ func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.C
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID calls GET
@@ -1896,15 +2171,19 @@ func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Contex
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsByGroupIDEventID calls GET
@@ -1929,15 +2208,19 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID calls GET
@@ -1962,15 +2245,19 @@ func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID calls GET
@@ -1995,15 +2282,19 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(c
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID calls GET
@@ -2028,15 +2319,19 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsTasks calls GET /v1.0/users/{Id |
@@ -2061,15 +2356,19 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoLists calls GET /v1.0/users/{Id |
@@ -2094,15 +2393,19 @@ func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetDevices calls GET /v1.0/devices/{Id} (documented with
@@ -2128,11 +2431,11 @@ func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUse
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id),
 		Query: url.Values{
@@ -2140,6 +2443,10 @@ func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, ext
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroups calls GET /v1.0/groups/{Id} (documented with
@@ -2165,11 +2472,11 @@ func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, ext
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id),
 		Query: url.Values{
@@ -2177,6 +2484,10 @@ func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, exte
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetOrganization calls GET /v1.0/organization/{Id}
@@ -2202,11 +2513,11 @@ func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, exte
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id),
 		Query: url.Values{
@@ -2214,6 +2525,10 @@ func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsers calls GET /v1.0/users/{Id | userPrincipalName}
@@ -2239,11 +2554,11 @@ func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 		Query: url.Values{
@@ -2251,6 +2566,10 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsByIDOrUserPrincipalName calls GET
@@ -2277,11 +2596,11 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
 		Query: url.Values{
@@ -2289,6 +2608,10 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsByID calls GET /v1.0/groups/{Id}/events
@@ -2314,11 +2637,11 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
 		Query: url.Values{
@@ -2326,6 +2649,10 @@ func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id st
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID calls GET
@@ -2352,11 +2679,11 @@ func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id st
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts",
 		Query: url.Values{
@@ -2364,6 +2691,10 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName calls GET
@@ -2390,11 +2721,11 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
 		Query: url.Values{
@@ -2402,6 +2733,10 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsByIDOrUserPrincipalName calls GET
@@ -2428,11 +2763,11 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*OpenTypeExtension, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
 		Query: url.Values{
@@ -2440,6 +2775,10 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx co
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[OpenTypeExtension](raw)
 }
 
 // ParticipantStartHoldMusic calls POST
@@ -2462,7 +2801,7 @@ func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx co
 // Documentation:
 // https://learn.microsoft.com/graph/api/participant-startholdmusic?view=graph-rest-1.0
 // (api-reference/v1.0/api/participant-startholdmusic.md).
-func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (*StartHoldMusicOperation, error) {
 	if err := graphrt.NonEmpty("callID", callID, "participantID", participantID); err != nil {
 		return nil, err
 	}
@@ -2470,11 +2809,15 @@ func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, p
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/communications/calls/" + graphrt.PathSegment(callID) + "/participants/" + graphrt.PathSegment(participantID) + "/startHoldMusic",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[StartHoldMusicOperation](raw)
 }
 
 // SecureScoreControlProfileUpdate calls PATCH
@@ -2547,11 +2890,15 @@ func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string,
 // Documentation:
 // https://learn.microsoft.com/graph/api/subscription-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/subscription-list.md).
-func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) ([]Subscription, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/subscriptions",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[Subscription](raw)
 }
 
 // UserGetUsers calls GET /v1.0/users/{id | userPrincipalName}: Obter um
@@ -2573,14 +2920,18 @@ func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) (
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*User, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // UserGetMe calls GET /v1.0/me: Obter um usuário.
@@ -2601,11 +2952,15 @@ func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string,
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*User, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // WorksheetcollectionAddItems calls POST
@@ -2628,7 +2983,7 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*WorkbookWorksheet, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -2636,11 +2991,15 @@ func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, bod
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookWorksheet](raw)
 }
 
 // WorksheetcollectionAddRoot calls POST
@@ -2664,7 +3023,7 @@ func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, bod
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*WorkbookWorksheet, error) {
 	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
 		return nil, err
 	}
@@ -2672,11 +3031,15 @@ func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WorkbookWorksheet](raw)
 }
 
 // ExternalconnectorsSchemaUpdate calls PATCH
@@ -2684,7 +3047,7 @@ func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string
 //
 // Atualize as propriedades de um esquema para um externalConnection.
 //
-// The request body is a JSON externalconnectors-schema object.
+// The request body is a JSON microsoft.graph.externalConnectors.schema object.
 //
 // On success the service answers 202 with no body.
 //
@@ -2698,7 +3061,7 @@ func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string
 // Documentation:
 // https://learn.microsoft.com/graph/api/externalconnectors-schema-update?view=graph-rest-beta
 // (api-reference/beta/api/externalconnectors-schema-update.md).
-func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionID string, body any, opts ...graphrt.Option) error {
+func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionID string, body *Schema, opts ...graphrt.Option) error {
 	if err := graphrt.NonEmpty("connectionID", connectionID); err != nil {
 		return err
 	}
@@ -2733,14 +3096,18 @@ func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionI
 // Documentation:
 // https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
 // (api-reference/beta/api/governancerolesetting-list.md).
-func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourceID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourceID string, opts ...graphrt.Option) ([]GovernanceRoleSetting, error) {
 	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
 }
 
 // GovernancerolesettingList calls GET
@@ -2763,12 +3130,16 @@ func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourc
 // Documentation:
 // https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
 // (api-reference/beta/api/governancerolesetting-list.md).
-func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.Option) ([]GovernanceRoleSetting, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
 		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
 }
 
 // GroupListTransitiveMembers calls GET /beta/groups/{id}/transitiveMembers:
@@ -2792,14 +3163,18 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-transitivemembers?view=graph-rest-beta
 // (api-reference/beta/api/group-list-transitivemembers.md).
-func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]DirectoryObject, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[DirectoryObject](raw)
 }
 
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles calls POST
@@ -2923,10 +3298,12 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesW
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -2937,7 +3314,7 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesW
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials(ctx context.Context, deviceManagementDerivedCredentialSettingsID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials(ctx context.Context, deviceManagementDerivedCredentialSettingsID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceManagementDerivedCredentialSettingsID", deviceManagementDerivedCredentialSettingsID); err != nil {
 		return nil, err
 	}
@@ -2945,11 +3322,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeri
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/derivedCredentials/" + graphrt.PathSegment(deviceManagementDerivedCredentialSettingsID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings
@@ -2960,10 +3341,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeri
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -2974,7 +3357,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeri
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -2982,11 +3365,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings
@@ -2997,10 +3384,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -3011,7 +3400,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -3019,11 +3408,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings
@@ -3034,10 +3427,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -3048,7 +3443,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -3056,11 +3451,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings
@@ -3071,10 +3470,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -3085,7 +3486,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -3093,11 +3494,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings
@@ -3108,10 +3513,12 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
-// The request body is a JSON devicemanagementderivedcredentialsettings object.
+// The request body is a JSON
+// microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //
 // On success the service answers 200 with a
-// devicemanagementderivedcredentialsettings object in the JSON result.
+// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
+// result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -3122,7 +3529,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
-func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*DeviceManagementDerivedCredentialSettings, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -3130,11 +3537,15 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedWindowsUpdateStateCreate calls POST
@@ -3147,8 +3558,8 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // deviceDisplayName, userPrincipalName, status, qualityUpdateVersion,
 // featureUpdateVersion, lastScanDateTime, lastSyncDateTime.
 //
-// On success the service answers 201 with a windowsupdatestate object in the
-// JSON result.
+// On success the service answers 201 with a microsoft.graph.windowsUpdateState
+// object in the JSON result.
 //
 // Permissions:
 //   - delegated (work or school account):
@@ -3159,7 +3570,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-windowsupdatestate-create?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-windowsupdatestate-create.md).
-func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (*WindowsUpdateState, error) {
 	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
 		return nil, err
 	}
@@ -3167,11 +3578,15 @@ func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, devic
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[WindowsUpdateState](raw)
 }
 
 // ProfilephotoUpdateMe calls PUT /beta/me/photo/$value: Atualizar
@@ -3451,12 +3866,16 @@ func (c *Client) ProfilephotoUpdateGroupsByTeamID(ctx context.Context, teamID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/security-emailthreatsubmissionpolicy-get?view=graph-rest-beta
 // (api-reference/beta/api/security-emailthreatsubmissionpolicy-get.md).
-func (c *Client) SecurityEmailThreatSubmissionPolicyGet(ctx context.Context, emailThreatSubmissionPoliciesID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) SecurityEmailThreatSubmissionPolicyGet(ctx context.Context, emailThreatSubmissionPoliciesID string, opts ...graphrt.Option) (*EmailThreatSubmissionPolicy, error) {
 	if err := graphrt.NonEmpty("emailThreatSubmissionPoliciesID", emailThreatSubmissionPoliciesID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/" + graphrt.PathSegment(emailThreatSubmissionPoliciesID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[EmailThreatSubmissionPolicy](raw)
 }

@@ -2,9 +2,1669 @@
 
 package ptbr2023
 
+import (
+	"encoding/json"
+	"github.com/graphgen-dev/graphgen/graphrt"
+	"time"
+)
+
+// AccessPackageAssignment is the microsoft.graph.accessPackageAssignment
+// resource.
+//
+// No Azure AD gerenciamento de direitos, uma atribuição de pacote de acesso
+// é uma atribuição de um pacote de acesso a um assunto específico, por um
+// período de tempo. Por exemplo, uma atribuição de pacote de acesso pode
+// dizer que a usuário Alice foi atribuída acesso por meio do pacote de
+// acesso Sales para o período de janeiro de 2019 a julho de 2019.
+
+type AccessPackageAssignment struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.accessPackageAssignment".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ExpiredDateTime is "expiredDateTime". O tipo Timestamp representa
+	// informações de data e hora usando o formato ISO 8601 e está sempre no
+	// horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro de 2014 é
+	// `2014-01-01T00:00:00Z`.
+	ExpiredDateTime *time.Time `json:"expiredDateTime,omitempty"`
+	// ID is "id". Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// Cronograma is "Cronograma". Quando a atribuição de acesso deve estar em
+	// vigor. Somente leitura. (Its type, "entitlementmanagementschedule", is not
+	// documented in these docs: raw JSON.)
+	Cronograma json.RawMessage `json:"Cronograma,omitempty"`
+	// State is "state". O estado da atribuição do pacote de acesso. Os valores
+	// possíveis são: `delivering`, `partiallyDelivered`, `delivered`, `expired`,
+	// `deliveryFailed`, `unknownFutureValue`. Somente leitura. Suporta `$filter`
+	// (`eq`). (Its type, "accessPackageAssignmentState", is not documented in
+	// these docs: raw JSON.)
+	State json.RawMessage `json:"state,omitempty"`
+	// Status is "status". Mais informações sobre o ciclo de vida da
+	// atribuição. Os valores possíveis `Delivering`incluem `Delivered`,
+	// `NearExpiry1DayNotificationTriggered`, ou `ExpiredNotificationTriggered`.
+	// Somente leitura.
+	Status *string `json:"status,omitempty"`
+	// AccessPackage is "accessPackage". Somente leitura. Anulável. Dá `$filter`
+	// suporte a (`eq`) na propriedade de ID e `$expand` nos parâmetros de
+	// consulta. (Its type, "accesspackage", is not documented in these docs: raw
+	// JSON.)
+	AccessPackage json.RawMessage `json:"accessPackage,omitempty"`
+	// Destino is "destino". O assunto da atribuição do pacote de acesso. Somente
+	// leitura. Anulável. Suporta o `$expand`. Dá `$filter` suporte a (`eq`) em
+	// objectId. (Its type, "accesspackagesubject", is not documented in these
+	// docs: raw JSON.)
+	Destino json.RawMessage `json:"destino,omitempty"`
+	// AssignmentPolicy is "assignmentPolicy". Somente leitura. Dá `$filter`
+	// suporte a (`eq`) na propriedade de ID e `$expand` nos parâmetros de
+	// consulta. (Its type, "accesspackageassignmentpolicy", is not documented in
+	// these docs: raw JSON.)
+	AssignmentPolicy json.RawMessage `json:"assignmentPolicy,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AccessPackageAssignment and keeps the members it does not declare.
+func (m *AccessPackageAssignment) UnmarshalJSON(b []byte) error {
+	type plain AccessPackageAssignment
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AccessPackageAssignment with the members it does not declare.
+func (m AccessPackageAssignment) MarshalJSON() ([]byte, error) {
+	type plain AccessPackageAssignment
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// AgeGroup is the enumeration microsoft.graph.ageGroup. Values the docs do not
+// list are kept as they are.
+
+type AgeGroup string
+
+const (
+	// AgeGroupNull is "null". Valor padrão, nenhum ageGroup foi definido para o
+	// usuário.
+	AgeGroupNull AgeGroup = "null"
+	// AgeGroupSecundária is "Secundária". O usuário é considerado um menor.
+	AgeGroupSecundária AgeGroup = "Secundária"
+	// AgeGroupNãoAdulto is "NãoAdulto". O usuário é de um país que possui
+	// regulamentos legais (como Estados Unidos, Reino Unido, União Europeia ou
+	// Coreia do Sul) e a idade do usuário é superior ao limite superior de idade
+	// infantil (conforme o país) e inferior ao limite inferior de adulto idade
+	// (conforme estipulado com base no país ou região). Basicamente, os
+	// adolescentes são considerados como `notAdult` nos países/regiões
+	// regulamentados.
+	AgeGroupNãoAdulto AgeGroup = "NãoAdulto"
+	// AgeGroupAdulto is "Adulto". O usuário deve ser tratado como um adulto.
+	AgeGroupAdulto AgeGroup = "Adulto"
+)
+
+// ChatMessage is the microsoft.graph.chatMessage resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Representa uma mensagem de bate-papo individual em um canal ou bate-papo. A
+// mensagem pode ser uma mensagem raiz ou parte de um thread definido pela
+// propriedade replyToId na mensagem.
+
+type ChatMessage struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.chatMessage".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Somente leitura. ID única da mensagem.
+	ID *string `json:"id,omitempty"`
+	// ReplyToID is "replyToId". Somente leitura. ID da mensagem de chat pai ou da
+	// mensagem de chat raiz da conversa. (Aplica-se somente a mensagens de chat em
+	// canais, não chats.)
+	ReplyToID *string `json:"replyToId,omitempty"`
+	// From is "from". Detalhes do remetente da mensagem de chat. Só pode ser
+	// definido durante a migração. (Its type, "chatmessagefromidentityset", is
+	// not documented in these docs: raw JSON.)
+	From json.RawMessage `json:"from,omitempty"`
+	// Etag is "etag". Somente leitura. Número de versão da mensagem de chat.
+	Etag *string `json:"etag,omitempty"`
+	// MessageType is "messageType". O tipo de mensagem de chat. Os valores
+	// possíveis são: `message`, `chatEvent`, `typing`, `unknownFutureValue`,
+	// `systemEventMessage`. Observe que você deve usar o cabeçalho de `Prefer:
+	// include-unknown-enum-members` solicitação para obter o seguinte valor
+	// nessa enumeração evolutiva: `systemEventMessage`. (Its type,
+	// "chatMessageType", is not documented in these docs: raw JSON.)
+	MessageType json.RawMessage `json:"messageType,omitempty"`
+	// CreatedDateTime is "createdDateTime". Carimbo de data/hora de quando a
+	// mensagem de chat foi criada.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Somente leitura. Carimbo de
+	// data/hora quando a mensagem de chat é criada (configuração inicial) ou
+	// modificada, incluindo quando uma reação é adicionada ou removida.
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// LastEditedDateTime is "lastEditedDateTime". Somente leitura. Carimbo de
+	// data/hora quando as edições da mensagem de chat foram feitas. Dispara um
+	// sinalizador "Editado" na interface do Teams usuário. Se nenhuma edição
+	// for feita, o valor será `null`.
+	LastEditedDateTime *time.Time `json:"lastEditedDateTime,omitempty"`
+	// DeletedDateTime is "deletedDateTime". Somente leitura. Carimbo de data/hora
+	// em que a mensagem de chat foi excluída ou nulo se não for excluído.
+	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
+	// Assunto is "assunto". O assunto da mensagem de chat, em texto não
+	// criptografado.
+	Assunto *string `json:"assunto,omitempty"`
+	// Body is "body". Representação de texto sem formatação/HTML do conteúdo
+	// da mensagem de chat. A representação é especificada pelo contentType
+	// dentro do corpo. O conteúdo estará sempre em HTML se a mensagem de chat
+	// contiver um chatMessageMention. (Its type, "itembody", is not documented in
+	// these docs: raw JSON.)
+	Body json.RawMessage `json:"body,omitempty"`
+	// Summary is "summary". Texto de resumo da mensagem de chat que pode ser usado
+	// para notificações por push e exibições de resumo ou exibições de
+	// fallback. Aplica-se somente a mensagens de chat de canal, não mensagens de
+	// chat em um chat.
+	Summary *string `json:"summary,omitempty"`
+	// Attachments is "attachments". Referências a objetos anexados, como
+	// arquivos, guias, reuniões etc. (Its type, "chatmessageattachment", is not
+	// documented in these docs: raw JSON.)
+	Attachments json.RawMessage `json:"attachments,omitempty"`
+	// Mentions is "mentions". Lista de entidades mencionadas na mensagem de chat.
+	// As entidades com suporte são: usuário, bot, equipe e canal. (Its type,
+	// "chatmessagemention", is not documented in these docs: raw JSON.)
+	Mentions json.RawMessage `json:"mentions,omitempty"`
+	// Importância is "importância". A importância da mensagem de chat. Os
+	// valores possíveis são: `normal`, `high`, `urgent`.
+	Importância *string `json:"importância,omitempty"`
+	// Reactions is "reactions". Reações para essa mensagem de chat (por exemplo,
+	// Like). (Its type, "chatmessagereaction", is not documented in these docs:
+	// raw JSON.)
+	Reactions json.RawMessage `json:"reactions,omitempty"`
+	// Localidade is "localidade". Localidade da mensagem de chat definida pelo
+	// cliente. Sempre definido para `en-us`.
+	Localidade *string `json:"localidade,omitempty"`
+	// PolicyViolation is "policyViolation". Define as propriedades de um conjunto
+	// de violações de política por um aplicativo de prevenção contra perda de
+	// dados (DLP). (Its type, "chatmessagepolicyviolation", is not documented in
+	// these docs: raw JSON.)
+	PolicyViolation json.RawMessage `json:"policyViolation,omitempty"`
+	// ChatID is "chatId". Se a mensagem foi enviada em um chat, representa a
+	// identidade do chat.
+	ChatID *string `json:"chatId,omitempty"`
+	// ChannelIdentity is "channelIdentity". Se a mensagem foi enviada em um canal,
+	// representa a identidade do canal. (Its type, "channelidentity", is not
+	// documented in these docs: raw JSON.)
+	ChannelIdentity json.RawMessage `json:"channelIdentity,omitempty"`
+	// WebURL is "webUrl". Somente leitura. Link para a mensagem no Microsoft
+	// Teams.
+	WebURL *string `json:"webUrl,omitempty"`
+	// EventDetail is "eventDetail". Somente leitura. Se presente, representa
+	// detalhes de um evento que ocorreu em um chat, um canal ou uma equipe, por
+	// exemplo, adicionando novos membros. Para mensagens de evento, a propriedade
+	// messageType será definida como `systemEventMessage`. (Its type,
+	// "eventmessagedetail", is not documented in these docs: raw JSON.)
+	EventDetail json.RawMessage `json:"eventDetail,omitempty"`
+	// Respostas is "Respostas". Respostas para uma mensagem especificada. Suporte
+	// para `$expand` mensagens de canal.
+	Respostas *ChatMessage `json:"Respostas,omitempty"`
+	// HostedContents is "hostedContents". Conteúdo em uma mensagem hospedada por
+	// Microsoft Teams – por exemplo, imagens ou snippets de código. (Its type,
+	// "chatmessagehostedcontent", is not documented in these docs: raw JSON.)
+	HostedContents json.RawMessage `json:"hostedContents,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ChatMessage and keeps the members it does not declare.
+func (m *ChatMessage) UnmarshalJSON(b []byte) error {
+	type plain ChatMessage
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ChatMessage with the members it does not declare.
+func (m ChatMessage) MarshalJSON() ([]byte, error) {
+	type plain ChatMessage
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// ConsentProvidedForMinor is the enumeration
+// microsoft.graph.consentProvidedForMinor. Values the docs do not list are
+// kept as they are.
+
+type ConsentProvidedForMinor string
+
+const (
+	// ConsentProvidedForMinorNull is "null". Valor padrão, nenhum
+	// consentimentoProvidedForMinor foi definido para o usuário.
+	ConsentProvidedForMinorNull ConsentProvidedForMinor = "null"
+	// ConsentProvidedForMinorConcedido is "Concedido". O consentimento foi obtido
+	// para o usuário ter uma conta.
+	ConsentProvidedForMinorConcedido ConsentProvidedForMinor = "Concedido"
+	// ConsentProvidedForMinorNegado is "Negado". O consentimento não foi obtido
+	// para o usuário ter uma conta.
+	ConsentProvidedForMinorNegado ConsentProvidedForMinor = "Negado"
+	// ConsentProvidedForMinorNãoExigido is "NãoExigido". O usuário é de um
+	// local que não exige consentimento.
+	ConsentProvidedForMinorNãoExigido ConsentProvidedForMinor = "NãoExigido"
+)
+
+// IdentityAPIConnector is the microsoft.graph.identityApiConnector resource.
+//
+// Representa conectores de API em Azure Active Directory locatários do Azure
+// AD.
+
+type IdentityAPIConnector struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.identityApiConnector".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". O identificador gerado aleatoriamente do conector de API.
+	ID *string `json:"id,omitempty"`
+	// DisplayName is "displayName". O nome do conector da API.
+	DisplayName *string `json:"displayName,omitempty"`
+	// TargetURL is "targetUrl". A URL do ponto de extremidade da API a ser
+	// chamada.
+	TargetURL *string `json:"targetUrl,omitempty"`
+	// AuthenticationConfiguration is "authenticationConfiguration". O objeto que
+	// descreve os detalhes de configuração de autenticação para chamar a API.
+	// Certificado cliente básico e PKCS 12 são suportados. (Its type,
+	// "apiauthenticationconfigurationbase", is not documented in these docs: raw
+	// JSON.)
+	AuthenticationConfiguration json.RawMessage `json:"authenticationConfiguration,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes IdentityAPIConnector and keeps the members it does not declare.
+func (m *IdentityAPIConnector) UnmarshalJSON(b []byte) error {
+	type plain IdentityAPIConnector
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes IdentityAPIConnector with the members it does not declare.
+func (m IdentityAPIConnector) MarshalJSON() ([]byte, error) {
+	type plain IdentityAPIConnector
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// LegalAgeGroupClassification is the enumeration
+// microsoft.graph.legalAgeGroupClassification. Values the docs do not list are
+// kept as they are.
+
+type LegalAgeGroupClassification string
+
+const (
+	// LegalAgeGroupClassificationNull is "null". Valor padrão, nenhum ageGroup
+	// foi definido para o usuário.
+	LegalAgeGroupClassificationNull LegalAgeGroupClassification = "null"
+	// LegalAgeGroupClassificationMenorSemConsentimentoDosPais is
+	// "MenorSemConsentimentoDosPais". (Reservado para uso futuro)
+	LegalAgeGroupClassificationMenorSemConsentimentoDosPais LegalAgeGroupClassification = "MenorSemConsentimentoDosPais"
+	// LegalAgeGroupClassificationMenorComConsentimentoDosPais is
+	// "MenorComConsentimentoDosPais". O usuário é considerado menor baseado nos
+	// regulamentos relacionados com a idade de seu país ou região, e o
+	// administrador da conta obteve o consentimento apropriado dos pais ou
+	// responsável.
+	LegalAgeGroupClassificationMenorComConsentimentoDosPais LegalAgeGroupClassification = "MenorComConsentimentoDosPais"
+	// LegalAgeGroupClassificationAdulto is "Adulto". O usuário é considerado
+	// adulto baseado nos regulamentos relacionadas com a idade do seu país ou
+	// região.
+	LegalAgeGroupClassificationAdulto LegalAgeGroupClassification = "Adulto"
+	// LegalAgeGroupClassificationNãoAdulto is "NãoAdulto". O usuário é de um
+	// país ou região com regulamentos adicionais relacionados à idade (por
+	// exemplo, Estados Unidos, Reino Unido, União Europeia ou Coreia do Sul) e a
+	// idade do usuário está entre menor e adulto (como estipulado com base no
+	// país ou região). Em geral, isso significa que adolescentes são
+	// considerados como `notAdult` nos países/regiões regulamentados.
+	LegalAgeGroupClassificationNãoAdulto LegalAgeGroupClassification = "NãoAdulto"
+	// LegalAgeGroupClassificationMenorSemExigênciaDeConsentimentoDosPais is
+	// "MenorSemExigênciaDeConsentimentoDosPais". O usuário é menor de idade,
+	// mas é de um país ou região que não tem com regulamentações
+	// relacionadas com a idade.
+	LegalAgeGroupClassificationMenorSemExigênciaDeConsentimentoDosPais LegalAgeGroupClassification = "MenorSemExigênciaDeConsentimentoDosPais"
+)
+
+// MultiValueLegacyExtendedProperty is the
+// microsoft.graph.multiValueLegacyExtendedProperty resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Uma propriedade estendida que contém uma coleção de valores.
+
+type MultiValueLegacyExtendedProperty struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.multiValueLegacyExtendedProperty".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". O identificador da propriedade. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// Valor is "valor". Uma coleção de valores de propriedade. (Its type,
+	// "coleção de cadeias de caracteres", is not documented in these docs: raw
+	// JSON.)
+	Valor json.RawMessage `json:"valor,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes MultiValueLegacyExtendedProperty and keeps the members it does not declare.
+func (m *MultiValueLegacyExtendedProperty) UnmarshalJSON(b []byte) error {
+	type plain MultiValueLegacyExtendedProperty
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes MultiValueLegacyExtendedProperty with the members it does not declare.
+func (m MultiValueLegacyExtendedProperty) MarshalJSON() ([]byte, error) {
+	type plain MultiValueLegacyExtendedProperty
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// OpenTypeExtension is the microsoft.graph.openTypeExtension resource. It
+// carries the properties of microsoft.graph.extension.
+//
+// Representa as extensões abertas (anteriormente conhecidas como extensões
+// de dados do Office 365), uma opção de extensibilidade que fornece uma
+// maneira fácil de adicionar propriedades não tipadas diretamente a um
+// recurso do Microsoft Graph.
+
+type OpenTypeExtension struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.openTypeExtension".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ExtensionName is "extensionName". Um identificador de texto exclusivo para
+	// uma extensão de dados de tipo aberto. Obrigatório.
+	ExtensionName *string `json:"extensionName,omitempty"`
+	// ID is "id". Um identificador totalmente qualificado que concatena o tipo de
+	// extensão com extensionName. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes OpenTypeExtension and keeps the members it does not declare.
+func (m *OpenTypeExtension) UnmarshalJSON(b []byte) error {
+	type plain OpenTypeExtension
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes OpenTypeExtension with the members it does not declare.
+func (m OpenTypeExtension) MarshalJSON() ([]byte, error) {
+	type plain OpenTypeExtension
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// Post is the microsoft.graph.post resource. It carries the properties of
+// microsoft.graph.outlookItem.
+//
+// Namespace: microsoft.graph Representa um item Post individual dentro de uma
+// entidade conversationThread.
+
+type Post struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Corpo is "corpo". O conteúdo da postagem. Esta é uma propriedade padrão.
+	// Esta propriedade pode ser nula. (Its type, "itembody", is not documented in
+	// these docs: raw JSON.)
+	Corpo json.RawMessage `json:"corpo,omitempty"`
+	// Categories is "categories". As categorias associadas à postagem. (Its type,
+	// "Coleção de cadeias de caracteres", is not documented in these docs: raw
+	// JSON.)
+	Categories json.RawMessage `json:"categories,omitempty"`
+	// ChangeKey is "changeKey". Identifica a versão da postagem. Toda vez que a
+	// postagem muda, ChangeKey também muda. Isso permite que o Exchange aplique
+	// alterações na versão correta do objeto.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// ConversationID is "conversationId". ID exclusiva da conversa. Somente
+	// leitura.
+	ConversationID *string `json:"conversationId,omitempty"`
+	// ConversationThreadID is "conversationThreadId". ID exclusiva do thread de
+	// conversa. Somente leitura.
+	ConversationThreadID *string `json:"conversationThreadId,omitempty"`
+	// CreatedDateTime is "createdDateTime". Especifica quando a postagem foi
+	// criada. O tipo DateTimeOffset representa informações de data e hora usando
+	// o formato ISO 8601 e está sempre no horário UTC. Por exemplo, meia-noite
+	// UTC em 1 de janeiro de 2014 é `2014-01-01T00:00:00Z`
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// From is "from". Usado em cenários de acesso de representante. Indica quem
+	// postou a mensagem em nome de outro usuário. Esta é uma propriedade
+	// padrão. (Its type, "recipient", is not documented in these docs: raw JSON.)
+	From json.RawMessage `json:"from,omitempty"`
+	// HasAttachments is "hasAttachments". Indica se a postagem tem pelo menos um
+	// anexo. Esta é uma propriedade padrão.
+	HasAttachments *bool `json:"hasAttachments,omitempty"`
+	// ID is "id". Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". Especifica quando a postagem
+	// foi modificada pela última vez. O tipo DateTimeOffset representa
+	// informações de data e hora usando o formato ISO 8601 e está sempre no
+	// horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro de 2014 é
+	// `2014-01-01T00:00:00Z`
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// NewParticipants is "newParticipants". Participantes da conversa que foram
+	// adicionados ao thread como parte desta postagem. (Its type, "recipient", is
+	// not documented in these docs: raw JSON.)
+	NewParticipants json.RawMessage `json:"newParticipants,omitempty"`
+	// ReceivedDateTime is "receivedDateTime". Especifica quando a postagem foi
+	// recebida. O tipo DateTimeOffset representa informações de data e hora
+	// usando o formato ISO 8601 e está sempre no horário UTC. Por exemplo,
+	// meia-noite UTC em 1 de janeiro de 2014 é `2014-01-01T00:00:00Z`
+	ReceivedDateTime *time.Time `json:"receivedDateTime,omitempty"`
+	// Sender is "sender". Contém o endereço do remetente. O valor de Sender
+	// será considerado o endereço do usuário autenticado caso o remetente não
+	// seja especificado. Esta é uma propriedade padrão. (Its type, "recipient",
+	// is not documented in these docs: raw JSON.)
+	Sender json.RawMessage `json:"sender,omitempty"`
+	// Attachments is "attachments". Somente leitura. Anulável. Suporta o
+	// `$expand`. (Its type, "attachment", is not documented in these docs: raw
+	// JSON.)
+	Attachments json.RawMessage `json:"attachments,omitempty"`
+	// Extensions is "extensions". A coleção de extensões abertas definidas para
+	// a postagem. Somente leitura. Anulável. Suporta o `$expand`. (Its type,
+	// "extension", is not documented in these docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// InReplyTo is "inReplyTo". Somente leitura. Oferece suporte para `$expand`.
+	InReplyTo *Post `json:"inReplyTo,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". A coleção
+	// de propriedades estendidas de vários valores definidas para a postagem.
+	// Somente leitura. Anulável.
+	MultiValueExtendedProperties []MultiValueLegacyExtendedProperty `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". A
+	// coleção de propriedades estendidas de valor único definidas para a
+	// postagem. Somente leitura. Anulável. (Its type,
+	// "singlevaluelegacyextendedproperty", is not documented in these docs: raw
+	// JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Post and keeps the members it does not declare.
+func (m *Post) UnmarshalJSON(b []byte) error {
+	type plain Post
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Post with the members it does not declare.
+func (m Post) MarshalJSON() ([]byte, error) {
+	type plain Post
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// StartHoldMusicOperation is the microsoft.graph.startHoldMusicOperation
+// resource.
+//
+// Representa o status de uma operação startHoldMusic, disparada por uma
+// chamada para a API startHoldMusic. Herda de commsOperation.
+
+type StartHoldMusicOperation struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.startHoldMusicOperation".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ClientContext is "clientContext". Herdado de commsOperation. Cadeia de
+	// caracteres de contexto de cliente exclusiva. Pode ter no máximo 256
+	// caracteres.
+	ClientContext *string `json:"clientContext,omitempty"`
+	// ID is "id". Herdado de commsOperation. A ID da operação do servidor.
+	// Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// ResultInfo is "resultInfo". Herdado de commsOperation. As informações de
+	// resultado. Somente leitura. (Its type, "resultinfo", is not documented in
+	// these docs: raw JSON.)
+	ResultInfo json.RawMessage `json:"resultInfo,omitempty"`
+	// Status is "status". Herdado de commsOperation. Os valores possíveis são:
+	// `notStarted`, `running`, `completed`, `failed`. Somente leitura.
+	Status *string `json:"status,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes StartHoldMusicOperation and keeps the members it does not declare.
+func (m *StartHoldMusicOperation) UnmarshalJSON(b []byte) error {
+	type plain StartHoldMusicOperation
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes StartHoldMusicOperation with the members it does not declare.
+func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
+	type plain StartHoldMusicOperation
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// Subscription is the microsoft.graph.subscription resource. It carries the
+// properties of microsoft.graph.entity.
+//
+// Uma assinatura que permite a um aplicativo cliente receber notificações
+// sobre alterações de dados no Microsoft Graph. Atualmente, as assinaturas
+// estão habilitadas para os seguintes recursos:
+
+type Subscription struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.subscription".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ApplicationID is "ApplicationId". Todos
+	ApplicationID *string `json:"ApplicationId,omitempty"`
+	// ChangeType is "changeType". Todos
+	ChangeType *string `json:"changeType,omitempty"`
+	// ClientState is "clientState". Todos
+	ClientState *string `json:"clientState,omitempty"`
+	// CreatorID is "creatorId". Todos
+	CreatorID *string `json:"creatorId,omitempty"`
+	// EncryptionCertificate is "encryptionCertificate". Todos
+	EncryptionCertificate *string `json:"encryptionCertificate,omitempty"`
+	// EncryptionCertificateID is "encryptionCertificateId". Todos
+	EncryptionCertificateID *string `json:"encryptionCertificateId,omitempty"`
+	// ExpirationDateTime is "expirationDateTime". Todos
+	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	// ID is "id". Todos
+	ID *string `json:"id,omitempty"`
+	// IncludeResourceData is "includeResourceData". Todos
+	IncludeResourceData *bool `json:"includeResourceData,omitempty"`
+	// LatestSupportedTLSVersion is "latestSupportedTlsVersion". Todos
+	LatestSupportedTLSVersion *string `json:"latestSupportedTlsVersion,omitempty"`
+	// LifecycleNotificationURL is "lifecycleNotificationUrl". Todos
+	LifecycleNotificationURL *string `json:"lifecycleNotificationUrl,omitempty"`
+	// NotificationQueryOptions is "notificationQueryOptions". Serviço de
+	// Impressão Universal
+	NotificationQueryOptions *string `json:"notificationQueryOptions,omitempty"`
+	// NotificationURL is "notificationUrl". Todos
+	NotificationURL *string `json:"notificationUrl,omitempty"`
+	// NotificationURLAppID is "notificationUrlAppId". Todos
+	NotificationURLAppID *string `json:"notificationUrlAppId,omitempty"`
+	// Recurso is "recurso". Todos
+	Recurso *string `json:"recurso,omitempty"`
+	// Presence is "presence". 60 minutos (1 hora) (Its type, "60 minutos (1
+	// hora)", is not documented in these docs: raw JSON.)
+	Presence json.RawMessage `json:"presence,omitempty"`
+	// TodoTask is "todoTask". 4230 minutos (em 3 dias) (Its type, "4230 minutos
+	// (em 3 dias)", is not documented in these docs: raw JSON.)
+	TodoTask json.RawMessage `json:"todoTask,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Subscription and keeps the members it does not declare.
+func (m *Subscription) UnmarshalJSON(b []byte) error {
+	type plain Subscription
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Subscription with the members it does not declare.
+func (m Subscription) MarshalJSON() ([]byte, error) {
+	type plain Subscription
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// UploadSession is the microsoft.graph.uploadSession resource.
+//
+// O recurso uploadSession fornece informações sobre como carregar arquivos
+// grandes em bibliotecas de documentos OneDrive, OneDrive for Business ou
+// SharePoint ou para Outlook eventos e itens de mensagem como anexos.
+
+type UploadSession struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.uploadSession".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ExpirationDateTime is "expirationDateTime". Data e hora em UTC em que a
+	// sessão de carregamento expirará. O arquivo completo deve ser carregado
+	// antes que esta hora de expiração seja atingida.
+	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	// NextExpectedRanges is "nextExpectedRanges". Uma coleção de intervalos de
+	// bytes que estão ausentes do servidor para o arquivo. Estes intervalos são
+	// indexados como zero e têm o formato "início-fim" (por exemplo "0-26" para
+	// indicar os primeiros 27 bytes do arquivo). Ao carregar arquivos como Outlook
+	// anexos, em vez de uma coleção de intervalos, essa propriedade sempre
+	// indica um único valor "{start}", o local no arquivo onde o próximo
+	// carregamento deve começar. (Its type, "Coleção de cadeias de caracteres",
+	// is not documented in these docs: raw JSON.)
+	NextExpectedRanges json.RawMessage `json:"nextExpectedRanges,omitempty"`
+	// UploadURL is "uploadUrl". O ponto de extremidade de URL que aceita
+	// solicitações PUT para intervalos de bytes do arquivo.
+	UploadURL *string `json:"uploadUrl,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes UploadSession and keeps the members it does not declare.
+func (m *UploadSession) UnmarshalJSON(b []byte) error {
+	type plain UploadSession
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes UploadSession with the members it does not declare.
+func (m UploadSession) MarshalJSON() ([]byte, error) {
+	type plain UploadSession
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// User is the microsoft.graph.user resource. It carries the properties of
+// microsoft.graph.directoryObject.
+//
+// Representa uma conta de usuário do Azure Active Directory (Azure AD). Esse
+// recurso é um tipo aberto que permite que outras propriedades sejam
+// passadas. Herda de directoryObject.
+
+type User struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AboutMe is "aboutMe". Um campo de entrada de texto de forma livre para o
+	// usuário se descrever. Retornado apenas em `$select`.
+	AboutMe *string `json:"aboutMe,omitempty"`
+	// AccountEnabled is "accountEnabled". `true` se a conta estiver habilitada.
+	// Caso contrário, `false`. Essa propriedade é obrigatória quando um
+	// usuário é criado.
+	// Retornado apenas em `$select`. Suporte `$filter` (`eq`, `ne`, `not` e `in`).
+	AccountEnabled *bool `json:"accountEnabled,omitempty"`
+	// AgeGroup is "ageGroup". Define a faixa etária do usuário. Valores
+	// permitidos: `null`, `Minor`, `NotAdult` e `Adult`. Confira as definições
+	// de propriedades da faixa etária legal para obter mais informações.
+	// Retornado apenas em `$select`. Suporte `$filter` (`eq`, `ne`, `not` e `in`).
+	AgeGroup *AgeGroup `json:"ageGroup,omitempty"`
+	// AssignedLicenses is "assignedLicenses". As licenças atribuídas ao
+	// usuário, incluindo licenças herdadas (baseadas em grupo). Não anulável.
+	// Retornado apenas em `$select`. Dá suporte a `$filter` (`eq`, `not` e a
+	// contagem de coleções vazias). (Its type, "assignedlicense", is not
+	// documented in these docs: raw JSON.)
+	AssignedLicenses json.RawMessage `json:"assignedLicenses,omitempty"`
+	// AssignedPlans is "assignedPlans". Os planos que são atribuídos ao
+	// usuário. Somente leitura. Não anulável.
+	// Retornado apenas em `$select`. Suporte para `$filter` (`eq` e `not`). (Its
+	// type, "assignedplan", is not documented in these docs: raw JSON.)
+	AssignedPlans json.RawMessage `json:"assignedPlans,omitempty"`
+	// Birthday is "birthday". O aniversário do usuário. O tipo de carimbo de
+	// data/hora representa informações de data e hora usando o formato ISO 8601
+	// e está sempre no horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro
+	// de 2014 é: `2014-01-01T00:00:00Z`
+	// Retornado apenas em `$select`.
+	Birthday *time.Time `json:"birthday,omitempty"`
+	// BusinessPhones is "businessPhones". Os números de telefone do usuário.
+	// OBSERVAÇÃO: Embora esta seja uma coleção de cadeia de caracteres,
+	// somente um número pode ser definido para esta propriedade. Somente leitura
+	// para usuários sincronizados do diretório local.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `not`, `ge`, `le`,
+	// `startsWith`). (Its type, "Coleção de cadeias de caracteres", is not
+	// documented in these docs: raw JSON.)
+	BusinessPhones json.RawMessage `json:"businessPhones,omitempty"`
+	// City is "city". A cidade em que o usuário está localizado. O comprimento
+	// máximo é de 128 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	City *string `json:"city,omitempty"`
+	// CompanyName is "CompanyName". O nome da empresa em que o usuário está
+	// associado. Essa propriedade pode ser útil para descrever a empresa de onde
+	// procede um usuário externo. O tamanho máximo é de 64 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	CompanyName *string `json:"CompanyName,omitempty"`
+	// ConsentProvidedForMinor is "consentProvidedForMinor". Define se o
+	// consentimento foi obtido para menores. Valores permitidos: `null`,
+	// `Granted`, `Denied` e `NotRequired`. Confira as definições de propriedades
+	// da faixa etária legal para obter mais informações.
+	// Retornado apenas em `$select`. Suporte `$filter` (`eq`, `ne`, `not` e `in`).
+	ConsentProvidedForMinor *ConsentProvidedForMinor `json:"consentProvidedForMinor,omitempty"`
+	// Country is "country". O país/região em que o usuário está localizado;
+	// por exemplo, `US` ou `UK`. O comprimento máximo é de 128 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	Country *string `json:"country,omitempty"`
+	// CreatedDateTime is "createdDateTime". A data de criação do objeto de
+	// usuário. Somente leitura.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
+	// `le`, `in`).
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// CreationType is "creationType". Indica se a conta do usuário foi criada por
+	// meio de um dos seguintes métodos:
+	// Como uma conta corporativa ou de estudante (`null`). Como uma conta externa
+	// (`Invitation`). Como uma conta local para um locatário do Azure Active
+	// Directory B2C (`LocalAccount`). Por meio da inscrição de autoatendimento
+	// feita por um usuário interno usando a verificação por email
+	// (`EmailVerified`). Por meio da inscrição de autoatendimento feita por um
+	// usuário externo que se inscreveu usando um link que faz parte de um fluxo
+	// do usuário (`SelfServiceSignUp`).
+	// Somente leitura.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `in`).
+	CreationType *string `json:"creationType,omitempty"`
+	// DeletedDateTime is "deletedDateTime". A data e hora que o usuário foi
+	// excluído.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`).
+	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
+	// Department is "department". O nome do departamento no qual o usuário
+	// trabalha. O comprimento máximo é de 64 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `eq` em `null` valores).
+	Department *string `json:"department,omitempty"`
+	// DisplayName is "displayName". O nome exibido no catálogo de endereços para
+	// o usuário. Geralmente é a combinação do nome do usuário, inicial do
+	// meio e sobrenome. Esta propriedade é necessária quando um usuário é
+	// criado e não pode ser limpa durante as atualizações. O comprimento
+	// máximo é de 256 caracteres.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not` , `ge`, `le`,
+	// `in`, `startsWith`, e `eq` em `null` valores), `$orderBy`, e `$search`.
+	DisplayName *string `json:"displayName,omitempty"`
+	// EmployeeHireDate is "employeeHireDate". A data e a hora em que o usuário
+	// foi contratado ou começará a trabalhar em caso de futura contratação.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
+	// `le`, `in`).
+	EmployeeHireDate *time.Time `json:"employeeHireDate,omitempty"`
+	// EmployeeID is "employeeId". O identificador de funcionário atribuído ao
+	// usuário pela organização. O comprimento máximo é de 16 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	EmployeeID *string `json:"employeeId,omitempty"`
+	// EmployeeOrgData is "employeeOrgData". Representa os dados da organização
+	// (por exemplo, divisão e costCenter) associados a um usuário.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
+	// `le`, `in`). (Its type, "employeeorgdata", is not documented in these docs:
+	// raw JSON.)
+	EmployeeOrgData json.RawMessage `json:"employeeOrgData,omitempty"`
+	// EmployeeType is "employeeType". Captura o tipo de trabalhador corporativo.
+	// Por exemplo, `Employee`, `Contractor`, `Consultant` ou `Vendor`. Retornado
+	// apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`, `le`,
+	// `in`, `startsWith`).
+	EmployeeType *string `json:"employeeType,omitempty"`
+	// ExternalUserState is "externalUserState". Para um usuário externo convidado
+	// para o locatário usando a API de convite, essa propriedade representa o
+	// status do convite do usuário convidado. Para usuários convidados, o estado
+	// pode ser `PendingAcceptance` ou `Accepted` ou `null` para todos os outros
+	// usuários.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `in`).
+	ExternalUserState *string `json:"externalUserState,omitempty"`
+	// ExternalUserStateChangeDateTime is "externalUserStateChangeDateTime". Mostra
+	// o carimbo de data/hora da alteração mais recente da propriedade
+	// externalUserState.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `in`).
+	ExternalUserStateChangeDateTime *time.Time `json:"externalUserStateChangeDateTime,omitempty"`
+	// FaxNumber is "FaxNumber". O número de fax do usuário.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	FaxNumber *string `json:"FaxNumber,omitempty"`
+	// GivenName is "givenName". O nome fornecido (nome) do usuário. O comprimento
+	// máximo é de 64 caracteres.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not` , `ge`, `le`,
+	// `in`, `startsWith`, e `eq` em `null` valores).
+	GivenName *string `json:"givenName,omitempty"`
+	// HireDate is "hireDate". A data de contratação do usuário. O tipo de
+	// carimbo de data/hora representa informações de data e hora usando o
+	// formato ISO 8601 e está sempre no horário UTC. Por exemplo, meia-noite UTC
+	// em 1º de janeiro de 2014 é `2014-01-01T00:00:00Z`
+	// Retornado apenas em `$select`.
+	// Observação: essa propriedade é específica do SharePoint Online. É
+	// recomendável usar a propriedade employeeHireDate nativa para definir e
+	// atualizar valores de data de contratação usando as APIs do Microsoft
+	// Graph.
+	HireDate *time.Time `json:"hireDate,omitempty"`
+	// ID is "id". O identificador exclusivo do usuário. Deve ser tratado como um
+	// identificador opaco. Herdado de directoryObject. Chave. Não anulável.
+	// Somente leitura.
+	// Retornado por padrão. Dá suporte `$filter` (`eq`, `ne`, `not`, `in`).
+	ID *string `json:"id,omitempty"`
+	// Identidades is "Identidades". Representa as identidades que podem ser usadas
+	// para entrar nesta conta de usuário. Uma identidade pode ser fornecida pela
+	// Microsoft (também conhecida como conta local), por organizações ou por
+	// provedores de identidade social, como o Facebook, Google e Microsoft, e
+	// está vinculada a uma conta de usuário. Pode conter vários itens com o
+	// mesmo valor signInType.
+	// Retornado apenas em `$select`. Dá suporte a `$filter` (`eq`) incluindo em
+	// valores`null`, somente quando o signInType não é `userPrincipalName`. (Its
+	// type, "objectidentity", is not documented in these docs: raw JSON.)
+	Identidades json.RawMessage `json:"Identidades,omitempty"`
+	// ImAddresses is "imAddresses". Os endereços do Protocolo de Início de
+	// Sessão (SIP) de VoIP (Voice over IP) da mensagem instantânea para o
+	// usuário. Somente leitura.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `not`, `ge`, `le`,
+	// `startsWith`).
+	ImAddresses []string `json:"imAddresses,omitempty"`
+	// Interests is "interests". Uma lista para o usuário descrever os interesses
+	// dele.
+	// Retornado apenas em `$select`. (Its type, "Coleção de cadeias de
+	// caracteres", is not documented in these docs: raw JSON.)
+	Interests json.RawMessage `json:"interests,omitempty"`
+	// IsResourceAccount is "isResourceAccount". Não use – reservado para uso
+	// futuro.
+	IsResourceAccount *bool `json:"isResourceAccount,omitempty"`
+	// JobTitle is "jobTitle". O cargo do usuário. O comprimento máximo é de 128
+	// caracteres.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not` , `ge`, `le`,
+	// `in`, `startsWith`, e `eq` em `null` valores).
+	JobTitle *string `json:"jobTitle,omitempty"`
+	// LastPasswordChangeDateTime is "lastPasswordChangeDateTime". A hora em que
+	// esse usuário do Azure Active Directory alterou sua senha pela última vez
+	// ou quando sua senha foi criada, qualquer que seja a data em que a ação
+	// mais recente foi realizada. As informações de data e hora usam o formato
+	// ISO 8601 e estão sempre no horário UTC. Por exemplo, meia-noite UTC de 1º
+	// de janeiro de 2014 é `2014-01-01T00:00:00Z`.
+	// Retornado apenas em `$select`.
+	LastPasswordChangeDateTime *time.Time `json:"lastPasswordChangeDateTime,omitempty"`
+	// LegalAgeGroupClassification is "legalAgeGroupClassification". Usado por
+	// aplicativos empresariais para determinar a faixa etária legal do usuário.
+	// Essa propriedade é somente leitura e calculada com base nas propriedades
+	// ageGroup e consentProvidedForMinor. Valores permitidos: `null`,
+	// `MinorWithOutParentalConsent`, `MinorWithParentalConsent`,
+	// `MinorNoParentalConsentRequired`, `NotAdult` e `Adult`. Confira as
+	// definições de propriedades da faixa etária legal para obter mais
+	// informações.
+	// Retornado apenas em `$select`.
+	LegalAgeGroupClassification *LegalAgeGroupClassification `json:"legalAgeGroupClassification,omitempty"`
+	// LicenseAssignmentStates is "licenseAssignmentStates". Estado das
+	// atribuições de licença para este usuário. Somente leitura.
+	// Retornado apenas em `$select`. (Its type, "licenseassignmentstate", is not
+	// documented in these docs: raw JSON.)
+	LicenseAssignmentStates json.RawMessage `json:"licenseAssignmentStates,omitempty"`
+	// Email is "email". O endereço SMTP do usuário, por exemplo,
+	// `jeff@contoso.onmicrosoft.com`. As alterações feitas nessa propriedade
+	// também atualizarão a coleção proxyAddresses do usuário para incluir o
+	// valor como um endereço SMTP. Esta propriedade não pode conter caracteres
+	// de destaque.
+	// OBSERVAÇÃO: não recomendamos atualizar essa propriedade para os perfis do
+	// Azure AD B2C. Use em vez da propriedade otherMails.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
+	// `in`, `startsWith`, `endsWith`e `eq` em `null` valores).
+	Email *string `json:"email,omitempty"`
+	// MailboxSettings is "mailboxSettings". Configurações da caixa de correio
+	// principal do usuário conectado. Você pode obter ou atualizar as
+	// configurações de localidade, fuso horário ou de envio de respostas
+	// automáticas a mensagens de entrada.
+	// Retornado apenas em `$select`. (Its type, "mailboxsettings", is not
+	// documented in these docs: raw JSON.)
+	MailboxSettings json.RawMessage `json:"mailboxSettings,omitempty"`
+	// MailNickname is "mailNickname". O alias de email do usuário. Essa
+	// propriedade deve ser especificada quando um usuário é criado. O
+	// comprimento máximo é de 64 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	MailNickname *string `json:"mailNickname,omitempty"`
+	// MobilePhone is "mobilePhone". O número de celular principal do usuário.
+	// Somente leitura para usuários sincronizados do diretório local. O
+	// comprimento máximo é de 64 caracteres.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
+	// `in`, `startsWith`, e `eq` em `null` valores).
+	MobilePhone *string `json:"mobilePhone,omitempty"`
+	// MySite is "mySite". A URL do site pessoal do usuário.
+	// Retornado apenas em `$select`.
+	MySite *string `json:"mySite,omitempty"`
+	// OfficeLocation is "officeLocation". A localização do escritório no local
+	// de trabalho do usuário.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
+	// `in`, `startsWith`, e `eq` em `null` valores).
+	OfficeLocation *string `json:"officeLocation,omitempty"`
+	// OnPremisesDistinguishedName is "onPremisesDistinguishedName". Contém
+	// `distinguished name` ou `DN` do Active Directory local. A propriedade
+	// somente é preenchida para os clientes que estejam sincronizando o seu
+	// diretório local com o Azure Active Directory pelo Azure AD Connect. Somente
+	// leitura.
+	// Retornado apenas em `$select`.
+	OnPremisesDistinguishedName *string `json:"onPremisesDistinguishedName,omitempty"`
+	// OnPremisesDomainName is "onPremisesDomainName". Contém o `domainFQDN`
+	// local, também chamado dnsDomainName, sincronizado do diretório local. A
+	// propriedade é preenchida apenas para clientes que estão sincronizando seu
+	// diretório local com o Azure Active Directory por meio do Azure AD Connect.
+	// Somente leitura.
+	// Retornado apenas em `$select`.
+	OnPremisesDomainName *string `json:"onPremisesDomainName,omitempty"`
+	// OnPremisesExtensionAttributes is "onPremisesExtensionAttributes". Contém
+	// extensionAttributes1-15 para o usuário. Esses atributos de extensão
+	// também são conhecidos como atributos personalizados do Exchange 1-15.
+	// Para um usuário onPremisesSyncEnabled, a fonte de autoridade para este
+	// conjunto de propriedades é o local e é somente leitura. Para um usuário
+	// apenas na nuvem (onde onPremisesSyncEnabled é `false`), essas propriedades
+	// podem ser definidas durante a criação ou atualização de um objeto de
+	// usuário. Para um usuário somente na nuvem previamente sincronizado a
+	// partir do Active Directory local, essas propriedades são somente leitura no
+	// Microsoft Graph, mas podem ser totalmente gerenciadas através do Centro de
+	// Administração do Exchange ou do módulo Exchange Online V2 no PowerShell.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `in`).
+	// (Its type, "onpremisesextensionattributes", is not documented in these docs:
+	// raw JSON.)
+	OnPremisesExtensionAttributes json.RawMessage `json:"onPremisesExtensionAttributes,omitempty"`
+	// OnPremisesImmutableID is "onPremisesImmutableId". Essa propriedade é usada
+	// para associar uma conta de usuário do Active Directory local com seu objeto
+	// de usuário do Azure AD. Essa propriedade deverá ser especificada ao criar
+	// uma nova conta de usuário no Graph se você estiver usando um domínio
+	// federado para a propriedade userPrincipalName (UPN) do usuário.
+	// OBSERVAÇÃO: Os caracteres $ e \_ não podem ser usados ao especificar essa
+	// propriedade.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`)..
+	OnPremisesImmutableID *string `json:"onPremisesImmutableId,omitempty"`
+	// OnPremisesLastSyncDateTime is "onPremisesLastSyncDateTime". Indica a última
+	// vez em que o objeto foi sincronizado com o diretório no local; por exemplo:
+	// `2013-02-16T03:04:54Z`. O tipo de carimbo de data/hora representa
+	// informações de data e hora usando o formato ISO 8601 e está sempre no
+	// horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro de 2014 é:
+	// `2014-01-01T00:00:00Z`. Somente leitura.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`).
+	OnPremisesLastSyncDateTime *time.Time `json:"onPremisesLastSyncDateTime,omitempty"`
+	// OnPremisesProvisioningErrors is "onPremisesProvisioningErrors". Erros ao
+	// usar o produto de sincronização da Microsoft durante a configuração.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `not`, `ge`, `le`).
+	// (Its type, "onpremisesprovisioningerror", is not documented in these docs:
+	// raw JSON.)
+	OnPremisesProvisioningErrors json.RawMessage `json:"onPremisesProvisioningErrors,omitempty"`
+	// OnPremisesSamAccountName is "onPremisesSamAccountName". Contém o
+	// `samAccountName` local sincronizado do diretório local. A propriedade
+	// somente é preenchida para os clientes que estejam sincronizando o
+	// diretório local com o Azure Active Directory pelo Azure AD Connect. Somente
+	// leitura.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`).
+	OnPremisesSamAccountName *string `json:"onPremisesSamAccountName,omitempty"`
+	// OnPremisesSecurityIdentifier is "onPremisesSecurityIdentifier". Contém o
+	// identificador de segurança (SID) local do usuário que foi sincronizado do
+	// local com a nuvem. Somente leitura.
+	// Retornado apenas em `$select`. Suporta `$filter`(`eq` inclusive em `null`
+	// valores).
+	OnPremisesSecurityIdentifier *string `json:"onPremisesSecurityIdentifier,omitempty"`
+	// OnPremisesSyncEnabled is "onPremisesSyncEnabled". `true` se esse objeto de
+	// usuário estiver sendo sincronizado de um Active Directory (AD) local; caso
+	// contrário, o usuário não está sendo sincronizado e pode ser gerenciado
+	// no Azure Active Directory (Azure AD). Somente leitura.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `in` e
+	// `eq` em `null` valores).
+	OnPremisesSyncEnabled *bool `json:"onPremisesSyncEnabled,omitempty"`
+	// OnPremisesUserPrincipalName is "onPremisesUserPrincipalName". Contém o
+	// `userPrincipalName` local sincronizado do diretório local. A propriedade
+	// somente é preenchida para os clientes que estejam sincronizando o
+	// diretório local com o Azure Active Directory pelo Azure AD Connect. Somente
+	// leitura.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`).
+	OnPremisesUserPrincipalName *string `json:"onPremisesUserPrincipalName,omitempty"`
+	// OtherMails is "otherMails". Uma lista de endereços de email adicional para
+	// o usuário; Por exemplo: `["bob@contoso.com", "Robert@fabrikam.com"]`.
+	// OBSERVAÇÃO: esta propriedade não pode conter caracteres de ênfase.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `not`, `ge`, `le`,
+	// `in`, `startsWith`, `endsWith` e a contagem de coleções vazias).
+	OtherMails []string `json:"otherMails,omitempty"`
+	// PasswordPolicies is "passwordPolicies". Especifica as políticas de senha do
+	// usuário. Esse valor é uma enumeração cujo um dos valores possíveis é
+	// `DisableStrongPassword`, o que permite especificar senhas mais fracas do que
+	// a política padrão. Também é possível especificar
+	// `DisablePasswordExpiration`. Ambos podem ser especificados juntos; por
+	// exemplo: `DisablePasswordExpiration, DisableStrongPassword`.
+	// Retornado apenas em `$select`. Para mais informações sobre as políticas
+	// de senha padrão, confira Políticas de senha do Azure AD. Dá suporte a
+	// `$filter` (`ne`, `not` e `eq` em valores `null`).
+	PasswordPolicies *string `json:"passwordPolicies,omitempty"`
+	// PasswordProfile is "passwordProfile". Especifica o perfil de senha do
+	// usuário. O perfil contém a senha do usuário. Essa propriedade é
+	// obrigatória quando um usuário é criado. A senha no perfil deve atender a
+	// requisitos mínimos, conforme especificado pela propriedade
+	// passwordPolicies. Por padrão, é obrigatória uma senha forte.
+	// OBSERVAÇÃO: Para locatários B2C do Azure, a propriedade
+	// forceChangePasswordNextSignIn deve ser definida como `false` e, em vez
+	// disso, usar políticas personalizadas e fluxos de usuário para forçar a
+	// redefinição de senha no primeiro logon. Confira Forçar a redefinição de
+	// senha no primeiro logon.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `in` e
+	// `eq` em `null` valores). (Its type, "passwordprofile", is not documented in
+	// these docs: raw JSON.)
+	PasswordProfile json.RawMessage `json:"passwordProfile,omitempty"`
+	// PastProjects is "pastProjects". Uma lista para o usuário enumerar seus
+	// projetos anteriores.
+	// Retornado apenas em `$select`. (Its type, "Coleção de cadeias de
+	// caracteres", is not documented in these docs: raw JSON.)
+	PastProjects json.RawMessage `json:"pastProjects,omitempty"`
+	// PostalCode is "postalCode". O código postal do endereço postal do
+	// usuário. O código postal é específico para o país/região do usuário.
+	// Nos Estados Unidos da América, este atributo contém o Código postal. O
+	// comprimento máximo é de 40 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	PostalCode *string `json:"postalCode,omitempty"`
+	// PreferredDataLocation is "preferredDataLocation". O local de dados preferido
+	// para o usuário. Para saber mais, confira OneDrive Online Multi-Geo.
+	PreferredDataLocation *string `json:"preferredDataLocation,omitempty"`
+	// PreferredLanguage is "preferredLanguage". O idioma preferencial do usuário.
+	// Deve seguir o Código ISO 639-1; por exemplo, `en-US`.
+	// Devolvido por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
+	// `in`, `startsWith` e `eq` em valores `null`)
+	PreferredLanguage *string `json:"preferredLanguage,omitempty"`
+	// PreferredName is "preferredName". O nome preferencial do usuário. Não
+	// suportado. Este atributo retorna uma cadeia de caracteres vazia.
+	// Retornado apenas em `$select`.
+	PreferredName *string `json:"preferredName,omitempty"`
+	// ProvisionedPlans is "provisionedPlans". Os planos que estão provisionados
+	// para o usuário. Somente leitura. Não anulável.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `not`, `ge`, `le`).
+	// (Its type, "provisionedplan", is not documented in these docs: raw JSON.)
+	ProvisionedPlans json.RawMessage `json:"provisionedPlans,omitempty"`
+	// ProxyAddresses is "proxyAddresses". Por exemplo: `["SMTP: bob@contoso.com",
+	// "smtp: bob@sales.contoso.com"]`. As alterações na propriedade mail também
+	// atualizarão essa coleção para incluir o valor como um endereço SMTP.
+	// Para obter mais informações, consulte propriedades de email e
+	// proxyAddresses. O endereço proxy prefixado com `SMTP` (em maiúsculas) é o
+	// endereço proxy primário, enquanto aqueles prefixados com `smtp` são os
+	// endereços proxy secundários. Para contas do Azure AD B2C, essa propriedade
+	// tem um limite de dez endereços exclusivos. Somente leitura no Microsoft
+	// Graph; você pode atualizar essa propriedade somente por meio do Microsoft
+	// 365 de administração. Não anulável.
+	// Retornado apenas em `$select`. Dá suporte a `$filter` (`eq`, `not`, `ge`,
+	// `le`, `startsWith`, `endsWith`, e a contagem de coleções vazias). (Its
+	// type, "Coleção de cadeias de caracteres", is not documented in these docs:
+	// raw JSON.)
+	ProxyAddresses json.RawMessage `json:"proxyAddresses,omitempty"`
+	// RefreshTokensValidFromDateTime is "refreshTokensValidFromDateTime". Os
+	// tokens de atualização ou de sessão (cookies de sessão) emitidos antes
+	// dessa hora são inválidos e os aplicativos recebem um erro ao usar um token
+	// de atualização ou de sessão inválido para adquirir um token de acesso
+	// delegado (para acessar APIs como o Microsoft Graph). Se isso acontecer, o
+	// aplicativo precisará adquirir um novo token de atualização, fazendo uma
+	// solicitação ao ponto de extremidade de autorização.
+	// Retornado apenas em `$select`. Somente leitura.
+	RefreshTokensValidFromDateTime *time.Time `json:"refreshTokensValidFromDateTime,omitempty"`
+	// Responsibilities is "responsibilities". Uma lista para o usuário enumerar
+	// suas responsabilidades.
+	// Retornado apenas em `$select`. (Its type, "Coleção de cadeias de
+	// caracteres", is not documented in these docs: raw JSON.)
+	Responsibilities json.RawMessage `json:"responsibilities,omitempty"`
+	// Schools is "schools". Uma lista para o usuário enumerar as escolas que
+	// frequentou.
+	// Retornado apenas em `$select`. (Its type, "Coleção de cadeias de
+	// caracteres", is not documented in these docs: raw JSON.)
+	Schools json.RawMessage `json:"schools,omitempty"`
+	// ShowInAddressList is "showInAddressList". Não use no Microsoft Graph.
+	// Gerencie essa propriedade por meio do centro de administração do Microsoft 365.
+	// Representa se o usuário deve ser incluído na lista de endereços global do
+	// Outlook. Consulte Problema conhecido.
+	ShowInAddressList *bool `json:"showInAddressList,omitempty"`
+	// Skills is "skills". Uma lista para o usuário enumerar suas qualificações.
+	// Retornado apenas em `$select`. (Its type, "Coleção de cadeias de
+	// caracteres", is not documented in these docs: raw JSON.)
+	Skills json.RawMessage `json:"skills,omitempty"`
+	// SignInSessionsValidFromDateTime is "signInSessionsValidFromDateTime". Os
+	// tokens de atualização ou de sessão (cookies de sessão) emitidos antes
+	// dessa hora são inválidos e os aplicativos recebem um erro ao usar um token
+	// de atualização ou de sessão inválido para adquirir um token de acesso
+	// delegado (para acessar APIs como o Microsoft Graph). Se isso acontecer, o
+	// aplicativo precisará adquirir um novo token de atualização, fazendo uma
+	// solicitação ao ponto de extremidade de autorização. Somente leitura. Use
+	// revokeSignInSessions para redefinir.
+	// Retornado apenas em `$select`.
+	SignInSessionsValidFromDateTime *time.Time `json:"signInSessionsValidFromDateTime,omitempty"`
+	// State is "state". O estado ou município no endereço do usuário. O
+	// comprimento máximo é de 128 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	State *string `json:"state,omitempty"`
+	// StreetAddress is "streetAddress". O endereço do local de trabalho do
+	// usuário. O comprimento máximo é de 1024 caracteres.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	StreetAddress *string `json:"streetAddress,omitempty"`
+	// Surname is "surname". O sobrenome do usuário (nome de família ou
+	// sobrenome). O comprimento máximo é de 64 caracteres.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
+	// `in`, `startsWith`, e `eq` em `null` valores).
+	Surname *string `json:"surname,omitempty"`
+	// UsageLocation is "usageLocation". Um código de duas letras (padrão ISO 3166).
+	// Obrigatório para os usuários que receberão licenças devido à exigência
+	// legal de verificar a disponibilidade de serviços nos países/regiões. Por
+	// exemplo: `US`, `JP`, e `GB`. Não anulável.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
+	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
+	UsageLocation *string `json:"usageLocation,omitempty"`
+	// UserPrincipalName is "userPrincipalName". O nome UPN do usuário. O nome UPN
+	// é um nome de logon para o usuário ao estilo da Internet com base na RFC
+	// 822 padrão da Internet. Por convenção, ele deve ser mapeado para o nome
+	// de email do usuário. O formato geral é alias@domain, em que o domínio
+	// deve estar presente na coleção de domínios verificados do locatário.
+	// Essa propriedade é obrigatória quando um usuário é criado. Os domínios
+	// verificados para o locatário podem ser acessados pela propriedade
+	// verifiedDomains da organização.
+	// OBSERVAÇÃO: esta propriedade não pode conter caracteres de ênfase.
+	// Somente os seguintes caracteres são permitidos `A - Z`, `a - z`, `0 - 9`, `
+	// ' . - _ ! # ^ ~`. Para obter a lista completa de caracteres permitidos,
+	// consulte as políticas de nome de usuário.
+	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
+	// `in`, `startsWith`, `endsWith`) e `$orderBy`.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// UserType is "userType". Um valor de string que pode ser usado para
+	// classificar tipos de usuário em seu diretório, como `Member` e `Guest`.
+	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `in` e
+	// `eq` em `null` valores). OBSERVAÇÃO: Para obter mais informações sobre
+	// as permissões para usuários membros e convidados, consulte Quais são as
+	// permissões padrão de usuário em Azure Active Directory?
+	UserType *string `json:"userType,omitempty"`
+	// AgreementAcceptances is "agreementAcceptances". Status de aceitação dos
+	// termos de uso do usuário. Somente leitura. Anulável. (Its type,
+	// "agreementacceptance", is not documented in these docs: raw JSON.)
+	AgreementAcceptances json.RawMessage `json:"agreementAcceptances,omitempty"`
+	// Activities is "activities". As atividades do usuário em todos os
+	// dispositivos. Somente leitura. Anulável. (Its type, "projectrome-activity",
+	// is not documented in these docs: raw JSON.)
+	Activities json.RawMessage `json:"activities,omitempty"`
+	// AppRoleAssignments is "appRoleAssignments". Representa as funções de
+	// aplicativo que um usuário recebeu para um aplicativo. Dá suporte a
+	// `$expand`. (Its type, "approleassignment", is not documented in these docs:
+	// raw JSON.)
+	AppRoleAssignments json.RawMessage `json:"appRoleAssignments,omitempty"`
+	// Autenticação is "autenticação". Os métodos de autenticação com
+	// suporte para o usuário. (Its type, "authentication", is not documented in
+	// these docs: raw JSON.)
+	Autenticação json.RawMessage `json:"autenticação,omitempty"`
+	// Calendar is "calendar". O calendário principal do usuário. Somente
+	// leitura. (Its type, "calendar", is not documented in these docs: raw JSON.)
+	Calendar json.RawMessage `json:"calendar,omitempty"`
+	// CalendarGroups is "calendarGroups". Os grupos de calendários do usuário.
+	// Somente leitura. Anulável. (Its type, "calendargroup", is not documented in
+	// these docs: raw JSON.)
+	CalendarGroups json.RawMessage `json:"calendarGroups,omitempty"`
+	// CalendarView is "calendarView". O modo de exibição do calendário. Somente
+	// leitura. Anulável. (Its type, "event", is not documented in these docs: raw
+	// JSON.)
+	CalendarView json.RawMessage `json:"calendarView,omitempty"`
+	// Calendars is "calendars". Os calendários do usuário. Somente leitura.
+	// Anulável. (Its type, "calendar", is not documented in these docs: raw
+	// JSON.)
+	Calendars json.RawMessage `json:"calendars,omitempty"`
+	// ContactFolders is "contactFolders". As pastas de contatos do usuário.
+	// Somente leitura. Anulável. (Its type, "contactfolder", is not documented in
+	// these docs: raw JSON.)
+	ContactFolders json.RawMessage `json:"contactFolders,omitempty"`
+	// Contacts is "contacts". Os contatos do usuário. Somente leitura. Anulável.
+	// (Its type, "contact", is not documented in these docs: raw JSON.)
+	Contacts json.RawMessage `json:"contacts,omitempty"`
+	// CreatedObjects is "createdObjects". Objetos directory que foram criados pelo
+	// usuário. Somente leitura. Anulável. (Its type, "directoryobject", is not
+	// documented in these docs: raw JSON.)
+	CreatedObjects json.RawMessage `json:"createdObjects,omitempty"`
+	// DirectReports is "directReports". Os usuários e contatos subordinados ao
+	// usuário. (Os usuários e contatos cuja propriedade de gerenciamento está
+	// definida para esse usuário.) Somente leitura. Anulável. Dá suporte a
+	// `$expand`. (Its type, "directoryobject", is not documented in these docs:
+	// raw JSON.)
+	DirectReports json.RawMessage `json:"directReports,omitempty"`
+	// Unidade is "Unidade". O OneDrive do usuário. Somente leitura. (Its type,
+	// "drive", is not documented in these docs: raw JSON.)
+	Unidade json.RawMessage `json:"Unidade,omitempty"`
+	// Unidades is "unidades". Uma coleção de unidades disponíveis para este
+	// usuário. Somente leitura. (Its type, "drive", is not documented in these
+	// docs: raw JSON.)
+	Unidades json.RawMessage `json:"unidades,omitempty"`
+	// Eventos is "eventos". Os eventos do usuário. O padrão é mostrar eventos
+	// no Calendário Padrão. Somente leitura. Anulável. (Its type, "event", is
+	// not documented in these docs: raw JSON.)
+	Eventos json.RawMessage `json:"eventos,omitempty"`
+	// Extensions is "extensions". A coleção de extensões abertas definidas para
+	// o usuário. Somente leitura. Oferece suporte para `$expand`. Anulável. (Its
+	// type, "extension", is not documented in these docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// InferenceClassification is "inferenceClassification". Classificação de
+	// relevância das mensagens do usuário com base em designações explícitas
+	// que substituem a relevância ou importância deduzida. (Its type,
+	// "inferenceclassification", is not documented in these docs: raw JSON.)
+	InferenceClassification json.RawMessage `json:"inferenceClassification,omitempty"`
+	// Insights is "insights". Somente leitura. Anulável. (Its type,
+	// "officegraphinsights", is not documented in these docs: raw JSON.)
+	Insights json.RawMessage `json:"insights,omitempty"`
+	// LicenseDetails is "licenseDetails". Uma coleção dos detalhes da licença
+	// deste usuário. Somente leitura. (Its type, "licensedetails", is not
+	// documented in these docs: raw JSON.)
+	LicenseDetails json.RawMessage `json:"licenseDetails,omitempty"`
+	// MailFolders is "mailFolders". As pastas de email do usuário. Somente
+	// leitura. Anulável. (Its type, "mailfolder", is not documented in these
+	// docs: raw JSON.)
+	MailFolders json.RawMessage `json:"mailFolders,omitempty"`
+	// Manager is "manager". O usuário ou contato que é o gerente deste usuário.
+	// Somente leitura. (Métodos HTTP: GET, PUT, DELETE.). Dá suporte a
+	// `$expand`. (Its type, "directoryobject", is not documented in these docs:
+	// raw JSON.)
+	Manager json.RawMessage `json:"manager,omitempty"`
+	// MemberOf is "memberOf". Os grupos e as funções de diretório dos quais o
+	// usuário é membro. Somente leitura. Anulável. Dá suporte a `$expand`.
+	// (Its type, "directoryobject", is not documented in these docs: raw JSON.)
+	MemberOf json.RawMessage `json:"memberOf,omitempty"`
+	// Messages is "messages". As mensagens em uma caixa de correio ou pasta.
+	// Somente leitura. Anulável. (Its type, "message", is not documented in these
+	// docs: raw JSON.)
+	Messages json.RawMessage `json:"messages,omitempty"`
+	// Onenote is "onenote". Somente leitura. (Its type, "onenote", is not
+	// documented in these docs: raw JSON.)
+	Onenote json.RawMessage `json:"onenote,omitempty"`
+	// Outlook is "outlook". Somente leitura. (Its type, "outlookuser", is not
+	// documented in these docs: raw JSON.)
+	Outlook json.RawMessage `json:"outlook,omitempty"`
+	// OwnedDevices is "ownedDevices". Dispositivos que pertencem ao usuário.
+	// Somente leitura. Anulável. Dá suporte a `$expand`. (Its type,
+	// "directoryobject", is not documented in these docs: raw JSON.)
+	OwnedDevices json.RawMessage `json:"ownedDevices,omitempty"`
+	// OwnedObjects is "ownedObjects". Objetos de diretório que pertencem ao
+	// usuário. Somente leitura. Anulável. Dá suporte a `$expand`. (Its type,
+	// "directoryobject", is not documented in these docs: raw JSON.)
+	OwnedObjects json.RawMessage `json:"ownedObjects,omitempty"`
+	// People is "people". Pessoas que são relevantes para o usuário. Somente
+	// leitura. Anulável. (Its type, "person", is not documented in these docs:
+	// raw JSON.)
+	People json.RawMessage `json:"people,omitempty"`
+	// Photo is "photo". A foto de perfil do usuário. Somente leitura. (Its type,
+	// "profilephoto", is not documented in these docs: raw JSON.)
+	Photo json.RawMessage `json:"photo,omitempty"`
+	// Planner is "planner". Ponto de entrada para o recurso do Planner que pode
+	// existir para um usuário. Somente leitura. (Its type, "planneruser", is not
+	// documented in these docs: raw JSON.)
+	Planner json.RawMessage `json:"planner,omitempty"`
+	// RegisteredDevices is "registeredDevices". Dispositivos que estão
+	// registrados para o usuário. Somente leitura. Anulável. Suporta `$expand`.
+	// (Its type, "directoryobject", is not documented in these docs: raw JSON.)
+	RegisteredDevices json.RawMessage `json:"registeredDevices,omitempty"`
+	// Todo is "todo". Representa os serviços To Do disponíveis para um usuário.
+	// (Its type, "todo", is not documented in these docs: raw JSON.)
+	Todo json.RawMessage `json:"todo,omitempty"`
+	// TransitiveMemberOf is "transitiveMemberOf". Os grupos, incluindo os grupos
+	// aninhados, e as funções de diretório dos quais um usuário é membro.
+	// Anulável. (Its type, "directoryobject", is not documented in these docs:
+	// raw JSON.)
+	TransitiveMemberOf json.RawMessage `json:"transitiveMemberOf,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes User and keeps the members it does not declare.
+func (m *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes User with the members it does not declare.
+func (m User) MarshalJSON() ([]byte, error) {
+	type plain User
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// WorkbookWorksheet is the microsoft.graph.workbookWorksheet resource. It
+// carries the properties of microsoft.graph.entity.
+//
+// Uma planilha do Excel é uma grade de células. Ela pode conter dados,
+// tabelas, gráficos, etc.
+
+type WorkbookWorksheet struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookWorksheet".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Retorna um valor que identifica de forma exclusiva a planilha em
+	// uma determinada pasta de trabalho. O valor do identificador permanece o
+	// mesmo, ainda que a planilha seja renomeada ou movida. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// Name is "name". O nome de exibição da planilha.
+	Name *string `json:"name,omitempty"`
+	// Position is "position". A posição baseada em zero da planilha na pasta de
+	// trabalho.
+	Position *int32 `json:"position,omitempty"`
+	// Visibilidade is "visibilidade". A visibilidade da planilha. Os valores
+	// possíveis são: `Visible`, `Hidden`, `VeryHidden`.
+	Visibilidade *string `json:"visibilidade,omitempty"`
+	// Charts is "charts". Retorna a coleção de gráficos que fazem parte da
+	// planilha. Somente leitura. (Its type, "chart", is not documented in these
+	// docs: raw JSON.)
+	Charts json.RawMessage `json:"charts,omitempty"`
+	// Names is "names". Retorna a coleção de nomes associados à planilha.
+	// Somente leitura. (Its type, "nameditem", is not documented in these docs:
+	// raw JSON.)
+	Names json.RawMessage `json:"names,omitempty"`
+	// PivotTables is "pivotTables". Coleção de Tabelas Dinâmicas que fazem
+	// parte da planilha. (Its type, "workbookpivottable", is not documented in
+	// these docs: raw JSON.)
+	PivotTables json.RawMessage `json:"pivotTables,omitempty"`
+	// Proteção is "proteção". Retorna o objeto de proteção da planilha para
+	// uma planilha. Somente leitura. (Its type, "worksheetprotection", is not
+	// documented in these docs: raw JSON.)
+	Proteção json.RawMessage `json:"proteção,omitempty"`
+	// Tables is "tables". Coleção de tabelas que fazem parte da planilha.
+	// Somente leitura. (Its type, "table", is not documented in these docs: raw
+	// JSON.)
+	Tables json.RawMessage `json:"tables,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WorkbookWorksheet and keeps the members it does not declare.
+func (m *WorkbookWorksheet) UnmarshalJSON(b []byte) error {
+	type plain WorkbookWorksheet
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WorkbookWorksheet with the members it does not declare.
+func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
+	type plain WorkbookWorksheet
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// DeviceManagementDerivedCredentialSettings is the
+// microsoft.graph.deviceManagementDerivedCredentialSettings resource.
+//
+// O recurso deviceManagementDerivedCredentialSettings representa um contêiner
+// cujo conteúdo varia de acordo com o fluxo de trabalho, incluindo:
+
+type DeviceManagementDerivedCredentialSettings struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceManagementDerivedCredentialSettings".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identificador exclusivo para a credencial derivada
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes DeviceManagementDerivedCredentialSettings and keeps the members it does not declare.
+func (m *DeviceManagementDerivedCredentialSettings) UnmarshalJSON(b []byte) error {
+	type plain DeviceManagementDerivedCredentialSettings
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes DeviceManagementDerivedCredentialSettings with the members it does not declare.
+func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error) {
+	type plain DeviceManagementDerivedCredentialSettings
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// DirectoryObject is the microsoft.graph.directoryObject resource.
+//
+// Representa um objeto do Active Directory do Azure. O tipo directoryObject é
+// o tipo base para os seguintes tipos de entidade de diretório geralmente
+// chamados de objetos de diretório:
+
+type DirectoryObject struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// DeletedDateTime is "deletedDateTime". Data e hora em que este objeto foi
+	// excluído. Sempre `null` quando o objeto não tiver sido excluído.
+	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
+	// ID is "id". O identificador exclusivo do objeto. Por exemplo,
+	// 12345678-9abc-def0-1234-56789abcde. O valor da propriedade da ID é
+	// geralmente, mas não exclusivamente na forma de um GUID; trate-o como um
+	// identificador opaco e não confie que ele seja um GUID. Chave. Não pode ser
+	// anulado. Somente leitura.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes DirectoryObject and keeps the members it does not declare.
+func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
+	type plain DirectoryObject
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes DirectoryObject with the members it does not declare.
+func (m DirectoryObject) MarshalJSON() ([]byte, error) {
+	type plain DirectoryObject
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// Schema is the microsoft.graph.externalConnectors.schema resource.
+//
+// O esquema de conexão determina como seu conteúdo externo será usado em
+// várias experiências Graph Microsoft. O esquema é uma lista simples de
+// todas as propriedades que você planeja adicionar à conexão, juntamente
+// com seus atributos, rótulos e aliases. Você deve registrá-lo antes de
+// adicionar itens na conexão.
+
+type Schema struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.externalConnectors.schema".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// BaseType is "baseType". Tem que ser definida como
+	// `microsoft.graph.externalItem`. Obrigatório.
+	BaseType *string `json:"baseType,omitempty"`
+	// Properties is "properties". As propriedades definidas para os itens na
+	// conexão. O número mínimo de propriedades é um, o máximo é 128. (Its
+	// type, "externalconnectors-property", is not documented in these docs: raw
+	// JSON.)
+	Properties json.RawMessage `json:"properties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Schema and keeps the members it does not declare.
+func (m *Schema) UnmarshalJSON(b []byte) error {
+	type plain Schema
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Schema with the members it does not declare.
+func (m Schema) MarshalJSON() ([]byte, error) {
+	type plain Schema
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// GovernanceRoleSetting is the microsoft.graph.governanceRoleSetting resource.
+//
+// Representa um conjunto de configurações em cada definição de função
+// que precisa ser avaliada quando as atribuições de função são criadas ou
+// modificadas. Por exemplo, as configurações de função podem incluir a
+// regra "duração máxima da atribuição", a regra "MFA necessária na
+// ativação" e assim por diante.
+
+type GovernanceRoleSetting struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.governanceRoleSetting".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". A ID da roleSetting.
+	ID *string `json:"id,omitempty"`
+	// ResourceID is "resourceId". Obrigatório. A ID do recurso ao qual a
+	// configuração de função está associada.
+	ResourceID *string `json:"resourceId,omitempty"`
+	// RoleDefinitionID is "roleDefinitionId". Obrigatório. A ID da definição de
+	// função à qual a configuração de função está associada.
+	RoleDefinitionID *string `json:"roleDefinitionId,omitempty"`
+	// IsDefault is "isDefault". Somente leitura. Indicar se roleSetting é um
+	// roleSetting padrão
+	IsDefault *bool `json:"isDefault,omitempty"`
+	// LastUpdatedDateTime is "lastUpdatedDateTime". Somente leitura. A hora em que
+	// a configuração de função foi atualizada pela última vez. O tipo
+	// Timestamp representa informações de data e hora usando o formato ISO 8601
+	// e está sempre no horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro
+	// de 2014 é `2014-01-01T00:00:00Z`
+	LastUpdatedDateTime *time.Time `json:"lastUpdatedDateTime,omitempty"`
+	// LastUpdatedBy is "lastUpdatedBy". Somente leitura. O nome de exibição do
+	// administrador que atualizou a roleSetting pela última vez.
+	LastUpdatedBy *string `json:"lastUpdatedBy,omitempty"`
+	// AdminEligibleSettings is "adminEligibleSettings". As configurações de
+	// regra que são avaliadas quando um administrador tenta adicionar uma
+	// atribuição de função qualificada. (Its type, "governancerulesetting", is
+	// not documented in these docs: raw JSON.)
+	AdminEligibleSettings json.RawMessage `json:"adminEligibleSettings,omitempty"`
+	// AdminMemberSettings is "adminMemberSettings". As configurações de regra
+	// que são avaliadas quando um administrador tenta adicionar uma atribuição
+	// de função de membro direto. (Its type, "governancerulesetting", is not
+	// documented in these docs: raw JSON.)
+	AdminMemberSettings json.RawMessage `json:"adminMemberSettings,omitempty"`
+	// UserEligibleSettings is "userEligibleSettings". As configurações de regra
+	// que são avaliadas quando um usuário tenta adicionar uma atribuição de
+	// função qualificada. Por enquanto, não há suporte para a configuração.
+	// (Its type, "governancerulesetting", is not documented in these docs: raw
+	// JSON.)
+	UserEligibleSettings json.RawMessage `json:"userEligibleSettings,omitempty"`
+	// UserMemberSettings is "userMemberSettings". As configurações de regra que
+	// são avaliadas quando um usuário tenta ativar sua atribuição de função.
+	// (Its type, "governancerulesetting", is not documented in these docs: raw
+	// JSON.)
+	UserMemberSettings json.RawMessage `json:"userMemberSettings,omitempty"`
+	// Recurso is "recurso". Somente leitura. O recurso associado para essa
+	// configuração de função. (Its type, "governanceresource", is not
+	// documented in these docs: raw JSON.)
+	Recurso json.RawMessage `json:"recurso,omitempty"`
+	// RoleDefinition is "roleDefinition". Somente leitura. A definição de
+	// função que é imposta com essa configuração de função. (Its type,
+	// "governanceroledefinition", is not documented in these docs: raw JSON.)
+	RoleDefinition json.RawMessage `json:"roleDefinition,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes GovernanceRoleSetting and keeps the members it does not declare.
+func (m *GovernanceRoleSetting) UnmarshalJSON(b []byte) error {
+	type plain GovernanceRoleSetting
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes GovernanceRoleSetting with the members it does not declare.
+func (m GovernanceRoleSetting) MarshalJSON() ([]byte, error) {
+	type plain GovernanceRoleSetting
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// EmailThreatSubmissionPolicy is the
+// microsoft.graph.security.emailThreatSubmissionPolicy resource. It carries
+// the properties of microsoft.graph.entity.
+//
+// Representa as diretrizes de uma organização para relatar possíveis
+// ameaças e mensagens de spam. Ele é usado para personalizar a experiência
+// de envio de ameaças do usuário final da sua organização ao relatar
+// possíveis ameaças e spam no Microsoft Outlook.
+
+type EmailThreatSubmissionPolicy struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.security.emailThreatSubmissionPolicy".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// CustomizedNotificationSenderEmailAddress is
+	// "customizedNotificationSenderEmailAddress". Especifica o endereço de email
+	// do remetente do qual as notificações por email serão enviadas aos
+	// usuários finais para informá-los se um email é spam, phishing ou limpo. O
+	// valor padrão é `null`. Opcional para criação.
+	CustomizedNotificationSenderEmailAddress *string `json:"customizedNotificationSenderEmailAddress,omitempty"`
+	// CustomizedReportRecipientEmailAddress is
+	// "customizedReportRecipientEmailAddress". Especifica o destino em que as
+	// mensagens relatadas dos usuários finais chegarão sempre que relatarem algo
+	// como phishing, lixo eletrônico ou não. O valor padrão é `null`. Opcional
+	// para criação.
+	CustomizedReportRecipientEmailAddress *string `json:"customizedReportRecipientEmailAddress,omitempty"`
+	// ID is "id". Há suporte para apenas uma ID. O valor padrão é
+	// `DefaultReportSubmissionPolicy`.
+	ID *string `json:"id,omitempty"`
+	// IsAlwaysReportEnabledForUsers is "isAlwaysReportEnabledForUsers". Indica se
+	// os usuários finais podem relatar uma mensagem como spam, phishing ou lixo
+	// eletrônico diretamente sem uma confirmação (pop-up). O valor padrão é
+	// `true`. Opcional para criação.
+	IsAlwaysReportEnabledForUsers *bool `json:"isAlwaysReportEnabledForUsers,omitempty"`
+	// IsAskMeEnabledForUsers is "isAskMeEnabledForUsers". Indica se os usuários
+	// finais podem confirmar o uso de um pop-up antes de relatar mensagens como
+	// spam, phishing ou não lixo eletrônico. O valor padrão é `true`. Opcional
+	// para criação.
+	IsAskMeEnabledForUsers *bool `json:"isAskMeEnabledForUsers,omitempty"`
+	// IsCustomizedMessageEnabled is "isCustomizedMessageEnabled". Indica se as
+	// notificações por email enviadas aos usuários finais para informá-los se
+	// um email é phishing, spam ou lixo eletrônico é personalizado ou não. O
+	// valor padrão é `false`. Opcional para criação.
+	IsCustomizedMessageEnabled *bool `json:"isCustomizedMessageEnabled,omitempty"`
+	// IsCustomizedMessageEnabledForPhishing is
+	// "isCustomizedMessageEnabledForPhishing". Se habilitada, a mensagem
+	// personalizada só será exibida quando o email for relatado como phishing. O
+	// valor padrão é `false`. Opcional para criação.
+	IsCustomizedMessageEnabledForPhishing *bool `json:"isCustomizedMessageEnabledForPhishing,omitempty"`
+	// IsCustomizedNotificationSenderEnabled is
+	// "isCustomizedNotificationSenderEnabled". Indica se o endereço de email do
+	// remetente deve ser usado usando customizedNotificationSenderEmailAddress
+	// para enviar notificações por email aos usuários finais. O valor padrão
+	// é `false`. Opcional para criação.
+	IsCustomizedNotificationSenderEnabled *bool `json:"isCustomizedNotificationSenderEnabled,omitempty"`
+	// IsNeverReportEnabledForUsers is "isNeverReportEnabledForUsers". Indica se os
+	// usuários finais podem simplesmente mover a mensagem de uma pasta para outra
+	// com base na ação de spam, phishing ou não lixo eletrônico sem realmente
+	// reportá-la. O valor padrão é `true`. Opcional para criação.
+	IsNeverReportEnabledForUsers *bool `json:"isNeverReportEnabledForUsers,omitempty"`
+	// IsOrganizationBrandingEnabled is "isOrganizationBrandingEnabled". Indica se
+	// o logotipo da identidade visual deve ser usado nas notificações por email
+	// enviadas aos usuários finais. O valor padrão é `false`. Opcional para
+	// criação.
+	IsOrganizationBrandingEnabled *bool `json:"isOrganizationBrandingEnabled,omitempty"`
+	// IsReportFromQuarantineEnabled is "isReportFromQuarantineEnabled". Indica se
+	// os usuários finais podem enviar da página de quarentena. O valor padrão
+	// é `true`. Opcional para criação.
+	IsReportFromQuarantineEnabled *bool `json:"isReportFromQuarantineEnabled,omitempty"`
+	// IsReportToCustomizedEmailAddressEnabled is
+	// "isReportToCustomizedEmailAddressEnabled". Indica se os emails relatados
+	// pelos usuários finais devem ser enviados para a caixa de correio
+	// personalizada configurada usando customizedReportRecipientEmailAddress. O
+	// valor padrão é `false`. Opcional para criação.
+	IsReportToCustomizedEmailAddressEnabled *bool `json:"isReportToCustomizedEmailAddressEnabled,omitempty"`
+	// IsReportToMicrosoftEnabled is "isReportToMicrosoftEnabled". Se habilitado, o
+	// email será enviado à Microsoft para análise. O valor padrão é `false`.
+	// Necessário para a criação.
+	IsReportToMicrosoftEnabled *bool `json:"isReportToMicrosoftEnabled,omitempty"`
+	// IsReviewEmailNotificationEnabled is "isReviewEmailNotificationEnabled".
+	// Indica se uma notificação por email é enviada ao usuário final que
+	// relatou o email quando ele foi revisado pelo administrador. O valor padrão
+	// é `false`. Opcional para criação.
+	IsReviewEmailNotificationEnabled *bool `json:"isReviewEmailNotificationEnabled,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes EmailThreatSubmissionPolicy and keeps the members it does not declare.
+func (m *EmailThreatSubmissionPolicy) UnmarshalJSON(b []byte) error {
+	type plain EmailThreatSubmissionPolicy
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes EmailThreatSubmissionPolicy with the members it does not declare.
+func (m EmailThreatSubmissionPolicy) MarshalJSON() ([]byte, error) {
+	type plain EmailThreatSubmissionPolicy
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// WindowsUpdateState is the microsoft.graph.windowsUpdateState resource.
+//
+// Ainda não documentado.
+
+type WindowsUpdateState struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.windowsUpdateState".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Essa é a ID da entidade.
+	ID *string `json:"id,omitempty"`
+	// DeviceID is "deviceId". A ID do dispositivo.
+	DeviceID *string `json:"deviceId,omitempty"`
+	// UserID is "userId". A ID do usuário.
+	UserID *string `json:"userId,omitempty"`
+	// DeviceDisplayName is "deviceDisplayName". Nome de exibição do dispositivo.
+	DeviceDisplayName *string `json:"deviceDisplayName,omitempty"`
+	// UserPrincipalName is "userPrincipalName". Nome principal do usuário.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// Status is "status". Status de udpate do Windows. Os valores possíveis são:
+	// `upToDate`, `pendingInstallation`, `pendingReboot`, `failed`. (Its type,
+	// "intune-shared-windowsupdatestatus", is not documented in these docs: raw
+	// JSON.)
+	Status json.RawMessage `json:"status,omitempty"`
+	// QualityUpdateVersion is "qualityUpdateVersion". A versão de atualização
+	// de qualidade do dispositivo.
+	QualityUpdateVersion *string `json:"qualityUpdateVersion,omitempty"`
+	// FeatureUpdateVersion is "featureUpdateVersion". A versão atual de
+	// atualização de recursos do dispositivo.
+	FeatureUpdateVersion *string `json:"featureUpdateVersion,omitempty"`
+	// LastScanDateTime is "lastScanDateTime". A data em que o agente Windows
+	// Update fez uma verificação bem-sucedida.
+	LastScanDateTime *time.Time `json:"lastScanDateTime,omitempty"`
+	// LastSyncDateTime is "lastSyncDateTime". Última data em que o dispositivo é
+	// sincronizado com Microsoft Intune.
+	LastSyncDateTime *time.Time `json:"lastSyncDateTime,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WindowsUpdateState and keeps the members it does not declare.
+func (m *WindowsUpdateState) UnmarshalJSON(b []byte) error {
+	type plain WindowsUpdateState
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WindowsUpdateState with the members it does not declare.
+func (m WindowsUpdateState) MarshalJSON() ([]byte, error) {
+	type plain WindowsUpdateState
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // newModel returns a new documented object by version and qualified name, or nil.
 func newModel(versionAndName string) any {
 	switch versionAndName {
+	case "v1.0 microsoft.graph.accessPackageAssignment":
+		return new(AccessPackageAssignment)
+	case "v1.0 microsoft.graph.chatMessage":
+		return new(ChatMessage)
+	case "v1.0 microsoft.graph.identityApiConnector":
+		return new(IdentityAPIConnector)
+	case "v1.0 microsoft.graph.multiValueLegacyExtendedProperty":
+		return new(MultiValueLegacyExtendedProperty)
+	case "v1.0 microsoft.graph.openTypeExtension":
+		return new(OpenTypeExtension)
+	case "v1.0 microsoft.graph.post":
+		return new(Post)
+	case "v1.0 microsoft.graph.startHoldMusicOperation":
+		return new(StartHoldMusicOperation)
+	case "v1.0 microsoft.graph.subscription":
+		return new(Subscription)
+	case "v1.0 microsoft.graph.uploadSession":
+		return new(UploadSession)
+	case "v1.0 microsoft.graph.user":
+		return new(User)
+	case "v1.0 microsoft.graph.workbookWorksheet":
+		return new(WorkbookWorksheet)
+	case "beta microsoft.graph.deviceManagementDerivedCredentialSettings":
+		return new(DeviceManagementDerivedCredentialSettings)
+	case "beta microsoft.graph.directoryObject":
+		return new(DirectoryObject)
+	case "beta microsoft.graph.externalConnectors.schema":
+		return new(Schema)
+	case "beta microsoft.graph.governanceRoleSetting":
+		return new(GovernanceRoleSetting)
+	case "beta microsoft.graph.security.emailThreatSubmissionPolicy":
+		return new(EmailThreatSubmissionPolicy)
+	case "beta microsoft.graph.windowsUpdateState":
+		return new(WindowsUpdateState)
 	default:
 		return nil
 	}

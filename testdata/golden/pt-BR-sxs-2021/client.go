@@ -6,7 +6,6 @@ package ptbrsxs2021
 
 import (
 	"context"
-	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
 )
@@ -41,11 +40,15 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetMeCalendar(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
+func (c *Client) CalendarGetMeCalendar(ctx context.Context, opts ...graphrt.Option) (*Calendar, error) {
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetUsersCalendar calls GET /v1.0/users/{id |
@@ -66,14 +69,18 @@ func (c *Client) CalendarGetMeCalendar(ctx context.Context, opts ...graphrt.Opti
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetUsersCalendar(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetUsersCalendar(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetGroupsCalendar calls GET /v1.0/groups/{id}/calendar: Get
@@ -94,14 +101,18 @@ func (c *Client) CalendarGetUsersCalendar(ctx context.Context, idOrUserPrincipal
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetGroupsCalendar(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetGroupsCalendar(ctx context.Context, id string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetMeCalendars calls GET /v1.0/me/calendars/{id}: Get calendar.
@@ -121,14 +132,18 @@ func (c *Client) CalendarGetGroupsCalendar(ctx context.Context, id string, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetMeCalendars(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetMeCalendars(ctx context.Context, id string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetUsersCalendars calls GET /v1.0/users/{id |
@@ -149,14 +164,18 @@ func (c *Client) CalendarGetMeCalendars(ctx context.Context, id string, opts ...
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetMeCalendarGroupsCalendars calls GET
@@ -177,14 +196,18 @@ func (c *Client) CalendarGetUsersCalendars(ctx context.Context, idOrUserPrincipa
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // CalendarGetUsersCalendarGroupsCalendars calls GET /v1.0/users/{id |
@@ -205,14 +228,18 @@ func (c *Client) CalendarGetMeCalendarGroupsCalendars(ctx context.Context, calen
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*Calendar, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[Calendar](raw)
 }
 
 // GroupListMembers calls GET /v1.0/groups/{id}/members: List members.
@@ -236,14 +263,18 @@ func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/group-list-members.md).
-func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]DirectoryObject, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.DecodeCollection[DirectoryObject](raw)
 }
 
 // IntuneDevicesManagedDeviceWipeUsers calls POST
@@ -376,7 +407,7 @@ func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx 
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-assignlicense.md).
-func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (*User, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -384,11 +415,15 @@ func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName st
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "POST",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/assignLicense",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[User](raw)
 }
 
 // CalendarUpdateMeCalendar calls PATCH /beta/me/calendar: Update calendar.
@@ -410,16 +445,20 @@ func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName st
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendar calls PATCH /beta/users/{id |
@@ -442,7 +481,7 @@ func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpd
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
 		return nil, err
 	}
@@ -450,11 +489,15 @@ func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrinci
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateGroupsCalendar calls PATCH /beta/groups/{id}/calendar: Update
@@ -477,7 +520,7 @@ func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrinci
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -485,11 +528,15 @@ func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, bo
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendar",
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateMeCalendars calls PATCH /beta/me/calendars/{id}: Update
@@ -512,7 +559,7 @@ func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, bo
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("id", id); err != nil {
 		return nil, err
 	}
@@ -520,11 +567,15 @@ func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body 
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendars calls PATCH /beta/users/{id |
@@ -547,7 +598,7 @@ func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body 
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
 		return nil, err
 	}
@@ -555,11 +606,15 @@ func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrinc
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateMeCalendarGroupsCalendars calls PATCH
@@ -582,7 +637,7 @@ func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrinc
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
@@ -590,11 +645,15 @@ func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, ca
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/me/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendarGroupsCalendars calls PATCH /beta/users/{id |
@@ -617,7 +676,7 @@ func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, ca
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (api-reference/beta/api/calendar-update.md).
-func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*CalendarBeta, error) {
 	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
 		return nil, err
 	}
@@ -625,11 +684,15 @@ func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context,
 	if err != nil {
 		return nil, err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "PATCH",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return graphrt.Decode[CalendarBeta](raw)
 }
 
 // IntuneOnboardingVppTokenSyncLicenseCounts calls POST

@@ -2,9 +2,917 @@
 
 package ptbrsxs2021
 
+import (
+	"encoding/json"
+	"github.com/graphgen-dev/graphgen/graphrt"
+	"time"
+)
+
+// AgeGroup is the enumeration microsoft.graph.ageGroup. Values the docs do not
+// list are kept as they are.
+
+type AgeGroup string
+
+const (
+	// AgeGroupNull is "null". Default value, no ageGroup has been set for the
+	// user.
+	AgeGroupNull AgeGroup = "null"
+	// AgeGroupMinor is "minor". The user is considered a minor.
+	AgeGroupMinor AgeGroup = "minor"
+	// AgeGroupNotAdult is "notAdult". The user is from a country that has
+	// statutory regulations (such as the United States, United Kingdom, European
+	// Union or South Korea) and user's age is more than the upper limit of kid age
+	// (as per country) and less than lower limit of adult age (as stipulated based
+	// on country or region). So basically, teenagers are considered as `notAdult`
+	// in regulated countries.
+	AgeGroupNotAdult AgeGroup = "notAdult"
+	// AgeGroupAdult is "adult". The user should be a treated as an adult.
+	AgeGroupAdult AgeGroup = "adult"
+)
+
+// Calendar is the microsoft.graph.calendar resource. It carries the properties
+// of microsoft.graph.entity.
+//
+// Represents a container for event resources. It can be a calendar for a user,
+// or the default calendar of a Microsoft 365 group.
+
+type Calendar struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
+	// the online meeting service providers that can be used to create online
+	// meetings in this calendar. Possible values are: `unknown`,
+	// `skypeForBusiness`, `skypeForConsumer`, `teamsForBusiness`. (Its type,
+	// "onlineMeetingProviderType collection", is not documented in these docs: raw
+	// JSON.)
+	AllowedOnlineMeetingProviders json.RawMessage `json:"allowedOnlineMeetingProviders,omitempty"`
+	// CanEdit is "canEdit". `true` if the user can write to the calendar, `false`
+	// otherwise. This property is `true` for the user who created the calendar.
+	// This property is also `true` for a user who has been shared a calendar and
+	// granted write access.
+	CanEdit *bool `json:"canEdit,omitempty"`
+	// CanShare is "canShare". `true` if the user has the permission to share the
+	// calendar, `false` otherwise. Only the user who created the calendar can
+	// share it.
+	CanShare *bool `json:"canShare,omitempty"`
+	// CanViewPrivateItems is "canViewPrivateItems". `true` if the user can read
+	// calendar items that have been marked private, `false` otherwise.
+	CanViewPrivateItems *bool `json:"canViewPrivateItems,omitempty"`
+	// ChangeKey is "changeKey". Identifies the version of the calendar object.
+	// Every time the calendar is changed, changeKey changes as well. This allows
+	// Exchange to apply changes to the correct version of the object. Read-only.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// Color is "color". Specifies the color theme to distinguish the calendar from
+	// other calendars in a UI. The property values are: `auto`, `lightBlue`,
+	// `lightGreen`, `lightOrange`, `lightGray`, `lightYellow`, `lightTeal`,
+	// `lightPink`, `lightBrown`, `lightRed`, `maxColor`. (Its type,
+	// "calendarColor", is not documented in these docs: raw JSON.)
+	Color json.RawMessage `json:"color,omitempty"`
+	// DefaultOnlineMeetingProvider is "defaultOnlineMeetingProvider". The default
+	// online meeting provider for meetings sent from this calendar. Possible
+	// values are: `unknown`, `skypeForBusiness`, `skypeForConsumer`,
+	// `teamsForBusiness`. (Its type, "onlineMeetingProviderType", is not
+	// documented in these docs: raw JSON.)
+	DefaultOnlineMeetingProvider json.RawMessage `json:"defaultOnlineMeetingProvider,omitempty"`
+	// HexColor is "hexColor". The calendar color, expressed in a hex color code of
+	// three hexadecimal values, each ranging from 00 to FF and representing the
+	// red, green, or blue components of the color in the RGB color space. If the
+	// user has never explicitly set a color for the calendar, this property is
+	// empty. Read-only.
+	HexColor *string `json:"hexColor,omitempty"`
+	// ID is "id". The calendar's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// IsDefaultCalendar is "isDefaultCalendar". `true` if this is the default
+	// calendar where new events are created by default, `false` otherwise.
+	IsDefaultCalendar *bool `json:"isDefaultCalendar,omitempty"`
+	// IsRemovable is "isRemovable". Indicates whether this user calendar can be
+	// deleted from the user mailbox.
+	IsRemovable *bool `json:"isRemovable,omitempty"`
+	// IsTallyingResponses is "isTallyingResponses". Indicates whether this user
+	// calendar supports tracking of meeting responses. Only meeting invites sent
+	// from users' primary calendars support tracking of meeting responses.
+	IsTallyingResponses *bool `json:"isTallyingResponses,omitempty"`
+	// Name is "name". The calendar name.
+	Name *string `json:"name,omitempty"`
+	// Owner is "owner". If set, this represents the user who created or added the
+	// calendar. For a calendar that the user created or added, the owner property
+	// is set to the user. For a calendar shared with the user, the owner property
+	// is set to the person who shared that calendar with the user. (Its type,
+	// "emailaddress", is not documented in these docs: raw JSON.)
+	Owner json.RawMessage `json:"owner,omitempty"`
+	// CalendarPermissions is "calendarPermissions". The permissions of the users
+	// with whom the calendar is shared. (Its type, "calendarpermission", is not
+	// documented in these docs: raw JSON.)
+	CalendarPermissions json.RawMessage `json:"calendarPermissions,omitempty"`
+	// CalendarView is "calendarView". The calendar view for the calendar.
+	// Navigation property. Read-only. (Its type, "event", is not documented in
+	// these docs: raw JSON.)
+	CalendarView json.RawMessage `json:"calendarView,omitempty"`
+	// Events is "events". The events in the calendar. Navigation property.
+	// Read-only. (Its type, "event", is not documented in these docs: raw JSON.)
+	Events json.RawMessage `json:"events,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". The
+	// collection of multi-value extended properties defined for the calendar.
+	// Read-only. Nullable. (Its type, "multivaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	MultiValueExtendedProperties json.RawMessage `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". The
+	// collection of single-value extended properties defined for the calendar.
+	// Read-only. Nullable. (Its type, "singlevaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Calendar and keeps the members it does not declare.
+func (m *Calendar) UnmarshalJSON(b []byte) error {
+	type plain Calendar
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Calendar with the members it does not declare.
+func (m Calendar) MarshalJSON() ([]byte, error) {
+	type plain Calendar
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// ConsentProvidedForMinor is the enumeration
+// microsoft.graph.consentProvidedForMinor. Values the docs do not list are
+// kept as they are.
+
+type ConsentProvidedForMinor string
+
+const (
+	// ConsentProvidedForMinorNull is "null". Default value, no
+	// consentProvidedForMinor has been set for the user.
+	ConsentProvidedForMinorNull ConsentProvidedForMinor = "null"
+	// ConsentProvidedForMinorGranted is "granted". Consent has been obtained for
+	// the user to have an account.
+	ConsentProvidedForMinorGranted ConsentProvidedForMinor = "granted"
+	// ConsentProvidedForMinorDenied is "denied". Consent has not been obtained for
+	// the user to have an account.
+	ConsentProvidedForMinorDenied ConsentProvidedForMinor = "denied"
+	// ConsentProvidedForMinorNotRequired is "notRequired". The user is from a
+	// location that does not require consent.
+	ConsentProvidedForMinorNotRequired ConsentProvidedForMinor = "notRequired"
+)
+
+// DirectoryObject is the microsoft.graph.directoryObject resource. It carries
+// the properties of microsoft.graph.entity.
+//
+// Represents an Azure Active Directory object. The directoryObject type is the
+// base type for many other directory entity types.
+
+type DirectoryObject struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". The unique identifier for the object. For example,
+	// 12345678-9abc-def0-1234-56789abcde. The value of the id property is often
+	// but not exclusively in the form of a GUID; treat it as an opaque identifier
+	// and do not rely on it being a GUID. Key. Not nullable. Read-only.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes DirectoryObject and keeps the members it does not declare.
+func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
+	type plain DirectoryObject
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes DirectoryObject with the members it does not declare.
+func (m DirectoryObject) MarshalJSON() ([]byte, error) {
+	type plain DirectoryObject
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// LegalAgeGroupClassification is the enumeration
+// microsoft.graph.legalAgeGroupClassification. Values the docs do not list are
+// kept as they are.
+
+type LegalAgeGroupClassification string
+
+const (
+	// LegalAgeGroupClassificationNull is "null". Default value, no ageGroup has
+	// been set for the user.
+	LegalAgeGroupClassificationNull LegalAgeGroupClassification = "null"
+	// LegalAgeGroupClassificationMinorWithoutParentalConsent is
+	// "minorWithoutParentalConsent". (Reserved for future use)
+	LegalAgeGroupClassificationMinorWithoutParentalConsent LegalAgeGroupClassification = "minorWithoutParentalConsent"
+	// LegalAgeGroupClassificationMinorWithParentalConsent is
+	// "minorWithParentalConsent". The user is considered a minor based on the
+	// age-related regulations of their country or region and the administrator of
+	// the account has obtained appropriate consent from a parent or guardian.
+	LegalAgeGroupClassificationMinorWithParentalConsent LegalAgeGroupClassification = "minorWithParentalConsent"
+	// LegalAgeGroupClassificationAdult is "adult". The user considered an adult
+	// based on the age-related regulations of their country or region.
+	LegalAgeGroupClassificationAdult LegalAgeGroupClassification = "adult"
+	// LegalAgeGroupClassificationNotAdult is "notAdult". The user is from a
+	// country or region that has additional age-related regulations (such as the
+	// United States, United Kingdom, European Union or South Korea), and the
+	// user's age is between a minor and an adult age (as stipulated based on
+	// country or region). Generally, this means that teenagers are considered as
+	// `notAdult` in regulated countries.
+	LegalAgeGroupClassificationNotAdult LegalAgeGroupClassification = "notAdult"
+	// LegalAgeGroupClassificationMinorNoParentalConsentRequired is
+	// "minorNoParentalConsentRequired". The user is a minor but is from a country
+	// or region that has no age-related regulations.
+	LegalAgeGroupClassificationMinorNoParentalConsentRequired LegalAgeGroupClassification = "minorNoParentalConsentRequired"
+)
+
+// User is the microsoft.graph.user resource. It carries the properties of
+// microsoft.graph.directoryObject.
+//
+// Represents an Azure AD user account. Inherits from directoryObject.
+
+type User struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". The unique identifier for the object. For example,
+	// 12345678-9abc-def0-1234-56789abcde. The value of the id property is often
+	// but not exclusively in the form of a GUID; treat it as an opaque identifier
+	// and do not rely on it being a GUID. Key. Not nullable. Read-only.
+	ID *string `json:"id,omitempty"`
+	// AboutMe is "aboutMe". A freeform text entry field for the user to describe
+	// themselves. Returned only on `$select`.
+	AboutMe *string `json:"aboutMe,omitempty"`
+	// AccountEnabled is "accountEnabled". `true` if the account is enabled;
+	// otherwise, `false`. This property is required when a user is created.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, and
+	// `in`).
+	AccountEnabled *bool `json:"accountEnabled,omitempty"`
+	// AgeGroup is "ageGroup". Sets the age group of the user. Allowed values:
+	// `null`, `minor`, `notAdult` and `adult`. Refer to the legal age group
+	// property definitions for further information.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, and
+	// `in`).
+	AgeGroup *AgeGroup `json:"ageGroup,omitempty"`
+	// AssignedLicenses is "assignedLicenses". The licenses that are assigned to
+	// the user, including inherited (group-based) licenses. Not nullable. Returned
+	// only on `$select`. Supports `$filter` (`eq` and `NOT`). (Its type,
+	// "assignedlicense", is not documented in these docs: raw JSON.)
+	AssignedLicenses json.RawMessage `json:"assignedLicenses,omitempty"`
+	// AssignedPlans is "assignedPlans". The plans that are assigned to the user.
+	// Read-only. Not nullable.
+	// Returned only on `$select`. Supports `$filter` (`eq` and `NOT`). (Its type,
+	// "assignedplan", is not documented in these docs: raw JSON.)
+	AssignedPlans json.RawMessage `json:"assignedPlans,omitempty"`
+	// Birthday is "birthday". The birthday of the user. The Timestamp type
+	// represents date and time information using ISO 8601 format and is always in
+	// UTC time. For example, midnight UTC on Jan 1, 2014 is
+	// `2014-01-01T00:00:00Z`.
+	// Returned only on `$select`.
+	Birthday *time.Time `json:"birthday,omitempty"`
+	// BusinessPhones is "businessPhones". The telephone numbers for the user.
+	// NOTE: Although this is a string collection, only one number can be set for
+	// this property. Read-only for users synced from on-premises directory.
+	// Returned by default. Supports `$filter` (`eq` and `NOT`).
+	BusinessPhones []string `json:"businessPhones,omitempty"`
+	// City is "city". The city in which the user is located. Maximum length is 128
+	// characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	City *string `json:"city,omitempty"`
+	// CompanyName is "companyName". The company name which the user is associated.
+	// This property can be useful for describing the company that an external user
+	// comes from. The maximum length of the company name is 64 characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	CompanyName *string `json:"companyName,omitempty"`
+	// ConsentProvidedForMinor is "consentProvidedForMinor". Sets whether consent
+	// has been obtained for minors. Allowed values: `null`, `granted`, `denied`
+	// and `notRequired`. Refer to the legal age group property definitions for
+	// further information.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, and
+	// `in`).
+	ConsentProvidedForMinor *ConsentProvidedForMinor `json:"consentProvidedForMinor,omitempty"`
+	// Country is "country". The country/region in which the user is located; for
+	// example, `US` or `UK`. Maximum length is 128 characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	Country *string `json:"country,omitempty"`
+	// CreatedDateTime is "createdDateTime". The created date of the user object.
+	// Read-only.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`,
+	// `le`, and `in` operators).
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// CreationType is "creationType". Indicates whether the user account was
+	// created as a regular school or work account (`null`), an external account
+	// (`Invitation`), a local account for an Azure Active Directory B2C tenant
+	// (`LocalAccount`) or self-service sign-up using email verification
+	// (`EmailVerified`). Read-only.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, and
+	// `in`).
+	CreationType *string `json:"creationType,omitempty"`
+	// DeletedDateTime is "deletedDateTime". The date and time the user was
+	// deleted.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, and `in`).
+	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
+	// Department is "department". The name for the department in which the user
+	// works. Maximum length is 64 characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`,
+	// `le`, and `in` operators).
+	Department *string `json:"department,omitempty"`
+	// DisplayName is "displayName". The name displayed in the address book for the
+	// user. This is usually the combination of the user's first name, middle
+	// initial and last name. This property is required when a user is created and
+	// it cannot be cleared during updates. Maximum length is 256 characters.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`, `le`,
+	// `in`, `startsWith`), `$orderBy`, and `$search`.
+	DisplayName *string `json:"displayName,omitempty"`
+	// EmployeeHireDate is "employeeHireDate". The date and time when the user was
+	// hired or will start work in case of a future hire.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`,
+	// `le`, `in`).
+	EmployeeHireDate *time.Time `json:"employeeHireDate,omitempty"`
+	// EmployeeID is "employeeId". The employee identifier assigned to the user by
+	// the organization.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`,
+	// `le`, `in`, `startsWith`).
+	EmployeeID *string `json:"employeeId,omitempty"`
+	// EmployeeOrgData is "employeeOrgData". Represents organization data (e.g.
+	// division and costCenter) associated with a user.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`,
+	// `le`, `in`). (Its type, "employeeorgdata", is not documented in these docs:
+	// raw JSON.)
+	EmployeeOrgData json.RawMessage `json:"employeeOrgData,omitempty"`
+	// EmployeeType is "employeeType". Captures enterprise worker type. For
+	// example, `Employee`, `Contractor`, `Consultant`, or `Vendor`. Returned only
+	// on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`, `le`, `in`,
+	// `startsWith`).
+	EmployeeType *string `json:"employeeType,omitempty"`
+	// ExternalUserState is "externalUserState". For an external user invited to
+	// the tenant using the invitation API, this property represents the invited
+	// user's invitation status. For invited users, the state can be
+	// `PendingAcceptance` or `Accepted`, or `null` for all other users.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `in`).
+	ExternalUserState *string `json:"externalUserState,omitempty"`
+	// ExternalUserStateChangeDateTime is "externalUserStateChangeDateTime". Shows
+	// the timestamp for the latest change to the externalUserState property.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `in`).
+	ExternalUserStateChangeDateTime *time.Time `json:"externalUserStateChangeDateTime,omitempty"`
+	// FaxNumber is "faxNumber". The fax number of the user.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`,
+	// `le`, `in`, `startsWith`).
+	FaxNumber *string `json:"faxNumber,omitempty"`
+	// GivenName is "givenName". The given name (first name) of the user. Maximum
+	// length is 64 characters.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`, `le`,
+	// `in`, `startsWith`).
+	GivenName *string `json:"givenName,omitempty"`
+	// HireDate is "hireDate". The hire date of the user. The Timestamp type
+	// represents date and time information using ISO 8601 format and is always in
+	// UTC time. For example, midnight UTC on Jan 1, 2014 is
+	// `2014-01-01T00:00:00Z`.
+	// Returned only on `$select`.
+	// Note: This property is specific to SharePoint Online. We recommend using the
+	// native employeeHireDate property to set and update hire date values using
+	// Microsoft Graph APIs.
+	HireDate *time.Time `json:"hireDate,omitempty"`
+	// Identities is "identities". Represents the identities that can be used to
+	// sign in to this user account. An identity can be provided by Microsoft (also
+	// known as a local account), by organizations, or by social identity providers
+	// such as Facebook, Google, and Microsoft, and tied to a user account. May
+	// contain multiple items with the same signInType value.
+	// Returned only on `$select`. Supports `$filter` (`eq`) only where the
+	// signInType is not `userPrincipalName`. (Its type, "objectidentity", is not
+	// documented in these docs: raw JSON.)
+	Identities json.RawMessage `json:"identities,omitempty"`
+	// ImAddresses is "imAddresses". The instant message voice over IP (VOIP)
+	// session initiation protocol (SIP) addresses for the user. Read-only.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `NOT`, `ge`, `le`,
+	// `startsWith`).
+	ImAddresses []string `json:"imAddresses,omitempty"`
+	// Interests is "interests". A list for the user to describe their interests.
+	// Returned only on `$select`.
+	Interests []string `json:"interests,omitempty"`
+	// IsResourceAccount is "isResourceAccount". Do not use – reserved for future
+	// use.
+	IsResourceAccount *bool `json:"isResourceAccount,omitempty"`
+	// JobTitle is "jobTitle". The user's job title. Maximum length is 128
+	// characters.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT` , `ge`, `le`,
+	// `in`, `startsWith`).
+	JobTitle *string `json:"jobTitle,omitempty"`
+	// LastPasswordChangeDateTime is "lastPasswordChangeDateTime". The time when
+	// this Azure AD user last changed their password. The date and time
+	// information uses ISO 8601 format and is always in UTC time. For example,
+	// midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	// Returned only on `$select`.
+	LastPasswordChangeDateTime *time.Time `json:"lastPasswordChangeDateTime,omitempty"`
+	// LegalAgeGroupClassification is "legalAgeGroupClassification". Used by
+	// enterprise applications to determine the legal age group of the user. This
+	// property is read-only and calculated based on ageGroup and
+	// consentProvidedForMinor properties. Allowed values: `null`,
+	// `minorWithOutParentalConsent`, `minorWithParentalConsent`,
+	// `minorNoParentalConsentRequired`, `notAdult` and `adult`. Refer to the legal
+	// age group property definitions for further information.
+	// Returned only on `$select`.
+	LegalAgeGroupClassification *LegalAgeGroupClassification `json:"legalAgeGroupClassification,omitempty"`
+	// LicenseAssignmentStates is "licenseAssignmentStates". State of license
+	// assignments for this user. Read-only.
+	// Returned only on `$select`. (Its type, "licenseassignmentstate", is not
+	// documented in these docs: raw JSON.)
+	LicenseAssignmentStates json.RawMessage `json:"licenseAssignmentStates,omitempty"`
+	// Mail is "mail". The SMTP address for the user, for example,
+	// `jeff@contoso.onmicrosoft.com`.
+	// NOTE: While this property can contain accent characters, using them can
+	// cause access issues with other Microsoft applications for the user. Changes
+	// to this property will also update the user's proxyAddresses collection to
+	// include the value as an SMTP address. While this property can contain accent
+	// characters, using them can cause access issues with other Microsoft
+	// applications for the user.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`, `endsWith`).
+	Mail *string `json:"mail,omitempty"`
+	// MailboxSettings is "mailboxSettings". Settings for the primary mailbox of
+	// the signed-in user. You can get or update settings for sending automatic
+	// replies to incoming messages, locale and time zone.
+	// Returned only on `$select`. (Its type, "mailboxsettings", is not documented
+	// in these docs: raw JSON.)
+	MailboxSettings json.RawMessage `json:"mailboxSettings,omitempty"`
+	// MailNickname is "mailNickname". The mail alias for the user. This property
+	// must be specified when a user is created. Maximum length is 64 characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	MailNickname *string `json:"mailNickname,omitempty"`
+	// MobilePhone is "mobilePhone". The primary cellular telephone number for the
+	// user. Read-only for users synced from on-premises directory. Maximum length
+	// is 64 characters.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`).
+	MobilePhone *string `json:"mobilePhone,omitempty"`
+	// MySite is "mySite". The URL for the user's personal site.
+	// Returned only on `$select`.
+	MySite *string `json:"mySite,omitempty"`
+	// OfficeLocation is "officeLocation". The office location in the user's place
+	// of business.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`).
+	OfficeLocation *string `json:"officeLocation,omitempty"`
+	// OnPremisesDistinguishedName is "onPremisesDistinguishedName". Contains the
+	// on-premises Active Directory `distinguished name` or `DN`. The property is
+	// only populated for customers who are synchronizing their on-premises
+	// directory to Azure Active Directory via Azure AD Connect. Read-only.
+	// Returned only on `$select`.
+	OnPremisesDistinguishedName *string `json:"onPremisesDistinguishedName,omitempty"`
+	// OnPremisesDomainName is "onPremisesDomainName". Contains the on-premises
+	// `domainFQDN`, also called dnsDomainName synchronized from the on-premises
+	// directory. The property is only populated for customers who are
+	// synchronizing their on-premises directory to Azure Active Directory via
+	// Azure AD Connect. Read-only.
+	// Returned only on `$select`.
+	OnPremisesDomainName *string `json:"onPremisesDomainName,omitempty"`
+	// OnPremisesExtensionAttributes is "onPremisesExtensionAttributes". Contains
+	// extensionAttributes 1-15 for the user. Note that the individual extension
+	// attributes are neither selectable nor filterable. For an
+	// `onPremisesSyncEnabled` user, the source of authority for this set of
+	// properties is the on-premises and is read-only. For a cloud-only user (where
+	// `onPremisesSyncEnabled` is false), these properties may be set during
+	// creation or update. These extension attributes are also known as Exchange
+	// custom attributes 1-15.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `NOT`, `ge`, `le`,
+	// `in`). (Its type, "onpremisesextensionattributes", is not documented in
+	// these docs: raw JSON.)
+	OnPremisesExtensionAttributes json.RawMessage `json:"onPremisesExtensionAttributes,omitempty"`
+	// OnPremisesImmutableID is "onPremisesImmutableId". This property is used to
+	// associate an on-premises Active Directory user account to their Azure AD
+	// user object. This property must be specified when creating a new user
+	// account in the Graph if you are using a federated domain for the user's
+	// userPrincipalName (UPN) property. NOTE: The $ and \_ characters cannot be
+	// used when specifying this property.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`)..
+	OnPremisesImmutableID *string `json:"onPremisesImmutableId,omitempty"`
+	// OnPremisesLastSyncDateTime is "onPremisesLastSyncDateTime". Indicates the
+	// last time at which the object was synced with the on-premises directory; for
+	// example: `2013-02-16T03:04:54Z`. The Timestamp type represents date and time
+	// information using ISO 8601 format and is always in UTC time. For example,
+	// midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`. Read-only.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`).
+	OnPremisesLastSyncDateTime *time.Time `json:"onPremisesLastSyncDateTime,omitempty"`
+	// OnPremisesProvisioningErrors is "onPremisesProvisioningErrors". Errors when
+	// using Microsoft synchronization product during provisioning.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `NOT`, `ge`, `le`).
+	// (Its type, "onpremisesprovisioningerror", is not documented in these docs:
+	// raw JSON.)
+	OnPremisesProvisioningErrors json.RawMessage `json:"onPremisesProvisioningErrors,omitempty"`
+	// OnPremisesSamAccountName is "onPremisesSamAccountName". Contains the
+	// on-premises `samAccountName` synchronized from the on-premises directory.
+	// The property is only populated for customers who are synchronizing their
+	// on-premises directory to Azure Active Directory via Azure AD Connect.
+	// Read-only.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	OnPremisesSamAccountName *string `json:"onPremisesSamAccountName,omitempty"`
+	// OnPremisesSecurityIdentifier is "onPremisesSecurityIdentifier". Contains the
+	// on-premises security identifier (SID) for the user that was synchronized
+	// from on-premises to the cloud. Read-only.
+	// Returned only on `$select`.
+	OnPremisesSecurityIdentifier *string `json:"onPremisesSecurityIdentifier,omitempty"`
+	// OnPremisesSyncEnabled is "onPremisesSyncEnabled". `true` if this object is
+	// synced from an on-premises directory; `false` if this object was originally
+	// synced from an on-premises directory but is no longer synced; `null` if this
+	// object has never been synced from an on-premises directory (default).
+	// Read-only.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
+	OnPremisesSyncEnabled *bool `json:"onPremisesSyncEnabled,omitempty"`
+	// OnPremisesUserPrincipalName is "onPremisesUserPrincipalName". Contains the
+	// on-premises `userPrincipalName` synchronized from the on-premises directory.
+	// The property is only populated for customers who are synchronizing their
+	// on-premises directory to Azure Active Directory via Azure AD Connect.
+	// Read-only.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	OnPremisesUserPrincipalName *string `json:"onPremisesUserPrincipalName,omitempty"`
+	// OtherMails is "otherMails". A list of additional email addresses for the
+	// user; for example: `["bob@contoso.com", "Robert@fabrikam.com"]`.
+	// NOTE: While this property can contain accent characters, they can cause
+	// access issues to first-party applications for the user.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`).
+	OtherMails []string `json:"otherMails,omitempty"`
+	// PasswordPolicies is "passwordPolicies". Specifies password policies for the
+	// user. This value is an enumeration with one possible value being
+	// `DisableStrongPassword`, which allows weaker passwords than the default
+	// policy to be specified. `DisablePasswordExpiration` can also be specified.
+	// The two may be specified together; for example: `DisablePasswordExpiration,
+	// DisableStrongPassword`.
+	// Returned only on `$select`. Supports `$filter` (`ne`, `NOT`).
+	PasswordPolicies *string `json:"passwordPolicies,omitempty"`
+	// PasswordProfile is "passwordProfile". Specifies the password profile for the
+	// user. The profile contains the user’s password. This property is required
+	// when a user is created. The password in the profile must satisfy minimum
+	// requirements as specified by the passwordPolicies property. By default, a
+	// strong password is required. NOTE: For Azure B2C tenants, the
+	// forceChangePasswordNextSignIn property should be set to `false` and instead
+	// use custom policies and user flows to force password reset at first logon.
+	// See Force password reset at first logon.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
+	// (Its type, "passwordprofile", is not documented in these docs: raw JSON.)
+	PasswordProfile json.RawMessage `json:"passwordProfile,omitempty"`
+	// PastProjects is "pastProjects". A list for the user to enumerate their past
+	// projects.
+	// Returned only on `$select`.
+	PastProjects []string `json:"pastProjects,omitempty"`
+	// PostalCode is "postalCode". The postal code for the user's postal address.
+	// The postal code is specific to the user's country/region. In the United
+	// States of America, this attribute contains the ZIP code. Maximum length is
+	// 40 characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	PostalCode *string `json:"postalCode,omitempty"`
+	// PreferredLanguage is "preferredLanguage". The preferred language for the
+	// user. Should follow ISO 639-1 Code; for example `en-US`.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`)
+	PreferredLanguage *string `json:"preferredLanguage,omitempty"`
+	// PreferredName is "preferredName". The preferred name for the user.
+	// Returned only on `$select`.
+	PreferredName *string `json:"preferredName,omitempty"`
+	// ProvisionedPlans is "provisionedPlans". The plans that are provisioned for
+	// the user. Read-only. Not nullable.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `NOT`, `ge`, `le`).
+	// (Its type, "provisionedplan", is not documented in these docs: raw JSON.)
+	ProvisionedPlans json.RawMessage `json:"provisionedPlans,omitempty"`
+	// ProxyAddresses is "proxyAddresses". For example: `["SMTP: bob@contoso.com",
+	// "smtp: bob@sales.contoso.com"]`. Read-only, Not nullable.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `NOT`, `ge`, `le`,
+	// `startsWith`).
+	ProxyAddresses []string `json:"proxyAddresses,omitempty"`
+	// RefreshTokensValidFromDateTime is "refreshTokensValidFromDateTime". Any
+	// refresh tokens or sessions tokens (session cookies) issued before this time
+	// are invalid, and applications will get an error when using an invalid
+	// refresh or sessions token to acquire a delegated access token (to access
+	// APIs such as Microsoft Graph). If this happens, the application will need to
+	// acquire a new refresh token by making a request to the authorize endpoint.
+	// Returned only on `$select`. Read-only.
+	RefreshTokensValidFromDateTime *time.Time `json:"refreshTokensValidFromDateTime,omitempty"`
+	// Responsibilities is "responsibilities". A list for the user to enumerate
+	// their responsibilities.
+	// Returned only on `$select`.
+	Responsibilities []string `json:"responsibilities,omitempty"`
+	// Schools is "schools". A list for the user to enumerate the schools they have
+	// attended.
+	// Returned only on `$select`.
+	Schools []string `json:"schools,omitempty"`
+	// ShowInAddressList is "showInAddressList". `true` if the Outlook global
+	// address list should contain this user, otherwise `false`. If not set, this
+	// will be treated as `true`. For users invited through the invitation manager,
+	// this property will be set to `false`.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
+	ShowInAddressList *bool `json:"showInAddressList,omitempty"`
+	// Skills is "skills". A list for the user to enumerate their skills.
+	// Returned only on `$select`.
+	Skills []string `json:"skills,omitempty"`
+	// SignInSessionsValidFromDateTime is "signInSessionsValidFromDateTime". Any
+	// refresh tokens or sessions tokens (session cookies) issued before this time
+	// are invalid, and applications will get an error when using an invalid
+	// refresh or sessions token to acquire a delegated access token (to access
+	// APIs such as Microsoft Graph). If this happens, the application will need to
+	// acquire a new refresh token by making a request to the authorize endpoint.
+	// Read-only. Use revokeSignInSessions to reset.
+	// Returned only on `$select`.
+	SignInSessionsValidFromDateTime *time.Time `json:"signInSessionsValidFromDateTime,omitempty"`
+	// State is "state". The state or province in the user's address. Maximum
+	// length is 128 characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	State *string `json:"state,omitempty"`
+	// StreetAddress is "streetAddress". The street address of the user's place of
+	// business. Maximum length is 1024 characters.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	StreetAddress *string `json:"streetAddress,omitempty"`
+	// Surname is "surname". The user's surname (family name or last name). Maximum
+	// length is 64 characters.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`).
+	Surname *string `json:"surname,omitempty"`
+	// UsageLocation is "usageLocation". A two letter country code (ISO standard 3166).
+	// Required for users that will be assigned licenses due to legal requirement
+	// to check for availability of services in countries. Examples include: `US`,
+	// `JP`, and `GB`. Not nullable.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	UsageLocation *string `json:"usageLocation,omitempty"`
+	// UserPrincipalName is "userPrincipalName". The user principal name (UPN) of
+	// the user. The UPN is an Internet-style login name for the user based on the
+	// Internet standard RFC 822. By convention, this should map to the user's
+	// email name. The general format is alias@domain, where domain must be present
+	// in the tenant's collection of verified domains. This property is required
+	// when a user is created. The verified domains for the tenant can be accessed
+	// from the verifiedDomains property of organization.
+	// NOTE: While this property can contain accent characters, they can cause
+	// access issues to first-party applications for the user.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`, `endsWith`) and `$orderBy`.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// UserType is "userType". A string value that can be used to classify user
+	// types in your directory, such as `Member` and `Guest`.
+	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
+	UserType *string `json:"userType,omitempty"`
+	// AgreementAcceptances is "agreementAcceptances". The user's terms of use
+	// acceptance statuses. Read-only. Nullable. (Its type, "agreementacceptance",
+	// is not documented in these docs: raw JSON.)
+	AgreementAcceptances json.RawMessage `json:"agreementAcceptances,omitempty"`
+	// Activities is "activities". The user's activities across devices. Read-only.
+	// Nullable. (Its type, "projectrome-activity", is not documented in these
+	// docs: raw JSON.)
+	Activities json.RawMessage `json:"activities,omitempty"`
+	// AppRoleAssignments is "appRoleAssignments". Represents the app roles a user
+	// has been granted for an application. Supports `$expand`. (Its type,
+	// "approleassignment", is not documented in these docs: raw JSON.)
+	AppRoleAssignments json.RawMessage `json:"appRoleAssignments,omitempty"`
+	// Calendar is "calendar". The user's primary calendar. Read-only.
+	Calendar *Calendar `json:"calendar,omitempty"`
+	// CalendarGroups is "calendarGroups". The user's calendar groups. Read-only.
+	// Nullable. (Its type, "calendargroup", is not documented in these docs: raw
+	// JSON.)
+	CalendarGroups json.RawMessage `json:"calendarGroups,omitempty"`
+	// CalendarView is "calendarView". The calendar view for the calendar.
+	// Read-only. Nullable. (Its type, "event", is not documented in these docs:
+	// raw JSON.)
+	CalendarView json.RawMessage `json:"calendarView,omitempty"`
+	// Calendars is "calendars". The user's calendars. Read-only. Nullable.
+	Calendars []Calendar `json:"calendars,omitempty"`
+	// ContactFolders is "contactFolders". The user's contacts folders. Read-only.
+	// Nullable. (Its type, "contactfolder", is not documented in these docs: raw
+	// JSON.)
+	ContactFolders json.RawMessage `json:"contactFolders,omitempty"`
+	// Contacts is "contacts". The user's contacts. Read-only. Nullable. (Its type,
+	// "contact", is not documented in these docs: raw JSON.)
+	Contacts json.RawMessage `json:"contacts,omitempty"`
+	// CreatedObjects is "createdObjects". Directory objects that were created by
+	// the user. Read-only. Nullable.
+	CreatedObjects []DirectoryObject `json:"createdObjects,omitempty"`
+	// DirectReports is "directReports". The users and contacts that report to the
+	// user. (The users and contacts that have their manager property set to this
+	// user.) Read-only. Nullable. Supports `$expand`.
+	DirectReports []DirectoryObject `json:"directReports,omitempty"`
+	// Drive is "drive". The user's OneDrive. Read-only. (Its type, "drive", is not
+	// documented in these docs: raw JSON.)
+	Drive json.RawMessage `json:"drive,omitempty"`
+	// Drives is "drives". A collection of drives available for this user.
+	// Read-only. (Its type, "drive", is not documented in these docs: raw JSON.)
+	Drives json.RawMessage `json:"drives,omitempty"`
+	// Events is "events". The user's events. Default is to show Events under the
+	// Default Calendar. Read-only. Nullable. (Its type, "event", is not documented
+	// in these docs: raw JSON.)
+	Events json.RawMessage `json:"events,omitempty"`
+	// Extensions is "extensions". The collection of open extensions defined for
+	// the user. Read-only. Nullable. (Its type, "extension", is not documented in
+	// these docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// InferenceClassification is "inferenceClassification". Relevance
+	// classification of the user's messages based on explicit designations which
+	// override inferred relevance or importance. (Its type,
+	// "inferenceclassification", is not documented in these docs: raw JSON.)
+	InferenceClassification json.RawMessage `json:"inferenceClassification,omitempty"`
+	// Insights is "insights". Read-only. Nullable. (Its type,
+	// "officegraphinsights", is not documented in these docs: raw JSON.)
+	Insights json.RawMessage `json:"insights,omitempty"`
+	// LicenseDetails is "licenseDetails". A collection of this user's license
+	// details. Read-only. (Its type, "licensedetails", is not documented in these
+	// docs: raw JSON.)
+	LicenseDetails json.RawMessage `json:"licenseDetails,omitempty"`
+	// MailFolders is "mailFolders". The user's mail folders. Read-only. Nullable.
+	// (Its type, "mailfolder", is not documented in these docs: raw JSON.)
+	MailFolders json.RawMessage `json:"mailFolders,omitempty"`
+	// Manager is "manager". The user or contact that is this user's manager.
+	// Read-only. (HTTP Methods: GET, PUT, DELETE.). Supports `$expand`.
+	Manager *DirectoryObject `json:"manager,omitempty"`
+	// MemberOf is "memberOf". The groups and directory roles that the user is a
+	// member of. Read-only. Nullable. Supports `$expand`.
+	MemberOf []DirectoryObject `json:"memberOf,omitempty"`
+	// Messages is "messages". The messages in a mailbox or folder. Read-only.
+	// Nullable. (Its type, "message", is not documented in these docs: raw JSON.)
+	Messages json.RawMessage `json:"messages,omitempty"`
+	// Onenote is "onenote". Read-only. (Its type, "onenote", is not documented in
+	// these docs: raw JSON.)
+	Onenote json.RawMessage `json:"onenote,omitempty"`
+	// Outlook is "outlook". Read-only. (Its type, "outlookuser", is not documented
+	// in these docs: raw JSON.)
+	Outlook json.RawMessage `json:"outlook,omitempty"`
+	// OwnedDevices is "ownedDevices". Devices that are owned by the user.
+	// Read-only. Nullable. Supports `$expand`.
+	OwnedDevices []DirectoryObject `json:"ownedDevices,omitempty"`
+	// OwnedObjects is "ownedObjects". Directory objects that are owned by the
+	// user. Read-only. Nullable. Supports `$expand`.
+	OwnedObjects []DirectoryObject `json:"ownedObjects,omitempty"`
+	// People is "people". People that are relevant to the user. Read-only.
+	// Nullable. (Its type, "person", is not documented in these docs: raw JSON.)
+	People json.RawMessage `json:"people,omitempty"`
+	// Photo is "photo". The user's profile photo. Read-only. (Its type,
+	// "profilephoto", is not documented in these docs: raw JSON.)
+	Photo json.RawMessage `json:"photo,omitempty"`
+	// Planner is "planner". Entry-point to the Planner resource that might exist
+	// for a user. Read-only. (Its type, "planneruser", is not documented in these
+	// docs: raw JSON.)
+	Planner json.RawMessage `json:"planner,omitempty"`
+	// RegisteredDevices is "registeredDevices". Devices that are registered for
+	// the user. Read-only. Nullable. Supports `$expand`.
+	RegisteredDevices []DirectoryObject `json:"registeredDevices,omitempty"`
+	// Todo is "todo". Represents the To Do services available to a user. (Its
+	// type, "todo", is not documented in these docs: raw JSON.)
+	Todo json.RawMessage `json:"todo,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes User and keeps the members it does not declare.
+func (m *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes User with the members it does not declare.
+func (m User) MarshalJSON() ([]byte, error) {
+	type plain User
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// CalendarBeta is the microsoft.graph.calendar resource.
+//
+// Represents a container for event resources. It can be a calendar for a user,
+// or the default calendar of a Microsoft 365 group.
+
+type CalendarBeta struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
+	// the online meeting service providers that can be used to create online
+	// meetings in this calendar. Possible values are: `unknown`,
+	// `skypeForBusiness`, `skypeForConsumer`, `teamsForBusiness`. (Its type,
+	// "onlineMeetingProviderType collection", is not documented in these docs: raw
+	// JSON.)
+	AllowedOnlineMeetingProviders json.RawMessage `json:"allowedOnlineMeetingProviders,omitempty"`
+	// CalendarGroupID is "calendarGroupId". The calendarGroup in which to create
+	// the calendar. If the user has never explicitly set a group for the calendar,
+	// this property is null.
+	CalendarGroupID *string `json:"calendarGroupId,omitempty"`
+	// CanEdit is "canEdit". `true` if the user can write to the calendar, `false`
+	// otherwise. This property is `true` for the user who created the calendar.
+	// This property is also `true` for a user who has been shared a calendar and
+	// granted write access, through an Outlook client or the corresponding
+	// calendarPermission resource. Read-only.
+	CanEdit *bool `json:"canEdit,omitempty"`
+	// CanShare is "canShare". `true` if the user has the permission to share the
+	// calendar, `false` otherwise. Only the user who created the calendar can
+	// share it. Read-only.
+	CanShare *bool `json:"canShare,omitempty"`
+	// CanViewPrivateItems is "canViewPrivateItems". `true` if the user can read
+	// calendar items that have been marked private, `false` otherwise. This
+	// property is set through an Outlook client or the corresponding
+	// calendarPermission resource. Read-only.
+	CanViewPrivateItems *bool `json:"canViewPrivateItems,omitempty"`
+	// ChangeKey is "changeKey". Identifies the version of the calendar object.
+	// Every time the calendar is changed, changeKey changes as well. This allows
+	// Exchange to apply changes to the correct version of the object. Read-only.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// Color is "color". Specifies the color theme to distinguish the calendar from
+	// other calendars in a UI. The property values are: `auto`, `lightBlue`,
+	// `lightGreen`, `lightOrange`, `lightGray`, `lightYellow`, `lightTeal`,
+	// `lightPink`, `lightBrown`, `lightRed`, `maxColor`. (Its type,
+	// "calendarColor", is not documented in these docs: raw JSON.)
+	Color json.RawMessage `json:"color,omitempty"`
+	// DefaultOnlineMeetingProvider is "defaultOnlineMeetingProvider". The default
+	// online meeting provider for meetings sent from this calendar. Possible
+	// values are: `unknown`, `skypeForBusiness`, `skypeForConsumer`,
+	// `teamsForBusiness`. (Its type, "onlineMeetingProviderType", is not
+	// documented in these docs: raw JSON.)
+	DefaultOnlineMeetingProvider json.RawMessage `json:"defaultOnlineMeetingProvider,omitempty"`
+	// HexColor is "hexColor". The calendar color, expressed in a hex color code of
+	// three hexadecimal values, each ranging from 00 to FF and representing the
+	// red, green, or blue components of the color in the RGB color space. If the
+	// user has never explicitly set a color for the calendar, this property is
+	// empty.
+	HexColor *string `json:"hexColor,omitempty"`
+	// ID is "id". The calendar's unique identifier. Read-only.
+	ID *string `json:"id,omitempty"`
+	// IsDefaultCalendar is "isDefaultCalendar". `true` if this is the default
+	// calendar where new events are created by default, `false` otherwise.
+	IsDefaultCalendar *bool `json:"isDefaultCalendar,omitempty"`
+	// IsRemovable is "isRemovable". Indicates whether this user calendar can be
+	// deleted from the user mailbox.
+	IsRemovable *bool `json:"isRemovable,omitempty"`
+	// IsShared is "isShared". `true` if the user has shared the calendar with
+	// other users, `false` otherwise. Since only the user who created the calendar
+	// can share it, isShared and isSharedWithMe cannot be `true` for the same
+	// user. This property is set when sharing is initiated in an Outlook client,
+	// and can be reset when the sharing is cancelled through the client or the
+	// corresponding calendarPermission resource. Read-only.
+	IsShared *bool `json:"isShared,omitempty"`
+	// IsSharedWithMe is "isSharedWithMe". `true` if the user has been shared this
+	// calendar, `false` otherwise. This property is always `false` for a calendar
+	// owner. This property is set when sharing is initiated in an Outlook client,
+	// and can be reset when the sharing is cancelled through the client or the
+	// corresponding calendarPermission resource. Read-only.
+	IsSharedWithMe *bool `json:"isSharedWithMe,omitempty"`
+	// IsTallyingResponses is "isTallyingResponses". Indicates whether this user
+	// calendar supports tracking of meeting responses. Only meeting invites sent
+	// from users' primary calendars support tracking of meeting responses.
+	IsTallyingResponses *bool `json:"isTallyingResponses,omitempty"`
+	// Name is "name". The calendar name.
+	Name *string `json:"name,omitempty"`
+	// Owner is "owner". If set, this represents the user who created or added the
+	// calendar. For a calendar that the user created or added, the owner property
+	// is set to the user. For a calendar shared with the user, the owner property
+	// is set to the person who shared that calendar with the user. Read-only. (Its
+	// type, "emailaddress", is not documented in these docs: raw JSON.)
+	Owner json.RawMessage `json:"owner,omitempty"`
+	// CalendarPermissions is "calendarPermissions". The permissions of the users
+	// with whom the calendar is shared. (Its type, "calendarpermission", is not
+	// documented in these docs: raw JSON.)
+	CalendarPermissions json.RawMessage `json:"calendarPermissions,omitempty"`
+	// CalendarView is "calendarView". The calendar view for the calendar.
+	// Navigation property. Read-only. (Its type, "event", is not documented in
+	// these docs: raw JSON.)
+	CalendarView json.RawMessage `json:"calendarView,omitempty"`
+	// Events is "events". The events in the calendar. Navigation property.
+	// Read-only. (Its type, "event", is not documented in these docs: raw JSON.)
+	Events json.RawMessage `json:"events,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". The
+	// collection of multi-value extended properties defined for the calendar.
+	// Read-only. Nullable. (Its type, "multivaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	MultiValueExtendedProperties json.RawMessage `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". The
+	// collection of single-value extended properties defined for the calendar.
+	// Read-only. Nullable. (Its type, "singlevaluelegacyextendedproperty", is not
+	// documented in these docs: raw JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes CalendarBeta and keeps the members it does not declare.
+func (m *CalendarBeta) UnmarshalJSON(b []byte) error {
+	type plain CalendarBeta
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes CalendarBeta with the members it does not declare.
+func (m CalendarBeta) MarshalJSON() ([]byte, error) {
+	type plain CalendarBeta
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // newModel returns a new documented object by version and qualified name, or nil.
 func newModel(versionAndName string) any {
 	switch versionAndName {
+	case "v1.0 microsoft.graph.calendar":
+		return new(Calendar)
+	case "v1.0 microsoft.graph.directoryObject":
+		return new(DirectoryObject)
+	case "v1.0 microsoft.graph.user":
+		return new(User)
+	case "beta microsoft.graph.calendar":
+		return new(CalendarBeta)
 	default:
 		return nil
 	}
