@@ -6,11 +6,13 @@
 //	graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]
 //	graphgen ir [-o FILE] [DOCS...]
 //	graphgen report [-worst N] [DOCS...]
+//	graphgen check-metadata -csdl FILE [-version V] [DOCS...]
 //
 // Without DOCS it reads the docs bundled with graphgen (testdata/docs).
 package main
 
 import (
+	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
@@ -22,6 +24,7 @@ import (
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/metadata"
 	"github.com/graphgen-dev/graphgen/parser"
 )
 
@@ -44,6 +47,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "report" {
 		return runReport(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "check-metadata" {
+		return runCheckMetadata(args[1:], stdout, stderr)
+	}
 	return runGenerate(args, stderr)
 }
 
@@ -63,7 +69,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	importPath := fset.String("import", "", "import `path` of the generated package, for its package clause comment")
 	check := fset.Bool("check", false, "write nothing; list the files that would change and exit 1 if any")
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]")
+		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]\n       graphgen check-metadata -csdl FILE [-version V] [DOCS...]")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -184,6 +190,57 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		graphgen.Measure(api).Print(stdout, title, *worst)
 	}
 	return exitOK
+}
+
+// runCheckMetadata implements "graphgen check-metadata -csdl FILE DOCS...":
+// the types and members the docs have and the CSDL metadata lacks, and the
+// reverse. The docs are the source of truth; this is a second opinion, so
+// differences do not fail the command.
+func runCheckMetadata(args []string, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("graphgen check-metadata", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	csdlFile := fset.String("csdl", "", "CSDL metadata `file` (.csdl or .csdl.gz)")
+	version := fset.String("version", "v1.0", "API `version` of the metadata")
+	list := fset.Int("list", 20, "list up to `n` entries of each difference")
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *csdlFile == "" {
+		return usageError(stderr, fset, errors.New("check-metadata needs -csdl FILE"))
+	}
+	meta, err := readCSDL(*csdlFile)
+	if err != nil {
+		fmt.Fprintln(stderr, "graphgen:", err)
+		return exitError
+	}
+	api, status := load(fset.Args(), stderr, false)
+	if api == nil {
+		return status
+	}
+	metadata.Compare(api, *version, meta).Print(stdout, *list)
+	return exitOK
+}
+
+// readCSDL reads a CSDL file, gunzipping a .gz one.
+func readCSDL(name string) (map[string]*metadata.Type, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, err
+		}
+		defer zr.Close()
+		r = zr
+	}
+	return metadata.Read(r)
 }
 
 // load reads the docs trees (the bundled docs when none are named) and

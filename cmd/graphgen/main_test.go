@@ -230,3 +230,17 @@ func TestReport(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckMetadata(t *testing.T) {
+	docs := docsTree(t, map[string]string{"thing-reset.md": page("Reset thing", "POST", "/things/{id}/reset")})
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check-metadata", "-csdl", "../../metadata/testdata/small.csdl", docs}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr.String())
+	}
+	if want := "0 types in both; 0 only in the docs; 4 only in the metadata"; !strings.Contains(stdout.String(), want) {
+		t.Errorf("output lacks %q:\n%s", want, stdout.String())
+	}
+	if code, _ := gen("check-metadata"); code != 2 {
+		t.Errorf("check-metadata without -csdl: exit %d, want 2", code)
+	}
+}
