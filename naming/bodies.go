@@ -1,10 +1,6 @@
 package naming
 
-import (
-	"strconv"
-
-	"github.com/graphgen-dev/graphgen/ir"
-)
+import "github.com/graphgen-dev/graphgen/ir"
 
 // assignBodies names the request structs of parameter-table bodies
 // (UserAssignLicense → UserAssignLicenseRequest, or ...RequestBody when a
@@ -25,17 +21,7 @@ func assignBodies(ops []*ir.Operation, types []*ir.Type) {
 		}
 		used := map[string]string{"AdditionalData": "\x00"}
 		for i := range b.Params {
-			p := &b.Params[i]
-			base := Exported(Words(p.Name))
-			if base == "" || !(base[0] >= 'A' && base[0] <= 'Z') {
-				base = "P" + base
-			}
-			name := base
-			for n := 2; used[name] != "" && used[name] != p.Name; n++ {
-				name = base + strconv.Itoa(n)
-			}
-			used[name] = p.Name
-			p.GoName = name
+			b.Params[i].GoName = fieldName(used, b.Params[i].Name)
 		}
 	}
 }

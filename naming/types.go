@@ -75,17 +75,7 @@ func nameMembers(t *ir.Type, inherited map[string]string) {
 		used[goName] = jsonName
 	}
 	for i := range t.Properties {
-		p := &t.Properties[i]
-		base := Exported(Words(p.Name))
-		if base == "" || !(base[0] >= 'A' && base[0] <= 'Z') {
-			base = "P" + base
-		}
-		name := base
-		for n := 2; used[name] != "" && used[name] != p.Name; n++ {
-			name = base + strconv.Itoa(n) // "ID" and "id" in one type
-		}
-		used[name] = p.Name
-		p.GoName = name
+		t.Properties[i].GoName = fieldName(used, t.Properties[i].Name)
 	}
 	seen := map[string]int{}
 	for i := range t.Members {
@@ -96,6 +86,22 @@ func nameMembers(t *ir.Type, inherited map[string]string) {
 		}
 		t.Members[i].GoName = name
 	}
+}
+
+// fieldName names the field of JSON member jsonName, unique in used (Go
+// name → JSON name; the same member keeps the same name): "ID" and "id" in
+// one struct become ID and ID2.
+func fieldName(used map[string]string, jsonName string) string {
+	base := Exported(Words(jsonName))
+	if base == "" || !(base[0] >= 'A' && base[0] <= 'Z') {
+		base = "P" + base
+	}
+	name := base
+	for n := 2; used[name] != "" && used[name] != jsonName; n++ {
+		name = base + strconv.Itoa(n)
+	}
+	used[name] = jsonName
+	return name
 }
 
 // inheritedNames returns the Go names of the properties t inherits, by the
