@@ -58,9 +58,9 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models) {
 	}
 	params = append(params, jen.Id(opts).Op("...").Add(rt("Option")))
 	call, results, zero := responseCall(op.Response.Kind)
-	decode, typedResults := typedResponse(op.Response, types)
+	decode, typedResults, typedZero := typedResponse(op.Response, types)
 	if decode != nil {
-		results = typedResults
+		results, zero = typedResults, typedZero
 	}
 	errName := scope.Name("err")
 
@@ -90,7 +90,7 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models) {
 		raw := scope.Name("raw")
 		stmts = append(stmts,
 			jen.List(jen.Id(raw), jen.Id(errName)).Op(":=").Add(send),
-			jen.If(jen.Id(errName).Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Id(errName))),
+			jen.If(jen.Id(errName).Op("!=").Nil()).Block(jen.Return(append(zero, jen.Id(errName))...)),
 			jen.Return(decode.Call(jen.Id(raw))))
 	} else {
 		stmts = append(stmts, jen.Return(send))
@@ -159,10 +159,11 @@ func bodyType(b ir.RequestBody, types models) jen.Code {
 }
 
 // typedResponse returns the runtime decoder of a response of a documented
-// type and the method's results: (*T, error) for an object, ([]T, error)
-// for a collection of objects or primitives; nil when the response stays
-// raw JSON.
-func typedResponse(r ir.Response, types models) (*jen.Statement, jen.Code) {
+// type, the method's results and the zero values an error returns with:
+// (*T, error) for an object, ([]T, error) for a collection of objects or
+// primitives, (T, error) for a primitive; nil when the response stays raw
+// JSON.
+func typedResponse(r ir.Response, types models) (decode *jen.Statement, results jen.Code, zero []jen.Code) {
 	var elem *jen.Statement
 	switch t, ok := types[r.Type]; {
 	case ok && t.Kind == ir.TypeObject:
@@ -171,16 +172,20 @@ func typedResponse(r ir.Response, types models) (*jen.Statement, jen.Code) {
 		elem = jen.Id(t.GoName)
 	case primitiveGo[r.Type] != nil && r.Kind == ir.KindCollection:
 		elem = primitiveGo[r.Type]()
+	case primitiveGo[r.Type] != nil && r.Kind == ir.KindPrimitive:
+		// n, err := graphrt.DecodeValue[int64](raw); errors return *new(int64)
+		return rt("DecodeValue").Types(primitiveGo[r.Type]()), jen.Params(primitiveGo[r.Type](), jen.Error()),
+			[]jen.Code{jen.Op("*").New(primitiveGo[r.Type]())}
 	default:
-		return nil, nil
+		return nil, nil, nil
 	}
 	switch r.Kind {
 	case ir.KindObject:
-		return rt("Decode").Types(elem), jen.Params(jen.Op("*").Add(elem.Clone()), jen.Error())
+		return rt("Decode").Types(elem), jen.Params(jen.Op("*").Add(elem.Clone()), jen.Error()), []jen.Code{jen.Nil()}
 	case ir.KindCollection:
-		return rt("DecodeCollection").Types(elem), jen.Params(jen.Index().Add(elem.Clone()), jen.Error())
+		return rt("DecodeCollection").Types(elem), jen.Params(jen.Index().Add(elem.Clone()), jen.Error()), []jen.Code{jen.Nil()}
 	}
-	return nil, nil
+	return nil, nil, nil
 }
 
 // pathExpr builds the escaped request path: literal parts as strings,

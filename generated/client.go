@@ -480,14 +480,18 @@ func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/channel-doesuserhaveaccess?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/channel-doesuserhaveaccess.md).
-func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (bool, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID); err != nil {
-		return nil, err
+		return *new(bool), err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
 	}, opts...)
+	if err != nil {
+		return *new(bool), err
+	}
+	return graphrt.DecodeValue[bool](raw)
 }
 
 // ChatGetMembers calls GET /v1.0/chats/{chat-id}/members/{membership-id}: Get
@@ -6928,16 +6932,20 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-mobileapp-getmobileappcount?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/intune-shared-mobileapp-getmobileappcount.md).
-func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body *IntuneSharedMobileAppGetMobileAppCountRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body *IntuneSharedMobileAppGetMobileAppCountRequest, opts ...graphrt.Option) (int64, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
-		return nil, err
+		return *new(int64), err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "GET",
 		Path:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount",
 	}, opts...)
+	if err != nil {
+		return *new(int64), err
+	}
+	return graphrt.DecodeValue[int64](raw)
 }
 
 // IntuneSharedWindowsUpdateStateCreate calls POST

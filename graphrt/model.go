@@ -152,3 +152,19 @@ func unwrapValue(body json.RawMessage) json.RawMessage {
 	}
 	return v
 }
+
+// DecodeValue decodes a primitive response: {"value": x} or a bare x.
+func DecodeValue[T any](body json.RawMessage) (T, error) {
+	var v T
+	if len(body) == 0 {
+		return v, nil
+	}
+	var wrapped struct {
+		Value *T `json:"value"`
+	}
+	if json.Unmarshal(body, &wrapped) == nil && wrapped.Value != nil {
+		return *wrapped.Value, nil
+	}
+	err := json.Unmarshal(body, &v)
+	return v, err
+}

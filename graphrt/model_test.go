@@ -94,3 +94,17 @@ func TestModelMembersMatchExactly(t *testing.T) {
 		t.Errorf("round trip = %s", out)
 	}
 }
+
+func TestDecodeValue(t *testing.T) {
+	n, err := graphrt.DecodeValue[int64](json.RawMessage(`{"@odata.context":"x","value":42}`))
+	if err != nil || n != 42 {
+		t.Errorf("wrapped = %d, %v", n, err)
+	}
+	s, err := graphrt.DecodeValue[string](json.RawMessage(`"bare"`))
+	if err != nil || s != "bare" {
+		t.Errorf("bare = %q, %v", s, err)
+	}
+	if _, err := graphrt.DecodeValue[int64](json.RawMessage(`{"value":"x"}`)); err == nil {
+		t.Error("a string for an int64 decoded without error")
+	}
+}

@@ -63,6 +63,9 @@ func readTypes(p *page, o *outline, version string) []*ir.Type {
 	if obj.Name == "" {
 		obj.Name = "microsoft.graph." + titleName(p, o)
 	}
+	if obj.Base == "" {
+		obj.Base = inheritedFrom(p, o) // a page ref, resolved with the others
+	}
 	if len(obj.Properties)+len(obj.Members) > 0 || obj.Base != "" {
 		types = append(types, obj)
 	}
@@ -73,6 +76,29 @@ func readTypes(p *page, o *outline, version string) []*ir.Type {
 		t.Version = version
 	}
 	return types
+}
+
+// inheritHints are lower-case words that say a type inherits from another.
+var inheritHints = []string{"inherit", "herda", "hereda", "hérite", "erbt", "eredita", "継承", "继承"}
+
+// inheritedFrom reads "Inherits from [x](x.md)" above the first section:
+// the first resource link of an intro paragraph with an inherit hint.
+func inheritedFrom(p *page, o *outline) string {
+	for _, b := range o.blocks {
+		if b.section != secIntro || !isProse(b.node) {
+			continue
+		}
+		t := readInline(b.node, p.src)
+		if !containsAny(strings.ToLower(t.Text), inheritHints) {
+			continue
+		}
+		for _, l := range t.Links {
+			if strings.Contains(l, ".md") && !strings.Contains(l, "/api/") {
+				return linkRef(p, l)
+			}
+		}
+	}
+	return ""
 }
 
 // qualified prefixes a bare type name with microsoft.graph; "" stays "".
@@ -232,6 +258,9 @@ func resolveTypes(api *ir.API) {
 		return name, ok
 	}
 	for _, t := range api.Types {
+		if t.Base != "" && !strings.Contains(t.Base, ".") {
+			t.Base, _ = lookup(t.Version, t.Base) // a page ref from "Inherits from"
+		}
 		for i := range t.Properties {
 			pr := &t.Properties[i]
 			if pr.Ref == "" {

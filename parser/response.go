@@ -127,7 +127,7 @@ func responseShape(status int, ex *ir.Example, prose, linkType string) (kind, ty
 	case ex != nil && strings.TrimSpace(ex.Response.Body) != "":
 		if k := jsonShape(ex.Response.Body); k != "" {
 			if k == ir.KindPrimitive {
-				return k, primitiveType(ex.Response.Type)
+				return k, primitiveOf(ex.Response, prose)
 			}
 			return k, typ
 		}
@@ -141,6 +141,57 @@ func responseShape(status int, ex *ir.Example, prose, linkType string) (kind, ty
 		return ir.KindObject, ""
 	}
 	return ir.KindNone, ""
+}
+
+// primitiveOf names the type of a primitive response: the annotation's or
+// the prose's, unless the example's value is of another JSON kind (an
+// annotation saying "string" over {"value": true}), then the value's.
+func primitiveOf(r *ir.ExampleResponse, prose string) string {
+	named := primitiveType(r.Type)
+	if edm, ok := primitives[strings.ToLower(strings.TrimPrefix(named, "Edm."))]; ok {
+		named = edm
+	}
+	if named == "" {
+		named = primitiveIn(prose)
+	}
+	v, _ := topLevelMembers(strings.TrimSpace(r.Body))["value"]
+	var fromValue string
+	switch {
+	case v == 't' || v == 'f':
+		fromValue = "Edm.Boolean"
+	case v == '"':
+		fromValue = "Edm.String"
+	case v == '-' || v >= '0' && v <= '9':
+		fromValue = "Edm.Double"
+	}
+	if fromValue == "" || jsonKindOf(named) == jsonKindOf(fromValue) {
+		return named
+	}
+	return fromValue
+}
+
+// jsonKindOf is the JSON kind an Edm primitive is written as.
+func jsonKindOf(edm string) string {
+	switch edm {
+	case "Edm.Boolean":
+		return "bool"
+	case "Edm.Int16", "Edm.Int32", "Edm.Int64", "Edm.Double", "Edm.Single", "Edm.Decimal", "Edm.Byte", "Edm.SByte":
+		return "number"
+	case "":
+		return ""
+	}
+	return "string"
+}
+
+// primitiveIn finds the first primitive type name in prose ("returns an
+// Int64 in the response body"), as an Edm name, or "".
+func primitiveIn(prose string) string {
+	for _, w := range strings.Fields(strings.ToLower(prose)) {
+		if edm, ok := primitives[strings.Trim(w, "`*.,;:()")]; ok {
+			return edm
+		}
+	}
+	return ""
 }
 
 // primitiveType keeps Edm and plain primitive names.

@@ -100,14 +100,18 @@ func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts .
 // Documentation:
 // https://learn.microsoft.com/graph/api/channel-doesuserhaveaccess?view=graph-rest-1.0
 // (api-reference/v1.0/api/channel-doesuserhaveaccess.md).
-func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (bool, error) {
 	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID); err != nil {
-		return nil, err
+		return *new(bool), err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
 	}, opts...)
+	if err != nil {
+		return *new(bool), err
+	}
+	return graphrt.DecodeValue[bool](raw)
 }
 
 // DriveItemGetContentDrivesItems calls GET

@@ -1857,16 +1857,20 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWind
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-mobileapp-getmobileappcount?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-mobileapp-getmobileappcount.md).
-func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body *IntuneSharedMobileAppGetMobileAppCountRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body *IntuneSharedMobileAppGetMobileAppCountRequest, opts ...graphrt.Option) (int64, error) {
 	data, err := graphrt.MarshalBody(body)
 	if err != nil {
-		return nil, err
+		return *new(int64), err
 	}
-	return c.rt.JSON(ctx, &graphrt.Request{
+	raw, err := c.rt.JSON(ctx, &graphrt.Request{
 		Body:   data,
 		Method: "GET",
 		Path:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount",
 	}, opts...)
+	if err != nil {
+		return *new(int64), err
+	}
+	return graphrt.DecodeValue[int64](raw)
 }
 
 // MessageGetMe calls GET /beta/me/messages/{id}: Get message.
