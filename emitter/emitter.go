@@ -43,7 +43,7 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 	}{
 		{"client.go", clientFile},
 		{"examples.go", ops(examplesFile)},
-		{"mock.go", ops(mockFile)},
+		{"mock.go", mockFile},
 		{"models.go", modelsFile},
 		{"requests.go", requestsFile},
 	}

@@ -14,7 +14,8 @@ import (
 var notChecked = map[string]bool{"Authorization": true, "Content-Type": true, "Accept": true, "Content-Length": true}
 
 // mockFile emits the Handler interface, DocsHandler and NewMock.
-func mockFile(f *jen.File, ops []*ir.Operation) {
+func mockFile(f *jen.File, api *ir.API) {
+	ops := api.Operations
 	// type Handler interface { UserGet(w http.ResponseWriter, r *http.Request); ... }
 	f.Comment("Handler answers the operations of the mock server, one method per")
 	f.Comment("operation. The server has already checked method, path, Authorization,")
@@ -38,7 +39,7 @@ func mockFile(f *jen.File, ops []*ir.Operation) {
 			rt("ServeExample").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Response.Status), jen.Id(examplesVar(op)).Op("...")),
 		)
 	}
-	newMock(f, ops)
+	newMock(f, ops, modelIndex(api.Types))
 }
 
 // newMock emits NewMock, registering every route that is not shadowed:
@@ -48,7 +49,7 @@ func mockFile(f *jen.File, ops []*ir.Operation) {
 //		m.Handle(graphrt.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/me", Body: graphrt.BodyNone}, h.UserGet)
 //		return m
 //	}
-func newMock(f *jen.File, ops []*ir.Operation) {
+func newMock(f *jen.File, ops []*ir.Operation, types map[string]models) {
 	stmts := []jen.Code{jen.Id("m").Op(":=").Add(rt("NewMux")).Call()}
 	for _, op := range ops {
 		for _, r := range op.Routes {
@@ -56,7 +57,7 @@ func newMock(f *jen.File, ops []*ir.Operation) {
 				stmts = append(stmts, jen.Comment(op.Method+" /"+op.Version+r.Path+" is served by "+r.ShadowedBy+"."))
 				continue
 			}
-			stmts = append(stmts, jen.Id("m").Dot("Handle").Call(routeValue(op, r), jen.Id("h").Dot(op.GoName)))
+			stmts = append(stmts, jen.Id("m").Dot("Handle").Call(routeValue(op, r, types[op.Version]), jen.Id("h").Dot(op.GoName)))
 		}
 	}
 	stmts = append(stmts, jen.Return(jen.Id("m")))
@@ -67,7 +68,7 @@ func newMock(f *jen.File, ops []*ir.Operation) {
 }
 
 // routeValue emits the graphrt.Route of one route.
-func routeValue(op *ir.Operation, r *ir.Route) jen.Code {
+func routeValue(op *ir.Operation, r *ir.Route, types models) jen.Code {
 	d := jen.Dict{
 		jen.Id("Operation"): jen.Lit(op.ID),
 		jen.Id("Method"):    jen.Lit(op.Method),
@@ -88,7 +89,65 @@ func routeValue(op *ir.Operation, r *ir.Route) jen.Code {
 		}
 		d[jen.Id("Headers")] = jen.Index().String().Values(lits...)
 	}
+	perms := op.Permissions.PermissionSet
+	if r.Permissions != nil {
+		perms = *r.Permissions
+	}
+	if p := permissionsValue(perms); p != nil {
+		d[jen.Id("Permissions")] = p
+	}
+	if c := bodyCheck(op.RequestBody, types); c != nil {
+		d[jen.Id("Check")] = c
+	}
 	return rt("Route").Values(d)
+}
+
+// permissionsValue emits &graphrt.Permissions{...}, nil when the docs
+// document none.
+func permissionsValue(p ir.PermissionSet) jen.Code {
+	d := jen.Dict{}
+	for _, f := range []struct {
+		field string
+		names []string
+	}{
+		{"DelegatedWork", p.DelegatedWork}, {"DelegatedPersonal", p.DelegatedPersonal},
+		{"Application", p.Application}, {"NotSupported", p.NotSupported},
+	} {
+		if len(f.names) > 0 {
+			d[jen.Id(f.field)] = stringsValue(f.names)
+		}
+	}
+	if len(d) == 0 {
+		return nil
+	}
+	return jen.Op("&").Add(rt("Permissions")).Values(d)
+}
+
+// stringsValue emits []string{"a", "b"}.
+func stringsValue(list []string) jen.Code {
+	var lits []jen.Code
+	for _, s := range list {
+		lits = append(lits, jen.Lit(s))
+	}
+	return jen.Index().String().Values(lits...)
+}
+
+// bodyCheck emits graphrt.CheckJSON[T](required...) for a parameter-table
+// body, graphrt.CheckTypes[T]() for a resource body.
+func bodyCheck(b ir.RequestBody, types models) jen.Code {
+	if b.GoName != "" {
+		var required []jen.Code
+		for _, p := range b.Params {
+			if p.Required {
+				required = append(required, jen.Lit(p.Name))
+			}
+		}
+		return rt("CheckJSON").Types(jen.Id(b.GoName)).Call(required...)
+	}
+	if t, ok := types[b.Type]; ok && t.Kind == ir.TypeObject && b.Kind == ir.KindObject {
+		return rt("CheckTypes").Types(jen.Id(t.GoName)).Call()
+	}
+	return nil
 }
 
 // bodyRule maps the documented request body to the mock's rule; a

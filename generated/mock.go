@@ -804,36 +804,67 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "POST",
 		Operation: "accesspackageassignment-reprocess",
 		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"EntitlementManagement.ReadWrite.All"},
+			DelegatedWork: []string{"EntitlementManagement.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AccessPackageAssignmentReprocess)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "alert-get",
 		Pattern:   "/v1.0/security/alerts/{alertID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AlertGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "application-delete-tokenlifetimepolicies",
 		Pattern:   "/v1.0/applications/{applicationID}/tokenLifetimePolicies/{tokenLifetimePolicyID}/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Policy.Read.All+Application.ReadWrite.OwnedBy", "Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
+			DelegatedWork: []string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ApplicationDeleteTokenLifetimePolicies)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications/{applicationObjectID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
+			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
+			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
+		},
 	}, h.ApplicationGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications(appId='{appID}')",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
+			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
+			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
+		},
 	}, h.ApplicationGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[IdentityAPIConnector](),
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
 		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{step}/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
+			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.B2xIdentityUserFlowPutAPIConnectorConfiguration)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -846,102 +877,187 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/groups/{id}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "channel-doesuserhaveaccess",
 		Pattern:   "/v1.0/teams/{teamID}/channels/{channelID}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
+			DelegatedWork: []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChannelDoesUserHaveAccess)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/chats/{chatID}/members/{membershipID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
+			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChatGetMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/users/{userIDOrUserPrincipalName}/chats/{chatID}/members/{membershipID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
+			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChatGetMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[ConversationMember](),
 		Method:    "POST",
 		Operation: "chat-post-members",
 		Pattern:   "/v1.0/chats/{chatID}/members",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChatMember.ReadWrite.All", "Chat.ReadWrite.All"},
+			DelegatedWork: []string{"ChatMember.ReadWrite", "Chat.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChatPostMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chats-getallmessages",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/chats/getAllMessages",
+		Permissions: &graphrt.Permissions{
+			Application:  []string{"Chat.Read.All", "Chat.ReadWrite.All"},
+			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
+		},
 	}, h.ChatsGetAllMessages)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -1004,6 +1120,11 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "group-list-members",
 		Pattern:   "/v1.0/groups/{id}/members",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.GroupListMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -1016,418 +1137,792 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.IntuneDevicesManagedDeviceGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.IntuneDevicesManagedDeviceGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.IntuneDevicesManagedDeviceGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}/wipe",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneDevicesManagedDeviceWipe)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}/wipe",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneDevicesManagedDeviceWipe)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}/wipe",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneDevicesManagedDeviceWipe)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "invalid-annotation",
 		Pattern:   "/v1.0/widgets",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.ReadWrite.All"},
+			DelegatedPersonal: []string{"Widget.ReadWrite"},
+			DelegatedWork:     []string{"Widget.ReadWrite"},
+		},
 	}, h.InvalidAnnotation)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/analytics",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ItemAnalyticsGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/sites/{siteID}/analytics",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ItemAnalyticsGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}/analytics",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ItemAnalyticsGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "listitem-delete",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ListItemDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "listitem-delta",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/delta",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ListItemDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/events/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contacts/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contactFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contactFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/messages",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders/{id}/messages",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/events",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/calendars",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contacts",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contactFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contactFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{id}/events",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/posts/{postID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{id}/threads",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{id}/conversations",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "no-version",
 		Pattern:   "/v1.0/things/{id}/reset",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Thing.ReadWrite.All"},
+			DelegatedWork: []string{"Thing.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.NoVersion)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{taskID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{id}",
-		Query:     []string{"$expand", "$select"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}",
-		Query:     []string{"$expand", "$select"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{id}",
-		Query:     []string{"$expand", "$select"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
 	m.Handle(graphrt.Route{
@@ -1435,879 +1930,1641 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}/events",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[ParticipantStartHoldMusicRequest](),
 		Method:    "POST",
 		Operation: "participant-startholdmusic",
 		Pattern:   "/v1.0/communications/calls/{callID}/participants/{participantID}/startHoldMusic",
+		Permissions: &graphrt.Permissions{
+			Application:  []string{"Calls.JoinGroupCallsasGuest.All", "Calls.JoinGroupCalls.All"},
+			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
+		},
 	}, h.ParticipantStartHoldMusic)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/names/{name}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
 		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(period='{periodValue}')",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Reports.Read.All"},
+			DelegatedWork: []string{"Reports.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ReportrootGetEmailActivityUserDetail)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
 		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(date={dateValue})",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Reports.Read.All"},
+			DelegatedWork: []string{"Reports.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ReportrootGetEmailActivityUserDetail)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[SecureScoreControlProfileUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "securescorecontrolprofile-update",
 		Pattern:   "/v1.0/security/secureScoreControlProfiles/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"SecurityEvents.ReadWrite.All"},
+			DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SecureScoreControlProfileUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[SecuritySecurityRunHuntingQueryRequest](),
 		Method:    "POST",
 		Operation: "security-security-runhuntingquery",
 		Pattern:   "/v1.0/security/runHuntingQuery",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ThreatHunting.Read.All"},
+			DelegatedWork: []string{"ThreatHunting.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SecuritySecurityRunHuntingQuery)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SoftwareOathAuthenticationMethodGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/authentication/softwareOathMethods/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SoftwareOathAuthenticationMethodGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "subscription-list",
 		Pattern:   "/v1.0/subscriptions",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"CallRecords.Read.All", "Channel.ReadBasic.All", "ChannelSettings.Read.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All", "ChatSettings.Read.Chat", "ChatSettings.ReadWrite.Chat", "Chat.Manage.Chat", "ChannelMessage.Read.Group", "ChannelMessage.Read.All", "Contacts.Read", "ChannelMember.Read.All", "ChatMember.Read.All", "ChatMember.ReadWrite.All", "ChatMember.Read.Chat", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Sites.ReadWrite.All", "Mail.Read", "Printer.Read.All", "Printer.ReadWrite.All", "PrintTaskDefinition.ReadWrite.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Contacts.Read", "Subscription.Read.All", "Files.ReadWrite", "Calendars.Read", "Mail.ReadBasic", "Mail.Read", "Tasks.ReadWrite", "User.Read.All"},
+			DelegatedWork:     []string{"Channel.ReadBasic.All", "ChannelSettings.Read.All", "Subscription.Read.All", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite", "ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "ChatMember.Read", "ChatMember.ReadWrite", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Sites.ReadWrite.All", "Mail.ReadBasic", "Mail.Read", "Presence.Read.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "Tasks.ReadWrite", "User.Read.All"},
+		},
 	}, h.SubscriptionList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/me/widgets",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.Read.All"},
+			DelegatedPersonal: []string{"Widget.Read"},
+			DelegatedWork:     []string{"Widget.Read"},
+		},
 	}, h.UnknownSectionOrder)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/widgets",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.Read.All"},
+			DelegatedPersonal: []string{"Widget.Read"},
+			DelegatedWork:     []string{"Widget.Read"},
+		},
 	}, h.UnknownSectionOrder)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[UserAssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/assignLicense",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.UserAssignLicense)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+		},
 	}, h.UserGetEn2021)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+		},
 	}, h.UserGetEn2021)
 	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
 	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[User](),
 		Method:    "POST",
 		Operation: "user-post-sponsors",
 		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.UserPostSponsors)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[WidgetShapesRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/widgets/{widgetID}/reset",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
+			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
+			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
+		},
 	}, h.WidgetShapes)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[WidgetShapesRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/users/{userID}/widgets/{widgetID}/reset",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
+			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
+			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
+		},
 	}, h.WidgetShapes)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorkbookRangeResizedRange)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorkbookRangeResizedRange)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[WorksheetcollectionAddRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/worksheets",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorksheetcollectionAdd)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[WorksheetcollectionAddRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorksheetcollectionAdd)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "alert-list",
 		Pattern:   "/beta/security/alerts",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AlertList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[OnlineMeeting](),
 		Method:    "POST",
 		Operation: "application-post-onlinemeetings",
 		Pattern:   "/beta/me/onlineMeetings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"OnlineMeetings.ReadWrite.All"},
+			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ApplicationPostOnlineMeetings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[OnlineMeeting](),
 		Method:    "POST",
 		Operation: "application-post-onlinemeetings",
 		Pattern:   "/beta/users/{userID}/onlineMeetings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"OnlineMeetings.ReadWrite.All"},
+			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ApplicationPostOnlineMeetings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/me/authentication/phoneMethods",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AuthenticationListPhoneMethods)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/authentication/phoneMethods",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AuthenticationListPhoneMethods)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
 		Pattern:   "/beta/identity/b2xUserFlows/{userflowID}/userflowIdentityProviders/{id}/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
+			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.B2xIdentityUserflowDeleteUserflowIdentityProviders)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/groups/{id}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/admin/cloudLicensing/assignments",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
+			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.CloudLicensingAdminCloudLicensingListAssignments)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/users/{userID}/cloudLicensing/assignments",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.CloudLicensingAdminCloudLicensingListAssignments)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/groups/{groupID}/cloudLicensing/assignments",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.CloudLicensingAdminCloudLicensingListAssignments)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[ConversationmemberUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/members/{memberID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ConversationmemberUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[ConversationmemberUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ConversationmemberUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/me/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "ediscovery-case-list-legalholds",
 		Pattern:   "/beta/compliance/ediscovery/cases/{caseID}/legalHolds",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"eDiscovery.Read.All", "eDiscovery.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.EdiscoveryCaseListLegalHolds)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendar/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendar/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{id}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendars/{id}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{id}/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{id}/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/groups/{id}/calendarView",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[Schema](),
 		Method:    "PATCH",
 		Operation: "externalconnectors-schema-update",
 		Pattern:   "/beta/external/connections/{connectionID}/schema",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
+			DelegatedWork: []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ExternalconnectorsSchemaUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[GovernanceresourceRegisterRequest](),
 		Method:    "POST",
 		Operation: "governanceresource-register",
 		Pattern:   "/beta/privilegedAccess/azureResources/resources/register",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.GovernanceresourceRegister)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/resources/{resourceID}/roleSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
+			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.GovernancerolesettingList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/roleSettings",
-		Query:     []string{"$filter"},
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
+			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+		Query: []string{"$filter"},
 	}, h.GovernancerolesettingList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-transitivemembers",
 		Pattern:   "/beta/groups/{id}/transitiveMembers",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.GroupListTransitiveMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "intune-onboarding-vpptoken-synclicensecounts",
 		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneOnboardingVppTokenSyncLicenseCounts)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-shared-androidmanagedappprotection-get",
 		Pattern:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedAndroidManagedAppProtectionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/assignedAccessMultiModeProfiles",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/assignedAccessMultiModeProfiles",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/windowsPrivacyAccessControls",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedMobileAppGetMobileAppCountRequest](),
 		Method:    "GET",
 		Operation: "intune-shared-mobileapp-getmobileappcount",
 		Pattern:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedMobileAppGetMobileAppCount)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedWindowsUpdateStateCreateRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-windowsupdatestate-create",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedWindowsUpdateStateCreate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[MailboxExportItemsRequest](),
 		Method:    "POST",
 		Operation: "mailbox-exportitems",
 		Pattern:   "/beta/admin/exchange/mailboxes/{mailboxID}/exportItems",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"MailboxItem.ImportExport.All"},
+			DelegatedWork: []string{"MailboxItem.ImportExport"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.MailboxExportItems)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{id}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "onpremisesagentgroup-delete",
 		Pattern:   "/beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.OnPremisesAgentGroupDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/contacts/{id}/onPremisesSyncBehavior",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.OnPremisesSyncBehaviorGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/groups/{id}/onPremisesSyncBehavior",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.OnPremisesSyncBehaviorGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/users/{id}/onPremisesSyncBehavior",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.OnPremisesSyncBehaviorGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photos/{size}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photos/{size}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{id}/photos/{size}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/groups/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	// PUT /beta/groups/{teamId}/photo/$value is served by pt-BR-2023/api-reference/beta/api/profilephoto-update.md.
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{id}/workbook/names/{name}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/names/{name}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/range(address='{address}')/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{id}/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "security-emailthreatsubmissionpolicy-get",
 		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPoliciesID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicy.ReadWrite.All"},
+			DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SecurityEmailThreatSubmissionPolicyGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
-		Query:     []string{"$search"},
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+		Query: []string{"$search"},
 	}, h.SiteSearch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[SynchronizationTemplate](),
 		Method:    "PATCH",
 		Operation: "synchronization-synchronizationtemplate-update",
 		Pattern:   "/beta/applications/{id}/synchronization/templates/{templateID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Application.ReadWrite.OwnedBy", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SynchronizationSynchronizationTemplateUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -2315,6 +3572,11 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
 		Pattern:   "/beta/users/{id}/transitiveReports/$count",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
+			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.UserGetTransitiveReports)
 	// POST /beta/deviceAppManagement/vppTokens/syncLicenseCounts is served by pt-BR-sxs-2021/api-reference/beta/api/intune-onboarding-vpptoken-synclicensecounts.md.
 	return m

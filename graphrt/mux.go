@@ -42,6 +42,13 @@ type Route struct {
 	Body    BodyRule
 	Headers []string // required request headers besides Authorization
 	Query   []string // required query options, e.g. "startDateTime"
+	// Permissions are the documented permissions. A test token (see
+	// TestToken) must carry one that its kind accepts; an opaque token is
+	// not checked. Nil: no check.
+	Permissions *Permissions
+	// Check validates a JSON body beyond its syntax (unknown members,
+	// types, required members, see CheckJSON); an error is a 400.
+	Check func(body []byte) error
 }
 
 // Mux is an http.Handler that routes Graph requests to mock handlers and
@@ -153,9 +160,14 @@ func (m *Mux) match(method, path string) (best *route, vals, allow []string) {
 // admit checks authorization, required headers and the body, writing an
 // error and returning false when r is rejected.
 func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
-	if bearerToken(r.Header.Get("Authorization")) == "" {
+	token := bearerToken(r.Header.Get("Authorization"))
+	if token == "" {
 		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken",
 			"Access token is empty or is not a Bearer token.")
+		return false
+	}
+	if msg := rt.Permissions.deny(token); msg != "" {
+		WriteError(w, http.StatusForbidden, "Authorization_RequestDenied", rt.prefix()+msg)
 		return false
 	}
 	for _, name := range rt.Headers {
@@ -200,6 +212,11 @@ func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	r.ContentLength = int64(len(body))
 	status, msg := rt.Body.check(body, r.Header.Get("Content-Type"))
+	if status == 0 && rt.Check != nil && len(body) > 0 && json.Valid(body) {
+		if err := rt.Check(body); err != nil {
+			status, msg = http.StatusBadRequest, "invalid request body: "+err.Error()
+		}
+	}
 	if status == 0 {
 		return true
 	}

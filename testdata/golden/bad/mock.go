@@ -79,24 +79,44 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "POST",
 		Operation: "invalid-annotation",
 		Pattern:   "/v1.0/widgets",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.ReadWrite.All"},
+			DelegatedPersonal: []string{"Widget.ReadWrite"},
+			DelegatedWork:     []string{"Widget.ReadWrite"},
+		},
 	}, h.InvalidAnnotation)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "no-version",
 		Pattern:   "/v1.0/things/{id}/reset",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Thing.ReadWrite.All"},
+			DelegatedWork: []string{"Thing.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.NoVersion)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/me/widgets",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.Read.All"},
+			DelegatedPersonal: []string{"Widget.Read"},
+			DelegatedWork:     []string{"Widget.Read"},
+		},
 	}, h.UnknownSectionOrder)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/widgets",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.Read.All"},
+			DelegatedPersonal: []string{"Widget.Read"},
+			DelegatedWork:     []string{"Widget.Read"},
+		},
 	}, h.UnknownSectionOrder)
 	return m
 }

@@ -145,18 +145,33 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications/{applicationObjectID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
+			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
+			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
+		},
 	}, h.ApplicationGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications(appId='{appID}')",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
+			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
+			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
+		},
 	}, h.ApplicationGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "channel-doesuserhaveaccess",
 		Pattern:   "/v1.0/teams/{teamID}/channels/{channelID}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
+			DelegatedWork: []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChannelDoesUserHaveAccess)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -205,96 +220,175 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.IntuneDevicesManagedDeviceGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.IntuneDevicesManagedDeviceGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.IntuneDevicesManagedDeviceGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "listitem-delta",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/delta",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ListItemDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[SecuritySecurityRunHuntingQueryRequest](),
 		Method:    "POST",
 		Operation: "security-security-runhuntingquery",
 		Pattern:   "/v1.0/security/runHuntingQuery",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ThreatHunting.Read.All"},
+			DelegatedWork: []string{"ThreatHunting.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SecuritySecurityRunHuntingQuery)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SoftwareOathAuthenticationMethodGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/authentication/softwareOathMethods/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SoftwareOathAuthenticationMethodGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "user-post-sponsors",
 		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.UserPostSponsors)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/admin/cloudLicensing/assignments",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
+			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.CloudLicensingAdminCloudLicensingListAssignments)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/users/{userID}/cloudLicensing/assignments",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.CloudLicensingAdminCloudLicensingListAssignments)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/groups/{groupID}/cloudLicensing/assignments",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.CloudLicensingAdminCloudLicensingListAssignments)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[GovernanceresourceRegisterRequest](),
 		Method:    "POST",
 		Operation: "governanceresource-register",
 		Pattern:   "/beta/privilegedAccess/azureResources/resources/register",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.GovernanceresourceRegister)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[MailboxExportItemsRequest](),
 		Method:    "POST",
 		Operation: "mailbox-exportitems",
 		Pattern:   "/beta/admin/exchange/mailboxes/{mailboxID}/exportItems",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"MailboxItem.ImportExport.All"},
+			DelegatedWork: []string{"MailboxItem.ImportExport"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.MailboxExportItems)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/contacts/{id}/onPremisesSyncBehavior",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.OnPremisesSyncBehaviorGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/groups/{id}/onPremisesSyncBehavior",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.OnPremisesSyncBehaviorGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/users/{id}/onPremisesSyncBehavior",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.OnPremisesSyncBehaviorGet)
 	return m
 }

@@ -35,15 +35,27 @@ func NewMock(h Handler) *graphrt.Mux {
 	m := graphrt.NewMux()
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[WidgetShapesRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/widgets/{widgetID}/reset",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
+			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
+			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
+		},
 	}, h.WidgetShapes)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[WidgetShapesRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/users/{userID}/widgets/{widgetID}/reset",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
+			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
+			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
+		},
 	}, h.WidgetShapes)
 	return m
 }

@@ -329,30 +329,56 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "alert-get",
 		Pattern:   "/v1.0/security/alerts/{alertID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AlertGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "application-delete-tokenlifetimepolicies",
 		Pattern:   "/v1.0/applications/{applicationID}/tokenLifetimePolicies/{tokenLifetimePolicyID}/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Policy.Read.All+Application.ReadWrite.OwnedBy", "Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
+			DelegatedWork: []string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ApplicationDeleteTokenLifetimePolicies)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/chats/{chatID}/members/{membershipID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
+			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChatGetMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/users/{userIDOrUserPrincipalName}/chats/{chatID}/members/{membershipID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
+			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChatGetMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[ConversationMember](),
 		Method:    "POST",
 		Operation: "chat-post-members",
 		Pattern:   "/v1.0/chats/{chatID}/members",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ChatMember.ReadWrite.All", "Chat.ReadWrite.All"},
+			DelegatedWork: []string{"ChatMember.ReadWrite", "Chat.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ChatPostMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -373,504 +399,936 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/analytics",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ItemAnalyticsGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/sites/{siteID}/analytics",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ItemAnalyticsGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}/analytics",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ItemAnalyticsGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "listitem-delete",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ListItemDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/names/{name}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.RangeClear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
 		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(period='{periodValue}')",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Reports.Read.All"},
+			DelegatedWork: []string{"Reports.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ReportrootGetEmailActivityUserDetail)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
 		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(date={dateValue})",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Reports.Read.All"},
+			DelegatedWork: []string{"Reports.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ReportrootGetEmailActivityUserDetail)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+		},
 	}, h.UserGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+		},
 	}, h.UserGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorkbookRangeResizedRange)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorkbookRangeResizedRange)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "alert-list",
 		Pattern:   "/beta/security/alerts",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AlertList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[OnlineMeeting](),
 		Method:    "POST",
 		Operation: "application-post-onlinemeetings",
 		Pattern:   "/beta/me/onlineMeetings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"OnlineMeetings.ReadWrite.All"},
+			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ApplicationPostOnlineMeetings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[OnlineMeeting](),
 		Method:    "POST",
 		Operation: "application-post-onlinemeetings",
 		Pattern:   "/beta/users/{userID}/onlineMeetings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"OnlineMeetings.ReadWrite.All"},
+			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ApplicationPostOnlineMeetings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/me/authentication/phoneMethods",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AuthenticationListPhoneMethods)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/authentication/phoneMethods",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AuthenticationListPhoneMethods)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
 		Pattern:   "/beta/identity/b2xUserFlows/{userflowID}/userflowIdentityProviders/{id}/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
+			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.B2xIdentityUserflowDeleteUserflowIdentityProviders)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[ConversationmemberUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/members/{memberID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ConversationmemberUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[ConversationmemberUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ConversationmemberUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/me/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[DriveItemPreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.DriveItemPreview)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "ediscovery-case-list-legalholds",
 		Pattern:   "/beta/compliance/ediscovery/cases/{caseID}/legalHolds",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"eDiscovery.Read.All", "eDiscovery.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.EdiscoveryCaseListLegalHolds)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendar/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendar/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{id}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendars/{id}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{id}/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{id}/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/calendarView/delta",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/groups/{id}/calendarView",
-		Query:     []string{"startDateTime", "endDateTime"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+		},
+		Query: []string{"startDateTime", "endDateTime"},
 	}, h.EventDelta)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-shared-androidmanagedappprotection-get",
 		Pattern:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedAndroidManagedAppProtectionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/windowsPrivacyAccessControls",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedMobileAppGetMobileAppCountRequest](),
 		Method:    "GET",
 		Operation: "intune-shared-mobileapp-getmobileappcount",
 		Pattern:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedMobileAppGetMobileAppCount)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{id}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+		},
 	}, h.MessageGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "onpremisesagentgroup-delete",
 		Pattern:   "/beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.OnPremisesAgentGroupDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photos/{size}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photos/{size}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{id}/photos/{size}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+		},
 	}, h.ProfilephotoGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{id}/workbook/names/{name}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/names/{name}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/range(address='{address}')/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{id}/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/format/borders({sideIndex})",
+		Permissions: &graphrt.Permissions{
+			DelegatedPersonal: []string{"Files.ReadWrite"},
+			DelegatedWork:     []string{"Files.ReadWrite"},
+			NotSupported:      []string{"application"},
+		},
 	}, h.RangeBorderUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
-		Query:     []string{"$search"},
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+		Query: []string{"$search"},
 	}, h.SiteSearch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[SynchronizationTemplate](),
 		Method:    "PATCH",
 		Operation: "synchronization-synchronizationtemplate-update",
 		Pattern:   "/beta/applications/{id}/synchronization/templates/{templateID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Application.ReadWrite.OwnedBy", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SynchronizationSynchronizationTemplateUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -878,6 +1336,11 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
 		Pattern:   "/beta/users/{id}/transitiveReports/$count",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
+			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.UserGetTransitiveReports)
 	return m
 }

@@ -263,388 +263,737 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "POST",
 		Operation: "accesspackageassignment-reprocess",
 		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"EntitlementManagement.ReadWrite.All"},
+			DelegatedWork: []string{"EntitlementManagement.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.AccessPackageAssignmentReprocess)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[IdentityAPIConnector](),
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
 		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{step}/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
+			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.B2xIdentityUserFlowPutAPIConnectorConfiguration)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chats-getallmessages",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/chats/getAllMessages",
+		Permissions: &graphrt.Permissions{
+			Application:  []string{"Chat.Read.All", "Chat.ReadWrite.All"},
+			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
+		},
 	}, h.ChatsGetAllMessages)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/createUploadSession",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Sites.ReadWrite.All"},
+			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+		},
 	}, h.DriveItemCreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/events/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contacts/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contactFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contactFolders/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/messages",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders/{id}/messages",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/events",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/calendars",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contacts",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contactFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contactFolders",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{id}/events",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/posts/{postID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/reply",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{id}/threads",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{id}/conversations",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+		},
 	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{taskID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/extensions/{extensionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{id}",
-		Query:     []string{"$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{id}",
-		Query:     []string{"$expand", "$select"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}",
-		Query:     []string{"$expand", "$select"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{id}",
-		Query:     []string{"$expand", "$select"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$expand", "$select"},
 	}, h.OpentypeextensionGet)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by api-reference/v1.0/api/user-get.md.
 	m.Handle(graphrt.Route{
@@ -652,204 +1001,381 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{id}/events",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
-		Query:     []string{"$filter", "$expand"},
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+		},
+		Query: []string{"$filter", "$expand"},
 	}, h.OpentypeextensionGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[ParticipantStartHoldMusicRequest](),
 		Method:    "POST",
 		Operation: "participant-startholdmusic",
 		Pattern:   "/v1.0/communications/calls/{callID}/participants/{participantID}/startHoldMusic",
+		Permissions: &graphrt.Permissions{
+			Application:  []string{"Calls.JoinGroupCallsasGuest.All", "Calls.JoinGroupCalls.All"},
+			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
+		},
 	}, h.ParticipantStartHoldMusic)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[SecureScoreControlProfileUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "securescorecontrolprofile-update",
 		Pattern:   "/v1.0/security/secureScoreControlProfiles/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"SecurityEvents.ReadWrite.All"},
+			DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SecureScoreControlProfileUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "subscription-list",
 		Pattern:   "/v1.0/subscriptions",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"CallRecords.Read.All", "Channel.ReadBasic.All", "ChannelSettings.Read.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All", "ChatSettings.Read.Chat", "ChatSettings.ReadWrite.Chat", "Chat.Manage.Chat", "ChannelMessage.Read.Group", "ChannelMessage.Read.All", "Contacts.Read", "ChannelMember.Read.All", "ChatMember.Read.All", "ChatMember.ReadWrite.All", "ChatMember.Read.Chat", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Sites.ReadWrite.All", "Mail.Read", "Printer.Read.All", "Printer.ReadWrite.All", "PrintTaskDefinition.ReadWrite.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "User.Read.All"},
+			DelegatedPersonal: []string{"Contacts.Read", "Subscription.Read.All", "Files.ReadWrite", "Calendars.Read", "Mail.ReadBasic", "Mail.Read", "Tasks.ReadWrite", "User.Read.All"},
+			DelegatedWork:     []string{"Channel.ReadBasic.All", "ChannelSettings.Read.All", "Subscription.Read.All", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite", "ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "ChatMember.Read", "ChatMember.ReadWrite", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Sites.ReadWrite.All", "Mail.ReadBasic", "Mail.Read", "Presence.Read.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "Tasks.ReadWrite", "User.Read.All"},
+		},
 	}, h.SubscriptionList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+		},
 	}, h.UserGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+		},
 	}, h.UserGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[WorksheetcollectionAddRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/items/{id}/workbook/worksheets",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorksheetcollectionAdd)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[WorksheetcollectionAddRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"Files.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
 	}, h.WorksheetcollectionAdd)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[Schema](),
 		Method:    "PATCH",
 		Operation: "externalconnectors-schema-update",
 		Pattern:   "/beta/external/connections/{connectionID}/schema",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
+			DelegatedWork: []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ExternalconnectorsSchemaUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/resources/{resourceID}/roleSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
+			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.GovernancerolesettingList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/roleSettings",
-		Query:     []string{"$filter"},
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
+			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+		Query: []string{"$filter"},
 	}, h.GovernancerolesettingList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-transitivemembers",
 		Pattern:   "/beta/groups/{id}/transitiveMembers",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.GroupListTransitiveMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/assignedAccessMultiModeProfiles",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/assignedAccessMultiModeProfiles",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneSharedWindowsUpdateStateCreateRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-windowsupdatestate-create",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneSharedWindowsUpdateStateCreate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/groups/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.ProfilephotoUpdate)
 	// PUT /beta/groups/{teamId}/photo/$value is served by api-reference/beta/api/profilephoto-update.md.
 	m.Handle(graphrt.Route{
@@ -857,6 +1383,11 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "security-emailthreatsubmissionpolicy-get",
 		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPoliciesID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicy.ReadWrite.All"},
+			DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.SecurityEmailThreatSubmissionPolicyGet)
 	return m
 }

@@ -103,168 +103,319 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/groups/{id}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarGet)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-members",
 		Pattern:   "/v1.0/groups/{id}/members",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.GroupListMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}/wipe",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneDevicesManagedDeviceWipe)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}/wipe",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneDevicesManagedDeviceWipe)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}/wipe",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneDevicesManagedDeviceWipe)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[UserAssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
 		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/assignLicense",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.UserAssignLicense)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/groups/{id}/calendar",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendars/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Calendars.ReadWrite"},
+			DelegatedPersonal: []string{"Calendars.ReadWrite"},
+			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+		},
 	}, h.CalendarUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "intune-onboarding-vpptoken-synclicensecounts",
 		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.IntuneOnboardingVppTokenSyncLicenseCounts)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.ReadWrite"},
+			DelegatedPersonal: []string{"Mail.ReadWrite"},
+			DelegatedWork:     []string{"Mail.ReadWrite"},
+		},
 	}, h.MessageDelete)
 	return m
 }

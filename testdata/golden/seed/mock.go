@@ -39,6 +39,11 @@ func NewMock(h Handler) *graphrt.Mux {
 		Method:    "POST",
 		Operation: "vpptoken-synclicensecounts",
 		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
 	}, h.VppTokenSyncLicenseCounts)
 	return m
 }
