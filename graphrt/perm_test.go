@@ -45,7 +45,9 @@ func TestMockPermissions(t *testing.T) {
 				t.Fatalf("status %d, want %d: %s", rec.Code, tt.want, rec.Body)
 			}
 			if tt.want == 403 {
-				var e struct{ Error struct{ Code, Message string } }
+				var e struct {
+					Error struct{ Code, Message string }
+				}
 				json.Unmarshal(rec.Body.Bytes(), &e)
 				if e.Error.Code != "Authorization_RequestDenied" || e.Error.Message == "" {
 					t.Errorf("error body %s", rec.Body)
