@@ -13,10 +13,14 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"time"
 )
 
-// DefaultBaseURL is the Microsoft Graph endpoint used when NewClient gets no base URL.
+// DefaultBaseURL is the Microsoft Graph endpoint used when Config.BaseURL is empty.
 const DefaultBaseURL = "https://graph.microsoft.com"
+
+// DefaultUserAgent is the User-Agent sent when Config.UserAgent is empty.
+const DefaultUserAgent = "graphgen-graphrt"
 
 const (
 	// maxErrorBody limits how much of an error response body is kept.
@@ -25,22 +29,76 @@ const (
 	jsonType = "application/json"
 )
 
+// Config configures a Client; the zero value of each field picks a default.
+type Config struct {
+	// HTTPClient sends the requests; nil means http.DefaultClient.
+	HTTPClient *http.Client
+	// BaseURL is the service root without the version, such as
+	// "https://graph.microsoft.us" for a national cloud; empty means
+	// DefaultBaseURL. Trailing slashes are trimmed.
+	BaseURL string
+	// Token, when set, is asked for a token before each attempt, which is
+	// sent as "Authorization: Bearer <token>" unless the request sets
+	// Authorization itself. It is only sent to the scheme and host of
+	// BaseURL (an @odata.nextLink elsewhere gets none) and is removed
+	// when a redirect leaves them. Nil means requests carry no
+	// Authorization beyond what HTTPClient adds.
+	Token TokenSource
+	// UserAgent is sent unless the request sets User-Agent; empty means
+	// DefaultUserAgent.
+	UserAgent string
+	// Retry says when and how often a failed request is retried.
+	Retry RetryPolicy
+}
+
 // Client sends Graph requests built by generated code over an *http.Client.
 type Client struct {
-	hc   *http.Client
-	base string
+	hc     *http.Client
+	base   string
+	origin *url.URL // scheme and host of base; nil when base does not parse
+	token  TokenSource
+	agent  string
+	retry  RetryPolicy // with defaults filled in
+
+	// The hooks below are replaced by tests so that retries never wait.
+	sleep  func(ctx context.Context, d time.Duration) error
+	jitter func(ceiling time.Duration) time.Duration
+	now    func() time.Time
+}
+
+// New returns a Client configured by cfg.
+func New(cfg Config) *Client {
+	c := &Client{
+		hc:     cfg.HTTPClient,
+		base:   strings.TrimRight(cfg.BaseURL, "/"),
+		token:  cfg.Token,
+		agent:  cfg.UserAgent,
+		retry:  cfg.Retry.withDefaults(),
+		sleep:  sleepContext,
+		jitter: fullJitter,
+		now:    time.Now,
+	}
+	if c.hc == nil {
+		c.hc = http.DefaultClient
+	}
+	if c.base == "" {
+		c.base = DefaultBaseURL
+	}
+	if c.agent == "" {
+		c.agent = DefaultUserAgent
+	}
+	if u, err := url.Parse(c.base); err == nil && u.Host != "" {
+		c.origin = &url.URL{Scheme: u.Scheme, Host: u.Host}
+	}
+	return c
 }
 
 // NewClient returns a Client using hc (nil: http.DefaultClient) against
-// baseURL (empty: DefaultBaseURL; trailing slashes are trimmed).
+// baseURL (empty: DefaultBaseURL; trailing slashes are trimmed); it is
+// New(Config{HTTPClient: hc, BaseURL: baseURL}), so it retries with the
+// default RetryPolicy.
 func NewClient(hc *http.Client, baseURL string) *Client {
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	if baseURL == "" {
-		baseURL = DefaultBaseURL
-	}
-	return &Client{hc: hc, base: strings.TrimRight(baseURL, "/")}
+	return New(Config{HTTPClient: hc, BaseURL: baseURL})
 }
 
 // Request describes one Graph call before options are applied.
@@ -54,8 +112,10 @@ type Request struct {
 	Path        string
 	Query       url.Values
 	Header      http.Header
-	Body        []byte // nil: no body
+	Body        []byte // nil: no body; sent again on each retry
 	ContentType string // Content-Type for Body; default application/json when Body != nil
+
+	retry retryMode // set by WithRetry
 }
 
 // Option adjusts a copy of a Request before it is sent.
@@ -88,8 +148,9 @@ type Response struct {
 	Body       []byte
 }
 
-// Do applies opts to a copy of req, sends it and reads the response; a
-// non-2xx status is returned as an *Error and req is never modified.
+// Do applies opts to a copy of req, sends it, retrying as the Client's
+// RetryPolicy allows, and reads the response; a non-2xx status is returned
+// as an *Error (the last attempt's) and req is never modified.
 func (c *Client) Do(ctx context.Context, req *Request, opts ...Option) (*Response, error) {
 	return c.do(ctx, req, jsonType, opts)
 }
@@ -125,26 +186,96 @@ func (c *Client) do(ctx context.Context, req *Request, accept string, opts []Opt
 	for _, opt := range opts {
 		opt(r)
 	}
+	return c.send(ctx, r, accept)
+}
+
+// attempt sends r once and reads the response.
+func (c *Client) attempt(ctx context.Context, r *Request, accept string) result {
 	hr, err := c.newHTTPRequest(ctx, r, accept)
 	if err != nil {
-		return nil, err
+		return result{err: err}
 	}
-	resp, err := c.hc.Do(hr)
+	hc, err := c.authorize(ctx, hr)
 	if err != nil {
-		return nil, err
+		return result{err: err}
+	}
+	resp, err := hc.Do(hr)
+	if err != nil {
+		return result{err: err, retry: transient(ctx, err)}
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 399 {
 		// A 3xx reaches here only when hc did not follow it (304 Not
 		// Modified, or a CheckRedirect that keeps the redirect): it is the
 		// answer the caller asked for, not an error.
-		return nil, newError(hr, resp)
+		return c.failure(hr, resp)
 	}
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return nil, fmt.Errorf("graph: %s %s: reading response: %w", hr.Method, hr.URL, err)
+		err = fmt.Errorf("graph: %s %s: reading response: %w", hr.Method, hr.URL, err)
+		return result{err: err, retry: transient(ctx, err)}
 	}
-	return &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}, nil
+	return result{resp: &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}}
+}
+
+// authorize adds the bearer token to hr when it goes to the base URL's
+// origin and returns the *http.Client to send it with, which then drops
+// the token on a redirect to another origin.
+func (c *Client) authorize(ctx context.Context, hr *http.Request) (*http.Client, error) {
+	if c.token == nil || hr.Header.Get("Authorization") != "" || !c.sameOrigin(hr.URL) {
+		return c.hc, nil
+	}
+	tok, err := c.token.Token(ctx)
+	if err == nil && tok == "" {
+		err = errors.New("empty token")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("graph: %s %s: getting token: %w", hr.Method, hr.URL, err)
+	}
+	hr.Header.Set("Authorization", "Bearer "+tok)
+	hc := *c.hc
+	hc.CheckRedirect = keepTokenHome(c.hc.CheckRedirect)
+	return &hc, nil
+}
+
+// sameOrigin reports whether u has the scheme and host of the base URL.
+func (c *Client) sameOrigin(u *url.URL) bool {
+	return c.origin != nil && sameOrigin(c.origin, u)
+}
+
+// leftOrigin reports whether req or any earlier hop in via has a scheme
+// or host other than that of via[0].
+func leftOrigin(req *http.Request, via []*http.Request) bool {
+	for _, hop := range via[1:] {
+		if !sameOrigin(via[0].URL, hop.URL) {
+			return true
+		}
+	}
+	return !sameOrigin(via[0].URL, req.URL)
+}
+
+// sameOrigin reports whether a and b have the same scheme and host.
+func sameOrigin(a, b *url.URL) bool {
+	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host)
+}
+
+// keepTokenHome wraps a CheckRedirect function (nil: net/http's default
+// of at most 10 redirects) so that Authorization is removed once a
+// redirect chain has left the origin of its first request, even for the
+// same host name on another port or scheme, which net/http allows.
+func keepTokenHome(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	return func(req *http.Request, via []*http.Request) error {
+		if leftOrigin(req, via) {
+			req.Header.Del("Authorization")
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
 }
 
 // clone returns a deep copy of r whose Query and Header are never nil.
@@ -177,15 +308,18 @@ func (c *Client) newHTTPRequest(ctx context.Context, r *Request, accept string) 
 	if err != nil {
 		return nil, fmt.Errorf("graph: %w", err)
 	}
-	hr.Header = r.Header
-	setDefaultHeaders(hr.Header, r, accept)
+	hr.Header = r.Header.Clone() // each attempt starts from the request's own headers
+	setDefaultHeaders(hr.Header, r, accept, c.agent)
 	return hr, nil
 }
 
-// setDefaultHeaders fills in Accept and the body's Content-Type.
-func setDefaultHeaders(h http.Header, r *Request, accept string) {
+// setDefaultHeaders fills in Accept, User-Agent and the body's Content-Type.
+func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 	if h.Get("Accept") == "" {
 		h.Set("Accept", accept)
+	}
+	if len(h.Values("User-Agent")) == 0 {
+		h.Set("User-Agent", agent)
 	}
 	switch {
 	case r.Body == nil:

@@ -516,3 +516,13 @@ func TestMuxRequiredQuery(t *testing.T) {
 		t.Errorf("ODataLiteral = %q", got)
 	}
 }
+
+func TestMatchPattern(t *testing.T) {
+	got, ok := graphrt.MatchPattern("/v1.0/users/{id}/messages/{messageID}", "/v1.0/users/a%2Fb/messages/m1")
+	if !ok || got["id"] != "a/b" || got["messageID"] != "m1" {
+		t.Errorf("MatchPattern = %v, %v", got, ok)
+	}
+	if _, ok := graphrt.MatchPattern("/v1.0/users/{id}", "/v1.0/groups/g"); ok {
+		t.Error("matched another path")
+	}
+}

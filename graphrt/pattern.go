@@ -188,3 +188,22 @@ func CheckPattern(pattern string) error {
 	}
 	return nil
 }
+
+// MatchPattern matches an escaped path against a route pattern and returns
+// the unescaped value of each parameter by name; tests use it to turn a
+// documented example URL into the arguments of a client method.
+func MatchPattern(pattern, path string) (map[string]string, bool) {
+	p, err := compilePattern(pattern)
+	if err != nil {
+		return nil, false
+	}
+	vals, ok := p.match(canonicalPath(path))
+	if !ok {
+		return nil, false
+	}
+	out := make(map[string]string, len(vals))
+	for i, prm := range p.params {
+		out[prm.name] = vals[i]
+	}
+	return out, true
+}

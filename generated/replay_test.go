@@ -1,0 +1,181 @@
+package generated
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"reflect"
+	"testing"
+
+	"github.com/graphgen-dev/graphgen"
+	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// capture records the last request a client sent and the answer it got.
+type capture struct {
+	method, path, query string
+	body, answer        []byte
+}
+
+func (c *capture) RoundTrip(req *http.Request) (*http.Response, error) {
+	c.method, c.path, c.query = req.Method, req.URL.EscapedPath(), req.URL.RawQuery
+	c.body = nil
+	if req.Body != nil {
+		c.body, _ = io.ReadAll(req.Body)
+		req.Body = io.NopCloser(bytes.NewReader(c.body))
+	}
+	req.Header.Set("Authorization", "Bearer test")
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	c.answer, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(c.answer))
+	return resp, nil
+}
+
+// TestDocsExamplesReplayed turns every documented example request into the
+// typed call of the route its URL matches, and checks that the client
+// sends the example's method, path, query and JSON body, and that the
+// mock answers with the example's response. Examples no route matches
+// (their URL is not one of the documented templates) or whose body is not
+// JSON are reported, not failed.
+func TestDocsExamplesReplayed(t *testing.T) {
+	api, err := graphgen.Load(graphgen.BundledDocs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(NewMock(DocsHandler{}))
+	defer srv.Close()
+	cp := &capture{}
+	client := NewClient(&http.Client{Transport: cp, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, srv.URL)
+	replayed, unmatched := 0, 0
+	for _, op := range api.Operations {
+		for _, ex := range op.Examples {
+			if ex.Request == nil {
+				continue
+			}
+			path := (&url.URL{Path: "/" + op.Version + ex.Request.Path}).EscapedPath()
+			r, params := matchRoute(op, path)
+			if r == nil {
+				unmatched++
+				t.Logf("%s: %s matches no documented path of %s", ex.Source, ex.Request.Path, op.ID)
+				continue
+			}
+			m := reflect.ValueOf(client).MethodByName(r.GoName)
+			args, ok := replayArguments(m.Type(), op, r, ex, params)
+			if !ok {
+				t.Logf("%s: the example body does not fit the request type; not replayed", ex.Source)
+				continue
+			}
+			results := m.Call(args)
+			var ge *graphrt.Error
+			if err, _ := results[len(results)-1].Interface().(error); errors.As(err, &ge) && ge.StatusCode == 400 {
+				t.Logf("%s: the mock refuses the documented example: %s", ex.Source, ge.Message)
+			}
+			checkSent(t, ex, op.Version, cp)
+			if r.ShadowedBy == "" && ex.Response != nil && json.Valid([]byte(ex.Response.Body)) && json.Valid(cp.answer) && !answersOneOf(op, ex, cp.answer) {
+				t.Errorf("%s: the mock answered\n%.300s\nnot the documented\n%.300s", ex.Source, cp.answer, ex.Response.Body)
+			}
+			replayed++
+		}
+	}
+	t.Logf("%d examples replayed, %d match no documented path", replayed, unmatched)
+	if replayed < 60 {
+		t.Errorf("only %d examples replayed", replayed)
+	}
+}
+
+// matchRoute finds the route of op (without a query template) whose
+// pattern the example path matches, and its parameter values.
+func matchRoute(op *ir.Operation, path string) (*ir.Route, map[string]string) {
+	for _, r := range op.Routes {
+		if len(r.QueryParams) > 0 {
+			continue
+		}
+		if params, ok := graphrt.MatchPattern("/"+op.Version+r.Pattern, path); ok {
+			return r, params
+		}
+	}
+	return nil, nil
+}
+
+// replayArguments builds the typed call of an example: its path values,
+// its body decoded into the request type, its query as options.
+func replayArguments(method reflect.Type, op *ir.Operation, r *ir.Route, ex ir.Example, params map[string]string) ([]reflect.Value, bool) {
+	args := []reflect.Value{reflect.ValueOf(context.Background())}
+	for _, p := range r.Params {
+		args = append(args, reflect.ValueOf(params[p.GoName]))
+	}
+	switch op.RequestBody.Kind {
+	case ir.KindObject, ir.KindParameters:
+		body := []byte(ex.Request.Body)
+		if len(body) == 0 {
+			body = []byte("{}")
+		}
+		t := method.In(len(args))
+		if t.Kind() == reflect.Pointer {
+			v := reflect.New(t.Elem())
+			if json.Unmarshal(body, v.Interface()) != nil {
+				return nil, false
+			}
+			args = append(args, v)
+		} else if json.Valid(body) {
+			args = append(args, reflect.ValueOf(json.RawMessage(body)))
+		} else {
+			return nil, false
+		}
+	case ir.KindBinary:
+		args = append(args, reflect.ValueOf([]byte(ex.Request.Body)))
+	}
+	for _, h := range op.Headers {
+		if h.Required && h.Name != "Authorization" && h.Name != "Content-Type" {
+			args = append(args, reflect.ValueOf(graphrt.WithHeader(h.Name, "test")))
+		}
+	}
+	q, _ := url.ParseQuery(ex.Request.Query)
+	for name, vs := range q {
+		for _, v := range vs {
+			args = append(args, reflect.ValueOf(graphrt.WithQuery(name, v)))
+		}
+	}
+	return args, true
+}
+
+// checkSent compares the request the client sent with the example.
+func checkSent(t *testing.T, ex ir.Example, version string, cp *capture) {
+	t.Helper()
+	want, _ := url.PathUnescape((&url.URL{Path: "/" + version + ex.Request.Path}).EscapedPath())
+	got, _ := url.PathUnescape(cp.path)
+	if cp.method != ex.Request.Method || got != want {
+		t.Errorf("%s: sent %s %s, the example is %s %s", ex.Source, cp.method, got, ex.Request.Method, want)
+	}
+	wq, _ := url.ParseQuery(ex.Request.Query)
+	gq, _ := url.ParseQuery(cp.query)
+	if !reflect.DeepEqual(wq, gq) && !(len(wq) == 0 && len(gq) == 0) {
+		t.Errorf("%s: sent query %v, the example's is %v", ex.Source, gq, wq)
+	}
+	if body := []byte(ex.Request.Body); json.Valid(body) && len(cp.body) > 0 && !sameJSON(body, cp.body) {
+		t.Errorf("%s: sent body\n%s\nnot the example's\n%s", ex.Source, cp.body, body)
+	}
+}
+
+// answersOneOf reports whether answer is the documented response of an
+// example with the same request path and query as ex (a mock cannot tell
+// examples apart by their bodies).
+func answersOneOf(op *ir.Operation, ex ir.Example, answer []byte) bool {
+	for _, other := range op.Examples {
+		if other.Request != nil && other.Response != nil && other.Request.Path == ex.Request.Path &&
+			other.Request.Query == ex.Request.Query && sameJSON([]byte(other.Response.Body), answer) {
+			return true
+		}
+	}
+	return false
+}

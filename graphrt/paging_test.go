@@ -1,0 +1,269 @@
+package graphrt_test
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
+// pagedItem is the item type of the paging tests.
+type pagedItem struct {
+	ID string `json:"id"`
+}
+
+// pageReply is a scripted answer; {URL} and {OTHER} in Body stand for the
+// URLs of the paging server and of the other server.
+type pageReply struct {
+	Status int // 0: 200
+	Body   string
+}
+
+// pageHit is what a paging server saw of one request.
+type pageHit struct {
+	Server, RequestURI, Authorization, Consistency string
+}
+
+// pagingLog records the requests of the paging servers.
+type pagingLog struct {
+	mu   sync.Mutex
+	hits []pageHit
+}
+
+// get returns a copy of the hits so far.
+func (l *pagingLog) get() []pageHit {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]pageHit(nil), l.hits...)
+}
+
+// pagingServers starts the paging server, which answers a request whose
+// $skiptoken is k (empty for the first page) with replies[k], and another
+// server on another port answering with replies["other"].
+func pagingServers(t *testing.T, replies map[string]pageReply) (srv *httptest.Server, log *pagingLog) {
+	t.Helper()
+	log = &pagingLog{}
+	var main, other *httptest.Server
+	handler := func(name string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			log.mu.Lock()
+			log.hits = append(log.hits, pageHit{name, r.RequestURI, r.Header.Get("Authorization"), r.Header.Get("ConsistencyLevel")})
+			log.mu.Unlock()
+			key := r.URL.Query().Get("$skiptoken")
+			if name == "other" {
+				key = name
+			}
+			reply, ok := replies[key]
+			if !ok {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(max(reply.Status, http.StatusOK))
+			body := strings.NewReplacer("{URL}", main.URL, "{OTHER}", other.URL).Replace(reply.Body)
+			_, _ = w.Write([]byte(body))
+		}
+	}
+	main = httptest.NewServer(handler("main"))
+	other = httptest.NewServer(handler("other"))
+	t.Cleanup(main.Close)
+	t.Cleanup(other.Close)
+	return main, log
+}
+
+// threePages is a collection of five items in pages of two; the next links
+// carry $top like Graph's do.
+var threePages = map[string]pageReply{
+	"":   {Body: `{"@odata.count":5,"value":[{"id":"1"},{"id":"2"}],"@odata.nextLink":"{URL}/v1.0/users?$top=2&$skiptoken=p2"}`},
+	"p2": {Body: `{"value":[{"id":"3"},{"id":"4"}],"@odata.nextLink":"{URL}/v1.0/users?$top=2&$skiptoken=p3"}`},
+	"p3": {Body: `{"value":[{"id":"5"}],"@odata.deltaLink":"{URL}/v1.0/users/delta?$deltatoken=d1"}`},
+}
+
+// pagingClient returns a Client for srv that sends the token "tok" and
+// never retries.
+func pagingClient(srv *httptest.Server) *graphrt.Client {
+	return graphrt.New(graphrt.Config{
+		HTTPClient: srv.Client(),
+		BaseURL:    srv.URL,
+		Token:      graphrt.StaticToken("tok"),
+		Retry:      graphrt.RetryPolicy{MaxAttempts: 1},
+	})
+}
+
+// usersRequest asks for the first page of two users.
+func usersRequest() *graphrt.Request {
+	return &graphrt.Request{Method: "GET", Path: "/v1.0/users", Query: map[string][]string{"$top": {"2"}}}
+}
+
+// collectUsers runs All over the paging server and returns the ids and errors
+// seen, stopping after stopAfter items when it is positive.
+func collectUsers(ctx context.Context, srv *httptest.Server, stopAfter int) (ids []string, errs []error) {
+	items := graphrt.All[pagedItem](ctx, pagingClient(srv), usersRequest(), graphrt.WithHeader("ConsistencyLevel", "eventual"))
+	for item, err := range items {
+		if err != nil {
+			errs = append(errs, err)
+			continue // All must stop by itself after an error
+		}
+		ids = append(ids, item.ID)
+		if len(ids) == stopAfter {
+			break
+		}
+	}
+	return ids, errs
+}
+
+func TestAllFollowsNextLinks(t *testing.T) {
+	srv, log := pagingServers(t, threePages)
+	ids, errs := collectUsers(context.Background(), srv, 0)
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if diff := cmp.Diff([]string{"1", "2", "3", "4", "5"}, ids); diff != "" {
+		t.Errorf("items (-want +got):\n%s", diff)
+	}
+	want := []pageHit{
+		{"main", "/v1.0/users?$top=2", "Bearer tok", "eventual"},
+		{"main", "/v1.0/users?$top=2&$skiptoken=p2", "Bearer tok", "eventual"},
+		{"main", "/v1.0/users?$top=2&$skiptoken=p3", "Bearer tok", "eventual"},
+	}
+	if diff := cmp.Diff(want, log.get()); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
+
+func TestAllStopsWhenTheLoopBreaks(t *testing.T) {
+	tests := []struct {
+		stopAfter int
+		wantPages int
+	}{{1, 1}, {2, 1}, {3, 2}, {5, 3}}
+	for _, tt := range tests {
+		srv, log := pagingServers(t, threePages)
+		ids, errs := collectUsers(context.Background(), srv, tt.stopAfter)
+		if len(ids) != tt.stopAfter || len(errs) != 0 {
+			t.Errorf("break after %d: got %v, %v", tt.stopAfter, ids, errs)
+		}
+		if n := len(log.get()); n != tt.wantPages {
+			t.Errorf("break after %d: %d pages fetched, want %d", tt.stopAfter, n, tt.wantPages)
+		}
+	}
+}
+
+func TestAllYieldsOneError(t *testing.T) {
+	first := pageReply{Body: `{"value":[{"id":"1"},{"id":"2"}],"@odata.nextLink":"{URL}/v1.0/users?$skiptoken=p2"}`}
+	tests := []struct {
+		name      string
+		second    pageReply
+		wantGraph int // status of the *Error yielded; 0: not an *Error
+		wantText  string
+	}{
+		{"Graph error", pageReply{Status: 500, Body: `{"error":{"code":"generalException","message":"boom"}}`}, 500, "generalException"},
+		{"throttled without retries", pageReply{Status: 429, Body: `{"error":{"code":"TooManyRequests"}}`}, 429, "TooManyRequests"},
+		{"not JSON", pageReply{Body: `<html>`}, 0, "decoding collection page"},
+		{"next link to itself", pageReply{Body: `{"value":[{"id":"3"}],"@odata.nextLink":"{URL}/v1.0/users?$skiptoken=p2"}`}, 0, "points to the page it is on"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, log := pagingServers(t, map[string]pageReply{"": first, "p2": tt.second})
+			ids, errs := collectUsers(context.Background(), srv, 0)
+			wantIDs := []string{"1", "2"}
+			if strings.Contains(tt.second.Body, `"id":"3"`) {
+				wantIDs = append(wantIDs, "3")
+			}
+			if diff := cmp.Diff(wantIDs, ids); diff != "" {
+				t.Errorf("items (-want +got):\n%s", diff)
+			}
+			if len(errs) != 1 || !strings.Contains(errs[0].Error(), tt.wantText) {
+				t.Fatalf("errors = %v, want one containing %q", errs, tt.wantText)
+			}
+			var gerr *graphrt.Error
+			if errors.As(errs[0], &gerr) != (tt.wantGraph != 0) || tt.wantGraph != 0 && gerr.StatusCode != tt.wantGraph {
+				t.Errorf("error %v, want an *Error with status %d", errs[0], tt.wantGraph)
+			}
+			if n := len(log.get()); n != 2 {
+				t.Errorf("%d pages fetched, want 2", n)
+			}
+		})
+	}
+}
+
+func TestAllStopsWhenTheContextIsDone(t *testing.T) {
+	srv, log := pagingServers(t, threePages)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var ids []string
+	var errs []error
+	for item, err := range graphrt.All[pagedItem](ctx, pagingClient(srv), usersRequest()) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		ids = append(ids, item.ID)
+		cancel()
+	}
+	if len(ids) != 1 || len(errs) != 1 || !errors.Is(errs[0], context.Canceled) {
+		t.Errorf("got items %v and errors %v, want one item and context.Canceled", ids, errs)
+	}
+	if n := len(log.get()); n != 1 {
+		t.Errorf("%d pages fetched, want 1", n)
+	}
+}
+
+func TestAllTokenOnlyForTheBaseHost(t *testing.T) {
+	srv, log := pagingServers(t, map[string]pageReply{
+		"":      {Body: `{"value":[{"id":"1"}],"@odata.nextLink":"{OTHER}/v1.0/users?$skiptoken=o2"}`},
+		"other": {Body: `{"value":[{"id":"2"}]}`},
+	})
+	ids, errs := collectUsers(context.Background(), srv, 0)
+	if len(errs) != 0 || len(ids) != 2 {
+		t.Fatalf("got %v, %v", ids, errs)
+	}
+	want := []pageHit{
+		{"main", "/v1.0/users?$top=2", "Bearer tok", "eventual"},
+		{"other", "/v1.0/users?$skiptoken=o2", "", "eventual"},
+	}
+	if diff := cmp.Diff(want, log.get()); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
+	}
+}
+
+func TestGetPage(t *testing.T) {
+	srv, _ := pagingServers(t, threePages)
+	five := int64(5)
+	tests := []struct {
+		name string
+		req  *graphrt.Request
+		want *graphrt.Page[pagedItem]
+	}{{
+		name: "first page with count and next link",
+		req:  usersRequest(),
+		want: &graphrt.Page[pagedItem]{
+			Value:    []pagedItem{{"1"}, {"2"}},
+			NextLink: srv.URL + "/v1.0/users?$top=2&$skiptoken=p2",
+			Count:    &five,
+		},
+	}, {
+		name: "last page with delta link",
+		req:  &graphrt.Request{Method: "GET", Path: srv.URL + "/v1.0/users?$top=2&$skiptoken=p3"},
+		want: &graphrt.Page[pagedItem]{
+			Value:     []pagedItem{{"5"}},
+			DeltaLink: srv.URL + "/v1.0/users/delta?$deltatoken=d1",
+		},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := graphrt.GetPage[pagedItem](context.Background(), pagingClient(srv), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("page (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
