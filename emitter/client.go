@@ -97,6 +97,31 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models) {
 	}
 
 	f.Add(comments(methodDoc(op, r)).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.GoName).Params(params...).Add(results).Block(stmts...))
+	if r.PagerGoName != "" {
+		pagerMethod(f, op, r, types, params, recv, ctx, opts, errName, req)
+	}
+}
+
+// pagerMethod emits the iterator over every page of a collection:
+//
+//	func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[User, error] {
+//		return graphrt.All[User](ctx, c.rt, &graphrt.Request{...}, opts...)
+//	}
+func pagerMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, params []jen.Code, recv, ctx, opts, errName string, req jen.Dict) {
+	elem := jen.Qual("encoding/json", "RawMessage")
+	if t, ok := types[op.Response.Type]; ok {
+		elem = jen.Id(t.GoName)
+	} else if primitiveGo[op.Response.Type] != nil {
+		elem = primitiveGo[op.Response.Type]()
+	}
+	var stmts []jen.Code
+	if len(allParams(r)) > 0 {
+		stmts = append(stmts, jen.If(jen.Id(errName).Op(":=").Add(rt("NonEmpty").Call(nonEmptyArgs(r)...)), jen.Id(errName).Op("!=").Nil()).Block(
+			jen.Return(rt("Fail").Types(elem.Clone()).Call(jen.Id(errName)))))
+	}
+	stmts = append(stmts, jen.Return(rt("All").Types(elem.Clone()).Call(jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))))
+	doc := docLines(r.PagerGoName + " iterates over every item of " + r.GoName + ", following @odata.nextLink from page to page; it stops at the first error, which it yields, or when the loop breaks.")
+	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PagerGoName).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(stmts...))
 }
 
 // earlyReturn emits: if err := call; err != nil { return zero..., err }

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"iter"
 	"net/http"
 	"net/url"
 )
@@ -623,6 +624,19 @@ func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName 
 	return graphrt.DecodeCollection[ChatMessage](raw)
 }
 
+// ChatsGetAllMessagesAll iterates over every item of ChatsGetAllMessages,
+// following @odata.nextLink from page to page; it stops at the first error,
+// which it yields, or when the loop breaks.
+func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[ChatMessage, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[ChatMessage](err)
+	}
+	return graphrt.All[ChatMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
+	}, opts...)
+}
+
 // DriveItemCreateUploadSessionDrives calls POST
 // /v1.0/drives/{driveId}/items/{itemId}/createUploadSession: driveItem:
 // createUploadSession.
@@ -1117,6 +1131,19 @@ func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphr
 	return graphrt.DecodeCollection[DirectoryObject](raw)
 }
 
+// GroupListMembersAll iterates over every item of GroupListMembers, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[DirectoryObject, error] {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return graphrt.Fail[DirectoryObject](err)
+	}
+	return graphrt.All[DirectoryObject](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+	}, opts...)
+}
+
 // IncludePermissions calls GET /v1.0/gadgets/{gadget-id}: Get gadget.
 //
 // Get a gadget.
@@ -1518,6 +1545,19 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
+	}, opts...)
+}
+
+// ListItemDeltaAll iterates over every item of ListItemDelta, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
@@ -4445,6 +4485,16 @@ func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) (
 	return graphrt.DecodeCollection[Subscription](raw)
 }
 
+// SubscriptionListAll iterates over every item of SubscriptionList, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) SubscriptionListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Subscription, error] {
+	return graphrt.All[Subscription](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/subscriptions",
+	}, opts...)
+}
+
 // UnknownSectionOrderMe calls GET /v1.0/me/widgets: List widgets.
 //
 // List the widgets of a user.
@@ -4462,6 +4512,16 @@ func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) (
 // (bad/api-reference/v1.0/api/unknown-section-order.md).
 func (c *Client) UnknownSectionOrderMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/widgets",
+	}, opts...)
+}
+
+// UnknownSectionOrderMeAll iterates over every item of UnknownSectionOrderMe,
+// following @odata.nextLink from page to page; it stops at the first error,
+// which it yields, or when the loop breaks.
+func (c *Client) UnknownSectionOrderMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/widgets",
 	}, opts...)
@@ -4488,6 +4548,19 @@ func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipal
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
+	}, opts...)
+}
+
+// UnknownSectionOrderUsersAll iterates over every item of
+// UnknownSectionOrderUsers, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
 	}, opts...)
@@ -4927,6 +5000,16 @@ func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]Alert
 	return graphrt.DecodeCollection[AlertBeta](raw)
 }
 
+// AlertListAll iterates over every item of AlertList, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) AlertListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[AlertBeta, error] {
+	return graphrt.All[AlertBeta](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/security/alerts",
+	}, opts...)
+}
+
 // ApplicationPostOnlineMeetingsMe calls POST /beta/me/onlineMeetings: Create
 // onlineMeeting.
 //
@@ -5034,6 +5117,16 @@ func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...g
 	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
 }
 
+// AuthenticationListPhoneMethodsMeAll iterates over every item of
+// AuthenticationListPhoneMethodsMe, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) AuthenticationListPhoneMethodsMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[PhoneAuthenticationMethod, error] {
+	return graphrt.All[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/authentication/phoneMethods",
+	}, opts...)
+}
+
 // AuthenticationListPhoneMethodsUsers calls GET /beta/users/{id |
 // userPrincipalName}/authentication/phoneMethods: List phoneMethods.
 //
@@ -5067,6 +5160,19 @@ func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUs
 		return nil, err
 	}
 	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
+}
+
+// AuthenticationListPhoneMethodsUsersAll iterates over every item of
+// AuthenticationListPhoneMethodsUsers, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[PhoneAuthenticationMethod, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[PhoneAuthenticationMethod](err)
+	}
+	return graphrt.All[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
+	}, opts...)
 }
 
 // B2xIdentityUserflowDeleteUserflowIdentityProviders calls DELETE
@@ -5395,6 +5501,17 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdmin(ctx conte
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsAdminAll iterates over every
+// item of CloudLicensingAdminCloudLicensingListAssignmentsAdmin, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/admin/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsUsers calls GET
 // /beta/users/{userId}/cloudLicensing/assignments: List assignments.
 //
@@ -5425,6 +5542,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx conte
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsUsersAll iterates over every
+// item of CloudLicensingAdminCloudLicensingListAssignmentsUsers, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("userID", userID); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsGroups calls GET
 // /beta/groups/{groupId}/cloudLicensing/assignments: List assignments.
 //
@@ -5450,6 +5581,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx cont
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
+// CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll iterates over
+// every item of CloudLicensingAdminCloudLicensingListAssignmentsGroups,
+// following @odata.nextLink from page to page; it stops at the first error,
+// which it yields, or when the loop breaks.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx context.Context, groupID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)
@@ -5786,6 +5931,19 @@ func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string
 	return graphrt.DecodeCollection[LegalHold](raw)
 }
 
+// EdiscoveryCaseListLegalHoldsAll iterates over every item of
+// EdiscoveryCaseListLegalHolds, following @odata.nextLink from page to page;
+// it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID string, opts ...graphrt.Option) iter.Seq2[LegalHold, error] {
+	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
+		return graphrt.Fail[LegalHold](err)
+	}
+	return graphrt.All[LegalHold](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
+	}, opts...)
+}
+
 // EventDeltaMeEventsDelta calls GET /beta/me/events/delta: event: delta.
 //
 // Get a set of event resources that have been added, deleted, or updated in
@@ -5811,6 +5969,16 @@ func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Op
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeEventsDeltaAll iterates over every item of
+// EventDeltaMeEventsDelta, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersEventsDelta calls GET /beta/users/{id |
@@ -5844,6 +6012,19 @@ func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincip
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersEventsDeltaAll iterates over every item of
+// EventDeltaUsersEventsDelta, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
 // event: delta.
 //
@@ -5870,6 +6051,16 @@ func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...gr
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeCalendarEventsDeltaAll iterates over every item of
+// EventDeltaMeCalendarEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeCalendarEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendar/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersCalendarEventsDelta calls GET /beta/users/{id |
@@ -5903,6 +6094,19 @@ func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUse
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersCalendarEventsDeltaAll iterates over every item of
+// EventDeltaUsersCalendarEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarsEventsDelta calls GET
 // /beta/me/calendars/{id}/events/delta: event: delta.
 //
@@ -5932,6 +6136,19 @@ func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeCalendarsEventsDeltaAll iterates over every item of
+// EventDeltaMeCalendarsEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersCalendarsEventsDelta calls GET /beta/users/{id |
@@ -5965,6 +6182,19 @@ func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUs
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersCalendarsEventsDeltaAll iterates over every item of
+// EventDeltaUsersCalendarsEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendargroupsCalendarsEventsDelta calls GET
 // /beta/me/calendargroups/{id}/calendars/{id}/events/delta: event: delta.
 //
@@ -5994,6 +6224,20 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Cont
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeCalendargroupsCalendarsEventsDeltaAll iterates over every item
+// of EventDeltaMeCalendargroupsCalendarsEventsDelta, following @odata.nextLink
+// from page to page; it stops at the first error, which it yields, or when the
+// loop breaks.
+func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta calls GET /beta/users/{id
@@ -6026,6 +6270,20 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.C
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll iterates over every
+// item of EventDeltaUsersCalendargroupsCalendarsEventsDelta, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
 }
 
 // EventDeltaMeCalendarViewDelta calls GET /beta/me/calendarView/delta
@@ -6064,6 +6322,23 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetim
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaMeCalendarViewDeltaAll iterates over every item of
+// EventDeltaMeCalendarViewDelta, following @odata.nextLink from page to page;
+// it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarViewDelta calls GET
 // /beta/users/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -6098,6 +6373,23 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaUsersCalendarViewDeltaAll iterates over every item of
+// EventDeltaUsersCalendarViewDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
 }
 
 // EventDeltaMeCalendarsCalendarViewDelta calls GET
@@ -6136,6 +6428,24 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaMeCalendarsCalendarViewDeltaAll iterates over every item of
+// EventDeltaMeCalendarsCalendarViewDelta, following @odata.nextLink from page
+// to page; it stops at the first error, which it yields, or when the loop
+// breaks.
+func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarsCalendarViewDelta calls GET
 // /beta/users/{id}/calendars/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -6172,6 +6482,24 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersCalendarsCalendarViewDeltaAll iterates over every item of
+// EventDeltaUsersCalendarsCalendarViewDelta, following @odata.nextLink from
+// page to page; it stops at the first error, which it yields, or when the loop
+// breaks.
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaGroupsCalendarView calls GET /beta/groups/{id}/calendarView
 // (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -6206,6 +6534,23 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaGroupsCalendarViewAll iterates over every item of
+// EventDeltaGroupsCalendarView, following @odata.nextLink from page to page;
+// it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
 }
 
 // ExternalconnectorsSchemaUpdate calls PATCH
@@ -6309,6 +6654,19 @@ func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourc
 	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
 }
 
+// GovernancerolesettingListResourcesAll iterates over every item of
+// GovernancerolesettingListResources, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, resourceID string, opts ...graphrt.Option) iter.Seq2[GovernanceRoleSetting, error] {
+	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
+		return graphrt.Fail[GovernanceRoleSetting](err)
+	}
+	return graphrt.All[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
+	}, opts...)
+}
+
 // GovernancerolesettingList calls GET
 // /beta/privilegedAccess/azureResources/roleSettings (documented with
 // ?$filter=resourceId+eq+'<resourceId>'): Listar governanceRoleSettings.
@@ -6339,6 +6697,17 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 		return nil, err
 	}
 	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
+}
+
+// GovernancerolesettingListAll iterates over every item of
+// GovernancerolesettingList, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) GovernancerolesettingListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[GovernanceRoleSetting, error] {
+	return graphrt.All[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
+	}, opts...)
 }
 
 // GroupListTransitiveMembers calls GET /beta/groups/{id}/transitiveMembers:
@@ -6374,6 +6743,19 @@ func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts
 		return nil, err
 	}
 	return graphrt.DecodeCollection[DirectoryObjectBeta](raw)
+}
+
+// GroupListTransitiveMembersAll iterates over every item of
+// GroupListTransitiveMembers, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[DirectoryObjectBeta, error] {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return graphrt.Fail[DirectoryObjectBeta](err)
+	}
+	return graphrt.All[DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+	}, opts...)
 }
 
 // IntuneOnboardingVppTokenSyncLicenseCounts calls POST
@@ -8736,6 +9118,20 @@ func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.O
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/sites",
+		Query:  url.Values{"$search": {query}},
+	}, opts...)
+}
+
+// SiteSearchAll iterates over every item of SiteSearch, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("query", query); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/sites",
 		Query:  url.Values{"$search": {query}},

@@ -173,9 +173,21 @@ func checkSent(t *testing.T, ex ir.Example, version string, cp *capture) {
 func answersOneOf(op *ir.Operation, ex ir.Example, answer []byte) bool {
 	for _, other := range op.Examples {
 		if other.Request != nil && other.Response != nil && other.Request.Path == ex.Request.Path &&
-			other.Request.Query == ex.Request.Query && sameJSON([]byte(other.Response.Body), answer) {
+			other.Request.Query == ex.Request.Query && sameJSON(withoutNextLink(other.Response.Body), answer) {
 			return true
 		}
 	}
 	return false
+}
+
+// withoutNextLink drops a documented @odata.nextLink, which the mock does
+// not serve (it points to graph.microsoft.com).
+func withoutNextLink(body string) []byte {
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &m) != nil {
+		return []byte(body)
+	}
+	delete(m, "@odata.nextLink")
+	out, _ := json.Marshal(m)
+	return out
 }

@@ -1,6 +1,7 @@
 package graphrt
 
 import (
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -31,7 +32,35 @@ func ServeExample(w http.ResponseWriter, r *http.Request, status int, examples .
 		w.WriteHeader(status)
 		return
 	}
-	writeExample(w, r, status, pickExample(r, examples))
+	ex := pickExample(r, examples)
+	ex.Body = dropForeignNextLink(ex.Body, r.Host)
+	writeExample(w, r, status, ex)
+}
+
+// dropForeignNextLink removes an @odata.nextLink that points to another
+// host (the documented one points to graph.microsoft.com): a pager on the
+// mock must not leave the machine. WithFaults adds local next links.
+func dropForeignNextLink(body, host string) string {
+	if !strings.Contains(body, "@odata.nextLink") {
+		return body
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal([]byte(body), &m) != nil {
+		return body
+	}
+	var link string
+	if json.Unmarshal(m["@odata.nextLink"], &link) != nil {
+		return body
+	}
+	if u, err := url.Parse(link); err == nil && u.Host == host {
+		return body
+	}
+	delete(m, "@odata.nextLink")
+	out, err := json.Marshal(m)
+	if err != nil {
+		return body
+	}
+	return string(out)
 }
 
 // RedirectPath is where a mock sends the documented redirects of its

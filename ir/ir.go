@@ -68,6 +68,9 @@ type Route struct {
 	Pattern string `json:"pattern"`
 	// GoName is the client method's name.
 	GoName string `json:"goName"`
+	// PagerGoName names the method that iterates over every page of a
+	// collection (GoName + "All"); "" for other responses.
+	PagerGoName string `json:"pagerGoName,omitempty"`
 	// Params in the order they appear in the path.
 	Params []Param `json:"params"`
 	// Permissions are the route's own, when a permission table is tied to

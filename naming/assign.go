@@ -161,12 +161,17 @@ func checkUnique(ops []*ir.Operation) []ir.Diagnostic {
 	var diags []ir.Diagnostic
 	for _, op := range ops {
 		for _, r := range op.Routes {
-			if first, ok := seen[r.GoName]; ok && first != op {
-				diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Error,
-					Message: fmt.Sprintf("client method %s of %s has the same name as a method of %s", r.GoName, op.ID, first.Page)})
-				continue
+			for _, name := range []string{r.GoName, r.PagerGoName} {
+				if name == "" {
+					continue
+				}
+				if first, ok := seen[name]; ok && first != op {
+					diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Error,
+						Message: fmt.Sprintf("client method %s of %s has the same name as a method of %s", name, op.ID, first.Page)})
+					continue
+				}
+				seen[name] = op
 			}
-			seen[r.GoName] = op
 		}
 	}
 	return diags

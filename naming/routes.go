@@ -223,8 +223,16 @@ func pattern(r *ir.Route) string {
 	}
 }
 
-// routeNames names the client method of each route of op.
+// routeNames names the client method of each route of op, and the pager
+// of a collection fetched without a body.
 func routeNames(op *ir.Operation) {
+	defer func() {
+		if op.Response.Kind == ir.KindCollection && op.RequestBody.Kind == ir.KindNone {
+			for _, r := range op.Routes {
+				r.PagerGoName = r.GoName + "All"
+			}
+		}
+	}()
 	if len(op.Routes) == 1 {
 		op.Routes[0].GoName = op.GoName
 		return

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"iter"
 	"net/http"
 )
 
@@ -147,6 +148,16 @@ func (c *Client) UnknownSectionOrderMe(ctx context.Context, opts ...graphrt.Opti
 	}, opts...)
 }
 
+// UnknownSectionOrderMeAll iterates over every item of UnknownSectionOrderMe,
+// following @odata.nextLink from page to page; it stops at the first error,
+// which it yields, or when the loop breaks.
+func (c *Client) UnknownSectionOrderMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/widgets",
+	}, opts...)
+}
+
 // UnknownSectionOrderUsers calls GET /v1.0/users/{id |
 // userPrincipalName}/widgets: List widgets.
 //
@@ -168,6 +179,19 @@ func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipal
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
+	}, opts...)
+}
+
+// UnknownSectionOrderUsersAll iterates over every item of
+// UnknownSectionOrderUsers, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
 	}, opts...)

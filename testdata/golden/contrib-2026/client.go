@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"iter"
 	"net/http"
 )
 
@@ -415,6 +416,19 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 	}, opts...)
 }
 
+// ListItemDeltaAll iterates over every item of ListItemDelta, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
+	}, opts...)
+}
+
 // SecuritySecurityRunHuntingQuery calls POST /v1.0/security/runHuntingQuery:
 // security: runHuntingQuery.
 //
@@ -571,6 +585,17 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdmin(ctx conte
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsAdminAll iterates over every
+// item of CloudLicensingAdminCloudLicensingListAssignmentsAdmin, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/admin/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsUsers calls GET
 // /beta/users/{userId}/cloudLicensing/assignments: List assignments.
 //
@@ -601,6 +626,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx conte
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsUsersAll iterates over every
+// item of CloudLicensingAdminCloudLicensingListAssignmentsUsers, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("userID", userID); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsGroups calls GET
 // /beta/groups/{groupId}/cloudLicensing/assignments: List assignments.
 //
@@ -626,6 +665,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx cont
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
+// CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll iterates over
+// every item of CloudLicensingAdminCloudLicensingListAssignmentsGroups,
+// following @odata.nextLink from page to page; it stops at the first error,
+// which it yields, or when the loop breaks.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx context.Context, groupID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)

@@ -8,6 +8,7 @@ import (
 	"context"
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"iter"
 	"net/http"
 	"net/url"
 )
@@ -773,6 +774,16 @@ func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]Alert
 	return graphrt.DecodeCollection[AlertBeta](raw)
 }
 
+// AlertListAll iterates over every item of AlertList, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) AlertListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[AlertBeta, error] {
+	return graphrt.All[AlertBeta](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/security/alerts",
+	}, opts...)
+}
+
 // ApplicationPostOnlineMeetingsMe calls POST /beta/me/onlineMeetings: Create
 // onlineMeeting.
 //
@@ -880,6 +891,16 @@ func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...g
 	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
 }
 
+// AuthenticationListPhoneMethodsMeAll iterates over every item of
+// AuthenticationListPhoneMethodsMe, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) AuthenticationListPhoneMethodsMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[PhoneAuthenticationMethod, error] {
+	return graphrt.All[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/authentication/phoneMethods",
+	}, opts...)
+}
+
 // AuthenticationListPhoneMethodsUsers calls GET /beta/users/{id |
 // userPrincipalName}/authentication/phoneMethods: List phoneMethods.
 //
@@ -913,6 +934,19 @@ func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUs
 		return nil, err
 	}
 	return graphrt.DecodeCollection[PhoneAuthenticationMethod](raw)
+}
+
+// AuthenticationListPhoneMethodsUsersAll iterates over every item of
+// AuthenticationListPhoneMethodsUsers, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[PhoneAuthenticationMethod, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[PhoneAuthenticationMethod](err)
+	}
+	return graphrt.All[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
+	}, opts...)
 }
 
 // B2xIdentityUserflowDeleteUserflowIdentityProviders calls DELETE
@@ -1274,6 +1308,19 @@ func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string
 	return graphrt.DecodeCollection[LegalHold](raw)
 }
 
+// EdiscoveryCaseListLegalHoldsAll iterates over every item of
+// EdiscoveryCaseListLegalHolds, following @odata.nextLink from page to page;
+// it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID string, opts ...graphrt.Option) iter.Seq2[LegalHold, error] {
+	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
+		return graphrt.Fail[LegalHold](err)
+	}
+	return graphrt.All[LegalHold](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
+	}, opts...)
+}
+
 // EventDeltaMeEventsDelta calls GET /beta/me/events/delta: event: delta.
 //
 // Get a set of event resources that have been added, deleted, or updated in
@@ -1299,6 +1346,16 @@ func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Op
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeEventsDeltaAll iterates over every item of
+// EventDeltaMeEventsDelta, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersEventsDelta calls GET /beta/users/{id |
@@ -1332,6 +1389,19 @@ func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincip
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersEventsDeltaAll iterates over every item of
+// EventDeltaUsersEventsDelta, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
 // event: delta.
 //
@@ -1358,6 +1428,16 @@ func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...gr
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeCalendarEventsDeltaAll iterates over every item of
+// EventDeltaMeCalendarEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeCalendarEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendar/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersCalendarEventsDelta calls GET /beta/users/{id |
@@ -1391,6 +1471,19 @@ func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUse
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersCalendarEventsDeltaAll iterates over every item of
+// EventDeltaUsersCalendarEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarsEventsDelta calls GET
 // /beta/me/calendars/{id}/events/delta: event: delta.
 //
@@ -1420,6 +1513,19 @@ func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeCalendarsEventsDeltaAll iterates over every item of
+// EventDeltaMeCalendarsEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersCalendarsEventsDelta calls GET /beta/users/{id |
@@ -1453,6 +1559,19 @@ func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUs
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersCalendarsEventsDeltaAll iterates over every item of
+// EventDeltaUsersCalendarsEventsDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendargroupsCalendarsEventsDelta calls GET
 // /beta/me/calendargroups/{id}/calendars/{id}/events/delta: event: delta.
 //
@@ -1482,6 +1601,20 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Cont
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaMeCalendargroupsCalendarsEventsDeltaAll iterates over every item
+// of EventDeltaMeCalendargroupsCalendarsEventsDelta, following @odata.nextLink
+// from page to page; it stops at the first error, which it yields, or when the
+// loop breaks.
+func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
 }
 
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta calls GET /beta/users/{id
@@ -1514,6 +1647,20 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.C
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll iterates over every
+// item of EventDeltaUsersCalendargroupsCalendarsEventsDelta, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
 }
 
 // EventDeltaMeCalendarViewDelta calls GET /beta/me/calendarView/delta
@@ -1552,6 +1699,23 @@ func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetim
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaMeCalendarViewDeltaAll iterates over every item of
+// EventDeltaMeCalendarViewDelta, following @odata.nextLink from page to page;
+// it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarViewDelta calls GET
 // /beta/users/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -1586,6 +1750,23 @@ func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaUsersCalendarViewDeltaAll iterates over every item of
+// EventDeltaUsersCalendarViewDelta, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
 }
 
 // EventDeltaMeCalendarsCalendarViewDelta calls GET
@@ -1624,6 +1805,24 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaMeCalendarsCalendarViewDeltaAll iterates over every item of
+// EventDeltaMeCalendarsCalendarViewDelta, following @odata.nextLink from page
+// to page; it stops at the first error, which it yields, or when the loop
+// breaks.
+func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarsCalendarViewDelta calls GET
 // /beta/users/{id}/calendars/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -1660,6 +1859,24 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 	return graphrt.DecodeCollection[Event](raw)
 }
 
+// EventDeltaUsersCalendarsCalendarViewDeltaAll iterates over every item of
+// EventDeltaUsersCalendarsCalendarViewDelta, following @odata.nextLink from
+// page to page; it stops at the first error, which it yields, or when the loop
+// breaks.
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaGroupsCalendarView calls GET /beta/groups/{id}/calendarView
 // (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -1694,6 +1911,23 @@ func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, st
 		return nil, err
 	}
 	return graphrt.DecodeCollection[Event](raw)
+}
+
+// EventDeltaGroupsCalendarViewAll iterates over every item of
+// EventDeltaGroupsCalendarView, following @odata.nextLink from page to page;
+// it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[Event, error] {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return graphrt.Fail[Event](err)
+	}
+	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
 }
 
 // IntuneSharedAndroidManagedAppProtectionGet calls GET
@@ -2977,6 +3211,20 @@ func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.O
 		return nil, err
 	}
 	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/sites",
+		Query:  url.Values{"$search": {query}},
+	}, opts...)
+}
+
+// SiteSearchAll iterates over every item of SiteSearch, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+	if err := graphrt.NonEmpty("query", query); err != nil {
+		return graphrt.Fail[json.RawMessage](err)
+	}
+	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/sites",
 		Query:  url.Values{"$search": {query}},

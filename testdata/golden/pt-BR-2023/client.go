@@ -7,6 +7,7 @@ package ptbr2023
 import (
 	"context"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"iter"
 	"net/http"
 	"net/url"
 )
@@ -129,6 +130,19 @@ func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName 
 		return nil, err
 	}
 	return graphrt.DecodeCollection[ChatMessage](raw)
+}
+
+// ChatsGetAllMessagesAll iterates over every item of ChatsGetAllMessages,
+// following @odata.nextLink from page to page; it stops at the first error,
+// which it yields, or when the loop breaks.
+func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[ChatMessage, error] {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return graphrt.Fail[ChatMessage](err)
+	}
+	return graphrt.All[ChatMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
+	}, opts...)
 }
 
 // DriveItemCreateUploadSessionDrives calls POST
@@ -2901,6 +2915,16 @@ func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) (
 	return graphrt.DecodeCollection[Subscription](raw)
 }
 
+// SubscriptionListAll iterates over every item of SubscriptionList, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) SubscriptionListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Subscription, error] {
+	return graphrt.All[Subscription](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/subscriptions",
+	}, opts...)
+}
+
 // UserGetUsers calls GET /v1.0/users/{id | userPrincipalName}: Obter um
 // usuário.
 //
@@ -3110,6 +3134,19 @@ func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourc
 	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
 }
 
+// GovernancerolesettingListResourcesAll iterates over every item of
+// GovernancerolesettingListResources, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, resourceID string, opts ...graphrt.Option) iter.Seq2[GovernanceRoleSetting, error] {
+	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
+		return graphrt.Fail[GovernanceRoleSetting](err)
+	}
+	return graphrt.All[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
+	}, opts...)
+}
+
 // GovernancerolesettingList calls GET
 // /beta/privilegedAccess/azureResources/roleSettings (documented with
 // ?$filter=resourceId+eq+'<resourceId>'): Listar governanceRoleSettings.
@@ -3140,6 +3177,17 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 		return nil, err
 	}
 	return graphrt.DecodeCollection[GovernanceRoleSetting](raw)
+}
+
+// GovernancerolesettingListAll iterates over every item of
+// GovernancerolesettingList, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) GovernancerolesettingListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[GovernanceRoleSetting, error] {
+	return graphrt.All[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
+	}, opts...)
 }
 
 // GroupListTransitiveMembers calls GET /beta/groups/{id}/transitiveMembers:
@@ -3175,6 +3223,19 @@ func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts
 		return nil, err
 	}
 	return graphrt.DecodeCollection[DirectoryObject](raw)
+}
+
+// GroupListTransitiveMembersAll iterates over every item of
+// GroupListTransitiveMembers, following @odata.nextLink from page to page; it
+// stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[DirectoryObject, error] {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return graphrt.Fail[DirectoryObject](err)
+	}
+	return graphrt.All[DirectoryObject](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+	}, opts...)
 }
 
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles calls POST

@@ -7,6 +7,7 @@ package ptbrsxs2021
 import (
 	"context"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"iter"
 	"net/http"
 )
 
@@ -275,6 +276,19 @@ func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphr
 		return nil, err
 	}
 	return graphrt.DecodeCollection[DirectoryObject](raw)
+}
+
+// GroupListMembersAll iterates over every item of GroupListMembers, following
+// @odata.nextLink from page to page; it stops at the first error, which it
+// yields, or when the loop breaks.
+func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[DirectoryObject, error] {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return graphrt.Fail[DirectoryObject](err)
+	}
+	return graphrt.All[DirectoryObject](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+	}, opts...)
 }
 
 // IntuneDevicesManagedDeviceWipeUsers calls POST
