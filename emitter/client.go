@@ -68,6 +68,9 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models) {
 	if len(r.QueryParams) > 0 {
 		req[jen.Id("Query")] = queryExpr(r)
 	}
+	if documentsHeader(op, "ConsistencyLevel") {
+		req[jen.Id("AdvancedQuery")] = jen.True()
+	}
 	if data != "" {
 		req[jen.Id("Body")] = jen.Id(data)
 		if op.RequestBody.Kind == ir.KindBinary {
@@ -168,6 +171,16 @@ func responseCall(kind string) (call string, results jen.Code, zero []jen.Code) 
 		return "Bytes", jen.Params(jen.Index().Byte(), jen.Error()), []jen.Code{jen.Nil()}
 	}
 	return "JSON", jen.Params(jen.Qual("encoding/json", "RawMessage"), jen.Error()), []jen.Code{jen.Nil()}
+}
+
+// documentsHeader reports whether the operation's page lists header name.
+func documentsHeader(op *ir.Operation, name string) bool {
+	for _, h := range op.Headers {
+		if strings.EqualFold(h.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyType is the Go type of a JSON request body: the request struct of a

@@ -1122,8 +1122,9 @@ func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphr
 		return nil, err
 	}
 	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 	if err != nil {
 		return nil, err
@@ -1139,8 +1140,9 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 		return graphrt.Fail[DirectoryObject](err)
 	}
 	return graphrt.All[DirectoryObject](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 }
 
@@ -6736,8 +6738,9 @@ func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts
 		return nil, err
 	}
 	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 	if err != nil {
 		return nil, err
@@ -6753,8 +6756,9 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 		return graphrt.Fail[DirectoryObjectBeta](err)
 	}
 	return graphrt.All[DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 }
 
@@ -9193,8 +9197,9 @@ func (c *Client) UserGetTransitiveReports(ctx context.Context, id string, opts .
 		return nil, err
 	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
 	}, opts...)
 }
 

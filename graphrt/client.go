@@ -114,6 +114,10 @@ type Request struct {
 	Header      http.Header
 	Body        []byte // nil: no body; sent again on each retry
 	ContentType string // Content-Type for Body; default application/json when Body != nil
+	// AdvancedQuery marks operations whose docs require
+	// "ConsistencyLevel: eventual" with $search or $count (directory
+	// objects); the client then adds that header to such requests.
+	AdvancedQuery bool
 
 	retry retryMode // set by WithRetry
 }
@@ -320,6 +324,9 @@ func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 	}
 	if len(h.Values("User-Agent")) == 0 {
 		h.Set("User-Agent", agent)
+	}
+	if r.AdvancedQuery && h.Get("ConsistencyLevel") == "" && (r.Query.Has("$search") || r.Query.Has("$count")) {
+		h.Set("ConsistencyLevel", "eventual")
 	}
 	switch {
 	case r.Body == nil:

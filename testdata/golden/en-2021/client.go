@@ -3286,7 +3286,8 @@ func (c *Client) UserGetTransitiveReports(ctx context.Context, id string, opts .
 		return nil, err
 	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
 	}, opts...)
 }

@@ -3216,8 +3216,9 @@ func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts
 		return nil, err
 	}
 	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 	if err != nil {
 		return nil, err
@@ -3233,8 +3234,9 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 		return graphrt.Fail[DirectoryObject](err)
 	}
 	return graphrt.All[DirectoryObject](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 }
 

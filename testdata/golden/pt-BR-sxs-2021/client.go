@@ -269,8 +269,9 @@ func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphr
 		return nil, err
 	}
 	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 	if err != nil {
 		return nil, err
@@ -286,8 +287,9 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 		return graphrt.Fail[DirectoryObject](err)
 	}
 	return graphrt.All[DirectoryObject](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 }
 
