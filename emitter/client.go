@@ -23,6 +23,12 @@ func clientFile(f *jen.File, api *ir.API) {
 	f.Func().Id("NewClient").Params(jen.Id("hc").Op("*").Qual("net/http", "Client"), jen.Id("baseURL").String()).Op("*").Id("Client").Block(
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): rt("NewClient").Call(jen.Id("hc"), jen.Id("baseURL"))})),
 	)
+	// func New(cfg graphrt.Config) *Client
+	f.Comment("New returns a Client configured with cfg: base URL (national clouds), token")
+	f.Comment("source, user agent and retry policy.")
+	f.Func().Id("New").Params(jen.Id("cfg").Add(rt("Config"))).Op("*").Id("Client").Block(
+		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): rt("New").Call(jen.Id("cfg"))})),
+	)
 	for _, op := range ops {
 		for _, r := range op.Routes {
 			f.Line()

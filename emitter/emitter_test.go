@@ -77,7 +77,7 @@ func TestHostileProseStaysInComments(t *testing.T) {
 	title := "Get */ func Evil() {} /* thing\u2028func Evil2() {}\x00"
 	summary := "Line one\nfunc Evil3() {}\r\n`code` \u202e reversed \u2029 - item\n# heading\n1. first"
 	files := emit(t, api(title, summary, simpleRoute()))
-	want := []string{"NewClient", "NewMock", "ThingGet", "ThingGet", "newModel", "newRequest"} // client method, DocsHandler method, registries
+	want := []string{"New", "NewClient", "NewMock", "ThingGet", "ThingGet", "newModel", "newRequest"} // client method, DocsHandler method, registries
 	if diff := cmp.Diff(want, funcNames(files)); diff != "" {
 		t.Errorf("declared functions (-want +got):\n%s", diff)
 	}

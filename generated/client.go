@@ -26,6 +26,12 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 	return &Client{rt: graphrt.NewClient(hc, baseURL)}
 }
 
+// New returns a Client configured with cfg: base URL (national clouds), token
+// source, user agent and retry policy.
+func New(cfg graphrt.Config) *Client {
+	return &Client{rt: graphrt.New(cfg)}
+}
+
 // AccessPackageAssignmentReprocess calls POST
 // /v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess:
 // accessPackageAssignment: reprocessar.

@@ -9,7 +9,7 @@ import (
 
 // packageNames are the generated package's own identifiers, which model
 // types must not take.
-var packageNames = map[string]bool{"Client": true, "NewClient": true, "Handler": true, "DocsHandler": true, "NewMock": true}
+var packageNames = map[string]bool{"Client": true, "New": true, "NewClient": true, "Handler": true, "DocsHandler": true, "NewMock": true}
 
 // assignTypes names the types, their properties and enum members, for the
 // whole set at once: a type is named after the last part of its qualified

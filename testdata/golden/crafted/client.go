@@ -23,6 +23,12 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 	return &Client{rt: graphrt.NewClient(hc, baseURL)}
 }
 
+// New returns a Client configured with cfg: base URL (national clouds), token
+// source, user agent and retry policy.
+func New(cfg graphrt.Config) *Client {
+	return &Client{rt: graphrt.New(cfg)}
+}
+
 // WidgetShapes calls POST /v1.0/widgets/{widget-id}/reset: Reset widget.
 //
 // Reset a widget to its defaults.

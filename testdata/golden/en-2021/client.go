@@ -26,6 +26,12 @@ func NewClient(hc *http.Client, baseURL string) *Client {
 	return &Client{rt: graphrt.NewClient(hc, baseURL)}
 }
 
+// New returns a Client configured with cfg: base URL (national clouds), token
+// source, user agent and retry policy.
+func New(cfg graphrt.Config) *Client {
+	return &Client{rt: graphrt.New(cfg)}
+}
+
 // AlertGet calls GET /v1.0/security/alerts/{alert_id}: Get alert.
 //
 // Retrieve the properties and relationships of an alert object.
