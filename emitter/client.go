@@ -131,6 +131,15 @@ func pagerMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, param
 	stmts = append(stmts, jen.Return(rt("All").Types(elem.Clone()).Call(jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))))
 	doc := docLines(r.PagerGoName + " iterates over every item of " + r.GoName + ", following @odata.nextLink from page to page; it stops at the first error, which it yields, or when the loop breaks.")
 	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PagerGoName).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(stmts...))
+
+	// func (c *Client) UserListPage(ctx, ...) (*graphrt.Page[User], error) { return graphrt.GetPage[User](ctx, c.rt, &graphrt.Request{...}, opts...) }
+	var pageStmts []jen.Code
+	if len(allParams(r)) > 0 {
+		pageStmts = append(pageStmts, earlyReturn(errName, []jen.Code{jen.Nil()}, rt("NonEmpty").Call(nonEmptyArgs(r)...)))
+	}
+	pageStmts = append(pageStmts, jen.Return(rt("GetPage").Types(elem.Clone()).Call(jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))))
+	pageDoc := docLines(r.PageGoName + " returns one page of " + r.GoName + " with its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.")
+	f.Add(comments(pageDoc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PageGoName).Params(params...).Params(jen.Op("*").Add(rt("Page")).Types(elem.Clone()), jen.Error()).Block(pageStmts...))
 }
 
 // earlyReturn emits: if err := call; err != nil { return zero..., err }

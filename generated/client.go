@@ -643,6 +643,19 @@ func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalNa
 	}, opts...)
 }
 
+// ChatsGetAllMessagesPage returns one page of ChatsGetAllMessages with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) ChatsGetAllMessagesPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[ChatMessage], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[ChatMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
+	}, opts...)
+}
+
 // DriveItemCreateUploadSessionDrives calls POST
 // /v1.0/drives/{driveId}/items/{itemId}/createUploadSession: driveItem:
 // createUploadSession.
@@ -1152,6 +1165,20 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 	}, opts...)
 }
 
+// GroupListMembersPage returns one page of GroupListMembers with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[DirectoryObject], error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[DirectoryObject](ctx, c.rt, &graphrt.Request{
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+	}, opts...)
+}
+
 // IncludePermissions calls GET /v1.0/gadgets/{gadget-id}: Get gadget.
 //
 // Get a gadget.
@@ -1566,6 +1593,18 @@ func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID str
 		return graphrt.Fail[json.RawMessage](err)
 	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
+	}, opts...)
+}
+
+// ListItemDeltaPage returns one page of ListItemDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) ListItemDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
@@ -4503,6 +4542,16 @@ func (c *Client) SubscriptionListAll(ctx context.Context, opts ...graphrt.Option
 	}, opts...)
 }
 
+// SubscriptionListPage returns one page of SubscriptionList with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) SubscriptionListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[Subscription], error) {
+	return graphrt.GetPage[Subscription](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/subscriptions",
+	}, opts...)
+}
+
 // UnknownSectionOrderMe calls GET /v1.0/me/widgets: List widgets.
 //
 // List the widgets of a user.
@@ -4530,6 +4579,16 @@ func (c *Client) UnknownSectionOrderMe(ctx context.Context, opts ...graphrt.Opti
 // which it yields, or when the loop breaks.
 func (c *Client) UnknownSectionOrderMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/widgets",
+	}, opts...)
+}
+
+// UnknownSectionOrderMePage returns one page of UnknownSectionOrderMe with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) UnknownSectionOrderMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/widgets",
 	}, opts...)
@@ -4569,6 +4628,19 @@ func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrinci
 		return graphrt.Fail[json.RawMessage](err)
 	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
+	}, opts...)
+}
+
+// UnknownSectionOrderUsersPage returns one page of UnknownSectionOrderUsers
+// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) UnknownSectionOrderUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
 	}, opts...)
@@ -5018,6 +5090,15 @@ func (c *Client) AlertListAll(ctx context.Context, opts ...graphrt.Option) iter.
 	}, opts...)
 }
 
+// AlertListPage returns one page of AlertList with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) AlertListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[AlertBeta], error) {
+	return graphrt.GetPage[AlertBeta](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/security/alerts",
+	}, opts...)
+}
+
 // ApplicationPostOnlineMeetingsMe calls POST /beta/me/onlineMeetings: Create
 // onlineMeeting.
 //
@@ -5135,6 +5216,16 @@ func (c *Client) AuthenticationListPhoneMethodsMeAll(ctx context.Context, opts .
 	}, opts...)
 }
 
+// AuthenticationListPhoneMethodsMePage returns one page of
+// AuthenticationListPhoneMethodsMe with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) AuthenticationListPhoneMethodsMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[PhoneAuthenticationMethod], error) {
+	return graphrt.GetPage[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/authentication/phoneMethods",
+	}, opts...)
+}
+
 // AuthenticationListPhoneMethodsUsers calls GET /beta/users/{id |
 // userPrincipalName}/authentication/phoneMethods: List phoneMethods.
 //
@@ -5178,6 +5269,19 @@ func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idO
 		return graphrt.Fail[PhoneAuthenticationMethod](err)
 	}
 	return graphrt.All[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
+	}, opts...)
+}
+
+// AuthenticationListPhoneMethodsUsersPage returns one page of
+// AuthenticationListPhoneMethodsUsers with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) AuthenticationListPhoneMethodsUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[PhoneAuthenticationMethod], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
 	}, opts...)
@@ -5520,6 +5624,17 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminAll(ctx co
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsAdminPage returns one page
+// of CloudLicensingAdminCloudLicensingListAssignmentsAdmin with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/admin/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsUsers calls GET
 // /beta/users/{userId}/cloudLicensing/assignments: List assignments.
 //
@@ -5564,6 +5679,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx co
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsUsersPage returns one page
+// of CloudLicensingAdminCloudLicensingListAssignmentsUsers with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("userID", userID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsGroups calls GET
 // /beta/groups/{groupId}/cloudLicensing/assignments: List assignments.
 //
@@ -5603,6 +5732,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx c
 		return graphrt.Fail[json.RawMessage](err)
 	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
+// CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage returns one page
+// of CloudLicensingAdminCloudLicensingListAssignmentsGroups with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage(ctx context.Context, groupID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)
@@ -5952,6 +6095,19 @@ func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID str
 	}, opts...)
 }
 
+// EdiscoveryCaseListLegalHoldsPage returns one page of
+// EdiscoveryCaseListLegalHolds with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EdiscoveryCaseListLegalHoldsPage(ctx context.Context, caseID string, opts ...graphrt.Option) (*graphrt.Page[LegalHold], error) {
+	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[LegalHold](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
+	}, opts...)
+}
+
 // EventDeltaMeEventsDelta calls GET /beta/me/events/delta: event: delta.
 //
 // Get a set of event resources that have been added, deleted, or updated in
@@ -5984,6 +6140,16 @@ func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Op
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaMeEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/events/delta",
+	}, opts...)
+}
+
+// EventDeltaMeEventsDeltaPage returns one page of EventDeltaMeEventsDelta with
+// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
+// to get the count.
+func (c *Client) EventDeltaMeEventsDeltaPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/events/delta",
 	}, opts...)
@@ -6033,6 +6199,19 @@ func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrin
 	}, opts...)
 }
 
+// EventDeltaUsersEventsDeltaPage returns one page of
+// EventDeltaUsersEventsDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
 // event: delta.
 //
@@ -6066,6 +6245,16 @@ func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...gr
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaMeCalendarEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendar/events/delta",
+	}, opts...)
+}
+
+// EventDeltaMeCalendarEventsDeltaPage returns one page of
+// EventDeltaMeCalendarEventsDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarEventsDeltaPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendar/events/delta",
 	}, opts...)
@@ -6115,6 +6304,19 @@ func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOr
 	}, opts...)
 }
 
+// EventDeltaUsersCalendarEventsDeltaPage returns one page of
+// EventDeltaUsersCalendarEventsDelta with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarsEventsDelta calls GET
 // /beta/me/calendars/{id}/events/delta: event: delta.
 //
@@ -6159,6 +6361,19 @@ func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id str
 	}, opts...)
 }
 
+// EventDeltaMeCalendarsEventsDeltaPage returns one page of
+// EventDeltaMeCalendarsEventsDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarsEventsDeltaPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarsEventsDelta calls GET /beta/users/{id |
 // userPrincipalName}/calendars/{id}/events/delta: event: delta.
 //
@@ -6198,6 +6413,19 @@ func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idO
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
+}
+
+// EventDeltaUsersCalendarsEventsDeltaPage returns one page of
+// EventDeltaUsersCalendarsEventsDelta with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
@@ -6248,6 +6476,19 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.C
 	}, opts...)
 }
 
+// EventDeltaMeCalendargroupsCalendarsEventsDeltaPage returns one page of
+// EventDeltaMeCalendargroupsCalendarsEventsDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta calls GET /beta/users/{id
 // | userPrincipalName}/calendargroups/{id}/calendars/{id}/events/delta: event:
 // delta.
@@ -6289,6 +6530,19 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx contex
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
+}
+
+// EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage returns one page of
+// EventDeltaUsersCalendargroupsCalendarsEventsDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
@@ -6347,6 +6601,23 @@ func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDate
 	}, opts...)
 }
 
+// EventDeltaMeCalendarViewDeltaPage returns one page of
+// EventDeltaMeCalendarViewDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarViewDeltaPage(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarViewDelta calls GET
 // /beta/users/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -6391,6 +6662,23 @@ func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id str
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
+// EventDeltaUsersCalendarViewDeltaPage returns one page of
+// EventDeltaUsersCalendarViewDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
@@ -6454,6 +6742,23 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, 
 	}, opts...)
 }
 
+// EventDeltaMeCalendarsCalendarViewDeltaPage returns one page of
+// EventDeltaMeCalendarsCalendarViewDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarsCalendarViewDelta calls GET
 // /beta/users/{id}/calendars/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -6508,6 +6813,23 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Contex
 	}, opts...)
 }
 
+// EventDeltaUsersCalendarsCalendarViewDeltaPage returns one page of
+// EventDeltaUsersCalendarsCalendarViewDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaPage(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaGroupsCalendarView calls GET /beta/groups/{id}/calendarView
 // (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -6552,6 +6874,23 @@ func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string,
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
+// EventDeltaGroupsCalendarViewPage returns one page of
+// EventDeltaGroupsCalendarView with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaGroupsCalendarViewPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
 		Query: url.Values{
@@ -6675,6 +7014,19 @@ func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, reso
 	}, opts...)
 }
 
+// GovernancerolesettingListResourcesPage returns one page of
+// GovernancerolesettingListResources with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) GovernancerolesettingListResourcesPage(ctx context.Context, resourceID string, opts ...graphrt.Option) (*graphrt.Page[GovernanceRoleSetting], error) {
+	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
+	}, opts...)
+}
+
 // GovernancerolesettingList calls GET
 // /beta/privilegedAccess/azureResources/roleSettings (documented with
 // ?$filter=resourceId+eq+'<resourceId>'): Listar governanceRoleSettings.
@@ -6712,6 +7064,17 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) GovernancerolesettingListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[GovernanceRoleSetting, error] {
 	return graphrt.All[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
+	}, opts...)
+}
+
+// GovernancerolesettingListPage returns one page of GovernancerolesettingList
+// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) GovernancerolesettingListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[GovernanceRoleSetting], error) {
+	return graphrt.GetPage[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
 		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
@@ -6762,6 +7125,20 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 		return graphrt.Fail[DirectoryObjectBeta](err)
 	}
 	return graphrt.All[DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+	}, opts...)
+}
+
+// GroupListTransitiveMembersPage returns one page of
+// GroupListTransitiveMembers with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) GroupListTransitiveMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[DirectoryObjectBeta], error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
@@ -9142,6 +9519,19 @@ func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphr
 		return graphrt.Fail[json.RawMessage](err)
 	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/sites",
+		Query:  url.Values{"$search": {query}},
+	}, opts...)
+}
+
+// SiteSearchPage returns one page of SiteSearch with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) SiteSearchPage(ctx context.Context, query string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("query", query); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/sites",
 		Query:  url.Values{"$search": {query}},

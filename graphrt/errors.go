@@ -138,7 +138,23 @@ func (e *Error) details() []string {
 	if len(d) == 0 && len(e.Body) > 0 {
 		d = append(d, snippet(e.Body))
 	}
+	if inner := innerCode(e.InnerError); inner != "" && inner != e.Code {
+		d = append(d, "inner error "+oneLine(inner))
+	}
 	return d
+}
+
+// innerCode returns the code (and message) of an inner error, the part of
+// innerError that is not request ids.
+func innerCode(inner []byte) string {
+	var v struct{ Code, Message string }
+	if len(inner) == 0 || json.Unmarshal(inner, &v) != nil || v.Code == "" {
+		return ""
+	}
+	if v.Message != "" {
+		return v.Code + ": " + v.Message
+	}
+	return v.Code
 }
 
 // ids formats the non-empty request ids and date.

@@ -150,3 +150,11 @@ func TestWriteErrorIDsDiffer(t *testing.T) {
 		t.Error("two errors share a request id")
 	}
 }
+
+func TestErrorShowsInnerError(t *testing.T) {
+	e := &graphrt.Error{StatusCode: 400, Code: "BadRequest", Message: "Invalid request.",
+		InnerError: json.RawMessage(`{"code":"invalidRange","message":"Uploaded fragment overlaps","request-id":"r1"}`)}
+	if want := "inner error invalidRange: Uploaded fragment overlaps"; !strings.Contains(e.Error(), want) {
+		t.Errorf("Error() = %q, want it to contain %q", e.Error(), want)
+	}
+}

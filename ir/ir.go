@@ -71,6 +71,9 @@ type Route struct {
 	// PagerGoName names the method that iterates over every page of a
 	// collection (GoName + "All"); "" for other responses.
 	PagerGoName string `json:"pagerGoName,omitempty"`
+	// PageGoName names the method that returns one page with its
+	// @odata.count, @odata.nextLink and @odata.deltaLink (GoName + "Page").
+	PageGoName string `json:"pageGoName,omitempty"`
 	// Params in the order they appear in the path.
 	Params []Param `json:"params"`
 	// Permissions are the route's own, when a permission table is tied to

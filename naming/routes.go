@@ -229,7 +229,7 @@ func routeNames(op *ir.Operation) {
 	defer func() {
 		if op.Response.Kind == ir.KindCollection && op.RequestBody.Kind == ir.KindNone {
 			for _, r := range op.Routes {
-				r.PagerGoName = r.GoName + "All"
+				r.PagerGoName, r.PageGoName = r.GoName+"All", r.GoName+"Page"
 			}
 		}
 	}()

@@ -164,6 +164,16 @@ func (c *Client) UnknownSectionOrderMeAll(ctx context.Context, opts ...graphrt.O
 	}, opts...)
 }
 
+// UnknownSectionOrderMePage returns one page of UnknownSectionOrderMe with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) UnknownSectionOrderMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/widgets",
+	}, opts...)
+}
+
 // UnknownSectionOrderUsers calls GET /v1.0/users/{id |
 // userPrincipalName}/widgets: List widgets.
 //
@@ -198,6 +208,19 @@ func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrinci
 		return graphrt.Fail[json.RawMessage](err)
 	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
+	}, opts...)
+}
+
+// UnknownSectionOrderUsersPage returns one page of UnknownSectionOrderUsers
+// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) UnknownSectionOrderUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
 	}, opts...)

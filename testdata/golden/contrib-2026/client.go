@@ -435,6 +435,18 @@ func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID str
 	}, opts...)
 }
 
+// ListItemDeltaPage returns one page of ListItemDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) ListItemDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
+	}, opts...)
+}
+
 // SecuritySecurityRunHuntingQuery calls POST /v1.0/security/runHuntingQuery:
 // security: runHuntingQuery.
 //
@@ -602,6 +614,17 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminAll(ctx co
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsAdminPage returns one page
+// of CloudLicensingAdminCloudLicensingListAssignmentsAdmin with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/admin/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsUsers calls GET
 // /beta/users/{userId}/cloudLicensing/assignments: List assignments.
 //
@@ -646,6 +669,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx co
 	}, opts...)
 }
 
+// CloudLicensingAdminCloudLicensingListAssignmentsUsersPage returns one page
+// of CloudLicensingAdminCloudLicensingListAssignmentsUsers with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("userID", userID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
 // CloudLicensingAdminCloudLicensingListAssignmentsGroups calls GET
 // /beta/groups/{groupId}/cloudLicensing/assignments: List assignments.
 //
@@ -685,6 +722,20 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx c
 		return graphrt.Fail[json.RawMessage](err)
 	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
+	}, opts...)
+}
+
+// CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage returns one page
+// of CloudLicensingAdminCloudLicensingListAssignmentsGroups with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage(ctx context.Context, groupID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)

@@ -790,6 +790,15 @@ func (c *Client) AlertListAll(ctx context.Context, opts ...graphrt.Option) iter.
 	}, opts...)
 }
 
+// AlertListPage returns one page of AlertList with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) AlertListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[AlertBeta], error) {
+	return graphrt.GetPage[AlertBeta](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/security/alerts",
+	}, opts...)
+}
+
 // ApplicationPostOnlineMeetingsMe calls POST /beta/me/onlineMeetings: Create
 // onlineMeeting.
 //
@@ -907,6 +916,16 @@ func (c *Client) AuthenticationListPhoneMethodsMeAll(ctx context.Context, opts .
 	}, opts...)
 }
 
+// AuthenticationListPhoneMethodsMePage returns one page of
+// AuthenticationListPhoneMethodsMe with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) AuthenticationListPhoneMethodsMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[PhoneAuthenticationMethod], error) {
+	return graphrt.GetPage[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/authentication/phoneMethods",
+	}, opts...)
+}
+
 // AuthenticationListPhoneMethodsUsers calls GET /beta/users/{id |
 // userPrincipalName}/authentication/phoneMethods: List phoneMethods.
 //
@@ -950,6 +969,19 @@ func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idO
 		return graphrt.Fail[PhoneAuthenticationMethod](err)
 	}
 	return graphrt.All[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
+	}, opts...)
+}
+
+// AuthenticationListPhoneMethodsUsersPage returns one page of
+// AuthenticationListPhoneMethodsUsers with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) AuthenticationListPhoneMethodsUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[PhoneAuthenticationMethod], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
 	}, opts...)
@@ -1327,6 +1359,19 @@ func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID str
 	}, opts...)
 }
 
+// EdiscoveryCaseListLegalHoldsPage returns one page of
+// EdiscoveryCaseListLegalHolds with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EdiscoveryCaseListLegalHoldsPage(ctx context.Context, caseID string, opts ...graphrt.Option) (*graphrt.Page[LegalHold], error) {
+	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[LegalHold](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
+	}, opts...)
+}
+
 // EventDeltaMeEventsDelta calls GET /beta/me/events/delta: event: delta.
 //
 // Get a set of event resources that have been added, deleted, or updated in
@@ -1359,6 +1404,16 @@ func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Op
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaMeEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/events/delta",
+	}, opts...)
+}
+
+// EventDeltaMeEventsDeltaPage returns one page of EventDeltaMeEventsDelta with
+// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
+// to get the count.
+func (c *Client) EventDeltaMeEventsDeltaPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/events/delta",
 	}, opts...)
@@ -1408,6 +1463,19 @@ func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrin
 	}, opts...)
 }
 
+// EventDeltaUsersEventsDeltaPage returns one page of
+// EventDeltaUsersEventsDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
 // event: delta.
 //
@@ -1441,6 +1509,16 @@ func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...gr
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaMeCalendarEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[Event, error] {
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendar/events/delta",
+	}, opts...)
+}
+
+// EventDeltaMeCalendarEventsDeltaPage returns one page of
+// EventDeltaMeCalendarEventsDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarEventsDeltaPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendar/events/delta",
 	}, opts...)
@@ -1490,6 +1568,19 @@ func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOr
 	}, opts...)
 }
 
+// EventDeltaUsersCalendarEventsDeltaPage returns one page of
+// EventDeltaUsersCalendarEventsDelta with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
+	}, opts...)
+}
+
 // EventDeltaMeCalendarsEventsDelta calls GET
 // /beta/me/calendars/{id}/events/delta: event: delta.
 //
@@ -1534,6 +1625,19 @@ func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id str
 	}, opts...)
 }
 
+// EventDeltaMeCalendarsEventsDeltaPage returns one page of
+// EventDeltaMeCalendarsEventsDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarsEventsDeltaPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarsEventsDelta calls GET /beta/users/{id |
 // userPrincipalName}/calendars/{id}/events/delta: event: delta.
 //
@@ -1573,6 +1677,19 @@ func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idO
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
+	}, opts...)
+}
+
+// EventDeltaUsersCalendarsEventsDeltaPage returns one page of
+// EventDeltaUsersCalendarsEventsDelta with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
@@ -1623,6 +1740,19 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.C
 	}, opts...)
 }
 
+// EventDeltaMeCalendargroupsCalendarsEventsDeltaPage returns one page of
+// EventDeltaMeCalendargroupsCalendarsEventsDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
+}
+
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta calls GET /beta/users/{id
 // | userPrincipalName}/calendargroups/{id}/calendars/{id}/events/delta: event:
 // delta.
@@ -1664,6 +1794,19 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx contex
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
+	}, opts...)
+}
+
+// EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage returns one page of
+// EventDeltaUsersCalendargroupsCalendarsEventsDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
@@ -1722,6 +1865,23 @@ func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDate
 	}, opts...)
 }
 
+// EventDeltaMeCalendarViewDeltaPage returns one page of
+// EventDeltaMeCalendarViewDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarViewDeltaPage(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarViewDelta calls GET
 // /beta/users/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -1766,6 +1926,23 @@ func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id str
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
+// EventDeltaUsersCalendarViewDeltaPage returns one page of
+// EventDeltaUsersCalendarViewDelta with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
@@ -1829,6 +2006,23 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, 
 	}, opts...)
 }
 
+// EventDeltaMeCalendarsCalendarViewDeltaPage returns one page of
+// EventDeltaMeCalendarsCalendarViewDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaUsersCalendarsCalendarViewDelta calls GET
 // /beta/users/{id}/calendars/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -1883,6 +2077,23 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Contex
 	}, opts...)
 }
 
+// EventDeltaUsersCalendarsCalendarViewDeltaPage returns one page of
+// EventDeltaUsersCalendarsCalendarViewDelta with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaPage(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
 // EventDeltaGroupsCalendarView calls GET /beta/groups/{id}/calendarView
 // (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
@@ -1927,6 +2138,23 @@ func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string,
 		return graphrt.Fail[Event](err)
 	}
 	return graphrt.All[Event](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
+		Query: url.Values{
+			"endDateTime":   {endDatetime},
+			"startDateTime": {startDatetime},
+		},
+	}, opts...)
+}
+
+// EventDeltaGroupsCalendarViewPage returns one page of
+// EventDeltaGroupsCalendarView with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) EventDeltaGroupsCalendarViewPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[Event], error) {
+	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
 		Query: url.Values{
@@ -3231,6 +3459,19 @@ func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphr
 		return graphrt.Fail[json.RawMessage](err)
 	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/sites",
+		Query:  url.Values{"$search": {query}},
+	}, opts...)
+}
+
+// SiteSearchPage returns one page of SiteSearch with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) SiteSearchPage(ctx context.Context, query string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+	if err := graphrt.NonEmpty("query", query); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/sites",
 		Query:  url.Values{"$search": {query}},

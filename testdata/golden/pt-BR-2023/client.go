@@ -151,6 +151,19 @@ func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalNa
 	}, opts...)
 }
 
+// ChatsGetAllMessagesPage returns one page of ChatsGetAllMessages with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) ChatsGetAllMessagesPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[ChatMessage], error) {
+	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[ChatMessage](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
+	}, opts...)
+}
+
 // DriveItemCreateUploadSessionDrives calls POST
 // /v1.0/drives/{driveId}/items/{itemId}/createUploadSession: driveItem:
 // createUploadSession.
@@ -2931,6 +2944,16 @@ func (c *Client) SubscriptionListAll(ctx context.Context, opts ...graphrt.Option
 	}, opts...)
 }
 
+// SubscriptionListPage returns one page of SubscriptionList with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) SubscriptionListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[Subscription], error) {
+	return graphrt.GetPage[Subscription](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/subscriptions",
+	}, opts...)
+}
+
 // UserGetUsers calls GET /v1.0/users/{id | userPrincipalName}: Obter um
 // usuário.
 //
@@ -3153,6 +3176,19 @@ func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, reso
 	}, opts...)
 }
 
+// GovernancerolesettingListResourcesPage returns one page of
+// GovernancerolesettingListResources with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) GovernancerolesettingListResourcesPage(ctx context.Context, resourceID string, opts ...graphrt.Option) (*graphrt.Page[GovernanceRoleSetting], error) {
+	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
+	}, opts...)
+}
+
 // GovernancerolesettingList calls GET
 // /beta/privilegedAccess/azureResources/roleSettings (documented with
 // ?$filter=resourceId+eq+'<resourceId>'): Listar governanceRoleSettings.
@@ -3190,6 +3226,17 @@ func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) GovernancerolesettingListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[GovernanceRoleSetting, error] {
 	return graphrt.All[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
+		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
+	}, opts...)
+}
+
+// GovernancerolesettingListPage returns one page of GovernancerolesettingList
+// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) GovernancerolesettingListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[GovernanceRoleSetting], error) {
+	return graphrt.GetPage[GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
 		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
@@ -3240,6 +3287,20 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 		return graphrt.Fail[DirectoryObject](err)
 	}
 	return graphrt.All[DirectoryObject](ctx, c.rt, &graphrt.Request{
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
+	}, opts...)
+}
+
+// GroupListTransitiveMembersPage returns one page of
+// GroupListTransitiveMembers with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) GroupListTransitiveMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[DirectoryObject], error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",

@@ -299,6 +299,20 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 	}, opts...)
 }
 
+// GroupListMembersPage returns one page of GroupListMembers with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
+func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[DirectoryObject], error) {
+	if err := graphrt.NonEmpty("id", id); err != nil {
+		return nil, err
+	}
+	return graphrt.GetPage[DirectoryObject](ctx, c.rt, &graphrt.Request{
+		AdvancedQuery: true,
+		Method:        "GET",
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+	}, opts...)
+}
+
 // IntuneDevicesManagedDeviceWipeUsers calls POST
 // /v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe: wipe action.
 //
