@@ -12,7 +12,9 @@
 package main
 
 import (
+	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -64,12 +66,16 @@ func usageError(stderr io.Writer, fset *flag.FlagSet, err error) int {
 func runGenerate(args []string, stderr io.Writer) int {
 	fset := flag.NewFlagSet("graphgen", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	out := fset.String("out", ".", "output `directory` of the generated package")
-	pkg := fset.String("pkg", "", "package `name` (default: the output directory's name)")
+	var cfg genConfig
+	fset.StringVar(&cfg.Out, "out", ".", "output `directory` of the generated package")
+	fset.StringVar(&cfg.Pkg, "pkg", "", "package `name` (default: the output directory's name)")
 	importPath := fset.String("import", "", "import `path` of the generated package, for its package clause comment")
 	check := fset.Bool("check", false, "write nothing; list the files that would change and exit 1 if any")
+	fset.Var((*listFlag)(&cfg.Include), "include", "generate only operations matching `glob` (operation id, page name, or /path prefix); repeatable, comma-separated")
+	fset.Var((*listFlag)(&cfg.Exclude), "exclude", "leave out operations matching `glob`; repeatable, comma-separated")
+	configFile := fset.String("config", "", "JSON `file` with docs, out, pkg, include and exclude, for long go:generate lines; flags win")
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]\n       graphgen check-metadata -csdl FILE [-version V] [DOCS...]")
+		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]\n       graphgen check-metadata -csdl FILE [-version V] [DOCS...]")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -78,28 +84,101 @@ func runGenerate(args []string, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	name := *pkg
+	cfg.Docs = fset.Args()
+	if *configFile != "" {
+		if err := cfg.merge(*configFile, fset); err != nil {
+			return usageError(stderr, fset, err)
+		}
+	}
+	name := cfg.Pkg
 	if name == "" {
-		name = packageName(*out)
+		name = packageName(cfg.Out)
 	}
 	if !isPackageName(name) {
 		return usageError(stderr, fset, fmt.Errorf("%q is not a valid package name; set -pkg", name))
 	}
-	api, status := load(fset.Args(), stderr, true)
+	api, status := load(cfg.Docs, stderr, true)
 	if api == nil {
 		return status
+	}
+	if len(cfg.Include)+len(cfg.Exclude) > 0 {
+		graphgen.Select(api, cfg.Include, cfg.Exclude)
 	}
 	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath})
 	if err != nil {
 		summary(stderr, api, "nothing written")
 		return exitError
 	}
-	written, removed, err := sync(*out, files, *check)
+	written, removed, err := sync(cfg.Out, files, *check)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return exitError
 	}
 	return report(stderr, api, len(files), written, removed, *check)
+}
+
+// genConfig is what a generation needs; -config reads it from JSON.
+type genConfig struct {
+	Docs    []string `json:"docs"`
+	Out     string   `json:"out"`
+	Pkg     string   `json:"pkg"`
+	Include []string `json:"include"`
+	Exclude []string `json:"exclude"`
+}
+
+// merge fills in from a JSON config file what no flag set; relative docs
+// and out paths are relative to the file.
+func (c *genConfig) merge(file string, fset *flag.FlagSet) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	var fc genConfig
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&fc); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	set := map[string]bool{}
+	fset.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(filepath.Dir(file), p)
+	}
+	if len(c.Docs) == 0 {
+		for _, d := range fc.Docs {
+			c.Docs = append(c.Docs, rel(d))
+		}
+	}
+	if !set["out"] && fc.Out != "" {
+		c.Out = rel(fc.Out)
+	}
+	if !set["pkg"] && fc.Pkg != "" {
+		c.Pkg = fc.Pkg
+	}
+	if !set["include"] {
+		c.Include = fc.Include
+	}
+	if !set["exclude"] {
+		c.Exclude = fc.Exclude
+	}
+	return nil
+}
+
+// listFlag collects repeatable, comma-separated values.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
 }
 
 // report prints the summary of a generation and picks the exit status.

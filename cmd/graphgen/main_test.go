@@ -244,3 +244,35 @@ func TestCheckMetadata(t *testing.T) {
 		t.Errorf("check-metadata without -csdl: exit %d, want 2", code)
 	}
 }
+
+func TestIncludeExcludeAndConfig(t *testing.T) {
+	docs := docsTree(t, map[string]string{
+		"thing-reset.md":  page("Reset thing", "POST", "/things/{id}/reset"),
+		"thing-delete.md": page("Delete thing", "DELETE", "/things/{id}"),
+		"gadget-get.md":   page("Get gadget", "GET", "/gadgets/{id}"),
+	})
+	out := t.TempDir()
+	if code, stderr := gen("-out", out, "-pkg", "graph", "-include", "thing-*", "-exclude", "*-delete", docs); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	client := snapshot(t, out)["client.go"]
+	if !strings.Contains(client, "ThingReset(") || strings.Contains(client, "ThingDelete(") || strings.Contains(client, "GadgetGet(") {
+		t.Errorf("include/exclude: client has the wrong methods:\n%s", client)
+	}
+	// the same selection from a config file, with the docs relative to it
+	cfgDir := t.TempDir()
+	cfg := `{"docs": ["` + docs + `"], "out": "gen", "pkg": "graph", "include": ["/gadgets"]}`
+	if err := os.WriteFile(filepath.Join(cfgDir, "graphgen.json"), []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, stderr := gen("-config", filepath.Join(cfgDir, "graphgen.json")); code != 0 {
+		t.Fatalf("-config: exit %d:\n%s", code, stderr)
+	}
+	client = snapshot(t, filepath.Join(cfgDir, "gen"))["client.go"]
+	if !strings.Contains(client, "GadgetGet(") || strings.Contains(client, "ThingReset(") {
+		t.Errorf("config include: client has the wrong methods:\n%s", client)
+	}
+	if code, _ := gen("-config", filepath.Join(cfgDir, "missing.json")); code != 2 {
+		t.Errorf("missing config: exit %d, want 2", code)
+	}
+}
