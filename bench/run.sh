@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# bench/run.sh [--sdk]: measures, in one run on this machine,
+#   1. graphgen on the whole English corpus (IR only, and full Go generation)
+#      against a bare goldmark parse of the same files;
+#   2. the cold build (go clean -cache first) of a one-call program using the
+#      generated v1.0 client: wall, CPU, peak RSS, binary size;
+#   3. the same for a one-call program on the standard library alone;
+#   4. with --sdk, the same on github.com/microsoftgraph/msgraph-sdk-go
+#      (downloads ~30 MB from the module proxy; takes minutes).
+# Needs the corpus: GRAPHGEN_CORPUS, or ../shared/corpus unpacked here.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+corpus=${GRAPHGEN_CORPUS:-}
+if [ -z "$corpus" ]; then
+  corpus=$work/corpus; mkdir -p "$corpus"
+  for t in "$root"/../shared/corpus/*.tar.gz; do tar -xzf "$t" -C "$corpus"; done
+fi
+en=$corpus/graph-docs-en-2021
+cd "$root"
+go build -o "$work/graphgen" ./cmd/graphgen
+go build -o "$work/goldmarkparse" ./bench/goldmarkparse
+
+# calc EXPR: floating-point arithmetic without bc
+calc() { awk "BEGIN { printf \"%.2f\", $* }"; }
+
+# measure LABEL CMD...: median wall of 3 runs (seconds)
+measure() {
+  local label=$1; shift
+  local times=()
+  for i in 1 2 3; do
+    local s=$(date +%s.%N); "$@" >/dev/null 2>&1; local e=$(date +%s.%N)
+    times+=("$(calc "$e - $s")")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
+}
+# cold LABEL DIR: cold build of the program in DIR; prints wall cpu rss_mib size_mib
+cold() {
+  (cd "$2" && go clean -cache && /usr/bin/time -f '%e %U %S %M' -o "$work/time" go build -o "$work/bin" . ) >/dev/null 2>&1
+  read -r wall user sys rss < "$work/time"
+  size=$(stat -c %s "$work/bin")
+  echo "$wall $(calc "$user + $sys") $((rss / 1024)) $(calc "$size / 1048576")"
+}
+
+parse=$(measure goldmark "$work/goldmarkparse" "$en")
+irt=$(measure ir "$work/graphgen" ir -o /dev/null "$en")
+gen=$(measure gen "$work/graphgen" -out "$work/gen-en" -pkg graph "$en")
+
+# one-call programs
+mkdir -p "$work/generated" "$work/stdlib"
+"$work/graphgen" -out "$work/generated/graph" -pkg graph "$en/api-reference/v1.0" >/dev/null 2>&1
+cat > "$work/generated/go.mod" <<MOD
+module example.com/onecall
+go 1.26
+require github.com/graphgen-dev/graphgen v0.0.0
+replace github.com/graphgen-dev/graphgen => $root
+MOD
+cp "$root/go.sum" "$work/generated/"
+cat > "$work/generated/main.go" <<'GO'
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"example.com/onecall/graph"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
+func main() {
+	c := graph.New(graphrt.Config{Token: graphrt.StaticToken(os.Getenv("TOKEN"))})
+	me, err := c.UserGetMe(context.Background())
+	fmt.Println(me, err)
+}
+GO
+cat > "$work/stdlib/go.mod" <<'MOD'
+module example.com/stdlib
+go 1.26
+MOD
+cat > "$work/stdlib/main.go" <<'GO'
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+)
+
+func main() {
+	req, _ := http.NewRequest("GET", "https://graph.microsoft.com/v1.0/me", nil)
+	req.Header.Set("Authorization", "Bearer "+os.Getenv("TOKEN"))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer resp.Body.Close()
+	var me map[string]any
+	fmt.Println(json.NewDecoder(resp.Body).Decode(&me), me["displayName"])
+}
+GO
+(cd "$work/generated" && go mod download >/dev/null 2>&1 || true)
+read -r gw gc gr gs <<< "$(cold generated "$work/generated")"
+read -r sw sc sr ss <<< "$(cold stdlib "$work/stdlib")"
+
+echo "| measure | value | ratio |"
+echo "|---|---|---|"
+echo "| goldmark parse of the English corpus (median of 3) | ${parse} s | 1 |"
+echo "| graphgen ir, same files | ${irt} s | $(calc "$irt / $parse")× |"
+echo "| graphgen full generation, same files | ${gen} s | $(calc "$gen / $parse")× |"
+echo "| cold build, one call, generated v1.0 client | ${gw} s wall, ${gc} s CPU, ${gr} MiB RSS, ${gs} MiB binary | CPU $(calc "$gc / $sc")×, RSS $(calc "$gr / $sr")×, binary $(calc "$gs / $ss")× |"
+echo "| cold build, one call, standard library only | ${sw} s wall, ${sc} s CPU, ${sr} MiB RSS, ${ss} MiB binary | 1 |"
+
+if [ "${1:-}" = "--sdk" ]; then
+  mkdir -p "$work/sdk"
+  cat > "$work/sdk/main.go" <<'GO'
+package main
+
+import (
+	"context"
+	"fmt"
+
+	msgraphsdk "github.com/microsoftgraph/msgraph-sdk-go"
+)
+
+func main() {
+	client, err := msgraphsdk.NewGraphServiceClientWithCredentials(nil, []string{"https://graph.microsoft.com/.default"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	me, err := client.Me().Get(context.Background(), nil)
+	fmt.Println(me, err)
+}
+GO
+  (cd "$work/sdk" && go mod init example.com/sdk >/dev/null 2>&1 && go get github.com/microsoftgraph/msgraph-sdk-go >/dev/null 2>&1 && go mod tidy >/dev/null 2>&1)
+  read -r kw kc kr ks <<< "$(cold sdk "$work/sdk")"
+  echo "| cold build, one call, msgraph-sdk-go | ${kw} s wall, ${kc} s CPU, ${kr} MiB RSS, ${ks} MiB binary | CPU $(calc "$kc / $sc")×, RSS $(calc "$kr / $sr")× |"
+fi
+echo
+echo "$(date -u +%F) on $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(go version | cut -d' ' -f3)"
