@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -94,8 +95,18 @@ func isGenerated(src []byte) bool {
 }
 
 // writeFileAtomic writes data to a temporary file beside path and renames
-// it into place, so that path never holds a partial file.
+// it into place, so that path never holds a partial file. A path that is
+// not a regular file (/dev/null, a pipe, /dev/stdout) is written directly:
+// renaming over it would replace the device.
 func writeFileAtomic(path string, data []byte) error {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		_, err = f.Write(data)
+		return errors.Join(err, f.Close())
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".graphgen-*")
 	if err != nil {
 		return err
