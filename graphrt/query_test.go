@@ -33,6 +33,12 @@ func TestQueryOptionsAndConsistencyLevel(t *testing.T) {
 	if consistency != "" {
 		t.Errorf("ConsistencyLevel %q without $search or $count", consistency)
 	}
+	if err := c.Empty(ctx, req, graphrt.Expand("manager", "memberOf"), graphrt.OrderBy("displayName desc"), graphrt.Skip(10)); err != nil {
+		t.Fatal(err)
+	}
+	if want := `$expand=manager,memberOf&$orderby=displayName%20desc&$skip=10`; query != want {
+		t.Errorf("query %s, want %s", query, want)
+	}
 	plain := &graphrt.Request{Method: "GET", Path: "/v1.0/users"}
 	if err := c.Empty(ctx, plain, graphrt.Count()); err != nil {
 		t.Fatal(err)

@@ -100,8 +100,3 @@ func (p *page) lineOf(off int) int {
 func (p *page) warnf(off int, format string, args ...any) {
 	p.diags = append(p.diags, ir.Diagnostic{Pos: p.pos(off), Severity: ir.Warning, Message: fmt.Sprintf(format, args...)})
 }
-
-// errorf records an error at offset off.
-func (p *page) errorf(off int, format string, args ...any) {
-	p.diags = append(p.diags, ir.Diagnostic{Pos: p.pos(off), Severity: ir.Error, Message: fmt.Sprintf(format, args...)})
-}
