@@ -49,6 +49,9 @@ func Load(roots ...fs.FS) (*ir.API, error) {
 type Tree struct {
 	Name string
 	FS   fs.FS
+	// Version is the API version of pages whose path inside FS names none
+	// ("v1.0" when FS is api-reference/v1.0 itself); "" if unknown.
+	Version string
 }
 
 // LoadTrees is Load for named trees: with more than one tree, every page
@@ -57,7 +60,7 @@ type Tree struct {
 func LoadTrees(trees ...Tree) (*ir.API, error) {
 	api := &ir.API{Operations: []*ir.Operation{}, Types: []*ir.Type{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
 	for _, tree := range trees {
-		one, err := parser.ParseFS(tree.FS)
+		one, err := parser.ParseTree(tree.FS, tree.Version)
 		if err != nil {
 			return nil, err
 		}

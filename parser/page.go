@@ -12,11 +12,13 @@ import (
 // page is one markdown file being read, with what is needed to report
 // positions in it.
 type page struct {
-	file  string // path relative to the docs root, with forward slashes
-	src   []byte // content; front matter blanked out (line count kept)
-	lines []int  // byte offset of the start of every line
-	front map[string]string
-	diags []ir.Diagnostic
+	file string // path relative to the docs root, with forward slashes
+	// treeVersion is the version the docs root's own path names, "" if none
+	treeVersion string
+	src         []byte // content; front matter blanked out (line count kept)
+	lines       []int  // byte offset of the start of every line
+	front       map[string]string
+	diags       []ir.Diagnostic
 }
 
 // newPage indexes src and splits off its front matter. ok is false when the

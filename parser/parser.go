@@ -29,6 +29,14 @@ import (
 // Files without front matter outside api/ directories (READMEs) are not
 // documentation pages; directories named "includes" hold fragments.
 func ParseFS(fsys fs.FS) (*ir.API, error) {
+	return ParseTree(fsys, "")
+}
+
+// ParseTree is ParseFS for a tree whose own directory names the API
+// version ("v1.0" or "beta"), as when graphgen is given
+// api-reference/v1.0: pages whose path inside the tree names no version
+// take that one.
+func ParseTree(fsys fs.FS, version string) (*ir.API, error) {
 	names, err := pageFiles(fsys)
 	if err != nil {
 		return nil, err
@@ -44,7 +52,7 @@ func ParseFS(fsys fs.FS) (*ir.API, error) {
 			defer wg.Done()
 			for i := range next {
 				src, err := fs.ReadFile(fsys, names[i])
-				results[i], errs[i] = ParsePage(names[i], src, read), err
+				results[i], errs[i] = parsePage(names[i], version, src, read), err
 			}
 		}()
 	}
@@ -107,6 +115,11 @@ type PageResult struct {
 // read reads other files of the tree (permission includes); with a nil read
 // includes are reported as not read.
 func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) (res PageResult) {
+	return parsePage(file, "", src, read)
+}
+
+// parsePage is ParsePage with the tree's version, "" if its path has none.
+func parsePage(file, version string, src []byte, read func(name string) ([]byte, error)) (res PageResult) {
 	defer func() {
 		// A bug must cost one page, not the run: report it and go on.
 		if r := recover(); r != nil {
@@ -115,6 +128,7 @@ func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) 
 		}
 	}()
 	p, ok := newPage(file, src)
+	p.treeVersion = version
 	if !ok {
 		if !inAPIDir(file) {
 			return PageResult{} // a README or similar, not a page
@@ -312,11 +326,22 @@ func pageVersion(p *page, lines []requestLine, examples []ir.Example) string {
 	return "v1.0"
 }
 
-// pathVersion is the version folder of the page's path, "" if none.
+// pathVersion is the version folder of the page's path, else the tree's,
+// "" if none.
 func pathVersion(p *page) string {
-	for _, seg := range strings.Split(p.file, "/") {
-		if seg == "v1.0" || seg == "beta" {
-			return seg
+	if v := VersionOf(p.file); v != "" {
+		return v
+	}
+	return p.treeVersion
+}
+
+// VersionOf is the last version folder ("v1.0" or "beta") in a slash
+// path, "" if none.
+func VersionOf(file string) string {
+	segs := strings.Split(file, "/")
+	for i := len(segs) - 1; i >= 0; i-- {
+		if segs[i] == "v1.0" || segs[i] == "beta" {
+			return segs[i]
 		}
 	}
 	return ""

@@ -21,6 +21,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/graphgen-dev/graphgen"
@@ -38,6 +39,18 @@ const (
 )
 
 func main() {
+	// GRAPHGEN_CPUPROFILE=FILE writes a CPU profile of the run, for
+	// bench/ and for finding where generation spends its time.
+	if p := os.Getenv("GRAPHGEN_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err == nil && pprof.StartCPUProfile(f) == nil {
+			code := run(os.Args[1:], os.Stdout, os.Stderr)
+			pprof.StopCPUProfile()
+			f.Close()
+			os.Exit(code)
+		}
+		fmt.Fprintln(os.Stderr, "graphgen: GRAPHGEN_CPUPROFILE:", err)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
@@ -336,7 +349,13 @@ func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 			fmt.Fprintf(stderr, "graphgen: %s is not a directory of docs\n", d)
 			return nil, exitUsage
 		}
-		trees = append(trees, graphgen.Tree{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d)})
+		// A tree given as api-reference/v1.0 (or any directory inside a
+		// version folder) says its version in its own path.
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			abs = d
+		}
+		trees = append(trees, graphgen.Tree{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d), Version: parser.VersionOf(filepath.ToSlash(abs))})
 	}
 	if len(trees) == 0 {
 		trees = []graphgen.Tree{{FS: graphgen.BundledDocs()}}

@@ -1,0 +1,61 @@
+package graphgen
+
+import (
+	"os"
+	"testing"
+
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// A tree given as api-reference/v1.0 itself has no version in its page
+// paths: with its Version, resource pages still make v1.0 types and the
+// operations' responses are typed with them; without it, types have no
+// version and nothing resolves.
+func TestTreeVersionFromItsOwnPath(t *testing.T) {
+	dir := "testdata/docs/en-2021/api-reference/v1.0"
+	api, err := LoadTrees(Tree{FS: os.DirFS(dir), Version: "v1.0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := typeNamed(api, "microsoft.graph.user")
+	if user == nil || user.Version != "v1.0" {
+		t.Fatalf("microsoft.graph.user = %+v, want a v1.0 type", user)
+	}
+	get := operation(api, "user-get")
+	if get == nil || get.Version != "v1.0" || get.Response.Type != "microsoft.graph.user" {
+		t.Fatalf("user-get = %+v, want a v1.0 operation answering microsoft.graph.user", get)
+	}
+	for _, d := range api.Diagnostics {
+		if d.Message == "cannot tell the API version (no v1.0 or beta in the path or in an example URL); assuming v1.0" {
+			t.Errorf("%s: %s", d.Pos, d.Message)
+		}
+	}
+
+	bare, err := LoadTrees(Tree{FS: os.DirFS(dir)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u := typeNamed(bare, "microsoft.graph.user"); u == nil || u.Version != "" {
+		t.Fatalf("without a tree version, microsoft.graph.user = %+v, want a type with no version", u)
+	}
+}
+
+// typeNamed is the first type of api named name, nil if none.
+func typeNamed(api *ir.API, name string) *ir.Type {
+	for _, t := range api.Types {
+		if t.Name == name {
+			return t
+		}
+	}
+	return nil
+}
+
+// operation is the first operation of api with the id, nil if none.
+func operation(api *ir.API, id string) *ir.Operation {
+	for _, op := range api.Operations {
+		if op.ID == id {
+			return op
+		}
+	}
+	return nil
+}
