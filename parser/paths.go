@@ -3,6 +3,7 @@ package parser
 import (
 	"net/url"
 	"strings"
+	"unicode"
 
 	"github.com/graphgen-dev/graphgen/ir"
 )
@@ -188,7 +189,8 @@ func splitQuery(u string) (path, query string) {
 }
 
 // normalisePath folds white space inside braces ("{id | upn}") and drops
-// a trailing slash; it returns "" when spaces remain outside braces.
+// a trailing slash; it returns "" when spaces remain outside braces or
+// the path has a control character.
 func normalisePath(p string) string {
 	var b strings.Builder
 	depth, parens := 0, 0
@@ -201,6 +203,8 @@ func normalisePath(p string) string {
 			r = '}'
 		}
 		switch {
+		case unicode.IsControl(r):
+			return "" // no URL has a control character
 		case r == '{' && depth > 0:
 			return "" // nested braces: {x='{y}'}
 		case r == '{':
