@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dave/jennifer/jen"
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
@@ -51,7 +53,7 @@ func packageName(c string) string {
 
 // generate runs the pipeline on dir and returns every output file of a
 // golden case: the generated Go, the IR dump and the diagnostics.
-func generate(t *testing.T, dir, pkg string) map[string][]byte {
+func generate(t *testing.T, dir, pkg, importPath string) map[string][]byte {
 	t.Helper()
 	api, err := graphgen.Load(os.DirFS(dir))
 	if err != nil {
@@ -68,7 +70,7 @@ func generate(t *testing.T, dir, pkg string) map[string][]byte {
 		diags.WriteString(d.String() + "\n")
 	}
 	out["diagnostics.txt"] = []byte(diags.String())
-	files, err := graphgen.Generate(api, emitter.Options{Package: pkg})
+	files, err := graphgen.Generate(api, emitter.Options{Package: pkg, ImportPath: importPath})
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", dir, err, diags.String())
 	}
@@ -78,25 +80,27 @@ func generate(t *testing.T, dir, pkg string) map[string][]byte {
 	return out
 }
 
-// readDir reads the files of dir that keep (nil: all) selects.
+// readDir reads the files of dir and its subdirectories that keep (nil:
+// all) selects, by slash path relative to dir.
 func readDir(t *testing.T, dir string, keep func(name string, data []byte) bool) map[string][]byte {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if name := filepath.ToSlash(rel); keep == nil || keep(name, data) {
+			out[name] = data
+		}
+		return nil
+	})
 	if err != nil && !os.IsNotExist(err) {
 		t.Fatal(err)
-	}
-	out := map[string][]byte{}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if keep == nil || keep(e.Name(), data) {
-			out[e.Name()] = data
-		}
 	}
 	return out
 }
@@ -133,10 +137,15 @@ func write(t *testing.T, dir string, files map[string][]byte, keep func(string, 
 			if err := os.Remove(filepath.Join(dir, name)); err != nil {
 				t.Fatal(err)
 			}
+			os.Remove(filepath.Dir(filepath.Join(dir, name))) // if now empty
 		}
 	}
 	for name, data := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -151,12 +160,20 @@ func sortedKeys(m map[string][]byte) []string {
 	return keys
 }
 
+// module is graphgen's module path; golden packages are built inside it.
+const module = "github.com/graphgen-dev/graphgen"
+
+// goldenImport is the import path of a golden case's root package.
+func goldenImport(c string) string {
+	return module + "/" + goldenDir + "/" + c
+}
+
 // TestGolden is the contract: for every case of testdata/docs, the IR, the
 // diagnostics and the generated Go equal testdata/golden/<case>.
 func TestGolden(t *testing.T) {
 	for _, c := range cases(t) {
 		t.Run(c, func(t *testing.T) {
-			got := generate(t, filepath.Join(docsDir, c), packageName(c))
+			got := generate(t, filepath.Join(docsDir, c), packageName(c), goldenImport(c))
 			dir := filepath.Join(goldenDir, c)
 			if *update {
 				write(t, dir, got, nil)
@@ -171,8 +188,8 @@ func TestGolden(t *testing.T) {
 // bytes.
 func TestGoldenDeterministic(t *testing.T) {
 	for _, c := range cases(t) {
-		first := generate(t, filepath.Join(docsDir, c), packageName(c))
-		second := generate(t, filepath.Join(docsDir, c), packageName(c))
+		first := generate(t, filepath.Join(docsDir, c), packageName(c), goldenImport(c))
+		second := generate(t, filepath.Join(docsDir, c), packageName(c), goldenImport(c))
 		for name := range first {
 			if !bytes.Equal(first[name], second[name]) {
 				t.Errorf("%s/%s: two runs gave different bytes", c, name)
@@ -185,7 +202,7 @@ func TestGoldenDeterministic(t *testing.T) {
 // generated-code header, ast.IsGenerated agrees, and gofmt leaves it alone.
 func TestGoldenGoFiles(t *testing.T) {
 	for _, c := range cases(t) {
-		for name, data := range generate(t, filepath.Join(docsDir, c), packageName(c)) {
+		for name, data := range generate(t, filepath.Join(docsDir, c), packageName(c), goldenImport(c)) {
 			if !strings.HasSuffix(name, ".go") {
 				continue
 			}
@@ -214,7 +231,7 @@ func TestGoldenVet(t *testing.T) {
 	}
 	args := []string{"vet"}
 	for _, c := range cases(t) {
-		args = append(args, "./"+filepath.ToSlash(filepath.Join(goldenDir, c)))
+		args = append(args, "./"+filepath.ToSlash(filepath.Join(goldenDir, c))+"/...")
 	}
 	cmd := exec.Command("go", args...)
 	if out, err := cmd.CombinedOutput(); err != nil {
@@ -230,15 +247,50 @@ func isOurs(name string, data []byte) bool {
 // TestGoldenGenerated fails when the committed generated/ is not what
 // graphgen makes of testdata/docs now.
 func TestGoldenGenerated(t *testing.T) {
-	got := generate(t, docsDir, "generated")
+	got := generate(t, docsDir, "generated", module+"/"+generatedDir)
 	for name := range got {
 		if !strings.HasSuffix(name, ".go") {
 			delete(got, name)
 		}
 	}
+	clients := areaClientsFile(t, got)
 	if *update {
 		write(t, generatedDir, got, isOurs)
+		write(t, generatedDir, clients, isAreaClients)
 		return
 	}
 	compare(t, generatedDir, readDir(t, generatedDir, isOurs), got, "go generate ./generated")
+	compare(t, generatedDir, readDir(t, generatedDir, isAreaClients), clients, fixGolden)
+}
+
+// areaClientsName is the test file listing generated/'s area packages.
+const areaClientsName = "areas_test.go"
+
+func isAreaClients(name string, _ []byte) bool { return name == areaClientsName }
+
+// areaClientsFile writes generated/areas_test.go: areaClients returns a
+// client of every area package of files, by package name, for the tests
+// that call every operation.
+func areaClientsFile(t *testing.T, files map[string][]byte) map[string][]byte {
+	t.Helper()
+	areas := map[string]bool{}
+	for name := range files {
+		if dir, _, ok := strings.Cut(name, "/"); ok && dir != generatedDir+"mock" {
+			areas[dir] = true
+		}
+	}
+	f := jen.NewFile("generated_test")
+	f.HeaderComment("Code generated by golden_test.go (" + fixGolden + "). DO NOT EDIT.")
+	dict := jen.Dict{}
+	for area := range areas {
+		dict[jen.Lit(area)] = jen.Qual(module+"/"+generatedDir+"/"+area, "New").Call(jen.Id("c"))
+	}
+	f.Comment("areaClients returns a client of every area package, by package name.")
+	f.Func().Id("areaClients").Params(jen.Id("c").Op("*").Qual(module+"/"+generatedDir, "Client")).Map(jen.String()).Any().Block(
+		jen.Return(jen.Map(jen.String()).Any().Values(dict)))
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return map[string][]byte{areaClientsName: buf.Bytes()}
 }

@@ -18,7 +18,7 @@ import (
 // api builds a one-operation API with the given prose and route.
 func api(title, summary string, route *ir.Route) *ir.API {
 	return &ir.API{Operations: []*ir.Operation{{
-		ID: "thing-get", GoName: "ThingGet", Version: "v1.0", Method: "GET",
+		ID: "thing-get", GoName: "ThingGet", Package: "thing", Version: "v1.0", Method: "GET",
 		Title: title, Summary: summary, Page: "thing-get.md",
 		Paths: []string{route.Path}, Routes: []*ir.Route{route},
 		Permissions: ir.Permissions{PermissionSet: ir.PermissionSet{DelegatedWork: []string{"Thing.Read"}, DelegatedPersonal: []string{}, Application: []string{}}},
@@ -77,13 +77,16 @@ func TestHostileProseStaysInComments(t *testing.T) {
 	title := "Get */ func Evil() {} /* thing\u2028func Evil2() {}\x00"
 	summary := "Line one\nfunc Evil3() {}\r\n`code` \u202e reversed \u2029 - item\n# heading\n1. first"
 	files := emit(t, api(title, summary, simpleRoute()))
-	want := []string{"New", "NewClient", "NewMock", "ThingGet", "ThingGet", "newModel", "newRequest"} // client method, DocsHandler method, registries
+	// root New and NewClient, area New, mock registries, client method,
+	// DocsHandler method, Runtime
+	want := []string{"New", "New", "NewClient", "NewMock", "Runtime", "ThingGet", "ThingGet", "newModel", "registerThing"}
 	if diff := cmp.Diff(want, funcNames(files)); diff != "" {
 		t.Errorf("declared functions (-want +got):\n%s", diff)
 	}
-	doc := files["client.go"]
-	for _, d := range doc.Decls {
+	found := false
+	for _, d := range files["thing/client.go"].Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == "ThingGet" {
+			found = true
 			text := fd.Doc.Text()
 			for _, bad := range []string{"\x00", "\u2028", "\u202e", "\r"} {
 				if strings.Contains(text, bad) {
@@ -94,6 +97,9 @@ func TestHostileProseStaysInComments(t *testing.T) {
 				t.Errorf("doc does not start with the method name:\n%s", text)
 			}
 		}
+	}
+	if !found {
+		t.Error("thing/client.go has no ThingGet")
 	}
 }
 
@@ -115,13 +121,13 @@ func TestPathEscapingByStyle(t *testing.T) {
 	}
 	var client string
 	for _, f := range files {
-		if f.Path == "client.go" {
+		if f.Path == "thing/client.go" {
 			client = string(f.Content)
 		}
 	}
 	want := `"/v1.0/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(id) + "/range(address='" + graphrt.ODataString(address) + "')"`
 	if !strings.Contains(client, want) {
-		t.Errorf("client.go lacks the path expression\n%s\n---\n%s", want, client)
+		t.Errorf("thing/client.go lacks the path expression\n%s\n---\n%s", want, client)
 	}
 }
 
@@ -131,11 +137,13 @@ func TestParameterNamedLikeALocal(t *testing.T) {
 	r := &ir.Route{Path: "/things/{ctx}/{opts}", Pattern: "/things/{ctx}/{opts}", GoName: "ThingGet",
 		Params: []ir.Param{{Name: "ctx", GoName: "ctx", Style: ir.StyleSegment}, {Name: "opts", GoName: "opts", Style: ir.StyleSegment}}}
 	files := emit(t, api("Get thing", "", r))
-	for _, d := range files["client.go"].Decls {
+	found := false
+	for _, d := range files["thing/client.go"].Decls {
 		fd, ok := d.(*ast.FuncDecl)
 		if !ok || fd.Name.Name != "ThingGet" {
 			continue
 		}
+		found = true
 		var names []string
 		for _, field := range fd.Type.Params.List {
 			for _, n := range field.Names {
@@ -145,5 +153,8 @@ func TestParameterNamedLikeALocal(t *testing.T) {
 		if diff := cmp.Diff([]string{"ctx2", "ctx", "opts", "opts2"}, names); diff != "" {
 			t.Errorf("parameters (-want +got):\n%s", diff)
 		}
+	}
+	if !found {
+		t.Error("thing/client.go has no ThingGet")
 	}
 }

@@ -25,17 +25,33 @@ var primitiveGo = map[string]func() *jen.Statement{
 	"Edm.Binary":         func() *jen.Statement { return jen.Index().Byte() },
 }
 
-// models indexes the types of one version by qualified name.
-type models map[string]*ir.Type
+// models indexes the types of one version by qualified name; they are
+// declared in the package at path.
+type models struct {
+	byName map[string]*ir.Type
+	path   string
+}
 
-// modelIndex groups the types by version.
-func modelIndex(types []*ir.Type) map[string]models {
+// lookup finds a type by qualified name.
+func (m models) lookup(name string) (*ir.Type, bool) {
+	t, ok := m.byName[name]
+	return t, ok
+}
+
+// ref refers to t from any generated package.
+func (m models) ref(t *ir.Type) *jen.Statement {
+	return jen.Qual(m.path, t.GoName)
+}
+
+// modelIndex groups the types by version; path is the import path of the
+// package that declares them.
+func modelIndex(types []*ir.Type, path string) map[string]models {
 	idx := map[string]models{}
 	for _, t := range types {
-		if idx[t.Version] == nil {
-			idx[t.Version] = models{}
+		if idx[t.Version].byName == nil {
+			idx[t.Version] = models{byName: map[string]*ir.Type{}, path: path}
 		}
-		idx[t.Version][t.Name] = t
+		idx[t.Version].byName[t.Name] = t
 	}
 	return idx
 }
@@ -43,16 +59,14 @@ func modelIndex(types []*ir.Type) map[string]models {
 // modelsFile emits one Go type per documented type: enumerations as named
 // strings with constants, objects as structs carrying their base types'
 // properties, "@odata.type" and every member they do not declare.
-func modelsFile(f *jen.File, api *ir.API) {
-	idx := modelIndex(api.Types)
-	for _, t := range api.Types {
+func modelsFile(f *jen.File, types []*ir.Type, idx map[string]models) {
+	for _, t := range types {
 		if t.Kind == ir.TypeEnum {
 			enumType(f, t)
 		} else {
 			objectType(f, t, idx[t.Version])
 		}
 	}
-	newModelFunc(f, api.Types)
 }
 
 // enumType emits, e.g.:
@@ -133,7 +147,7 @@ func jsonMethods(f *jen.File, name string) {
 func allProperties(t *ir.Type, idx models) []ir.Property {
 	var chain []*ir.Type
 	seen := map[string]bool{}
-	for cur := t; cur != nil && !seen[cur.Name]; cur = idx[cur.Base] {
+	for cur := t; cur != nil && !seen[cur.Name]; cur, _ = idx.lookup(cur.Base) {
 		seen[cur.Name] = true
 		chain = append([]*ir.Type{cur}, chain...)
 	}
@@ -155,9 +169,9 @@ func fieldType(p ir.Property, idx models) *jen.Statement {
 // a pointer when pointer is set, raw JSON for an undocumented type.
 func goType(typeName string, collection, pointer bool, idx models) *jen.Statement {
 	var elem *jen.Statement
-	switch t, ok := idx[typeName]; {
+	switch t, ok := idx.lookup(typeName); {
 	case ok:
-		elem = jen.Id(t.GoName)
+		elem = idx.ref(t)
 	case primitiveGo[typeName] != nil:
 		elem = primitiveGo[typeName]()
 	default:
@@ -175,14 +189,12 @@ func goType(typeName string, collection, pointer bool, idx models) *jen.Statemen
 // requestsFile emits one struct per parameter-table request body:
 // required parameters as values (always sent), optional ones as pointers
 // (sent when set), and AdditionalData for members the table does not list.
-func requestsFile(f *jen.File, api *ir.API) {
-	idx := modelIndex(api.Types)
-	for _, op := range api.Operations {
+func requestsFile(f *jen.File, ops []*ir.Operation, idx map[string]models) {
+	for _, op := range ops {
 		if op.RequestBody.GoName != "" {
 			requestType(f, op, idx[op.Version])
 		}
 	}
-	newRequestFunc(f, api.Operations)
 }
 
 // requestType emits the request struct of one operation.
@@ -209,20 +221,6 @@ func requestType(f *jen.File, op *ir.Operation, idx models) {
 	f.Add(comments(docLines(b.GoName + " is the request body of " + op.ID + " (" + op.Method + ").")))
 	f.Type().Id(b.GoName).Struct(fields...)
 	jsonMethods(f, b.GoName)
-}
-
-// newRequestFunc emits newRequest, which returns a new request body value
-// by operation Go name (for tests).
-func newRequestFunc(f *jen.File, ops []*ir.Operation) {
-	var cases []jen.Code
-	for _, op := range ops {
-		if op.RequestBody.GoName != "" {
-			cases = append(cases, jen.Case(jen.Lit(op.GoName)).Block(jen.Return(jen.New(jen.Id(op.RequestBody.GoName)))))
-		}
-	}
-	cases = append(cases, jen.Default().Block(jen.Return(jen.Nil())))
-	f.Comment("newRequest returns a new request body of an operation by its Go name, or nil.")
-	f.Func().Id("newRequest").Params(jen.Id("operation").String()).Any().Block(jen.Switch(jen.Id("operation")).Block(cases...))
 }
 
 // newModelFunc emits newModel, which returns a new value of a documented

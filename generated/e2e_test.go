@@ -15,6 +15,11 @@ import (
 
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/generated"
+	"github.com/graphgen-dev/graphgen/generated/alert"
+	"github.com/graphgen-dev/graphgen/generated/chats"
+	"github.com/graphgen-dev/graphgen/generated/generatedmock"
+	"github.com/graphgen-dev/graphgen/generated/listitem"
+	"github.com/graphgen-dev/graphgen/generated/rangeapi"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/parser"
@@ -45,9 +50,9 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // setup starts the generated mock serving h and returns a generated client
 // for it, with its recorder.
-func setup(t *testing.T, h generated.Handler) (*generated.Client, *recorder) {
+func setup(t *testing.T, h generatedmock.Handler) (*generated.Client, *recorder) {
 	t.Helper()
-	srv := httptest.NewServer(generated.NewMock(h))
+	srv := httptest.NewServer(generatedmock.NewMock(h))
 	t.Cleanup(srv.Close)
 	rec := &recorder{base: graphrt.BearerTransport{Token: "test-token"}}
 	hc := &http.Client{
@@ -93,13 +98,14 @@ func routeKey(op *ir.Operation, r *ir.Route) string {
 // answer is one of the documented example responses.
 func TestEveryClientMethodAgainstMock(t *testing.T) {
 	api := loadAPI(t)
-	client, rec := setup(t, generated.DocsHandler{})
+	root, rec := setup(t, generatedmock.DocsHandler{})
+	clients := areaClients(root)
 	serving := servingOps(api)
 	called := 0
 	for _, op := range api.Operations {
 		for _, r := range op.Routes {
 			t.Run(r.GoName, func(t *testing.T) {
-				m := reflect.ValueOf(client).MethodByName(r.GoName)
+				m := reflect.ValueOf(clients[op.Package]).MethodByName(r.GoName)
 				if !m.IsValid() {
 					t.Fatalf("client has no method %s", r.GoName)
 				}
@@ -124,14 +130,14 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 				checkBody(t, server, rec.body, results)
 				if r.PagerGoName != "" {
 					called++
-					pager := reflect.ValueOf(client).MethodByName(r.PagerGoName)
+					pager := reflect.ValueOf(clients[op.Package]).MethodByName(r.PagerGoName)
 					items, err := drain(pager.Call(arguments(pager.Type(), op, r))[0])
 					if err != nil && !isDecodeError(err) {
 						t.Errorf("%s: %v", r.PagerGoName, err)
 					}
 					t.Logf("%s yielded %d items", r.PagerGoName, items)
 					called++
-					pageMethod := reflect.ValueOf(client).MethodByName(r.PageGoName)
+					pageMethod := reflect.ValueOf(clients[op.Package]).MethodByName(r.PageGoName)
 					out := pageMethod.Call(arguments(pageMethod.Type(), op, r))
 					if err, _ := out[1].Interface().(error); err != nil && !isDecodeError(err) {
 						t.Errorf("%s: %v", r.PageGoName, err)
@@ -140,8 +146,12 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 			})
 		}
 	}
-	if n := reflect.TypeOf(client).NumMethod(); n != called {
-		t.Errorf("called %d client methods, the client has %d", called, n)
+	n := 0
+	for _, c := range clients {
+		n += reflect.TypeOf(c).NumMethod()
+	}
+	if n != called {
+		t.Errorf("called %d client methods, the area clients have %d", called, n)
 	}
 }
 
@@ -240,7 +250,7 @@ func checkBody(t *testing.T, server *ir.Operation, served []byte, results []refl
 // paramEcho overrides two operations to report the path values the mock
 // decoded.
 type paramEcho struct {
-	generated.DocsHandler
+	generatedmock.DocsHandler
 	got map[string]string
 }
 
@@ -261,17 +271,17 @@ func (p *paramEcho) RangeClear(w http.ResponseWriter, r *http.Request) {
 // segment, OData-quoted and multi-segment parameters.
 func TestHostileIDsRoundTrip(t *testing.T) {
 	h := &paramEcho{got: map[string]string{}}
-	client, _ := setup(t, h)
+	root, _ := setup(t, h)
 	ctx := context.Background()
 	hostile := "a/b c?d#EXT#%41é"
-	if _, err := client.AlertGet(ctx, hostile); err != nil {
+	if _, err := alert.New(root).AlertGet(ctx, hostile); err != nil {
 		t.Fatal(err)
 	}
 	if h.got["alertID"] != hostile {
 		t.Errorf("alertID arrived as %q, want %q", h.got["alertID"], hostile)
 	}
 	address := "Sheet1!A1:B2 'O''Brien'"
-	if err := client.RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, &generated.RangeClearRequest{}); err != nil {
+	if err := rangeapi.New(root).RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, &rangeapi.RangeClearRequest{}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"alertID": hostile, "itemPath": "folder/file name.xlsx", "idOrName": "Sheet #1", "address": address, "id": ""}
@@ -285,7 +295,7 @@ func TestHostileIDsRoundTrip(t *testing.T) {
 // TestMockRejectsUndocumentedRequests checks that the generated routes
 // carry the documented rules.
 func TestMockRejectsUndocumentedRequests(t *testing.T) {
-	srv := httptest.NewServer(generated.NewMock(generated.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
 	defer srv.Close()
 	tests := []struct {
 		name, method, path, auth, body string
@@ -334,9 +344,9 @@ func TestMockRejectsUndocumentedRequests(t *testing.T) {
 // TestClientReportsGraphErrors checks that a mock error reaches the caller
 // as a *graphrt.Error with status and code.
 func TestClientReportsGraphErrors(t *testing.T) {
-	srv := httptest.NewServer(generated.NewMock(generated.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
 	defer srv.Close()
-	client := generated.NewClient(nil, srv.URL) // no token
+	client := alert.New(generated.NewClient(nil, srv.URL)) // no token
 	_, err := client.AlertGet(context.Background(), "a1")
 	var ge *graphrt.Error
 	if !errors.As(err, &ge) || ge.StatusCode != 401 || ge.Code == "" {
@@ -349,7 +359,7 @@ func TestClientReportsGraphErrors(t *testing.T) {
 // table (mode required, keepName boolean) as the generated mock enforces
 // them.
 func TestGeneratedMockChecksPermissionsAndBodies(t *testing.T) {
-	srv := httptest.NewServer(generated.NewMock(generated.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
 	defer srv.Close()
 	app := graphrt.Application
 	tests := []struct {
@@ -413,9 +423,9 @@ func isDecodeError(err error) bool {
 // TestPagerFollowsNextLinks pages a documented collection one item at a
 // time through graphrt.WithFaults and requires every item, in order.
 func TestPagerFollowsNextLinks(t *testing.T) {
-	srv := httptest.NewServer(graphrt.WithFaults(generated.NewMock(generated.DocsHandler{}), graphrt.Faults{PageSize: 1}))
+	srv := httptest.NewServer(graphrt.WithFaults(generatedmock.NewMock(generatedmock.DocsHandler{}), graphrt.Faults{PageSize: 1}))
 	defer srv.Close()
-	client := generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL)
+	client := listitem.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	var ids []string
 	for item, err := range client.ListItemDeltaAll(context.Background(), "s1", "l1") {
 		if err != nil {
@@ -458,9 +468,9 @@ func sameServed(doc string, served []byte) bool {
 // TestPageExposesCount reads @odata.count through a generated Page method
 // (the documented example of chats-getallmessages counts 2 messages).
 func TestPageExposesCount(t *testing.T) {
-	srv := httptest.NewServer(generated.NewMock(generated.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
 	defer srv.Close()
-	client := generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL)
+	client := chats.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	page, err := client.ChatsGetAllMessagesPage(context.Background(), "u1", graphrt.Count())
 	if err != nil {
 		t.Fatal(err)

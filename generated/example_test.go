@@ -7,15 +7,18 @@ import (
 	"net/http/httptest"
 
 	"github.com/graphgen-dev/graphgen/generated"
+	"github.com/graphgen-dev/graphgen/generated/calendar"
+	"github.com/graphgen-dev/graphgen/generated/generatedmock"
+	"github.com/graphgen-dev/graphgen/generated/subscription"
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
 // ExampleNewMock tests code against the generated mock: every operation
 // answers with its documented example.
 func ExampleNewMock() {
-	srv := httptest.NewServer(generated.NewMock(generated.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
 	defer srv.Close()
-	c := generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "test"}}, srv.URL)
+	c := calendar.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "test"}}, srv.URL))
 
 	cal, err := c.CalendarGetMeCalendar(context.Background())
 	if err != nil {
@@ -28,7 +31,7 @@ func ExampleNewMock() {
 
 // notFound overrides one operation of the mock; the others keep their
 // documented answers.
-type notFound struct{ generated.DocsHandler }
+type notFound struct{ generatedmock.DocsHandler }
 
 func (notFound) CalendarGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.WriteError(w, http.StatusNotFound, "ErrorItemNotFound", "The specified object was not found in the store.")
@@ -37,18 +40,18 @@ func (notFound) CalendarGet(w http.ResponseWriter, r *http.Request) {
 // ExampleHandler overrides one operation to test an error path, and checks
 // permissions with a test token.
 func ExampleHandler() {
-	srv := httptest.NewServer(generated.NewMock(notFound{}))
+	srv := httptest.NewServer(generatedmock.NewMock(notFound{}))
 	defer srv.Close()
 	ctx := context.Background()
 
-	c := generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "test"}}, srv.URL)
+	c := calendar.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "test"}}, srv.URL))
 	_, err := c.CalendarGetMeCalendar(ctx)
 	fmt.Println(graphrt.IsNotFound(err))
 
 	// An application token without the documented permissions is refused.
 	app := graphrt.TestToken(graphrt.Application, "Nothing.Read.All")
-	c = generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: app}}, srv.URL)
-	_, err = c.SubscriptionList(ctx)
+	s := subscription.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: app}}, srv.URL))
+	_, err = s.SubscriptionList(ctx)
 	fmt.Println(graphrt.IsForbidden(err))
 	// Output:
 	// true

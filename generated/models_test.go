@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/graphgen-dev/graphgen"
-	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -135,52 +134,4 @@ func equalJSON(x, y any) bool {
 		return ok
 	}
 	return reflect.DeepEqual(x, y)
-}
-
-// TestExampleRequestsRoundTrip decodes every documented example request
-// body into the operation's request type (its parameter struct, or the
-// documented model) and requires graphrt.MarshalBody, which the client
-// sends, to give back the same JSON.
-func TestExampleRequestsRoundTrip(t *testing.T) {
-	api, err := graphgen.Load(graphgen.BundledDocs())
-	if err != nil {
-		t.Fatal(err)
-	}
-	checked, notJSON := 0, 0
-	for _, op := range api.Operations {
-		for _, ex := range op.Examples {
-			if ex.Request == nil || ex.Request.Body == "" {
-				continue
-			}
-			v := newRequest(op.GoName)
-			if v == nil {
-				v = newModel(op.Version + " " + op.RequestBody.Type)
-			}
-			if v == nil {
-				continue
-			}
-			body := []byte(ex.Request.Body)
-			if !json.Valid(body) {
-				notJSON++
-				t.Logf("%s: example request is not JSON; not checked", ex.Source)
-				continue
-			}
-			if err := json.Unmarshal(body, v); err != nil {
-				t.Logf("%s: example request does not fit %T: %v", ex.Source, v, err)
-				continue
-			}
-			sent, err := graphrt.MarshalBody(v)
-			if err != nil {
-				t.Fatalf("%s: %v", ex.Source, err)
-			}
-			if !sameJSON(body, sent) {
-				t.Errorf("%s: the client would send other JSON than the example:\n in: %s\nout: %s", ex.Source, body, sent)
-			}
-			checked++
-		}
-	}
-	t.Logf("%d example requests round-tripped, %d not JSON", checked, notJSON)
-	if checked < 10 {
-		t.Errorf("only %d example requests checked", checked)
-	}
 }

@@ -1,4 +1,4 @@
-package generated
+package generated_test
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/graphgen-dev/graphgen"
+	"github.com/graphgen-dev/graphgen/generated"
+	"github.com/graphgen-dev/graphgen/generated/generatedmock"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 )
@@ -52,10 +54,10 @@ func TestDocsExamplesReplayed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(NewMock(DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
 	defer srv.Close()
 	cp := &capture{}
-	client := NewClient(&http.Client{Transport: cp, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, srv.URL)
+	clients := areaClients(generated.NewClient(&http.Client{Transport: cp, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, srv.URL))
 	replayed, unmatched := 0, 0
 	for _, op := range api.Operations {
 		for _, ex := range op.Examples {
@@ -69,7 +71,7 @@ func TestDocsExamplesReplayed(t *testing.T) {
 				t.Logf("%s: %s matches no documented path of %s", ex.Source, ex.Request.Path, op.ID)
 				continue
 			}
-			m := reflect.ValueOf(client).MethodByName(r.GoName)
+			m := reflect.ValueOf(clients[op.Package]).MethodByName(r.GoName)
 			args, ok := replayArguments(m.Type(), op, r, ex, params)
 			if !ok {
 				t.Logf("%s: the example body does not fit the request type; not replayed", ex.Source)
@@ -162,7 +164,7 @@ func checkSent(t *testing.T, ex ir.Example, version string, cp *capture) {
 	if !reflect.DeepEqual(wq, gq) && !(len(wq) == 0 && len(gq) == 0) {
 		t.Errorf("%s: sent query %v, the example's is %v", ex.Source, gq, wq)
 	}
-	if body := []byte(ex.Request.Body); json.Valid(body) && len(cp.body) > 0 && !sameJSON(body, cp.body) {
+	if body := []byte(ex.Request.Body); json.Valid(body) && len(cp.body) > 0 && !generated.SameJSON(body, cp.body) {
 		t.Errorf("%s: sent body\n%s\nnot the example's\n%s", ex.Source, cp.body, body)
 	}
 }
@@ -173,7 +175,7 @@ func checkSent(t *testing.T, ex ir.Example, version string, cp *capture) {
 func answersOneOf(op *ir.Operation, ex ir.Example, answer []byte) bool {
 	for _, other := range op.Examples {
 		if other.Request != nil && other.Response != nil && other.Request.Path == ex.Request.Path &&
-			other.Request.Query == ex.Request.Query && sameJSON(withoutNextLink(other.Response.Body), answer) {
+			other.Request.Query == ex.Request.Query && generated.SameJSON(withoutNextLink(other.Response.Body), answer) {
 			return true
 		}
 	}
@@ -190,4 +192,63 @@ func withoutNextLink(body string) []byte {
 	delete(m, "@odata.nextLink")
 	out, _ := json.Marshal(m)
 	return out
+}
+
+// TestExampleRequestsRoundTrip decodes every documented example request
+// body into the operation's request type (its parameter struct, or the
+// documented model) and requires graphrt.MarshalBody, which the client
+// sends, to give back the same JSON.
+func TestExampleRequestsRoundTrip(t *testing.T) {
+	api, err := graphgen.Load(graphgen.BundledDocs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	clients := areaClients(generated.NewClient(nil, ""))
+	checked, notJSON := 0, 0
+	for _, op := range api.Operations {
+		for _, ex := range op.Examples {
+			if ex.Request == nil || ex.Request.Body == "" {
+				continue
+			}
+			v := requestValue(clients[op.Package], op)
+			if v == nil {
+				continue
+			}
+			body := []byte(ex.Request.Body)
+			if !json.Valid(body) {
+				notJSON++
+				t.Logf("%s: example request is not JSON; not checked", ex.Source)
+				continue
+			}
+			if err := json.Unmarshal(body, v); err != nil {
+				t.Logf("%s: example request does not fit %T: %v", ex.Source, v, err)
+				continue
+			}
+			sent, err := graphrt.MarshalBody(v)
+			if err != nil {
+				t.Fatalf("%s: %v", ex.Source, err)
+			}
+			if !generated.SameJSON(body, sent) {
+				t.Errorf("%s: the client would send other JSON than the example:\n in: %s\nout: %s", ex.Source, body, sent)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d example requests round-tripped, %d not JSON", checked, notJSON)
+	if checked < 10 {
+		t.Errorf("only %d example requests checked", checked)
+	}
+}
+
+// requestValue returns a new value of the typed request body of op's
+// client methods (a parameter struct or a documented model), nil when the
+// body is untyped or there is none.
+func requestValue(client any, op *ir.Operation) any {
+	m := reflect.ValueOf(client).MethodByName(op.Routes[0].GoName)
+	for i := range m.Type().NumIn() {
+		if in := m.Type().In(i); in.Kind() == reflect.Pointer && in.Elem().Kind() == reflect.Struct {
+			return reflect.New(in.Elem()).Interface()
+		}
+	}
+	return nil
 }

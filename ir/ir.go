@@ -29,6 +29,10 @@ type Operation struct {
 	// GoName is the exported Go name of the operation: the mock handler's
 	// method name and the stem of the client methods' names.
 	GoName string `json:"goName"`
+	// Package is the Go package (and directory) of the operation's client
+	// methods: its area, the first word of the page id ("user" for
+	// user-get; two for Intune: "intunedevices").
+	Package string `json:"package"`
 	// Source is the position of the first HTTP request syntax line.
 	Source string `json:"source"`
 	// Page is the page's path relative to its docs root.

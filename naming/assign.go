@@ -38,6 +38,7 @@ func Assign(api *ir.API) []ir.Diagnostic {
 		routeNames(op)
 	}
 	diags = append(diags, checkUnique(api.Operations)...)
+	assignPackages(api.Operations)
 	diags = append(diags, assignTypes(api.Types)...)
 	assignBodies(api.Operations, api.Types)
 	return diags

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime/pprof"
 	"strings"
@@ -82,7 +83,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	var cfg genConfig
 	fset.StringVar(&cfg.Out, "out", ".", "output `directory` of the generated package")
 	fset.StringVar(&cfg.Pkg, "pkg", "", "package `name` (default: the output directory's name)")
-	importPath := fset.String("import", "", "import `path` of the generated package, for its package clause comment")
+	importPath := fset.String("import", "", "import `path` of the generated root package (default: from the go.mod above -out)")
 	check := fset.Bool("check", false, "write nothing; list the files that would change and exit 1 if any")
 	fset.Var((*listFlag)(&cfg.Include), "include", "generate only operations matching `glob` (operation id, page name, or /path prefix); repeatable, comma-separated")
 	fset.Var((*listFlag)(&cfg.Exclude), "exclude", "leave out operations matching `glob`; repeatable, comma-separated")
@@ -116,6 +117,9 @@ func runGenerate(args []string, stderr io.Writer) int {
 	}
 	if len(cfg.Include)+len(cfg.Exclude) > 0 {
 		graphgen.Select(api, cfg.Include, cfg.Exclude)
+	}
+	if *importPath == "" {
+		*importPath = importPathOf(cfg.Out, name, stderr)
 	}
 	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath})
 	if err != nil {
@@ -394,6 +398,41 @@ func summary(stderr io.Writer, api *ir.API, outcome string) {
 }
 
 // packageName derives a package name from the output directory.
+// importPathOf finds the import path of dir from the go.mod above it: the
+// area and mock packages import the root package by it. Without a go.mod
+// it says so and uses name.
+func importPathOf(dir, name string, stderr io.Writer) string {
+	abs, err := filepath.Abs(dir)
+	if err == nil {
+		for mod := abs; ; mod = filepath.Dir(mod) {
+			if src, err := os.ReadFile(filepath.Join(mod, "go.mod")); err == nil {
+				if module := modulePath(src); module != "" {
+					rel, err := filepath.Rel(mod, abs)
+					if err == nil {
+						return path.Join(module, filepath.ToSlash(rel))
+					}
+				}
+				break
+			}
+			if filepath.Dir(mod) == mod {
+				break
+			}
+		}
+	}
+	fmt.Fprintf(stderr, "graphgen: no go.mod above %s: its packages import each other as %q; set -import to change that\n", dir, name)
+	return name
+}
+
+// modulePath reads the module line of a go.mod file.
+func modulePath(gomod []byte) string {
+	for _, line := range strings.Split(string(gomod), "\n") {
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(line), "module"); ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t') {
+			return strings.Trim(strings.TrimSpace(strings.SplitN(rest, "//", 2)[0]), `"`)
+		}
+	}
+	return ""
+}
+
 func packageName(dir string) string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {

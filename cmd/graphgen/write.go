@@ -8,6 +8,7 @@ import (
 	"go/parser"
 	"go/token"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -46,6 +47,9 @@ func sync(dir string, files []emitter.File, dryRun bool) (written, removed []str
 		return nil, nil, err
 	}
 	for _, p := range written {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755); err != nil {
+			return nil, nil, err
+		}
 		if err := writeFileAtomic(filepath.Join(dir, p), want[p]); err != nil {
 			return nil, nil, err
 		}
@@ -54,12 +58,15 @@ func sync(dir string, files []emitter.File, dryRun bool) (written, removed []str
 		if err := os.Remove(filepath.Join(dir, p)); err != nil {
 			return nil, nil, err
 		}
+		if sub := filepath.Dir(p); sub != "." {
+			os.Remove(filepath.Join(dir, sub)) // an area left empty; fails, harmlessly, if not empty
+		}
 	}
 	return written, removed, nil
 }
 
-// staleFiles lists the .go files in dir that graphgen generated and that
-// are not in want.
+// staleFiles lists the .go files in dir and its subdirectories (the area
+// and mock packages) that graphgen generated and that are not in want.
 func staleFiles(dir string, want map[string][]byte) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if os.IsNotExist(err) {
@@ -70,18 +77,42 @@ func staleFiles(dir string, want map[string][]byte) ([]string, error) {
 	}
 	var stale []string
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") || want[e.Name()] != nil {
+		if e.IsDir() {
+			sub, err := os.ReadDir(filepath.Join(dir, e.Name()))
+			if err != nil {
+				return nil, err
+			}
+			for _, s := range sub {
+				if p := path.Join(e.Name(), s.Name()); !s.IsDir() && strings.HasSuffix(p, ".go") && want[p] == nil {
+					if ours, err := generatedFile(filepath.Join(dir, p)); err != nil {
+						return nil, err
+					} else if ours {
+						stale = append(stale, p)
+					}
+				}
+			}
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			return nil, err
+		if !strings.HasSuffix(e.Name(), ".go") || want[e.Name()] != nil {
+			continue
 		}
-		if isGenerated(data) {
+		if ours, err := generatedFile(filepath.Join(dir, e.Name())); err != nil {
+			return nil, err
+		} else if ours {
 			stale = append(stale, e.Name())
 		}
 	}
+	sort.Strings(stale)
 	return stale, nil
+}
+
+// generatedFile reports whether the file at p carries graphgen's header.
+func generatedFile(p string) (bool, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return false, err
+	}
+	return isGenerated(data), nil
 }
 
 // isGenerated reports a Go file that starts with graphgen's own header

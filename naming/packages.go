@@ -1,0 +1,52 @@
+package naming
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/graphgen-dev/graphgen/ir"
+)
+
+// assignPackages puts each operation in the package of its area: the first
+// word of its page id ("user" for user-get, "driveitem" for
+// driveitem-list-children), the first two for Intune pages
+// ("intunedevices" for intune-devices-manageddevice-get), whose single
+// area would hold most of the API. Names keep only ASCII letters and
+// digits, lower-cased; a name Go or the go command gives a meaning to
+// (keywords, predeclared identifiers, the packages generated code
+// imports, testdata, vendor, internal) or that starts with a digit gets
+// "api" added.
+func assignPackages(ops []*ir.Operation) {
+	for _, op := range ops {
+		words := strings.Split(op.ID, "-")
+		if words[0] == "intune" && len(words) > 2 {
+			words = []string{words[0] + words[1]}
+		}
+		op.Package = PackageName(words[0])
+	}
+}
+
+// PackageName makes word a package and directory name that cannot clash
+// with what Go or the go command reserve.
+func PackageName(word string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(word) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	name := b.String()
+	if name == "" || name[0] >= '0' && name[0] <= '9' || token.IsKeyword(name) || reservedPackages[name] || types.Universe.Lookup(name) != nil {
+		name += "api"
+	}
+	return name
+}
+
+// reservedPackages are directory names with a meaning to the go command
+// and the names of packages generated code imports.
+var reservedPackages = map[string]bool{
+	"testdata": true, "vendor": true, "internal": true, "main": true,
+	"context": true, "json": true, "http": true, "iter": true, "time": true,
+	"url": true, "fmt": true, "graphrt": true, "strings": true, "errors": true,
+}
