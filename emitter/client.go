@@ -74,122 +74,96 @@ func areaClientFile(f *jen.File, area, root string, ops []*ir.Operation, idx map
 		jen.Return(jen.Op("&").Id("Client").Values(jen.Dict{jen.Id("rt"): jen.Id("c").Dot("Runtime").Call()})),
 	)
 	for _, op := range ops {
-		for _, r := range op.Routes {
+		for i, r := range op.Routes {
 			f.Line()
-			clientMethod(f, op, r, idx[op.Version])
+			clientMethod(f, op, r, idx[op.Version], i == 0)
 		}
 	}
 }
 
 // clientMethod emits, e.g.:
 //
-//	func (c *Client) UserGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-//		if err := graphrt.NonEmpty("id", id); err != nil {
-//			return nil, err
-//		}
-//		return c.rt.JSON(ctx, &graphrt.Request{Method: "GET", Path: "/v1.0/users/" + graphrt.PathSegment(id)}, opts...)
+//	func (c *Client) UserGet(ctx context.Context, id string, opts ...graphrt.Option) (*graph.User, error) {
+//		return graphrt.Object[graph.User](ctx, c.rt, &graphrt.Request{
+//			Method: "GET",
+//			Params: []string{"id", id},
+//			Path:   "/v1.0/users/" + graphrt.PathSegment(id),
+//		}, opts...)
 //	}
-func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models) {
+//
+// The runtime refuses empty path parameters and encodes the body, so that
+// every method is one call: small to compile and to format.
+func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, first bool) {
 	scope := naming.NewScope(paramNames(r)...)
 	recv, ctx, opts := scope.Name("c"), scope.Name("ctx"), scope.Name("opts")
-	body, data := "", ""
 	params := []jen.Code{jen.Id(ctx).Qual("context", "Context")}
 	for _, p := range allParams(r) {
 		params = append(params, jen.Id(p.GoName).String())
 	}
+	req := jen.Dict{jen.Id("Method"): jen.Lit(op.Method), jen.Id("Path"): pathExpr(op.Version, r)}
 	switch op.RequestBody.Kind {
 	case ir.KindObject, ir.KindParameters:
-		body, data = scope.Name("body"), scope.Name("data")
+		body := scope.Name("body")
 		params = append(params, jen.Id(body).Add(bodyType(op, types)))
+		req[jen.Id("JSON")] = jen.Id(body)
 	case ir.KindBinary:
-		body = scope.Name("body")
-		data = body
+		body := scope.Name("body")
 		params = append(params, jen.Id(body).Index().Byte())
+		req[jen.Id("Body")] = jen.Id(body)
+		req[jen.Id("ContentType")] = jen.Lit(op.RequestBody.ContentType)
 	}
 	params = append(params, jen.Id(opts).Op("...").Add(rt("Option")))
-	call, results, zero := responseCall(op.Response.Kind)
-	decode, typedResults, typedZero := typedResponse(op.Response, types)
-	if decode != nil {
-		results, zero = typedResults, typedZero
-	}
-	errName := scope.Name("err")
-
-	req := jen.Dict{jen.Id("Method"): jen.Lit(op.Method), jen.Id("Path"): pathExpr(op.Version, r)}
 	if len(r.QueryParams) > 0 {
 		req[jen.Id("Query")] = queryExpr(r)
 	}
 	if documentsHeader(op, "ConsistencyLevel") {
 		req[jen.Id("AdvancedQuery")] = jen.True()
 	}
-	if data != "" {
-		req[jen.Id("Body")] = jen.Id(data)
-		if op.RequestBody.Kind == ir.KindBinary {
-			req[jen.Id("ContentType")] = jen.Lit(op.RequestBody.ContentType)
-		}
-	}
-	var stmts []jen.Code
 	if len(allParams(r)) > 0 {
-		stmts = append(stmts, earlyReturn(errName, zero, rt("NonEmpty").Call(nonEmptyArgs(r)...)))
+		req[jen.Id("Params")] = jen.Index().String().Values(nonEmptyArgs(r)...)
 	}
-	if data != "" && data != body {
-		stmts = append(stmts,
-			jen.List(jen.Id(data), jen.Id(errName)).Op(":=").Add(rt("MarshalBody")).Call(jen.Id(body)),
-			jen.If(jen.Id(errName).Op("!=").Nil()).Block(jen.Return(append(zero, jen.Id(errName))...)),
-		)
-	}
-	send := jen.Id(recv).Dot("rt").Dot(call).Call(jen.Id(ctx), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))
-	if decode != nil {
-		// raw, err := c.rt.JSON(...); if err != nil { return nil, err }; return graphrt.Decode[T](raw)
-		raw := scope.Name("raw")
-		stmts = append(stmts,
-			jen.List(jen.Id(raw), jen.Id(errName)).Op(":=").Add(send),
-			jen.If(jen.Id(errName).Op("!=").Nil()).Block(jen.Return(append(zero, jen.Id(errName))...)),
-			jen.Return(decode.Call(jen.Id(raw))))
+	args := []jen.Code{jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("...")}
+	call, results := responseCall(op.Response.Kind)
+	var send *jen.Statement
+	if decode, typedResults := typedResponse(op.Response, types); decode != nil {
+		// graphrt.Object[T](ctx, c.rt, &graphrt.Request{...}, opts...)
+		send, results = decode.Call(args...), typedResults
 	} else {
-		stmts = append(stmts, jen.Return(send))
+		// c.rt.JSON(ctx, &graphrt.Request{...}, opts...)
+		send = jen.Id(recv).Dot("rt").Dot(call).Call(args[0], args[2], args[3])
 	}
-
-	f.Add(comments(methodDoc(op, r)).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.GoName).Params(params...).Add(results).Block(stmts...))
+	doc := methodDoc(op, r)
+	if !first {
+		doc = secondaryDoc(op, r)
+	}
+	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.GoName).Params(params...).Add(results).Block(jen.Return(send)))
 	if r.PagerGoName != "" {
-		pagerMethod(f, op, r, types, params, recv, ctx, opts, errName, req)
+		pagerMethods(f, op, r, types, params, recv, args)
 	}
 }
 
-// pagerMethod emits the iterator over every page of a collection:
+// pagerMethods emits the iterator over every page of a collection and the
+// method returning one page:
 //
-//	func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[User, error] {
-//		return graphrt.All[User](ctx, c.rt, &graphrt.Request{...}, opts...)
+//	func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[graph.User, error] {
+//		return graphrt.All[graph.User](ctx, c.rt, &graphrt.Request{...}, opts...)
 //	}
-func pagerMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, params []jen.Code, recv, ctx, opts, errName string, req jen.Dict) {
+//	func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[graph.User], error) {
+//		return graphrt.GetPage[graph.User](ctx, c.rt, &graphrt.Request{...}, opts...)
+//	}
+func pagerMethods(f *jen.File, op *ir.Operation, r *ir.Route, types models, params []jen.Code, recv string, args []jen.Code) {
 	elem := jen.Qual("encoding/json", "RawMessage")
 	if t, ok := types.lookup(op.Response.Type); ok {
 		elem = types.ref(t)
 	} else if primitiveGo[op.Response.Type] != nil {
 		elem = primitiveGo[op.Response.Type]()
 	}
-	var stmts []jen.Code
-	if len(allParams(r)) > 0 {
-		stmts = append(stmts, jen.If(jen.Id(errName).Op(":=").Add(rt("NonEmpty").Call(nonEmptyArgs(r)...)), jen.Id(errName).Op("!=").Nil()).Block(
-			jen.Return(rt("Fail").Types(elem.Clone()).Call(jen.Id(errName)))))
-	}
-	stmts = append(stmts, jen.Return(rt("All").Types(elem.Clone()).Call(jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))))
 	doc := docLines(r.PagerGoName + " iterates over every item of " + r.GoName + ", following @odata.nextLink from page to page; it stops at the first error, which it yields, or when the loop breaks.")
-	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PagerGoName).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(stmts...))
-
-	// func (c *Client) UserListPage(ctx, ...) (*graphrt.Page[User], error) { return graphrt.GetPage[User](ctx, c.rt, &graphrt.Request{...}, opts...) }
-	var pageStmts []jen.Code
-	if len(allParams(r)) > 0 {
-		pageStmts = append(pageStmts, earlyReturn(errName, []jen.Code{jen.Nil()}, rt("NonEmpty").Call(nonEmptyArgs(r)...)))
-	}
-	pageStmts = append(pageStmts, jen.Return(rt("GetPage").Types(elem.Clone()).Call(jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("..."))))
+	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PagerGoName).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
+		jen.Return(rt("All").Types(elem.Clone()).Call(args...))))
 	pageDoc := docLines(r.PageGoName + " returns one page of " + r.GoName + " with its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.")
-	f.Add(comments(pageDoc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PageGoName).Params(params...).Params(jen.Op("*").Add(rt("Page")).Types(elem.Clone()), jen.Error()).Block(pageStmts...))
-}
-
-// earlyReturn emits: if err := call; err != nil { return zero..., err }
-func earlyReturn(errName string, zero []jen.Code, call jen.Code) jen.Code {
-	return jen.If(jen.Id(errName).Op(":=").Add(call), jen.Id(errName).Op("!=").Nil()).Block(
-		jen.Return(append(append([]jen.Code{}, zero...), jen.Id(errName))...))
+	f.Add(comments(pageDoc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PageGoName).Params(params...).Params(jen.Op("*").Add(rt("Page")).Types(elem.Clone()), jen.Error()).Block(
+		jen.Return(rt("GetPage").Types(elem.Clone()).Call(args...))))
 }
 
 // nonEmptyArgs lists name, value pairs of the route's parameters.
@@ -220,16 +194,16 @@ func paramNames(r *ir.Route) []string {
 	return names
 }
 
-// responseCall picks the runtime method, the result list and the zero
-// values returned before the error for a response kind.
-func responseCall(kind string) (call string, results jen.Code, zero []jen.Code) {
+// responseCall picks the runtime method and the result list for a
+// response kind.
+func responseCall(kind string) (call string, results jen.Code) {
 	switch kind {
 	case ir.KindNone:
-		return "Empty", jen.Error(), nil
+		return "Empty", jen.Error()
 	case ir.KindBinary:
-		return "Bytes", jen.Params(jen.Index().Byte(), jen.Error()), []jen.Code{jen.Nil()}
+		return "Bytes", jen.Params(jen.Index().Byte(), jen.Error())
 	}
-	return "JSON", jen.Params(jen.Qual("encoding/json", "RawMessage"), jen.Error()), []jen.Code{jen.Nil()}
+	return "JSON", jen.Params(jen.Qual("encoding/json", "RawMessage"), jen.Error())
 }
 
 // documentsHeader reports whether the operation's page lists header name.
@@ -262,12 +236,12 @@ func bodyType(op *ir.Operation, types models) jen.Code {
 	return jen.Any()
 }
 
-// typedResponse returns the runtime decoder of a response of a documented
-// type, the method's results and the zero values an error returns with:
-// (*T, error) for an object, ([]T, error) for a collection of objects or
-// primitives, (T, error) for a primitive; nil when the response stays raw
-// JSON.
-func typedResponse(r ir.Response, types models) (decode *jen.Statement, results jen.Code, zero []jen.Code) {
+// typedResponse returns the runtime call of a response of a documented
+// type and the method's results: graphrt.Object[T] and (*T, error) for an
+// object, graphrt.Collection[T] and ([]T, error) for a collection of
+// objects or primitives, graphrt.Value[T] and (T, error) for a primitive;
+// nil when the response stays raw JSON.
+func typedResponse(r ir.Response, types models) (call *jen.Statement, results jen.Code) {
 	var elem *jen.Statement
 	switch t, ok := types.lookup(r.Type); {
 	case ok && t.Kind == ir.TypeObject:
@@ -277,19 +251,17 @@ func typedResponse(r ir.Response, types models) (decode *jen.Statement, results 
 	case primitiveGo[r.Type] != nil && r.Kind == ir.KindCollection:
 		elem = primitiveGo[r.Type]()
 	case primitiveGo[r.Type] != nil && r.Kind == ir.KindPrimitive:
-		// n, err := graphrt.DecodeValue[int64](raw); errors return *new(int64)
-		return rt("DecodeValue").Types(primitiveGo[r.Type]()), jen.Params(primitiveGo[r.Type](), jen.Error()),
-			[]jen.Code{jen.Op("*").New(primitiveGo[r.Type]())}
+		return rt("Value").Types(primitiveGo[r.Type]()), jen.Params(primitiveGo[r.Type](), jen.Error())
 	default:
-		return nil, nil, nil
+		return nil, nil
 	}
 	switch r.Kind {
 	case ir.KindObject:
-		return rt("Decode").Types(elem), jen.Params(jen.Op("*").Add(elem.Clone()), jen.Error()), []jen.Code{jen.Nil()}
+		return rt("Object").Types(elem), jen.Params(jen.Op("*").Add(elem.Clone()), jen.Error())
 	case ir.KindCollection:
-		return rt("DecodeCollection").Types(elem), jen.Params(jen.Index().Add(elem.Clone()), jen.Error()), []jen.Code{jen.Nil()}
+		return rt("Collection").Types(elem), jen.Params(jen.Index().Add(elem.Clone()), jen.Error())
 	}
-	return nil, nil, nil
+	return nil, nil
 }
 
 // pathExpr builds the escaped request path: literal parts as strings,
@@ -370,6 +342,21 @@ func methodDoc(op *ir.Operation, r *ir.Route) []string {
 	}
 	lines = append(append(lines, ""), permissionLines(perms)...)
 	return para(lines, "Documentation: "+op.DocsURL+" ("+op.Page+").")
+}
+
+// secondaryDoc documents a route after an operation's first: what differs
+// (path and permissions tied to it), then a pointer to the first route's
+// method, which carries the rest.
+func secondaryDoc(op *ir.Operation, r *ir.Route) []string {
+	first := r.GoName + " calls " + op.Method + " /" + op.Version + r.Path
+	if r.Query != "" {
+		first += " (documented with ?" + r.Query + ")"
+	}
+	lines := docLines(first + ": " + op.Title + ", on another documented path; see " + op.Routes[0].GoName + " for the body, the response, the permissions and the page.")
+	if r.Permissions != nil {
+		lines = append(append(lines, ""), permissionLines(*r.Permissions)...)
+	}
+	return lines
 }
 
 // bodyDoc describes the request body argument.

@@ -114,6 +114,12 @@ type Request struct {
 	Header      http.Header
 	Body        []byte // nil: no body; sent again on each retry
 	ContentType string // Content-Type for Body; default application/json when Body != nil
+	// JSON, when not nil, is encoded with MarshalBody and sent as Body.
+	JSON any
+	// Params are name, value pairs of the path parameters in Path; a
+	// request with an empty one is refused before anything is sent (an
+	// empty id would address the collection instead of the item).
+	Params []string
 	// AdvancedQuery marks operations whose docs require
 	// "ConsistencyLevel: eventual" with $search or $count (directory
 	// objects); the client then adds that header to such requests.
@@ -186,7 +192,17 @@ func (c *Client) Bytes(ctx context.Context, req *Request, opts ...Option) ([]byt
 
 // do is Do with a default Accept header.
 func (c *Client) do(ctx context.Context, req *Request, accept string, opts []Option) (*Response, error) {
+	if err := NonEmpty(req.Params...); err != nil {
+		return nil, err
+	}
 	r := req.clone()
+	if r.JSON != nil {
+		body, err := MarshalBody(r.JSON)
+		if err != nil {
+			return nil, fmt.Errorf("graph: %s %s: encoding the request body: %w", r.Method, r.Path, err)
+		}
+		r.Body, r.JSON = body, nil
+	}
 	for _, opt := range opts {
 		opt(r)
 	}

@@ -477,3 +477,46 @@ func TestMarshalBody(t *testing.T) {
 		})
 	}
 }
+
+// TestParamsAndJSONBody: a request with an empty path parameter is refused
+// before anything is sent, in every way of sending it; a JSON value is
+// encoded as the body; a value that cannot be encoded fails before
+// sending.
+func TestParamsAndJSONBody(t *testing.T) {
+	ctx := context.Background()
+	srv, got := recordingServer(t, http.StatusOK, `{"value":[{"id":"1"}]}`)
+	c := graphrt.NewClient(nil, srv.URL)
+	empty := &graphrt.Request{Method: "GET", Path: "/v1.0/users/", Params: []string{"id", ""}}
+	if _, err := c.JSON(ctx, empty); err == nil || !strings.Contains(err.Error(), "path parameter id is empty") {
+		t.Errorf("JSON with an empty id: %v", err)
+	}
+	if _, err := graphrt.Object[struct{}](ctx, c, empty); err == nil {
+		t.Error("Object with an empty id: no error")
+	}
+	if _, err := graphrt.GetPage[json.RawMessage](ctx, c, empty); err == nil {
+		t.Error("GetPage with an empty id: no error")
+	}
+	for _, err := range graphrt.All[json.RawMessage](ctx, c, empty) {
+		if err == nil {
+			t.Error("All with an empty id yielded an item")
+		}
+	}
+	if len(*got) != 0 {
+		t.Fatalf("requests with an empty id were sent: %+v", *got)
+	}
+
+	body := map[string]any{"displayName": "Ada"}
+	ids, err := graphrt.Collection[struct{ ID string }](ctx, c, &graphrt.Request{Method: "POST", Path: "/v1.0/users", Params: []string{"x", "y"}, JSON: body})
+	if err != nil || len(ids) != 1 || ids[0].ID != "1" {
+		t.Errorf("Collection = %+v, %v", ids, err)
+	}
+	if want := (sent{Method: "POST", RequestURI: "/v1.0/users", Accept: "application/json", ContentType: "application/json", Body: `{"displayName":"Ada"}`}); len(*got) != 1 || (*got)[0] != want {
+		t.Errorf("sent %+v, want %+v", *got, want)
+	}
+	if _, err := c.JSON(ctx, &graphrt.Request{Method: "POST", Path: "/v1.0/users", JSON: func() {}}); err == nil || !strings.Contains(err.Error(), "encoding the request body") {
+		t.Errorf("an unencodable body: %v", err)
+	}
+	if len(*got) != 1 {
+		t.Errorf("a request with an unencodable body was sent")
+	}
+}

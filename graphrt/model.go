@@ -1,6 +1,7 @@
 package graphrt
 
 import (
+	"context"
 	"encoding/json"
 	"reflect"
 	"strings"
@@ -118,6 +119,37 @@ func Decode[T any](body json.RawMessage) (*T, error) {
 		return nil, err
 	}
 	return v, nil
+}
+
+// Object sends req with c and decodes the response into a new T (nil for
+// an empty body): the call of an operation documented to return an object.
+func Object[T any](ctx context.Context, c *Client, req *Request, opts ...Option) (*T, error) {
+	raw, err := c.JSON(ctx, req, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return Decode[T](raw)
+}
+
+// Collection sends req with c and decodes the "value" array of the
+// response: the first page of a collection.
+func Collection[T any](ctx context.Context, c *Client, req *Request, opts ...Option) ([]T, error) {
+	raw, err := c.JSON(ctx, req, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeCollection[T](raw)
+}
+
+// Value sends req with c and decodes a primitive response ({"value": x}
+// or a bare x).
+func Value[T any](ctx context.Context, c *Client, req *Request, opts ...Option) (T, error) {
+	raw, err := c.JSON(ctx, req, opts...)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return DecodeValue[T](raw)
 }
 
 // DecodeCollection decodes the "value" array of a collection response.

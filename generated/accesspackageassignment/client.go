@@ -46,15 +46,9 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/accesspackageassignment-reprocess?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/accesspackageassignment-reprocess.md).
 func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string, opts ...graphrt.Option) (*generated.AccessPackageAssignment, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.AccessPackageAssignment](ctx, c.rt, &graphrt.Request{
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/" + graphrt.PathSegment(id) + "/reprocess",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.AccessPackageAssignment](raw)
 }

@@ -40,17 +40,11 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/alert-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/alert-get.md).
 func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.Option) (*generated.Alert, error) {
-	if err := graphrt.NonEmpty("alertID", alertID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Alert](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"alertID", alertID},
 		Path:   "/v1.0/security/alerts/" + graphrt.PathSegment(alertID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Alert](raw)
 }
 
 // AlertList calls GET /beta/security/alerts: List alerts.
@@ -70,14 +64,10 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // https://learn.microsoft.com/graph/api/alert-list?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/alert-list.md).
 func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]generated.AlertBeta, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.AlertBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/alerts",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.AlertBeta](raw)
 }
 
 // AlertListAll iterates over every item of AlertList, following

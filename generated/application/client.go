@@ -45,11 +45,9 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/application-delete-tokenlifetimepolicies?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/application-delete-tokenlifetimepolicies.md).
 func (c *Client) ApplicationDeleteTokenLifetimePolicies(ctx context.Context, applicationID string, tokenLifetimePolicyID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("applicationID", applicationID, "tokenLifetimePolicyID", tokenLifetimePolicyID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"applicationID", applicationID, "tokenLifetimePolicyID", tokenLifetimePolicyID},
 		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationID) + "/tokenLifetimePolicies/" + graphrt.PathSegment(tokenLifetimePolicyID) + "/$ref",
 	}, opts...)
 }
@@ -74,40 +72,21 @@ func (c *Client) ApplicationDeleteTokenLifetimePolicies(ctx context.Context, app
 // https://learn.microsoft.com/graph/api/application-get?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/application-get.md).
 func (c *Client) ApplicationGetByApplicationObjectID(ctx context.Context, applicationObjectID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("applicationObjectID", applicationObjectID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"applicationObjectID", applicationObjectID},
 		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationObjectID),
 	}, opts...)
 }
 
 // ApplicationGetByAppID calls GET /v1.0/applications(appId='{appId}'): Get
-// application.
-//
-// Get the properties and relationships of an application object.
-//
-// On success the service answers 200 with a microsoft.graph.application object
-// in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Application.Read.All,
-//     Application.ReadWrite.All, Directory.Read.All
-//   - delegated (personal Microsoft account): Application.Read.All,
-//     Application.ReadWrite.All
-//   - application: Application.Read.All, Application.ReadWrite.OwnedBy,
-//     Application.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/application-get?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/application-get.md).
+// application, on another documented path; see
+// ApplicationGetByApplicationObjectID for the body, the response, the
+// permissions and the page.
 func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("appID", appID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"appID", appID},
 		Path:   "/v1.0/applications(appId='" + graphrt.ODataString(appID) + "')",
 	}, opts...)
 }
@@ -133,56 +112,22 @@ func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts .
 // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/application-post-onlinemeetings.md).
 func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body *generated.OnlineMeeting, opts ...graphrt.Option) (*generated.OnlineMeeting, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.OnlineMeeting](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/beta/me/onlineMeetings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OnlineMeeting](raw)
 }
 
 // ApplicationPostOnlineMeetingsUsers calls POST
-// /beta/users/{userId}/onlineMeetings: Create onlineMeeting.
-//
-// Create an online meeting on behalf of a user by using the object ID (OID) in
-// the user token (delegated permission) or request path (application
-// permission).
-//
-// The request body is a JSON microsoft.graph.onlineMeeting object.
-//
-// On success the service answers 201 with a microsoft.graph.onlineMeeting
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): OnlineMeetings.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: OnlineMeetings.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/application-post-onlinemeetings.md).
+// /beta/users/{userId}/onlineMeetings: Create onlineMeeting, on another
+// documented path; see ApplicationPostOnlineMeetingsMe for the body, the
+// response, the permissions and the page.
 func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID string, body *generated.OnlineMeeting, opts ...graphrt.Option) (*generated.OnlineMeeting, error) {
-	if err := graphrt.NonEmpty("userID", userID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.OnlineMeeting](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"userID", userID},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/onlineMeetings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OnlineMeeting](raw)
 }

@@ -45,14 +45,10 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/authentication-list-phonemethods.md).
 func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) ([]generated.PhoneAuthenticationMethod, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/authentication/phoneMethods",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.PhoneAuthenticationMethod](raw)
 }
 
 // AuthenticationListPhoneMethodsMeAll iterates over every item of
@@ -76,49 +72,24 @@ func (c *Client) AuthenticationListPhoneMethodsMePage(ctx context.Context, opts 
 }
 
 // AuthenticationListPhoneMethodsUsers calls GET /beta/users/{id |
-// userPrincipalName}/authentication/phoneMethods: List phoneMethods.
-//
-// Retrieve a list of phone authentication method objects. This will return up
-// to three objects, as a user can have up to three phones usable for
-// authentication.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.phoneAuthenticationMethod in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): UserAuthenticationMethod.Read,
-//     UserAuthenticationMethod.ReadWrite, UserAuthenticationMethod.Read.All,
-//     UserAuthenticationMethod.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: UserAuthenticationMethod.Read.All,
-//     UserAuthenticationMethod.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/authentication-list-phonemethods.md).
+// userPrincipalName}/authentication/phoneMethods: List phoneMethods, on
+// another documented path; see AuthenticationListPhoneMethodsMe for the body,
+// the response, the permissions and the page.
 func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]generated.PhoneAuthenticationMethod, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.PhoneAuthenticationMethod](raw)
 }
 
 // AuthenticationListPhoneMethodsUsersAll iterates over every item of
 // AuthenticationListPhoneMethodsUsers, following @odata.nextLink from page to
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.PhoneAuthenticationMethod, error] {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return graphrt.Fail[generated.PhoneAuthenticationMethod](err)
-	}
 	return graphrt.All[generated.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
 	}, opts...)
 }
@@ -127,11 +98,9 @@ func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idO
 // AuthenticationListPhoneMethodsUsers with its @odata.count, @odata.nextLink
 // and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) AuthenticationListPhoneMethodsUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.PhoneAuthenticationMethod], error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
 	}, opts...)
 }

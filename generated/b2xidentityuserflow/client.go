@@ -46,16 +46,10 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-put-apiconnectorconfiguration?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/b2xidentityuserflow-put-apiconnectorconfiguration.md).
 func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, body *generated.IdentityAPIConnector, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("b2xUserFlowID", b2xUserFlowID, "step", step); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "PUT",
+		Params: []string{"b2xUserFlowID", b2xUserFlowID, "step", step},
 		Path:   "/v1.0/identity/b2xUserFlows/" + graphrt.PathSegment(b2xUserFlowID) + "/apiConnectorConfiguration/" + graphrt.PathSegment(step) + "/$ref",
 	}, opts...)
 }
@@ -79,11 +73,9 @@ func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Con
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-delete-userflowidentityproviders?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/b2xidentityuserflow-delete-userflowidentityproviders.md).
 func (c *Client) B2xIdentityUserflowDeleteUserflowIdentityProviders(ctx context.Context, userflowID string, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("userflowID", userflowID, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"userflowID", userflowID, "id", id},
 		Path:   "/beta/identity/b2xUserFlows/" + graphrt.PathSegment(userflowID) + "/userflowIdentityProviders/" + graphrt.PathSegment(id) + "/$ref",
 	}, opts...)
 }

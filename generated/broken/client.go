@@ -37,11 +37,9 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/broken-table?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/broken-table.md).
 func (c *Client) BrokenTable(ctx context.Context, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"id", id},
 		Path:   "/v1.0/widgets/" + graphrt.PathSegment(id),
 	}, opts...)
 }

@@ -40,205 +40,80 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
 func (c *Client) CalendarGetMeCalendar(ctx context.Context, opts ...graphrt.Option) (*generated.Calendar, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/calendar",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Calendar](raw)
 }
 
 // CalendarGetUsersCalendar calls GET /v1.0/users/{id |
-// userPrincipalName}/calendar: Get calendar.
-//
-// Get the properties and relationships of a calendar object. The calendar can
-// be one for a user, or the default calendar of a Microsoft 365 group.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite,
-//     Group.Read.All, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
+// userPrincipalName}/calendar: Get calendar, on another documented path; see
+// CalendarGetMeCalendar for the body, the response, the permissions and the
+// page.
 func (c *Client) CalendarGetUsersCalendar(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.Calendar, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Calendar](raw)
 }
 
 // CalendarGetGroupsCalendar calls GET /v1.0/groups/{id}/calendar: Get
-// calendar.
-//
-// Get the properties and relationships of a calendar object. The calendar can
-// be one for a user, or the default calendar of a Microsoft 365 group.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite,
-//     Group.Read.All, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
+// calendar, on another documented path; see CalendarGetMeCalendar for the
+// body, the response, the permissions and the page.
 func (c *Client) CalendarGetGroupsCalendar(ctx context.Context, id string, opts ...graphrt.Option) (*generated.Calendar, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/calendar",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Calendar](raw)
 }
 
-// CalendarGetMeCalendars calls GET /v1.0/me/calendars/{id}: Get calendar.
-//
-// Get the properties and relationships of a calendar object. The calendar can
-// be one for a user, or the default calendar of a Microsoft 365 group.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite,
-//     Group.Read.All, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
+// CalendarGetMeCalendars calls GET /v1.0/me/calendars/{id}: Get calendar, on
+// another documented path; see CalendarGetMeCalendar for the body, the
+// response, the permissions and the page.
 func (c *Client) CalendarGetMeCalendars(ctx context.Context, id string, opts ...graphrt.Option) (*generated.Calendar, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Calendar](raw)
 }
 
 // CalendarGetUsersCalendars calls GET /v1.0/users/{id |
-// userPrincipalName}/calendars/{id}: Get calendar.
-//
-// Get the properties and relationships of a calendar object. The calendar can
-// be one for a user, or the default calendar of a Microsoft 365 group.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite,
-//     Group.Read.All, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
+// userPrincipalName}/calendars/{id}: Get calendar, on another documented path;
+// see CalendarGetMeCalendar for the body, the response, the permissions and
+// the page.
 func (c *Client) CalendarGetUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*generated.Calendar, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Calendar](raw)
 }
 
 // CalendarGetMeCalendarGroupsCalendars calls GET
-// /v1.0/me/calendarGroups/{id}/calendars/{id}: Get calendar.
-//
-// Get the properties and relationships of a calendar object. The calendar can
-// be one for a user, or the default calendar of a Microsoft 365 group.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite,
-//     Group.Read.All, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
+// /v1.0/me/calendarGroups/{id}/calendars/{id}: Get calendar, on another
+// documented path; see CalendarGetMeCalendar for the body, the response, the
+// permissions and the page.
 func (c *Client) CalendarGetMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*generated.Calendar, error) {
-	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"calendarGroupID", calendarGroupID, "calendarID", calendarID},
 		Path:   "/v1.0/me/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Calendar](raw)
 }
 
 // CalendarGetUsersCalendarGroupsCalendars calls GET /v1.0/users/{id |
-// userPrincipalName}/calendarGroups/{id}/calendars/{id}: Get calendar.
-//
-// Get the properties and relationships of a calendar object. The calendar can
-// be one for a user, or the default calendar of a Microsoft 365 group.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite,
-//     Group.Read.All, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
+// userPrincipalName}/calendarGroups/{id}/calendars/{id}: Get calendar, on
+// another documented path; see CalendarGetMeCalendar for the body, the
+// response, the permissions and the page.
 func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*generated.Calendar, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Calendar](raw)
 }
 
 // CalendarUpdateMeCalendar calls PATCH /beta/me/calendar: Update calendar.
@@ -261,251 +136,85 @@ func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, id
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
 func (c *Client) CalendarUpdateMeCalendar(ctx context.Context, body *CalendarUpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
 		Path:   "/beta/me/calendar",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendar calls PATCH /beta/users/{id |
-// userPrincipalName}/calendar: Update calendar.
-//
-// Update the properties of a calendar object. The calendar can be one for a
-// user, or the default calendar of a Microsoft 365 group.
-//
-// The request body is a JSON object with the parameters color,
-// isDefaultCalendar, name.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.ReadWrite
-//   - application: Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
+// userPrincipalName}/calendar: Update calendar, on another documented path;
+// see CalendarUpdateMeCalendar for the body, the response, the permissions and
+// the page.
 func (c *Client) CalendarUpdateUsersCalendar(ctx context.Context, idOrUserPrincipalName string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.CalendarBeta](raw)
 }
 
 // CalendarUpdateGroupsCalendar calls PATCH /beta/groups/{id}/calendar: Update
-// calendar.
-//
-// Update the properties of a calendar object. The calendar can be one for a
-// user, or the default calendar of a Microsoft 365 group.
-//
-// The request body is a JSON object with the parameters color,
-// isDefaultCalendar, name.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.ReadWrite
-//   - application: Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
+// calendar, on another documented path; see CalendarUpdateMeCalendar for the
+// body, the response, the permissions and the page.
 func (c *Client) CalendarUpdateGroupsCalendar(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendar",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.CalendarBeta](raw)
 }
 
 // CalendarUpdateMeCalendars calls PATCH /beta/me/calendars/{id}: Update
-// calendar.
-//
-// Update the properties of a calendar object. The calendar can be one for a
-// user, or the default calendar of a Microsoft 365 group.
-//
-// The request body is a JSON object with the parameters color,
-// isDefaultCalendar, name.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.ReadWrite
-//   - application: Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
+// calendar, on another documented path; see CalendarUpdateMeCalendar for the
+// body, the response, the permissions and the page.
 func (c *Client) CalendarUpdateMeCalendars(ctx context.Context, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendars calls PATCH /beta/users/{id |
-// userPrincipalName}/calendars/{id}: Update calendar.
-//
-// Update the properties of a calendar object. The calendar can be one for a
-// user, or the default calendar of a Microsoft 365 group.
-//
-// The request body is a JSON object with the parameters color,
-// isDefaultCalendar, name.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.ReadWrite
-//   - application: Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
+// userPrincipalName}/calendars/{id}: Update calendar, on another documented
+// path; see CalendarUpdateMeCalendar for the body, the response, the
+// permissions and the page.
 func (c *Client) CalendarUpdateUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.CalendarBeta](raw)
 }
 
 // CalendarUpdateMeCalendarGroupsCalendars calls PATCH
-// /beta/me/calendarGroups/{id}/calendars/{id}: Update calendar.
-//
-// Update the properties of a calendar object. The calendar can be one for a
-// user, or the default calendar of a Microsoft 365 group.
-//
-// The request body is a JSON object with the parameters color,
-// isDefaultCalendar, name.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.ReadWrite
-//   - application: Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
+// /beta/me/calendarGroups/{id}/calendars/{id}: Update calendar, on another
+// documented path; see CalendarUpdateMeCalendar for the body, the response,
+// the permissions and the page.
 func (c *Client) CalendarUpdateMeCalendarGroupsCalendars(ctx context.Context, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	if err := graphrt.NonEmpty("calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"calendarGroupID", calendarGroupID, "calendarID", calendarID},
 		Path:   "/beta/me/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.CalendarBeta](raw)
 }
 
 // CalendarUpdateUsersCalendarGroupsCalendars calls PATCH /beta/users/{id |
-// userPrincipalName}/calendarGroups/{id}/calendars/{id}: Update calendar.
-//
-// Update the properties of a calendar object. The calendar can be one for a
-// user, or the default calendar of a Microsoft 365 group.
-//
-// The request body is a JSON object with the parameters color,
-// isDefaultCalendar, name.
-//
-// On success the service answers 200 with a microsoft.graph.calendar object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): Calendars.ReadWrite
-//   - application: Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
+// userPrincipalName}/calendarGroups/{id}/calendars/{id}: Update calendar, on
+// another documented path; see CalendarUpdateMeCalendar for the body, the
+// response, the permissions and the page.
 func (c *Client) CalendarUpdateUsersCalendarGroupsCalendars(ctx context.Context, idOrUserPrincipalName string, calendarGroupID string, calendarID string, body *CalendarUpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "calendarGroupID", calendarGroupID, "calendarID", calendarID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendarGroups/" + graphrt.PathSegment(calendarGroupID) + "/calendars/" + graphrt.PathSegment(calendarID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.CalendarBeta](raw)
 }

@@ -41,15 +41,9 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/channel-doesuserhaveaccess?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/channel-doesuserhaveaccess.md).
 func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (bool, error) {
-	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID); err != nil {
-		return *new(bool), err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Value[bool](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"teamID", teamID, "channelID", channelID},
 		Path:   "/v1.0/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
 	}, opts...)
-	if err != nil {
-		return *new(bool), err
-	}
-	return graphrt.DecodeValue[bool](raw)
 }

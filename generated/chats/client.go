@@ -42,28 +42,20 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/chats-getallmessages?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/chats-getallmessages.md).
 func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]generated.ChatMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.ChatMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.ChatMessage](raw)
 }
 
 // ChatsGetAllMessagesAll iterates over every item of ChatsGetAllMessages,
 // following @odata.nextLink from page to page; it stops at the first error,
 // which it yields, or when the loop breaks.
 func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.ChatMessage, error] {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return graphrt.Fail[generated.ChatMessage](err)
-	}
 	return graphrt.All[generated.ChatMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
 	}, opts...)
 }
@@ -72,11 +64,9 @@ func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalNa
 // @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
 // get the count.
 func (c *Client) ChatsGetAllMessagesPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.ChatMessage], error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.ChatMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
 	}, opts...)
 }

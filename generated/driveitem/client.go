@@ -49,194 +49,68 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
 func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (*generated.UploadSession, error) {
-	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"driveID", driveID, "itemID", itemID},
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionGroupsDrive calls POST
 // /v1.0/groups/{groupId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (*generated.UploadSession, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "itemID", itemID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionMeDrive calls POST
 // /v1.0/me/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (*generated.UploadSession, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemID", itemID},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionSitesDrive calls POST
 // /v1.0/sites/{siteId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (*generated.UploadSession, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"siteID", siteID, "itemID", itemID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionUsersDrive calls POST
 // /v1.0/users/{userId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (*generated.UploadSession, error) {
-	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"userID", userID, "itemID", itemID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.UploadSession](raw)
 }
 
 // DriveItemGetContentDrivesItems calls GET
@@ -257,173 +131,83 @@ func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, use
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
 func (c *Client) DriveItemGetContentDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"driveID", driveID, "itemID", itemID},
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentGroupsDriveItems calls GET
 // /v1.0/groups/{group-id}/drive/items/{item-id}/content: Download the contents
-// of a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+// of a DriveItem, on another documented path; see
+// DriveItemGetContentDrivesItems for the body, the response, the permissions
+// and the page.
 func (c *Client) DriveItemGetContentGroupsDriveItems(ctx context.Context, groupID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID, "itemID", itemID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentMeDriveRoot calls GET
 // /v1.0/me/drive/root:/{item-path}:/content: Download the contents of a
-// DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+// DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentMeDriveRoot(ctx context.Context, itemPath string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"itemPath", itemPath},
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/content",
 	}, opts...)
 }
 
 // DriveItemGetContentMeDriveItems calls GET
 // /v1.0/me/drive/items/{item-id}/content: Download the contents of a
-// DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+// DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentMeDriveItems(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"itemID", itemID},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentSharesDriveItem calls GET
 // /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content: Download the
-// contents of a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+// contents of a DriveItem, on another documented path; see
+// DriveItemGetContentDrivesItems for the body, the response, the permissions
+// and the page.
 func (c *Client) DriveItemGetContentSharesDriveItem(ctx context.Context, shareIDOrEncodedSharingURL string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("shareIDOrEncodedSharingURL", shareIDOrEncodedSharingURL); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"shareIDOrEncodedSharingURL", shareIDOrEncodedSharingURL},
 		Path:   "/v1.0/shares/" + graphrt.PathSegment(shareIDOrEncodedSharingURL) + "/driveItem/content",
 	}, opts...)
 }
 
 // DriveItemGetContentSitesDriveItems calls GET
 // /v1.0/sites/{siteId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+// a DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentSitesDriveItems(ctx context.Context, siteID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "itemID", itemID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentUsersDriveItems calls GET
 // /v1.0/users/{userId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/driveitem-get-content.md).
+// a DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentUsersDriveItems(ctx context.Context, userID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID, "itemID", itemID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
@@ -445,11 +229,9 @@ func (c *Client) DriveItemGetContentUsersDriveItems(ctx context.Context, userID 
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/driveitem-get-content-format.md).
 func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID string, format string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemID", itemID, "format", format); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"itemID", itemID, "format", format},
 		Path:   "/v1.0/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 		Query:  url.Values{"format": {format}},
 	}, opts...)
@@ -457,27 +239,13 @@ func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID stri
 
 // DriveItemGetContentFormatRoot calls GET /v1.0/drive/root:/{path and
 // filename}:/content (documented with ?format={format}): Download a file in
-// another format.
-//
-// Use this API to retrieve the contents of an item in a specific format. Not
-// all files can be converted into all formats.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
-// (en-2021/api-reference/v1.0/api/driveitem-get-content-format.md).
+// another format, on another documented path; see
+// DriveItemGetContentFormatItems for the body, the response, the permissions
+// and the page.
 func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilename string, format string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("pathAndFilename", pathAndFilename, "format", format); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"pathAndFilename", pathAndFilename, "format", format},
 		Path:   "/v1.0/drive/root:/" + graphrt.PathSegments(pathAndFilename) + ":/content",
 		Query:  url.Values{"format": {format}},
 	}, opts...)
@@ -506,201 +274,75 @@ func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilen
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/driveitem-preview.md).
 func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"driveID", driveID, "itemID", itemID},
 		Path:   "/beta/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewGroupsDriveItems calls POST
-// /beta/groups/{groupId}/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/driveitem-preview.md).
+// /beta/groups/{groupId}/drive/items/{itemId}/preview: driveItem: preview, on
+// another documented path; see DriveItemPreviewDrivesItems for the body, the
+// response, the permissions and the page.
 func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "itemID", itemID},
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewMeDriveItems calls POST
-// /beta/me/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/driveitem-preview.md).
+// /beta/me/drive/items/{itemId}/preview: driveItem: preview, on another
+// documented path; see DriveItemPreviewDrivesItems for the body, the response,
+// the permissions and the page.
 func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemID", itemID},
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewSitesDriveItems calls POST
-// /beta/sites/{siteId}/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/driveitem-preview.md).
+// /beta/sites/{siteId}/drive/items/{itemId}/preview: driveItem: preview, on
+// another documented path; see DriveItemPreviewDrivesItems for the body, the
+// response, the permissions and the page.
 func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"siteID", siteID, "itemID", itemID},
 		Path:   "/beta/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewUsersDriveItems calls POST
-// /beta/users/{userId}/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/driveitem-preview.md).
+// /beta/users/{userId}/drive/items/{itemId}/preview: driveItem: preview, on
+// another documented path; see DriveItemPreviewDrivesItems for the body, the
+// response, the permissions and the page.
 func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"userID", userID, "itemID", itemID},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewSharesDriveItem calls POST
-// /beta/shares/{shareId}/driveItem/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/driveitem-preview.md).
+// /beta/shares/{shareId}/driveItem/preview: driveItem: preview, on another
+// documented path; see DriveItemPreviewDrivesItems for the body, the response,
+// the permissions and the page.
 func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("shareID", shareID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"shareID", shareID},
 		Path:   "/beta/shares/" + graphrt.PathSegment(shareID) + "/driveItem/preview",
 	}, opts...)
 }

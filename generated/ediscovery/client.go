@@ -41,28 +41,20 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/ediscovery-case-list-legalholds?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/ediscovery-case-list-legalholds.md).
 func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) ([]generated.LegalHold, error) {
-	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"caseID", caseID},
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.LegalHold](raw)
 }
 
 // EdiscoveryCaseListLegalHoldsAll iterates over every item of
 // EdiscoveryCaseListLegalHolds, following @odata.nextLink from page to page;
 // it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID string, opts ...graphrt.Option) iter.Seq2[generated.LegalHold, error] {
-	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
-		return graphrt.Fail[generated.LegalHold](err)
-	}
 	return graphrt.All[generated.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"caseID", caseID},
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
 }
@@ -71,11 +63,9 @@ func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID str
 // EdiscoveryCaseListLegalHolds with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EdiscoveryCaseListLegalHoldsPage(ctx context.Context, caseID string, opts ...graphrt.Option) (*graphrt.Page[generated.LegalHold], error) {
-	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"caseID", caseID},
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
 }

@@ -41,14 +41,10 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/event-delta.md).
 func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]generated.Event, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaMeEventsDeltaAll iterates over every item of
@@ -72,45 +68,24 @@ func (c *Client) EventDeltaMeEventsDeltaPage(ctx context.Context, opts ...graphr
 }
 
 // EventDeltaUsersEventsDelta calls GET /beta/users/{id |
-// userPrincipalName}/events/delta: event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// userPrincipalName}/events/delta: event: delta, on another documented path;
+// see EventDeltaMeEventsDelta for the body, the response, the permissions and
+// the page.
 func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaUsersEventsDeltaAll iterates over every item of
 // EventDeltaUsersEventsDelta, following @odata.nextLink from page to page; it
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
 	}, opts...)
 }
@@ -119,41 +94,21 @@ func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrin
 // EventDeltaUsersEventsDelta with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
 	}, opts...)
 }
 
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
-// event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// event: delta, on another documented path; see EventDeltaMeEventsDelta for
+// the body, the response, the permissions and the page.
 func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]generated.Event, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendar/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaMeCalendarEventsDeltaAll iterates over every item of
@@ -177,45 +132,24 @@ func (c *Client) EventDeltaMeCalendarEventsDeltaPage(ctx context.Context, opts .
 }
 
 // EventDeltaUsersCalendarEventsDelta calls GET /beta/users/{id |
-// userPrincipalName}/calendar/events/delta: event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// userPrincipalName}/calendar/events/delta: event: delta, on another
+// documented path; see EventDeltaMeEventsDelta for the body, the response, the
+// permissions and the page.
 func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaUsersCalendarEventsDeltaAll iterates over every item of
 // EventDeltaUsersCalendarEventsDelta, following @odata.nextLink from page to
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
 	}, opts...)
 }
@@ -224,55 +158,32 @@ func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOr
 // EventDeltaUsersCalendarEventsDelta with its @odata.count, @odata.nextLink
 // and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendarEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
 	}, opts...)
 }
 
 // EventDeltaMeCalendarsEventsDelta calls GET
-// /beta/me/calendars/{id}/events/delta: event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// /beta/me/calendars/{id}/events/delta: event: delta, on another documented
+// path; see EventDeltaMeEventsDelta for the body, the response, the
+// permissions and the page.
 func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaMeCalendarsEventsDeltaAll iterates over every item of
 // EventDeltaMeCalendarsEventsDelta, following @odata.nextLink from page to
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
 }
@@ -281,55 +192,32 @@ func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id str
 // EventDeltaMeCalendarsEventsDelta with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendarsEventsDeltaPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
 }
 
 // EventDeltaUsersCalendarsEventsDelta calls GET /beta/users/{id |
-// userPrincipalName}/calendars/{id}/events/delta: event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// userPrincipalName}/calendars/{id}/events/delta: event: delta, on another
+// documented path; see EventDeltaMeEventsDelta for the body, the response, the
+// permissions and the page.
 func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaUsersCalendarsEventsDeltaAll iterates over every item of
 // EventDeltaUsersCalendarsEventsDelta, following @odata.nextLink from page to
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
 }
@@ -338,44 +226,23 @@ func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idO
 // EventDeltaUsersCalendarsEventsDelta with its @odata.count, @odata.nextLink
 // and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
 	}, opts...)
 }
 
 // EventDeltaMeCalendargroupsCalendarsEventsDelta calls GET
-// /beta/me/calendargroups/{id}/calendars/{id}/events/delta: event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// /beta/me/calendargroups/{id}/calendars/{id}/events/delta: event: delta, on
+// another documented path; see EventDeltaMeEventsDelta for the body, the
+// response, the permissions and the page.
 func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"calendargroupID", calendargroupID, "calendarID", calendarID},
 		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaMeCalendargroupsCalendarsEventsDeltaAll iterates over every item
@@ -383,11 +250,9 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Cont
 // from page to page; it stops at the first error, which it yields, or when the
 // loop breaks.
 func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"calendargroupID", calendargroupID, "calendarID", calendarID},
 		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
 }
@@ -396,45 +261,23 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.C
 // EventDeltaMeCalendargroupsCalendarsEventsDelta with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"calendargroupID", calendargroupID, "calendarID", calendarID},
 		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
 }
 
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta calls GET /beta/users/{id
 // | userPrincipalName}/calendargroups/{id}/calendars/{id}/events/delta: event:
-// delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// delta, on another documented path; see EventDeltaMeEventsDelta for the body,
+// the response, the permissions and the page.
 func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll iterates over every
@@ -442,11 +285,9 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.C
 // @odata.nextLink from page to page; it stops at the first error, which it
 // yields, or when the loop breaks.
 func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
 }
@@ -455,60 +296,37 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx contex
 // EventDeltaUsersCalendargroupsCalendarsEventsDelta with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
 	}, opts...)
 }
 
 // EventDeltaMeCalendarViewDelta calls GET /beta/me/calendarView/delta
 // (documented with
-// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
+// on another documented path; see EventDeltaMeEventsDelta for the body, the
+// response, the permissions and the page.
 func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/me/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaMeCalendarViewDeltaAll iterates over every item of
 // EventDeltaMeCalendarViewDelta, following @odata.nextLink from page to page;
 // it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/me/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -521,11 +339,9 @@ func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDate
 // EventDeltaMeCalendarViewDelta with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendarViewDeltaPage(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/me/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -536,49 +352,28 @@ func (c *Client) EventDeltaMeCalendarViewDeltaPage(ctx context.Context, startDat
 
 // EventDeltaUsersCalendarViewDelta calls GET
 // /beta/users/{id}/calendarView/delta (documented with
-// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
+// on another documented path; see EventDeltaMeEventsDelta for the body, the
+// response, the permissions and the page.
 func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaUsersCalendarViewDeltaAll iterates over every item of
 // EventDeltaUsersCalendarViewDelta, following @odata.nextLink from page to
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -591,11 +386,9 @@ func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id str
 // EventDeltaUsersCalendarViewDelta with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -606,38 +399,19 @@ func (c *Client) EventDeltaUsersCalendarViewDeltaPage(ctx context.Context, id st
 
 // EventDeltaMeCalendarsCalendarViewDelta calls GET
 // /beta/me/calendars/{id}/calendarView/delta (documented with
-// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
+// on another documented path; see EventDeltaMeEventsDelta for the body, the
+// response, the permissions and the page.
 func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaMeCalendarsCalendarViewDeltaAll iterates over every item of
@@ -645,11 +419,9 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id 
 // to page; it stops at the first error, which it yields, or when the loop
 // breaks.
 func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -662,11 +434,9 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, 
 // EventDeltaMeCalendarsCalendarViewDelta with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -677,38 +447,19 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaPage(ctx context.Context,
 
 // EventDeltaUsersCalendarsCalendarViewDelta calls GET
 // /beta/users/{id}/calendars/{id}/calendarView/delta (documented with
-// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
+// on another documented path; see EventDeltaMeEventsDelta for the body, the
+// response, the permissions and the page.
 func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaUsersCalendarsCalendarViewDeltaAll iterates over every item of
@@ -716,11 +467,9 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, 
 // page to page; it stops at the first error, which it yields, or when the loop
 // breaks.
 func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -733,11 +482,9 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Contex
 // EventDeltaUsersCalendarsCalendarViewDelta with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaPage(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -748,49 +495,28 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaPage(ctx context.Conte
 
 // EventDeltaGroupsCalendarView calls GET /beta/groups/{id}/calendarView
 // (documented with
-// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/event-delta.md).
+// ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
+// on another documented path; see EventDeltaMeEventsDelta for the body, the
+// response, the permissions and the page.
 func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]generated.Event, error) {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
 			"startDateTime": {startDatetime},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.Event](raw)
 }
 
 // EventDeltaGroupsCalendarViewAll iterates over every item of
 // EventDeltaGroupsCalendarView, following @odata.nextLink from page to page;
 // it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[generated.Event, error] {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return graphrt.Fail[generated.Event](err)
-	}
 	return graphrt.All[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},
@@ -803,11 +529,9 @@ func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string,
 // EventDeltaGroupsCalendarView with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaGroupsCalendarViewPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[generated.Event], error) {
-	if err := graphrt.NonEmpty("id", id, "startDatetime", startDatetime, "endDatetime", endDatetime); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
 		Query: url.Values{
 			"endDateTime":   {endDatetime},

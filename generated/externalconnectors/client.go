@@ -42,16 +42,10 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/externalconnectors-schema-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/externalconnectors-schema-update.md).
 func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionID string, body *generated.Schema, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("connectionID", connectionID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"connectionID", connectionID},
 		Path:   "/beta/external/connections/" + graphrt.PathSegment(connectionID) + "/schema",
 	}, opts...)
 }

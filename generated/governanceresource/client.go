@@ -45,12 +45,8 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/governanceresource-register?view=graph-rest-beta
 // (contrib-2026/api-reference/beta/api/governanceresource-register.md).
 func (c *Client) GovernanceresourceRegister(ctx context.Context, body *GovernanceresourceRegisterRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
 		Path:   "/beta/privilegedAccess/azureResources/resources/register",
 	}, opts...)

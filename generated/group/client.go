@@ -45,30 +45,22 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/group-list-members.md).
 func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]generated.DirectoryObject, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.DirectoryObject](raw)
 }
 
 // GroupListMembersAll iterates over every item of GroupListMembers, following
 // @odata.nextLink from page to page; it stops at the first error, which it
 // yields, or when the loop breaks.
 func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[generated.DirectoryObject, error] {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return graphrt.Fail[generated.DirectoryObject](err)
-	}
 	return graphrt.All[generated.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 }
@@ -77,12 +69,10 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 // @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
 // get the count.
 func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[generated.DirectoryObject], error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 }
@@ -109,30 +99,22 @@ func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...gr
 // https://learn.microsoft.com/graph/api/group-list-transitivemembers?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/group-list-transitivemembers.md).
 func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]generated.DirectoryObjectBeta, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[generated.DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[generated.DirectoryObjectBeta](raw)
 }
 
 // GroupListTransitiveMembersAll iterates over every item of
 // GroupListTransitiveMembers, following @odata.nextLink from page to page; it
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[generated.DirectoryObjectBeta, error] {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return graphrt.Fail[generated.DirectoryObjectBeta](err)
-	}
 	return graphrt.All[generated.DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 }
@@ -141,12 +123,10 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 // GroupListTransitiveMembers with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GroupListTransitiveMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[generated.DirectoryObjectBeta], error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[generated.DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 }

@@ -42,68 +42,34 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/intune-devices-manageddevice-get.md).
 func (c *Client) IntuneDevicesManagedDeviceGetUsers(ctx context.Context, usersID string, managedDeviceID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("usersID", usersID, "managedDeviceID", managedDeviceID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"usersID", usersID, "managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(usersID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID),
 	}, opts...)
 }
 
 // IntuneDevicesManagedDeviceGetDeviceManagement calls GET
-// /v1.0/deviceManagement/managedDevices/{managedDeviceId}: Get managedDevice.
-//
-// Read properties and relationships of the managedDevice object.
-//
-// On success the service answers 200 with a manageddevice object in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.Read.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/intune-devices-manageddevice-get.md).
+// /v1.0/deviceManagement/managedDevices/{managedDeviceId}: Get managedDevice,
+// on another documented path; see IntuneDevicesManagedDeviceGetUsers for the
+// body, the response, the permissions and the page.
 func (c *Client) IntuneDevicesManagedDeviceGetDeviceManagement(ctx context.Context, managedDeviceID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("managedDeviceID", managedDeviceID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/deviceManagement/managedDevices/" + graphrt.PathSegment(managedDeviceID),
 	}, opts...)
 }
 
 // IntuneDevicesManagedDeviceGetDeviceManagementDetectedApps calls GET
 // /v1.0/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}:
-// Get managedDevice.
-//
-// Read properties and relationships of the managedDevice object.
-//
-// On success the service answers 200 with a manageddevice object in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.Read.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-get?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/intune-devices-manageddevice-get.md).
+// Get managedDevice, on another documented path; see
+// IntuneDevicesManagedDeviceGetUsers for the body, the response, the
+// permissions and the page.
 func (c *Client) IntuneDevicesManagedDeviceGetDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/deviceManagement/detectedApps/" + graphrt.PathSegment(detectedAppID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID),
 	}, opts...)
 }
@@ -130,89 +96,37 @@ func (c *Client) IntuneDevicesManagedDeviceGetDeviceManagementDetectedApps(ctx c
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
 func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("usersID", usersID, "managedDeviceID", managedDeviceID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"usersID", usersID, "managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(usersID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID) + "/wipe",
 	}, opts...)
 }
 
 // IntuneDevicesManagedDeviceWipeDeviceManagement calls POST
-// /v1.0/deviceManagement/managedDevices/{managedDeviceId}/wipe: wipe action.
-//
-// Wipe a device.
-//
-// The request body is a JSON object with the parameters keepEnrollmentData,
-// keepUserData, macOsUnlockCode, persistEsimDataPlan.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
+// /v1.0/deviceManagement/managedDevices/{managedDeviceId}/wipe: wipe action,
+// on another documented path; see IntuneDevicesManagedDeviceWipeUsers for the
+// body, the response, the permissions and the page.
 func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Context, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("managedDeviceID", managedDeviceID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/deviceManagement/managedDevices/" + graphrt.PathSegment(managedDeviceID) + "/wipe",
 	}, opts...)
 }
 
 // IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps calls POST
 // /v1.0/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/wipe:
-// wipe action.
-//
-// Wipe a device.
-//
-// The request body is a JSON object with the parameters keepEnrollmentData,
-// keepUserData, macOsUnlockCode, persistEsimDataPlan.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
-// (pt-BR-sxs-2021/api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
+// wipe action, on another documented path; see
+// IntuneDevicesManagedDeviceWipeUsers for the body, the response, the
+// permissions and the page.
 func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/deviceManagement/detectedApps/" + graphrt.PathSegment(detectedAppID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID) + "/wipe",
 	}, opts...)
 }

@@ -41,12 +41,8 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/invalid-annotation?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/invalid-annotation.md).
 func (c *Client) InvalidAnnotation(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/widgets",
 	}, opts...)

@@ -41,11 +41,9 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/listitem-delete?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/listitem-delete.md).
 func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID, "itemID", itemID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"siteID", siteID, "listID", listID, "itemID", itemID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/" + graphrt.PathSegment(itemID),
 	}, opts...)
 }
@@ -68,11 +66,9 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 // https://learn.microsoft.com/graph/api/listitem-delta?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/listitem-delta.md).
 func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "listID", listID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
 }
@@ -81,11 +77,9 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 // @odata.nextLink from page to page; it stops at the first error, which it
 // yields, or when the loop breaks.
 func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
-		return graphrt.Fail[json.RawMessage](err)
-	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "listID", listID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
 }
@@ -93,11 +87,9 @@ func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID str
 // ListItemDeltaPage returns one page of ListItemDelta with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) ListItemDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "listID", listID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
 }

@@ -45,16 +45,10 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/mailbox-exportitems?view=graph-rest-beta
 // (contrib-2026/api-reference/beta/api/mailbox-exportitems.md).
 func (c *Client) MailboxExportItems(ctx context.Context, mailboxID string, body *MailboxExportItemsRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("mailboxID", mailboxID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"mailboxID", mailboxID},
 		Path:   "/beta/admin/exchange/mailboxes/" + graphrt.PathSegment(mailboxID) + "/exportItems",
 	}, opts...)
 }

@@ -38,194 +38,92 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
 func (c *Client) MessageDeleteMe(ctx context.Context, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"id", id},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
 }
 
 // MessageDeleteUsers calls DELETE /beta/users/{id |
-// userPrincipalName}/messages/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
+// userPrincipalName}/messages/{id}: Delete message, on another documented
+// path; see MessageDeleteMe for the body, the response, the permissions and
+// the page.
 func (c *Client) MessageDeleteUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
 }
 
 // MessageDeleteMeMailFolders calls DELETE
-// /beta/me/mailFolders/{id}/messages/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
+// /beta/me/mailFolders/{id}/messages/{id}: Delete message, on another
+// documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
 }
 
 // MessageDeleteUsersMailFolders calls DELETE /beta/users/{id |
-// userPrincipalName}/mailFolders/{id}/messages/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
+// userPrincipalName}/mailFolders/{id}/messages/{id}: Delete message, on
+// another documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
 }
 
 // MessageDeleteMeMentions calls DELETE /beta/me/messages/{id}/mentions/{id}:
-// Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
+// Delete message, on another documented path; see MessageDeleteMe for the
+// body, the response, the permissions and the page.
 func (c *Client) MessageDeleteMeMentions(ctx context.Context, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }
 
 // MessageDeleteUsersMentions calls DELETE /beta/users/{id |
-// userPrincipalName}/messages/{id}/mentions/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
+// userPrincipalName}/messages/{id}/mentions/{id}: Delete message, on another
+// documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteUsersMentions(ctx context.Context, idOrUserPrincipalName string, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }
 
 // MessageDeleteMeMailFoldersMentions calls DELETE
-// /beta/me/mailFolders/{id}/messages/{id}/mentions/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
+// /beta/me/mailFolders/{id}/messages/{id}/mentions/{id}: Delete message, on
+// another documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteMeMailFoldersMentions(ctx context.Context, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }
 
 // MessageDeleteUsersMailFoldersMentions calls DELETE /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}/mentions/{id}: Delete
-// message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
+// message, on another documented path; see MessageDeleteMe for the body, the
+// response, the permissions and the page.
 func (c *Client) MessageDeleteUsersMailFoldersMentions(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }
@@ -246,224 +144,90 @@ func (c *Client) MessageDeleteUsersMailFoldersMentions(ctx context.Context, idOr
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
 func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }
 
 // MessageGetUsers calls GET /beta/users/{id |
-// userPrincipalName}/messages/{id}: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/message-get.md).
+// userPrincipalName}/messages/{id}: Get message, on another documented path;
+// see MessageGetMe for the body, the response, the permissions and the page.
 func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }
 
 // MessageGetMeMailFolders calls GET /beta/me/mailFolders/{id}/messages/{id}:
-// Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/message-get.md).
+// Get message, on another documented path; see MessageGetMe for the body, the
+// response, the permissions and the page.
 func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }
 
 // MessageGetUsersMailFolders calls GET /beta/users/{id |
-// userPrincipalName}/mailFolders/{id}/messages/{id}: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/message-get.md).
+// userPrincipalName}/mailFolders/{id}/messages/{id}: Get message, on another
+// documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }
 
-// MessageGetMeValue calls GET /beta/me/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/message-get.md).
+// MessageGetMeValue calls GET /beta/me/messages/{id}/$value: Get message, on
+// another documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }
 
 // MessageGetUsersValue calls GET /beta/users/{id |
-// userPrincipalName}/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/message-get.md).
+// userPrincipalName}/messages/{id}/$value: Get message, on another documented
+// path; see MessageGetMe for the body, the response, the permissions and the
+// page.
 func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }
 
 // MessageGetMeMailFoldersValue calls GET
-// /beta/me/mailFolders/{id}/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/message-get.md).
+// /beta/me/mailFolders/{id}/messages/{id}/$value: Get message, on another
+// documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }
 
 // MessageGetUsersMailFoldersValue calls GET /beta/users/{id |
-// userPrincipalName}/mailFolders/{id}/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/message-get.md).
+// userPrincipalName}/mailFolders/{id}/messages/{id}/$value: Get message, on
+// another documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Message](raw)
 }

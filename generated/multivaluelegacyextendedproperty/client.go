@@ -46,568 +46,194 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages
 // calls PATCH /v1.0/users/{id | userPrincipalName}/messages/{id}: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages
 // calls PATCH /v1.0/me/mailFolders/{id}/messages/{id}: Criar propriedade
-// estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages(ctx context.Context, mailFolderID string, messageID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders
 // calls PATCH /v1.0/me/mailFolders/{id}: Criar propriedade estendida de
-// vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders
 // calls PATCH /v1.0/users/{id | userPrincipalName}/mailFolders/{id}: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents
 // calls PATCH /v1.0/me/events/{id}: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/events/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents
 // calls PATCH /v1.0/users/{id | userPrincipalName}/events/{id}: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars
 // calls PATCH /v1.0/me/calendars/{id}: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars
 // calls PATCH /v1.0/users/{id | userPrincipalName}/calendars/{id}: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts
 // calls PATCH /v1.0/me/contacts/{id}: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts
 // calls PATCH /v1.0/users/{id | userPrincipalName}/contacts/{id}: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders
 // calls PATCH /v1.0/me/contactFolders/{id}: Criar propriedade estendida de
-// vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/contactFolders/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders
 // calls PATCH /v1.0/users/{id | userPrincipalName}/contactFolders/{id}: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents
 // calls PATCH /v1.0/groups/{id}/events/{id}: Criar propriedade estendida de
-// vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents(ctx context.Context, groupID string, eventID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"groupID", groupID, "eventID", eventID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
@@ -634,800 +260,271 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/me/messages",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages
 // calls POST /v1.0/users/{id | userPrincipalName}/messages: Criar propriedade
-// estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages
 // calls POST /v1.0/me/mailFolders/{id}/messages: Criar propriedade estendida
-// de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id) + "/messages",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders
 // calls POST /v1.0/me/mailFolders: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/me/mailFolders",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders
 // calls POST /v1.0/users/{id | userPrincipalName}/mailFolders: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents
-// calls POST /v1.0/me/events: Criar propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// calls POST /v1.0/me/events: Criar propriedade estendida de vários valores,
+// on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/me/events",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents
 // calls POST /v1.0/users/{id | userPrincipalName}/events: Criar propriedade
-// estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars
 // calls POST /v1.0/me/calendars: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/me/calendars",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars
 // calls POST /v1.0/users/{id | userPrincipalName}/calendars: Criar propriedade
-// estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts
 // calls POST /v1.0/me/contacts: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/me/contacts",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts
 // calls POST /v1.0/users/{id | userPrincipalName}/contacts: Criar propriedade
-// estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders
 // calls POST /v1.0/me/contactFolders: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/me/contactFolders",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders
 // calls POST /v1.0/users/{id | userPrincipalName}/contactFolders: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents
 // calls POST /v1.0/groups/{id}/events: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply
 // calls POST /v1.0/groups/{id}/threads/{id}/posts/{id}/reply: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply(ctx context.Context, groupID string, threadID string, postID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "threadID", threadID, "postID", postID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/reply",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply
 // calls POST
 // /v1.0/groups/{id}/conversations/{id}/threads/{id}/posts/{id}/reply: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "conversationID", conversationID, "threadID", threadID, "postID", postID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "conversationID", conversationID, "threadID", threadID, "postID", postID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/conversations/" + graphrt.PathSegment(conversationID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/reply",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply
 // calls POST /v1.0/groups/{id}/threads/{id}/reply: Criar propriedade estendida
-// de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply(ctx context.Context, groupID string, threadID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "threadID", threadID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/reply",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply
 // calls POST /v1.0/groups/{id}/conversations/{id}/threads/{id}/reply: Criar
-// propriedade estendida de vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// propriedade estendida de vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply(ctx context.Context, groupID string, conversationID string, threadID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "conversationID", conversationID, "threadID", threadID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "conversationID", conversationID, "threadID", threadID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/conversations/" + graphrt.PathSegment(conversationID) + "/threads/" + graphrt.PathSegment(threadID) + "/reply",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads
 // calls POST /v1.0/groups/{id}/threads: Criar propriedade estendida de vários
-// valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/threads",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }
 
 // MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations
 // calls POST /v1.0/groups/{id}/conversations: Criar propriedade estendida de
-// vários valores.
-//
-// Crie uma ou mais propriedades estendidas de vários valores em uma
-// instância nova ou existente de um recurso.
-//
-// The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
-// object.
-//
-// On success the service answers 201 with a microsoft.graph.post object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.ReadWrite, Contacts.ReadWrite,
-//     Group.ReadWrite.All, Mail.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.ReadWrite,
-//     Contacts.ReadWrite, Mail.ReadWrite
-//   - application: Calendars.ReadWrite, Contacts.ReadWrite, Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
+// vários valores, on another documented path; see
+// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
+// for the body, the response, the permissions and the page.
 func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/conversations",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.Post](raw)
 }

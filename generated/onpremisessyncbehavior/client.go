@@ -50,83 +50,33 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/onpremisessyncbehavior-get?view=graph-rest-beta
 // (contrib-2026/api-reference/beta/api/onpremisessyncbehavior-get.md).
 func (c *Client) OnPremisesSyncBehaviorGetContacts(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/contacts/" + graphrt.PathSegment(id) + "/onPremisesSyncBehavior",
 	}, opts...)
 }
 
 // OnPremisesSyncBehaviorGetGroups calls GET
-// /beta/groups/{id}/onPremisesSyncBehavior: Get onPremisesSyncBehavior.
-//
-// Read the properties of an onPremisesSyncBehavior object. The isCloudManaged
-// property indicates whether the object's source of authority is set to the
-// cloud. If `true`, updates from on-premises Active Directory are blocked in
-// the cloud; if `false`, updates from on-premises Active Directory are allowed
-// in the cloud and the object can be taken over by on-premises Active
-// Directory.
-//
-// On success the service answers 200 with a
-// microsoft.graph.onPremisesSyncBehavior object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     Contacts-OnPremisesSyncBehavior.ReadWrite.All,
-//     Group-OnPremisesSyncBehavior.ReadWrite.All,
-//     User-OnPremisesSyncBehavior.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts-OnPremisesSyncBehavior.ReadWrite.All,
-//     Group-OnPremisesSyncBehavior.ReadWrite.All,
-//     User-OnPremisesSyncBehavior.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/onpremisessyncbehavior-get?view=graph-rest-beta
-// (contrib-2026/api-reference/beta/api/onpremisessyncbehavior-get.md).
+// /beta/groups/{id}/onPremisesSyncBehavior: Get onPremisesSyncBehavior, on
+// another documented path; see OnPremisesSyncBehaviorGetContacts for the body,
+// the response, the permissions and the page.
 func (c *Client) OnPremisesSyncBehaviorGetGroups(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/onPremisesSyncBehavior",
 	}, opts...)
 }
 
 // OnPremisesSyncBehaviorGetUsers calls GET
-// /beta/users/{id}/onPremisesSyncBehavior: Get onPremisesSyncBehavior.
-//
-// Read the properties of an onPremisesSyncBehavior object. The isCloudManaged
-// property indicates whether the object's source of authority is set to the
-// cloud. If `true`, updates from on-premises Active Directory are blocked in
-// the cloud; if `false`, updates from on-premises Active Directory are allowed
-// in the cloud and the object can be taken over by on-premises Active
-// Directory.
-//
-// On success the service answers 200 with a
-// microsoft.graph.onPremisesSyncBehavior object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     Contacts-OnPremisesSyncBehavior.ReadWrite.All,
-//     Group-OnPremisesSyncBehavior.ReadWrite.All,
-//     User-OnPremisesSyncBehavior.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts-OnPremisesSyncBehavior.ReadWrite.All,
-//     Group-OnPremisesSyncBehavior.ReadWrite.All,
-//     User-OnPremisesSyncBehavior.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/onpremisessyncbehavior-get?view=graph-rest-beta
-// (contrib-2026/api-reference/beta/api/onpremisessyncbehavior-get.md).
+// /beta/users/{id}/onPremisesSyncBehavior: Get onPremisesSyncBehavior, on
+// another documented path; see OnPremisesSyncBehaviorGetContacts for the body,
+// the response, the permissions and the page.
 func (c *Client) OnPremisesSyncBehaviorGetUsers(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/onPremisesSyncBehavior",
 	}, opts...)
 }

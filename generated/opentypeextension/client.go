@@ -45,1005 +45,401 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
 func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "extensionID", extensionID},
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsExtensions calls GET /v1.0/users/{Id |
 // userPrincipalName}/events/{Id}/extensions/{extensionId}: Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsExtensions calls GET
-// /v1.0/groups/{Id}/extensions/{extensionId}: Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// /v1.0/groups/{Id}/extensions/{extensionId}: Obter extensão aberta, on
+// another documented path; see OpentypeextensionGetDevicesExtensions for the
+// body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "extensionID", extensionID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsExtensions calls GET
 // /v1.0/groups/{Id}/events/{Id}/extensions/{extensionId}: Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID, "eventID", eventID, "extensionID", extensionID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsExtensions calls GET
 // /v1.0/groups/{Id}/threads/{Id}/posts/{Id}/extensions/{extensionId}: Obter
-// extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesExtensions calls GET /v1.0/users/{Id |
 // userPrincipalName}/messages/{Id}/extensions/{extensionId}: Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetOrganizationExtensions calls GET
-// /v1.0/organization/{Id}/extensions/{extensionId}: Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// /v1.0/organization/{Id}/extensions/{extensionId}: Obter extensão aberta, on
+// another documented path; see OpentypeextensionGetDevicesExtensions for the
+// body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "extensionID", extensionID},
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsExtensions calls GET /v1.0/users/{Id |
 // userPrincipalName}/contacts/{Id}/extensions/{extensionId}: Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersExtensions calls GET /v1.0/users/{Id |
-// userPrincipalName}/extensions/{extensionId}: Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// userPrincipalName}/extensions/{extensionId}: Obter extensão aberta, on
+// another documented path; see OpentypeextensionGetDevicesExtensions for the
+// body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUserPrincipalName string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsTasksExtensions calls GET /v1.0/users/{Id
 // |
 // userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}/extensions/{extensionId}:
-// Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// Obter extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "taskID", taskID, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "taskID", taskID, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(taskID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsExtensions calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/extensions/{extensionId}:
-// Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// Obter extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID calls GET
 // /v1.0/users/{Id | userPrincipalName}/events/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
+// on another documented path; see OpentypeextensionGetDevicesExtensions for
+// the body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsByGroupIDEventID calls GET
 // /v1.0/groups/{Id}/events/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
+// on another documented path; see OpentypeextensionGetDevicesExtensions for
+// the body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "eventID", eventID, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID, "eventID", eventID, "extensionID", extensionID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID calls GET
 // /v1.0/groups/{Id}/threads/{Id}/posts/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
+// on another documented path; see OpentypeextensionGetDevicesExtensions for
+// the body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID calls GET
 // /v1.0/users/{Id | userPrincipalName}/messages/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
+// on another documented path; see OpentypeextensionGetDevicesExtensions for
+// the body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID calls GET
 // /v1.0/users/{Id | userPrincipalName}/contacts/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
+// on another documented path; see OpentypeextensionGetDevicesExtensions for
+// the body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoListsTasks calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
+// on another documented path; see OpentypeextensionGetDevicesExtensions for
+// the body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersTodoLists calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
+// on another documented path; see OpentypeextensionGetDevicesExtensions for
+// the body, the response, the permissions and the page.
 func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(id),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetDevices calls GET /v1.0/devices/{Id} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
 		Path:   "/v1.0/devices/" + graphrt.PathSegment(id),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroups calls GET /v1.0/groups/{Id} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetOrganization calls GET /v1.0/organization/{Id}
 // (documented with ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
 		Path:   "/v1.0/organization/" + graphrt.PathSegment(id),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsers calls GET /v1.0/users/{Id | userPrincipalName}
 // (documented with ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "property1", property1, "propertyN", propertyN); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersEventsByIDOrUserPrincipalName calls GET
 // /v1.0/users/{Id | userPrincipalName}/events (documented with
 // ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsEventsByID calls GET /v1.0/groups/{Id}/events
 // (documented with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("id", id, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID calls GET
 // /v1.0/groups/{Id}/threads/{Id}/posts (documented with
 // ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "threadID", threadID, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID, "threadID", threadID, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName calls GET
 // /v1.0/users/{Id | userPrincipalName}/messages (documented with
 // ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }
 
 // OpentypeextensionGetUsersContactsByIDOrUserPrincipalName calls GET
 // /v1.0/users/{Id | userPrincipalName}/contacts (documented with
 // ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta.
-//
-// Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
-// nome ou nome totalmente qualificado.
-//
-// On success the service answers 200 with a microsoft.graph.openTypeExtension
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Directory.Read.All, Calendars.Read,
-//     Group.Read.All, Mail.Read, User.Read, Contacts.Read, Tasks.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Mail.Read,
-//     Contacts.Read, Tasks.ReadWrite, User.Read
-//   - application: Device.ReadWrite.All, Calendars.Read, Group.Read.All,
-//     Mail.Read, Organization.Read.All, Contacts.Read, Tasks.ReadWrite.All,
-//     User.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md).
+// extensão aberta, on another documented path; see
+// OpentypeextensionGetDevicesExtensions for the body, the response, the
+// permissions and the page.
 func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*generated.OpenTypeExtension, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 		},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.OpenTypeExtension](raw)
 }

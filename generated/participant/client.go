@@ -43,20 +43,10 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/participant-startholdmusic?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/participant-startholdmusic.md).
 func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (*generated.StartHoldMusicOperation, error) {
-	if err := graphrt.NonEmpty("callID", callID, "participantID", participantID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.StartHoldMusicOperation](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"callID", callID, "participantID", participantID},
 		Path:   "/v1.0/communications/calls/" + graphrt.PathSegment(callID) + "/participants/" + graphrt.PathSegment(participantID) + "/startHoldMusic",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.StartHoldMusicOperation](raw)
 }

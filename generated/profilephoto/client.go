@@ -43,572 +43,196 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
 func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotoValue calls GET /beta/users/{id |
-// userPrincipalName}/photo/$value: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/photo/$value: Get photo, on another documented path; see
+// ProfilephotoGetMePhotoValue for the body, the response, the permissions and
+// the page.
 func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotoValue calls GET /beta/groups/{id}/photo/$value:
-// Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// Get photo, on another documented path; see ProfilephotoGetMePhotoValue for
+// the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhotoValue calls GET
-// /beta/me/contacts/{id}/photo/$value: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// /beta/me/contacts/{id}/photo/$value: Get photo, on another documented path;
+// see ProfilephotoGetMePhotoValue for the body, the response, the permissions
+// and the page.
 func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhotoValue calls GET /beta/users/{id |
-// userPrincipalName}/contacts/{id}/photo/$value: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/contacts/{id}/photo/$value: Get photo, on another
+// documented path; see ProfilephotoGetMePhotoValue for the body, the response,
+// the permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhotoValue calls GET
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhotoValue calls GET
 // /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// Get photo, on another documented path; see ProfilephotoGetMePhotoValue for
+// the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
-// ProfilephotoGetMePhoto calls GET /beta/me/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// ProfilephotoGetMePhoto calls GET /beta/me/photo: Get photo, on another
+// documented path; see ProfilephotoGetMePhotoValue for the body, the response,
+// the permissions and the page.
 func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhoto calls GET /beta/users/{id |
-// userPrincipalName}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/photo: Get photo, on another documented path; see
+// ProfilephotoGetMePhotoValue for the body, the response, the permissions and
+// the page.
 func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
-// ProfilephotoGetGroupsPhoto calls GET /beta/groups/{id}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// ProfilephotoGetGroupsPhoto calls GET /beta/groups/{id}/photo: Get photo, on
+// another documented path; see ProfilephotoGetMePhotoValue for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhoto calls GET /beta/me/contacts/{id}/photo: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhoto calls GET /beta/users/{id |
-// userPrincipalName}/contacts/{id}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/contacts/{id}/photo: Get photo, on another documented
+// path; see ProfilephotoGetMePhotoValue for the body, the response, the
+// permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhoto calls GET
-// /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo: Get photo, on
+// another documented path; see ProfilephotoGetMePhotoValue for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhoto calls GET /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
-// ProfilephotoGetMePhotos calls GET /beta/me/photos/{size}: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// ProfilephotoGetMePhotos calls GET /beta/me/photos/{size}: Get photo, on
+// another documented path; see ProfilephotoGetMePhotoValue for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("size", size); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"size", size},
 		Path:   "/beta/me/photos/" + graphrt.PathSegment(size),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotos calls GET /beta/users/{id |
-// userPrincipalName}/photos/{size}: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/photos/{size}: Get photo, on another documented path; see
+// ProfilephotoGetMePhotoValue for the body, the response, the permissions and
+// the page.
 func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincipalName string, size string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "size", size); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "size", size},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotos calls GET /beta/groups/{id}/photos/{size}: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, size string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id, "size", size); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "size", size},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.ProfilePhoto](raw)
 }
 
 // ProfilephotoUpdateMe calls PUT /beta/me/photo/$value: Atualizar
@@ -641,227 +265,97 @@ func (c *Client) ProfilephotoUpdateMe(ctx context.Context, body []byte, opts ...
 }
 
 // ProfilephotoUpdateUsers calls PUT /beta/users/{id |
-// userPrincipalName}/photo/$value: Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
+// userPrincipalName}/photo/$value: Atualizar profilephoto, on another
+// documented path; see ProfilephotoUpdateMe for the body, the response, the
+// permissions and the page.
 func (c *Client) ProfilephotoUpdateUsers(ctx context.Context, idOrUserPrincipalName string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:        "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateGroupsByID calls PUT /beta/groups/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateGroupsByID(ctx context.Context, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"id", id},
 		Path:        "/beta/groups/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateMeContacts calls PUT /beta/me/contacts/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateMeContacts(ctx context.Context, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"id", id},
 		Path:        "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateUsersContacts calls PUT /beta/users/{id |
-// userPrincipalName}/contacts/{id}/photo/$value: Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
+// userPrincipalName}/contacts/{id}/photo/$value: Atualizar profilephoto, on
+// another documented path; see ProfilephotoUpdateMe for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:        "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateMeContactfoldersContacts calls PUT
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateMeContactfoldersContacts(ctx context.Context, contactFolderID string, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"contactFolderID", contactFolderID, "id", id},
 		Path:        "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateUsersContactfoldersContacts calls PUT /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateUsersContactfoldersContacts(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id},
 		Path:        "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateGroupsByTeamID calls PUT
-// /beta/groups/{teamId}/photo/$value: Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
+// /beta/groups/{teamId}/photo/$value: Atualizar profilephoto, on another
+// documented path; see ProfilephotoUpdateMe for the body, the response, the
+// permissions and the page.
 func (c *Client) ProfilephotoUpdateGroupsByTeamID(ctx context.Context, teamID string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("teamID", teamID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"teamID", teamID},
 		Path:        "/beta/groups/" + graphrt.PathSegment(teamID) + "/photo/$value",
 	}, opts...)
 }

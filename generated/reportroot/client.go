@@ -39,37 +39,22 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/reportroot-getemailactivityuserdetail?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md).
 func (c *Client) ReportrootGetEmailActivityUserDetailByPeriodValue(ctx context.Context, periodValue string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("periodValue", periodValue); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"periodValue", periodValue},
 		Path:   "/v1.0/reports/getEmailActivityUserDetail(period='" + graphrt.ODataString(periodValue) + "')",
 	}, opts...)
 }
 
 // ReportrootGetEmailActivityUserDetailByDateValue calls GET
 // /v1.0/reports/getEmailActivityUserDetail(date={date_value}): reportRoot:
-// getEmailActivityUserDetail.
-//
-// Get details about email activity users have performed.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): Reports.Read.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Reports.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/reportroot-getemailactivityuserdetail?view=graph-rest-1.0
-// (en-2021/api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md).
+// getEmailActivityUserDetail, on another documented path; see
+// ReportrootGetEmailActivityUserDetailByPeriodValue for the body, the
+// response, the permissions and the page.
 func (c *Client) ReportrootGetEmailActivityUserDetailByDateValue(ctx context.Context, dateValue string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("dateValue", dateValue); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"dateValue", dateValue},
 		Path:   "/v1.0/reports/getEmailActivityUserDetail(date=" + graphrt.PathSegment(dateValue) + ")",
 	}, opts...)
 }

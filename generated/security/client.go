@@ -44,12 +44,8 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/security-security-runhuntingquery.md).
 func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body *SecuritySecurityRunHuntingQueryRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/security/runHuntingQuery",
 	}, opts...)
@@ -78,15 +74,9 @@ func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body *Secu
 // https://learn.microsoft.com/graph/api/security-emailthreatsubmissionpolicy-get?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/security-emailthreatsubmissionpolicy-get.md).
 func (c *Client) SecurityEmailThreatSubmissionPolicyGet(ctx context.Context, emailThreatSubmissionPoliciesID string, opts ...graphrt.Option) (*generated.EmailThreatSubmissionPolicy, error) {
-	if err := graphrt.NonEmpty("emailThreatSubmissionPoliciesID", emailThreatSubmissionPoliciesID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.EmailThreatSubmissionPolicy](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"emailThreatSubmissionPoliciesID", emailThreatSubmissionPoliciesID},
 		Path:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/" + graphrt.PathSegment(emailThreatSubmissionPoliciesID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.EmailThreatSubmissionPolicy](raw)
 }

@@ -45,42 +45,22 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/softwareoathauthenticationmethod-get?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/softwareoathauthenticationmethod-get.md).
 func (c *Client) SoftwareOathAuthenticationMethodGetMe(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/authentication/softwareOathMethods/" + graphrt.PathSegment(id),
 	}, opts...)
 }
 
 // SoftwareOathAuthenticationMethodGetUsers calls GET /v1.0/users/{id |
 // userPrincipalName}/authentication/softwareOathMethods/{id}: Get
-// softwareOathAuthenticationMethod.
-//
-// Retrieve a user's single Software OATH token authentication method object
-// and its properties.
-//
-// On success the service answers 200 with a
-// microsoft.graph.softwareOathAuthenticationMethod object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): UserAuthenticationMethod.Read,
-//     UserAuthenticationMethod.ReadWrite, UserAuthenticationMethod.Read.All,
-//     UserAuthenticationMethod.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: UserAuthenticationMethod.Read.All,
-//     UserAuthenticationMethod.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/softwareoathauthenticationmethod-get?view=graph-rest-1.0
-// (contrib-2026/api-reference/v1.0/api/softwareoathauthenticationmethod-get.md).
+// softwareOathAuthenticationMethod, on another documented path; see
+// SoftwareOathAuthenticationMethodGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) SoftwareOathAuthenticationMethodGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/softwareOathMethods/" + graphrt.PathSegment(id),
 	}, opts...)
 }

@@ -67,27 +67,13 @@ func (c *Client) UnknownSectionOrderMePage(ctx context.Context, opts ...graphrt.
 }
 
 // UnknownSectionOrderUsers calls GET /v1.0/users/{id |
-// userPrincipalName}/widgets: List widgets.
-//
-// List the widgets of a user.
-//
-// On success the service answers 200 with a collection of widget in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account): Widget.Read
-//   - delegated (personal Microsoft account): Widget.Read
-//   - application: Widget.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/unknown-section-order?view=graph-rest-1.0
-// (bad/api-reference/v1.0/api/unknown-section-order.md).
+// userPrincipalName}/widgets: List widgets, on another documented path; see
+// UnknownSectionOrderMe for the body, the response, the permissions and the
+// page.
 func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
 	}, opts...)
 }
@@ -96,11 +82,9 @@ func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipal
 // UnknownSectionOrderUsers, following @odata.nextLink from page to page; it
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return graphrt.Fail[json.RawMessage](err)
-	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
 	}, opts...)
 }
@@ -109,11 +93,9 @@ func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrinci
 // with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
 // graphrt.Count() to get the count.
 func (c *Client) UnknownSectionOrderUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
 	}, opts...)
 }

@@ -44,22 +44,12 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/user-assignlicense.md).
 func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (*generated.User, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/assignLicense",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.User](raw)
 }
 
 // UserGetEn2021Users calls GET /v1.0/users/{id | userPrincipalName}: Get a
@@ -82,46 +72,21 @@ func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName st
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-get.md).
 func (c *Client) UserGetEn2021Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.User, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.User](raw)
 }
 
-// UserGetEn2021Me calls GET /v1.0/me: Get a user.
-//
-// Retrieve the properties and relationships of user object.
-//
-// On success the service answers 200 with a microsoft.graph.user object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadWrite,
-//     User.ReadBasic.All, User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Directory.AccessAsUser.All
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
-// (en-2021/api-reference/v1.0/api/user-get.md).
+// UserGetEn2021Me calls GET /v1.0/me: Get a user, on another documented path;
+// see UserGetEn2021Users for the body, the response, the permissions and the
+// page.
 func (c *Client) UserGetEn2021Me(ctx context.Context, opts ...graphrt.Option) (*generated.User, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.User](raw)
 }
 
 // UserGetPtBr2023Users calls GET /v1.0/users/{id | userPrincipalName}: Obter
@@ -144,46 +109,21 @@ func (c *Client) UserGetEn2021Me(ctx context.Context, opts ...graphrt.Option) (*
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/user-get.md).
 func (c *Client) UserGetPtBr2023Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.User, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.User](raw)
 }
 
-// UserGetPtBr2023Me calls GET /v1.0/me: Obter um usuário.
-//
-// Recuperar as propriedades e os relacionamentos do objeto user.
-//
-// On success the service answers 200 with a microsoft.graph.user object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadWrite,
-//     User.ReadBasic.All, User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/user-get.md).
+// UserGetPtBr2023Me calls GET /v1.0/me: Obter um usuário, on another
+// documented path; see UserGetPtBr2023Users for the body, the response, the
+// permissions and the page.
 func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) (*generated.User, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.User](raw)
 }
 
 // UserPostSponsors calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
@@ -205,16 +145,10 @@ func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) 
 // https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/user-post-sponsors.md).
 func (c *Client) UserPostSponsors(ctx context.Context, id string, body *generated.User, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(id) + "/sponsors/$ref",
 	}, opts...)
 }
@@ -236,12 +170,10 @@ func (c *Client) UserPostSponsors(ctx context.Context, id string, body *generate
 // https://learn.microsoft.com/graph/api/user-get-transitivereports?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/user-get-transitivereports.md).
 func (c *Client) UserGetTransitiveReports(ctx context.Context, id string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
 	}, opts...)
 }

@@ -40,49 +40,23 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
 // (crafted/api-reference/v1.0/api/widget-shapes.md).
 func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("widgetID", widgetID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"widgetID", widgetID},
 		Path:   "/v1.0/widgets/" + graphrt.PathSegment(widgetID) + "/reset",
 	}, opts...)
 }
 
 // WidgetShapesUsers calls POST
-// /v1.0/users/{user-id}/widgets/{widget-id}/reset: Reset widget.
-//
-// Reset a widget to its defaults.
-//
-// The request body is a JSON object with the parameters mode (required),
-// keepName.
-//
-// On success the service answers 202 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Widget.ReadWrite, Widget.ReadWrite.All
-//   - delegated (personal Microsoft account): Widget.ReadWrite, Widget.Read
-//   - application: Widget.ReadWrite.All and Directory.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
-// (crafted/api-reference/v1.0/api/widget-shapes.md).
+// /v1.0/users/{user-id}/widgets/{widget-id}/reset: Reset widget, on another
+// documented path; see WidgetShapes for the body, the response, the
+// permissions and the page.
 func (c *Client) WidgetShapesUsers(ctx context.Context, userID string, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("userID", userID, "widgetID", widgetID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"userID", userID, "widgetID", widgetID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/widgets/" + graphrt.PathSegment(widgetID) + "/reset",
 	}, opts...)
 }

@@ -42,48 +42,22 @@ func New(c *generated.Client) *Client {
 // https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/workbookrange-resizedrange.md).
 func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID string, worksheetID string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*generated.WorkbookRange, error) {
-	if err := graphrt.NonEmpty("itemID", itemID, "worksheetID", worksheetID, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.WorkbookRange](ctx, c.rt, &graphrt.Request{
 		Method: "POST",
+		Params: []string{"itemID", itemID, "worksheetID", worksheetID, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.WorkbookRange](raw)
 }
 
 // WorkbookRangeResizedRangeRoot calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}):
-// workbookRange: resizedRange.
-//
-// Namespace: microsoft.graph Gets a range object similar to the current range
-// object, but with its bottom-right corner expanded (or contracted) by some
-// number of rows and columns.
-//
-// On success the service answers 200 with a microsoft.graph.workbookRange
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
-// (en-2021/api-reference/v1.0/api/workbookrange-resizedrange.md).
+// workbookRange: resizedRange, on another documented path; see
+// WorkbookRangeResizedRangeItems for the body, the response, the permissions
+// and the page.
 func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath string, id string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*generated.WorkbookRange, error) {
-	if err := graphrt.NonEmpty("itemPath", itemPath, "id", id, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[generated.WorkbookRange](ctx, c.rt, &graphrt.Request{
 		Method: "POST",
+		Params: []string{"itemPath", itemPath, "id", id, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2},
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(id) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[generated.WorkbookRange](raw)
 }

@@ -38,11 +38,9 @@ func New(c *bad.Client) *Client {
 // https://learn.microsoft.com/graph/api/include-permissions?view=graph-rest-1.0
 // (api-reference/v1.0/api/include-permissions.md).
 func (c *Client) IncludePermissions(ctx context.Context, gadgetID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("gadgetID", gadgetID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"gadgetID", gadgetID},
 		Path:   "/v1.0/gadgets/" + graphrt.PathSegment(gadgetID),
 	}, opts...)
 }

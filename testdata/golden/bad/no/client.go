@@ -37,11 +37,9 @@ func New(c *bad.Client) *Client {
 // https://learn.microsoft.com/graph/api/no-version?view=graph-rest-1.0
 // (no-version.md).
 func (c *Client) NoVersion(ctx context.Context, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/things/" + graphrt.PathSegment(id) + "/reset",
 	}, opts...)
 }

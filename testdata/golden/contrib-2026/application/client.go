@@ -43,40 +43,21 @@ func New(c *contrib2026.Client) *Client {
 // https://learn.microsoft.com/graph/api/application-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/application-get.md).
 func (c *Client) ApplicationGetByApplicationObjectID(ctx context.Context, applicationObjectID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("applicationObjectID", applicationObjectID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"applicationObjectID", applicationObjectID},
 		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationObjectID),
 	}, opts...)
 }
 
 // ApplicationGetByAppID calls GET /v1.0/applications(appId='{appId}'): Get
-// application.
-//
-// Get the properties and relationships of an application object.
-//
-// On success the service answers 200 with a microsoft.graph.application object
-// in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Application.Read.All,
-//     Application.ReadWrite.All, Directory.Read.All
-//   - delegated (personal Microsoft account): Application.Read.All,
-//     Application.ReadWrite.All
-//   - application: Application.Read.All, Application.ReadWrite.OwnedBy,
-//     Application.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/application-get?view=graph-rest-1.0
-// (api-reference/v1.0/api/application-get.md).
+// application, on another documented path; see
+// ApplicationGetByApplicationObjectID for the body, the response, the
+// permissions and the page.
 func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("appID", appID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"appID", appID},
 		Path:   "/v1.0/applications(appId='" + graphrt.ODataString(appID) + "')",
 	}, opts...)
 }

@@ -76,12 +76,10 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminPage(ctx c
 }
 
 // CloudLicensingAdminCloudLicensingListAssignmentsUsers calls GET
-// /beta/users/{userId}/cloudLicensing/assignments: List assignments.
-//
-// Get a list of license assignment objects within an organization.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.cloudLicensing.assignment in the JSON result.
+// /beta/users/{userId}/cloudLicensing/assignments: List assignments, on
+// another documented path; see
+// CloudLicensingAdminCloudLicensingListAssignmentsAdmin for the body, the
+// response, the permissions and the page.
 //
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
@@ -91,16 +89,10 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminPage(ctx c
 //   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
 //     User.Read.All, User.ReadWrite.All, Directory.Read.All,
 //     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
-// (api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx context.Context, userID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("userID", userID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
 	}, opts...)
 }
@@ -110,11 +102,9 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx conte
 // @odata.nextLink from page to page; it stops at the first error, which it
 // yields, or when the loop breaks.
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
-	if err := graphrt.NonEmpty("userID", userID); err != nil {
-		return graphrt.Fail[json.RawMessage](err)
-	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
 	}, opts...)
 }
@@ -124,22 +114,18 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx co
 // @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
 // get the count.
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
-	if err := graphrt.NonEmpty("userID", userID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
 	}, opts...)
 }
 
 // CloudLicensingAdminCloudLicensingListAssignmentsGroups calls GET
-// /beta/groups/{groupId}/cloudLicensing/assignments: List assignments.
-//
-// Get a list of license assignment objects within an organization.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.cloudLicensing.assignment in the JSON result.
+// /beta/groups/{groupId}/cloudLicensing/assignments: List assignments, on
+// another documented path; see
+// CloudLicensingAdminCloudLicensingListAssignmentsAdmin for the body, the
+// response, the permissions and the page.
 //
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
@@ -149,16 +135,10 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersPage(ctx c
 //   - application: CloudLicensing.Read.All, Group-CloudLicensing.Read.All,
 //     Group.Read.All, Group.ReadWrite.All, Directory.Read.All,
 //     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
-// (api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID},
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)
 }
@@ -168,11 +148,9 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx cont
 // following @odata.nextLink from page to page; it stops at the first error,
 // which it yields, or when the loop breaks.
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx context.Context, groupID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
-	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
-		return graphrt.Fail[json.RawMessage](err)
-	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID},
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)
 }
@@ -182,11 +160,9 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx c
 // @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
 // get the count.
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage(ctx context.Context, groupID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
-	if err := graphrt.NonEmpty("groupID", groupID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID},
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
 	}, opts...)
 }

@@ -40,173 +40,83 @@ func New(c *contrib2026.Client) *Client {
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-get-content.md).
 func (c *Client) DriveItemGetContentDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"driveID", driveID, "itemID", itemID},
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentGroupsDriveItems calls GET
 // /v1.0/groups/{group-id}/drive/items/{item-id}/content: Download the contents
-// of a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-get-content.md).
+// of a DriveItem, on another documented path; see
+// DriveItemGetContentDrivesItems for the body, the response, the permissions
+// and the page.
 func (c *Client) DriveItemGetContentGroupsDriveItems(ctx context.Context, groupID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"groupID", groupID, "itemID", itemID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentMeDriveRoot calls GET
 // /v1.0/me/drive/root:/{item-path}:/content: Download the contents of a
-// DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-get-content.md).
+// DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentMeDriveRoot(ctx context.Context, itemPath string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"itemPath", itemPath},
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/content",
 	}, opts...)
 }
 
 // DriveItemGetContentMeDriveItems calls GET
 // /v1.0/me/drive/items/{item-id}/content: Download the contents of a
-// DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-get-content.md).
+// DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentMeDriveItems(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"itemID", itemID},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentSharesDriveItem calls GET
 // /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content: Download the
-// contents of a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-get-content.md).
+// contents of a DriveItem, on another documented path; see
+// DriveItemGetContentDrivesItems for the body, the response, the permissions
+// and the page.
 func (c *Client) DriveItemGetContentSharesDriveItem(ctx context.Context, shareIDOrEncodedSharingURL string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("shareIDOrEncodedSharingURL", shareIDOrEncodedSharingURL); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"shareIDOrEncodedSharingURL", shareIDOrEncodedSharingURL},
 		Path:   "/v1.0/shares/" + graphrt.PathSegment(shareIDOrEncodedSharingURL) + "/driveItem/content",
 	}, opts...)
 }
 
 // DriveItemGetContentSitesDriveItems calls GET
 // /v1.0/sites/{siteId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-get-content.md).
+// a DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentSitesDriveItems(ctx context.Context, siteID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "itemID", itemID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }
 
 // DriveItemGetContentUsersDriveItems calls GET
 // /v1.0/users/{userId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem.
-//
-// Download the contents of the primary stream (file) of a driveItem. Only
-// driveItems with the file property can be downloaded.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-get-content.md).
+// a DriveItem, on another documented path; see DriveItemGetContentDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) DriveItemGetContentUsersDriveItems(ctx context.Context, userID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userID", userID, "itemID", itemID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 	}, opts...)
 }

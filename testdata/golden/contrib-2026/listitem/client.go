@@ -42,11 +42,9 @@ func New(c *contrib2026.Client) *Client {
 // https://learn.microsoft.com/graph/api/listitem-delta?view=graph-rest-1.0
 // (api-reference/v1.0/api/listitem-delta.md).
 func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "listID", listID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
 }
@@ -55,11 +53,9 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 // @odata.nextLink from page to page; it stops at the first error, which it
 // yields, or when the loop breaks.
 func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
-		return graphrt.Fail[json.RawMessage](err)
-	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "listID", listID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
 }
@@ -67,11 +63,9 @@ func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID str
 // ListItemDeltaPage returns one page of ListItemDelta with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) ListItemDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "listID", listID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
 	}, opts...)
 }

@@ -44,12 +44,8 @@ func New(c *contrib2026.Client) *Client {
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery?view=graph-rest-1.0
 // (api-reference/v1.0/api/security-security-runhuntingquery.md).
 func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body *SecuritySecurityRunHuntingQueryRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
 		Path:   "/v1.0/security/runHuntingQuery",
 	}, opts...)

@@ -41,16 +41,10 @@ func New(c *contrib2026.Client) *Client {
 // https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-post-sponsors.md).
 func (c *Client) UserPostSponsors(ctx context.Context, id string, body any, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(id) + "/sponsors/$ref",
 	}, opts...)
 }

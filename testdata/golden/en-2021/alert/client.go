@@ -40,17 +40,11 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/alert-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/alert-get.md).
 func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.Option) (*en2021.Alert, error) {
-	if err := graphrt.NonEmpty("alertID", alertID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Alert](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"alertID", alertID},
 		Path:   "/v1.0/security/alerts/" + graphrt.PathSegment(alertID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Alert](raw)
 }
 
 // AlertList calls GET /beta/security/alerts: List alerts.
@@ -70,14 +64,10 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // https://learn.microsoft.com/graph/api/alert-list?view=graph-rest-beta
 // (api-reference/beta/api/alert-list.md).
 func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]en2021.AlertBeta, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[en2021.AlertBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/alerts",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[en2021.AlertBeta](raw)
 }
 
 // AlertListAll iterates over every item of AlertList, following

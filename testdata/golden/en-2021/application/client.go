@@ -44,11 +44,9 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/application-delete-tokenlifetimepolicies?view=graph-rest-1.0
 // (api-reference/v1.0/api/application-delete-tokenlifetimepolicies.md).
 func (c *Client) ApplicationDeleteTokenLifetimePolicies(ctx context.Context, applicationID string, tokenLifetimePolicyID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("applicationID", applicationID, "tokenLifetimePolicyID", tokenLifetimePolicyID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"applicationID", applicationID, "tokenLifetimePolicyID", tokenLifetimePolicyID},
 		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationID) + "/tokenLifetimePolicies/" + graphrt.PathSegment(tokenLifetimePolicyID) + "/$ref",
 	}, opts...)
 }
@@ -74,56 +72,22 @@ func (c *Client) ApplicationDeleteTokenLifetimePolicies(ctx context.Context, app
 // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
 // (api-reference/beta/api/application-post-onlinemeetings.md).
 func (c *Client) ApplicationPostOnlineMeetingsMe(ctx context.Context, body *en2021.OnlineMeeting, opts ...graphrt.Option) (*en2021.OnlineMeeting, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.OnlineMeeting](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
 		Path:   "/beta/me/onlineMeetings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.OnlineMeeting](raw)
 }
 
 // ApplicationPostOnlineMeetingsUsers calls POST
-// /beta/users/{userId}/onlineMeetings: Create onlineMeeting.
-//
-// Create an online meeting on behalf of a user by using the object ID (OID) in
-// the user token (delegated permission) or request path (application
-// permission).
-//
-// The request body is a JSON microsoft.graph.onlineMeeting object.
-//
-// On success the service answers 201 with a microsoft.graph.onlineMeeting
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): OnlineMeetings.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: OnlineMeetings.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
-// (api-reference/beta/api/application-post-onlinemeetings.md).
+// /beta/users/{userId}/onlineMeetings: Create onlineMeeting, on another
+// documented path; see ApplicationPostOnlineMeetingsMe for the body, the
+// response, the permissions and the page.
 func (c *Client) ApplicationPostOnlineMeetingsUsers(ctx context.Context, userID string, body *en2021.OnlineMeeting, opts ...graphrt.Option) (*en2021.OnlineMeeting, error) {
-	if err := graphrt.NonEmpty("userID", userID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.OnlineMeeting](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"userID", userID},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/onlineMeetings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.OnlineMeeting](raw)
 }

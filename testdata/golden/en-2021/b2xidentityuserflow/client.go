@@ -41,11 +41,9 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-delete-userflowidentityproviders?view=graph-rest-beta
 // (api-reference/beta/api/b2xidentityuserflow-delete-userflowidentityproviders.md).
 func (c *Client) B2xIdentityUserflowDeleteUserflowIdentityProviders(ctx context.Context, userflowID string, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("userflowID", userflowID, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"userflowID", userflowID, "id", id},
 		Path:   "/beta/identity/b2xUserFlows/" + graphrt.PathSegment(userflowID) + "/userflowIdentityProviders/" + graphrt.PathSegment(id) + "/$ref",
 	}, opts...)
 }

@@ -41,50 +41,23 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/chat-get-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/chat-get-members.md).
 func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID string, opts ...graphrt.Option) (*en2021.ConversationMember, error) {
-	if err := graphrt.NonEmpty("chatID", chatID, "membershipID", membershipID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ConversationMember](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"chatID", chatID, "membershipID", membershipID},
 		Path:   "/v1.0/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ConversationMember](raw)
 }
 
 // ChatGetMembersUsers calls GET /v1.0/users/{user-id |
 // user-principal-name}/chats/{chat-id}/members/{membership-id}: Get
-// conversationMember in a chat.
-//
-// Retrieve a conversationMember from a chat.
-//
-// On success the service answers 200 with a microsoft.graph.conversationMember
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): ChatMember.Read, ChatMember.ReadWrite,
-//     Chat.ReadBasic, Chat.Read, Chat.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: ChatMember.Read.All, ChatMember.ReadWrite.All,
-//     Chat.ReadBasic.All, Chat.Read.All, Chat.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/chat-get-members?view=graph-rest-1.0
-// (api-reference/v1.0/api/chat-get-members.md).
+// conversationMember in a chat, on another documented path; see ChatGetMembers
+// for the body, the response, the permissions and the page.
 func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalName string, chatID string, membershipID string, opts ...graphrt.Option) (*en2021.ConversationMember, error) {
-	if err := graphrt.NonEmpty("userIDOrUserPrincipalName", userIDOrUserPrincipalName, "chatID", chatID, "membershipID", membershipID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ConversationMember](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"userIDOrUserPrincipalName", userIDOrUserPrincipalName, "chatID", chatID, "membershipID", membershipID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userIDOrUserPrincipalName) + "/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ConversationMember](raw)
 }
 
 // ChatPostMembers calls POST /v1.0/chats/{chat-id}/members: Add member to a
@@ -105,16 +78,10 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 // https://learn.microsoft.com/graph/api/chat-post-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/chat-post-members.md).
 func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body *en2021.ConversationMember, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("chatID", chatID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"chatID", chatID},
 		Path:   "/v1.0/chats/" + graphrt.PathSegment(chatID) + "/members",
 	}, opts...)
 }

@@ -43,59 +43,23 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
 // (api-reference/beta/api/conversationmember-update.md).
 func (c *Client) ConversationmemberUpdate(ctx context.Context, teamID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (*en2021.ConversationMemberBeta, error) {
-	if err := graphrt.NonEmpty("teamID", teamID, "memberID", memberID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.ConversationMemberBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"teamID", teamID, "memberID", memberID},
 		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ConversationMemberBeta](raw)
 }
 
 // ConversationmemberUpdateChannels calls PATCH
-// /beta/teams/{id}/channels/{id}/members/{id}: Update conversationMember.
-//
-// Update the role of a conversationMember in a team. or channel.
-//
-// The request body is a JSON object with the parameters roles.
-//
-// On success the service answers 200 with a microsoft.graph.conversationMember
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): TeamMember.ReadWrite.All,
-//     ChannelMember.ReadWrite.All, Group.ReadWrite.All, Directory.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: TeamMember.ReadWrite.All, ChannelMember.ReadWrite.All,
-//     Group.ReadWrite.All, Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/conversationmember-update?view=graph-rest-beta
-// (api-reference/beta/api/conversationmember-update.md).
+// /beta/teams/{id}/channels/{id}/members/{id}: Update conversationMember, on
+// another documented path; see ConversationmemberUpdate for the body, the
+// response, the permissions and the page.
 func (c *Client) ConversationmemberUpdateChannels(ctx context.Context, teamID string, channelID string, memberID string, body *ConversationmemberUpdateRequest, opts ...graphrt.Option) (*en2021.ConversationMemberBeta, error) {
-	if err := graphrt.NonEmpty("teamID", teamID, "channelID", channelID, "memberID", memberID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.ConversationMemberBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"teamID", teamID, "channelID", channelID, "memberID", memberID},
 		Path:   "/beta/teams/" + graphrt.PathSegment(teamID) + "/channels/" + graphrt.PathSegment(channelID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ConversationMemberBeta](raw)
 }

@@ -41,11 +41,9 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-get-content-format.md).
 func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID string, format string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("itemID", itemID, "format", format); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"itemID", itemID, "format", format},
 		Path:   "/v1.0/drive/items/" + graphrt.PathSegment(itemID) + "/content",
 		Query:  url.Values{"format": {format}},
 	}, opts...)
@@ -53,27 +51,13 @@ func (c *Client) DriveItemGetContentFormatItems(ctx context.Context, itemID stri
 
 // DriveItemGetContentFormatRoot calls GET /v1.0/drive/root:/{path and
 // filename}:/content (documented with ?format={format}): Download a file in
-// another format.
-//
-// Use this API to retrieve the contents of an item in a specific format. Not
-// all files can be converted into all formats.
-//
-// On success the service answers 302; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): not documented
-//   - delegated (personal Microsoft account): not documented
-//   - application: not documented
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-get-content-format?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-get-content-format.md).
+// another format, on another documented path; see
+// DriveItemGetContentFormatItems for the body, the response, the permissions
+// and the page.
 func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilename string, format string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("pathAndFilename", pathAndFilename, "format", format); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"pathAndFilename", pathAndFilename, "format", format},
 		Path:   "/v1.0/drive/root:/" + graphrt.PathSegments(pathAndFilename) + ":/content",
 		Query:  url.Values{"format": {format}},
 	}, opts...)
@@ -102,201 +86,75 @@ func (c *Client) DriveItemGetContentFormatRoot(ctx context.Context, pathAndFilen
 // https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
 // (api-reference/beta/api/driveitem-preview.md).
 func (c *Client) DriveItemPreviewDrivesItems(ctx context.Context, driveID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"driveID", driveID, "itemID", itemID},
 		Path:   "/beta/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewGroupsDriveItems calls POST
-// /beta/groups/{groupId}/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (api-reference/beta/api/driveitem-preview.md).
+// /beta/groups/{groupId}/drive/items/{itemId}/preview: driveItem: preview, on
+// another documented path; see DriveItemPreviewDrivesItems for the body, the
+// response, the permissions and the page.
 func (c *Client) DriveItemPreviewGroupsDriveItems(ctx context.Context, groupID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "itemID", itemID},
 		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewMeDriveItems calls POST
-// /beta/me/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (api-reference/beta/api/driveitem-preview.md).
+// /beta/me/drive/items/{itemId}/preview: driveItem: preview, on another
+// documented path; see DriveItemPreviewDrivesItems for the body, the response,
+// the permissions and the page.
 func (c *Client) DriveItemPreviewMeDriveItems(ctx context.Context, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemID", itemID},
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewSitesDriveItems calls POST
-// /beta/sites/{siteId}/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (api-reference/beta/api/driveitem-preview.md).
+// /beta/sites/{siteId}/drive/items/{itemId}/preview: driveItem: preview, on
+// another documented path; see DriveItemPreviewDrivesItems for the body, the
+// response, the permissions and the page.
 func (c *Client) DriveItemPreviewSitesDriveItems(ctx context.Context, siteID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"siteID", siteID, "itemID", itemID},
 		Path:   "/beta/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewUsersDriveItems calls POST
-// /beta/users/{userId}/drive/items/{itemId}/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (api-reference/beta/api/driveitem-preview.md).
+// /beta/users/{userId}/drive/items/{itemId}/preview: driveItem: preview, on
+// another documented path; see DriveItemPreviewDrivesItems for the body, the
+// response, the permissions and the page.
 func (c *Client) DriveItemPreviewUsersDriveItems(ctx context.Context, userID string, itemID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"userID", userID, "itemID", itemID},
 		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/preview",
 	}, opts...)
 }
 
 // DriveItemPreviewSharesDriveItem calls POST
-// /beta/shares/{shareId}/driveItem/preview: driveItem: preview.
-//
-// This action allows you to obtain short-lived embeddable URLs for an item in
-// order to render a temporary preview.
-//
-// The request body is a JSON object with the parameters viewer, chromeless,
-// allowEdit, page, zoom.
-//
-// On success the service answers 200 with a undocumented type object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-preview?view=graph-rest-beta
-// (api-reference/beta/api/driveitem-preview.md).
+// /beta/shares/{shareId}/driveItem/preview: driveItem: preview, on another
+// documented path; see DriveItemPreviewDrivesItems for the body, the response,
+// the permissions and the page.
 func (c *Client) DriveItemPreviewSharesDriveItem(ctx context.Context, shareID string, body *DriveItemPreviewRequest, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("shareID", shareID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"shareID", shareID},
 		Path:   "/beta/shares/" + graphrt.PathSegment(shareID) + "/driveItem/preview",
 	}, opts...)
 }

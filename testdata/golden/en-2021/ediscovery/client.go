@@ -41,28 +41,20 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/ediscovery-case-list-legalholds?view=graph-rest-beta
 // (api-reference/beta/api/ediscovery-case-list-legalholds.md).
 func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) ([]en2021.LegalHold, error) {
-	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[en2021.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"caseID", caseID},
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[en2021.LegalHold](raw)
 }
 
 // EdiscoveryCaseListLegalHoldsAll iterates over every item of
 // EdiscoveryCaseListLegalHolds, following @odata.nextLink from page to page;
 // it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID string, opts ...graphrt.Option) iter.Seq2[en2021.LegalHold, error] {
-	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
-		return graphrt.Fail[en2021.LegalHold](err)
-	}
 	return graphrt.All[en2021.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"caseID", caseID},
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
 }
@@ -71,11 +63,9 @@ func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID str
 // EdiscoveryCaseListLegalHolds with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EdiscoveryCaseListLegalHoldsPage(ctx context.Context, caseID string, opts ...graphrt.Option) (*graphrt.Page[en2021.LegalHold], error) {
-	if err := graphrt.NonEmpty("caseID", caseID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[en2021.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"caseID", caseID},
 		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
 	}, opts...)
 }

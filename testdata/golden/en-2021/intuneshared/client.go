@@ -42,17 +42,11 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/intune-shared-androidmanagedappprotection-get?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-androidmanagedappprotection-get.md).
 func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context, androidManagedAppProtectionID string, opts ...graphrt.Option) (*en2021.AndroidManagedAppProtection, error) {
-	if err := graphrt.NonEmpty("androidManagedAppProtectionID", androidManagedAppProtectionID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.AndroidManagedAppProtection](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"androidManagedAppProtectionID", androidManagedAppProtectionID},
 		Path:   "/beta/deviceAppManagement/androidManagedAppProtections/" + graphrt.PathSegment(androidManagedAppProtectionID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.AndroidManagedAppProtection](raw)
 }
 
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls calls POST
@@ -76,16 +70,10 @@ func (c *Client) IntuneSharedAndroidManagedAppProtectionGet(ctx context.Context,
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
 func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx context.Context, deviceConfigurationID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/windowsPrivacyAccessControls",
 	}, opts...)
 }
@@ -93,35 +81,14 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls(ctx
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGroupAssignmentsDeviceConfiguration
 // calls POST
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/windowsPrivacyAccessControls:
-// windowsPrivacyAccessControls action.
-//
-// Not yet documented.
-//
-// The request body is a JSON object with the parameters
-// windowsPrivacyAccessControls.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
+// windowsPrivacyAccessControls action, on another documented path; see
+// IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls for the body,
+// the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/groupAssignments/" + graphrt.PathSegment(deviceConfigurationGroupAssignmentID) + "/deviceConfiguration/windowsPrivacyAccessControls",
 	}, opts...)
 }
@@ -129,35 +96,14 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsGrou
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // calls POST
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls:
-// windowsPrivacyAccessControls action.
-//
-// Not yet documented.
-//
-// The request body is a JSON object with the parameters
-// windowsPrivacyAccessControls.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.md).
+// windowsPrivacyAccessControls action, on another documented path; see
+// IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls for the body,
+// the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body *IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationDeviceConfigurationID) + "/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/" + graphrt.PathSegment(networkAccessConfigurationDeviceConfigurationID) + "/windowsPrivacyAccessControls",
 	}, opts...)
 }
@@ -184,17 +130,9 @@ func (c *Client) IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsWind
 // https://learn.microsoft.com/graph/api/intune-shared-mobileapp-getmobileappcount?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-mobileapp-getmobileappcount.md).
 func (c *Client) IntuneSharedMobileAppGetMobileAppCount(ctx context.Context, body *IntuneSharedMobileAppGetMobileAppCountRequest, opts ...graphrt.Option) (int64, error) {
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return *new(int64), err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Value[int64](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "GET",
 		Path:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount",
 	}, opts...)
-	if err != nil {
-		return *new(int64), err
-	}
-	return graphrt.DecodeValue[int64](raw)
 }

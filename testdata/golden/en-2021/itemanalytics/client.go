@@ -44,86 +44,32 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/itemanalytics-get.md).
 func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
-	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ItemAnalytics](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"driveID", driveID, "itemID", itemID},
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/analytics",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ItemAnalytics](raw)
 }
 
 // ItemAnalyticsGetSites calls GET /v1.0/sites/{site-id}/analytics: Get
-// itemAnalytics.
-//
-// Get itemAnalytics about the views that took place under this resource. The
-// itemAnalytics resource is a convenient way to get activity stats for
-// `allTime` and the `lastSevenDays`. For a custom time range or interval, use
-// the getActivitiesByInterval API.
-//
-// On success the service answers 200 with a microsoft.graph.itemAnalytics
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
-// (api-reference/v1.0/api/itemanalytics-get.md).
+// itemAnalytics, on another documented path; see ItemAnalyticsGetDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
-	if err := graphrt.NonEmpty("siteID", siteID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ItemAnalytics](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/analytics",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ItemAnalytics](raw)
 }
 
 // ItemAnalyticsGetSitesListsItems calls GET
 // /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}/analytics: Get
-// itemAnalytics.
-//
-// Get itemAnalytics about the views that took place under this resource. The
-// itemAnalytics resource is a convenient way to get activity stats for
-// `allTime` and the `lastSevenDays`. For a custom time range or interval, use
-// the getActivitiesByInterval API.
-//
-// On success the service answers 200 with a microsoft.graph.itemAnalytics
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.Read, Files.ReadWrite,
-//     Files.Read.All, Files.ReadWrite.All, Sites.Read.All, Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Files.Read.All, Files.ReadWrite.All, Sites.Read.All,
-//     Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
-// (api-reference/v1.0/api/itemanalytics-get.md).
+// itemAnalytics, on another documented path; see ItemAnalyticsGetDrivesItems
+// for the body, the response, the permissions and the page.
 func (c *Client) ItemAnalyticsGetSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ItemAnalytics](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"siteID", siteID, "listID", listID, "itemID", itemID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/" + graphrt.PathSegment(itemID) + "/analytics",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ItemAnalytics](raw)
 }

@@ -39,11 +39,9 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/listitem-delete?view=graph-rest-1.0
 // (api-reference/v1.0/api/listitem-delete.md).
 func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("siteID", siteID, "listID", listID, "itemID", itemID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"siteID", siteID, "listID", listID, "itemID", itemID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/" + graphrt.PathSegment(itemID),
 	}, opts...)
 }

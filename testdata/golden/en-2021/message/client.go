@@ -38,224 +38,90 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
 func (c *Client) MessageGetMe(ctx context.Context, id string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }
 
 // MessageGetUsers calls GET /beta/users/{id |
-// userPrincipalName}/messages/{id}: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (api-reference/beta/api/message-get.md).
+// userPrincipalName}/messages/{id}: Get message, on another documented path;
+// see MessageGetMe for the body, the response, the permissions and the page.
 func (c *Client) MessageGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }
 
 // MessageGetMeMailFolders calls GET /beta/me/mailFolders/{id}/messages/{id}:
-// Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (api-reference/beta/api/message-get.md).
+// Get message, on another documented path; see MessageGetMe for the body, the
+// response, the permissions and the page.
 func (c *Client) MessageGetMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }
 
 // MessageGetUsersMailFolders calls GET /beta/users/{id |
-// userPrincipalName}/mailFolders/{id}/messages/{id}: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (api-reference/beta/api/message-get.md).
+// userPrincipalName}/mailFolders/{id}/messages/{id}: Get message, on another
+// documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }
 
-// MessageGetMeValue calls GET /beta/me/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (api-reference/beta/api/message-get.md).
+// MessageGetMeValue calls GET /beta/me/messages/{id}/$value: Get message, on
+// another documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }
 
 // MessageGetUsersValue calls GET /beta/users/{id |
-// userPrincipalName}/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (api-reference/beta/api/message-get.md).
+// userPrincipalName}/messages/{id}/$value: Get message, on another documented
+// path; see MessageGetMe for the body, the response, the permissions and the
+// page.
 func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }
 
 // MessageGetMeMailFoldersValue calls GET
-// /beta/me/mailFolders/{id}/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (api-reference/beta/api/message-get.md).
+// /beta/me/mailFolders/{id}/messages/{id}/$value: Get message, on another
+// documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }
 
 // MessageGetUsersMailFoldersValue calls GET /beta/users/{id |
-// userPrincipalName}/mailFolders/{id}/messages/{id}/$value: Get message.
-//
-// Retrieve the properties and relationships of the message object.
-//
-// On success the service answers 200 with a microsoft.graph.message object in
-// the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadBasic, Mail.Read
-//   - delegated (personal Microsoft account): Mail.ReadBasic, Mail.Read
-//   - application: Mail.ReadBasic.All, Mail.Read
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
-// (api-reference/beta/api/message-get.md).
+// userPrincipalName}/mailFolders/{id}/messages/{id}/$value: Get message, on
+// another documented path; see MessageGetMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*en2021.Message, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.Message](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.Message](raw)
 }

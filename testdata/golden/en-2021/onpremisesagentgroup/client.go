@@ -39,11 +39,9 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/onpremisesagentgroup-delete?view=graph-rest-beta
 // (api-reference/beta/api/onpremisesagentgroup-delete.md).
 func (c *Client) OnPremisesAgentGroupDelete(ctx context.Context, publishingType string, id1 string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("publishingType", publishingType, "id1", id1); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"publishingType", publishingType, "id1", id1},
 		Path:   "/beta/onPremisesPublishingProfiles/" + graphrt.PathSegment(publishingType) + "/agentGroups/" + graphrt.PathSegment(id1),
 	}, opts...)
 }

@@ -43,570 +43,194 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-get.md).
 func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotoValue calls GET /beta/users/{id |
-// userPrincipalName}/photo/$value: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/photo/$value: Get photo, on another documented path; see
+// ProfilephotoGetMePhotoValue for the body, the response, the permissions and
+// the page.
 func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotoValue calls GET /beta/groups/{id}/photo/$value:
-// Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// Get photo, on another documented path; see ProfilephotoGetMePhotoValue for
+// the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhotoValue calls GET
-// /beta/me/contacts/{id}/photo/$value: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// /beta/me/contacts/{id}/photo/$value: Get photo, on another documented path;
+// see ProfilephotoGetMePhotoValue for the body, the response, the permissions
+// and the page.
 func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhotoValue calls GET /beta/users/{id |
-// userPrincipalName}/contacts/{id}/photo/$value: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/contacts/{id}/photo/$value: Get photo, on another
+// documented path; see ProfilephotoGetMePhotoValue for the body, the response,
+// the permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhotoValue calls GET
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhotoValue calls GET
 // /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// Get photo, on another documented path; see ProfilephotoGetMePhotoValue for
+// the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
-// ProfilephotoGetMePhoto calls GET /beta/me/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// ProfilephotoGetMePhoto calls GET /beta/me/photo: Get photo, on another
+// documented path; see ProfilephotoGetMePhotoValue for the body, the response,
+// the permissions and the page.
 func (c *Client) ProfilephotoGetMePhoto(ctx context.Context, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhoto calls GET /beta/users/{id |
-// userPrincipalName}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/photo: Get photo, on another documented path; see
+// ProfilephotoGetMePhotoValue for the body, the response, the permissions and
+// the page.
 func (c *Client) ProfilephotoGetUsersPhoto(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
-// ProfilephotoGetGroupsPhoto calls GET /beta/groups/{id}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// ProfilephotoGetGroupsPhoto calls GET /beta/groups/{id}/photo: Get photo, on
+// another documented path; see ProfilephotoGetMePhotoValue for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoGetGroupsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactsPhoto calls GET /beta/me/contacts/{id}/photo: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetMeContactsPhoto(ctx context.Context, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id},
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactsPhoto calls GET /beta/users/{id |
-// userPrincipalName}/contacts/{id}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/contacts/{id}/photo: Get photo, on another documented
+// path; see ProfilephotoGetMePhotoValue for the body, the response, the
+// permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetMeContactfoldersContactsPhoto calls GET
-// /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo: Get photo, on
+// another documented path; see ProfilephotoGetMePhotoValue for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoGetMeContactfoldersContactsPhoto(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersContactfoldersContactsPhoto calls GET /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhoto(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
-// ProfilephotoGetMePhotos calls GET /beta/me/photos/{size}: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// ProfilephotoGetMePhotos calls GET /beta/me/photos/{size}: Get photo, on
+// another documented path; see ProfilephotoGetMePhotoValue for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoGetMePhotos(ctx context.Context, size string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("size", size); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"size", size},
 		Path:   "/beta/me/photos/" + graphrt.PathSegment(size),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetUsersPhotos calls GET /beta/users/{id |
-// userPrincipalName}/photos/{size}: Get photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// userPrincipalName}/photos/{size}: Get photo, on another documented path; see
+// ProfilephotoGetMePhotoValue for the body, the response, the permissions and
+// the page.
 func (c *Client) ProfilephotoGetUsersPhotos(ctx context.Context, idOrUserPrincipalName string, size string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "size", size); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "size", size},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }
 
 // ProfilephotoGetGroupsPhotos calls GET /beta/groups/{id}/photos/{size}: Get
-// photo.
-//
-// Get the specified profilePhoto or its metadata (profilePhoto properties)
-// from Microsoft 365.
-//
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadBasic.All,
-//     User.Read.All, User.ReadWrite, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite,
-//     Contacts.Read, Contacts.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Group.Read.All,
-//     Group.ReadWrite.All, Contacts.Read, Contacts.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-get.md).
+// photo, on another documented path; see ProfilephotoGetMePhotoValue for the
+// body, the response, the permissions and the page.
 func (c *Client) ProfilephotoGetGroupsPhotos(ctx context.Context, id string, size string, opts ...graphrt.Option) (*en2021.ProfilePhoto, error) {
-	if err := graphrt.NonEmpty("id", id, "size", size); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"id", id, "size", size},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photos/" + graphrt.PathSegment(size),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.ProfilePhoto](raw)
 }

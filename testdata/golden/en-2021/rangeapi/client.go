@@ -40,181 +40,79 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
 func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id, "name", name); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id, "name", name},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/names/" + graphrt.PathSegment(name) + "/range/clear",
 	}, opts...)
 }
 
 // RangeClearRootNames calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear: Range:
-// clear.
-//
-// Clear range values, format, fill, border, etc.
-//
-// The request body is a JSON object with the parameters applyTo.
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
-// (api-reference/v1.0/api/range-clear.md).
+// clear, on another documented path; see RangeClearItemsNames for the body,
+// the response, the permissions and the page.
 func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemPath", itemPath, "name", name},
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/names/" + graphrt.PathSegment(name) + "/range/clear",
 	}, opts...)
 }
 
 // RangeClearItemsWorksheets calls POST
 // /v1.0/me/drive/items/{id}/workbook/worksheets/{id |
-// name}/range(address='{address}')/clear: Range: clear.
-//
-// Clear range values, format, fill, border, etc.
-//
-// The request body is a JSON object with the parameters applyTo.
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
-// (api-reference/v1.0/api/range-clear.md).
+// name}/range(address='{address}')/clear: Range: clear, on another documented
+// path; see RangeClearItemsNames for the body, the response, the permissions
+// and the page.
 func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id, "idOrName", idOrName, "address", address},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/clear",
 	}, opts...)
 }
 
 // RangeClearRootWorksheets calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id |
-// name}/range(address='{address}')/clear: Range: clear.
-//
-// Clear range values, format, fill, border, etc.
-//
-// The request body is a JSON object with the parameters applyTo.
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
-// (api-reference/v1.0/api/range-clear.md).
+// name}/range(address='{address}')/clear: Range: clear, on another documented
+// path; see RangeClearItemsNames for the body, the response, the permissions
+// and the page.
 func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemPath", itemPath, "idOrName", idOrName, "address", address},
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/clear",
 	}, opts...)
 }
 
 // RangeClearItemsTablesColumns calls POST
 // /v1.0/me/drive/items/{id}/workbook/tables/{id | name}/columns/{id |
-// name}/range/clear: Range: clear.
-//
-// Clear range values, format, fill, border, etc.
-//
-// The request body is a JSON object with the parameters applyTo.
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
-// (api-reference/v1.0/api/range-clear.md).
+// name}/range/clear: Range: clear, on another documented path; see
+// RangeClearItemsNames for the body, the response, the permissions and the
+// page.
 func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/clear",
 	}, opts...)
 }
 
 // RangeClearRootTablesColumns calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/tables/{id | name}/columns/{id |
-// name}/range/clear: Range: clear.
-//
-// Clear range values, format, fill, border, etc.
-//
-// The request body is a JSON object with the parameters applyTo.
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
-// (api-reference/v1.0/api/range-clear.md).
+// name}/range/clear: Range: clear, on another documented path; see
+// RangeClearItemsNames for the body, the response, the permissions and the
+// page.
 func (c *Client) RangeClearRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName},
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/clear",
 	}, opts...)
 }

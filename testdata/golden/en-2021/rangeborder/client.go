@@ -42,212 +42,80 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
 // (api-reference/beta/api/rangeborder-update.md).
 func (c *Client) RangeBorderUpdateItemsNames(ctx context.Context, id string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*en2021.WorkbookRangeBorder, error) {
-	if err := graphrt.NonEmpty("id", id, "name", name, "sideIndex", sideIndex); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.WorkbookRangeBorder](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id, "name", name, "sideIndex", sideIndex},
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/names/" + graphrt.PathSegment(name) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootNames calls PATCH
 // /beta/me/drive/root:/{item-path}:/workbook/names/{name}/range/format/borders({sideIndex}):
-// Update rangeborder.
-//
-// Update the properties of rangeborder object.
-//
-// The request body is a JSON object with the parameters color, style, weight.
-//
-// On success the service answers 200 with a
-// microsoft.graph.workbookRangeBorder object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): Files.ReadWrite
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
-// (api-reference/beta/api/rangeborder-update.md).
+// Update rangeborder, on another documented path; see
+// RangeBorderUpdateItemsNames for the body, the response, the permissions and
+// the page.
 func (c *Client) RangeBorderUpdateRootNames(ctx context.Context, itemPath string, name string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*en2021.WorkbookRangeBorder, error) {
-	if err := graphrt.NonEmpty("itemPath", itemPath, "name", name, "sideIndex", sideIndex); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.WorkbookRangeBorder](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"itemPath", itemPath, "name", name, "sideIndex", sideIndex},
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/names/" + graphrt.PathSegment(name) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateItemsWorksheets calls PATCH
 // /beta/me/drive/items/{id}/workbook/worksheets/{id |
 // name}/range(address='{address}')/format/borders({sideIndex}): Update
-// rangeborder.
-//
-// Update the properties of rangeborder object.
-//
-// The request body is a JSON object with the parameters color, style, weight.
-//
-// On success the service answers 200 with a
-// microsoft.graph.workbookRangeBorder object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): Files.ReadWrite
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
-// (api-reference/beta/api/rangeborder-update.md).
+// rangeborder, on another documented path; see RangeBorderUpdateItemsNames for
+// the body, the response, the permissions and the page.
 func (c *Client) RangeBorderUpdateItemsWorksheets(ctx context.Context, id string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*en2021.WorkbookRangeBorder, error) {
-	if err := graphrt.NonEmpty("id", id, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.WorkbookRangeBorder](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id, "idOrName", idOrName, "address", address, "sideIndex", sideIndex},
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootWorksheets calls PATCH
 // /beta/me/drive/root:/{item-path}:/workbook/worksheets/{id |
 // name}/range(address='{address}')/format/borders({sideIndex}): Update
-// rangeborder.
-//
-// Update the properties of rangeborder object.
-//
-// The request body is a JSON object with the parameters color, style, weight.
-//
-// On success the service answers 200 with a
-// microsoft.graph.workbookRangeBorder object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): Files.ReadWrite
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
-// (api-reference/beta/api/rangeborder-update.md).
+// rangeborder, on another documented path; see RangeBorderUpdateItemsNames for
+// the body, the response, the permissions and the page.
 func (c *Client) RangeBorderUpdateRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*en2021.WorkbookRangeBorder, error) {
-	if err := graphrt.NonEmpty("itemPath", itemPath, "idOrName", idOrName, "address", address, "sideIndex", sideIndex); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.WorkbookRangeBorder](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"itemPath", itemPath, "idOrName", idOrName, "address", address, "sideIndex", sideIndex},
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateItemsTablesColumns calls PATCH
 // /beta/me/drive/items/{id}/workbook/tables/{id | name}/columns/{id |
-// name}/range/format/borders({sideIndex}): Update rangeborder.
-//
-// Update the properties of rangeborder object.
-//
-// The request body is a JSON object with the parameters color, style, weight.
-//
-// On success the service answers 200 with a
-// microsoft.graph.workbookRangeBorder object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): Files.ReadWrite
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
-// (api-reference/beta/api/rangeborder-update.md).
+// name}/range/format/borders({sideIndex}): Update rangeborder, on another
+// documented path; see RangeBorderUpdateItemsNames for the body, the response,
+// the permissions and the page.
 func (c *Client) RangeBorderUpdateItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*en2021.WorkbookRangeBorder, error) {
-	if err := graphrt.NonEmpty("id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.WorkbookRangeBorder](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex},
 		Path:   "/beta/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.WorkbookRangeBorder](raw)
 }
 
 // RangeBorderUpdateRootTablesColumns calls PATCH
 // /beta/me/drive/root:/{item-path}:/workbook/tables/{id | name}/columns/{id |
-// name}/range/format/borders({sideIndex}): Update rangeborder.
-//
-// Update the properties of rangeborder object.
-//
-// The request body is a JSON object with the parameters color, style, weight.
-//
-// On success the service answers 200 with a
-// microsoft.graph.workbookRangeBorder object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): Files.ReadWrite
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/rangeborder-update?view=graph-rest-beta
-// (api-reference/beta/api/rangeborder-update.md).
+// name}/range/format/borders({sideIndex}): Update rangeborder, on another
+// documented path; see RangeBorderUpdateItemsNames for the body, the response,
+// the permissions and the page.
 func (c *Client) RangeBorderUpdateRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, sideIndex string, body *RangeBorderUpdateRequest, opts ...graphrt.Option) (*en2021.WorkbookRangeBorder, error) {
-	if err := graphrt.NonEmpty("itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[en2021.WorkbookRangeBorder](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName, "sideIndex", sideIndex},
 		Path:   "/beta/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/format/borders(" + graphrt.PathSegment(sideIndex) + ")",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.WorkbookRangeBorder](raw)
 }

@@ -42,11 +42,9 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/site-search?view=graph-rest-beta
 // (api-reference/beta/api/site-search.md).
 func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.Option) (json.RawMessage, error) {
-	if err := graphrt.NonEmpty("query", query); err != nil {
-		return nil, err
-	}
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"query", query},
 		Path:   "/beta/sites",
 		Query:  url.Values{"$search": {query}},
 	}, opts...)
@@ -56,11 +54,9 @@ func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.O
 // @odata.nextLink from page to page; it stops at the first error, which it
 // yields, or when the loop breaks.
 func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
-	if err := graphrt.NonEmpty("query", query); err != nil {
-		return graphrt.Fail[json.RawMessage](err)
-	}
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"query", query},
 		Path:   "/beta/sites",
 		Query:  url.Values{"$search": {query}},
 	}, opts...)
@@ -69,11 +65,9 @@ func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphr
 // SiteSearchPage returns one page of SiteSearch with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) SiteSearchPage(ctx context.Context, query string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
-	if err := graphrt.NonEmpty("query", query); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"query", query},
 		Path:   "/beta/sites",
 		Query:  url.Values{"$search": {query}},
 	}, opts...)

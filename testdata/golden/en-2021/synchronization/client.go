@@ -42,16 +42,10 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/synchronization-synchronizationtemplate-update?view=graph-rest-beta
 // (api-reference/beta/api/synchronization-synchronizationtemplate-update.md).
 func (c *Client) SynchronizationSynchronizationTemplateUpdate(ctx context.Context, id string, templateID string, body *en2021.SynchronizationTemplate, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id, "templateID", templateID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id, "templateID", templateID},
 		Path:   "/beta/applications/" + graphrt.PathSegment(id) + "/synchronization/templates/" + graphrt.PathSegment(templateID),
 	}, opts...)
 }

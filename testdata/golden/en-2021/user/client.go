@@ -41,46 +41,20 @@ func New(c *en2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
 func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.User, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.User](raw)
 }
 
-// UserGetMe calls GET /v1.0/me: Get a user.
-//
-// Retrieve the properties and relationships of user object.
-//
-// On success the service answers 200 with a microsoft.graph.user object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadWrite,
-//     User.ReadBasic.All, User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Directory.AccessAsUser.All
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
-// (api-reference/v1.0/api/user-get.md).
+// UserGetMe calls GET /v1.0/me: Get a user, on another documented path; see
+// UserGetUsers for the body, the response, the permissions and the page.
 func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*en2021.User, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[en2021.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[en2021.User](raw)
 }
 
 // UserGetTransitiveReports calls GET
@@ -100,12 +74,10 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*en2021
 // https://learn.microsoft.com/graph/api/user-get-transitivereports?view=graph-rest-beta
 // (api-reference/beta/api/user-get-transitivereports.md).
 func (c *Client) UserGetTransitiveReports(ctx context.Context, id string, opts ...graphrt.Option) ([]byte, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
 	}, opts...)
 }

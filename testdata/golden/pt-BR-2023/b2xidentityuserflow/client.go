@@ -46,16 +46,10 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-put-apiconnectorconfiguration?view=graph-rest-1.0
 // (api-reference/v1.0/api/b2xidentityuserflow-put-apiconnectorconfiguration.md).
 func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, body *ptbr2023.IdentityAPIConnector, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("b2xUserFlowID", b2xUserFlowID, "step", step); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "PUT",
+		Params: []string{"b2xUserFlowID", b2xUserFlowID, "step", step},
 		Path:   "/v1.0/identity/b2xUserFlows/" + graphrt.PathSegment(b2xUserFlowID) + "/apiConnectorConfiguration/" + graphrt.PathSegment(step) + "/$ref",
 	}, opts...)
 }

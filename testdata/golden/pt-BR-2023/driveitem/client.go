@@ -47,192 +47,66 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-createuploadsession.md).
 func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
-	if err := graphrt.NonEmpty("driveID", driveID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"driveID", driveID, "itemID", itemID},
 		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionGroupsDrive calls POST
 // /v1.0/groups/{groupId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
-	if err := graphrt.NonEmpty("groupID", groupID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"groupID", groupID, "itemID", itemID},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionMeDrive calls POST
 // /v1.0/me/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
-	if err := graphrt.NonEmpty("itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemID", itemID},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionSitesDrive calls POST
 // /v1.0/sites/{siteId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
-	if err := graphrt.NonEmpty("siteID", siteID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"siteID", siteID, "itemID", itemID},
 		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.UploadSession](raw)
 }
 
 // DriveItemCreateUploadSessionUsersDrive calls POST
 // /v1.0/users/{userId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession.
-//
-// Crie uma sessão de upload para permitir que seu aplicativo carregue
-// arquivos até o tamanho máximo de arquivo. Uma sessão de upload permite
-// que seu aplicativo carregue intervalos do arquivo em solicitações de API
-// sequenciais, permitindo que a transferência seja retomada se uma conexão
-// for interrompida enquanto o upload estiver em andamento.
-//
-// The request body is a JSON object.
-//
-// On success the service answers 200 with a microsoft.graph.uploadSession
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite, Files.ReadWrite.All,
-//     Sites.ReadWrite.All
-//   - delegated (personal Microsoft account): Files.ReadWrite, Files.ReadWrite.All
-//   - application: Sites.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
-// (api-reference/v1.0/api/driveitem-createuploadsession.md).
+// createUploadSession, on another documented path; see
+// DriveItemCreateUploadSessionDrives for the body, the response, the
+// permissions and the page.
 func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
-	if err := graphrt.NonEmpty("userID", userID, "itemID", itemID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"userID", userID, "itemID", itemID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/createUploadSession",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.UploadSession](raw)
 }

@@ -45,28 +45,20 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
 // (api-reference/beta/api/governancerolesetting-list.md).
 func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourceID string, opts ...graphrt.Option) ([]ptbr2023.GovernanceRoleSetting, error) {
-	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"resourceID", resourceID},
 		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[ptbr2023.GovernanceRoleSetting](raw)
 }
 
 // GovernancerolesettingListResourcesAll iterates over every item of
 // GovernancerolesettingListResources, following @odata.nextLink from page to
 // page; it stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, resourceID string, opts ...graphrt.Option) iter.Seq2[ptbr2023.GovernanceRoleSetting, error] {
-	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
-		return graphrt.Fail[ptbr2023.GovernanceRoleSetting](err)
-	}
 	return graphrt.All[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"resourceID", resourceID},
 		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
 	}, opts...)
 }
@@ -75,45 +67,24 @@ func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, reso
 // GovernancerolesettingListResources with its @odata.count, @odata.nextLink
 // and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GovernancerolesettingListResourcesPage(ctx context.Context, resourceID string, opts ...graphrt.Option) (*graphrt.Page[ptbr2023.GovernanceRoleSetting], error) {
-	if err := graphrt.NonEmpty("resourceID", resourceID); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"resourceID", resourceID},
 		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
 	}, opts...)
 }
 
 // GovernancerolesettingList calls GET
 // /beta/privilegedAccess/azureResources/roleSettings (documented with
-// ?$filter=resourceId+eq+'<resourceId>'): Listar governanceRoleSettings.
-//
-// Recupere uma coleção de governanceRoleSettings em um recurso.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.governanceRoleSetting in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     PrivilegedAccess.ReadWrite.AzureResources,
-//     PrivilegedAccess.ReadWrite.AzureAD, PrivilegedAccess.ReadWrite.AzureADGroup
-//   - delegated (personal Microsoft account): not supported
-//   - application: PrivilegedAccess.Read.AzureResources,
-//     PrivilegedAccess.Read.AzureAD, PrivilegedAccess.Read.AzureADGroup
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
-// (api-reference/beta/api/governancerolesetting-list.md).
+// ?$filter=resourceId+eq+'<resourceId>'): Listar governanceRoleSettings, on
+// another documented path; see GovernancerolesettingListResources for the
+// body, the response, the permissions and the page.
 func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.Option) ([]ptbr2023.GovernanceRoleSetting, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
 		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[ptbr2023.GovernanceRoleSetting](raw)
 }
 
 // GovernancerolesettingListAll iterates over every item of

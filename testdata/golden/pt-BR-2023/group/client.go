@@ -45,30 +45,22 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/group-list-transitivemembers?view=graph-rest-beta
 // (api-reference/beta/api/group-list-transitivemembers.md).
 func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]ptbr2023.DirectoryObject, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[ptbr2023.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[ptbr2023.DirectoryObject](raw)
 }
 
 // GroupListTransitiveMembersAll iterates over every item of
 // GroupListTransitiveMembers, following @odata.nextLink from page to page; it
 // stops at the first error, which it yields, or when the loop breaks.
 func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[ptbr2023.DirectoryObject, error] {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return graphrt.Fail[ptbr2023.DirectoryObject](err)
-	}
 	return graphrt.All[ptbr2023.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 }
@@ -77,12 +69,10 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 // GroupListTransitiveMembers with its @odata.count, @odata.nextLink and
 // @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GroupListTransitiveMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[ptbr2023.DirectoryObject], error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[ptbr2023.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
 	}, opts...)
 }

@@ -45,16 +45,10 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
 func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(ctx context.Context, deviceConfigurationID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/assignedAccessMultiModeProfiles",
 	}, opts...)
 }
@@ -62,37 +56,14 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles(
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesGroupAssignmentsDeviceConfiguration
 // calls POST
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assignedAccessMultiModeProfiles:
-// ação assignedAccessMultiModeProfiles.
-//
-// Ainda não documentado.
-//
-// The request body is a JSON object with the parameters
-// assignedAccessMultiModeProfiles.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All,
-//     DeviceManagementConfiguration.Read.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All,
-//     DeviceManagementConfiguration.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
+// ação assignedAccessMultiModeProfiles, on another documented path; see
+// IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles for the body,
+// the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesGroupAssignmentsDeviceConfiguration(ctx context.Context, deviceConfigurationID string, deviceConfigurationGroupAssignmentID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID, "deviceConfigurationGroupAssignmentID", deviceConfigurationGroupAssignmentID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/groupAssignments/" + graphrt.PathSegment(deviceConfigurationGroupAssignmentID) + "/deviceConfiguration/assignedAccessMultiModeProfiles",
 	}, opts...)
 }
@@ -100,37 +71,14 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesG
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesWindowsDomainJoinConfigurationNetworkAccessConfigurations
 // calls POST
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles:
-// ação assignedAccessMultiModeProfiles.
-//
-// Ainda não documentado.
-//
-// The request body is a JSON object with the parameters
-// assignedAccessMultiModeProfiles.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All,
-//     DeviceManagementConfiguration.Read.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All,
-//     DeviceManagementConfiguration.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.md).
+// ação assignedAccessMultiModeProfiles, on another documented path; see
+// IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles for the body,
+// the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesWindowsDomainJoinConfigurationNetworkAccessConfigurations(ctx context.Context, deviceConfigurationDeviceConfigurationID string, networkAccessConfigurationDeviceConfigurationID string, body *IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"deviceConfigurationDeviceConfigurationID", deviceConfigurationDeviceConfigurationID, "networkAccessConfigurationDeviceConfigurationID", networkAccessConfigurationDeviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationDeviceConfigurationID) + "/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/" + graphrt.PathSegment(networkAccessConfigurationDeviceConfigurationID) + "/assignedAccessMultiModeProfiles",
 	}, opts...)
 }
@@ -160,237 +108,92 @@ func (c *Client) IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesW
 // https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
 func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials(ctx context.Context, deviceManagementDerivedCredentialSettingsID string, body *ptbr2023.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*ptbr2023.DeviceManagementDerivedCredentialSettings, error) {
-	if err := graphrt.NonEmpty("deviceManagementDerivedCredentialSettingsID", deviceManagementDerivedCredentialSettingsID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"deviceManagementDerivedCredentialSettingsID", deviceManagementDerivedCredentialSettingsID},
 		Path:   "/beta/deviceManagement/derivedCredentials/" + graphrt.PathSegment(deviceManagementDerivedCredentialSettingsID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings
 // calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings:
-// Atualizar deviceManagementDerivedCredentialSettings.
-//
-// Atualize as propriedades de um objeto
-// deviceManagementDerivedCredentialSettings .
-//
-// The request body is a JSON
-// microsoft.graph.deviceManagementDerivedCredentialSettings object.
-//
-// On success the service answers 200 with a
-// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
+// Atualizar deviceManagementDerivedCredentialSettings, on another documented
+// path; see
+// IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials
+// for the body, the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *ptbr2023.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*ptbr2023.DeviceManagementDerivedCredentialSettings, error) {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/derivedCredentialSettings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings
 // calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings:
-// Atualizar deviceManagementDerivedCredentialSettings.
-//
-// Atualize as propriedades de um objeto
-// deviceManagementDerivedCredentialSettings .
-//
-// The request body is a JSON
-// microsoft.graph.deviceManagementDerivedCredentialSettings object.
-//
-// On success the service answers 200 with a
-// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
+// Atualizar deviceManagementDerivedCredentialSettings, on another documented
+// path; see
+// IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials
+// for the body, the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *ptbr2023.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*ptbr2023.DeviceManagementDerivedCredentialSettings, error) {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings
 // calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings:
-// Atualizar deviceManagementDerivedCredentialSettings.
-//
-// Atualize as propriedades de um objeto
-// deviceManagementDerivedCredentialSettings .
-//
-// The request body is a JSON
-// microsoft.graph.deviceManagementDerivedCredentialSettings object.
-//
-// On success the service answers 200 with a
-// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
+// Atualizar deviceManagementDerivedCredentialSettings, on another documented
+// path; see
+// IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials
+// for the body, the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *ptbr2023.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*ptbr2023.DeviceManagementDerivedCredentialSettings, error) {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings
 // calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings:
-// Atualizar deviceManagementDerivedCredentialSettings.
-//
-// Atualize as propriedades de um objeto
-// deviceManagementDerivedCredentialSettings .
-//
-// The request body is a JSON
-// microsoft.graph.deviceManagementDerivedCredentialSettings object.
-//
-// On success the service answers 200 with a
-// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
+// Atualizar deviceManagementDerivedCredentialSettings, on another documented
+// path; see
+// IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials
+// for the body, the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *ptbr2023.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*ptbr2023.DeviceManagementDerivedCredentialSettings, error) {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings
 // calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings:
-// Atualizar deviceManagementDerivedCredentialSettings.
-//
-// Atualize as propriedades de um objeto
-// deviceManagementDerivedCredentialSettings .
-//
-// The request body is a JSON
-// microsoft.graph.deviceManagementDerivedCredentialSettings object.
-//
-// On success the service answers 200 with a
-// microsoft.graph.deviceManagementDerivedCredentialSettings object in the JSON
-// result.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementConfiguration.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementConfiguration.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-shared-devicemanagementderivedcredentialsettings-update?view=graph-rest-beta
-// (api-reference/beta/api/intune-shared-devicemanagementderivedcredentialsettings-update.md).
+// Atualizar deviceManagementDerivedCredentialSettings, on another documented
+// path; see
+// IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDerivedCredentials
+// for the body, the response, the permissions and the page.
 func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *ptbr2023.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*ptbr2023.DeviceManagementDerivedCredentialSettings, error) {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.DeviceManagementDerivedCredentialSettings](raw)
 }
 
 // IntuneSharedWindowsUpdateStateCreate calls POST
@@ -416,20 +219,10 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // https://learn.microsoft.com/graph/api/intune-shared-windowsupdatestate-create?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-windowsupdatestate-create.md).
 func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (*ptbr2023.WindowsUpdateState, error) {
-	if err := graphrt.NonEmpty("deviceConfigurationID", deviceConfigurationID); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.WindowsUpdateState](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"deviceConfigurationID", deviceConfigurationID},
 		Path:   "/beta/deviceManagement/deviceConfigurations/" + graphrt.PathSegment(deviceConfigurationID) + "/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.WindowsUpdateState](raw)
 }

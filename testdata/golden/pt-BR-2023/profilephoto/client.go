@@ -52,227 +52,97 @@ func (c *Client) ProfilephotoUpdateMe(ctx context.Context, body []byte, opts ...
 }
 
 // ProfilephotoUpdateUsers calls PUT /beta/users/{id |
-// userPrincipalName}/photo/$value: Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-update.md).
+// userPrincipalName}/photo/$value: Atualizar profilephoto, on another
+// documented path; see ProfilephotoUpdateMe for the body, the response, the
+// permissions and the page.
 func (c *Client) ProfilephotoUpdateUsers(ctx context.Context, idOrUserPrincipalName string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:        "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateGroupsByID calls PUT /beta/groups/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateGroupsByID(ctx context.Context, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"id", id},
 		Path:        "/beta/groups/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateMeContacts calls PUT /beta/me/contacts/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateMeContacts(ctx context.Context, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"id", id},
 		Path:        "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateUsersContacts calls PUT /beta/users/{id |
-// userPrincipalName}/contacts/{id}/photo/$value: Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-update.md).
+// userPrincipalName}/contacts/{id}/photo/$value: Atualizar profilephoto, on
+// another documented path; see ProfilephotoUpdateMe for the body, the
+// response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:        "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateMeContactfoldersContacts calls PUT
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateMeContactfoldersContacts(ctx context.Context, contactFolderID string, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("contactFolderID", contactFolderID, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"contactFolderID", contactFolderID, "id", id},
 		Path:        "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateUsersContactfoldersContacts calls PUT /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-update.md).
+// Atualizar profilephoto, on another documented path; see ProfilephotoUpdateMe
+// for the body, the response, the permissions and the page.
 func (c *Client) ProfilephotoUpdateUsersContactfoldersContacts(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id},
 		Path:        "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
 	}, opts...)
 }
 
 // ProfilephotoUpdateGroupsByTeamID calls PUT
-// /beta/groups/{teamId}/photo/$value: Atualizar profilephoto.
-//
-// Atualize a foto do contato, grupo, equipe ou usuário especificado em um
-// locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
-// MB.
-//
-// The request body is binary content (image/jpeg).
-//
-// On success the service answers 200 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Contacts.ReadWrite, Group.ReadWrite.All,
-//     User.ReadWrite, User.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: Contacts.ReadWrite, Group.ReadWrite.All, User.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
-// (api-reference/beta/api/profilephoto-update.md).
+// /beta/groups/{teamId}/photo/$value: Atualizar profilephoto, on another
+// documented path; see ProfilephotoUpdateMe for the body, the response, the
+// permissions and the page.
 func (c *Client) ProfilephotoUpdateGroupsByTeamID(ctx context.Context, teamID string, body []byte, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("teamID", teamID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
 		ContentType: "image/jpeg",
 		Method:      "PUT",
+		Params:      []string{"teamID", teamID},
 		Path:        "/beta/groups/" + graphrt.PathSegment(teamID) + "/photo/$value",
 	}, opts...)
 }

@@ -43,16 +43,10 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/securescorecontrolprofile-update?view=graph-rest-1.0
 // (api-reference/v1.0/api/securescorecontrolprofile-update.md).
 func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string, body *SecureScoreControlProfileUpdateRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "PATCH",
+		Params: []string{"id", id},
 		Path:   "/v1.0/security/secureScoreControlProfiles/" + graphrt.PathSegment(id),
 	}, opts...)
 }

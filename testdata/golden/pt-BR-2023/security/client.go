@@ -45,15 +45,9 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/security-emailthreatsubmissionpolicy-get?view=graph-rest-beta
 // (api-reference/beta/api/security-emailthreatsubmissionpolicy-get.md).
 func (c *Client) SecurityEmailThreatSubmissionPolicyGet(ctx context.Context, emailThreatSubmissionPoliciesID string, opts ...graphrt.Option) (*ptbr2023.EmailThreatSubmissionPolicy, error) {
-	if err := graphrt.NonEmpty("emailThreatSubmissionPoliciesID", emailThreatSubmissionPoliciesID); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[ptbr2023.EmailThreatSubmissionPolicy](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"emailThreatSubmissionPoliciesID", emailThreatSubmissionPoliciesID},
 		Path:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/" + graphrt.PathSegment(emailThreatSubmissionPoliciesID),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.EmailThreatSubmissionPolicy](raw)
 }

@@ -59,14 +59,10 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/subscription-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/subscription-list.md).
 func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) ([]ptbr2023.Subscription, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[ptbr2023.Subscription](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/subscriptions",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[ptbr2023.Subscription](raw)
 }
 
 // SubscriptionListAll iterates over every item of SubscriptionList, following

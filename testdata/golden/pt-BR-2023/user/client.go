@@ -42,44 +42,18 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
 func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*ptbr2023.User, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[ptbr2023.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.User](raw)
 }
 
-// UserGetMe calls GET /v1.0/me: Obter um usuário.
-//
-// Recuperar as propriedades e os relacionamentos do objeto user.
-//
-// On success the service answers 200 with a microsoft.graph.user object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadWrite,
-//     User.ReadBasic.All, User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
-// (api-reference/v1.0/api/user-get.md).
+// UserGetMe calls GET /v1.0/me: Obter um usuário, on another documented path;
+// see UserGetUsers for the body, the response, the permissions and the page.
 func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*ptbr2023.User, error) {
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Object[ptbr2023.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.User](raw)
 }

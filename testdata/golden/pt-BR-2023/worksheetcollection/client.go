@@ -43,60 +43,23 @@ func New(c *ptbr2023.Client) *Client {
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (api-reference/v1.0/api/worksheetcollection-add.md).
 func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*ptbr2023.WorkbookWorksheet, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.WorkbookWorksheet](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"id", id},
 		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.WorkbookWorksheet](raw)
 }
 
 // WorksheetcollectionAddRoot calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/worksheets: WorksheetCollection:
-// add.
-//
-// Adiciona uma nova planilha à pasta de trabalho. A planilha será adicionada
-// ao final das planilhas existentes. Se desejar ativar a planilha
-// recém-adicionada, chame .activate() nele.
-//
-// The request body is a JSON object with the parameters nome.
-//
-// On success the service answers 201 with a microsoft.graph.workbookWorksheet
-// object in the JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): Files.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
-// (api-reference/v1.0/api/worksheetcollection-add.md).
+// add, on another documented path; see WorksheetcollectionAddItems for the
+// body, the response, the permissions and the page.
 func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*ptbr2023.WorkbookWorksheet, error) {
-	if err := graphrt.NonEmpty("itemPath", itemPath); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbr2023.WorkbookWorksheet](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"itemPath", itemPath},
 		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbr2023.WorkbookWorksheet](raw)
 }

@@ -45,30 +45,22 @@ func New(c *ptbrsxs2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/group-list-members.md).
 func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]ptbrsxs2021.DirectoryObject, error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
+	return graphrt.Collection[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.DecodeCollection[ptbrsxs2021.DirectoryObject](raw)
 }
 
 // GroupListMembersAll iterates over every item of GroupListMembers, following
 // @odata.nextLink from page to page; it stops at the first error, which it
 // yields, or when the loop breaks.
 func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[ptbrsxs2021.DirectoryObject, error] {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return graphrt.Fail[ptbrsxs2021.DirectoryObject](err)
-	}
 	return graphrt.All[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 }
@@ -77,12 +69,10 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 // @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
 // get the count.
 func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[ptbrsxs2021.DirectoryObject], error) {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return nil, err
-	}
 	return graphrt.GetPage[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
+		Params:        []string{"id", id},
 		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
 	}, opts...)
 }

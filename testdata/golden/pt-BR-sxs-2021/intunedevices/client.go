@@ -44,89 +44,37 @@ func New(c *ptbrsxs2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
 // (api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
 func (c *Client) IntuneDevicesManagedDeviceWipeUsers(ctx context.Context, usersID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("usersID", usersID, "managedDeviceID", managedDeviceID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"usersID", usersID, "managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(usersID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID) + "/wipe",
 	}, opts...)
 }
 
 // IntuneDevicesManagedDeviceWipeDeviceManagement calls POST
-// /v1.0/deviceManagement/managedDevices/{managedDeviceId}/wipe: wipe action.
-//
-// Wipe a device.
-//
-// The request body is a JSON object with the parameters keepEnrollmentData,
-// keepUserData, macOsUnlockCode, persistEsimDataPlan.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
-// (api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
+// /v1.0/deviceManagement/managedDevices/{managedDeviceId}/wipe: wipe action,
+// on another documented path; see IntuneDevicesManagedDeviceWipeUsers for the
+// body, the response, the permissions and the page.
 func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagement(ctx context.Context, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("managedDeviceID", managedDeviceID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/deviceManagement/managedDevices/" + graphrt.PathSegment(managedDeviceID) + "/wipe",
 	}, opts...)
 }
 
 // IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps calls POST
 // /v1.0/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/wipe:
-// wipe action.
-//
-// Wipe a device.
-//
-// The request body is a JSON object with the parameters keepEnrollmentData,
-// keepUserData, macOsUnlockCode, persistEsimDataPlan.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: DeviceManagementManagedDevices.ReadWrite.All,
-//     DeviceManagementManagedDevices.PriviligedOperation.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/intune-devices-manageddevice-wipe?view=graph-rest-1.0
-// (api-reference/v1.0/api/intune-devices-manageddevice-wipe.md).
+// wipe action, on another documented path; see
+// IntuneDevicesManagedDeviceWipeUsers for the body, the response, the
+// permissions and the page.
 func (c *Client) IntuneDevicesManagedDeviceWipeDeviceManagementDetectedApps(ctx context.Context, detectedAppID string, managedDeviceID string, body *IntuneDevicesManagedDeviceWipeRequest, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID); err != nil {
-		return err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:   data,
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"detectedAppID", detectedAppID, "managedDeviceID", managedDeviceID},
 		Path:   "/v1.0/deviceManagement/detectedApps/" + graphrt.PathSegment(detectedAppID) + "/managedDevices/" + graphrt.PathSegment(managedDeviceID) + "/wipe",
 	}, opts...)
 }

@@ -38,194 +38,92 @@ func New(c *ptbrsxs2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
 // (api-reference/beta/api/message-delete.md).
 func (c *Client) MessageDeleteMe(ctx context.Context, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"id", id},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id),
 	}, opts...)
 }
 
 // MessageDeleteUsers calls DELETE /beta/users/{id |
-// userPrincipalName}/messages/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (api-reference/beta/api/message-delete.md).
+// userPrincipalName}/messages/{id}: Delete message, on another documented
+// path; see MessageDeleteMe for the body, the response, the permissions and
+// the page.
 func (c *Client) MessageDeleteUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "id", id); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
 	}, opts...)
 }
 
 // MessageDeleteMeMailFolders calls DELETE
-// /beta/me/mailFolders/{id}/messages/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (api-reference/beta/api/message-delete.md).
+// /beta/me/mailFolders/{id}/messages/{id}: Delete message, on another
+// documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteMeMailFolders(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
 }
 
 // MessageDeleteUsersMailFolders calls DELETE /beta/users/{id |
-// userPrincipalName}/mailFolders/{id}/messages/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (api-reference/beta/api/message-delete.md).
+// userPrincipalName}/mailFolders/{id}/messages/{id}: Delete message, on
+// another documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
 }
 
 // MessageDeleteMeMentions calls DELETE /beta/me/messages/{id}/mentions/{id}:
-// Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (api-reference/beta/api/message-delete.md).
+// Delete message, on another documented path; see MessageDeleteMe for the
+// body, the response, the permissions and the page.
 func (c *Client) MessageDeleteMeMentions(ctx context.Context, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }
 
 // MessageDeleteUsersMentions calls DELETE /beta/users/{id |
-// userPrincipalName}/messages/{id}/mentions/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (api-reference/beta/api/message-delete.md).
+// userPrincipalName}/messages/{id}/mentions/{id}: Delete message, on another
+// documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteUsersMentions(ctx context.Context, idOrUserPrincipalName string, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }
 
 // MessageDeleteMeMailFoldersMentions calls DELETE
-// /beta/me/mailFolders/{id}/messages/{id}/mentions/{id}: Delete message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (api-reference/beta/api/message-delete.md).
+// /beta/me/mailFolders/{id}/messages/{id}/mentions/{id}: Delete message, on
+// another documented path; see MessageDeleteMe for the body, the response, the
+// permissions and the page.
 func (c *Client) MessageDeleteMeMailFoldersMentions(ctx context.Context, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }
 
 // MessageDeleteUsersMailFoldersMentions calls DELETE /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}/mentions/{id}: Delete
-// message.
-//
-// Delete a message in the specified user's mailbox, or delete a relationship
-// of the message.
-//
-// On success the service answers 204 with no body.
-//
-// Permissions:
-//   - delegated (work or school account): Mail.ReadWrite
-//   - delegated (personal Microsoft account): Mail.ReadWrite
-//   - application: Mail.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
-// (api-reference/beta/api/message-delete.md).
+// message, on another documented path; see MessageDeleteMe for the body, the
+// response, the permissions and the page.
 func (c *Client) MessageDeleteUsersMailFoldersMentions(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID); err != nil {
-		return err
-	}
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID, "mentionID", mentionID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/mentions/" + graphrt.PathSegment(mentionID),
 	}, opts...)
 }

@@ -44,20 +44,10 @@ func New(c *ptbrsxs2021.Client) *Client {
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-assignlicense.md).
 func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (*ptbrsxs2021.User, error) {
-	if err := graphrt.NonEmpty("idOrUserPrincipalName", idOrUserPrincipalName); err != nil {
-		return nil, err
-	}
-	data, err := graphrt.MarshalBody(body)
-	if err != nil {
-		return nil, err
-	}
-	raw, err := c.rt.JSON(ctx, &graphrt.Request{
-		Body:   data,
+	return graphrt.Object[ptbrsxs2021.User](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/assignLicense",
 	}, opts...)
-	if err != nil {
-		return nil, err
-	}
-	return graphrt.Decode[ptbrsxs2021.User](raw)
 }
