@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# bench/run.sh [--sdk]: measures, in one run on this machine,
+# bench/run.sh [--beta] [--sdk]: measures, in one run on this machine,
 #   1. graphgen on the whole English corpus (IR only, and full Go generation)
 #      against a bare goldmark parse of the same files;
 #   2. the cold build (go clean -cache first) of a one-call program using the
 #      generated v1.0 client: wall, CPU, peak RSS, binary size;
 #   3. the same for a one-call program on the standard library alone;
-#   4. with --sdk, the same on github.com/microsoftgraph/msgraph-sdk-go
+#   4. the cold build of every generated v1.0 package, mock included;
+#      with --beta, go vet of every package generated from the beta tree;
+#   5. with --sdk, the same one-call program on github.com/microsoftgraph/msgraph-sdk-go
 #      (downloads ~30 MB from the module proxy; takes minutes).
 # Needs the corpus: GRAPHGEN_CORPUS, or ../shared/corpus unpacked here.
 set -euo pipefail
@@ -49,7 +51,7 @@ gen=$(measure gen "$work/graphgen" -out "$work/gen-en" -pkg graph "$en")
 
 # one-call programs
 mkdir -p "$work/generated" "$work/stdlib"
-"$work/graphgen" -out "$work/generated/graph" -pkg graph "$en/api-reference/v1.0" >/dev/null 2>&1
+"$work/graphgen" -out "$work/generated/graph" -pkg graph -import example.com/onecall/graph "$en/api-reference/v1.0" >/dev/null 2>&1
 cat > "$work/generated/go.mod" <<MOD
 module example.com/onecall
 go 1.26
@@ -66,11 +68,12 @@ import (
 	"os"
 
 	"example.com/onecall/graph"
+	"example.com/onecall/graph/user"
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
 func main() {
-	c := graph.New(graphrt.Config{Token: graphrt.StaticToken(os.Getenv("TOKEN"))})
+	c := user.New(graph.New(graphrt.Config{Token: graphrt.StaticToken(os.Getenv("TOKEN"))}))
 	me, err := c.UserGetMe(context.Background())
 	fmt.Println(me, err)
 }
@@ -105,6 +108,12 @@ GO
 (cd "$work/generated" && go mod download >/dev/null 2>&1 || true)
 read -r gw gc gr gs <<< "$(cold generated "$work/generated")"
 read -r sw sc sr ss <<< "$(cold stdlib "$work/stdlib")"
+# every package of the v1.0 client and its mock, cold
+(cd "$work/generated" && go clean -cache && /usr/bin/time -f '%e %U %S %M' -o "$work/time" go build ./graph/... ) >/dev/null 2>&1
+read -r aw au as ar < "$work/time"
+files=$(find "$work/generated/graph" -name '*.go' | wc -l)
+pkgs=$(find "$work/generated/graph" -name '*.go' -printf '%h\n' | sort -u | wc -l)
+mib=$(du -sm "$work/generated/graph" | cut -f1)
 
 echo "| measure | value | ratio |"
 echo "|---|---|---|"
@@ -113,8 +122,21 @@ echo "| graphgen ir, same files | ${irt} s | $(calc "$irt / $parse")× |"
 echo "| graphgen full generation, same files | ${gen} s | $(calc "$gen / $parse")× |"
 echo "| cold build, one call, generated v1.0 client | ${gw} s wall, ${gc} s CPU, ${gr} MiB RSS, ${gs} MiB binary | CPU $(calc "$gc / $sc")×, RSS $(calc "$gr / $sr")×, binary $(calc "$gs / $ss")× |"
 echo "| cold build, one call, standard library only | ${sw} s wall, ${sc} s CPU, ${sr} MiB RSS, ${ss} MiB binary | 1 |"
+echo "| cold build of every generated v1.0 package (${pkgs} packages, ${files} files, ${mib} MiB), mock included | ${aw} s wall, $(calc "$au + $as") s CPU, $((ar / 1024)) MiB RSS | CPU $(calc "($au + $as) / $sc")×, RSS $(calc "$ar / 1024 / $sr")× |"
 
-if [ "${1:-}" = "--sdk" ]; then
+if [ "${1:-}" = "--beta" ] || [ "${2:-}" = "--beta" ]; then
+  # the beta tree, generated and vetted (minutes)
+  mkdir -p "$work/beta"
+  printf 'module example.com/beta\ngo 1.26\nrequire github.com/graphgen-dev/graphgen v0.0.0\nreplace github.com/graphgen-dev/graphgen => %s\n' "$root" > "$work/beta/go.mod"
+  cp "$root/go.sum" "$work/beta/"
+  "$work/graphgen" -out "$work/beta/graph" -pkg graph "$en/api-reference/beta" >/dev/null 2>&1
+  s=$(date +%s.%N)
+  if (cd "$work/beta" && go vet ./graph/... >/dev/null 2>&1); then vet=ok; else vet=FAILED; fi
+  e=$(date +%s.%N)
+  echo "| go vet of every generated beta package ($(find "$work/beta/graph" -name '*.go' -printf '%h\n' | sort -u | wc -l) packages) | ${vet} in $(calc "$e - $s") s | |"
+fi
+
+if [ "${1:-}" = "--sdk" ] || [ "${2:-}" = "--sdk" ]; then
   mkdir -p "$work/sdk"
   cat > "$work/sdk/main.go" <<'GO'
 package main

@@ -85,11 +85,12 @@ func runGenerate(args []string, stderr io.Writer) int {
 	fset.StringVar(&cfg.Pkg, "pkg", "", "package `name` (default: the output directory's name)")
 	importPath := fset.String("import", "", "import `path` of the generated root package (default: from the go.mod above -out)")
 	check := fset.Bool("check", false, "write nothing; list the files that would change and exit 1 if any")
+	fset.BoolVar(&cfg.Strict, "strict", false, "fail, writing nothing, when a page is skipped (the reasons are printed with their positions)")
 	fset.Var((*listFlag)(&cfg.Include), "include", "generate only operations matching `glob` (operation id, page name, or /path prefix); repeatable, comma-separated")
 	fset.Var((*listFlag)(&cfg.Exclude), "exclude", "leave out operations matching `glob`; repeatable, comma-separated")
 	configFile := fset.String("config", "", "JSON `file` with docs, out, pkg, include and exclude, for long go:generate lines; flags win")
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]\n       graphgen check-metadata -csdl FILE [-version V] [DOCS...]")
+		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-import PATH] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [-strict] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]\n       graphgen check-metadata -csdl FILE [-version V] [DOCS...]")
 		fset.PrintDefaults()
 	}
 	if err := fset.Parse(args); err != nil {
@@ -114,6 +115,10 @@ func runGenerate(args []string, stderr io.Writer) int {
 	api, status := load(cfg.Docs, stderr, true)
 	if api == nil {
 		return status
+	}
+	if n := skippedPages(api); cfg.Strict && n > 0 {
+		summary(stderr, api, fmt.Sprintf("-strict: %d pages skipped; nothing written", n))
+		return exitError
 	}
 	if len(cfg.Include)+len(cfg.Exclude) > 0 {
 		graphgen.Select(api, cfg.Include, cfg.Exclude)
@@ -141,6 +146,8 @@ type genConfig struct {
 	Pkg     string   `json:"pkg"`
 	Include []string `json:"include"`
 	Exclude []string `json:"exclude"`
+	// Strict fails the run, writing nothing, when a page is skipped.
+	Strict bool `json:"strict"`
 }
 
 // merge fills in from a JSON config file what no flag set; relative docs
@@ -180,6 +187,9 @@ func (c *genConfig) merge(file string, fset *flag.FlagSet) error {
 	}
 	if !set["exclude"] {
 		c.Exclude = fc.Exclude
+	}
+	if !set["strict"] {
+		c.Strict = fc.Strict
 	}
 	return nil
 }
@@ -379,12 +389,8 @@ func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 
 // summary prints the one-line account of a run.
 func summary(stderr io.Writer, api *ir.API, outcome string) {
-	methods, warnings, resources := 0, 0, 0
-	for _, s := range api.Skipped {
-		if s.Reason == parser.SkipResource {
-			resources++
-		}
-	}
+	methods, warnings, skipped := 0, 0, skippedPages(api)
+	resources := len(api.Skipped) - skipped
 	for _, op := range api.Operations {
 		methods += len(op.Routes)
 	}
@@ -394,10 +400,21 @@ func summary(stderr io.Writer, api *ir.API, outcome string) {
 		}
 	}
 	fmt.Fprintf(stderr, "graphgen: %d pages read, %d operations (%d client methods), %d resource pages, %d pages skipped, %d errors, %d warnings; %s\n",
-		api.Pages, len(api.Operations), methods, resources, len(api.Skipped)-resources, graphgen.Errors(api), warnings, outcome)
+		api.Pages, len(api.Operations), methods, resources, skipped, graphgen.Errors(api), warnings, outcome)
 }
 
-// packageName derives a package name from the output directory.
+// skippedPages counts the pages that yielded no operation for a reason
+// other than being resource pages.
+func skippedPages(api *ir.API) int {
+	n := 0
+	for _, s := range api.Skipped {
+		if s.Reason != parser.SkipResource {
+			n++
+		}
+	}
+	return n
+}
+
 // importPathOf finds the import path of dir from the go.mod above it: the
 // area and mock packages import the root package by it. Without a go.mod
 // it says so and uses name.
@@ -433,6 +450,7 @@ func modulePath(gomod []byte) string {
 	return ""
 }
 
+// packageName derives a package name from the output directory.
 func packageName(dir string) string {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
