@@ -1,9 +1,13 @@
 package graphgen
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
+	"slices"
 	"testing"
 
+	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -58,4 +62,49 @@ func operation(api *ir.API, id string) *ir.Operation {
 		}
 	}
 	return nil
+}
+
+// reversedFS lists every directory in reverse order, as a file system
+// that does not sort might.
+type reversedFS struct{ fs.FS }
+
+func (r reversedFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(r.FS, name)
+	slices.Reverse(entries)
+	return entries, err
+}
+
+// TestOutputIndependentOfFileOrder: the bundled docs read in reverse
+// directory order give byte-identical IR, diagnostics and Go.
+func TestOutputIndependentOfFileOrder(t *testing.T) {
+	render := func(fsys fs.FS) map[string][]byte {
+		api, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]byte{}
+		if out["ir.json"], err = MarshalIR(api); err != nil {
+			t.Fatal(err)
+		}
+		files, err := Generate(api, emitter.Options{Package: "graph", ImportPath: "example.com/graph"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			out[f.Path] = f.Content
+		}
+		return out
+	}
+	sorted, reversed := render(BundledDocs()), render(reversedFS{BundledDocs()})
+	if len(sorted) < 10 {
+		t.Fatalf("only %d files", len(sorted))
+	}
+	for name, data := range sorted {
+		if !bytes.Equal(data, reversed[name]) {
+			t.Errorf("%s differs when the files are read in another order", name)
+		}
+	}
+	if len(reversed) != len(sorted) {
+		t.Errorf("%d files in order, %d in reverse", len(sorted), len(reversed))
+	}
 }

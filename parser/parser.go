@@ -95,6 +95,9 @@ func pageFiles(fsys fs.FS) ([]string, error) {
 		}
 		return nil
 	})
+	// Sorted here, not trusted to the file system: the IR's order must not
+	// depend on the order a directory lists its files in.
+	slices.Sort(names)
 	return names, err
 }
 

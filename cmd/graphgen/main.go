@@ -353,6 +353,7 @@ func readCSDL(name string) (map[string]*metadata.Type, error) {
 // prints the diagnostics if asked. It returns a nil API when nothing could be read.
 func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 	var trees []graphgen.Tree
+	var abss []string
 	for _, d := range dirs {
 		st, err := os.Stat(d)
 		if err != nil {
@@ -369,7 +370,14 @@ func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 		if err != nil {
 			abs = d
 		}
-		trees = append(trees, graphgen.Tree{Name: filepath.ToSlash(filepath.Clean(d)), FS: os.DirFS(d), Version: parser.VersionOf(filepath.ToSlash(abs))})
+		abss = append(abss, filepath.ToSlash(abs))
+		trees = append(trees, graphgen.Tree{FS: os.DirFS(d), Version: parser.VersionOf(filepath.ToSlash(abs))})
+	}
+	// Trees are named by the shortest ends of their paths that tell them
+	// apart, so that the output does not depend on the working directory
+	// or on how the paths were written.
+	for i, name := range treeNames(abss) {
+		trees[i].Name = name
 	}
 	if len(trees) == 0 {
 		trees = []graphgen.Tree{{FS: graphgen.BundledDocs()}}
@@ -381,10 +389,50 @@ func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 	}
 	for _, d := range api.Diagnostics {
 		if printDiags {
+			d.Pos = displayPos(d.Pos, trees, dirs)
 			fmt.Fprintln(stderr, d)
 		}
 	}
 	return api, exitOK
+}
+
+// treeNames returns, for each absolute slash path, its shortest trailing
+// run of segments that no other path ends with.
+func treeNames(paths []string) []string {
+	names := make([]string, len(paths))
+	for i, p := range paths {
+		segs := strings.Split(strings.Trim(p, "/"), "/")
+		for n := 1; n <= len(segs); n++ {
+			names[i] = strings.Join(segs[len(segs)-n:], "/")
+			unique := true
+			for j, q := range paths {
+				if j != i && (q == names[i] || strings.HasSuffix(q, "/"+names[i])) {
+					unique = false
+				}
+			}
+			if unique {
+				break
+			}
+		}
+	}
+	return names
+}
+
+// displayPos turns a position relative to its tree into one relative to
+// the working directory, as the DOCS argument was written, so that editors
+// can open it.
+func displayPos(pos string, trees []graphgen.Tree, dirs []string) string {
+	switch {
+	case len(dirs) == 1:
+		return filepath.ToSlash(filepath.Join(dirs[0], pos))
+	case len(dirs) > 1:
+		for i, t := range trees {
+			if rest, ok := strings.CutPrefix(pos, t.Name+"/"); ok {
+				return filepath.ToSlash(filepath.Join(dirs[i], rest))
+			}
+		}
+	}
+	return pos
 }
 
 // summary prints the one-line account of a run.

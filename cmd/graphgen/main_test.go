@@ -412,3 +412,37 @@ func TestBrokenPageSkippedStrictFailsOutputUntouched(t *testing.T) {
 		t.Errorf("the run without the failure did not write gadget/ or remove stale.go")
 	}
 }
+
+// TestOutputIndependentOfCwdPathsAndOrder: the same two docs trees, named
+// by absolute paths from one directory and by relative paths in the other
+// order from another, give byte-identical output; diagnostics point at the
+// pages as the arguments named them.
+func TestOutputIndependentOfCwdPathsAndOrder(t *testing.T) {
+	base := t.TempDir()
+	for tree, title := range map[string]string{"en": "Reset thing", "pt": "Redefinir coisa"} {
+		api := filepath.Join(base, "docs", tree, "api-reference", "v1.0", "api")
+		os.MkdirAll(api, 0o755)
+		os.WriteFile(filepath.Join(api, "thing-reset.md"), []byte(page(title, "POST", "/things/{id}/reset")), 0o644)
+		os.WriteFile(filepath.Join(api, "thing-broken.md"), []byte("---\ntitle: x\n---\n# x\n"), 0o644)
+	}
+	en, pt := filepath.Join(base, "docs", "en"), filepath.Join(base, "docs", "pt")
+	outA, outB := filepath.Join(base, "a"), filepath.Join(base, "b")
+	if code, stderr := gen("-out", outA, "-pkg", "graph", "-import", "example.com/graph", en, pt); code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	t.Chdir(filepath.Join(base, "docs"))
+	code, stderr := gen("-out", outB, "-pkg", "graph", "-import", "example.com/graph", "pt", "./en/")
+	if code != 0 {
+		t.Fatalf("exit %d:\n%s", code, stderr)
+	}
+	a, b := snapshot(t, outA), snapshot(t, outB)
+	if diff := cmp.Diff(a, b); diff != "" {
+		t.Errorf("output depends on the working directory or argument order (-abs +rel):\n%s", diff)
+	}
+	if !strings.Contains(a["thing/client.go"], "func (c *Client) ThingResetEn(") || !strings.Contains(a["thing/client.go"], "(en/api-reference/v1.0/api/thing-reset.md)") {
+		t.Errorf("trees are not named by their directories:\n%s", a["thing/client.go"])
+	}
+	if !strings.Contains(stderr, "pt/api-reference/v1.0/api/thing-broken.md:") || !strings.Contains(stderr, "en/api-reference/v1.0/api/thing-broken.md:") {
+		t.Errorf("diagnostics do not name the pages as the arguments did:\n%s", stderr)
+	}
+}
