@@ -53,8 +53,17 @@ func areaList(pkg string, areas []string) string {
 }
 
 // areaClientFile emits an area's package comment, its Client and one
-// method per route of its operations.
-func areaClientFile(f *jen.File, area, root string, ops []*ir.Operation, idx map[string]models) {
+// method per route of its operations. The root package (pkg at path root)
+// is imported under a name no parameter of the file hides.
+func areaClientFile(f *jen.File, area, root, pkg string, ops []*ir.Operation, idx map[string]models) {
+	var params []string
+	for _, op := range ops {
+		for _, r := range op.Routes {
+			params = append(params, paramNames(r)...)
+		}
+	}
+	rootName := naming.NewScope(params...).Name(pkg)
+	f.ImportAlias(root, rootName)
 	var ids []string
 	for i, op := range ops {
 		if i == 3 {
@@ -76,7 +85,7 @@ func areaClientFile(f *jen.File, area, root string, ops []*ir.Operation, idx map
 	for _, op := range ops {
 		for i, r := range op.Routes {
 			f.Line()
-			clientMethod(f, op, r, idx[op.Version], i == 0)
+			clientMethod(f, op, r, idx[op.Version], rootName, i == 0)
 		}
 	}
 }
@@ -93,8 +102,8 @@ func areaClientFile(f *jen.File, area, root string, ops []*ir.Operation, idx map
 //
 // The runtime refuses empty path parameters and encodes the body, so that
 // every method is one call: small to compile and to format.
-func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, first bool) {
-	scope := naming.NewScope(paramNames(r)...)
+func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, rootName string, first bool) {
+	scope := naming.NewScope(append(paramNames(r), rootName)...)
 	recv, ctx, opts := scope.Name("c"), scope.Name("ctx"), scope.Name("opts")
 	params := []jen.Code{jen.Id(ctx).Qual("context", "Context")}
 	for _, p := range allParams(r) {

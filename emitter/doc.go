@@ -77,7 +77,10 @@ func isMarker(w string) bool {
 }
 
 // comments turns lines into one jennifer Comment each; "" gives a bare "//"
-// paragraph break.
+// paragraph break. Every line gets its "// " here: jennifer prints a
+// comment that starts with "//" or "/*" verbatim, so page text such as
+// "/* ..." would open a block comment and "//go:generate ..." would be a
+// directive.
 func comments(lines []string) *jen.Statement {
 	s := jen.Null()
 	for _, l := range lines {
@@ -85,7 +88,7 @@ func comments(lines []string) *jen.Statement {
 			s.Comment("").Line()
 			continue
 		}
-		s.Comment(l).Line()
+		s.Comment("// " + strings.ReplaceAll(l, "\n", " ")).Line()
 	}
 	return s
 }

@@ -101,8 +101,8 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 	for _, area := range names {
 		ops, areaPath := areas[area], root+"/"+area
 		jobs = append(jobs,
-			job{path.Join(area, "client.go"), areaPath, area, func(f *jen.File) { areaClientFile(f, area, root, ops, idx) }},
-			job{path.Join(mockName, area+".go"), mockPath, mockName, func(f *jen.File) { mockAreaFile(f, area, ops, idx) }})
+			job{path.Join(area, "client.go"), areaPath, area, func(f *jen.File) { areaClientFile(f, area, root, opts.Package, ops, idx) }},
+			job{path.Join(mockName, area+".go"), mockPath, mockName, func(f *jen.File) { mockAreaFile(f, area, opts.Package, ops, idx) }})
 		if slices.ContainsFunc(ops, func(op *ir.Operation) bool { return op.RequestBody.GoName != "" }) {
 			jobs = append(jobs, job{path.Join(area, "requests.go"), areaPath, area, func(f *jen.File) { requestsFile(f, ops, idx) }})
 		}

@@ -158,3 +158,101 @@ func TestParameterNamedLikeALocal(t *testing.T) {
 		t.Error("thing/client.go has no ThingGet")
 	}
 }
+
+// fileText returns the content of the emitted file at path.
+func fileText(t *testing.T, a *ir.API, path string) string {
+	t.Helper()
+	files, err := emitter.Emit(a, emitter.Options{Package: "graph"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Path == path {
+			return string(f.Content)
+		}
+	}
+	t.Fatalf("no file %s", path)
+	return ""
+}
+
+// TestProseCannotStartAComment: page text that starts a line with "/*" or
+// "//" (a summary, a line after <br> or U+2028, a qualified name with a
+// newline) stays an ordinary line comment: no block comment is opened and
+// no directive (//go:generate, //line) is made.
+func TestProseCannotStartAComment(t *testing.T) {
+	a := api("Get thing\u2028/* title", "//go:generate echo summary\n/* open\n//line evil.go:1\n*/ func Evil() {}", simpleRoute())
+	a.Types = []*ir.Type{{
+		Name: "microsoft.graph.thing\n*/ func Evil2() {} /*\n//go:generate echo name", GoName: "Thing", Kind: ir.TypeObject, Version: "v1.0",
+		Summary:    "/* summary",
+		Properties: []ir.Property{{Name: "id", GoName: "ID", Type: "Edm.String", Description: "x\u2028//go:generate echo property\n/* open"}},
+	}, {
+		Name: "microsoft.graph.shape", GoName: "Shape", Kind: ir.TypeEnum, Version: "v1.0",
+		Members: []ir.EnumMember{{Name: "a", GoName: "ShapeA", Description: "a\n/* open"}},
+	}}
+	second := api("Get thing again", "", simpleRoute()).Operations[0]
+	second.ID, second.GoName, second.Page = "thing-get-again", "ThingGetAgain", "x\n*/ func Evil3() {} /*"
+	second.Routes[0].GoName, second.Routes[0].ShadowedBy = "ThingGetAgain", "x\n*/ func Evil4() {} /*\n//go:generate echo shadowed"
+	a.Operations = append(a.Operations, second)
+	for path, f := range emit(t, a) {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if c.Text != "//" && !strings.HasPrefix(c.Text, "// ") {
+					t.Errorf("%s: comment %q does not start with \"// \"", path, c.Text)
+				}
+			}
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && strings.HasPrefix(fd.Name.Name, "Evil") {
+				t.Errorf("%s: page text declared %s", path, fd.Name.Name)
+			}
+		}
+	}
+}
+
+// TestRootImportGivesWayToParameters: a parameter named like the root
+// package does not hide it; the import gets another name.
+func TestRootImportGivesWayToParameters(t *testing.T) {
+	r := &ir.Route{Path: "/things/{graph}", Pattern: "/things/{graph}", GoName: "ThingGet",
+		Params: []ir.Param{{Name: "graph", GoName: "graph", Style: ir.StyleSegment}}}
+	a := api("Get thing", "", r)
+	a.Operations[0].Response.Type = "microsoft.graph.thing"
+	a.Types = []*ir.Type{{Name: "microsoft.graph.thing", GoName: "Thing", Kind: ir.TypeObject, Version: "v1.0"}}
+	client := fileText(t, a, "thing/client.go")
+	for _, want := range []string{`graph2 "graph"`, "graphrt.Object[graph2.Thing](ctx, c.rt,", "graph string,", "func New(c *graph2.Client)"} {
+		if !strings.Contains(client, want) {
+			t.Errorf("thing/client.go lacks %q:\n%s", want, client)
+		}
+	}
+}
+
+// TestRequiredDashParameter: a required parameter named "-" is sent: its
+// tag is "-,", not "-" (which encoding/json reads as "skip the field").
+func TestRequiredDashParameter(t *testing.T) {
+	a := api("Post thing", "", simpleRoute())
+	a.Operations[0].RequestBody = ir.RequestBody{Kind: ir.KindParameters, GoName: "ThingGetRequest", Params: []ir.BodyParam{
+		{Name: "-", GoName: "P", TypeName: "Edm.String", Required: true},
+		{Name: "mode", GoName: "Mode", TypeName: "Edm.String", Required: true},
+	}}
+	requests := fileText(t, a, "thing/requests.go")
+	for _, want := range []string{"P string `json:\"-,\"`", "Mode string `json:\"mode\"`"} {
+		if !strings.Contains(requests, want) {
+			t.Errorf("thing/requests.go lacks %q:\n%s", want, requests)
+		}
+	}
+}
+
+// TestMockLocalsGiveWayToAreas: the register function of an area named m
+// refers to package m (for the body check), so its *graphrt.Mux parameter
+// takes another name.
+func TestMockLocalsGiveWayToAreas(t *testing.T) {
+	a := api("Post thing", "", simpleRoute())
+	a.Operations[0].Package = "m"
+	a.Operations[0].RequestBody = ir.RequestBody{Kind: ir.KindParameters, GoName: "ThingGetRequest",
+		Params: []ir.BodyParam{{Name: "mode", GoName: "Mode", TypeName: "Edm.String"}}}
+	mock := fileText(t, a, "graphmock/m.go")
+	for _, want := range []string{"func registerM(m2 *graphrt.Mux, h Handler) {", "graphrt.CheckJSON[m.ThingGetRequest]()", "m2.Handle("} {
+		if !strings.Contains(mock, want) {
+			t.Errorf("graphmock/m.go lacks %q:\n%s", want, mock)
+		}
+	}
+}

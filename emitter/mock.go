@@ -7,6 +7,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
 )
 
 // notChecked are documented headers the mock does not require on their
@@ -49,8 +50,9 @@ func mockFile(f *jen.File, mockName string, ops []*ir.Operation, areas []string)
 
 // mockAreaFile emits, for the operations of one area, DocsHandler's
 // methods, their documented examples and the function registering their
-// routes.
-func mockAreaFile(f *jen.File, area string, ops []*ir.Operation, idx map[string]models) {
+// routes, whose parameters give way to the packages it refers to (the
+// area's and the root package pkg).
+func mockAreaFile(f *jen.File, area, pkg string, ops []*ir.Operation, idx map[string]models) {
 	for _, op := range ops {
 		// func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) { graphrt.ServeExample(w, r, 200, examplesUserGet...) }
 		f.Comment(op.GoName + " answers " + strconv.Itoa(op.Response.Status) + " with the documented example of " + op.ID + ".")
@@ -60,18 +62,20 @@ func mockAreaFile(f *jen.File, area string, ops []*ir.Operation, idx map[string]
 	}
 	examplesFile(f, ops)
 	// func registerUser(m *graphrt.Mux, h Handler) { m.Handle(graphrt.Route{...}, h.UserGet); ... }
+	scope := naming.NewScope(area, pkg)
+	mux, h := scope.Name("m"), scope.Name("h")
 	var stmts []jen.Code
 	for _, op := range ops {
 		for _, r := range op.Routes {
 			if r.ShadowedBy != "" {
-				stmts = append(stmts, jen.Comment(op.Method+" /"+op.Version+r.Path+" is served by "+r.ShadowedBy+"."))
+				stmts = append(stmts, jen.Comment(sanitiseLine(op.Method+" /"+op.Version+r.Path+" is served by "+r.ShadowedBy+".")))
 				continue
 			}
-			stmts = append(stmts, jen.Id("m").Dot("Handle").Call(routeValue(op, r, idx[op.Version]), jen.Id("h").Dot(op.GoName)))
+			stmts = append(stmts, jen.Id(mux).Dot("Handle").Call(routeValue(op, r, idx[op.Version]), jen.Id(h).Dot(op.GoName)))
 		}
 	}
-	f.Comment(registerFunc(area) + " registers the routes of package " + area + " on m.")
-	f.Func().Id(registerFunc(area)).Params(jen.Id("m").Op("*").Add(rt("Mux")), jen.Id("h").Id("Handler")).Block(stmts...)
+	f.Comment(registerFunc(area) + " registers the routes of package " + area + " on " + mux + ".")
+	f.Func().Id(registerFunc(area)).Params(jen.Id(mux).Op("*").Add(rt("Mux")), jen.Id(h).Id("Handler")).Block(stmts...)
 }
 
 // registerFunc names the function registering an area's routes.

@@ -101,7 +101,7 @@ func quoteDoc(s string) string {
 //	}
 func objectType(f *jen.File, t *ir.Type, idx models) {
 	fields := []jen.Code{
-		jen.Comment("ODataType is the \"@odata.type\" of the object, e.g. \"#" + t.Name + "\"."),
+		jen.Comment(sanitiseLine("ODataType is the \"@odata.type\" of the object, e.g. \"#" + t.Name + "\".")),
 		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitempty"}),
 	}
 	seen := map[string]bool{"@odata.type": true}
@@ -211,6 +211,9 @@ func requestType(f *jen.File, op *ir.Operation, idx models) {
 		doc := p.GoName + " is " + quoteDoc(p.Name) + ". " + p.Description
 		if p.Required {
 			tag = p.Name
+			if tag == "-" {
+				tag = "-," // the tag "-" would drop the field from the JSON
+			}
 			doc += " Required."
 		}
 		fields = append(fields, comments(docLines(doc)).Id(p.GoName).Add(goType(p.TypeName, p.Collection, !p.Required, idx)).Tag(map[string]string{"json": tag}))

@@ -6,41 +6,56 @@ import (
 	generated "github.com/graphgen-dev/graphgen/generated"
 	accesspackageassignment "github.com/graphgen-dev/graphgen/generated/accesspackageassignment"
 	alert "github.com/graphgen-dev/graphgen/generated/alert"
+	api "github.com/graphgen-dev/graphgen/generated/api"
+	api1st "github.com/graphgen-dev/graphgen/generated/api1st"
 	application "github.com/graphgen-dev/graphgen/generated/application"
 	authentication "github.com/graphgen-dev/graphgen/generated/authentication"
 	b2xidentityuserflow "github.com/graphgen-dev/graphgen/generated/b2xidentityuserflow"
+	bodies "github.com/graphgen-dev/graphgen/generated/bodies"
 	broken "github.com/graphgen-dev/graphgen/generated/broken"
 	calendar "github.com/graphgen-dev/graphgen/generated/calendar"
 	channel "github.com/graphgen-dev/graphgen/generated/channel"
 	chat "github.com/graphgen-dev/graphgen/generated/chat"
 	chats "github.com/graphgen-dev/graphgen/generated/chats"
 	cloudlicensing "github.com/graphgen-dev/graphgen/generated/cloudlicensing"
+	contextapi "github.com/graphgen-dev/graphgen/generated/contextapi"
 	conversationmember "github.com/graphgen-dev/graphgen/generated/conversationmember"
+	doctext "github.com/graphgen-dev/graphgen/generated/doctext"
 	driveitem "github.com/graphgen-dev/graphgen/generated/driveitem"
 	ediscovery "github.com/graphgen-dev/graphgen/generated/ediscovery"
 	event "github.com/graphgen-dev/graphgen/generated/event"
 	externalconnectors "github.com/graphgen-dev/graphgen/generated/externalconnectors"
+	generated1 "github.com/graphgen-dev/graphgen/generated/generated"
 	governanceresource "github.com/graphgen-dev/graphgen/generated/governanceresource"
 	governancerolesetting "github.com/graphgen-dev/graphgen/generated/governancerolesetting"
+	graphrtapi "github.com/graphgen-dev/graphgen/generated/graphrtapi"
 	group "github.com/graphgen-dev/graphgen/generated/group"
+	h "github.com/graphgen-dev/graphgen/generated/h"
+	hostile "github.com/graphgen-dev/graphgen/generated/hostile"
 	include "github.com/graphgen-dev/graphgen/generated/include"
 	intunedevices "github.com/graphgen-dev/graphgen/generated/intunedevices"
 	intuneonboarding "github.com/graphgen-dev/graphgen/generated/intuneonboarding"
 	intuneshared "github.com/graphgen-dev/graphgen/generated/intuneshared"
 	invalid "github.com/graphgen-dev/graphgen/generated/invalid"
 	itemanalytics "github.com/graphgen-dev/graphgen/generated/itemanalytics"
+	jsonapi "github.com/graphgen-dev/graphgen/generated/jsonapi"
 	listitem "github.com/graphgen-dev/graphgen/generated/listitem"
+	m "github.com/graphgen-dev/graphgen/generated/m"
 	mailbox "github.com/graphgen-dev/graphgen/generated/mailbox"
+	mainapi "github.com/graphgen-dev/graphgen/generated/mainapi"
 	message "github.com/graphgen-dev/graphgen/generated/message"
 	multivaluelegacyextendedproperty "github.com/graphgen-dev/graphgen/generated/multivaluelegacyextendedproperty"
 	no "github.com/graphgen-dev/graphgen/generated/no"
 	onpremisesagentgroup "github.com/graphgen-dev/graphgen/generated/onpremisesagentgroup"
 	onpremisessyncbehavior "github.com/graphgen-dev/graphgen/generated/onpremisessyncbehavior"
 	opentypeextension "github.com/graphgen-dev/graphgen/generated/opentypeextension"
+	pager "github.com/graphgen-dev/graphgen/generated/pager"
+	params "github.com/graphgen-dev/graphgen/generated/params"
 	participant "github.com/graphgen-dev/graphgen/generated/participant"
 	profilephoto "github.com/graphgen-dev/graphgen/generated/profilephoto"
 	rangeapi "github.com/graphgen-dev/graphgen/generated/rangeapi"
 	rangeborder "github.com/graphgen-dev/graphgen/generated/rangeborder"
+	rejected "github.com/graphgen-dev/graphgen/generated/rejected"
 	reportroot "github.com/graphgen-dev/graphgen/generated/reportroot"
 	securescorecontrolprofile "github.com/graphgen-dev/graphgen/generated/securescorecontrolprofile"
 	security "github.com/graphgen-dev/graphgen/generated/security"
@@ -48,6 +63,8 @@ import (
 	softwareoathauthenticationmethod "github.com/graphgen-dev/graphgen/generated/softwareoathauthenticationmethod"
 	subscription "github.com/graphgen-dev/graphgen/generated/subscription"
 	synchronization "github.com/graphgen-dev/graphgen/generated/synchronization"
+	testdataapi "github.com/graphgen-dev/graphgen/generated/testdataapi"
+	typenames "github.com/graphgen-dev/graphgen/generated/typenames"
 	unknown "github.com/graphgen-dev/graphgen/generated/unknown"
 	user "github.com/graphgen-dev/graphgen/generated/user"
 	vpptoken "github.com/graphgen-dev/graphgen/generated/vpptoken"
@@ -61,41 +78,56 @@ func areaClients(c *generated.Client) map[string]any {
 	return map[string]any{
 		"accesspackageassignment":          accesspackageassignment.New(c),
 		"alert":                            alert.New(c),
+		"api":                              api.New(c),
+		"api1st":                           api1st.New(c),
 		"application":                      application.New(c),
 		"authentication":                   authentication.New(c),
 		"b2xidentityuserflow":              b2xidentityuserflow.New(c),
+		"bodies":                           bodies.New(c),
 		"broken":                           broken.New(c),
 		"calendar":                         calendar.New(c),
 		"channel":                          channel.New(c),
 		"chat":                             chat.New(c),
 		"chats":                            chats.New(c),
 		"cloudlicensing":                   cloudlicensing.New(c),
+		"contextapi":                       contextapi.New(c),
 		"conversationmember":               conversationmember.New(c),
+		"doctext":                          doctext.New(c),
 		"driveitem":                        driveitem.New(c),
 		"ediscovery":                       ediscovery.New(c),
 		"event":                            event.New(c),
 		"externalconnectors":               externalconnectors.New(c),
+		"generated":                        generated1.New(c),
 		"governanceresource":               governanceresource.New(c),
 		"governancerolesetting":            governancerolesetting.New(c),
+		"graphrtapi":                       graphrtapi.New(c),
 		"group":                            group.New(c),
+		"h":                                h.New(c),
+		"hostile":                          hostile.New(c),
 		"include":                          include.New(c),
 		"intunedevices":                    intunedevices.New(c),
 		"intuneonboarding":                 intuneonboarding.New(c),
 		"intuneshared":                     intuneshared.New(c),
 		"invalid":                          invalid.New(c),
 		"itemanalytics":                    itemanalytics.New(c),
+		"jsonapi":                          jsonapi.New(c),
 		"listitem":                         listitem.New(c),
+		"m":                                m.New(c),
 		"mailbox":                          mailbox.New(c),
+		"mainapi":                          mainapi.New(c),
 		"message":                          message.New(c),
 		"multivaluelegacyextendedproperty": multivaluelegacyextendedproperty.New(c),
 		"no":                               no.New(c),
 		"onpremisesagentgroup":             onpremisesagentgroup.New(c),
 		"onpremisessyncbehavior":           onpremisessyncbehavior.New(c),
 		"opentypeextension":                opentypeextension.New(c),
+		"pager":                            pager.New(c),
+		"params":                           params.New(c),
 		"participant":                      participant.New(c),
 		"profilephoto":                     profilephoto.New(c),
 		"rangeapi":                         rangeapi.New(c),
 		"rangeborder":                      rangeborder.New(c),
+		"rejected":                         rejected.New(c),
 		"reportroot":                       reportroot.New(c),
 		"securescorecontrolprofile":        securescorecontrolprofile.New(c),
 		"security":                         security.New(c),
@@ -103,6 +135,8 @@ func areaClients(c *generated.Client) map[string]any {
 		"softwareoathauthenticationmethod": softwareoathauthenticationmethod.New(c),
 		"subscription":                     subscription.New(c),
 		"synchronization":                  synchronization.New(c),
+		"testdataapi":                      testdataapi.New(c),
+		"typenames":                        typenames.New(c),
 		"unknown":                          unknown.New(c),
 		"user":                             user.New(c),
 		"vpptoken":                         vpptoken.New(c),

@@ -5,6 +5,8 @@ package generated
 // newModel returns a new documented object by version and qualified name, or nil.
 func newModel(versionAndName string) any {
 	switch versionAndName {
+	case "v1.0 microsoft.graph.1stThing":
+		return new(T1stThing)
 	case "v1.0 microsoft.graph.aadUserConversationMember":
 		return new(AadUserConversationMember)
 	case "v1.0 microsoft.graph.accessPackageAssignment":
@@ -15,22 +17,46 @@ func newModel(versionAndName string) any {
 		return new(AssignedLicense)
 	case "v1.0 microsoft.graph.calendar":
 		return new(Calendar)
+	case "v1.0 microsoft.graph.caseClash":
+		return new(CaseClash)
 	case "v1.0 microsoft.graph.chatMessage":
 		return new(ChatMessage)
+	case "v1.0 microsoft.graph.client":
+		return new(ClientType2)
+	case "v1.0 microsoft.graph.clientType":
+		return new(ClientType)
 	case "v1.0 microsoft.graph.conversationMember":
 		return new(ConversationMember)
 	case "v1.0 microsoft.graph.directoryObject":
 		return new(DirectoryObject)
+	case "v1.0 microsoft.graph.docsHandler":
+		return new(DocsHandlerType)
+	case "v1.0 microsoft.graph.doctext":
+		return new(Doctext)
+	case "v1.0 microsoft.graph.evil\n*/ func init() { panic(1) } /*\u2028//go:generate echo type":
+		return new(EvilFuncInitPanic1GoGenerateEchoType)
+	case "v1.0 microsoft.graph.handler":
+		return new(HandlerType)
 	case "v1.0 microsoft.graph.identityApiConnector":
 		return new(IdentityAPIConnector)
 	case "v1.0 microsoft.graph.itemAnalytics":
 		return new(ItemAnalytics)
 	case "v1.0 microsoft.graph.multiValueLegacyExtendedProperty":
 		return new(MultiValueLegacyExtendedProperty)
+	case "v1.0 microsoft.graph.new":
+		return new(NewType)
+	case "v1.0 microsoft.graph.newClient":
+		return new(NewClientType)
+	case "v1.0 microsoft.graph.newMock":
+		return new(NewMockType)
 	case "v1.0 microsoft.graph.openTypeExtension":
 		return new(OpenTypeExtension)
 	case "v1.0 microsoft.graph.post":
 		return new(Post)
+	case "v1.0 microsoft.graph.runtime":
+		return new(Runtime)
+	case "v1.0 microsoft.graph.shapeKind":
+		return new(ShapeKind)
 	case "v1.0 microsoft.graph.startHoldMusicOperation":
 		return new(StartHoldMusicOperation)
 	case "v1.0 microsoft.graph.subscription":
@@ -43,6 +69,8 @@ func newModel(versionAndName string) any {
 		return new(WorkbookRange)
 	case "v1.0 microsoft.graph.workbookWorksheet":
 		return new(WorkbookWorksheet)
+	case "v1.0 microsoft.graph.名前":
+		return new(T名前)
 	case "beta microsoft.graph.alert":
 		return new(AlertBeta)
 	case "beta microsoft.graph.androidManagedAppProtection":

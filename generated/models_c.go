@@ -224,6 +224,61 @@ const (
 	CallTypeUnknownFutureValue CallType = "unknownFutureValue"
 )
 
+// CaseClash is the microsoft.graph.caseClash resource.
+//
+// Property names that differ only in case, are keywords, start with digits or
+// are named like the generated methods.
+
+type CaseClash struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.caseClash".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// DisplayName is "displayName". Lower case.
+	DisplayName *string `json:"displayName,omitempty"`
+	// DisplayName2 is "DisplayName". Upper case.
+	// /*
+	DisplayName2 *string `json:"DisplayName,omitempty"`
+	// Type is "type". A keyword.
+	Type *string `json:"type,omitempty"`
+	// Default is "default". A keyword.
+	Default *bool `json:"default,omitempty"`
+	// Len is "len". Predeclared.
+	Len *int32 `json:"len,omitempty"`
+	// P1st is "1st". A digit first.
+	P1st *string `json:"1st,omitempty"`
+	// PИдентификатор is "идентификатор". Cyrillic.
+	PИдентификатор *string `json:"идентификатор,omitempty"`
+	// Café is "café". Non-ASCII.
+	Café *string `json:"café,omitempty"`
+	// UnmarshalJSON2 is "unmarshalJSON". Named like a method.
+	UnmarshalJSON2 *string `json:"unmarshalJSON,omitempty"`
+	// MarshalJSON2 is "MarshalJSON". Named like a method.
+	MarshalJSON2 *string `json:"MarshalJSON,omitempty"`
+	// AdditionalData2 is "additionalData". Named like the AdditionalData field.
+	AdditionalData2 *string `json:"additionalData,omitempty"`
+	// OdataType is "odataType". Named like the ODataType field.
+	OdataType *string `json:"odataType,omitempty"`
+	// P is "-". A dash.
+	P *string `json:"-,omitempty"`
+	// Shape is "shape". An enumeration of another page.
+	Shape *Shape `json:"shape,omitempty"`
+	// Note is "note". A note.
+	Note *string `json:"note,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes CaseClash and keeps the members it does not declare.
+func (m *CaseClash) UnmarshalJSON(b []byte) error {
+	type plain CaseClash
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes CaseClash with the members it does not declare.
+func (m CaseClash) MarshalJSON() ([]byte, error) {
+	type plain CaseClash
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // CategoryColor is the enumeration microsoft.graph.categoryColor. Values the
 // docs do not list are kept as they are.
 
@@ -500,6 +555,56 @@ const (
 	// `AllowOverrideWithoutJustification`.
 	ChatMessagePolicyViolationVerdictDetailsTypeAllowOverrideWithJustification ChatMessagePolicyViolationVerdictDetailsType = "AllowOverrideWithJustification"
 )
+
+// ClientType2 is the microsoft.graph.client resource.
+//
+// A type named client.
+
+type ClientType2 struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.client".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ClientType2 and keeps the members it does not declare.
+func (m *ClientType2) UnmarshalJSON(b []byte) error {
+	type plain ClientType2
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ClientType2 with the members it does not declare.
+func (m ClientType2) MarshalJSON() ([]byte, error) {
+	type plain ClientType2
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// ClientType is the microsoft.graph.clientType resource.
+//
+// A type named clientType.
+
+type ClientType struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.clientType".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ClientType and keeps the members it does not declare.
+func (m *ClientType) UnmarshalJSON(b []byte) error {
+	type plain ClientType
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ClientType with the members it does not declare.
+func (m ClientType) MarshalJSON() ([]byte, error) {
+	type plain ClientType
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
 
 // CloudAppSecuritySessionControlType is the enumeration
 // microsoft.graph.cloudAppSecuritySessionControlType. Values the docs do not

@@ -147,6 +147,64 @@ func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
+// DocsHandlerType is the microsoft.graph.docsHandler resource.
+//
+// A type named docsHandler.
+
+type DocsHandlerType struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.docsHandler".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes DocsHandlerType and keeps the members it does not declare.
+func (m *DocsHandlerType) UnmarshalJSON(b []byte) error {
+	type plain DocsHandlerType
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes DocsHandlerType with the members it does not declare.
+func (m DocsHandlerType) MarshalJSON() ([]byte, error) {
+	type plain DocsHandlerType
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// Doctext is the microsoft.graph.doctext resource.
+//
+// /* A resource whose summary opens a block comment //go:generate echo
+// resource func init() { panic(1) }.
+
+type Doctext struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.doctext".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier. / func init() { panic(1) }
+	// //go:generate echo property
+	// / open */ close
+	ID *string `json:"id,omitempty"`
+	// Note is "note". Backticks `x` and `y` and a raw RLO NUL next
+	Note *string `json:"note,omitempty"`
+	// Shape is "shape". The shape.
+	// // func init() { panic(1) }
+	Shape *Shape `json:"shape,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Doctext and keeps the members it does not declare.
+func (m *Doctext) UnmarshalJSON(b []byte) error {
+	type plain Doctext
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Doctext with the members it does not declare.
+func (m Doctext) MarshalJSON() ([]byte, error) {
+	type plain Doctext
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // DeviceManagementDerivedCredentialSettings is the
 // microsoft.graph.deviceManagementDerivedCredentialSettings resource.
 //

@@ -100,6 +100,33 @@ const (
 	EventTypeSeriesMaster EventType = "seriesMaster"
 )
 
+// EvilFuncInitPanic1GoGenerateEchoType is the microsoft.graph.evil
+// */ func init() { panic(1) } /*
+// //go:generate echo type resource.
+//
+// A type whose qualified name breaks lines and comments.
+
+type EvilFuncInitPanic1GoGenerateEchoType struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.evil */ func init() { panic(1) } /* //go:generate echo type".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes EvilFuncInitPanic1GoGenerateEchoType and keeps the members it does not declare.
+func (m *EvilFuncInitPanic1GoGenerateEchoType) UnmarshalJSON(b []byte) error {
+	type plain EvilFuncInitPanic1GoGenerateEchoType
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes EvilFuncInitPanic1GoGenerateEchoType with the members it does not declare.
+func (m EvilFuncInitPanic1GoGenerateEchoType) MarshalJSON() ([]byte, error) {
+	type plain EvilFuncInitPanic1GoGenerateEchoType
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // ExchangeIDFormat is the enumeration microsoft.graph.exchangeIdFormat. Values
 // the docs do not list are kept as they are.
 

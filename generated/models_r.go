@@ -2,6 +2,11 @@
 
 package generated
 
+import (
+	"encoding/json"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
 // RecipientScopeType is the enumeration microsoft.graph.recipientScopeType.
 // Values the docs do not list are kept as they are.
 
@@ -320,3 +325,28 @@ const (
 	// RiskStateUnknownFutureValue is "unknownFutureValue".
 	RiskStateUnknownFutureValue RiskState = "unknownFutureValue"
 )
+
+// Runtime is the microsoft.graph.runtime resource.
+//
+// A type named runtime.
+
+type Runtime struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.runtime".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Runtime and keeps the members it does not declare.
+func (m *Runtime) UnmarshalJSON(b []byte) error {
+	type plain Runtime
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Runtime with the members it does not declare.
+func (m Runtime) MarshalJSON() ([]byte, error) {
+	type plain Runtime
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}

@@ -58,6 +58,57 @@ const (
 	SensitivityConfidential Sensitivity = "confidential"
 )
 
+// Shape is the enumeration microsoft.graph.shape. Values the docs do not list
+// are kept as they are.
+
+type Shape string
+
+const (
+	// Shape2 is """". Quotes only: the member has no letters. */ func init() {
+	// panic(1) }
+	Shape2 Shape = "\"\""
+	// Shape3 is """". Quotes only, again.
+	Shape3 Shape = "\"\""
+	// Shape1 is "1". A digit.
+	// //go:generate echo member
+	Shape1 Shape = "1"
+	// ShapeTwoWords is "two words". Two words.
+	ShapeTwoWords Shape = "two words"
+	// ShapeAB is "a-b". A dash.
+	ShapeAB Shape = "a-b"
+	// ShapeAB2 is "aB". Same Go name as a-b.
+	ShapeAB2 Shape = "aB"
+	// ShapeΩ is "Ω". Omega. /*
+	ShapeΩ Shape = "Ω"
+	// ShapeKind2 is "kind". Gives ShapeKind, also the name of the shapeKind type.
+	ShapeKind2 Shape = "kind"
+)
+
+// ShapeKind is the microsoft.graph.shapeKind resource.
+//
+// A type named like an enum constant.
+
+type ShapeKind struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.shapeKind".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ShapeKind and keeps the members it does not declare.
+func (m *ShapeKind) UnmarshalJSON(b []byte) error {
+	type plain ShapeKind
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ShapeKind with the members it does not declare.
+func (m ShapeKind) MarshalJSON() ([]byte, error) {
+	type plain ShapeKind
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // SignInAudience is the enumeration microsoft.graph.signInAudience. Values the
 // docs do not list are kept as they are.
 

@@ -2,6 +2,36 @@
 
 package generated
 
+import (
+	"encoding/json"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
+// T1stThing is the microsoft.graph.1stThing resource.
+//
+// A type whose name starts with a digit.
+
+type T1stThing struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.1stThing".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes T1stThing and keeps the members it does not declare.
+func (m *T1stThing) UnmarshalJSON(b []byte) error {
+	type plain T1stThing
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes T1stThing with the members it does not declare.
+func (m T1stThing) MarshalJSON() ([]byte, error) {
+	type plain T1stThing
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // TaskStatus is the enumeration microsoft.graph.taskStatus. Values the docs do
 // not list are kept as they are.
 
@@ -310,3 +340,28 @@ const (
 	// ToneFlash is "flash".
 	ToneFlash Tone = "flash"
 )
+
+// T名前 is the microsoft.graph.名前 resource.
+//
+// A type whose name has no upper case.
+
+type T名前 struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.名前".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Identifier.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes T名前 and keeps the members it does not declare.
+func (m *T名前) UnmarshalJSON(b []byte) error {
+	type plain T名前
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes T名前 with the members it does not declare.
+func (m T名前) MarshalJSON() ([]byte, error) {
+	type plain T名前
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}

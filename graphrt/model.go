@@ -18,14 +18,24 @@ func fieldNames(t reflect.Type) map[string]bool {
 	}
 	names := map[string]bool{}
 	for i := 0; i < t.NumField(); i++ {
-		tag := t.Field(i).Tag.Get("json")
-		name, _, _ := strings.Cut(tag, ",")
-		if name != "" && name != "-" {
+		if name := jsonName(t.Field(i)); name != "" {
 			names[name] = true
 		}
 	}
 	knownFields.Store(t, names)
 	return names
+}
+
+// jsonName is the JSON member name of a field with a json tag, "" for
+// fields without one or tagged "-" (encoding/json's rule: the tag "-"
+// skips the field, "-," names the member "-").
+func jsonName(f reflect.StructField) string {
+	tag := f.Tag.Get("json")
+	if tag == "-" {
+		return ""
+	}
+	name, _, _ := strings.Cut(tag, ",")
+	return name
 }
 
 // UnmarshalModel decodes data into the struct v points to and keeps every
@@ -92,8 +102,8 @@ func MarshalModel(v any, extra map[string]json.RawMessage) ([]byte, error) {
 func exactMembers(v reflect.Value, all map[string]json.RawMessage) {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if name == "" || name == "-" {
+		name := jsonName(t.Field(i))
+		if name == "" {
 			continue
 		}
 		f := v.Field(i)

@@ -92,3 +92,24 @@ func TestCheckJSON(t *testing.T) {
 		t.Errorf("status %d %s, want 400 naming the unknown member", rec.Code, rec.Body)
 	}
 }
+
+// dashRequest has a member named "-", which encoding/json spells "-,".
+type dashRequest struct {
+	Dash    string `json:"-,"`
+	Skipped string `json:"-"`
+}
+
+// TestCheckJSONMemberNamedDash: the tag "-," declares the member "-"; only
+// the tag "-" skips a field.
+func TestCheckJSONMemberNamedDash(t *testing.T) {
+	check := graphrt.CheckJSON[dashRequest]("-")
+	if err := check([]byte(`{"-":"x"}`)); err != nil {
+		t.Errorf(`CheckJSON({"-":"x"}) = %v, want nil`, err)
+	}
+	if err := check([]byte(`{}`)); err == nil || !strings.Contains(err.Error(), `required member "-"`) {
+		t.Errorf("CheckJSON({}) = %v, want the missing member", err)
+	}
+	if err := check([]byte(`{"-":"x","Skipped":"y"}`)); err == nil || !strings.Contains(err.Error(), "unknown member") {
+		t.Errorf("CheckJSON with a skipped field's name = %v, want an unknown member", err)
+	}
+}

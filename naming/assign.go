@@ -67,12 +67,12 @@ func pageDictionaries(ops []*ir.Operation) map[string]*dictionary {
 // page's paths.
 func operationName(op *ir.Operation, dict *dictionary) string {
 	var words []string
-	for _, part := range strings.Split(op.ID, "-") {
-		words = append(words, dict.split(strings.ToLower(part))...)
+	for _, part := range Words(op.ID) { // letters and digits only: "+" or "a.b" is no Go name
+		words = append(words, dict.split(part)...)
 	}
 	name := Exported(words)
-	if name != "" && !(name[0] >= 'A' && name[0] <= 'Z') {
-		name = "Op" + name
+	if name == "" || !(name[0] >= 'A' && name[0] <= 'Z') {
+		name = "Op" + name // "Op1stGet"; a page id without letters or digits ("+") gives "Op"
 	}
 	return name
 }

@@ -19,7 +19,8 @@ func assignBodies(ops []*ir.Operation, types []*ir.Type) {
 		if taken[b.GoName] {
 			b.GoName = op.GoName + "RequestBody"
 		}
-		used := map[string]string{"AdditionalData": "\x00"}
+		used := modelFields()
+		delete(used, "ODataType") // request structs have no ODataType field
 		for i := range b.Params {
 			b.Params[i].GoName = fieldName(used, b.Params[i].Name)
 		}

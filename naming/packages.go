@@ -15,8 +15,8 @@ import (
 // area would hold most of the API. Names keep only ASCII letters and
 // digits, lower-cased; a name Go or the go command gives a meaning to
 // (keywords, predeclared identifiers, the packages generated code
-// imports, testdata, vendor, internal) or that starts with a digit gets
-// "api" added.
+// imports, testdata, vendor, internal) gets "api" added, one that starts
+// with a digit gets "api" before it.
 func assignPackages(ops []*ir.Operation) {
 	for _, op := range ops {
 		words := strings.Split(op.ID, "-")
@@ -37,7 +37,10 @@ func PackageName(word string) string {
 		}
 	}
 	name := b.String()
-	if name == "" || name[0] >= '0' && name[0] <= '9' || token.IsKeyword(name) || reservedPackages[name] || types.Universe.Lookup(name) != nil {
+	switch {
+	case name != "" && name[0] >= '0' && name[0] <= '9':
+		name = "api" + name // "1st" + "api" would still start with a digit
+	case name == "" || token.IsKeyword(name) || reservedPackages[name] || types.Universe.Lookup(name) != nil:
 		name += "api"
 	}
 	return name

@@ -12,6 +12,11 @@ import (
 // Path parameters take their natural names; these locals give way.
 var Reserved = []string{"c", "ctx", "body", "opts"}
 
+// Imports are the names of the packages generated client methods refer to
+// in their bodies and signatures. Path parameters give way to them: a
+// parameter named graphrt or url would hide its package in the method.
+var Imports = []string{"context", "graphrt", "http", "iter", "json", "time", "url"}
+
 // literalSegments returns the words-bearing literal parts of a path
 // template: "$ref" → "ref", "microsoft.graph.group" → "group",
 // "range(address='{a}')" → "range", "root:" → "root"; parameters are left
@@ -103,8 +108,8 @@ func singular(w string) string {
 }
 
 // nameParams gives the route's parameters Go names (path parameters, then
-// the placeholders of its query string, in one scope) and builds its
-// pattern.
+// the placeholders of its query string, in one scope without the Imports)
+// and builds its pattern.
 // A name that would repeat within the path ("/users/{id}/messages/{id}") is
 // qualified by the singular of the segment before it (userID, messageID).
 func nameParams(r *ir.Route) {
@@ -115,7 +120,7 @@ func nameParams(r *ir.Route) {
 		count[strings.Join(words[i], " ")]++
 	}
 	before := segmentsBeforeParams(r.Path)
-	scope := NewScope()
+	scope := NewScope(Imports...)
 	for i := range r.Params {
 		w := words[i]
 		if count[strings.Join(w, " ")] > 1 && i < len(before) && before[i] != "" {

@@ -104,6 +104,9 @@ func TestOperationName(t *testing.T) {
 		{"user-list-messages", []string{"/me/messages", "/users/{id}/messages"}, "UserListMessages"},
 		{"b2xuserflows-list", []string{"/identity/b2xUserFlows"}, "B2xUserFlowsList"},
 		{"oauth2permissiongrant-get", []string{"/oauth2PermissionGrants/{id}"}, "Oauth2PermissionGrantGet"},
+		{"1st-get", []string{"/x"}, "Op1stGet"},
+		{"+", []string{"/x"}, "Op"}, // no letters or digits at all
+		{"thing.v2+beta-get", []string{"/things"}, "ThingV2BetaGet"},
 	}
 	for _, tt := range tests {
 		op := &ir.Operation{ID: tt.id}
@@ -233,6 +236,12 @@ func TestNameParams(t *testing.T) {
 			route:       route("/x/{type}", seg("type")),
 			wantNames:   []string{"type2"},
 			wantPattern: "/x/{type2}",
+		},
+		{
+			name:        "imports give way",
+			route:       route("/x/{graphrt}/{url}/{json}", seg("graphrt"), seg("url"), seg("json")),
+			wantNames:   []string{"graphrt2", "url2", "json2"},
+			wantPattern: "/x/{graphrt2}/{url2}/{json2}",
 		},
 		{
 			name:        "no letters",

@@ -1,6 +1,7 @@
 package naming
 
 import (
+	"go/token"
 	"strconv"
 	"strings"
 
@@ -45,17 +46,47 @@ func assignTypes(types []*ir.Type) []ir.Diagnostic {
 				Message: "cannot give type " + t.Name + " a unique Go name: " + t.GoName + " is also the name of another type"})
 		}
 	}
+	taken := map[string]bool{}
+	for _, t := range types {
+		taken[t.GoName] = true
+	}
 	byName := map[string]*ir.Type{}
 	for _, t := range types {
-		if packageNames[t.GoName] || t.GoName == "" {
-			t.GoName += "Type"
+		if base := exportedType(t.GoName); base != t.GoName {
+			t.GoName = unique(taken, base) // natural names win over renamed ones
 		}
 		byName[t.Version+" "+t.Name] = t
 	}
 	for _, t := range basesFirst(types, byName) {
-		nameMembers(t, inheritedNames(t, byName))
+		nameMembers(t, inheritedNames(t, byName), taken)
 	}
 	return diags
+}
+
+// exportedType makes name an exported Go name that is none of the
+// package's own identifiers: "" becomes Type, a name that starts with a
+// digit or a letter without case ("1stThing", "名前") gets a T before it,
+// and Client, New, ... get Type after them.
+func exportedType(name string) string {
+	switch {
+	case name == "":
+		return "Type"
+	case !token.IsExported(name):
+		return "T" + name
+	case packageNames[name]:
+		return name + "Type"
+	}
+	return name
+}
+
+// unique returns base, or base2, base3, ... when taken, and takes it.
+func unique(taken map[string]bool, base string) string {
+	name := base
+	for n := 2; taken[name]; n++ {
+		name = base + strconv.Itoa(n)
+	}
+	taken[name] = true
+	return name
 }
 
 // pageBase is the file name of a page (without ".md" and "#anchor").
@@ -67,25 +98,27 @@ func pageBase(page string) string {
 
 // nameMembers names properties (unique within the type together with the
 // properties it inherits, which keep their base type's names) and enum
-// members (prefixed by the type's name, as Go constants are).
-func nameMembers(t *ir.Type, inherited map[string]string) {
-	// Go name → JSON name; the fields every model has come first
-	used := map[string]string{"ODataType": "@odata.type", "AdditionalData": "\x00"}
+// members (prefixed by the type's name, as Go constants are, and unique
+// among the package's names in taken: "" of shape is not Shape, kind of
+// shape not the type ShapeKind).
+func nameMembers(t *ir.Type, inherited map[string]string, taken map[string]bool) {
+	used := modelFields()
 	for goName, jsonName := range inherited {
 		used[goName] = jsonName
 	}
 	for i := range t.Properties {
 		t.Properties[i].GoName = fieldName(used, t.Properties[i].Name)
 	}
-	seen := map[string]int{}
 	for i := range t.Members {
-		name := t.GoName + Exported(Words(t.Members[i].Name))
-		seen[name]++
-		if n := seen[name]; n > 1 {
-			name += strconv.Itoa(n)
-		}
-		t.Members[i].GoName = name
+		t.Members[i].GoName = unique(taken, t.GoName+Exported(Words(t.Members[i].Name)))
 	}
+}
+
+// modelFields are the Go names every model declares, as fieldName's used
+// map (Go name → JSON name): its fields, and its methods, which a field
+// cannot share a name with ("\x00" is no JSON name).
+func modelFields() map[string]string {
+	return map[string]string{"ODataType": "@odata.type", "AdditionalData": "\x00", "UnmarshalJSON": "\x00", "MarshalJSON": "\x00"}
 }
 
 // fieldName names the field of JSON member jsonName, unique in used (Go

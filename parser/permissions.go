@@ -73,7 +73,7 @@ func hintedKind(label string) int {
 // that documents the kind as not supported (a cell without names).
 func addKind(s *ir.PermissionSet, k int, names []string, notSupported bool) {
 	lists := [...]*[]string{kindWork: &s.DelegatedWork, kindPersonal: &s.DelegatedPersonal, kindApplication: &s.Application}
-	*lists[k] = appendNew(*lists[k], names...)
+	*lists[k] = append(*lists[k], names...) // deduplicated once the table is read
 	name := kindNames[k]
 	switch {
 	case len(*lists[k]) > 0:
@@ -105,18 +105,23 @@ func nonNil(s ir.PermissionSet) ir.PermissionSet {
 	return s
 }
 
-// appendNew appends the names not already in list, keeping order.
-func appendNew(list []string, names ...string) []string {
-	for _, n := range names {
-		dup := false
-		for _, have := range list {
-			dup = dup || have == n
-		}
-		if !dup {
-			list = append(list, n)
+// dedupe drops the repeats of names, keeping the first of each, in one
+// pass: tables can have 100,000 rows.
+func dedupe(list []string) []string {
+	seen := make(map[string]bool, len(list))
+	out := list[:0]
+	for _, n := range list {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
 		}
 	}
-	return list
+	return out
+}
+
+// dedupeSet dedupes every list of s.
+func dedupeSet(s *ir.PermissionSet) {
+	s.DelegatedWork, s.DelegatedPersonal, s.Application = dedupe(s.DelegatedWork), dedupe(s.DelegatedPersonal), dedupe(s.Application)
 }
 
 // andWords join permissions that are required together ("A and B").

@@ -88,9 +88,9 @@ func TestClassifyKind(t *testing.T) {
 	}
 }
 
-func TestAppendNew(t *testing.T) {
-	got := appendNew([]string{"A.B"}, "C.D", "A.B", "C.D", "E.F")
+func TestDedupe(t *testing.T) {
+	got := dedupe([]string{"A.B", "C.D", "A.B", "C.D", "E.F"})
 	if diff := cmp.Diff([]string{"A.B", "C.D", "E.F"}, got); diff != "" {
-		t.Errorf("appendNew mismatch (-want +got):\n%s", diff)
+		t.Errorf("dedupe mismatch (-want +got):\n%s", diff)
 	}
 }

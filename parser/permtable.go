@@ -59,10 +59,11 @@ func readPermissions(p *page, o *outline, read readFile) ir.Permissions {
 func union(sets []ir.ScopedPermissions) ir.PermissionSet {
 	var u ir.PermissionSet
 	for _, s := range sets {
-		u.DelegatedWork = appendNew(u.DelegatedWork, s.DelegatedWork...)
-		u.DelegatedPersonal = appendNew(u.DelegatedPersonal, s.DelegatedPersonal...)
-		u.Application = appendNew(u.Application, s.Application...)
+		u.DelegatedWork = append(u.DelegatedWork, s.DelegatedWork...)
+		u.DelegatedPersonal = append(u.DelegatedPersonal, s.DelegatedPersonal...)
+		u.Application = append(u.Application, s.Application...)
 	}
+	dedupeSet(&u)
 	lists := [...][]string{kindWork: u.DelegatedWork, kindPersonal: u.DelegatedPersonal, kindApplication: u.Application}
 	for k, name := range kindNames {
 		for _, s := range sets {
@@ -149,6 +150,9 @@ func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissio
 		addKind(&out[idx].PermissionSet, k, names, !parent && len(names) == 0)
 		last = k
 	}
+	for i := range out {
+		dedupeSet(&out[i].PermissionSet)
+	}
 	for k, name := range kindNames {
 		if len(out) > 0 && !seen[k] {
 			p.warnf(t.off, "the permission table has no row for %s permissions; the docs leave that kind undocumented", name)
@@ -229,6 +233,7 @@ func readKindColumns(t *table, cols map[int]int) []ir.ScopedPermissions {
 				addKind(&s.PermissionSet, k, names, len(names) == 0 && row[c].Text != "")
 			}
 		}
+		dedupeSet(&s.PermissionSet)
 		out = append(out, s)
 	}
 	return out
@@ -238,9 +243,9 @@ func readKindColumns(t *table, cols map[int]int) []ir.ScopedPermissions {
 func cellNames(cells []inline) []string {
 	var names []string
 	for _, c := range cells {
-		names = appendNew(names, permissionNames(c.Text)...)
+		names = append(names, permissionNames(c.Text)...)
 	}
-	return names
+	return dedupe(names)
 }
 
 // joinCells joins the texts of cells with " / ".

@@ -14,6 +14,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
+	// Op answers GET /v1.0/areas/plus/{id} (+).
+	Op(w http.ResponseWriter, r *http.Request)
+	// Op1stGet answers GET /v1.0/areas/1st/{id} (1st-get).
+	Op1stGet(w http.ResponseWriter, r *http.Request)
 	// AccessPackageAssignmentReprocess answers POST
 	// /v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess
 	// (accesspackageassignment-reprocess).
@@ -31,6 +35,8 @@ type Handler interface {
 	// /v1.0/identity/b2xUserFlows/{b2xUserFlowId}/apiConnectorConfiguration/{step}/$ref
 	// (b2xidentityuserflow-put-apiconnectorconfiguration).
 	B2xIdentityUserFlowPutAPIConnectorConfiguration(w http.ResponseWriter, r *http.Request)
+	// BodiesPost answers POST /v1.0/bodies (bodies-post).
+	BodiesPost(w http.ResponseWriter, r *http.Request)
 	// BrokenTable answers DELETE /v1.0/widgets/{id} (broken-table).
 	BrokenTable(w http.ResponseWriter, r *http.Request)
 	// CalendarGet answers GET /v1.0/me/calendar, /v1.0/users/{id |
@@ -55,6 +61,11 @@ type Handler interface {
 	// ChatsGetAllMessages answers GET /v1.0/users/{id |
 	// user-principal-name}/chats/getAllMessages (chats-getallmessages).
 	ChatsGetAllMessages(w http.ResponseWriter, r *http.Request)
+	// ContextGet answers GET /v1.0/areas/context/{id} (context-get).
+	ContextGet(w http.ResponseWriter, r *http.Request)
+	// DoctextGet answers GET /v1.0/doctext/{doctext-id},
+	// /v1.0/me/doctext/{doctext-id}/*/x (doctext-get).
+	DoctextGet(w http.ResponseWriter, r *http.Request)
 	// DriveItemCreateUploadSession answers POST
 	// /v1.0/drives/{driveId}/items/{itemId}/createUploadSession,
 	// /v1.0/groups/{groupId}/drive/items/{itemId}/createUploadSession,
@@ -76,8 +87,16 @@ type Handler interface {
 	// /v1.0/drive/root:/{path and filename}:/content
 	// (driveitem-get-content-format).
 	DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request)
+	// GeneratedGet answers GET /v1.0/areas/generated/{id} (generated-get).
+	GeneratedGet(w http.ResponseWriter, r *http.Request)
+	// GraphrtGet answers GET /v1.0/areas/graphrt/{id} (graphrt-get).
+	GraphrtGet(w http.ResponseWriter, r *http.Request)
 	// GroupListMembers answers GET /v1.0/groups/{id}/members (group-list-members).
 	GroupListMembers(w http.ResponseWriter, r *http.Request)
+	// HPost answers POST /v1.0/areas/h (h-post).
+	HPost(w http.ResponseWriter, r *http.Request)
+	// HostileGet answers GET /v1.0/areas/hostile/{id} (hostile-get).
+	HostileGet(w http.ResponseWriter, r *http.Request)
 	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
 	// (include-permissions).
 	IncludePermissions(w http.ResponseWriter, r *http.Request)
@@ -101,12 +120,18 @@ type Handler interface {
 	// /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}/analytics
 	// (itemanalytics-get).
 	ItemAnalyticsGet(w http.ResponseWriter, r *http.Request)
+	// JSONGet answers GET /v1.0/areas/json/{id} (json-get).
+	JSONGet(w http.ResponseWriter, r *http.Request)
 	// ListItemDelete answers DELETE
 	// /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id} (listitem-delete).
 	ListItemDelete(w http.ResponseWriter, r *http.Request)
 	// ListItemDelta answers GET /v1.0/sites/{siteId}/lists/{listId}/items/delta
 	// (listitem-delta).
 	ListItemDelta(w http.ResponseWriter, r *http.Request)
+	// MPost answers POST /v1.0/areas/m (m-post).
+	MPost(w http.ResponseWriter, r *http.Request)
+	// MainGet answers GET /v1.0/areas/main/{id} (main-get).
+	MainGet(w http.ResponseWriter, r *http.Request)
 	// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch
 	// answers PATCH /v1.0/me/messages/{id}, /v1.0/users/{id |
 	// userPrincipalName}/messages/{id}, /v1.0/me/mailFolders/{id}/messages/{id},
@@ -161,6 +186,17 @@ type Handler interface {
 	// userPrincipalName}/messages, /v1.0/users/{Id | userPrincipalName}/contacts
 	// (opentypeextension-get).
 	OpentypeextensionGet(w http.ResponseWriter, r *http.Request)
+	// PagerList answers GET /v1.0/pager/{json}/{iter}/{graphrt}/items
+	// (pager-list).
+	PagerList(w http.ResponseWriter, r *http.Request)
+	// ParamsPost answers POST /v1.0/params/keywords/{type}/{func}/{range},
+	// /v1.0/params/predeclared/{string}/{len}/{nil}/{error},
+	// /v1.0/params/odd/{1st-id}/{идентификатор}/{café-id}/{2nd}/{名前},
+	// /v1.0/params/locals/{ctx}/{opts}/{c}/{body}, /v1.0/params/ünïcödé/{id}/a
+	// b/*/{id},
+	// /v1.0/params/imports/{graphrt}/{json}/{context}/{url}/{hostile}/{generated}/{time}
+	// (params-post).
+	ParamsPost(w http.ResponseWriter, r *http.Request)
 	// ParticipantStartHoldMusic answers POST
 	// /v1.0/communications/calls/{id}/participants/{id}/startHoldMusic
 	// (participant-startholdmusic).
@@ -176,6 +212,10 @@ type Handler interface {
 	// name}/range/clear, /v1.0/me/drive/root:/{item-path}:/workbook/tables/{id |
 	// name}/columns/{id | name}/range/clear (range-clear).
 	RangeClear(w http.ResponseWriter, r *http.Request)
+	// RangeGet answers GET /v1.0/areas/range/{id} (range-get).
+	RangeGet(w http.ResponseWriter, r *http.Request)
+	// RejectedGet answers GET /v1.0/rejected/{id} (rejected-get).
+	RejectedGet(w http.ResponseWriter, r *http.Request)
 	// ReportrootGetEmailActivityUserDetail answers GET
 	// /v1.0/reports/getEmailActivityUserDetail(period='{period_value}'),
 	// /v1.0/reports/getEmailActivityUserDetail(date={date_value})
@@ -195,6 +235,10 @@ type Handler interface {
 	SoftwareOathAuthenticationMethodGet(w http.ResponseWriter, r *http.Request)
 	// SubscriptionList answers GET /v1.0/subscriptions (subscription-list).
 	SubscriptionList(w http.ResponseWriter, r *http.Request)
+	// TestdataGet answers GET /v1.0/areas/testdata/{id} (testdata-get).
+	TestdataGet(w http.ResponseWriter, r *http.Request)
+	// TypenamesPost answers POST /v1.0/typenames (typenames-post).
+	TypenamesPost(w http.ResponseWriter, r *http.Request)
 	// UnknownSectionOrder answers GET /v1.0/me/widgets, /v1.0/users/{id |
 	// userPrincipalName}/widgets (unknown-section-order).
 	UnknownSectionOrder(w http.ResponseWriter, r *http.Request)
@@ -428,41 +472,56 @@ func NewMock(h Handler) *graphrt.Mux {
 	m := graphrt.NewMux()
 	registerAccesspackageassignment(m, h)
 	registerAlert(m, h)
+	registerApi(m, h)
+	registerApi1st(m, h)
 	registerApplication(m, h)
 	registerAuthentication(m, h)
 	registerB2xidentityuserflow(m, h)
+	registerBodies(m, h)
 	registerBroken(m, h)
 	registerCalendar(m, h)
 	registerChannel(m, h)
 	registerChat(m, h)
 	registerChats(m, h)
 	registerCloudlicensing(m, h)
+	registerContextapi(m, h)
 	registerConversationmember(m, h)
+	registerDoctext(m, h)
 	registerDriveitem(m, h)
 	registerEdiscovery(m, h)
 	registerEvent(m, h)
 	registerExternalconnectors(m, h)
+	registerGenerated(m, h)
 	registerGovernanceresource(m, h)
 	registerGovernancerolesetting(m, h)
+	registerGraphrtapi(m, h)
 	registerGroup(m, h)
+	registerH(m, h)
+	registerHostile(m, h)
 	registerInclude(m, h)
 	registerIntunedevices(m, h)
 	registerIntuneonboarding(m, h)
 	registerIntuneshared(m, h)
 	registerInvalid(m, h)
 	registerItemanalytics(m, h)
+	registerJsonapi(m, h)
 	registerListitem(m, h)
+	registerM(m, h)
 	registerMailbox(m, h)
+	registerMainapi(m, h)
 	registerMessage(m, h)
 	registerMultivaluelegacyextendedproperty(m, h)
 	registerNo(m, h)
 	registerOnpremisesagentgroup(m, h)
 	registerOnpremisessyncbehavior(m, h)
 	registerOpentypeextension(m, h)
+	registerPager(m, h)
+	registerParams(m, h)
 	registerParticipant(m, h)
 	registerProfilephoto(m, h)
 	registerRangeapi(m, h)
 	registerRangeborder(m, h)
+	registerRejected(m, h)
 	registerReportroot(m, h)
 	registerSecurescorecontrolprofile(m, h)
 	registerSecurity(m, h)
@@ -470,6 +529,8 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerSoftwareoathauthenticationmethod(m, h)
 	registerSubscription(m, h)
 	registerSynchronization(m, h)
+	registerTestdataapi(m, h)
+	registerTypenames(m, h)
 	registerUnknown(m, h)
 	registerUser(m, h)
 	registerVpptoken(m, h)

@@ -13,8 +13,20 @@ func (DocsHandler) RangeClear(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesRangeClear...)
 }
 
+// RangeGet answers 200 with the documented example of range-get.
+func (DocsHandler) RangeGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesRangeGet...)
+}
+
 // examplesRangeClear are the documented responses of range-clear.
 var examplesRangeClear = []graphrt.Example{{Path: "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear"}}
+
+// examplesRangeGet are the documented responses of range-get.
+var examplesRangeGet = []graphrt.Example{{
+	Body:   "{\n  \"id\": \"1\"\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/areas/range/a1",
+}}
 
 // registerRangeapi registers the routes of package rangeapi on m.
 func registerRangeapi(m *graphrt.Mux, h Handler) {
@@ -84,4 +96,15 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.RangeClear)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "range-get",
+		Pattern:   "/v1.0/areas/range/{id}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Hostile.Read.All"},
+			DelegatedWork: []string{"Hostile.Read"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.RangeGet)
 }

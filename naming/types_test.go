@@ -1,0 +1,73 @@
+package naming_test
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
+)
+
+// TestTypeNamesAreDeclarable: type names are exported identifiers distinct
+// from the package's own names and from each other, and enum constants are
+// distinct from every type name and from each other.
+func TestTypeNamesAreDeclarable(t *testing.T) {
+	obj := func(name string, props ...string) *ir.Type {
+		typ := &ir.Type{Name: "microsoft.graph." + name, Kind: ir.TypeObject, Version: "v1.0", Page: name + ".md"}
+		for _, p := range props {
+			typ.Properties = append(typ.Properties, ir.Property{Name: p})
+		}
+		return typ
+	}
+	shape := &ir.Type{Name: "microsoft.graph.shape", Kind: ir.TypeEnum, Version: "v1.0", Page: "doc.md#shape-values",
+		Members: []ir.EnumMember{{Name: `""`}, {Name: "kind"}, {Name: `""`}}}
+	types := []*ir.Type{
+		obj("client"), obj("clientType"), obj("1stThing"), obj("名前"), obj("shapeKind"), shape,
+		obj("model", "unmarshalJSON", "MarshalJSON", "ODataType", "additionalData"),
+	}
+	if diags := naming.Assign(&ir.API{Types: types}); len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	var got []string
+	for _, typ := range types {
+		got = append(got, typ.GoName)
+		for _, m := range typ.Members {
+			got = append(got, m.GoName)
+		}
+		for _, p := range typ.Properties {
+			got = append(got, p.GoName)
+		}
+	}
+	want := []string{
+		"ClientType2", "ClientType", "T1stThing", "T名前", "ShapeKind",
+		"Shape", "Shape2", "ShapeKind2", "Shape3",
+		"Model", "UnmarshalJSON2", "MarshalJSON2", "ODataType2", "AdditionalData2",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}
+
+// TestRequestFieldsAvoidMethods: a request struct's fields do not take the
+// names of its JSON methods.
+func TestRequestFieldsAvoidMethods(t *testing.T) {
+	o := op("api/thing-post.md", "v1.0", "POST", "/things")
+	o.RequestBody = ir.RequestBody{Kind: ir.KindParameters, Params: []ir.BodyParam{{Name: "MarshalJSON"}, {Name: "ODataType"}}}
+	naming.Assign(&ir.API{Operations: []*ir.Operation{o}})
+	got := []string{o.RequestBody.Params[0].GoName, o.RequestBody.Params[1].GoName}
+	if diff := cmp.Diff([]string{"MarshalJSON2", "ODataType"}, got); diff != "" {
+		t.Errorf("fields (-want +got):\n%s", diff)
+	}
+}
+
+func TestPackageName(t *testing.T) {
+	tests := map[string]string{
+		"user": "user", "range": "rangeapi", "json": "jsonapi", "testdata": "testdataapi",
+		"1st": "api1st", "идентификатор": "api", "Drive-Item": "driveitem",
+	}
+	for in, want := range tests {
+		if got := naming.PackageName(in); got != want {
+			t.Errorf("PackageName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
