@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/graphgen-dev/graphgen/emitter"
@@ -30,7 +31,7 @@ func TestTreeVersionFromItsOwnPath(t *testing.T) {
 		t.Fatalf("user-get = %+v, want a v1.0 operation answering microsoft.graph.user", get)
 	}
 	for _, d := range api.Diagnostics {
-		if d.Message == "cannot tell the API version (no v1.0 or beta in the path or in an example URL); assuming v1.0" {
+		if strings.HasPrefix(d.Message, "cannot tell the API version") {
 			t.Errorf("%s: %s", d.Pos, d.Message)
 		}
 	}

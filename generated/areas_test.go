@@ -24,6 +24,7 @@ import (
 	driveitem "github.com/graphgen-dev/graphgen/generated/driveitem"
 	ediscovery "github.com/graphgen-dev/graphgen/generated/ediscovery"
 	event "github.com/graphgen-dev/graphgen/generated/event"
+	example "github.com/graphgen-dev/graphgen/generated/example"
 	externalconnectors "github.com/graphgen-dev/graphgen/generated/externalconnectors"
 	generated1 "github.com/graphgen-dev/graphgen/generated/generated"
 	governanceresource "github.com/graphgen-dev/graphgen/generated/governanceresource"
@@ -52,6 +53,8 @@ import (
 	pager "github.com/graphgen-dev/graphgen/generated/pager"
 	params "github.com/graphgen-dev/graphgen/generated/params"
 	participant "github.com/graphgen-dev/graphgen/generated/participant"
+	permission "github.com/graphgen-dev/graphgen/generated/permission"
+	permissions "github.com/graphgen-dev/graphgen/generated/permissions"
 	profilephoto "github.com/graphgen-dev/graphgen/generated/profilephoto"
 	rangeapi "github.com/graphgen-dev/graphgen/generated/rangeapi"
 	rangeborder "github.com/graphgen-dev/graphgen/generated/rangeborder"
@@ -96,6 +99,7 @@ func areaClients(c *generated.Client) map[string]any {
 		"driveitem":                        driveitem.New(c),
 		"ediscovery":                       ediscovery.New(c),
 		"event":                            event.New(c),
+		"example":                          example.New(c),
 		"externalconnectors":               externalconnectors.New(c),
 		"generated":                        generated1.New(c),
 		"governanceresource":               governanceresource.New(c),
@@ -124,6 +128,8 @@ func areaClients(c *generated.Client) map[string]any {
 		"pager":                            pager.New(c),
 		"params":                           params.New(c),
 		"participant":                      participant.New(c),
+		"permission":                       permission.New(c),
+		"permissions":                      permissions.New(c),
 		"profilephoto":                     profilephoto.New(c),
 		"rangeapi":                         rangeapi.New(c),
 		"rangeborder":                      rangeborder.New(c),

@@ -102,7 +102,7 @@ func disambiguate(ops []*ir.Operation) []ir.Diagnostic {
 	for _, group := range clashes(ops) {
 		for _, op := range group {
 			diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Error,
-				Message: fmt.Sprintf("cannot give operation %s a unique Go name: %s is also the name of %s", op.ID, op.GoName, others(op, group))})
+				Message: fmt.Sprintf("cannot give operation %s a unique Go name: %s is also the name of %s; rename one of the pages", op.ID, op.GoName, others(op, group))})
 		}
 	}
 	return diags
@@ -168,7 +168,7 @@ func checkUnique(ops []*ir.Operation) []ir.Diagnostic {
 				}
 				if first, ok := seen[name]; ok && first != op {
 					diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Error,
-						Message: fmt.Sprintf("client method %s of %s has the same name as a method of %s", name, op.ID, first.Page)})
+						Message: fmt.Sprintf("client method %s of %s has the same name as a method of %s; rename one of the pages", name, op.ID, first.Page)})
 					continue
 				}
 				seen[name] = op

@@ -61,14 +61,18 @@ func TestAssignVersionsAndTrees(t *testing.T) {
 	}
 }
 
-func TestAssignReportsUnresolvableClash(t *testing.T) {
+// TestClientMethodClashIsAnError: an operation name plus a path suffix
+// that equals another operation's method cannot be resolved; it is an
+// error at the later operation.
+func TestClientMethodClashIsAnError(t *testing.T) {
 	api := &ir.API{Operations: []*ir.Operation{
 		op("api/thing-get.md", "v1.0", "GET", "/things/{id}", "/me/thing"),
 		op("api/thing-get-me-thing.md", "v1.0", "GET", "/me/thingy"),
 	}}
-	diags := naming.Assign(api)
-	if len(diags) != 1 || diags[0].Severity != ir.Error || !strings.Contains(diags[0].Message, "ThingGetMeThing") {
-		t.Fatalf("diagnostics = %v, want one error naming ThingGetMeThing", diags)
+	want := []ir.Diagnostic{{Pos: "api/thing-get-me-thing.md:1:1", Severity: ir.Error,
+		Message: "client method ThingGetMeThing of thing-get-me-thing has the same name as a method of api/thing-get.md; rename one of the pages"}}
+	if diff := cmp.Diff(want, naming.Assign(api)); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
 

@@ -1,6 +1,7 @@
 package naming
 
 import (
+	"fmt"
 	"go/token"
 	"strconv"
 	"strings"
@@ -42,8 +43,14 @@ func assignTypes(types []*ir.Type) []ir.Diagnostic {
 	var diags []ir.Diagnostic
 	for _, group := range typeClashes(types) {
 		for _, t := range group {
+			var pages []string
+			for _, o := range group {
+				if o != t {
+					pages = append(pages, o.Page)
+				}
+			}
 			diags = append(diags, ir.Diagnostic{Pos: t.Source, Severity: ir.Error,
-				Message: "cannot give type " + t.Name + " a unique Go name: " + t.GoName + " is also the name of another type"})
+				Message: fmt.Sprintf("cannot give type %s a unique Go name: %s is also the name of the type of %s; rename one of the pages", t.Name, t.GoName, strings.Join(pages, ", "))})
 		}
 	}
 	taken := map[string]bool{}

@@ -71,3 +71,22 @@ func TestPackageName(t *testing.T) {
 		}
 	}
 }
+
+// TestTypeClashIsAnError: two types of one version and qualified name that
+// the parser does not merge (an object and an enum, as two trees may
+// disagree) on pages of the same name keep one Go name; each is an error.
+func TestTypeClashIsAnError(t *testing.T) {
+	types := []*ir.Type{
+		{Name: "microsoft.graph.widget", Kind: ir.TypeObject, Version: "v1.0", Page: "en/resources/widget.md", Source: "en/resources/widget.md:7:1",
+			Properties: []ir.Property{{Name: "id"}}},
+		{Name: "microsoft.graph.widget", Kind: ir.TypeEnum, Version: "v1.0", Page: "pt/resources/widget.md", Source: "pt/resources/widget.md:9:1",
+			Members: []ir.EnumMember{{Name: "small"}}},
+	}
+	want := []ir.Diagnostic{
+		{Pos: "en/resources/widget.md:7:1", Severity: ir.Error, Message: "cannot give type microsoft.graph.widget a unique Go name: WidgetWidget is also the name of the type of pt/resources/widget.md; rename one of the pages"},
+		{Pos: "pt/resources/widget.md:9:1", Severity: ir.Error, Message: "cannot give type microsoft.graph.widget a unique Go name: WidgetWidget is also the name of the type of en/resources/widget.md; rename one of the pages"},
+	}
+	if diff := cmp.Diff(want, naming.Assign(&ir.API{Types: types})); diff != "" {
+		t.Errorf("diagnostics (-want +got):\n%s", diff)
+	}
+}

@@ -48,7 +48,7 @@ func readRequestBody(p *page, o *outline, method string, headers []ir.Header, ex
 	_, hasSection := o.sections[secBody]
 	if body := exampleRequestBody(examples); body != "" {
 		if hasSection {
-			p.warnf(off, "the request body section names no type or parameters, but the example request has a body; treated as a JSON object of unknown type")
+			p.warnf(off, "the request body section names no type or parameters, but the example request has a body; treated as a JSON object of unknown type (link the body's resource type or add a table of its parameters)")
 		}
 		return ir.RequestBody{Kind: ir.KindObject, Type: odataType(body), From: "example"}
 	}

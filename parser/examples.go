@@ -30,7 +30,7 @@ func readExamples(p *page, o *outline) []ir.Example {
 		case "request":
 			req, ok := parseExampleRequest(codeText(p, fcb))
 			if !ok {
-				p.warnf(off, "example request has no \"METHOD URL\" line; it is ignored")
+				p.warnf(firstCodeLine(p, fcb), "example request has no \"METHOD URL\" line (its first line is %q); start it with one like \"GET https://graph.microsoft.com/v1.0/me\"; it is ignored", clip(firstLine(codeText(p, fcb)), 60))
 				continue
 			}
 			out = append(out, ir.Example{Name: annName(b.ann), Source: p.pos(off), Request: req})
@@ -44,6 +44,18 @@ func readExamples(p *page, o *outline) []ir.Example {
 		}
 	}
 	return out
+}
+
+// firstCodeLine returns the offset of the first non-blank line of a code
+// block, or of its opening fence when it has none.
+func firstCodeLine(p *page, fcb *ast.FencedCodeBlock) int {
+	for i := 0; i < fcb.Lines().Len(); i++ {
+		seg := fcb.Lines().At(i)
+		if strings.TrimSpace(string(seg.Value(p.src))) != "" {
+			return seg.Start
+		}
+	}
+	return fenceStart(p, fcb)
 }
 
 // isJSONText reports code that starts like a JSON object or array.

@@ -19,6 +19,9 @@ type page struct {
 	lines       []int  // byte offset of the start of every line
 	front       map[string]string
 	diags       []ir.Diagnostic
+	// parent is the page that includes this file, which collects its
+	// diagnostics; nil for a page
+	parent *page
 }
 
 // newPage indexes src and splits off its front matter. ok is false when the
@@ -98,7 +101,12 @@ func (p *page) lineOf(off int) int {
 	return max(sort.Search(len(p.lines), func(i int) bool { return p.lines[i] > off })-1, 0)
 }
 
-// warnf records a warning at offset off.
+// warnf records a warning at offset off of p, with the diagnostics of
+// the page that includes p when p is an include file.
 func (p *page) warnf(off int, format string, args ...any) {
-	p.diags = append(p.diags, ir.Diagnostic{Pos: p.pos(off), Severity: ir.Warning, Message: fmt.Sprintf(format, args...)})
+	d := ir.Diagnostic{Pos: p.pos(off), Severity: ir.Warning, Message: fmt.Sprintf(format, args...)}
+	for p.parent != nil {
+		p = p.parent
+	}
+	p.diags = append(p.diags, d)
 }

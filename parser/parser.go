@@ -172,9 +172,13 @@ func readPage(p *page, read readFile) ([]*ir.Operation, []*ir.Type, string, int)
 		// request lines in a resource page's prose are examples, not syntax
 		return nil, types, SkipResource, 0
 	case len(lines) == 0:
-		return nil, nil, noSyntaxReason(p, o), o.sections[secHTTP]
+		off := o.sections[secHTTP]
+		if _, at, ok := plainRequestLine(p, o); ok {
+			off = at // the line to put in a fenced block
+		}
+		return nil, nil, noSyntaxReason(p, o), off
 	case resource:
-		p.warnf(o.sections[secHTTP], "this page is marked as a resource page but documents an operation; it is read as an operation")
+		p.warnf(o.sections[secHTTP], "this page is marked as a resource page (by its doc_type or a resources/ folder) but has request syntax under its HTTP request heading; it is read as an operation (mark it doc_type: apiPageType)")
 	}
 	examples := readExamples(p, o)
 	version := pageVersion(p, lines, examples)
@@ -215,16 +219,25 @@ func readPage(p *page, read readFile) ([]*ir.Operation, []*ir.Type, string, int)
 // noSyntaxReason explains a page without request syntax, pointing at a
 // request line written as plain text when there is one.
 func noSyntaxReason(p *page, o *outline) string {
+	if rl, off, ok := plainRequestLine(p, o); ok {
+		return fmt.Sprintf("the request line %q at %s is plain text; write it in a fenced block (```http ... ```)", rl.method+" "+rl.path, p.pos(off))
+	}
+	return `no HTTP request syntax: expected a fenced block with lines like "GET /users/{id}" under the "HTTP request" heading`
+}
+
+// plainRequestLine finds a request line written as plain text in the HTTP
+// request section, and the offset of its paragraph.
+func plainRequestLine(p *page, o *outline) (requestLine, int, bool) {
 	for _, b := range o.blocks {
 		if b.section != secHTTP || !isProse(b.node) {
 			continue
 		}
 		text := readInline(b.node, p.src).Text
 		if rl, ok := parseRequestLine(strings.Trim(firstLine(text), "`")); ok {
-			return fmt.Sprintf("the request line %q at %s is plain text; write it in a fenced block (```http ... ```)", rl.method+" "+rl.path, p.pos(blockStart(p, b.node)))
+			return rl, blockStart(p, b.node), true
 		}
 	}
-	return `no HTTP request syntax: expected a fenced block with lines like "GET /users/{id}" under the "HTTP request" heading`
+	return requestLine{}, 0, false
 }
 
 // syntaxLines collects the request lines of the HTTP request section. When
@@ -256,7 +269,7 @@ func requestLinesIn(p *page, o *outline, keep func(block) bool, report bool) []r
 			rl, ok := parseRequestLine(text)
 			if !ok {
 				if report && startsWithMethod(text) {
-					p.warnf(seg.Start, "not a request template: %q; the line is ignored", strings.TrimSpace(text))
+					p.warnf(seg.Start, "not a request template: %q (expected \"METHOD /path\", like \"GET /users/{id}\"); the line is ignored", strings.TrimSpace(text))
 				}
 				continue
 			}
@@ -265,7 +278,7 @@ func requestLinesIn(p *page, o *outline, keep func(block) bool, report bool) []r
 			}
 			rl.off = seg.Start
 			if report && len(rl.fixes) > 0 {
-				p.warnf(seg.Start, "malformed request template %q: %s", strings.TrimSpace(text), strings.Join(rl.fixes, "; "))
+				p.warnf(seg.Start, "malformed request template %q: %s; write it as %q", strings.TrimSpace(text), strings.Join(rl.fixes, "; "), rl.template())
 			}
 			out = append(out, rl)
 		}
@@ -325,7 +338,7 @@ func pageVersion(p *page, lines []requestLine, examples []ir.Example) string {
 			}
 		}
 	}
-	p.warnf(0, "cannot tell the API version (no v1.0 or beta in the path or in an example URL); assuming v1.0")
+	p.warnf(0, "cannot tell the API version (no v1.0 or beta folder in the page's path, no version in an example URL); assuming v1.0 (put the page under api-reference/v1.0 or api-reference/beta)")
 	return "v1.0"
 }
 
@@ -383,7 +396,7 @@ func checkPermissions(p *page, o *outline, perms ir.Permissions, read readFile) 
 	}
 	off, ok := o.sections[secPermissions]
 	if !ok {
-		p.warnf(0, "no permissions section (expected a heading with anchor \"permissions\" or \"prerequisites\"); the operation is generated without permissions")
+		p.warnf(0, "no permissions section (expected a heading with anchor \"permissions\" or \"prerequisites\", like \"## Permissions\", above a permission table); the operation is generated without permissions")
 		return
 	}
 	for _, b := range o.blocks {
@@ -394,7 +407,7 @@ func checkPermissions(p *page, o *outline, perms ir.Permissions, read readFile) 
 			return
 		}
 	}
-	p.warnf(off, "the permissions section has no permission table (a table of kind and permission names); the operation is generated without permissions")
+	p.warnf(off, "the permissions section has no permission table (expected a table with a |:---|:---| delimiter row and a row per kind, like \"|Application|User.Read.All|\"); the operation is generated without permissions")
 }
 
 // includeTarget returns the file of a "[!INCLUDE [x](file)]" paragraph.

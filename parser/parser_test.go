@@ -170,3 +170,55 @@ func TestEmptyFenceAfterAnnotation(t *testing.T) {
 		t.Fatalf("got %d operations (%v), want 1", len(res.Operations), res.Diagnostics)
 	}
 }
+
+// TestIncludeWithoutReader: without a file reader a permissions include
+// cannot be read; the warning points at the include line. With one, the
+// include's table is read and there is no warning.
+func TestIncludeWithoutReader(t *testing.T) {
+	const file = "api-reference/v1.0/api/gadget-get.md"
+	src := "---\ntitle: Get gadget\n---\n\n# Get gadget\n\nGet a gadget.\n\n## Permissions\n\n" +
+		"<!-- { \"blockType\": \"permissions\", \"name\": \"gadget_get\" } -->\n" +
+		"[!INCLUDE [permissions-table](../includes/permissions/gadget-get-permissions.md)]\n\n" + // line 12
+		"## HTTP request\n\n```http\nGET /gadgets/{gadget-id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n"
+	res := parser.ParsePage(file, []byte(src), nil)
+	want := []ir.Diagnostic{{Pos: file + ":12:1", Severity: ir.Warning,
+		Message: "permissions are in an include file, which is not read without the docs tree; the operation is generated without permissions"}}
+	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
+		t.Errorf("without a reader: diagnostics (-want +got):\n%s", diff)
+	}
+	if op := only(t, res); op.Permissions.Tables != 0 {
+		t.Errorf("without a reader: %d permission tables, want 0", op.Permissions.Tables)
+	}
+
+	include := "|Permission type|Permissions|\n|:--|:--|\n|Delegated (work or school account)|Gadget.Read|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|Gadget.Read.All|\n"
+	read := func(name string) ([]byte, error) {
+		if name != "api-reference/v1.0/includes/permissions/gadget-get-permissions.md" {
+			return nil, os.ErrNotExist
+		}
+		return []byte(include), nil
+	}
+	res = parser.ParsePage(file, []byte(src), read)
+	if len(res.Diagnostics) != 0 {
+		t.Errorf("with a reader: diagnostics %v, want none", res.Diagnostics)
+	}
+	if got := only(t, res).Permissions.Application; !slices.Equal(got, []string{"Gadget.Read.All"}) {
+		t.Errorf("with a reader: application permissions %v, want [Gadget.Read.All]", got)
+	}
+}
+
+// TestIncludeTableWarningsPointIntoTheInclude: a warning about a row of an
+// included permission table has the include file's position.
+func TestIncludeTableWarningsPointIntoTheInclude(t *testing.T) {
+	const file = "api-reference/v1.0/api/gadget-get.md"
+	src := "---\ntitle: Get gadget\n---\n\n# Get gadget\n\n## Permissions\n\n" +
+		"[!INCLUDE [permissions-table](../includes/permissions/gadget-get-permissions.md)]\n\n" +
+		"## HTTP request\n\n```http\nGET /gadgets/{gadget-id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n"
+	include := "---\nms.topic: include\n---\n\n|Permission type|Permissions|\n|:--|:--|\n|Guest account|Gadget.Read|\n" + // line 7
+		"|Delegated (work or school account)|Gadget.Read|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|Gadget.Read.All|\n"
+	read := func(string) ([]byte, error) { return []byte(include), nil }
+	res := parser.ParsePage(file, []byte(src), read)
+	const want = "api-reference/v1.0/includes/permissions/gadget-get-permissions.md:7:1"
+	if len(res.Diagnostics) != 1 || res.Diagnostics[0].Pos != want || !strings.Contains(res.Diagnostics[0].Message, `"Guest account"`) {
+		t.Errorf("diagnostics %v, want one about the Guest account row at %s", res.Diagnostics, want)
+	}
+}

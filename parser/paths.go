@@ -21,6 +21,15 @@ type requestLine struct {
 	fixes   []string // repairs made to a malformed template
 }
 
+// template writes rl back as a request line: "GET /users/{id}?$select=x".
+func (rl requestLine) template() string {
+	s := rl.method + " " + rl.path
+	if rl.query != "" {
+		s += "?" + rl.query
+	}
+	return s
+}
+
 // parseRequestLine reads one line of a syntax or example block. ok is false
 // for lines that are not requests (blank lines, comments, "or", headers).
 func parseRequestLine(line string) (rl requestLine, ok bool) {

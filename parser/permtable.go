@@ -17,6 +17,9 @@ type readFile func(name string) ([]byte, error)
 // kindNames are the IR names of the permission kinds, by kind.
 var kindNames = [...]string{kindWork: "delegatedWork", kindPersonal: "delegatedPersonal", kindApplication: "application"}
 
+// kindLabels are the English row labels of the permission kinds, by kind.
+var kindLabels = [...]string{kindWork: "Delegated (work or school account)", kindPersonal: "Delegated (personal Microsoft account)", kindApplication: "Application"}
+
 // readPermissions collects the permission tables of the page: tables in
 // the permissions section, and the tables of the include files it names
 // ([!INCLUDE [permissions-table](../includes/permissions/x.md)]), tied to
@@ -32,13 +35,13 @@ func readPermissions(p *page, o *outline, read readFile) ir.Permissions {
 		if t := asTable(p, b.node); t != nil {
 			if isPermissionTable(t) {
 				tables++
-				perms.Scoped = append(perms.Scoped, readPermissionTable(p, t, b.heading)...)
+				perms.Scoped = append(perms.Scoped, readPermissionTable(t, b.heading)...)
 			}
 			continue
 		}
 		for _, t := range includedTables(p, b, read) {
 			tables++
-			scoped := readPermissionTable(p, t, b.heading)
+			scoped := readPermissionTable(t, b.heading)
 			if b.ann != nil && len(b.ann.requestURLs) > 0 {
 				for i := range scoped {
 					scoped[i].RequestURLs = b.ann.requestURLs
@@ -88,24 +91,24 @@ func includedTables(p *page, b block, read readFile) []*table {
 	off := blockStart(p, b.node)
 	name := path.Join(path.Dir(p.file), inc)
 	if !fs.ValidPath(name) {
-		p.warnf(off, "permissions include %s is outside the docs tree; the operation lacks its permissions", inc)
+		p.warnf(off, "permissions include %s is outside the docs tree; link a file inside it, like ../includes/permissions/%s-permissions.md; the operation lacks its permissions", inc, pageID(p))
 		return nil
 	}
 	data, err := read(name)
 	if err != nil {
-		p.warnf(off, "permissions include %s not found (%s); the operation lacks its permissions", inc, name)
+		p.warnf(off, "permissions include %s not found (looked for %s in the docs tree); the operation lacks its permissions", inc, name)
 		return nil
 	}
 	ip, _ := newPage(name, data)
+	ip.parent = p // its tables' diagnostics are the page's
 	var tables []*table
 	for _, ib := range readOutline(ip).blocks {
 		if t := asTable(ip, ib.node); t != nil {
 			tables = append(tables, t)
 		}
 	}
-	p.diags = append(p.diags, ip.diags...)
 	if len(tables) == 0 {
-		p.warnf(off, "permissions include %s holds no table", name)
+		p.warnf(off, "permissions include %s holds no table (expected a permission table, with rows like \"|Application|User.Read.All|\"); the operation lacks its permissions", inc)
 	}
 	return tables
 }
@@ -116,7 +119,7 @@ func includedTables(p *page, b block, read readFile) []*table {
 //     their label;
 //   - rows by resource and kind: "resource | kind | least | higher";
 //   - rows by resource with a column per kind.
-func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissions {
+func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
 	if cols := headerKinds(t); cols != nil {
 		return readKindColumns(t, cols)
 	}
@@ -132,7 +135,7 @@ func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissio
 		}
 		k, sub := rowKind(row[kc], i, len(t.rows), last, parent)
 		if k == kindUnknown {
-			p.warnf(t.off, "permission row %q names no permission kind; it is ignored", row[kc].Text)
+			t.page.warnf(t.rowOff[i], "permission row %q names no permission kind (expected %q, %q or %q); the row is ignored", row[kc].Text, kindLabels[kindWork], kindLabels[kindPersonal], kindLabels[kindApplication])
 			continue
 		}
 		names := cellNames(row[kc+1:])
@@ -155,7 +158,7 @@ func readPermissionTable(p *page, t *table, heading string) []ir.ScopedPermissio
 	}
 	for k, name := range kindNames {
 		if len(out) > 0 && !seen[k] {
-			p.warnf(t.off, "the permission table has no row for %s permissions; the docs leave that kind undocumented", name)
+			t.page.warnf(t.off, "the permission table has no row for %s permissions, so the docs leave that kind undocumented; add a %q row (\"Not supported.\" if it has none)", name, kindLabels[k])
 		}
 	}
 	if idx, ok := scopeIndex[heading]; ok && hasSub {

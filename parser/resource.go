@@ -163,13 +163,13 @@ func readProperties(p *page, t *table, relationship bool) []ir.Property {
 		typeCol = 1
 	}
 	var out []ir.Property
-	for _, row := range t.rows {
+	for i, row := range t.rows {
 		name := strings.Trim(cell(row, 0), "`* ")
 		if name == "" || typeCol >= len(row) {
 			continue
 		}
 		if !isMemberName(name) {
-			p.warnf(t.off, "properties table row %q does not start with a property name; the row is ignored", clip(name, 60))
+			p.warnf(t.rowOff[i], "properties table row %q does not start with a property name (expected a name like \"displayName\" in its first cell); the row is ignored", clip(name, 60))
 			continue
 		}
 		prop := ir.Property{Name: name, Relationship: relationship, Description: cell(row, len(row)-1)}

@@ -49,11 +49,12 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 		r.Status, r.StatusFrom = 200, "body" // a documented body without a status line
 	}
 	if r.Status == 0 {
-		p.warnf(off, "no success status in the response section or the examples; assuming 200")
+		p.warnf(off, "no success status in the response section or the examples (expected one like \"returns a `200 OK` response code\" or an example response \"HTTP/1.1 200 OK\"); assuming 200")
 		r.Status, r.StatusFrom = 200, "default"
 	}
 	if ex != nil && ex.Response.Status != 0 && ex.Response.Status != r.Status {
-		p.warnf(off, "the response section says %d but the first example answers %d; using %d", r.Status, ex.Response.Status, r.Status)
+		_, line, _ := splitPos(ex.Source)
+		p.warnf(off, "the response section says %d but the first example (line %d) answers %d; using %d (correct whichever is wrong)", r.Status, line, ex.Response.Status, r.Status)
 	}
 	typ := firstResourceLink(links)
 	if t := annotatedType(examples); t != "" {

@@ -9,10 +9,12 @@ import (
 
 // table is a GFM table read into cells.
 type table struct {
+	page   *page    // the page (or include file) the table is in
 	off    int      // offset of the table's first line
 	scope  string   // heading above the table
 	header []inline // header cells
 	rows   [][]inline
+	rowOff []int // offset of the line of each row
 }
 
 // asTable reads n if it is a table with at least one body row.
@@ -21,7 +23,7 @@ func asTable(p *page, n ast.Node) *table {
 	if !ok {
 		return nil
 	}
-	t := &table{off: blockStart(p, tn)}
+	t := &table{page: p, off: blockStart(p, tn)}
 	for r := tn.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []inline
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
@@ -31,6 +33,7 @@ func asTable(p *page, n ast.Node) *table {
 			t.header = cells
 		} else if !allEmpty(cells) {
 			t.rows = append(t.rows, cells)
+			t.rowOff = append(t.rowOff, max(blockStart(p, r), t.off))
 		}
 	}
 	if len(t.rows) == 0 {

@@ -87,6 +87,9 @@ type Handler interface {
 	// /v1.0/drive/root:/{path and filename}:/content
 	// (driveitem-get-content-format).
 	DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request)
+	// ExampleRequestNoMethod answers PATCH /v1.0/sprockets/{sprocket-id}
+	// (example-request-no-method).
+	ExampleRequestNoMethod(w http.ResponseWriter, r *http.Request)
 	// GeneratedGet answers GET /v1.0/areas/generated/{id} (generated-get).
 	GeneratedGet(w http.ResponseWriter, r *http.Request)
 	// GraphrtGet answers GET /v1.0/areas/graphrt/{id} (graphrt-get).
@@ -159,6 +162,11 @@ type Handler interface {
 	// /v1.0/groups/{id}/threads, /v1.0/groups/{id}/conversations
 	// (multivaluelegacyextendedproperty-post-multivalueextendedproperties-post).
 	MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost(w http.ResponseWriter, r *http.Request)
+	// NoPermissions answers GET /v1.0/gizmos (no-permissions).
+	NoPermissions(w http.ResponseWriter, r *http.Request)
+	// NoSuccessStatus answers POST /v1.0/contraptions/{contraption-id}/restore
+	// (no-success-status).
+	NoSuccessStatus(w http.ResponseWriter, r *http.Request)
 	// NoVersion answers POST /v1.0/things/{id}/reset (no-version).
 	NoVersion(w http.ResponseWriter, r *http.Request)
 	// OpentypeextensionGet answers GET
@@ -201,6 +209,18 @@ type Handler interface {
 	// /v1.0/communications/calls/{id}/participants/{id}/startHoldMusic
 	// (participant-startholdmusic).
 	ParticipantStartHoldMusic(w http.ResponseWriter, r *http.Request)
+	// PermissionRowNoKind answers GET /v1.0/whatsits/{whatsit-id}
+	// (permission-row-no-kind).
+	PermissionRowNoKind(w http.ResponseWriter, r *http.Request)
+	// PermissionTableMissingKind answers DELETE /v1.0/gubbins/{gubbin-id}
+	// (permission-table-missing-kind).
+	PermissionTableMissingKind(w http.ResponseWriter, r *http.Request)
+	// PermissionsIncludeNoTable answers GET /v1.0/thingamajigs/{thingamajig-id}
+	// (permissions-include-no-table).
+	PermissionsIncludeNoTable(w http.ResponseWriter, r *http.Request)
+	// PermissionsIncludeOutside answers GET /v1.0/doodads/{doodad-id}
+	// (permissions-include-outside).
+	PermissionsIncludeOutside(w http.ResponseWriter, r *http.Request)
 	// RangeClear answers POST
 	// /v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear,
 	// /v1.0/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear,
@@ -490,6 +510,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerDriveitem(m, h)
 	registerEdiscovery(m, h)
 	registerEvent(m, h)
+	registerExample(m, h)
 	registerExternalconnectors(m, h)
 	registerGenerated(m, h)
 	registerGovernanceresource(m, h)
@@ -518,6 +539,8 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerPager(m, h)
 	registerParams(m, h)
 	registerParticipant(m, h)
+	registerPermission(m, h)
+	registerPermissions(m, h)
 	registerProfilephoto(m, h)
 	registerRangeapi(m, h)
 	registerRangeborder(m, h)

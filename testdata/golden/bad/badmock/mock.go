@@ -16,13 +16,33 @@ import (
 type Handler interface {
 	// BrokenTable answers DELETE /v1.0/widgets/{id} (broken-table).
 	BrokenTable(w http.ResponseWriter, r *http.Request)
+	// ExampleRequestNoMethod answers PATCH /v1.0/sprockets/{sprocket-id}
+	// (example-request-no-method).
+	ExampleRequestNoMethod(w http.ResponseWriter, r *http.Request)
 	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
 	// (include-permissions).
 	IncludePermissions(w http.ResponseWriter, r *http.Request)
 	// InvalidAnnotation answers POST /v1.0/widgets (invalid-annotation).
 	InvalidAnnotation(w http.ResponseWriter, r *http.Request)
+	// NoPermissions answers GET /v1.0/gizmos (no-permissions).
+	NoPermissions(w http.ResponseWriter, r *http.Request)
+	// NoSuccessStatus answers POST /v1.0/contraptions/{contraption-id}/restore
+	// (no-success-status).
+	NoSuccessStatus(w http.ResponseWriter, r *http.Request)
 	// NoVersion answers POST /v1.0/things/{id}/reset (no-version).
 	NoVersion(w http.ResponseWriter, r *http.Request)
+	// PermissionRowNoKind answers GET /v1.0/whatsits/{whatsit-id}
+	// (permission-row-no-kind).
+	PermissionRowNoKind(w http.ResponseWriter, r *http.Request)
+	// PermissionTableMissingKind answers DELETE /v1.0/gubbins/{gubbin-id}
+	// (permission-table-missing-kind).
+	PermissionTableMissingKind(w http.ResponseWriter, r *http.Request)
+	// PermissionsIncludeNoTable answers GET /v1.0/thingamajigs/{thingamajig-id}
+	// (permissions-include-no-table).
+	PermissionsIncludeNoTable(w http.ResponseWriter, r *http.Request)
+	// PermissionsIncludeOutside answers GET /v1.0/doodads/{doodad-id}
+	// (permissions-include-outside).
+	PermissionsIncludeOutside(w http.ResponseWriter, r *http.Request)
 	// UnknownSectionOrder answers GET /v1.0/me/widgets, /v1.0/users/{id |
 	// userPrincipalName}/widgets (unknown-section-order).
 	UnknownSectionOrder(w http.ResponseWriter, r *http.Request)
@@ -40,9 +60,12 @@ var _ Handler = DocsHandler{}
 func NewMock(h Handler) *graphrt.Mux {
 	m := graphrt.NewMux()
 	registerBroken(m, h)
+	registerExample(m, h)
 	registerInclude(m, h)
 	registerInvalid(m, h)
 	registerNo(m, h)
+	registerPermission(m, h)
+	registerPermissions(m, h)
 	registerUnknown(m, h)
 	return m
 }

@@ -7,16 +7,49 @@ import (
 	"net/http"
 )
 
+// NoPermissions answers 200 with the documented example of no-permissions.
+func (DocsHandler) NoPermissions(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesNoPermissions...)
+}
+
+// NoSuccessStatus answers 200 with the documented example of no-success-status.
+func (DocsHandler) NoSuccessStatus(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesNoSuccessStatus...)
+}
+
 // NoVersion answers 204 with the documented example of no-version.
 func (DocsHandler) NoVersion(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesNoVersion...)
 }
+
+// examplesNoPermissions are the documented responses of no-permissions.
+var examplesNoPermissions = []graphrt.Example{}
+
+// examplesNoSuccessStatus are the documented responses of no-success-status.
+var examplesNoSuccessStatus = []graphrt.Example{}
 
 // examplesNoVersion are the documented responses of no-version.
 var examplesNoVersion = []graphrt.Example{}
 
 // registerNo registers the routes of package no on m.
 func registerNo(m *graphrt.Mux, h Handler) {
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "no-permissions",
+		Pattern:   "/v1.0/gizmos",
+	}, h.NoPermissions)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "no-success-status",
+		Pattern:   "/v1.0/contraptions/{contraptionID}/restore",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Contraption.ReadWrite.All"},
+			DelegatedWork: []string{"Contraption.ReadWrite"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.NoSuccessStatus)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
