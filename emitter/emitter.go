@@ -11,12 +11,11 @@ import (
 	"go/token"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/graphgen-dev/graphgen/internal/par"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -115,29 +114,18 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 func render(jobs []job) ([]File, error) {
 	files := make([]File, len(jobs))
 	errs := make([]error, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				j := jobs[i]
-				f := jen.NewFilePathName(j.importPath, j.packageName)
-				f.HeaderComment(Header)
-				f.ImportName(RuntimePath, "graphrt")
-				j.build(f)
-				var buf bytes.Buffer
-				if err := f.Render(&buf); err != nil {
-					errs[i] = fmt.Errorf("emit %s: %w", j.path, err)
-				}
-				files[i] = File{Path: j.path, Content: buf.Bytes()}
-			}
-		})
-	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(len(jobs), func(i int) {
+		j := jobs[i]
+		f := jen.NewFilePathName(j.importPath, j.packageName)
+		f.HeaderComment(Header)
+		f.ImportName(RuntimePath, "graphrt")
+		j.build(f)
+		var buf bytes.Buffer
+		if err := f.Render(&buf); err != nil {
+			errs[i] = fmt.Errorf("emit %s: %w", j.path, err)
+		}
+		files[i] = File{Path: j.path, Content: buf.Bytes()}
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -12,13 +12,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
+	"github.com/graphgen-dev/graphgen/internal/par"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/yuin/goldmark/ast"
 )
@@ -44,23 +43,10 @@ func ParseTree(fsys fs.FS, version string) (*ir.API, error) {
 	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
 	results := make([]PageResult, len(names))
 	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				src, err := fs.ReadFile(fsys, names[i])
-				results[i], errs[i] = parsePage(names[i], version, src, read), err
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	par.Each(len(names), func(i int) {
+		src, err := fs.ReadFile(fsys, names[i])
+		results[i], errs[i] = parsePage(names[i], version, src, read), err
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

@@ -128,6 +128,9 @@ func runGenerate(args []string, stderr io.Writer) int {
 	}
 	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath})
 	if err != nil {
+		if graphgen.Errors(api) == 0 { // else the diagnostics above say why
+			fmt.Fprintln(stderr, "graphgen:", err)
+		}
 		summary(stderr, api, "nothing written")
 		return exitError
 	}

@@ -452,3 +452,17 @@ func TestOutputIndependentOfCwdPathsAndOrder(t *testing.T) {
 		t.Errorf("diagnostics do not name the pages as the arguments did:\n%s", stderr)
 	}
 }
+
+// TestEmitErrorIsPrinted: an area named like the mock package cannot be
+// generated; the run says why, exits 1 and writes nothing.
+func TestEmitErrorIsPrinted(t *testing.T) {
+	docs := docsTree(t, map[string]string{"graphmock-reset.md": page("Reset mock", "POST", "/mocks/{id}/reset")})
+	out := t.TempDir()
+	code, stderr := gen("-out", out, "-pkg", "graph", docs)
+	if code != 1 || !strings.Contains(stderr, "area graphmock would share the directory of the mock package") || !strings.Contains(stderr, "nothing written") {
+		t.Errorf("exit %d, want 1 with the reason:\n%s", code, stderr)
+	}
+	if len(snapshot(t, out)) != 0 {
+		t.Error("files were written")
+	}
+}
