@@ -74,8 +74,7 @@ func modelsFile(f *jen.File, types []*ir.Type, idx map[string]models) {
 //	type AgeGroup string
 //	const ( AgeGroupMinor AgeGroup = "minor" ... )
 func enumType(f *jen.File, t *ir.Type) {
-	f.Add(comments(docLines(t.GoName + " is the enumeration " + t.Name + ". Values the docs do not list are kept as they are.")))
-	f.Type().Id(t.GoName).String()
+	f.Add(comments(docLines(t.GoName + " is the enumeration " + t.Name + ". Values the docs do not list are kept as they are.")).Type().Id(t.GoName).String())
 	if len(t.Members) == 0 {
 		return
 	}
@@ -123,8 +122,7 @@ func objectType(f *jen.File, t *ir.Type, idx models) {
 	if t.Base != "" {
 		doc += " It carries the properties of " + t.Base + "."
 	}
-	f.Add(comments(para(docLines(doc), t.Summary)))
-	f.Type().Id(t.GoName).Struct(fields...)
+	f.Add(comments(para(docLines(doc), t.Summary)).Type().Id(t.GoName).Struct(fields...))
 	jsonMethods(f, t.GoName)
 }
 
@@ -221,8 +219,7 @@ func requestType(f *jen.File, op *ir.Operation, idx models) {
 	fields = append(fields,
 		jen.Comment("AdditionalData holds members the docs do not list, sent as they are."),
 		jen.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}))
-	f.Add(comments(docLines(b.GoName + " is the request body of " + op.ID + " (" + op.Method + ").")))
-	f.Type().Id(b.GoName).Struct(fields...)
+	f.Add(comments(docLines(b.GoName + " is the request body of " + op.ID + " (" + op.Method + ").")).Type().Id(b.GoName).Struct(fields...))
 	jsonMethods(f, b.GoName)
 }
 

@@ -13,7 +13,6 @@ import (
 //
 // Represents an Azure Active Directory user in a team, a channel, or a chat.
 // This type inherits from conversationMember.
-
 type AadUserConversationMember struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.aadUserConversationMember".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -57,7 +56,6 @@ func (m AadUserConversationMember) MarshalJSON() ([]byte, error) {
 // período de tempo. Por exemplo, uma atribuição de pacote de acesso pode
 // dizer que a usuário Alice foi atribuída acesso por meio do pacote de
 // acesso Sales para o período de janeiro de 2019 a julho de 2019.
-
 type AccessPackageAssignment struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.accessPackageAssignment".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -116,7 +114,6 @@ func (m AccessPackageAssignment) MarshalJSON() ([]byte, error) {
 
 // ActivityDomain is the enumeration microsoft.graph.activityDomain. Values the
 // docs do not list are kept as they are.
-
 type ActivityDomain string
 
 const (
@@ -132,7 +129,6 @@ const (
 
 // ActivityType is the enumeration microsoft.graph.activityType. Values the
 // docs do not list are kept as they are.
-
 type ActivityType string
 
 const (
@@ -146,7 +142,6 @@ const (
 
 // AgeGroup is the enumeration microsoft.graph.ageGroup. Values the docs do not
 // list are kept as they are.
-
 type AgeGroup string
 
 const (
@@ -184,7 +179,6 @@ const (
 // Microsoft or partner security solutions have identified. Use alerts to unify
 // and streamline security issue management across all integrated solutions. To
 // learn more, see the sample queries in Graph Explorer.
-
 type Alert struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -338,7 +332,6 @@ func (m Alert) MarshalJSON() ([]byte, error) {
 
 // AlertFeedback is the enumeration microsoft.graph.alertFeedback. Values the
 // docs do not list are kept as they are.
-
 type AlertFeedback string
 
 const (
@@ -354,7 +347,6 @@ const (
 
 // AlertSeverity is the enumeration microsoft.graph.alertSeverity. Values the
 // docs do not list are kept as they are.
-
 type AlertSeverity string
 
 const (
@@ -373,7 +365,6 @@ const (
 
 // AlertStatus is the enumeration microsoft.graph.alertStatus. Values the docs
 // do not list are kept as they are.
-
 type AlertStatus string
 
 const (
@@ -389,7 +380,6 @@ const (
 
 // AllowInvitesFrom is the enumeration microsoft.graph.allowInvitesFrom. Values
 // the docs do not list are kept as they are.
-
 type AllowInvitesFrom string
 
 const (
@@ -409,7 +399,6 @@ const (
 // AppliedConditionalAccessPolicyResult is the enumeration
 // microsoft.graph.appliedConditionalAccessPolicyResult. Values the docs do not
 // list are kept as they are.
-
 type AppliedConditionalAccessPolicyResult string
 
 const (
@@ -432,7 +421,6 @@ const (
 //
 // Represents a license assigned to a user. The assignedLicenses property of
 // the user entity is a collection of assignedLicense.
-
 type AssignedLicense struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.assignedLicense".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -459,7 +447,6 @@ func (m AssignedLicense) MarshalJSON() ([]byte, error) {
 
 // AttachmentType is the enumeration microsoft.graph.attachmentType. Values the
 // docs do not list are kept as they are.
-
 type AttachmentType string
 
 const (
@@ -473,7 +460,6 @@ const (
 
 // AttendeeType is the enumeration microsoft.graph.attendeeType. Values the
 // docs do not list are kept as they are.
-
 type AttendeeType string
 
 const (
@@ -487,7 +473,6 @@ const (
 
 // AttestationLevel is the enumeration microsoft.graph.attestationLevel. Values
 // the docs do not list are kept as they are.
-
 type AttestationLevel string
 
 const (
@@ -500,7 +485,6 @@ const (
 // AuthenticationMethodKeyStrength is the enumeration
 // microsoft.graph.authenticationMethodKeyStrength. Values the docs do not list
 // are kept as they are.
-
 type AuthenticationMethodKeyStrength string
 
 const (
@@ -515,7 +499,6 @@ const (
 // AuthenticationMethodState is the enumeration
 // microsoft.graph.authenticationMethodState. Values the docs do not list are
 // kept as they are.
-
 type AuthenticationMethodState string
 
 const (
@@ -528,7 +511,6 @@ const (
 // AuthenticationMethodTargetType is the enumeration
 // microsoft.graph.authenticationMethodTargetType. Values the docs do not list
 // are kept as they are.
-
 type AuthenticationMethodTargetType string
 
 const (
@@ -541,7 +523,6 @@ const (
 // AuthenticatorAppContextType is the enumeration
 // microsoft.graph.authenticatorAppContextType. Values the docs do not list are
 // kept as they are.
-
 type AuthenticatorAppContextType string
 
 const (
@@ -554,7 +535,6 @@ const (
 // AuthenticatorAppFeatureSettings is the enumeration
 // microsoft.graph.authenticatorAppFeatureSettings. Values the docs do not list
 // are kept as they are.
-
 type AuthenticatorAppFeatureSettings string
 
 const (
@@ -568,7 +548,6 @@ const (
 // AutomaticRepliesStatus is the enumeration
 // microsoft.graph.automaticRepliesStatus. Values the docs do not list are kept
 // as they are.
-
 type AutomaticRepliesStatus string
 
 const (
@@ -586,7 +565,6 @@ const (
 // Microsoft or partner security solutions have identified. Use alerts to unify
 // and streamline security issue management across all integrated solutions. To
 // learn more, see the sample queries in Graph Explorer.
-
 type AlertBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -750,7 +728,6 @@ func (m AlertBeta) MarshalJSON() ([]byte, error) {
 //
 // Policy used to configure detailed management settings targeted to specific
 // security groups and for a specified set of apps on an Android device.
-
 type AndroidManagedAppProtection struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.androidManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitempty"`

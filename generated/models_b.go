@@ -4,7 +4,6 @@ package generated
 
 // BasicStatus is the enumeration microsoft.graph.basicStatus. Values the docs
 // do not list are kept as they are.
-
 type BasicStatus string
 
 const (
@@ -16,7 +15,6 @@ const (
 
 // BodyType is the enumeration microsoft.graph.bodyType. Values the docs do not
 // list are kept as they are.
-
 type BodyType string
 
 const (

@@ -13,7 +13,6 @@ import (
 //
 // Represents a container for event resources. It can be a calendar for a user,
 // or the default calendar of a Microsoft 365 group.
-
 type Calendar struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -114,7 +113,6 @@ func (m Calendar) MarshalJSON() ([]byte, error) {
 
 // CalendarColor is the enumeration microsoft.graph.calendarColor. Values the
 // docs do not list are kept as they are.
-
 type CalendarColor string
 
 const (
@@ -144,7 +142,6 @@ const (
 
 // CalendarRoleType is the enumeration microsoft.graph.calendarRoleType. Values
 // the docs do not list are kept as they are.
-
 type CalendarRoleType string
 
 const (
@@ -170,7 +167,6 @@ const (
 
 // CallDirection is the enumeration microsoft.graph.callDirection. Values the
 // docs do not list are kept as they are.
-
 type CallDirection string
 
 const (
@@ -182,7 +178,6 @@ const (
 
 // CallState is the enumeration microsoft.graph.callState. Values the docs do
 // not list are kept as they are.
-
 type CallState string
 
 const (
@@ -210,7 +205,6 @@ const (
 
 // CallType is the enumeration microsoft.graph.callType. Values the docs do not
 // list are kept as they are.
-
 type CallType string
 
 const (
@@ -228,7 +222,6 @@ const (
 //
 // Property names that differ only in case, are keywords, start with digits or
 // are named like the generated methods.
-
 type CaseClash struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.caseClash".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -281,7 +274,6 @@ func (m CaseClash) MarshalJSON() ([]byte, error) {
 
 // CategoryColor is the enumeration microsoft.graph.categoryColor. Values the
 // docs do not list are kept as they are.
-
 type CategoryColor string
 
 const (
@@ -341,7 +333,6 @@ const (
 
 // ChangeType is the enumeration microsoft.graph.changeType. Values the docs do
 // not list are kept as they are.
-
 type ChangeType string
 
 const (
@@ -354,7 +345,6 @@ const (
 // ChannelMembershipType is the enumeration
 // microsoft.graph.channelMembershipType. Values the docs do not list are kept
 // as they are.
-
 type ChannelMembershipType string
 
 const (
@@ -374,7 +364,6 @@ const (
 // Representa uma mensagem de bate-papo individual em um canal ou bate-papo. A
 // mensagem pode ser uma mensagem raiz ou parte de um thread definido pela
 // propriedade replyToId na mensagem.
-
 type ChatMessage struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.chatMessage".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -491,7 +480,6 @@ func (m ChatMessage) MarshalJSON() ([]byte, error) {
 // ChatMessagePolicyViolationDlpActionType is the enumeration
 // microsoft.graph.chatMessagePolicyViolationDlpActionType. Values the docs do
 // not list are kept as they are.
-
 type ChatMessagePolicyViolationDlpActionType string
 
 const (
@@ -509,7 +497,6 @@ const (
 // ChatMessagePolicyViolationUserActionType is the enumeration
 // microsoft.graph.chatMessagePolicyViolationUserActionType. Values the docs do
 // not list are kept as they are.
-
 type ChatMessagePolicyViolationUserActionType string
 
 const (
@@ -529,7 +516,6 @@ const (
 // ChatMessagePolicyViolationVerdictDetailsType is the enumeration
 // microsoft.graph.chatMessagePolicyViolationVerdictDetailsType. Values the
 // docs do not list are kept as they are.
-
 type ChatMessagePolicyViolationVerdictDetailsType string
 
 const (
@@ -559,7 +545,6 @@ const (
 // ClientType2 is the microsoft.graph.client resource.
 //
 // A type named client.
-
 type ClientType2 struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.client".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -584,7 +569,6 @@ func (m ClientType2) MarshalJSON() ([]byte, error) {
 // ClientType is the microsoft.graph.clientType resource.
 //
 // A type named clientType.
-
 type ClientType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.clientType".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -609,7 +593,6 @@ func (m ClientType) MarshalJSON() ([]byte, error) {
 // CloudAppSecuritySessionControlType is the enumeration
 // microsoft.graph.cloudAppSecuritySessionControlType. Values the docs do not
 // list are kept as they are.
-
 type CloudAppSecuritySessionControlType string
 
 const (
@@ -627,7 +610,6 @@ const (
 // ConditionalAccessClientApp is the enumeration
 // microsoft.graph.conditionalAccessClientApp. Values the docs do not list are
 // kept as they are.
-
 type ConditionalAccessClientApp string
 
 const (
@@ -651,7 +633,6 @@ const (
 // ConditionalAccessDevicePlatform is the enumeration
 // microsoft.graph.conditionalAccessDevicePlatform. Values the docs do not list
 // are kept as they are.
-
 type ConditionalAccessDevicePlatform string
 
 const (
@@ -674,7 +655,6 @@ const (
 // ConditionalAccessGrantControl is the enumeration
 // microsoft.graph.conditionalAccessGrantControl. Values the docs do not list
 // are kept as they are.
-
 type ConditionalAccessGrantControl string
 
 const (
@@ -699,7 +679,6 @@ const (
 // ConditionalAccessPolicyState is the enumeration
 // microsoft.graph.conditionalAccessPolicyState. Values the docs do not list
 // are kept as they are.
-
 type ConditionalAccessPolicyState string
 
 const (
@@ -715,7 +694,6 @@ const (
 // ConditionalAccessStatus is the enumeration
 // microsoft.graph.conditionalAccessStatus. Values the docs do not list are
 // kept as they are.
-
 type ConditionalAccessStatus string
 
 const (
@@ -731,7 +709,6 @@ const (
 
 // ConnectionDirection is the enumeration microsoft.graph.connectionDirection.
 // Values the docs do not list are kept as they are.
-
 type ConnectionDirection string
 
 const (
@@ -745,7 +722,6 @@ const (
 
 // ConnectionStatus is the enumeration microsoft.graph.connectionStatus. Values
 // the docs do not list are kept as they are.
-
 type ConnectionStatus string
 
 const (
@@ -764,7 +740,6 @@ const (
 // ConsentProvidedForMinor is the enumeration
 // microsoft.graph.consentProvidedForMinor. Values the docs do not list are
 // kept as they are.
-
 type ConsentProvidedForMinor string
 
 const (
@@ -794,7 +769,6 @@ const (
 // ConsentRequestFilterByCurrentUserOptions is the enumeration
 // microsoft.graph.consentRequestFilterByCurrentUserOptions. Values the docs do
 // not list are kept as they are.
-
 type ConsentRequestFilterByCurrentUserOptions string
 
 const (
@@ -807,7 +781,6 @@ const (
 
 // ContactRelationship is the enumeration microsoft.graph.contactRelationship.
 // Values the docs do not list are kept as they are.
-
 type ContactRelationship string
 
 const (
@@ -836,7 +809,6 @@ const (
 //
 // Represents a user in a team, a channel, or a chat. See also
 // aadUserConversationMember.
-
 type ConversationMember struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -869,7 +841,6 @@ func (m ConversationMember) MarshalJSON() ([]byte, error) {
 // CountryLookupMethodType is the enumeration
 // microsoft.graph.countryLookupMethodType. Values the docs do not list are
 // kept as they are.
-
 type CountryLookupMethodType string
 
 const (
@@ -883,7 +854,6 @@ const (
 //
 // Represents a container for event resources. It can be a calendar for a user,
 // or the default calendar of a Microsoft 365 group.
-
 type CalendarBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -1009,7 +979,6 @@ func (m CalendarBeta) MarshalJSON() ([]byte, error) {
 //
 // Represents a user in a team or a channel or a chat. See also
 // aadUserConversationMember.
-
 type ConversationMemberBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -11,7 +11,6 @@ import (
 // DataPolicyOperationStatus is the enumeration
 // microsoft.graph.dataPolicyOperationStatus. Values the docs do not list are
 // kept as they are.
-
 type DataPolicyOperationStatus string
 
 const (
@@ -29,7 +28,6 @@ const (
 
 // DayOfWeek is the enumeration microsoft.graph.dayOfWeek. Values the docs do
 // not list are kept as they are.
-
 type DayOfWeek string
 
 const (
@@ -52,7 +50,6 @@ const (
 // DelegateMeetingMessageDeliveryOptions is the enumeration
 // microsoft.graph.delegateMeetingMessageDeliveryOptions. Values the docs do
 // not list are kept as they are.
-
 type DelegateMeetingMessageDeliveryOptions string
 
 const (
@@ -70,7 +67,6 @@ const (
 // DeviceEnrollmentFailureReason is the enumeration
 // microsoft.graph.deviceEnrollmentFailureReason. Values the docs do not list
 // are kept as they are.
-
 type DeviceEnrollmentFailureReason string
 
 const (
@@ -101,7 +97,6 @@ const (
 
 // DeviceProfileType is the enumeration microsoft.graph.deviceProfileType.
 // Values the docs do not list are kept as they are.
-
 type DeviceProfileType string
 
 const (
@@ -122,7 +117,6 @@ const (
 //
 // Represents an Azure Active Directory object. The directoryObject type is the
 // base type for many other directory entity types.
-
 type DirectoryObject struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -150,7 +144,6 @@ func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 // DocsHandlerType is the microsoft.graph.docsHandler resource.
 //
 // A type named docsHandler.
-
 type DocsHandlerType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.docsHandler".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -176,7 +169,6 @@ func (m DocsHandlerType) MarshalJSON() ([]byte, error) {
 //
 // /* A resource whose summary opens a block comment //go:generate echo
 // resource func init() { panic(1) }.
-
 type Doctext struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.doctext".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -210,7 +202,6 @@ func (m Doctext) MarshalJSON() ([]byte, error) {
 //
 // O recurso deviceManagementDerivedCredentialSettings representa um contêiner
 // cujo conteúdo varia de acordo com o fluxo de trabalho, incluindo:
-
 type DeviceManagementDerivedCredentialSettings struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceManagementDerivedCredentialSettings".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -237,7 +228,6 @@ func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error)
 // Representa um objeto do Active Directory do Azure. O tipo directoryObject é
 // o tipo base para os seguintes tipos de entidade de diretório geralmente
 // chamados de objetos de diretório:
-
 type DirectoryObjectBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -11,7 +11,6 @@ import (
 // EducationAddedStudentAction is the enumeration
 // microsoft.graph.educationAddedStudentAction. Values the docs do not list are
 // kept as they are.
-
 type EducationAddedStudentAction string
 
 const (
@@ -26,7 +25,6 @@ const (
 // EducationExternalSource is the enumeration
 // microsoft.graph.educationExternalSource. Values the docs do not list are
 // kept as they are.
-
 type EducationExternalSource string
 
 const (
@@ -40,7 +38,6 @@ const (
 
 // EducationGender is the enumeration microsoft.graph.educationGender. Values
 // the docs do not list are kept as they are.
-
 type EducationGender string
 
 const (
@@ -56,7 +53,6 @@ const (
 
 // EducationUserRole is the enumeration microsoft.graph.educationUserRole.
 // Values the docs do not list are kept as they are.
-
 type EducationUserRole string
 
 const (
@@ -72,7 +68,6 @@ const (
 
 // EmailRole is the enumeration microsoft.graph.emailRole. Values the docs do
 // not list are kept as they are.
-
 type EmailRole string
 
 const (
@@ -86,7 +81,6 @@ const (
 
 // EventType is the enumeration microsoft.graph.eventType. Values the docs do
 // not list are kept as they are.
-
 type EventType string
 
 const (
@@ -105,7 +99,6 @@ const (
 // //go:generate echo type resource.
 //
 // A type whose qualified name breaks lines and comments.
-
 type EvilFuncInitPanic1GoGenerateEchoType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.evil */ func init() { panic(1) } /* //go:generate echo type".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -129,7 +122,6 @@ func (m EvilFuncInitPanic1GoGenerateEchoType) MarshalJSON() ([]byte, error) {
 
 // ExchangeIDFormat is the enumeration microsoft.graph.exchangeIdFormat. Values
 // the docs do not list are kept as they are.
-
 type ExchangeIDFormat string
 
 const (
@@ -148,7 +140,6 @@ const (
 // ExternalAudienceScope is the enumeration
 // microsoft.graph.externalAudienceScope. Values the docs do not list are kept
 // as they are.
-
 type ExternalAudienceScope string
 
 const (
@@ -163,7 +154,6 @@ const (
 // ExternalEmailOTPState is the enumeration
 // microsoft.graph.externalEmailOtpState. Values the docs do not list are kept
 // as they are.
-
 type ExternalEmailOTPState string
 
 const (
@@ -181,7 +171,6 @@ const (
 //
 // An event in a user calendar, or the default calendar of a Microsoft 365
 // group.
-
 type Event struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.event".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -435,7 +424,6 @@ func (m Event) MarshalJSON() ([]byte, error) {
 // ameaças e mensagens de spam. Ele é usado para personalizar a experiência
 // de envio de ameaças do usuário final da sua organização ao relatar
 // possíveis ameaças e spam no Microsoft Outlook.
-
 type EmailThreatSubmissionPolicy struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.security.emailThreatSubmissionPolicy".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -11,7 +11,6 @@ import (
 // GroupMembershipClaims is the enumeration
 // microsoft.graph.groupMembershipClaims. Values the docs do not list are kept
 // as they are.
-
 type GroupMembershipClaims string
 
 const (
@@ -25,7 +24,6 @@ const (
 
 // GroupType is the enumeration microsoft.graph.groupType. Values the docs do
 // not list are kept as they are.
-
 type GroupType string
 
 const (
@@ -44,7 +42,6 @@ const (
 // modificadas. Por exemplo, as configurações de função podem incluir a
 // regra "duração máxima da atribuição", a regra "MFA necessária na
 // ativação" e assim por diante.
-
 type GovernanceRoleSetting struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.governanceRoleSetting".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -10,7 +10,6 @@ import (
 // HandlerType is the microsoft.graph.handler resource.
 //
 // A type named handler.
-
 type HandlerType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.handler".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -11,7 +11,6 @@ import (
 //
 // Representa conectores de API em Azure Active Directory locatários do Azure
 // AD.
-
 type IdentityAPIConnector struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.identityApiConnector".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -47,7 +46,6 @@ func (m IdentityAPIConnector) MarshalJSON() ([]byte, error) {
 // IdentityUserFlowAttributeDataType is the enumeration
 // microsoft.graph.identityUserFlowAttributeDataType. Values the docs do not
 // list are kept as they are.
-
 type IdentityUserFlowAttributeDataType string
 
 const (
@@ -68,7 +66,6 @@ const (
 // IdentityUserFlowAttributeInputType is the enumeration
 // microsoft.graph.identityUserFlowAttributeInputType. Values the docs do not
 // list are kept as they are.
-
 type IdentityUserFlowAttributeInputType string
 
 const (
@@ -91,7 +88,6 @@ const (
 // IdentityUserFlowAttributeType is the enumeration
 // microsoft.graph.identityUserFlowAttributeType. Values the docs do not list
 // are kept as they are.
-
 type IdentityUserFlowAttributeType string
 
 const (
@@ -107,7 +103,6 @@ const (
 
 // Importance is the enumeration microsoft.graph.importance. Values the docs do
 // not list are kept as they are.
-
 type Importance string
 
 const (
@@ -122,7 +117,6 @@ const (
 // InferenceClassificationType is the enumeration
 // microsoft.graph.inferenceClassificationType. Values the docs do not list are
 // kept as they are.
-
 type InferenceClassificationType string
 
 const (
@@ -134,7 +128,6 @@ const (
 
 // InitiatorType is the enumeration microsoft.graph.initiatorType. Values the
 // docs do not list are kept as they are.
-
 type InitiatorType string
 
 const (
@@ -151,7 +144,6 @@ const (
 // IosNotificationAlertType is the enumeration
 // microsoft.graph.iosNotificationAlertType. Values the docs do not list are
 // kept as they are.
-
 type IosNotificationAlertType string
 
 const (
@@ -170,7 +162,6 @@ const (
 // The itemAnalytics resource provides analytics about activities that took
 // place on an item. This resource is currently only available on SharePoint
 // and OneDrive for Business.
-
 type ItemAnalytics struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.itemAnalytics".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -4,7 +4,6 @@ package generated
 
 // KeyStrength is the enumeration microsoft.graph.keyStrength. Values the docs
 // do not list are kept as they are.
-
 type KeyStrength string
 
 const (

@@ -11,7 +11,6 @@ import (
 // LegalAgeGroupClassification is the enumeration
 // microsoft.graph.legalAgeGroupClassification. Values the docs do not list are
 // kept as they are.
-
 type LegalAgeGroupClassification string
 
 const (
@@ -69,7 +68,6 @@ const (
 
 // LifecycleEventType is the enumeration microsoft.graph.lifecycleEventType.
 // Values the docs do not list are kept as they are.
-
 type LifecycleEventType string
 
 const (
@@ -83,7 +81,6 @@ const (
 
 // LocationType is the enumeration microsoft.graph.locationType. Values the
 // docs do not list are kept as they are.
-
 type LocationType string
 
 const (
@@ -112,7 +109,6 @@ const (
 // LocationUniqueIDType is the enumeration
 // microsoft.graph.locationUniqueIdType. Values the docs do not list are kept
 // as they are.
-
 type LocationUniqueIDType string
 
 const (
@@ -130,7 +126,6 @@ const (
 
 // LogonType is the enumeration microsoft.graph.logonType. Values the docs do
 // not list are kept as they are.
-
 type LogonType string
 
 const (
@@ -159,7 +154,6 @@ const (
 // internal investigations, and other legal actions where content needs to be
 // protected against deletion. For more information, see Manage holds in
 // Advanced eDiscovery.
-
 type LegalHold struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.ediscovery.legalHold".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -221,7 +215,6 @@ func (m LegalHold) MarshalJSON() ([]byte, error) {
 
 // LegalHoldStatus is the enumeration microsoft.graph.legalHoldStatus. Values
 // the docs do not list are kept as they are.
-
 type LegalHoldStatus string
 
 const (

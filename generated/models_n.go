@@ -10,7 +10,6 @@ import (
 // NewType is the microsoft.graph.new resource.
 //
 // A type named new.
-
 type NewType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.new".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -35,7 +34,6 @@ func (m NewType) MarshalJSON() ([]byte, error) {
 // NewClientType is the microsoft.graph.newClient resource.
 //
 // A type named newClient.
-
 type NewClientType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.newClient".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -60,7 +58,6 @@ func (m NewClientType) MarshalJSON() ([]byte, error) {
 // NewMockType is the microsoft.graph.newMock resource.
 //
 // A type named newMock.
-
 type NewMockType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.newMock".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -11,7 +11,6 @@ import (
 // OnenotePatchActionType is the enumeration
 // microsoft.graph.onenotePatchActionType. Values the docs do not list are kept
 // as they are.
-
 type OnenotePatchActionType string
 
 const (
@@ -30,7 +29,6 @@ const (
 // OnenotePatchInsertPosition is the enumeration
 // microsoft.graph.onenotePatchInsertPosition. Values the docs do not list are
 // kept as they are.
-
 type OnenotePatchInsertPosition string
 
 const (
@@ -43,7 +41,6 @@ const (
 // OnenoteSourceService is the enumeration
 // microsoft.graph.onenoteSourceService. Values the docs do not list are kept
 // as they are.
-
 type OnenoteSourceService string
 
 const (
@@ -60,7 +57,6 @@ const (
 
 // OnenoteUserRole is the enumeration microsoft.graph.onenoteUserRole. Values
 // the docs do not list are kept as they are.
-
 type OnenoteUserRole string
 
 const (
@@ -77,7 +73,6 @@ const (
 // OnlineMeetingProviderType is the enumeration
 // microsoft.graph.onlineMeetingProviderType. Values the docs do not list are
 // kept as they are.
-
 type OnlineMeetingProviderType string
 
 const (
@@ -93,7 +88,6 @@ const (
 
 // OnlineMeetingRole is the enumeration microsoft.graph.onlineMeetingRole.
 // Values the docs do not list are kept as they are.
-
 type OnlineMeetingRole string
 
 const (
@@ -112,7 +106,6 @@ const (
 // de dados do Office 365), uma opção de extensibilidade que fornece uma
 // maneira fácil de adicionar propriedades não tipadas diretamente a um
 // recurso do Microsoft Graph.
-
 type OpenTypeExtension struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.openTypeExtension".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -140,7 +133,6 @@ func (m OpenTypeExtension) MarshalJSON() ([]byte, error) {
 
 // OperationResult is the enumeration microsoft.graph.operationResult. Values
 // the docs do not list are kept as they are.
-
 type OperationResult string
 
 const (
@@ -156,7 +148,6 @@ const (
 
 // OperationStatus is the enumeration microsoft.graph.operationStatus. Values
 // the docs do not list are kept as they are.
-
 type OperationStatus string
 
 const (
@@ -174,7 +165,6 @@ const (
 //
 // Contains information about a meeting, including the URL used to join a
 // meeting, the attendees list, and the description.
-
 type OnlineMeeting struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.onlineMeeting".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -271,7 +261,6 @@ func (m OnlineMeeting) MarshalJSON() ([]byte, error) {
 // OnlineMeetingPresenters is the enumeration
 // microsoft.graph.onlineMeetingPresenters. Values the docs do not list are
 // kept as they are.
-
 type OnlineMeetingPresenters string
 
 const (

@@ -11,7 +11,6 @@ import (
 // PermissionClassificationType is the enumeration
 // microsoft.graph.permissionClassificationType. Values the docs do not list
 // are kept as they are.
-
 type PermissionClassificationType string
 
 const (
@@ -21,7 +20,6 @@ const (
 
 // PermissionType is the enumeration microsoft.graph.permissionType. Values the
 // docs do not list are kept as they are.
-
 type PermissionType string
 
 const (
@@ -36,7 +34,6 @@ const (
 // PersistentBrowserSessionMode is the enumeration
 // microsoft.graph.persistentBrowserSessionMode. Values the docs do not list
 // are kept as they are.
-
 type PersistentBrowserSessionMode string
 
 const (
@@ -48,7 +45,6 @@ const (
 
 // PhoneType is the enumeration microsoft.graph.phoneType. Values the docs do
 // not list are kept as they are.
-
 type PhoneType string
 
 const (
@@ -76,7 +72,6 @@ const (
 
 // PlannerPreviewType is the enumeration microsoft.graph.plannerPreviewType.
 // Values the docs do not list are kept as they are.
-
 type PlannerPreviewType string
 
 const (
@@ -97,7 +92,6 @@ const (
 //
 // Namespace: microsoft.graph Representa um item Post individual dentro de uma
 // entidade conversationThread.
-
 type Post struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -191,7 +185,6 @@ func (m Post) MarshalJSON() ([]byte, error) {
 
 // PrintColorMode is the enumeration microsoft.graph.printColorMode. Values the
 // docs do not list are kept as they are.
-
 type PrintColorMode string
 
 const (
@@ -209,7 +202,6 @@ const (
 
 // PrintDuplexMode is the enumeration microsoft.graph.printDuplexMode. Values
 // the docs do not list are kept as they are.
-
 type PrintDuplexMode string
 
 const (
@@ -225,7 +217,6 @@ const (
 
 // PrintFinishing is the enumeration microsoft.graph.printFinishing. Values the
 // docs do not list are kept as they are.
-
 type PrintFinishing string
 
 const (
@@ -274,7 +265,6 @@ const (
 // PrintMultipageLayout is the enumeration
 // microsoft.graph.printMultipageLayout. Values the docs do not list are kept
 // as they are.
-
 type PrintMultipageLayout string
 
 const (
@@ -304,7 +294,6 @@ const (
 
 // PrintOrientation is the enumeration microsoft.graph.printOrientation. Values
 // the docs do not list are kept as they are.
-
 type PrintOrientation string
 
 const (
@@ -322,7 +311,6 @@ const (
 
 // PrintQuality is the enumeration microsoft.graph.printQuality. Values the
 // docs do not list are kept as they are.
-
 type PrintQuality string
 
 const (
@@ -338,7 +326,6 @@ const (
 
 // PrintScaling is the enumeration microsoft.graph.printScaling. Values the
 // docs do not list are kept as they are.
-
 type PrintScaling string
 
 const (
@@ -359,7 +346,6 @@ const (
 // PrinterFeedOrientation is the enumeration
 // microsoft.graph.printerFeedOrientation. Values the docs do not list are kept
 // as they are.
-
 type PrinterFeedOrientation string
 
 const (
@@ -374,7 +360,6 @@ const (
 // ProcessIntegrityLevel is the enumeration
 // microsoft.graph.processIntegrityLevel. Values the docs do not list are kept
 // as they are.
-
 type ProcessIntegrityLevel string
 
 const (
@@ -394,7 +379,6 @@ const (
 
 // ProvisioningAction is the enumeration microsoft.graph.provisioningAction.
 // Values the docs do not list are kept as they are.
-
 type ProvisioningAction string
 
 const (
@@ -416,7 +400,6 @@ const (
 
 // ProvisioningResult is the enumeration microsoft.graph.provisioningResult.
 // Values the docs do not list are kept as they are.
-
 type ProvisioningResult string
 
 const (
@@ -435,7 +418,6 @@ const (
 // ProvisioningStatusErrorCategory is the enumeration
 // microsoft.graph.provisioningStatusErrorCategory. Values the docs do not list
 // are kept as they are.
-
 type ProvisioningStatusErrorCategory string
 
 const (
@@ -452,7 +434,6 @@ const (
 // ProvisioningStepType is the enumeration
 // microsoft.graph.provisioningStepType. Values the docs do not list are kept
 // as they are.
-
 type ProvisioningStepType string
 
 const (
@@ -478,7 +459,6 @@ const (
 // A representation of a phone registered to a user. This resource includes the
 // phone number, the phone type, and whether the phone is configured for the
 // user to sign in via SMS.
-
 type PhoneAuthenticationMethod struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.phoneAuthenticationMethod".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -527,7 +507,6 @@ func (m PhoneAuthenticationMethod) MarshalJSON() ([]byte, error) {
 // A profile photo of a user, group or an Outlook contact accessed from
 // Exchange Online or Azure Active Directory (AAD). It's binary data not
 // encoded in base-64.
-
 type ProfilePhoto struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.profilePhoto".
 	ODataType *string `json:"@odata.type,omitempty"`

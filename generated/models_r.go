@@ -9,7 +9,6 @@ import (
 
 // RecipientScopeType is the enumeration microsoft.graph.recipientScopeType.
 // Values the docs do not list are kept as they are.
-
 type RecipientScopeType string
 
 const (
@@ -28,7 +27,6 @@ const (
 // RecurrencePatternType is the enumeration
 // microsoft.graph.recurrencePatternType. Values the docs do not list are kept
 // as they are.
-
 type RecurrencePatternType string
 
 const (
@@ -48,7 +46,6 @@ const (
 
 // RecurrenceRangeType is the enumeration microsoft.graph.recurrenceRangeType.
 // Values the docs do not list are kept as they are.
-
 type RecurrenceRangeType string
 
 const (
@@ -62,7 +59,6 @@ const (
 
 // RegistryHive is the enumeration microsoft.graph.registryHive. Values the
 // docs do not list are kept as they are.
-
 type RegistryHive string
 
 const (
@@ -87,7 +83,6 @@ const (
 
 // RegistryOperation is the enumeration microsoft.graph.registryOperation.
 // Values the docs do not list are kept as they are.
-
 type RegistryOperation string
 
 const (
@@ -103,7 +98,6 @@ const (
 
 // RegistryValueType is the enumeration microsoft.graph.registryValueType.
 // Values the docs do not list are kept as they are.
-
 type RegistryValueType string
 
 const (
@@ -138,7 +132,6 @@ const (
 
 // ResponseType is the enumeration microsoft.graph.responseType. Values the
 // docs do not list are kept as they are.
-
 type ResponseType string
 
 const (
@@ -158,7 +151,6 @@ const (
 
 // RiskDetail is the enumeration microsoft.graph.riskDetail. Values the docs do
 // not list are kept as they are.
-
 type RiskDetail string
 
 const (
@@ -196,7 +188,6 @@ const (
 // RiskDetectionTimingType is the enumeration
 // microsoft.graph.riskDetectionTimingType. Values the docs do not list are
 // kept as they are.
-
 type RiskDetectionTimingType string
 
 const (
@@ -214,7 +205,6 @@ const (
 
 // RiskEventType is the enumeration microsoft.graph.riskEventType. Values the
 // docs do not list are kept as they are.
-
 type RiskEventType string
 
 const (
@@ -257,7 +247,6 @@ const (
 
 // RiskEventTypes is the enumeration microsoft.graph.riskEventTypes. Values the
 // docs do not list are kept as they are.
-
 type RiskEventTypes string
 
 const (
@@ -286,7 +275,6 @@ const (
 
 // RiskLevel is the enumeration microsoft.graph.riskLevel. Values the docs do
 // not list are kept as they are.
-
 type RiskLevel string
 
 const (
@@ -306,7 +294,6 @@ const (
 
 // RiskState is the enumeration microsoft.graph.riskState. Values the docs do
 // not list are kept as they are.
-
 type RiskState string
 
 const (
@@ -329,7 +316,6 @@ const (
 // Runtime is the microsoft.graph.runtime resource.
 //
 // A type named runtime.
-
 type Runtime struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.runtime".
 	ODataType *string `json:"@odata.type,omitempty"`

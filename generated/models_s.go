@@ -10,7 +10,6 @@ import (
 
 // ScheduleEntityTheme is the enumeration microsoft.graph.scheduleEntityTheme.
 // Values the docs do not list are kept as they are.
-
 type ScheduleEntityTheme string
 
 const (
@@ -44,7 +43,6 @@ const (
 
 // Sensitivity is the enumeration microsoft.graph.sensitivity. Values the docs
 // do not list are kept as they are.
-
 type Sensitivity string
 
 const (
@@ -60,7 +58,6 @@ const (
 
 // Shape is the enumeration microsoft.graph.shape. Values the docs do not list
 // are kept as they are.
-
 type Shape string
 
 const (
@@ -87,7 +84,6 @@ const (
 // ShapeKind is the microsoft.graph.shapeKind resource.
 //
 // A type named like an enum constant.
-
 type ShapeKind struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.shapeKind".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -111,7 +107,6 @@ func (m ShapeKind) MarshalJSON() ([]byte, error) {
 
 // SignInAudience is the enumeration microsoft.graph.signInAudience. Values the
 // docs do not list are kept as they are.
-
 type SignInAudience string
 
 const (
@@ -128,7 +123,6 @@ const (
 
 // SigninFrequencyType is the enumeration microsoft.graph.signinFrequencyType.
 // Values the docs do not list are kept as they are.
-
 type SigninFrequencyType string
 
 const (
@@ -143,7 +137,6 @@ const (
 //
 // Representa o status de uma operação startHoldMusic, disparada por uma
 // chamada para a API startHoldMusic. Herda de commsOperation.
-
 type StartHoldMusicOperation struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.startHoldMusicOperation".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -179,7 +172,6 @@ func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
 
 // Status is the enumeration microsoft.graph.status. Values the docs do not
 // list are kept as they are.
-
 type Status string
 
 const (
@@ -201,7 +193,6 @@ const (
 // Uma assinatura que permite a um aplicativo cliente receber notificações
 // sobre alterações de dados no Microsoft Graph. Atualmente, as assinaturas
 // estão habilitadas para os seguintes recursos:
-
 type Subscription struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.subscription".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -265,7 +256,6 @@ func (m Subscription) MarshalJSON() ([]byte, error) {
 // todas as propriedades que você planeja adicionar à conexão, juntamente
 // com seus atributos, rótulos e aliases. Você deve registrá-lo antes de
 // adicionar itens na conexão.
-
 type Schema struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.externalConnectors.schema".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -295,7 +285,6 @@ func (m Schema) MarshalJSON() ([]byte, error) {
 
 // SMSSignInState is the enumeration microsoft.graph.smsSignInState. Values the
 // docs do not list are kept as they are.
-
 type SMSSignInState string
 
 const (
@@ -329,7 +318,6 @@ const (
 // job that is based on the template. The application developer specifies the
 // template; anyone can retrieve the template to see the default settings,
 // including the synchronization schema.
-
 type SynchronizationTemplate struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.synchronizationTemplate".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -10,7 +10,6 @@ import (
 // T1stThing is the microsoft.graph.1stThing resource.
 //
 // A type whose name starts with a digit.
-
 type T1stThing struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.1stThing".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -34,7 +33,6 @@ func (m T1stThing) MarshalJSON() ([]byte, error) {
 
 // TaskStatus is the enumeration microsoft.graph.taskStatus. Values the docs do
 // not list are kept as they are.
-
 type TaskStatus string
 
 const (
@@ -53,7 +51,6 @@ const (
 // TeamworkActivityTopicSource is the enumeration
 // microsoft.graph.teamworkActivityTopicSource. Values the docs do not list are
 // kept as they are.
-
 type TeamworkActivityTopicSource string
 
 const (
@@ -66,7 +63,6 @@ const (
 // TeamworkApplicationIdentityType is the enumeration
 // microsoft.graph.teamworkApplicationIdentityType. Values the docs do not list
 // are kept as they are.
-
 type TeamworkApplicationIdentityType string
 
 const (
@@ -87,7 +83,6 @@ const (
 // TeamworkConversationIdentityType is the enumeration
 // microsoft.graph.teamworkConversationIdentityType. Values the docs do not
 // list are kept as they are.
-
 type TeamworkConversationIdentityType string
 
 const (
@@ -104,7 +99,6 @@ const (
 // TeamworkUserIdentityType is the enumeration
 // microsoft.graph.teamworkUserIdentityType. Values the docs do not list are
 // kept as they are.
-
 type TeamworkUserIdentityType string
 
 const (
@@ -130,7 +124,6 @@ const (
 // ThreatAssessmentContentType is the enumeration
 // microsoft.graph.threatAssessmentContentType. Values the docs do not list are
 // kept as they are.
-
 type ThreatAssessmentContentType string
 
 const (
@@ -145,7 +138,6 @@ const (
 // ThreatAssessmentRequestSource is the enumeration
 // microsoft.graph.threatAssessmentRequestSource. Values the docs do not list
 // are kept as they are.
-
 type ThreatAssessmentRequestSource string
 
 const (
@@ -161,7 +153,6 @@ const (
 // ThreatAssessmentResultType is the enumeration
 // microsoft.graph.threatAssessmentResultType. Values the docs do not list are
 // kept as they are.
-
 type ThreatAssessmentResultType string
 
 const (
@@ -178,7 +169,6 @@ const (
 // ThreatAssessmentStatus is the enumeration
 // microsoft.graph.threatAssessmentStatus. Values the docs do not list are kept
 // as they are.
-
 type ThreatAssessmentStatus string
 
 const (
@@ -192,7 +182,6 @@ const (
 
 // ThreatCategory is the enumeration microsoft.graph.threatCategory. Values the
 // docs do not list are kept as they are.
-
 type ThreatCategory string
 
 const (
@@ -209,7 +198,6 @@ const (
 // ThreatExpectedAssessment is the enumeration
 // microsoft.graph.threatExpectedAssessment. Values the docs do not list are
 // kept as they are.
-
 type ThreatExpectedAssessment string
 
 const (
@@ -223,7 +211,6 @@ const (
 // TimeOffReasonIconType is the enumeration
 // microsoft.graph.timeOffReasonIconType. Values the docs do not list are kept
 // as they are.
-
 type TimeOffReasonIconType string
 
 const (
@@ -275,7 +262,6 @@ const (
 
 // TimeZoneStandard is the enumeration microsoft.graph.timeZoneStandard. Values
 // the docs do not list are kept as they are.
-
 type TimeZoneStandard string
 
 const (
@@ -287,7 +273,6 @@ const (
 
 // TokenIssuerType is the enumeration microsoft.graph.tokenIssuerType. Values
 // the docs do not list are kept as they are.
-
 type TokenIssuerType string
 
 const (
@@ -301,7 +286,6 @@ const (
 
 // Tone is the enumeration microsoft.graph.tone. Values the docs do not list
 // are kept as they are.
-
 type Tone string
 
 const (
@@ -344,7 +328,6 @@ const (
 // T名前 is the microsoft.graph.名前 resource.
 //
 // A type whose name has no upper case.
-
 type T名前 struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.名前".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -13,7 +13,6 @@ import (
 // O recurso uploadSession fornece informações sobre como carregar arquivos
 // grandes em bibliotecas de documentos OneDrive, OneDrive for Business ou
 // SharePoint ou para Outlook eventos e itens de mensagem como anexos.
-
 type UploadSession struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.uploadSession".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -53,7 +52,6 @@ func (m UploadSession) MarshalJSON() ([]byte, error) {
 // microsoft.graph.directoryObject.
 //
 // Represents an Azure AD user account. Inherits from directoryObject.
-
 type User struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -658,7 +656,6 @@ func (m User) MarshalJSON() ([]byte, error) {
 // UserAccountSecurityType is the enumeration
 // microsoft.graph.userAccountSecurityType. Values the docs do not list are
 // kept as they are.
-
 type UserAccountSecurityType string
 
 const (
@@ -676,7 +673,6 @@ const (
 
 // UserFlowType is the enumeration microsoft.graph.userFlowType. Values the
 // docs do not list are kept as they are.
-
 type UserFlowType string
 
 const (

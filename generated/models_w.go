@@ -10,7 +10,6 @@ import (
 
 // WebsiteType is the enumeration microsoft.graph.websiteType. Values the docs
 // do not list are kept as they are.
-
 type WebsiteType string
 
 const (
@@ -28,7 +27,6 @@ const (
 
 // WeekIndex is the enumeration microsoft.graph.weekIndex. Values the docs do
 // not list are kept as they are.
-
 type WeekIndex string
 
 const (
@@ -46,7 +44,6 @@ const (
 
 // WellknownListName is the enumeration microsoft.graph.wellknownListName.
 // Values the docs do not list are kept as they are.
-
 type WellknownListName string
 
 const (
@@ -65,7 +62,6 @@ const (
 //
 // Range represents a set of one or more contiguous cells such as a cell, a
 // row, a column, block of cells, etc.
-
 type WorkbookRange struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRange".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -159,7 +155,6 @@ func (m WorkbookRange) MarshalJSON() ([]byte, error) {
 //
 // Uma planilha do Excel é uma grade de células. Ela pode conter dados,
 // tabelas, gráficos, etc.
-
 type WorkbookWorksheet struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookWorksheet".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -214,7 +209,6 @@ func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
 // WorkforceIntegrationEncryptionProtocol is the enumeration
 // microsoft.graph.workforceIntegrationEncryptionProtocol. Values the docs do
 // not list are kept as they are.
-
 type WorkforceIntegrationEncryptionProtocol string
 
 const (
@@ -228,7 +222,6 @@ const (
 // WorkforceIntegrationSupportedEntities is the enumeration
 // microsoft.graph.workforceIntegrationSupportedEntities. Values the docs do
 // not list are kept as they are.
-
 type WorkforceIntegrationSupportedEntities string
 
 const (
@@ -256,7 +249,6 @@ const (
 // WindowsUpdateState is the microsoft.graph.windowsUpdateState resource.
 //
 // Ainda não documentado.
-
 type WindowsUpdateState struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.windowsUpdateState".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -306,7 +298,6 @@ func (m WindowsUpdateState) MarshalJSON() ([]byte, error) {
 // WorkbookRangeBorder is the microsoft.graph.workbookRangeBorder resource.
 //
 // Represents the border of an object.
-
 type WorkbookRangeBorder struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRangeBorder".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -9,7 +9,6 @@ import (
 
 // GovernanceresourceRegisterRequest is the request body of
 // governanceresource-register (POST).
-
 type GovernanceresourceRegisterRequest struct {
 	// ExternalID is "externalId". The external identifier of the resource to be
 	// registered in PIM. If registering a subscription, the identifier is the

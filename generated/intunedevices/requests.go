@@ -9,7 +9,6 @@ import (
 
 // IntuneDevicesManagedDeviceWipeRequest is the request body of
 // intune-devices-manageddevice-wipe (POST).
-
 type IntuneDevicesManagedDeviceWipeRequest struct {
 	// KeepEnrollmentData is "keepEnrollmentData". Not yet documented
 	KeepEnrollmentData *bool `json:"keepEnrollmentData,omitempty"`

@@ -11,7 +11,6 @@ import (
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest is the
 // request body of
 // intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles (POST).
-
 type IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest struct {
 	// AssignedAccessMultiModeProfiles is "assignedAccessMultiModeProfiles". Ainda
 	// não documentado
@@ -35,7 +34,6 @@ func (m IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest) M
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest is the
 // request body of
 // intune-shared-deviceconfiguration-windowsprivacyaccesscontrols (POST).
-
 type IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest struct {
 	// WindowsPrivacyAccessControls is "windowsPrivacyAccessControls". Not yet
 	// documented
@@ -58,7 +56,6 @@ func (m IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest) Mars
 
 // IntuneSharedMobileAppGetMobileAppCountRequest is the request body of
 // intune-shared-mobileapp-getmobileappcount (GET).
-
 type IntuneSharedMobileAppGetMobileAppCountRequest struct {
 	// Status is "status". Not yet documented
 	Status *string `json:"status,omitempty"`
@@ -80,7 +77,6 @@ func (m IntuneSharedMobileAppGetMobileAppCountRequest) MarshalJSON() ([]byte, er
 
 // IntuneSharedWindowsUpdateStateCreateRequest is the request body of
 // intune-shared-windowsupdatestate-create (POST).
-
 type IntuneSharedWindowsUpdateStateCreateRequest struct {
 	// ID is "id". Essa é a ID da entidade.
 	ID *string `json:"id,omitempty"`

@@ -8,7 +8,6 @@ import (
 )
 
 // ParamsPostRequest is the request body of params-post (POST).
-
 type ParamsPostRequest struct {
 	// Note is "note". A note.
 	// //go:generate echo param

@@ -9,7 +9,6 @@ import (
 
 // ParticipantStartHoldMusicRequest is the request body of
 // participant-startholdmusic (POST).
-
 type ParticipantStartHoldMusicRequest struct {
 	// CustomPrompt is "customPrompt". Opcional. Prompt de áudio que o
 	// participante ouvirá quando colocado em espera.

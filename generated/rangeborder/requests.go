@@ -8,7 +8,6 @@ import (
 )
 
 // RangeBorderUpdateRequest is the request body of rangeborder-update (PATCH).
-
 type RangeBorderUpdateRequest struct {
 	// Color is "color". HTML color code representing the color of the border line,
 	// of the form #RRGGBB (e.g. "FFA500") or as a named HTML color (e.g.

@@ -9,7 +9,6 @@ import (
 
 // SecureScoreControlProfileUpdateRequest is the request body of
 // securescorecontrolprofile-update (PATCH).
-
 type SecureScoreControlProfileUpdateRequest struct {
 	// AssignedTo is "assignedTo". Nome do analista ao qual o controle é
 	// atribuído para triagem, implementação ou correção.

@@ -9,7 +9,6 @@ import (
 )
 
 // UserAssignLicenseRequest is the request body of user-assignlicense (POST).
-
 type UserAssignLicenseRequest struct {
 	// AddLicenses is "addLicenses". A collection of assignedLicense objects that
 	// specify the licenses to add. You can disable plans associated with a license

@@ -8,7 +8,6 @@ import (
 )
 
 // WidgetShapesRequest is the request body of widget-shapes (POST).
-
 type WidgetShapesRequest struct {
 	// Mode is "mode". How far to reset. Required.
 	Mode string `json:"mode"`

@@ -13,7 +13,6 @@ import (
 //
 // Represents an Azure Active Directory user in a team, a channel, or a chat.
 // This type inherits from conversationMember.
-
 type AadUserConversationMember struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.aadUserConversationMember".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -51,7 +50,6 @@ func (m AadUserConversationMember) MarshalJSON() ([]byte, error) {
 
 // ActivityDomain is the enumeration microsoft.graph.activityDomain. Values the
 // docs do not list are kept as they are.
-
 type ActivityDomain string
 
 const (
@@ -67,7 +65,6 @@ const (
 
 // ActivityType is the enumeration microsoft.graph.activityType. Values the
 // docs do not list are kept as they are.
-
 type ActivityType string
 
 const (
@@ -81,7 +78,6 @@ const (
 
 // AgeGroup is the enumeration microsoft.graph.ageGroup. Values the docs do not
 // list are kept as they are.
-
 type AgeGroup string
 
 const (
@@ -107,7 +103,6 @@ const (
 // Microsoft or partner security solutions have identified. Use alerts to unify
 // and streamline security issue management across all integrated solutions. To
 // learn more, see the sample queries in Graph Explorer.
-
 type Alert struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -261,7 +256,6 @@ func (m Alert) MarshalJSON() ([]byte, error) {
 
 // AlertFeedback is the enumeration microsoft.graph.alertFeedback. Values the
 // docs do not list are kept as they are.
-
 type AlertFeedback string
 
 const (
@@ -277,7 +271,6 @@ const (
 
 // AlertSeverity is the enumeration microsoft.graph.alertSeverity. Values the
 // docs do not list are kept as they are.
-
 type AlertSeverity string
 
 const (
@@ -296,7 +289,6 @@ const (
 
 // AlertStatus is the enumeration microsoft.graph.alertStatus. Values the docs
 // do not list are kept as they are.
-
 type AlertStatus string
 
 const (
@@ -312,7 +304,6 @@ const (
 
 // AllowInvitesFrom is the enumeration microsoft.graph.allowInvitesFrom. Values
 // the docs do not list are kept as they are.
-
 type AllowInvitesFrom string
 
 const (
@@ -332,7 +323,6 @@ const (
 // AppliedConditionalAccessPolicyResult is the enumeration
 // microsoft.graph.appliedConditionalAccessPolicyResult. Values the docs do not
 // list are kept as they are.
-
 type AppliedConditionalAccessPolicyResult string
 
 const (
@@ -355,7 +345,6 @@ const (
 //
 // Represents a license assigned to a user. The assignedLicenses property of
 // the user entity is a collection of assignedLicense.
-
 type AssignedLicense struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.assignedLicense".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -382,7 +371,6 @@ func (m AssignedLicense) MarshalJSON() ([]byte, error) {
 
 // AttachmentType is the enumeration microsoft.graph.attachmentType. Values the
 // docs do not list are kept as they are.
-
 type AttachmentType string
 
 const (
@@ -396,7 +384,6 @@ const (
 
 // AttendeeType is the enumeration microsoft.graph.attendeeType. Values the
 // docs do not list are kept as they are.
-
 type AttendeeType string
 
 const (
@@ -410,7 +397,6 @@ const (
 
 // AttestationLevel is the enumeration microsoft.graph.attestationLevel. Values
 // the docs do not list are kept as they are.
-
 type AttestationLevel string
 
 const (
@@ -423,7 +409,6 @@ const (
 // AuthenticationMethodKeyStrength is the enumeration
 // microsoft.graph.authenticationMethodKeyStrength. Values the docs do not list
 // are kept as they are.
-
 type AuthenticationMethodKeyStrength string
 
 const (
@@ -438,7 +423,6 @@ const (
 // AuthenticationMethodState is the enumeration
 // microsoft.graph.authenticationMethodState. Values the docs do not list are
 // kept as they are.
-
 type AuthenticationMethodState string
 
 const (
@@ -451,7 +435,6 @@ const (
 // AuthenticationMethodTargetType is the enumeration
 // microsoft.graph.authenticationMethodTargetType. Values the docs do not list
 // are kept as they are.
-
 type AuthenticationMethodTargetType string
 
 const (
@@ -464,7 +447,6 @@ const (
 // AuthenticatorAppContextType is the enumeration
 // microsoft.graph.authenticatorAppContextType. Values the docs do not list are
 // kept as they are.
-
 type AuthenticatorAppContextType string
 
 const (
@@ -477,7 +459,6 @@ const (
 // AuthenticatorAppFeatureSettings is the enumeration
 // microsoft.graph.authenticatorAppFeatureSettings. Values the docs do not list
 // are kept as they are.
-
 type AuthenticatorAppFeatureSettings string
 
 const (
@@ -491,7 +472,6 @@ const (
 // AutomaticRepliesStatus is the enumeration
 // microsoft.graph.automaticRepliesStatus. Values the docs do not list are kept
 // as they are.
-
 type AutomaticRepliesStatus string
 
 const (
@@ -509,7 +489,6 @@ const (
 // Microsoft or partner security solutions have identified. Use alerts to unify
 // and streamline security issue management across all integrated solutions. To
 // learn more, see the sample queries in Graph Explorer.
-
 type AlertBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -673,7 +652,6 @@ func (m AlertBeta) MarshalJSON() ([]byte, error) {
 //
 // Policy used to configure detailed management settings targeted to specific
 // security groups and for a specified set of apps on an Android device.
-
 type AndroidManagedAppProtection struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.androidManagedAppProtection".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -10,7 +10,6 @@ import (
 
 // CalendarColor is the enumeration microsoft.graph.calendarColor. Values the
 // docs do not list are kept as they are.
-
 type CalendarColor string
 
 const (
@@ -40,7 +39,6 @@ const (
 
 // CalendarRoleType is the enumeration microsoft.graph.calendarRoleType. Values
 // the docs do not list are kept as they are.
-
 type CalendarRoleType string
 
 const (
@@ -66,7 +64,6 @@ const (
 
 // CallDirection is the enumeration microsoft.graph.callDirection. Values the
 // docs do not list are kept as they are.
-
 type CallDirection string
 
 const (
@@ -78,7 +75,6 @@ const (
 
 // CallState is the enumeration microsoft.graph.callState. Values the docs do
 // not list are kept as they are.
-
 type CallState string
 
 const (
@@ -106,7 +102,6 @@ const (
 
 // CallType is the enumeration microsoft.graph.callType. Values the docs do not
 // list are kept as they are.
-
 type CallType string
 
 const (
@@ -122,7 +117,6 @@ const (
 
 // CategoryColor is the enumeration microsoft.graph.categoryColor. Values the
 // docs do not list are kept as they are.
-
 type CategoryColor string
 
 const (
@@ -182,7 +176,6 @@ const (
 
 // ChangeType is the enumeration microsoft.graph.changeType. Values the docs do
 // not list are kept as they are.
-
 type ChangeType string
 
 const (
@@ -195,7 +188,6 @@ const (
 // ChannelMembershipType is the enumeration
 // microsoft.graph.channelMembershipType. Values the docs do not list are kept
 // as they are.
-
 type ChannelMembershipType string
 
 const (
@@ -212,7 +204,6 @@ const (
 // ChatMessagePolicyViolationDlpActionType is the enumeration
 // microsoft.graph.chatMessagePolicyViolationDlpActionType. Values the docs do
 // not list are kept as they are.
-
 type ChatMessagePolicyViolationDlpActionType string
 
 const (
@@ -230,7 +221,6 @@ const (
 // ChatMessagePolicyViolationUserActionType is the enumeration
 // microsoft.graph.chatMessagePolicyViolationUserActionType. Values the docs do
 // not list are kept as they are.
-
 type ChatMessagePolicyViolationUserActionType string
 
 const (
@@ -250,7 +240,6 @@ const (
 // ChatMessagePolicyViolationVerdictDetailsType is the enumeration
 // microsoft.graph.chatMessagePolicyViolationVerdictDetailsType. Values the
 // docs do not list are kept as they are.
-
 type ChatMessagePolicyViolationVerdictDetailsType string
 
 const (
@@ -280,7 +269,6 @@ const (
 // CloudAppSecuritySessionControlType is the enumeration
 // microsoft.graph.cloudAppSecuritySessionControlType. Values the docs do not
 // list are kept as they are.
-
 type CloudAppSecuritySessionControlType string
 
 const (
@@ -298,7 +286,6 @@ const (
 // ConditionalAccessClientApp is the enumeration
 // microsoft.graph.conditionalAccessClientApp. Values the docs do not list are
 // kept as they are.
-
 type ConditionalAccessClientApp string
 
 const (
@@ -322,7 +309,6 @@ const (
 // ConditionalAccessDevicePlatform is the enumeration
 // microsoft.graph.conditionalAccessDevicePlatform. Values the docs do not list
 // are kept as they are.
-
 type ConditionalAccessDevicePlatform string
 
 const (
@@ -345,7 +331,6 @@ const (
 // ConditionalAccessGrantControl is the enumeration
 // microsoft.graph.conditionalAccessGrantControl. Values the docs do not list
 // are kept as they are.
-
 type ConditionalAccessGrantControl string
 
 const (
@@ -370,7 +355,6 @@ const (
 // ConditionalAccessPolicyState is the enumeration
 // microsoft.graph.conditionalAccessPolicyState. Values the docs do not list
 // are kept as they are.
-
 type ConditionalAccessPolicyState string
 
 const (
@@ -386,7 +370,6 @@ const (
 // ConditionalAccessStatus is the enumeration
 // microsoft.graph.conditionalAccessStatus. Values the docs do not list are
 // kept as they are.
-
 type ConditionalAccessStatus string
 
 const (
@@ -402,7 +385,6 @@ const (
 
 // ConnectionDirection is the enumeration microsoft.graph.connectionDirection.
 // Values the docs do not list are kept as they are.
-
 type ConnectionDirection string
 
 const (
@@ -416,7 +398,6 @@ const (
 
 // ConnectionStatus is the enumeration microsoft.graph.connectionStatus. Values
 // the docs do not list are kept as they are.
-
 type ConnectionStatus string
 
 const (
@@ -435,7 +416,6 @@ const (
 // ConsentProvidedForMinor is the enumeration
 // microsoft.graph.consentProvidedForMinor. Values the docs do not list are
 // kept as they are.
-
 type ConsentProvidedForMinor string
 
 const (
@@ -456,7 +436,6 @@ const (
 // ConsentRequestFilterByCurrentUserOptions is the enumeration
 // microsoft.graph.consentRequestFilterByCurrentUserOptions. Values the docs do
 // not list are kept as they are.
-
 type ConsentRequestFilterByCurrentUserOptions string
 
 const (
@@ -469,7 +448,6 @@ const (
 
 // ContactRelationship is the enumeration microsoft.graph.contactRelationship.
 // Values the docs do not list are kept as they are.
-
 type ContactRelationship string
 
 const (
@@ -498,7 +476,6 @@ const (
 //
 // Represents a user in a team, a channel, or a chat. See also
 // aadUserConversationMember.
-
 type ConversationMember struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -531,7 +508,6 @@ func (m ConversationMember) MarshalJSON() ([]byte, error) {
 // CountryLookupMethodType is the enumeration
 // microsoft.graph.countryLookupMethodType. Values the docs do not list are
 // kept as they are.
-
 type CountryLookupMethodType string
 
 const (
@@ -546,7 +522,6 @@ const (
 //
 // Represents a user in a team or a channel or a chat. See also
 // aadUserConversationMember.
-
 type ConversationMemberBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
 	ODataType *string `json:"@odata.type,omitempty"`

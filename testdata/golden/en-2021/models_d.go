@@ -10,7 +10,6 @@ import (
 // DataPolicyOperationStatus is the enumeration
 // microsoft.graph.dataPolicyOperationStatus. Values the docs do not list are
 // kept as they are.
-
 type DataPolicyOperationStatus string
 
 const (
@@ -28,7 +27,6 @@ const (
 
 // DayOfWeek is the enumeration microsoft.graph.dayOfWeek. Values the docs do
 // not list are kept as they are.
-
 type DayOfWeek string
 
 const (
@@ -51,7 +49,6 @@ const (
 // DelegateMeetingMessageDeliveryOptions is the enumeration
 // microsoft.graph.delegateMeetingMessageDeliveryOptions. Values the docs do
 // not list are kept as they are.
-
 type DelegateMeetingMessageDeliveryOptions string
 
 const (
@@ -69,7 +66,6 @@ const (
 // DeviceEnrollmentFailureReason is the enumeration
 // microsoft.graph.deviceEnrollmentFailureReason. Values the docs do not list
 // are kept as they are.
-
 type DeviceEnrollmentFailureReason string
 
 const (
@@ -100,7 +96,6 @@ const (
 
 // DeviceProfileType is the enumeration microsoft.graph.deviceProfileType.
 // Values the docs do not list are kept as they are.
-
 type DeviceProfileType string
 
 const (
@@ -121,7 +116,6 @@ const (
 //
 // Represents an Azure Active Directory object. The directoryObject type is the
 // base type for many other directory entity types.
-
 type DirectoryObject struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
 	ODataType *string `json:"@odata.type,omitempty"`

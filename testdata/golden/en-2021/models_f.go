@@ -5,7 +5,6 @@ package en2021
 // Fido2RestrictionEnforcementType is the enumeration
 // microsoft.graph.fido2RestrictionEnforcementType. Values the docs do not list
 // are kept as they are.
-
 type Fido2RestrictionEnforcementType string
 
 const (
@@ -17,7 +16,6 @@ const (
 
 // FileHashType is the enumeration microsoft.graph.fileHashType. Values the
 // docs do not list are kept as they are.
-
 type FileHashType string
 
 const (
@@ -44,7 +42,6 @@ const (
 
 // FollowupFlagStatus is the enumeration microsoft.graph.followupFlagStatus.
 // Values the docs do not list are kept as they are.
-
 type FollowupFlagStatus string
 
 const (
@@ -58,7 +55,6 @@ const (
 
 // FreeBusyStatus is the enumeration microsoft.graph.freeBusyStatus. Values the
 // docs do not list are kept as they are.
-
 type FreeBusyStatus string
 
 const (

@@ -5,7 +5,6 @@ package en2021
 // GroupMembershipClaims is the enumeration
 // microsoft.graph.groupMembershipClaims. Values the docs do not list are kept
 // as they are.
-
 type GroupMembershipClaims string
 
 const (
@@ -19,7 +18,6 @@ const (
 
 // GroupType is the enumeration microsoft.graph.groupType. Values the docs do
 // not list are kept as they are.
-
 type GroupType string
 
 const (

@@ -10,7 +10,6 @@ import (
 // IdentityUserFlowAttributeDataType is the enumeration
 // microsoft.graph.identityUserFlowAttributeDataType. Values the docs do not
 // list are kept as they are.
-
 type IdentityUserFlowAttributeDataType string
 
 const (
@@ -31,7 +30,6 @@ const (
 // IdentityUserFlowAttributeInputType is the enumeration
 // microsoft.graph.identityUserFlowAttributeInputType. Values the docs do not
 // list are kept as they are.
-
 type IdentityUserFlowAttributeInputType string
 
 const (
@@ -54,7 +52,6 @@ const (
 // IdentityUserFlowAttributeType is the enumeration
 // microsoft.graph.identityUserFlowAttributeType. Values the docs do not list
 // are kept as they are.
-
 type IdentityUserFlowAttributeType string
 
 const (
@@ -70,7 +67,6 @@ const (
 
 // Importance is the enumeration microsoft.graph.importance. Values the docs do
 // not list are kept as they are.
-
 type Importance string
 
 const (
@@ -85,7 +81,6 @@ const (
 // InferenceClassificationType is the enumeration
 // microsoft.graph.inferenceClassificationType. Values the docs do not list are
 // kept as they are.
-
 type InferenceClassificationType string
 
 const (
@@ -97,7 +92,6 @@ const (
 
 // InitiatorType is the enumeration microsoft.graph.initiatorType. Values the
 // docs do not list are kept as they are.
-
 type InitiatorType string
 
 const (
@@ -114,7 +108,6 @@ const (
 // IosNotificationAlertType is the enumeration
 // microsoft.graph.iosNotificationAlertType. Values the docs do not list are
 // kept as they are.
-
 type IosNotificationAlertType string
 
 const (
@@ -133,7 +126,6 @@ const (
 // The itemAnalytics resource provides analytics about activities that took
 // place on an item. This resource is currently only available on SharePoint
 // and OneDrive for Business.
-
 type ItemAnalytics struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.itemAnalytics".
 	ODataType *string `json:"@odata.type,omitempty"`

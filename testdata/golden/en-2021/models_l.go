@@ -11,7 +11,6 @@ import (
 // LegalAgeGroupClassification is the enumeration
 // microsoft.graph.legalAgeGroupClassification. Values the docs do not list are
 // kept as they are.
-
 type LegalAgeGroupClassification string
 
 const (
@@ -44,7 +43,6 @@ const (
 
 // LifecycleEventType is the enumeration microsoft.graph.lifecycleEventType.
 // Values the docs do not list are kept as they are.
-
 type LifecycleEventType string
 
 const (
@@ -58,7 +56,6 @@ const (
 
 // LocationType is the enumeration microsoft.graph.locationType. Values the
 // docs do not list are kept as they are.
-
 type LocationType string
 
 const (
@@ -87,7 +84,6 @@ const (
 // LocationUniqueIDType is the enumeration
 // microsoft.graph.locationUniqueIdType. Values the docs do not list are kept
 // as they are.
-
 type LocationUniqueIDType string
 
 const (
@@ -105,7 +101,6 @@ const (
 
 // LogonType is the enumeration microsoft.graph.logonType. Values the docs do
 // not list are kept as they are.
-
 type LogonType string
 
 const (
@@ -134,7 +129,6 @@ const (
 // internal investigations, and other legal actions where content needs to be
 // protected against deletion. For more information, see Manage holds in
 // Advanced eDiscovery.
-
 type LegalHold struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.ediscovery.legalHold".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -196,7 +190,6 @@ func (m LegalHold) MarshalJSON() ([]byte, error) {
 
 // LegalHoldStatus is the enumeration microsoft.graph.legalHoldStatus. Values
 // the docs do not list are kept as they are.
-
 type LegalHoldStatus string
 
 const (

@@ -11,7 +11,6 @@ import (
 // MailDestinationRoutingReason is the enumeration
 // microsoft.graph.mailDestinationRoutingReason. Values the docs do not list
 // are kept as they are.
-
 type MailDestinationRoutingReason string
 
 const (
@@ -62,7 +61,6 @@ const (
 
 // MediaState is the enumeration microsoft.graph.mediaState. Values the docs do
 // not list are kept as they are.
-
 type MediaState string
 
 const (
@@ -76,7 +74,6 @@ const (
 
 // MeetingMessageType is the enumeration microsoft.graph.meetingMessageType.
 // Values the docs do not list are kept as they are.
-
 type MeetingMessageType string
 
 const (
@@ -96,7 +93,6 @@ const (
 
 // MessageActionFlag is the enumeration microsoft.graph.messageActionFlag.
 // Values the docs do not list are kept as they are.
-
 type MessageActionFlag string
 
 const (
@@ -127,7 +123,6 @@ const (
 // MicrosoftAuthenticatorAuthenticationMode is the enumeration
 // microsoft.graph.microsoftAuthenticatorAuthenticationMode. Values the docs do
 // not list are kept as they are.
-
 type MicrosoftAuthenticatorAuthenticationMode string
 
 const (
@@ -142,7 +137,6 @@ const (
 
 // Modality is the enumeration microsoft.graph.modality. Values the docs do not
 // list are kept as they are.
-
 type Modality string
 
 const (
@@ -162,7 +156,6 @@ const (
 
 // MeetingChatMode is the enumeration microsoft.graph.meetingChatMode. Values
 // the docs do not list are kept as they are.
-
 type MeetingChatMode string
 
 const (
@@ -181,7 +174,6 @@ const (
 // Message is the microsoft.graph.message resource.
 //
 // A message in a mailbox folder.
-
 type Message struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.message".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -371,7 +363,6 @@ func (m Message) MarshalJSON() ([]byte, error) {
 // MobileAppPublishingState is the enumeration
 // microsoft.graph.mobileAppPublishingState. Values the docs do not list are
 // kept as they are.
-
 type MobileAppPublishingState string
 
 const (

@@ -10,7 +10,6 @@ import (
 // PermissionClassificationType is the enumeration
 // microsoft.graph.permissionClassificationType. Values the docs do not list
 // are kept as they are.
-
 type PermissionClassificationType string
 
 const (
@@ -20,7 +19,6 @@ const (
 
 // PermissionType is the enumeration microsoft.graph.permissionType. Values the
 // docs do not list are kept as they are.
-
 type PermissionType string
 
 const (
@@ -35,7 +33,6 @@ const (
 // PersistentBrowserSessionMode is the enumeration
 // microsoft.graph.persistentBrowserSessionMode. Values the docs do not list
 // are kept as they are.
-
 type PersistentBrowserSessionMode string
 
 const (
@@ -47,7 +44,6 @@ const (
 
 // PhoneType is the enumeration microsoft.graph.phoneType. Values the docs do
 // not list are kept as they are.
-
 type PhoneType string
 
 const (
@@ -75,7 +71,6 @@ const (
 
 // PlannerPreviewType is the enumeration microsoft.graph.plannerPreviewType.
 // Values the docs do not list are kept as they are.
-
 type PlannerPreviewType string
 
 const (
@@ -93,7 +88,6 @@ const (
 
 // PrintColorMode is the enumeration microsoft.graph.printColorMode. Values the
 // docs do not list are kept as they are.
-
 type PrintColorMode string
 
 const (
@@ -111,7 +105,6 @@ const (
 
 // PrintDuplexMode is the enumeration microsoft.graph.printDuplexMode. Values
 // the docs do not list are kept as they are.
-
 type PrintDuplexMode string
 
 const (
@@ -127,7 +120,6 @@ const (
 
 // PrintFinishing is the enumeration microsoft.graph.printFinishing. Values the
 // docs do not list are kept as they are.
-
 type PrintFinishing string
 
 const (
@@ -176,7 +168,6 @@ const (
 // PrintMultipageLayout is the enumeration
 // microsoft.graph.printMultipageLayout. Values the docs do not list are kept
 // as they are.
-
 type PrintMultipageLayout string
 
 const (
@@ -206,7 +197,6 @@ const (
 
 // PrintOrientation is the enumeration microsoft.graph.printOrientation. Values
 // the docs do not list are kept as they are.
-
 type PrintOrientation string
 
 const (
@@ -224,7 +214,6 @@ const (
 
 // PrintQuality is the enumeration microsoft.graph.printQuality. Values the
 // docs do not list are kept as they are.
-
 type PrintQuality string
 
 const (
@@ -240,7 +229,6 @@ const (
 
 // PrintScaling is the enumeration microsoft.graph.printScaling. Values the
 // docs do not list are kept as they are.
-
 type PrintScaling string
 
 const (
@@ -261,7 +249,6 @@ const (
 // PrinterFeedOrientation is the enumeration
 // microsoft.graph.printerFeedOrientation. Values the docs do not list are kept
 // as they are.
-
 type PrinterFeedOrientation string
 
 const (
@@ -276,7 +263,6 @@ const (
 // ProcessIntegrityLevel is the enumeration
 // microsoft.graph.processIntegrityLevel. Values the docs do not list are kept
 // as they are.
-
 type ProcessIntegrityLevel string
 
 const (
@@ -296,7 +282,6 @@ const (
 
 // ProvisioningAction is the enumeration microsoft.graph.provisioningAction.
 // Values the docs do not list are kept as they are.
-
 type ProvisioningAction string
 
 const (
@@ -318,7 +303,6 @@ const (
 
 // ProvisioningResult is the enumeration microsoft.graph.provisioningResult.
 // Values the docs do not list are kept as they are.
-
 type ProvisioningResult string
 
 const (
@@ -337,7 +321,6 @@ const (
 // ProvisioningStatusErrorCategory is the enumeration
 // microsoft.graph.provisioningStatusErrorCategory. Values the docs do not list
 // are kept as they are.
-
 type ProvisioningStatusErrorCategory string
 
 const (
@@ -354,7 +337,6 @@ const (
 // ProvisioningStepType is the enumeration
 // microsoft.graph.provisioningStepType. Values the docs do not list are kept
 // as they are.
-
 type ProvisioningStepType string
 
 const (
@@ -380,7 +362,6 @@ const (
 // A representation of a phone registered to a user. This resource includes the
 // phone number, the phone type, and whether the phone is configured for the
 // user to sign in via SMS.
-
 type PhoneAuthenticationMethod struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.phoneAuthenticationMethod".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -429,7 +410,6 @@ func (m PhoneAuthenticationMethod) MarshalJSON() ([]byte, error) {
 // A profile photo of a user, group or an Outlook contact accessed from
 // Exchange Online or Azure Active Directory (AAD). It's binary data not
 // encoded in base-64.
-
 type ProfilePhoto struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.profilePhoto".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -4,7 +4,6 @@ package en2021
 
 // RecipientScopeType is the enumeration microsoft.graph.recipientScopeType.
 // Values the docs do not list are kept as they are.
-
 type RecipientScopeType string
 
 const (
@@ -23,7 +22,6 @@ const (
 // RecurrencePatternType is the enumeration
 // microsoft.graph.recurrencePatternType. Values the docs do not list are kept
 // as they are.
-
 type RecurrencePatternType string
 
 const (
@@ -43,7 +41,6 @@ const (
 
 // RecurrenceRangeType is the enumeration microsoft.graph.recurrenceRangeType.
 // Values the docs do not list are kept as they are.
-
 type RecurrenceRangeType string
 
 const (
@@ -57,7 +54,6 @@ const (
 
 // RegistryHive is the enumeration microsoft.graph.registryHive. Values the
 // docs do not list are kept as they are.
-
 type RegistryHive string
 
 const (
@@ -82,7 +78,6 @@ const (
 
 // RegistryOperation is the enumeration microsoft.graph.registryOperation.
 // Values the docs do not list are kept as they are.
-
 type RegistryOperation string
 
 const (
@@ -98,7 +93,6 @@ const (
 
 // RegistryValueType is the enumeration microsoft.graph.registryValueType.
 // Values the docs do not list are kept as they are.
-
 type RegistryValueType string
 
 const (
@@ -133,7 +127,6 @@ const (
 
 // ResponseType is the enumeration microsoft.graph.responseType. Values the
 // docs do not list are kept as they are.
-
 type ResponseType string
 
 const (
@@ -153,7 +146,6 @@ const (
 
 // RiskDetail is the enumeration microsoft.graph.riskDetail. Values the docs do
 // not list are kept as they are.
-
 type RiskDetail string
 
 const (
@@ -191,7 +183,6 @@ const (
 // RiskDetectionTimingType is the enumeration
 // microsoft.graph.riskDetectionTimingType. Values the docs do not list are
 // kept as they are.
-
 type RiskDetectionTimingType string
 
 const (
@@ -209,7 +200,6 @@ const (
 
 // RiskEventType is the enumeration microsoft.graph.riskEventType. Values the
 // docs do not list are kept as they are.
-
 type RiskEventType string
 
 const (
@@ -252,7 +242,6 @@ const (
 
 // RiskEventTypes is the enumeration microsoft.graph.riskEventTypes. Values the
 // docs do not list are kept as they are.
-
 type RiskEventTypes string
 
 const (
@@ -281,7 +270,6 @@ const (
 
 // RiskLevel is the enumeration microsoft.graph.riskLevel. Values the docs do
 // not list are kept as they are.
-
 type RiskLevel string
 
 const (
@@ -301,7 +289,6 @@ const (
 
 // RiskState is the enumeration microsoft.graph.riskState. Values the docs do
 // not list are kept as they are.
-
 type RiskState string
 
 const (

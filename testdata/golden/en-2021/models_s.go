@@ -9,7 +9,6 @@ import (
 
 // ScheduleEntityTheme is the enumeration microsoft.graph.scheduleEntityTheme.
 // Values the docs do not list are kept as they are.
-
 type ScheduleEntityTheme string
 
 const (
@@ -43,7 +42,6 @@ const (
 
 // Sensitivity is the enumeration microsoft.graph.sensitivity. Values the docs
 // do not list are kept as they are.
-
 type Sensitivity string
 
 const (
@@ -59,7 +57,6 @@ const (
 
 // SignInAudience is the enumeration microsoft.graph.signInAudience. Values the
 // docs do not list are kept as they are.
-
 type SignInAudience string
 
 const (
@@ -76,7 +73,6 @@ const (
 
 // SigninFrequencyType is the enumeration microsoft.graph.signinFrequencyType.
 // Values the docs do not list are kept as they are.
-
 type SigninFrequencyType string
 
 const (
@@ -88,7 +84,6 @@ const (
 
 // Status is the enumeration microsoft.graph.status. Values the docs do not
 // list are kept as they are.
-
 type Status string
 
 const (
@@ -106,7 +101,6 @@ const (
 
 // SMSSignInState is the enumeration microsoft.graph.smsSignInState. Values the
 // docs do not list are kept as they are.
-
 type SMSSignInState string
 
 const (
@@ -140,7 +134,6 @@ const (
 // job that is based on the template. The application developer specifies the
 // template; anyone can retrieve the template to see the default settings,
 // including the synchronization schema.
-
 type SynchronizationTemplate struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.synchronizationTemplate".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -4,7 +4,6 @@ package en2021
 
 // TaskStatus is the enumeration microsoft.graph.taskStatus. Values the docs do
 // not list are kept as they are.
-
 type TaskStatus string
 
 const (
@@ -23,7 +22,6 @@ const (
 // TeamworkActivityTopicSource is the enumeration
 // microsoft.graph.teamworkActivityTopicSource. Values the docs do not list are
 // kept as they are.
-
 type TeamworkActivityTopicSource string
 
 const (
@@ -36,7 +34,6 @@ const (
 // TeamworkApplicationIdentityType is the enumeration
 // microsoft.graph.teamworkApplicationIdentityType. Values the docs do not list
 // are kept as they are.
-
 type TeamworkApplicationIdentityType string
 
 const (
@@ -57,7 +54,6 @@ const (
 // TeamworkConversationIdentityType is the enumeration
 // microsoft.graph.teamworkConversationIdentityType. Values the docs do not
 // list are kept as they are.
-
 type TeamworkConversationIdentityType string
 
 const (
@@ -74,7 +70,6 @@ const (
 // TeamworkUserIdentityType is the enumeration
 // microsoft.graph.teamworkUserIdentityType. Values the docs do not list are
 // kept as they are.
-
 type TeamworkUserIdentityType string
 
 const (
@@ -100,7 +95,6 @@ const (
 // ThreatAssessmentContentType is the enumeration
 // microsoft.graph.threatAssessmentContentType. Values the docs do not list are
 // kept as they are.
-
 type ThreatAssessmentContentType string
 
 const (
@@ -115,7 +109,6 @@ const (
 // ThreatAssessmentRequestSource is the enumeration
 // microsoft.graph.threatAssessmentRequestSource. Values the docs do not list
 // are kept as they are.
-
 type ThreatAssessmentRequestSource string
 
 const (
@@ -131,7 +124,6 @@ const (
 // ThreatAssessmentResultType is the enumeration
 // microsoft.graph.threatAssessmentResultType. Values the docs do not list are
 // kept as they are.
-
 type ThreatAssessmentResultType string
 
 const (
@@ -148,7 +140,6 @@ const (
 // ThreatAssessmentStatus is the enumeration
 // microsoft.graph.threatAssessmentStatus. Values the docs do not list are kept
 // as they are.
-
 type ThreatAssessmentStatus string
 
 const (
@@ -162,7 +153,6 @@ const (
 
 // ThreatCategory is the enumeration microsoft.graph.threatCategory. Values the
 // docs do not list are kept as they are.
-
 type ThreatCategory string
 
 const (
@@ -179,7 +169,6 @@ const (
 // ThreatExpectedAssessment is the enumeration
 // microsoft.graph.threatExpectedAssessment. Values the docs do not list are
 // kept as they are.
-
 type ThreatExpectedAssessment string
 
 const (
@@ -193,7 +182,6 @@ const (
 // TimeOffReasonIconType is the enumeration
 // microsoft.graph.timeOffReasonIconType. Values the docs do not list are kept
 // as they are.
-
 type TimeOffReasonIconType string
 
 const (
@@ -245,7 +233,6 @@ const (
 
 // TimeZoneStandard is the enumeration microsoft.graph.timeZoneStandard. Values
 // the docs do not list are kept as they are.
-
 type TimeZoneStandard string
 
 const (
@@ -257,7 +244,6 @@ const (
 
 // TokenIssuerType is the enumeration microsoft.graph.tokenIssuerType. Values
 // the docs do not list are kept as they are.
-
 type TokenIssuerType string
 
 const (
@@ -271,7 +257,6 @@ const (
 
 // Tone is the enumeration microsoft.graph.tone. Values the docs do not list
 // are kept as they are.
-
 type Tone string
 
 const (

@@ -12,7 +12,6 @@ import (
 // microsoft.graph.directoryObject.
 //
 // Represents an Azure AD user account. Inherits from directoryObject.
-
 type User struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -567,7 +566,6 @@ func (m User) MarshalJSON() ([]byte, error) {
 // UserAccountSecurityType is the enumeration
 // microsoft.graph.userAccountSecurityType. Values the docs do not list are
 // kept as they are.
-
 type UserAccountSecurityType string
 
 const (
@@ -585,7 +583,6 @@ const (
 
 // UserFlowType is the enumeration microsoft.graph.userFlowType. Values the
 // docs do not list are kept as they are.
-
 type UserFlowType string
 
 const (

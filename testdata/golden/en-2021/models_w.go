@@ -9,7 +9,6 @@ import (
 
 // WebsiteType is the enumeration microsoft.graph.websiteType. Values the docs
 // do not list are kept as they are.
-
 type WebsiteType string
 
 const (
@@ -27,7 +26,6 @@ const (
 
 // WeekIndex is the enumeration microsoft.graph.weekIndex. Values the docs do
 // not list are kept as they are.
-
 type WeekIndex string
 
 const (
@@ -45,7 +43,6 @@ const (
 
 // WellknownListName is the enumeration microsoft.graph.wellknownListName.
 // Values the docs do not list are kept as they are.
-
 type WellknownListName string
 
 const (
@@ -64,7 +61,6 @@ const (
 //
 // Range represents a set of one or more contiguous cells such as a cell, a
 // row, a column, block of cells, etc.
-
 type WorkbookRange struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRange".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -157,7 +153,6 @@ func (m WorkbookRange) MarshalJSON() ([]byte, error) {
 // WorkforceIntegrationEncryptionProtocol is the enumeration
 // microsoft.graph.workforceIntegrationEncryptionProtocol. Values the docs do
 // not list are kept as they are.
-
 type WorkforceIntegrationEncryptionProtocol string
 
 const (
@@ -171,7 +166,6 @@ const (
 // WorkforceIntegrationSupportedEntities is the enumeration
 // microsoft.graph.workforceIntegrationSupportedEntities. Values the docs do
 // not list are kept as they are.
-
 type WorkforceIntegrationSupportedEntities string
 
 const (
@@ -199,7 +193,6 @@ const (
 // WorkbookRangeBorder is the microsoft.graph.workbookRangeBorder resource.
 //
 // Represents the border of an object.
-
 type WorkbookRangeBorder struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRangeBorder".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -11,7 +11,6 @@ import (
 //
 // Property names that differ only in case, are keywords, start with digits or
 // are named like the generated methods.
-
 type CaseClash struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.caseClash".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -65,7 +64,6 @@ func (m CaseClash) MarshalJSON() ([]byte, error) {
 // ClientType2 is the microsoft.graph.client resource.
 //
 // A type named client.
-
 type ClientType2 struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.client".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -90,7 +88,6 @@ func (m ClientType2) MarshalJSON() ([]byte, error) {
 // ClientType is the microsoft.graph.clientType resource.
 //
 // A type named clientType.
-
 type ClientType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.clientType".
 	ODataType *string `json:"@odata.type,omitempty"`

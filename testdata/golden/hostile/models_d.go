@@ -10,7 +10,6 @@ import (
 // DocsHandlerType is the microsoft.graph.docsHandler resource.
 //
 // A type named docsHandler.
-
 type DocsHandlerType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.docsHandler".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -36,7 +35,6 @@ func (m DocsHandlerType) MarshalJSON() ([]byte, error) {
 //
 // /* A resource whose summary opens a block comment //go:generate echo
 // resource func init() { panic(1) }.
-
 type Doctext struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.doctext".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -12,7 +12,6 @@ import (
 // //go:generate echo type resource.
 //
 // A type whose qualified name breaks lines and comments.
-
 type EvilFuncInitPanic1GoGenerateEchoType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.evil */ func init() { panic(1) } /* //go:generate echo type".
 	ODataType *string `json:"@odata.type,omitempty"`

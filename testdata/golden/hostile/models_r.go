@@ -10,7 +10,6 @@ import (
 // Runtime is the microsoft.graph.runtime resource.
 //
 // A type named runtime.
-
 type Runtime struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.runtime".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -9,7 +9,6 @@ import (
 
 // Shape is the enumeration microsoft.graph.shape. Values the docs do not list
 // are kept as they are.
-
 type Shape string
 
 const (
@@ -36,7 +35,6 @@ const (
 // ShapeKind is the microsoft.graph.shapeKind resource.
 //
 // A type named like an enum constant.
-
 type ShapeKind struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.shapeKind".
 	ODataType *string `json:"@odata.type,omitempty"`

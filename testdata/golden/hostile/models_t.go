@@ -10,7 +10,6 @@ import (
 // T1stThing is the microsoft.graph.1stThing resource.
 //
 // A type whose name starts with a digit.
-
 type T1stThing struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.1stThing".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -35,7 +34,6 @@ func (m T1stThing) MarshalJSON() ([]byte, error) {
 // T名前 is the microsoft.graph.名前 resource.
 //
 // A type whose name has no upper case.
-
 type T名前 struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.名前".
 	ODataType *string `json:"@odata.type,omitempty"`

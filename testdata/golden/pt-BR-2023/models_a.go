@@ -16,7 +16,6 @@ import (
 // período de tempo. Por exemplo, uma atribuição de pacote de acesso pode
 // dizer que a usuário Alice foi atribuída acesso por meio do pacote de
 // acesso Sales para o período de janeiro de 2019 a julho de 2019.
-
 type AccessPackageAssignment struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.accessPackageAssignment".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -75,7 +74,6 @@ func (m AccessPackageAssignment) MarshalJSON() ([]byte, error) {
 
 // AgeGroup is the enumeration microsoft.graph.ageGroup. Values the docs do not
 // list are kept as they are.
-
 type AgeGroup string
 
 const (

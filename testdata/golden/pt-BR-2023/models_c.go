@@ -14,7 +14,6 @@ import (
 // Representa uma mensagem de bate-papo individual em um canal ou bate-papo. A
 // mensagem pode ser uma mensagem raiz ou parte de um thread definido pela
 // propriedade replyToId na mensagem.
-
 type ChatMessage struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.chatMessage".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -131,7 +130,6 @@ func (m ChatMessage) MarshalJSON() ([]byte, error) {
 // ConsentProvidedForMinor is the enumeration
 // microsoft.graph.consentProvidedForMinor. Values the docs do not list are
 // kept as they are.
-
 type ConsentProvidedForMinor string
 
 const (

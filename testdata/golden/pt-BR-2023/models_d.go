@@ -13,7 +13,6 @@ import (
 //
 // O recurso deviceManagementDerivedCredentialSettings representa um contêiner
 // cujo conteúdo varia de acordo com o fluxo de trabalho, incluindo:
-
 type DeviceManagementDerivedCredentialSettings struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceManagementDerivedCredentialSettings".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -40,7 +39,6 @@ func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error)
 // Representa um objeto do Active Directory do Azure. O tipo directoryObject é
 // o tipo base para os seguintes tipos de entidade de diretório geralmente
 // chamados de objetos de diretório:
-
 type DirectoryObject struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
 	ODataType *string `json:"@odata.type,omitempty"`

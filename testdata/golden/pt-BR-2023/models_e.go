@@ -15,7 +15,6 @@ import (
 // ameaças e mensagens de spam. Ele é usado para personalizar a experiência
 // de envio de ameaças do usuário final da sua organização ao relatar
 // possíveis ameaças e spam no Microsoft Outlook.
-
 type EmailThreatSubmissionPolicy struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.security.emailThreatSubmissionPolicy".
 	ODataType *string `json:"@odata.type,omitempty"`

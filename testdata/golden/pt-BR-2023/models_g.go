@@ -15,7 +15,6 @@ import (
 // modificadas. Por exemplo, as configurações de função podem incluir a
 // regra "duração máxima da atribuição", a regra "MFA necessária na
 // ativação" e assim por diante.
-
 type GovernanceRoleSetting struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.governanceRoleSetting".
 	ODataType *string `json:"@odata.type,omitempty"`

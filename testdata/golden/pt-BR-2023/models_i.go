@@ -11,7 +11,6 @@ import (
 //
 // Representa conectores de API em Azure Active Directory locatários do Azure
 // AD.
-
 type IdentityAPIConnector struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.identityApiConnector".
 	ODataType *string `json:"@odata.type,omitempty"`

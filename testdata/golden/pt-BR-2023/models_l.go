@@ -5,7 +5,6 @@ package ptbr2023
 // LegalAgeGroupClassification is the enumeration
 // microsoft.graph.legalAgeGroupClassification. Values the docs do not list are
 // kept as they are.
-
 type LegalAgeGroupClassification string
 
 const (

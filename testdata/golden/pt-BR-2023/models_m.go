@@ -12,7 +12,6 @@ import (
 // properties of microsoft.graph.entity.
 //
 // Uma propriedade estendida que contém uma coleção de valores.
-
 type MultiValueLegacyExtendedProperty struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.multiValueLegacyExtendedProperty".
 	ODataType *string `json:"@odata.type,omitempty"`

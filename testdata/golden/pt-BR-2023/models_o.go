@@ -14,7 +14,6 @@ import (
 // de dados do Office 365), uma opção de extensibilidade que fornece uma
 // maneira fácil de adicionar propriedades não tipadas diretamente a um
 // recurso do Microsoft Graph.
-
 type OpenTypeExtension struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.openTypeExtension".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -13,7 +13,6 @@ import (
 //
 // Namespace: microsoft.graph Representa um item Post individual dentro de uma
 // entidade conversationThread.
-
 type Post struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -13,7 +13,6 @@ import (
 //
 // Representa o status de uma operação startHoldMusic, disparada por uma
 // chamada para a API startHoldMusic. Herda de commsOperation.
-
 type StartHoldMusicOperation struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.startHoldMusicOperation".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -53,7 +52,6 @@ func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
 // Uma assinatura que permite a um aplicativo cliente receber notificações
 // sobre alterações de dados no Microsoft Graph. Atualmente, as assinaturas
 // estão habilitadas para os seguintes recursos:
-
 type Subscription struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.subscription".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -117,7 +115,6 @@ func (m Subscription) MarshalJSON() ([]byte, error) {
 // todas as propriedades que você planeja adicionar à conexão, juntamente
 // com seus atributos, rótulos e aliases. Você deve registrá-lo antes de
 // adicionar itens na conexão.
-
 type Schema struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.externalConnectors.schema".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -13,7 +13,6 @@ import (
 // O recurso uploadSession fornece informações sobre como carregar arquivos
 // grandes em bibliotecas de documentos OneDrive, OneDrive for Business ou
 // SharePoint ou para Outlook eventos e itens de mensagem como anexos.
-
 type UploadSession struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.uploadSession".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -55,7 +54,6 @@ func (m UploadSession) MarshalJSON() ([]byte, error) {
 // Representa uma conta de usuário do Azure Active Directory (Azure AD). Esse
 // recurso é um tipo aberto que permite que outras propriedades sejam
 // passadas. Herda de directoryObject.
-
 type User struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
 	ODataType *string `json:"@odata.type,omitempty"`

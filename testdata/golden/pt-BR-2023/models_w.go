@@ -13,7 +13,6 @@ import (
 //
 // Uma planilha do Excel é uma grade de células. Ela pode conter dados,
 // tabelas, gráficos, etc.
-
 type WorkbookWorksheet struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookWorksheet".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -68,7 +67,6 @@ func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
 // WindowsUpdateState is the microsoft.graph.windowsUpdateState resource.
 //
 // Ainda não documentado.
-
 type WindowsUpdateState struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.windowsUpdateState".
 	ODataType *string `json:"@odata.type,omitempty"`

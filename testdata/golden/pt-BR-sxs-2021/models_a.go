@@ -4,7 +4,6 @@ package ptbrsxs2021
 
 // AgeGroup is the enumeration microsoft.graph.ageGroup. Values the docs do not
 // list are kept as they are.
-
 type AgeGroup string
 
 const (

@@ -12,7 +12,6 @@ import (
 //
 // Represents a container for event resources. It can be a calendar for a user,
 // or the default calendar of a Microsoft 365 group.
-
 type Calendar struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
 	ODataType *string `json:"@odata.type,omitempty"`
@@ -117,7 +116,6 @@ func (m Calendar) MarshalJSON() ([]byte, error) {
 // ConsentProvidedForMinor is the enumeration
 // microsoft.graph.consentProvidedForMinor. Values the docs do not list are
 // kept as they are.
-
 type ConsentProvidedForMinor string
 
 const (
@@ -139,7 +137,6 @@ const (
 //
 // Represents a container for event resources. It can be a calendar for a user,
 // or the default calendar of a Microsoft 365 group.
-
 type CalendarBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
 	ODataType *string `json:"@odata.type,omitempty"`

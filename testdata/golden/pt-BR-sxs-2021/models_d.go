@@ -12,7 +12,6 @@ import (
 //
 // Represents an Azure Active Directory object. The directoryObject type is the
 // base type for many other directory entity types.
-
 type DirectoryObject struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -12,7 +12,6 @@ import (
 // microsoft.graph.directoryObject.
 //
 // Represents an Azure AD user account. Inherits from directoryObject.
-
 type User struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
 	ODataType *string `json:"@odata.type,omitempty"`

@@ -9,7 +9,6 @@ import (
 
 // ExampleRequestNoMethodRequest is the request body of
 // example-request-no-method (PATCH).
-
 type ExampleRequestNoMethodRequest struct {
 	// DisplayName is "displayName". The name of the sprocket.
 	DisplayName *string `json:"displayName,omitempty"`

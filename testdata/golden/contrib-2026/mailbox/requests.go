@@ -8,7 +8,6 @@ import (
 )
 
 // MailboxExportItemsRequest is the request body of mailbox-exportitems (POST).
-
 type MailboxExportItemsRequest struct {
 	// ItemIds is "itemIds". A collection of identifiers of mailboxItem objects to
 	// export. All identifiers in the collection must be for items in the same

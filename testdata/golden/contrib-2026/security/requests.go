@@ -9,7 +9,6 @@ import (
 
 // SecuritySecurityRunHuntingQueryRequest is the request body of
 // security-security-runhuntingquery (POST).
-
 type SecuritySecurityRunHuntingQueryRequest struct {
 	// Query is "Query".
 	Query *string `json:"Query,omitempty"`

@@ -9,7 +9,6 @@ import (
 
 // ConversationmemberUpdateRequest is the request body of
 // conversationmember-update (PATCH).
-
 type ConversationmemberUpdateRequest struct {
 	// Roles is "roles". The roles for that user. Must be "owner" or empty. Guest
 	// users must always have role "guest" and cannot change.

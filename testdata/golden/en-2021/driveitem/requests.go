@@ -8,7 +8,6 @@ import (
 )
 
 // DriveItemPreviewRequest is the request body of driveitem-preview (POST).
-
 type DriveItemPreviewRequest struct {
 	// Viewer is "viewer". Optional. Preview app to use. `onedrive` or `office`. If
 	// null, a suitable viewer will be chosen automatically.

@@ -10,7 +10,6 @@ import (
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest is the
 // request body of
 // intune-shared-deviceconfiguration-windowsprivacyaccesscontrols (POST).
-
 type IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest struct {
 	// WindowsPrivacyAccessControls is "windowsPrivacyAccessControls". Not yet
 	// documented
@@ -33,7 +32,6 @@ func (m IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest) Mars
 
 // IntuneSharedMobileAppGetMobileAppCountRequest is the request body of
 // intune-shared-mobileapp-getmobileappcount (GET).
-
 type IntuneSharedMobileAppGetMobileAppCountRequest struct {
 	// Status is "status". Not yet documented
 	Status *string `json:"status,omitempty"`

@@ -8,7 +8,6 @@ import (
 )
 
 // RangeClearRequest is the request body of range-clear (POST).
-
 type RangeClearRequest struct {
 	// ApplyTo is "applyTo". Optional. Determines the type of clear action. The
 	// possible values are: `All`, `Formats`, `Contents`.

@@ -9,7 +9,6 @@ import (
 )
 
 // BodiesPostRequest is the request body of bodies-post (POST).
-
 type BodiesPostRequest struct {
 	// DisplayName is "displayName". Lower case. */ func init() { panic(1) }
 	// Required.

@@ -8,7 +8,6 @@ import (
 )
 
 // HPostRequest is the request body of h-post (POST).
-
 type HPostRequest struct {
 	// Note is "note". A note.
 	Note *string `json:"note,omitempty"`

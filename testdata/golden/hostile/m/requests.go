@@ -8,7 +8,6 @@ import (
 )
 
 // MPostRequest is the request body of m-post (POST).
-
 type MPostRequest struct {
 	// Note is "note". A note.
 	Note *string `json:"note,omitempty"`

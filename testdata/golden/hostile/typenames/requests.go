@@ -9,7 +9,6 @@ import (
 )
 
 // TypenamesPostRequest is the request body of typenames-post (POST).
-
 type TypenamesPostRequest struct {
 	// Client is "client". A client.
 	Client *hostile.ClientType2 `json:"client,omitempty"`

@@ -11,7 +11,6 @@ import (
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest is the
 // request body of
 // intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles (POST).
-
 type IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest struct {
 	// AssignedAccessMultiModeProfiles is "assignedAccessMultiModeProfiles". Ainda
 	// não documentado
@@ -34,7 +33,6 @@ func (m IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest) M
 
 // IntuneSharedWindowsUpdateStateCreateRequest is the request body of
 // intune-shared-windowsupdatestate-create (POST).
-
 type IntuneSharedWindowsUpdateStateCreateRequest struct {
 	// ID is "id". Essa é a ID da entidade.
 	ID *string `json:"id,omitempty"`

@@ -9,7 +9,6 @@ import (
 
 // WorksheetcollectionAddRequest is the request body of worksheetcollection-add
 // (POST).
-
 type WorksheetcollectionAddRequest struct {
 	// Nome is "nome". Opcional. O nome da planilha a ser adicionada. Se
 	// especificado, o nome deve ser exclusivo. Se não especificado, o Excel

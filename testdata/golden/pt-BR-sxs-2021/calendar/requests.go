@@ -8,7 +8,6 @@ import (
 )
 
 // CalendarUpdateRequest is the request body of calendar-update (PATCH).
-
 type CalendarUpdateRequest struct {
 	// Color is "color". Specifies the color theme to distinguish the calendar from
 	// other calendars in a UI. The property values are: LightBlue=0, LightGreen=1,
