@@ -77,6 +77,9 @@ func LoadTrees(trees ...Tree) (*ir.API, error) {
 	api.Diagnostics = append(api.Diagnostics, naming.Assign(api)...)
 	api.Diagnostics = append(api.Diagnostics, dropUnroutable(api)...)
 	parser.SortDiagnostics(api.Diagnostics)
+	for i, d := range api.Diagnostics { // names from file names can be invalid UTF-8 too
+		api.Diagnostics[i].Pos, api.Diagnostics[i].Message = strings.ToValidUTF8(d.Pos, "\uFFFD"), strings.ToValidUTF8(d.Message, "\uFFFD")
+	}
 	return api, nil
 }
 

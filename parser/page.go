@@ -104,7 +104,10 @@ func (p *page) lineOf(off int) int {
 // warnf records a warning at offset off of p, with the diagnostics of
 // the page that includes p when p is an include file.
 func (p *page) warnf(off int, format string, args ...any) {
-	d := ir.Diagnostic{Pos: p.pos(off), Severity: ir.Warning, Message: fmt.Sprintf(format, args...)}
+	// Page text quoted in a message may be invalid UTF-8; the message
+	// goes to a terminal and into JSON, so it is made valid.
+	msg := strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD")
+	d := ir.Diagnostic{Pos: p.pos(off), Severity: ir.Warning, Message: msg}
 	for p.parent != nil {
 		p = p.parent
 	}
