@@ -68,16 +68,13 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 		root = opts.Package
 	}
 	mockName := opts.Package + "mock"
-	idx := modelIndex(api.Types, root)
+	idx := modelIndex(api, root)
 	areas := map[string][]*ir.Operation{}
 	for _, op := range api.Operations {
 		if !token.IsIdentifier(op.Package) {
 			return nil, fmt.Errorf("operation %s has no valid package name (%q); names come from naming.Assign", op.ID, op.Package)
 		}
 		areas[op.Package] = append(areas[op.Package], op)
-		if idx[op.Version].byName == nil { // a version without documented types
-			idx[op.Version] = models{byName: map[string]*ir.Type{}, path: root}
-		}
 	}
 	names := slices.Sorted(maps.Keys(areas))
 	if slices.Contains(names, mockName) {

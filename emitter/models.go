@@ -43,15 +43,22 @@ func (m models) ref(t *ir.Type) *jen.Statement {
 	return jen.Qual(m.path, t.GoName)
 }
 
-// modelIndex groups the types by version; path is the import path of the
-// package that declares them.
-func modelIndex(types []*ir.Type, path string) map[string]models {
+// modelIndex groups the types of api by version, with an entry for every
+// version its operations use, documented types or not; path is the import
+// path of the package that declares them.
+func modelIndex(api *ir.API, path string) map[string]models {
 	idx := map[string]models{}
-	for _, t := range types {
-		if idx[t.Version].byName == nil {
-			idx[t.Version] = models{byName: map[string]*ir.Type{}, path: path}
+	add := func(version string) models {
+		if idx[version].byName == nil {
+			idx[version] = models{byName: map[string]*ir.Type{}, path: path}
 		}
-		idx[t.Version].byName[t.Name] = t
+		return idx[version]
+	}
+	for _, t := range api.Types {
+		add(t.Version).byName[t.Name] = t
+	}
+	for _, op := range api.Operations {
+		add(op.Version)
 	}
 	return idx
 }

@@ -100,16 +100,7 @@ func nextPage(r *Request, link string) (*Request, error) {
 	}
 	next := r.clone()
 	next.Method, next.Path, next.Query = http.MethodGet, link, nil
-	next.Body, next.ContentType = nil, ""
+	next.Body, next.JSON, next.ContentType = nil, nil, ""
 	next.Header.Del("Content-Type")
 	return next, nil
-}
-
-// Fail is an iterator that yields err once; generated pagers return it
-// when their arguments are invalid.
-func Fail[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
 }

@@ -3,6 +3,7 @@ package graphrt_test
 import (
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -265,5 +266,32 @@ func TestGetPage(t *testing.T) {
 				t.Errorf("page (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestAllSendsTheJSONBodyOnlyWithTheFirstPage: a collection asked for with
+// POST and a JSON body (getByIds) is continued with plain GETs.
+func TestAllSendsTheJSONBodyOnlyWithTheFirstPage(t *testing.T) {
+	var got []string
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		got = append(got, r.Method+" "+r.URL.Path+" "+string(body))
+		if r.URL.Query().Get("$skiptoken") == "" {
+			_, _ = io.WriteString(w, `{"value":[{"id":"1"}],"@odata.nextLink":"`+srv.URL+`/v1.0/directoryObjects/getByIds?$skiptoken=2"}`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"value":[{"id":"2"}]}`)
+	}))
+	defer srv.Close()
+	req := &graphrt.Request{Method: "POST", Path: "/v1.0/directoryObjects/getByIds", JSON: map[string][]string{"ids": {"1", "2"}}}
+	for _, err := range graphrt.All[pagedItem](context.Background(), pagingClient(srv), req) {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{`POST /v1.0/directoryObjects/getByIds {"ids":["1","2"]}`, "GET /v1.0/directoryObjects/getByIds "}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("requests (-want +got):\n%s", diff)
 	}
 }

@@ -48,8 +48,10 @@ func PackageName(word string) string {
 
 // reservedPackages are directory names with a meaning to the go command
 // and the names of packages generated code imports.
-var reservedPackages = map[string]bool{
-	"testdata": true, "vendor": true, "internal": true, "main": true,
-	"context": true, "json": true, "http": true, "iter": true, "time": true,
-	"url": true, "fmt": true, "graphrt": true, "strings": true, "errors": true,
-}
+var reservedPackages = func() map[string]bool {
+	m := map[string]bool{"testdata": true, "vendor": true, "internal": true, "main": true}
+	for _, name := range Imports {
+		m[name] = true
+	}
+	return m
+}()

@@ -170,31 +170,28 @@ func staleFiles(dir string, want map[string][]byte) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var stale []string
+	subdirs := []string{"."}
 	for _, e := range entries {
 		if e.IsDir() {
-			sub, err := os.ReadDir(filepath.Join(dir, e.Name()))
-			if err != nil {
-				return nil, err
-			}
-			for _, s := range sub {
-				if p := path.Join(e.Name(), s.Name()); !s.IsDir() && strings.HasSuffix(p, ".go") && want[p] == nil {
-					if ours, err := generatedFile(filepath.Join(dir, p)); err != nil {
-						return nil, err
-					} else if ours {
-						stale = append(stale, p)
-					}
-				}
-			}
-			continue
+			subdirs = append(subdirs, e.Name())
 		}
-		if !strings.HasSuffix(e.Name(), ".go") || want[e.Name()] != nil {
-			continue
-		}
-		if ours, err := generatedFile(filepath.Join(dir, e.Name())); err != nil {
+	}
+	var stale []string
+	for _, sub := range subdirs {
+		files, err := os.ReadDir(filepath.Join(dir, sub))
+		if err != nil {
 			return nil, err
-		} else if ours {
-			stale = append(stale, e.Name())
+		}
+		for _, f := range files {
+			p := path.Join(sub, f.Name())
+			if f.IsDir() || !strings.HasSuffix(p, ".go") || want[p] != nil {
+				continue
+			}
+			if ours, err := generatedFile(filepath.Join(dir, p)); err != nil {
+				return nil, err
+			} else if ours {
+				stale = append(stale, p)
+			}
 		}
 	}
 	sort.Strings(stale)
