@@ -26,7 +26,7 @@ var notInGoldens = map[string]string{
 }
 
 // TestEveryDiagnosticHasAGolden finds the message of every diagnostic in
-// the source (the format strings of warnf and errorf, and the Message of
+// the source (the format strings of warnf, notef and errorf, and the Message of
 // diagnostics built directly) and requires a golden line it matches.
 func TestEveryDiagnosticHasAGolden(t *testing.T) {
 	formats := diagnosticFormats(t, "parser", "naming", ".")
@@ -59,11 +59,11 @@ func formatRegexp(format string) *regexp.Regexp {
 	for i, p := range parts {
 		parts[i] = regexp.QuoteMeta(p)
 	}
-	return regexp.MustCompile(`: (warning: )?` + strings.Join(parts, ".*"))
+	return regexp.MustCompile(`: (warning: |note: )?` + strings.Join(parts, ".*"))
 }
 
 // diagnosticFormats returns the messages of the diagnostics of the
-// packages in dirs: the first string literal of warnf/errorf calls and
+// packages in dirs: the first string literal of warnf/notef/errorf calls and
 // the leading literal of Message fields (a concatenation counts up to its
 // first non-literal, which becomes a verb).
 func diagnosticFormats(t *testing.T, dirs ...string) []string {
@@ -82,7 +82,7 @@ func diagnosticFormats(t *testing.T, dirs ...string) []string {
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch n := n.(type) {
 				case *ast.CallExpr:
-					if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "warnf" || sel.Sel.Name == "errorf") && len(n.Args) > 1 {
+					if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "warnf" || sel.Sel.Name == "notef" || sel.Sel.Name == "errorf") && len(n.Args) > 1 {
 						if s, ok := literal(n.Args[1]); ok {
 							out = append(out, s)
 						}

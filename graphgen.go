@@ -99,6 +99,9 @@ func prefixPositions(api *ir.API, prefix string) {
 	}
 	for i := range api.Diagnostics {
 		api.Diagnostics[i].Pos = prefix + api.Diagnostics[i].Pos
+		if api.Diagnostics[i].Page != "" {
+			api.Diagnostics[i].Page = prefix + api.Diagnostics[i].Page
+		}
 	}
 }
 
@@ -112,7 +115,7 @@ func dropUnroutable(api *ir.API) []ir.Diagnostic {
 		routes := op.Routes[:0]
 		for _, r := range op.Routes {
 			if err := graphrt.CheckPattern("/" + op.Version + r.Pattern); err != nil {
-				diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Warning,
+				diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Warning, Page: op.Page,
 					Message: fmt.Sprintf("path %q cannot be routed (%v); its client method is not generated", r.Path, err)})
 				continue
 			}

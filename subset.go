@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/parser"
 )
 
 // Select keeps the operations that match an include pattern (all when
@@ -12,24 +13,88 @@ import (
 // request, parameter and response types and, transitively, the types of
 // those types' properties and bases. A pattern is a glob (path.Match) over
 // the operation id or its page name, or, when it starts with "/", over the
-// start of one of its paths ("/users/*" or "/me").
-func Select(api *ir.API, include, exclude []string) {
+// start of one of its paths ("/users/*" or "/me"). Skipped pages are kept
+// when their name matches the same way.
+//
+// Diagnostics about the pages left out are removed from api and returned,
+// so that a run shows what concerns the code it generates; errors are
+// always kept, since they stop the run.
+func Select(api *ir.API, include, exclude []string) (aside []ir.Diagnostic) {
 	ops := api.Operations[:0]
 	for _, op := range api.Operations {
-		if (len(include) == 0 || matchesAny(op, include)) && !matchesAny(op, exclude) {
+		if selected(pageName(op.Page), op.ID, op.Routes, include, exclude) {
 			ops = append(ops, op)
 		}
 	}
 	api.Operations = ops
 	api.Types = typeClosure(api)
+	skipped := api.Skipped[:0]
+	for _, s := range api.Skipped {
+		if s.Reason == parser.SkipResource || selected(pageName(s.Page), "", nil, include, exclude) {
+			skipped = append(skipped, s)
+		}
+	}
+	api.Skipped = skipped
+	return splitDiagnostics(api)
 }
 
-// matchesAny reports whether op matches one of patterns.
-func matchesAny(op *ir.Operation, patterns []string) bool {
-	page := strings.TrimSuffix(path.Base(op.Page), ".md")
+// selected reports whether a page (with its operation id and routes, if
+// it has an operation) matches include (all when empty) and not exclude.
+func selected(page, id string, routes []*ir.Route, include, exclude []string) bool {
+	return (len(include) == 0 || matchesAny(page, id, routes, include)) && !matchesAny(page, id, routes, exclude)
+}
+
+// pageName is a page's file name without its folder and .md.
+func pageName(p string) string {
+	return strings.TrimSuffix(path.Base(p), ".md")
+}
+
+// splitDiagnostics keeps in api the errors and the diagnostics about the
+// pages of its operations, types and skipped pages, and returns the others.
+func splitDiagnostics(api *ir.API) (aside []ir.Diagnostic) {
+	pages := map[string]bool{}
+	for _, op := range api.Operations {
+		pages[op.Page] = true
+	}
+	for _, t := range api.Types {
+		pages[strings.SplitN(t.Page, "#", 2)[0]] = true
+	}
+	for _, s := range api.Skipped {
+		pages[s.Page] = true
+	}
+	kept := api.Diagnostics[:0]
+	for _, d := range api.Diagnostics {
+		if d.Severity == ir.Error || pages[DiagnosticPage(d)] {
+			kept = append(kept, d)
+		} else {
+			aside = append(aside, d)
+		}
+	}
+	api.Diagnostics = kept
+	return aside
+}
+
+// DiagnosticPage is the page a diagnostic is about: its Page, else the
+// file of its position.
+func DiagnosticPage(d ir.Diagnostic) string {
+	if d.Page != "" {
+		return d.Page
+	}
+	file := d.Pos
+	for range 2 { // strip ":col", then ":line"
+		if i := strings.LastIndexByte(file, ':'); i >= 0 {
+			file = file[:i]
+		}
+	}
+	return file
+}
+
+// matchesAny reports whether an operation (its page name, id and routes)
+// or a skipped page (id and routes empty) matches one of patterns.
+func matchesAny(page, id string, routes []*ir.Route, patterns []string) bool {
 	for _, p := range patterns {
 		if strings.HasPrefix(p, "/") {
-			for _, r := range op.Routes {
+			for _, r := range routes {
 				if strings.HasPrefix(r.Path, strings.TrimSuffix(p, "*")) {
 					return true
 				}
@@ -39,7 +104,7 @@ func matchesAny(op *ir.Operation, patterns []string) bool {
 			}
 			continue
 		}
-		if ok, _ := path.Match(p, op.ID); ok {
+		if ok, _ := path.Match(p, id); ok && id != "" {
 			return true
 		}
 		if ok, _ := path.Match(p, page); ok {

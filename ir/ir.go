@@ -253,6 +253,11 @@ type ExampleResponse struct {
 const (
 	Error   = "error"
 	Warning = "warning"
+	// Note is a remark for the docs' authors: the page is malformed or
+	// disagrees with itself, and graphgen read it by a stated rule (the
+	// output is what the rule gives). graphgen report lists notes; a
+	// generation only counts them.
+	Note = "note"
 )
 
 // Diagnostic is a message about the input, at a position.
@@ -261,13 +266,17 @@ type Diagnostic struct {
 	Pos      string `json:"pos"`
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	// Page is the page the diagnostic is about (the including page for a
+	// position in an include file), "" for the whole API; a generation
+	// of a subset shows the diagnostics of the pages it generates.
+	Page string `json:"-"`
 }
 
 // String formats d the way the Go toolchain does: "pos: message", with
-// "warning: " before the message of a warning.
+// "warning: " or "note: " before the message of a warning or a note.
 func (d Diagnostic) String() string {
-	if d.Severity == Warning {
-		return d.Pos + ": warning: " + d.Message
+	if d.Severity == Warning || d.Severity == Note {
+		return d.Pos + ": " + d.Severity + ": " + d.Message
 	}
 	return d.Pos + ": " + d.Message
 }

@@ -38,7 +38,7 @@ func parseAnnotation(p *page, comment string, start, end int) *annotation {
 	var m map[string]any
 	if err := json.Unmarshal([]byte(lenientJSON(body)), &m); err != nil {
 		if strings.Contains(body, "blockType") {
-			p.warnf(start, "invalid code-block annotation JSON (%v); the annotation is ignored and the block is read by its content", err)
+			p.notef(start, "invalid code-block annotation JSON (%v); the annotation is ignored and the block is read by its content", err)
 		}
 		return nil // page annotations ("#page.annotation") are not read
 	}

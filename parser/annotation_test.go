@@ -139,8 +139,8 @@ func TestParseAnnotationInvalidJSON(t *testing.T) {
 			t.Fatalf("parseAnnotation(%q) reported %d diagnostics, want 1: %v", comment, len(p.diags), p.diags)
 		}
 		d := p.diags[0]
-		if d.Pos != "x.md:4:1" || d.Severity != ir.Warning {
-			t.Errorf("parseAnnotation(%q) diagnostic at %q (%s), want x.md:4:1 (warning)", comment, d.Pos, d.Severity)
+		if d.Pos != "x.md:4:1" || d.Severity != ir.Note {
+			t.Errorf("parseAnnotation(%q) diagnostic at %q (%s), want x.md:4:1 (note)", comment, d.Pos, d.Severity)
 		}
 		if !strings.Contains(d.Message, "invalid code-block annotation JSON") {
 			t.Errorf("parseAnnotation(%q) diagnostic %q does not say the JSON is invalid", comment, d.Message)

@@ -104,12 +104,24 @@ func (p *page) lineOf(off int) int {
 // warnf records a warning at offset off of p, with the diagnostics of
 // the page that includes p when p is an include file.
 func (p *page) warnf(off int, format string, args ...any) {
+	p.diagnose(ir.Warning, off, fmt.Sprintf(format, args...))
+}
+
+// notef records a note for the docs' authors at offset off of p: the
+// page is malformed or contradicts itself and was read by a stated rule.
+func (p *page) notef(off int, format string, args ...any) {
+	p.diagnose(ir.Note, off, fmt.Sprintf(format, args...))
+}
+
+// diagnose records a diagnostic of severity sev at offset off of p, on
+// the page that includes p when p is an include file.
+func (p *page) diagnose(sev string, off int, msg string) {
 	// Page text quoted in a message may be invalid UTF-8; the message
 	// goes to a terminal and into JSON, so it is made valid.
-	msg := strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD")
-	d := ir.Diagnostic{Pos: p.pos(off), Severity: ir.Warning, Message: msg}
+	d := ir.Diagnostic{Pos: p.pos(off), Severity: sev, Message: strings.ToValidUTF8(msg, "\uFFFD")}
 	for p.parent != nil {
 		p = p.parent
 	}
+	d.Page = p.file
 	p.diags = append(p.diags, d)
 }

@@ -113,7 +113,7 @@ func parsePage(file, version string, src []byte, read func(name string) ([]byte,
 		// A bug must cost one page, not the run: report it and go on.
 		if r := recover(); r != nil {
 			msg := fmt.Sprintf("page skipped: internal error while reading it (please report): %v", r)
-			res = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Warning, Message: msg}}}
+			res = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Warning, Message: msg, Page: file}}}
 		}
 	}()
 	p, ok := newPage(file, src)
@@ -164,7 +164,7 @@ func readPage(p *page, read readFile) ([]*ir.Operation, []*ir.Type, string, int)
 		}
 		return nil, nil, noSyntaxReason(p, o), off
 	case resource:
-		p.warnf(o.sections[secHTTP], "this page is marked as a resource page (by its doc_type or a resources/ folder) but has request syntax under its HTTP request heading; it is read as an operation (mark it doc_type: apiPageType)")
+		p.notef(o.sections[secHTTP], "this page is marked as a resource page (by its doc_type or a resources/ folder) but has request syntax under its HTTP request heading; it is read as an operation (mark it doc_type: apiPageType)")
 	}
 	examples := readExamples(p, o)
 	version := pageVersion(p, lines, examples)
@@ -264,7 +264,7 @@ func requestLinesIn(p *page, o *outline, keep func(block) bool, report bool) []r
 			}
 			rl.off = seg.Start
 			if report && len(rl.fixes) > 0 {
-				p.warnf(seg.Start, "malformed request template %q: %s; write it as %q", strings.TrimSpace(text), strings.Join(rl.fixes, "; "), rl.template())
+				p.notef(seg.Start, "malformed request template %q: %s; write it as %q", strings.TrimSpace(text), strings.Join(rl.fixes, "; "), rl.template())
 			}
 			out = append(out, rl)
 		}

@@ -181,7 +181,7 @@ func TestIncludeWithoutReader(t *testing.T) {
 		"[!INCLUDE [permissions-table](../includes/permissions/gadget-get-permissions.md)]\n\n" + // line 12
 		"## HTTP request\n\n```http\nGET /gadgets/{gadget-id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n"
 	res := parser.ParsePage(file, []byte(src), nil)
-	want := []ir.Diagnostic{{Pos: file + ":12:1", Severity: ir.Warning,
+	want := []ir.Diagnostic{{Pos: file + ":12:1", Severity: ir.Warning, Page: file,
 		Message: "permissions are in an include file, which is not read without the docs tree; the operation is generated without permissions"}}
 	if diff := cmp.Diff(want, res.Diagnostics); diff != "" {
 		t.Errorf("without a reader: diagnostics (-want +got):\n%s", diff)

@@ -158,7 +158,7 @@ func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
 	}
 	for k, name := range kindNames {
 		if len(out) > 0 && !seen[k] {
-			t.page.warnf(t.off, "the permission table has no row for %s permissions, so the docs leave that kind undocumented; add a %q row (\"Not supported.\" if it has none)", name, kindLabels[k])
+			t.page.notef(t.off, "the permission table has no row for %s permissions, so the docs leave that kind undocumented; add a %q row (\"Not supported.\" if it has none)", name, kindLabels[k])
 		}
 	}
 	if idx, ok := scopeIndex[heading]; ok && hasSub {

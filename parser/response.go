@@ -54,7 +54,7 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 	}
 	if ex != nil && ex.Response.Status != 0 && ex.Response.Status != r.Status {
 		_, line, _ := splitPos(ex.Source)
-		p.warnf(off, "the response section says %d but the first example (line %d) answers %d; using %d (correct whichever is wrong)", r.Status, line, ex.Response.Status, r.Status)
+		p.notef(off, "the response section says %d but the first example (line %d) answers %d; using %d (correct whichever is wrong)", r.Status, line, ex.Response.Status, r.Status)
 	}
 	typ := firstResourceLink(links)
 	if t := annotatedType(examples); t != "" {

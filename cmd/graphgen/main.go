@@ -3,12 +3,13 @@
 //
 // Usage:
 //
-//	graphgen [-out DIR] [-pkg NAME] [-check] [DOCS...]
-//	graphgen ir [-o FILE] [DOCS...]
-//	graphgen report [-worst N] [DOCS...]
-//	graphgen check-metadata -csdl FILE [-version V] [DOCS...]
+//	graphgen [-out DIR] [-pkg NAME] [-check] [-q] DOCS...
+//	graphgen ir [-o FILE] DOCS...
+//	graphgen report [-worst N] DOCS...
+//	graphgen check-metadata -csdl FILE [-version V] DOCS...
 //
-// Without DOCS it reads the docs bundled with graphgen (testdata/docs).
+// DOCS are docs directories, such as api-reference/v1.0 of
+// microsoft-graph-docs; graphgen's own test pages are in testdata/docs.
 package main
 
 import (
@@ -18,10 +19,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/token"
+	"go/types"
 	"io"
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
@@ -69,11 +74,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return runGenerate(args, stderr)
 }
 
-// usageError reports a command-line mistake.
-func usageError(stderr io.Writer, fset *flag.FlagSet, err error) int {
-	fmt.Fprintln(stderr, "graphgen:", err)
-	fset.Usage()
+// usageError reports a command-line mistake in one line.
+func usageError(stderr io.Writer, cmd string, err error) int {
+	fmt.Fprintf(stderr, "%s: %v (%s -h for usage)\n", cmd, err, cmd)
 	return exitUsage
+}
+
+// errNoDocs is the usage error of a command run without DOCS.
+var errNoDocs = errors.New("no DOCS given: name the docs directory to read, like ../docs/api-reference/v1.0 (graphgen's own test pages are in testdata/docs)")
+
+// parseFlags parses args with fset; it returns the exit status when the
+// command must stop (-h, or a flag error that fset has already printed).
+func parseFlags(fset *flag.FlagSet, args []string) (int, bool) {
+	if err := fset.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, true
+		}
+		return exitUsage, true
+	}
+	return exitOK, false
 }
 
 // runGenerate implements "graphgen [flags] DOCS...".
@@ -89,57 +108,96 @@ func runGenerate(args []string, stderr io.Writer) int {
 	fset.Var((*listFlag)(&cfg.Include), "include", "generate only operations matching `glob` (operation id, page name, or /path prefix); repeatable, comma-separated")
 	fset.Var((*listFlag)(&cfg.Exclude), "exclude", "leave out operations matching `glob`; repeatable, comma-separated")
 	configFile := fset.String("config", "", "JSON `file` with docs, out, pkg, include and exclude, for long go:generate lines; flags win")
+	quiet := fset.Bool("q", false, "print only errors and the summary line, not the warnings")
+	allowShrink := fset.Bool("allow-shrink", false, "let a run go ahead that generates no operation or would remove most of graphgen's files in -out")
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-import PATH] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [-strict] [DOCS...]\n       graphgen ir [-o FILE] [DOCS...]\n       graphgen report [-worst N] [DOCS...]\n       graphgen check-metadata -csdl FILE [-version V] [DOCS...]")
+		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-import PATH] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [-strict] [-q] [-allow-shrink] DOCS...\n       graphgen ir [-o FILE] DOCS...\n       graphgen report [-worst N] DOCS...\n       graphgen check-metadata -csdl FILE [-version V] DOCS...")
 		fset.PrintDefaults()
 	}
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, stop := parseFlags(fset, args); stop {
+		return code
 	}
 	cfg.Docs = fset.Args()
 	if *configFile != "" {
 		if err := cfg.merge(*configFile, fset); err != nil {
-			return usageError(stderr, fset, err)
+			return usageError(stderr, "graphgen", err)
 		}
 	}
-	name := cfg.Pkg
-	if name == "" {
-		name = packageName(cfg.Out)
+	if len(cfg.Docs) == 0 {
+		return usageError(stderr, "graphgen", errNoDocs)
 	}
-	if !isPackageName(name) {
-		return usageError(stderr, fset, fmt.Errorf("%q is not a valid package name; set -pkg", name))
+	name, err := chosenPackageName(cfg.Pkg, cfg.Out)
+	if err != nil {
+		return usageError(stderr, "graphgen", err)
 	}
-	api, status := load(cfg.Docs, stderr, true)
+	api, display, status := load(cfg.Docs, stderr)
 	if api == nil {
 		return status
 	}
-	if n := skippedPages(api); cfg.Strict && n > 0 {
-		summary(stderr, api, fmt.Sprintf("-strict: %d pages skipped; nothing written", n))
-		return exitError
-	}
+	r := &genRun{stderr: stderr, api: api, display: display}
 	if len(cfg.Include)+len(cfg.Exclude) > 0 {
-		graphgen.Select(api, cfg.Include, cfg.Exclude)
+		r.aside = graphgen.Select(api, cfg.Include, cfg.Exclude)
 	}
+	r.printDiagnostics(*quiet)
+	if n := skippedPages(api); cfg.Strict && n > 0 {
+		return r.fail(fmt.Sprintf("-strict: %d pages skipped; nothing written", n))
+	}
+	if len(api.Operations) == 0 && !*allowShrink {
+		return r.fail(noOperations(api, cfg))
+	}
+	var hint string // how to build the output, when no go.mod says
 	if *importPath == "" {
-		*importPath = importPathOf(cfg.Out, name, stderr)
+		*importPath, hint = importPathOf(cfg.Out, name)
 	}
 	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath})
 	if err != nil {
 		if graphgen.Errors(api) == 0 { // else the diagnostics above say why
 			fmt.Fprintln(stderr, "graphgen:", err)
 		}
-		summary(stderr, api, "nothing written")
-		return exitError
+		return r.fail("nothing written")
 	}
-	written, removed, err := sync(cfg.Out, files, *check)
+	p, err := planSync(cfg.Out, files)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return exitError
 	}
-	return report(stderr, api, len(files), written, removed, *check)
+	if p.shrinks() && !*check && !*allowShrink {
+		return r.fail(fmt.Sprintf("this run would remove %d of the %d files graphgen generated in %s; nothing written (wrong DOCS or -include? -allow-shrink lets it through)", len(p.removed), p.existing, cfg.Out))
+	}
+	if !*check {
+		if err := p.commit(); err != nil {
+			fmt.Fprintln(stderr, "graphgen:", err)
+			return exitError
+		}
+	}
+	if hint != "" && !*quiet {
+		fmt.Fprintln(stderr, "graphgen:", hint)
+	}
+	return r.report(len(files), p, *check)
+}
+
+// noOperations says why a run that generated nothing stops.
+func noOperations(api *ir.API, cfg genConfig) string {
+	if len(cfg.Include)+len(cfg.Exclude) > 0 {
+		return "-include/-exclude selected no operation; nothing written (-allow-shrink writes an empty package)"
+	}
+	return fmt.Sprintf("no operation in %s (is it a docs directory, like api-reference/v1.0?); nothing written (-allow-shrink writes an empty package)", strings.Join(cfg.Docs, ", "))
+}
+
+// chosenPackageName is -pkg, else the output directory's name, checked:
+// each way a name can be unusable gets its own reason.
+func chosenPackageName(pkg, out string) (string, error) {
+	if pkg != "" {
+		if err := checkPackageName(pkg); err != nil {
+			return "", fmt.Errorf("-pkg %s: %w", pkg, err)
+		}
+		return pkg, nil
+	}
+	name := packageName(out)
+	if err := checkPackageName(name); err != nil {
+		return "", fmt.Errorf("no -pkg, and the name %q of -out %s cannot be the package name: %w; set -pkg", name, out, err)
+	}
+	return name, nil
 }
 
 // genConfig is what a generation needs; -config reads it from JSON.
@@ -211,23 +269,76 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
+// genRun is a generation in progress: what it read and how it reports.
+type genRun struct {
+	stderr  io.Writer
+	api     *ir.API
+	display func(ir.Diagnostic) ir.Diagnostic
+	aside   []ir.Diagnostic // about pages a subset left out
+}
+
+// printDiagnostics prints the errors and, unless quiet, the warnings about
+// what is generated. Notes for the docs' authors are only counted.
+func (r *genRun) printDiagnostics(quiet bool) {
+	for _, d := range r.api.Diagnostics {
+		if d.Severity == ir.Error || d.Severity == ir.Warning && !quiet {
+			fmt.Fprintln(r.stderr, r.display(d))
+		}
+	}
+}
+
+// fail prints the summary of a run that writes nothing.
+func (r *genRun) fail(outcome string) int {
+	r.summary(outcome)
+	return exitError
+}
+
 // report prints the summary of a generation and picks the exit status.
-func report(stderr io.Writer, api *ir.API, files int, written, removed []string, check bool) int {
+func (r *genRun) report(files int, p *syncPlan, check bool) int {
 	if check {
-		for _, w := range written {
-			fmt.Fprintln(stderr, "stale:", w)
+		for _, w := range p.written {
+			fmt.Fprintln(r.stderr, "stale:", w)
 		}
-		for _, r := range removed {
-			fmt.Fprintln(stderr, "to remove:", r)
+		for _, rm := range p.removed {
+			fmt.Fprintln(r.stderr, "to remove:", rm)
 		}
-		summary(stderr, api, fmt.Sprintf("%d of %d files would change, %d would be removed", len(written), files, len(removed)))
-		if len(written)+len(removed) > 0 {
+		r.summary(fmt.Sprintf("%d of %d files would change, %d would be removed", len(p.written), files, len(p.removed)))
+		if len(p.written)+len(p.removed) > 0 {
 			return exitError
 		}
 		return exitOK
 	}
-	summary(stderr, api, fmt.Sprintf("%d files written, %d unchanged, %d removed", len(written), files-len(written), len(removed)))
+	r.summary(fmt.Sprintf("%d files written, %d unchanged, %d removed", len(p.written), files-len(p.written), len(p.removed)))
 	return exitOK
+}
+
+// summary prints the one-line account of the run, with what it did not
+// print: warnings on pages left out and notes for the docs' authors.
+func (r *genRun) summary(outcome string) {
+	notes, aside := 0, 0
+	for _, d := range r.api.Diagnostics {
+		if d.Severity == ir.Note {
+			notes++
+		}
+	}
+	for _, d := range r.aside {
+		if d.Severity == ir.Note {
+			notes++
+		} else {
+			aside++
+		}
+	}
+	var unprinted []string
+	if aside > 0 {
+		unprinted = append(unprinted, fmt.Sprintf("%d warnings on pages not selected", aside))
+	}
+	if notes > 0 {
+		unprinted = append(unprinted, fmt.Sprintf("%d notes for the docs' authors", notes))
+	}
+	if len(unprinted) > 0 {
+		outcome += "; " + strings.Join(unprinted, ", ") + ": graphgen report lists them"
+	}
+	summary(r.stderr, r.api, outcome)
 }
 
 // runIR implements "graphgen ir [-o FILE] DOCS...".
@@ -235,15 +346,18 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("graphgen ir", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	outFile := fset.String("o", "", "write the JSON to `file` instead of standard output")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, stop := parseFlags(fset, args); stop {
+		return code
 	}
-	api, status := load(fset.Args(), stderr, true)
+	if fset.NArg() == 0 {
+		return usageError(stderr, "graphgen ir", errNoDocs)
+	}
+	api, display, status := load(fset.Args(), stderr)
 	if api == nil {
 		return status
+	}
+	for _, d := range api.Diagnostics {
+		fmt.Fprintln(stderr, display(d))
 	}
 	data, err := graphgen.MarshalIR(api)
 	if err != nil {
@@ -273,30 +387,19 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("graphgen report", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	worst := fset.Int("worst", 20, "list up to `n` pages per measure that were not fully read")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, stop := parseFlags(fset, args); stop {
+		return code
 	}
-	dirs := fset.Args()
-	if len(dirs) == 0 {
-		dirs = []string{""} // the bundled docs
+	if fset.NArg() == 0 {
+		return usageError(stderr, "graphgen report", errNoDocs)
 	}
-	for _, d := range dirs {
-		var names []string
-		if d != "" {
-			names = []string{d}
-		}
-		api, status := load(names, stderr, false)
+	for _, d := range fset.Args() {
+		api, display, status := load([]string{d}, stderr)
 		if api == nil {
 			return status
 		}
-		title := d
-		if title == "" {
-			title = "bundled docs"
-		}
-		graphgen.Measure(api).Print(stdout, title, *worst)
+		graphgen.Measure(api).Print(stdout, d, *worst)
+		printAllDiagnostics(stdout, api, display)
 	}
 	return exitOK
 }
@@ -311,21 +414,21 @@ func runCheckMetadata(args []string, stdout, stderr io.Writer) int {
 	csdlFile := fset.String("csdl", "", "CSDL metadata `file` (.csdl or .csdl.gz)")
 	version := fset.String("version", "v1.0", "API `version` of the metadata")
 	list := fset.Int("list", 20, "list up to `n` entries of each difference")
-	if err := fset.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, stop := parseFlags(fset, args); stop {
+		return code
 	}
 	if *csdlFile == "" {
-		return usageError(stderr, fset, errors.New("check-metadata needs -csdl FILE"))
+		return usageError(stderr, "graphgen check-metadata", errors.New("no -csdl FILE given"))
+	}
+	if fset.NArg() == 0 {
+		return usageError(stderr, "graphgen check-metadata", errNoDocs)
 	}
 	meta, err := readCSDL(*csdlFile)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
 		return exitError
 	}
-	api, status := load(fset.Args(), stderr, false)
+	api, _, status := load(fset.Args(), stderr)
 	if api == nil {
 		return status
 	}
@@ -352,20 +455,22 @@ func readCSDL(name string) (map[string]*metadata.Type, error) {
 	return metadata.Read(r)
 }
 
-// load reads the docs trees (the bundled docs when none are named) and
-// prints the diagnostics if asked. It returns a nil API when nothing could be read.
-func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
+// load reads the docs trees. It returns the API, with positions relative
+// to the trees, and the function that makes a diagnostic's position
+// relative to the working directory for printing; a nil API when nothing
+// could be read (the reason printed).
+func load(dirs []string, stderr io.Writer) (*ir.API, func(ir.Diagnostic) ir.Diagnostic, int) {
 	var trees []graphgen.Tree
 	var abss []string
 	for _, d := range dirs {
 		st, err := os.Stat(d)
 		if err != nil {
 			fmt.Fprintln(stderr, "graphgen:", err)
-			return nil, exitUsage
+			return nil, nil, exitUsage
 		}
 		if !st.IsDir() {
 			fmt.Fprintf(stderr, "graphgen: %s is not a directory of docs\n", d)
-			return nil, exitUsage
+			return nil, nil, exitUsage
 		}
 		// A tree given as api-reference/v1.0 (or any directory inside a
 		// version folder) says its version in its own path.
@@ -382,21 +487,32 @@ func load(dirs []string, stderr io.Writer, printDiags bool) (*ir.API, int) {
 	for i, name := range treeNames(abss) {
 		trees[i].Name = name
 	}
-	if len(trees) == 0 {
-		trees = []graphgen.Tree{{FS: graphgen.BundledDocs()}}
-	}
 	api, err := graphgen.LoadTrees(trees...)
 	if err != nil {
 		fmt.Fprintln(stderr, "graphgen:", err)
-		return nil, exitError
+		return nil, nil, exitError
 	}
+	display := func(d ir.Diagnostic) ir.Diagnostic {
+		d.Pos = displayPos(d.Pos, trees, dirs)
+		return d
+	}
+	return api, display, exitOK
+}
+
+// printAllDiagnostics lists every diagnostic of api, notes included, for
+// graphgen report.
+func printAllDiagnostics(w io.Writer, api *ir.API, display func(ir.Diagnostic) ir.Diagnostic) {
+	if len(api.Diagnostics) == 0 {
+		return
+	}
+	count := map[string]int{}
 	for _, d := range api.Diagnostics {
-		if printDiags {
-			d.Pos = displayPos(d.Pos, trees, dirs)
-			fmt.Fprintln(stderr, d)
-		}
+		count[d.Severity]++
 	}
-	return api, exitOK
+	fmt.Fprintf(w, "  diagnostics: %d errors, %d warnings, %d notes for the docs' authors\n", count[ir.Error], count[ir.Warning], count[ir.Note])
+	for _, d := range api.Diagnostics {
+		fmt.Fprintf(w, "    %s\n", display(d))
+	}
 }
 
 // treeNames returns, for each absolute slash path, its shortest trailing
@@ -468,8 +584,8 @@ func skippedPages(api *ir.API) int {
 
 // importPathOf finds the import path of dir from the go.mod above it: the
 // area and mock packages import the root package by it. Without a go.mod
-// it says so and uses name.
-func importPathOf(dir, name string, stderr io.Writer) string {
+// it uses name and returns a hint that says how to build the output.
+func importPathOf(dir, name string) (importPath, hint string) {
 	abs, err := filepath.Abs(dir)
 	if err == nil {
 		for mod := abs; ; mod = filepath.Dir(mod) {
@@ -477,7 +593,7 @@ func importPathOf(dir, name string, stderr io.Writer) string {
 				if module := modulePath(src); module != "" {
 					rel, err := filepath.Rel(mod, abs)
 					if err == nil {
-						return path.Join(module, filepath.ToSlash(rel))
+						return path.Join(module, filepath.ToSlash(rel)), ""
 					}
 				}
 				break
@@ -487,8 +603,46 @@ func importPathOf(dir, name string, stderr io.Writer) string {
 			}
 		}
 	}
-	fmt.Fprintf(stderr, "graphgen: no go.mod above %s: its packages import each other as %q; set -import to change that\n", dir, name)
-	return name
+	return name, fmt.Sprintf("no go.mod above %s, so its packages import each other as %q (-import changes that); to build it: %s", dir, name, buildHint(dir, name))
+}
+
+// buildHint is the shell line that makes dir a module named name that
+// builds: it requires graphgen's runtime (graphrt) at the version of this
+// graphgen, or from its source tree when graphgen runs from one (go run).
+func buildHint(dir, name string) string {
+	const module = "github.com/graphgen-dev/graphgen"
+	require := fmt.Sprintf("go mod edit -require=%s@%s", module, selfVersion())
+	if src := sourceTree(); src != "" {
+		require += fmt.Sprintf(" -replace=%s=%s", module, src)
+	}
+	return fmt.Sprintf("cd %s && go mod init %s && %s && go build ./...", dir, name, require)
+}
+
+// selfVersion is the module version graphgen was built at, v0.0.0 for a
+// development build.
+func selfVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && strings.HasPrefix(bi.Main.Version, "v") {
+		return bi.Main.Version
+	}
+	return "v0.0.0"
+}
+
+// sourceTree is the root of graphgen's source checkout when this binary
+// was built from one (go run ./cmd/graphgen, go build without -trimpath)
+// and it is still there; else "".
+func sourceTree() string {
+	if selfVersion() != "v0.0.0" {
+		return ""
+	}
+	_, file, _, ok := runtime.Caller(0)
+	if !ok || !filepath.IsAbs(file) {
+		return ""
+	}
+	root := filepath.Dir(filepath.Dir(filepath.Dir(file))) // .../cmd/graphgen/main.go
+	if src, err := os.ReadFile(filepath.Join(root, "go.mod")); err != nil || modulePath(src) != "github.com/graphgen-dev/graphgen" {
+		return ""
+	}
+	return root
 }
 
 // modulePath reads the module line of a go.mod file.
@@ -510,13 +664,34 @@ func packageName(dir string) string {
 	return strings.ToLower(strings.NewReplacer("-", "", ".", "", "_", "").Replace(filepath.Base(abs)))
 }
 
-// isPackageName reports a lower-case Go identifier usable as a package name.
-func isPackageName(s string) bool {
-	if s == "" || s == "_" || s == "main" {
-		return false
+// checkPackageName says why name cannot be the generated root package's
+// name, or returns nil.
+func checkPackageName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("empty")
+	case token.IsKeyword(name):
+		return fmt.Errorf("%s is a Go keyword", name)
+	case !token.IsIdentifier(name):
+		return errors.New("not a Go identifier (letters, digits and _, not starting with a digit)")
+	case name == "main":
+		return errors.New("package main is a program; the generated client is a library")
+	case name == "_":
+		return errors.New("the blank identifier cannot name a package")
+	case strings.ToLower(name) != name:
+		return fmt.Errorf("package names are lower case (%s)", strings.ToLower(name))
+	case types.Universe.Lookup(name) != nil:
+		return fmt.Errorf("%s is predeclared in Go; the generated files that import the package would shadow it", name)
+	case !isASCII(name):
+		return errors.New("only ASCII letters are portable in package names")
 	}
-	for i, r := range s {
-		if !(r >= 'a' && r <= 'z' || r == '_' || i > 0 && r >= '0' && r <= '9') {
+	return nil
+}
+
+// isASCII reports a string of ASCII characters only.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
 			return false
 		}
 	}
