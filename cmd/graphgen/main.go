@@ -22,6 +22,7 @@ import (
 	"go/token"
 	"go/types"
 	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -464,6 +465,10 @@ func load(dirs []string, stderr io.Writer) (*ir.API, func(ir.Diagnostic) ir.Diag
 	var abss []string
 	for _, d := range dirs {
 		st, err := os.Stat(d)
+		if errors.Is(err, fs.ErrNotExist) {
+			fmt.Fprintf(stderr, "graphgen: DOCS %s: no such directory\n", d)
+			return nil, nil, exitUsage
+		}
 		if err != nil {
 			fmt.Fprintln(stderr, "graphgen:", err)
 			return nil, nil, exitUsage
