@@ -42,11 +42,16 @@ func TestCorpusEveryAPIPage(t *testing.T) {
 	dir := corpus(t)
 	for _, tree := range corpusTrees {
 		t.Run(tree, func(t *testing.T) {
-			api, err := graphgen.Load(os.DirFS(filepath.Join(dir, tree)))
+			fsys := os.DirFS(filepath.Join(dir, tree))
+			api, err := graphgen.Load(fsys)
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep := graphgen.Measure(api)
+			files, err := graphgen.APIFiles(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := graphgen.Measure(api, files)
 			var table strings.Builder
 			rep.Print(&table, tree, 10)
 			t.Log("\n" + table.String())

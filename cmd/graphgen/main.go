@@ -399,7 +399,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 		if api == nil {
 			return status
 		}
-		graphgen.Measure(api).Print(stdout, d, *worst)
+		files, err := graphgen.APIFiles(os.DirFS(d))
+		if err != nil {
+			fmt.Fprintln(stderr, "graphgen:", err)
+			return exitError
+		}
+		graphgen.Measure(api, files).Print(stdout, d, *worst)
 		printAllDiagnostics(stdout, api, display)
 	}
 	return exitOK
