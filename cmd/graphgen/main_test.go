@@ -252,7 +252,7 @@ func TestReport(t *testing.T) {
 	out := strings.Join(strings.Fields(stdout.String()), " ")
 	for _, want := range []string{
 		"2 pages, 2 API pages, 1 operations",
-		"API pages accounted for (operations or a reason) 2 2 100.00%",
+		"API pages on disk accounted for (operations or a reason) 2 2 100.00%",
 		"pages with syntax: method, paths and status read 1 2 50.00%",
 		"api-reference/v1.0/api/thing-broken.md: the request line \"GET /things\"",
 	} {
