@@ -18,7 +18,8 @@ import (
 //
 // Diagnostics about the pages left out are removed from api and returned,
 // so that a run shows what concerns the code it generates; errors are
-// always kept, since they stop the run.
+// kept, since they stop the run, unless they are about a page that yields
+// no operation and was left out (an internal error on a page -exclude names).
 func Select(api *ir.API, include, exclude []string) (aside []ir.Diagnostic) {
 	ops := api.Operations[:0]
 	for _, op := range api.Operations {
@@ -28,14 +29,15 @@ func Select(api *ir.API, include, exclude []string) (aside []ir.Diagnostic) {
 	}
 	api.Operations = ops
 	api.Types = typeClosure(api)
-	skipped := api.Skipped[:0]
+	var skipped []ir.Skip
 	for _, s := range api.Skipped {
 		if s.Reason == parser.SkipResource || selected(pageName(s.Page), "", nil, include, exclude) {
 			skipped = append(skipped, s)
 		}
 	}
+	all := api.Skipped
 	api.Skipped = skipped
-	return splitDiagnostics(api)
+	return splitDiagnostics(api, all)
 }
 
 // selected reports whether a page (with its operation id and routes, if
@@ -49,9 +51,10 @@ func pageName(p string) string {
 	return strings.TrimSuffix(path.Base(p), ".md")
 }
 
-// splitDiagnostics keeps in api the errors and the diagnostics about the
-// pages of its operations, types and skipped pages, and returns the others.
-func splitDiagnostics(api *ir.API) (aside []ir.Diagnostic) {
+// splitDiagnostics keeps in api the diagnostics about the pages of its
+// operations, types and skipped pages, and the errors but those about
+// skipped pages (all) that are not in api, and returns the others.
+func splitDiagnostics(api *ir.API, all []ir.Skip) (aside []ir.Diagnostic) {
 	pages := map[string]bool{}
 	for _, op := range api.Operations {
 		pages[op.Page] = true
@@ -62,9 +65,14 @@ func splitDiagnostics(api *ir.API) (aside []ir.Diagnostic) {
 	for _, s := range api.Skipped {
 		pages[s.Page] = true
 	}
+	left := map[string]bool{} // skipped pages the selection left out
+	for _, s := range all {
+		left[s.Page] = !pages[s.Page]
+	}
 	kept := api.Diagnostics[:0]
 	for _, d := range api.Diagnostics {
-		if d.Severity == ir.Error || pages[DiagnosticPage(d)] {
+		page := DiagnosticPage(d)
+		if d.Severity == ir.Error && !left[page] || pages[page] {
 			kept = append(kept, d)
 		} else {
 			aside = append(aside, d)

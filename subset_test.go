@@ -7,6 +7,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/ir"
 )
 
 // TestSelectKeepsOperationsAndTheirTypes selects one operation by page name
@@ -40,5 +41,29 @@ func TestSelectKeepsOperationsAndTheirTypes(t *testing.T) {
 	}
 	if _, err := graphgen.Generate(api, emitter.Options{Package: "graph"}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestExcludedPageErrorIsSetAside: an error about a page that yields no
+// operation (an internal error) stops a run, unless the selection leaves
+// the page out; warnings follow the selection, errors about selected or
+// unknown pages are kept.
+func TestExcludedPageErrorIsSetAside(t *testing.T) {
+	const broken, kept = "api/thing-get.md", "api/gadget-get.md"
+	api := &ir.API{
+		Operations: []*ir.Operation{{ID: "gadget-get", Page: kept, Source: kept + ":9:1"}},
+		Skipped:    []ir.Skip{{Page: broken, Reason: "internal error"}},
+		Diagnostics: []ir.Diagnostic{
+			{Pos: broken + ":1:1", Severity: ir.Error, Message: "internal error", Page: broken},
+			{Pos: kept + ":3:1", Severity: ir.Warning, Message: "w"},
+			{Pos: "x.md:1:1", Severity: ir.Error, Message: "clash"},
+		},
+	}
+	aside := graphgen.Select(api, nil, []string{"thing-*"})
+	if len(aside) != 1 || aside[0].Page != broken {
+		t.Errorf("set aside %v, want the error about %s", aside, broken)
+	}
+	if len(api.Diagnostics) != 2 || graphgen.Errors(api) != 1 {
+		t.Errorf("kept %v, want the warning and the clash", api.Diagnostics)
 	}
 }

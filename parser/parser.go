@@ -110,10 +110,12 @@ func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) 
 // parsePage is ParsePage with the tree's version, "" if its path has none.
 func parsePage(file, version string, src []byte, read func(name string) ([]byte, error)) (res PageResult) {
 	defer func() {
-		// A bug must cost one page, not the run: report it and go on.
+		// A bug in graphgen is an error (the output would lack the page),
+		// not a crash: the other pages are still read and reported, and
+		// -exclude can leave the page out.
 		if r := recover(); r != nil {
-			msg := fmt.Sprintf("page skipped: internal error while reading it (please report): %v", r)
-			res = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Warning, Message: msg, Page: file}}}
+			msg := fmt.Sprintf("internal error while reading this page (please report it; -exclude the page to generate the rest): %v", r)
+			res = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Error, Message: msg, Page: file}}}
 		}
 	}()
 	p, ok := newPage(file, src)

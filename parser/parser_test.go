@@ -222,3 +222,20 @@ func TestIncludeTableWarningsPointIntoTheInclude(t *testing.T) {
 		t.Errorf("diagnostics %v, want one about the Guest account row at %s", res.Diagnostics, want)
 	}
 }
+
+// TestPanicIsAnError: a bug met while reading a page (here a file reader
+// that panics on the page's include) costs that page, as an error at its
+// first line, and no crash.
+func TestPanicIsAnError(t *testing.T) {
+	const file = "api-reference/v1.0/api/gadget-get.md"
+	src := "---\ntitle: Get gadget\n---\n\n# Get gadget\n\n## Permissions\n\n" +
+		"[!INCLUDE [permissions-table](../includes/permissions/gadget-get-permissions.md)]\n\n" +
+		"## HTTP request\n\n```http\nGET /gadgets/{gadget-id}\n```\n"
+	res := parser.ParsePage(file, []byte(src), func(string) ([]byte, error) { panic("boom") })
+	if res.Skip != "internal error" || len(res.Operations) != 0 || len(res.Diagnostics) != 1 {
+		t.Fatalf("skip %q, %d operations, diagnostics %v; want the page skipped with one diagnostic", res.Skip, len(res.Operations), res.Diagnostics)
+	}
+	if d := res.Diagnostics[0]; d.Severity != ir.Error || d.Pos != file+":1:1" || !strings.Contains(d.Message, "boom") {
+		t.Errorf("diagnostic %+v; want an error at %s:1:1 naming the panic", d, file)
+	}
+}
