@@ -31,7 +31,14 @@ const (
 
 // Config configures a Client; the zero value of each field picks a default.
 type Config struct {
-	// HTTPClient sends the requests; nil means http.DefaultClient.
+	// HTTPClient sends the requests; nil means http.DefaultClient. Unless
+	// Token is set, an http.Client whose Transport is neither nil, an
+	// *http.Transport nor a BearerTransport is taken to add credentials
+	// of its own to every request, which the Client cannot remove: such a
+	// Client sends nothing to another scheme or host than BaseURL's (an
+	// absolute URL elsewhere or a redirect there, such as Graph's 302 to
+	// download URLs, is an error wrapping ErrOtherHost). Set Token, or
+	// use BearerTransport, to download from other hosts.
 	HTTPClient *http.Client
 	// BaseURL is the service root without the version, such as
 	// "https://graph.microsoft.us" for a national cloud; empty means
@@ -40,9 +47,10 @@ type Config struct {
 	// Token, when set, is asked for a token before each attempt, which is
 	// sent as "Authorization: Bearer <token>" unless the request sets
 	// Authorization itself. It is only sent to the scheme and host of
-	// BaseURL (an @odata.nextLink elsewhere gets none) and is removed
-	// when a redirect leaves them. Nil means requests carry no
-	// Authorization beyond what HTTPClient adds.
+	// BaseURL (an absolute URL elsewhere, such as an upload URL, or an
+	// @odata.nextLink elsewhere is sent without it) and is removed, with
+	// any Authorization, when a redirect leaves them. Nil means requests
+	// carry no Authorization beyond what HTTPClient adds.
 	Token TokenSource
 	// UserAgent is sent unless the request sets User-Agent; empty means
 	// DefaultUserAgent.
@@ -211,7 +219,7 @@ func (c *Client) do(ctx context.Context, req *Request, accept string, opts []Opt
 
 // attempt sends r once and reads the response.
 func (c *Client) attempt(ctx context.Context, r *Request, accept string) result {
-	hr, err := c.newHTTPRequest(ctx, r, accept)
+	hr, err := c.newHTTPRequest(withHome(ctx, c.origin), r, accept)
 	if err != nil {
 		return result{err: err}
 	}
@@ -236,66 +244,6 @@ func (c *Client) attempt(ctx context.Context, r *Request, accept string) result 
 		return result{err: err, retry: transient(ctx, err)}
 	}
 	return result{resp: &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}}
-}
-
-// authorize adds the bearer token to hr when it goes to the base URL's
-// origin and returns the *http.Client to send it with, which then drops
-// the token on a redirect to another origin.
-func (c *Client) authorize(ctx context.Context, hr *http.Request) (*http.Client, error) {
-	if c.token == nil || hr.Header.Get("Authorization") != "" || !c.sameOrigin(hr.URL) {
-		return c.hc, nil
-	}
-	tok, err := c.token.Token(ctx)
-	if err == nil && tok == "" {
-		err = errors.New("empty token")
-	}
-	if err != nil {
-		return nil, fmt.Errorf("graph: %s %s: getting token: %w", hr.Method, hr.URL, err)
-	}
-	hr.Header.Set("Authorization", "Bearer "+tok)
-	hc := *c.hc
-	hc.CheckRedirect = keepTokenHome(c.hc.CheckRedirect)
-	return &hc, nil
-}
-
-// sameOrigin reports whether u has the scheme and host of the base URL.
-func (c *Client) sameOrigin(u *url.URL) bool {
-	return c.origin != nil && sameOrigin(c.origin, u)
-}
-
-// leftOrigin reports whether req or any earlier hop in via has a scheme
-// or host other than that of via[0].
-func leftOrigin(req *http.Request, via []*http.Request) bool {
-	for _, hop := range via[1:] {
-		if !sameOrigin(via[0].URL, hop.URL) {
-			return true
-		}
-	}
-	return !sameOrigin(via[0].URL, req.URL)
-}
-
-// sameOrigin reports whether a and b have the same scheme and host.
-func sameOrigin(a, b *url.URL) bool {
-	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host)
-}
-
-// keepTokenHome wraps a CheckRedirect function (nil: net/http's default
-// of at most 10 redirects) so that Authorization is removed once a
-// redirect chain has left the origin of its first request, even for the
-// same host name on another port or scheme, which net/http allows.
-func keepTokenHome(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
-	return func(req *http.Request, via []*http.Request) error {
-		if leftOrigin(req, via) {
-			req.Header.Del("Authorization")
-		}
-		if next != nil {
-			return next(req, via)
-		}
-		if len(via) >= 10 {
-			return errors.New("stopped after 10 redirects")
-		}
-		return nil
-	}
 }
 
 // clone returns a deep copy of r whose Query and Header are never nil.

@@ -193,8 +193,9 @@ func retryAfter(v string, now time.Time) (d time.Duration, ok bool) {
 
 // transient reports whether a transport error may go away on another
 // attempt: not when ctx is done, nor for a certificate that failed
-// verification.
+// verification, nor for a redirect refused because it left the base
+// URL's origin.
 func transient(ctx context.Context, err error) bool {
 	var cert *tls.CertificateVerificationError
-	return ctx.Err() == nil && !errors.As(err, &cert)
+	return ctx.Err() == nil && !errors.As(err, &cert) && !errors.Is(err, ErrOtherHost)
 }
