@@ -10,9 +10,10 @@ import (
 )
 
 // ErrOtherHost is wrapped by the error of a request that the Client did
-// not send because it would have left the base URL's scheme and host:
-// when the http.Client adds credentials of its own (see
-// Config.HTTPClient), an absolute URL or a redirect elsewhere.
+// not send because it would have left the base URL's scheme and host: an
+// @odata.nextLink elsewhere (never followed), or, when the http.Client
+// adds credentials of its own (see Config.HTTPClient), an absolute URL or
+// a redirect elsewhere.
 var ErrOtherHost = errors.New("another host than the base URL's")
 
 // BearerTransport is an http.RoundTripper that adds "Authorization: Bearer

@@ -218,6 +218,19 @@ var tokenPaths = []tokenPath{{
 	wantOwned:   []string{"graph /v1.0/me Bearer tok"},
 	wantForeign: []string{"graph /v1.0/me Bearer tok"},
 }, {
+	name: "next link to another host",
+	call: func(ctx context.Context, c *graphrt.Client, _ string) error {
+		for _, err := range graphrt.All[pagedItem](ctx, c, &graphrt.Request{Method: "GET", Path: "/v1.0/users"}) {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	},
+	wantOwned:   []string{"graph /v1.0/users Bearer tok"},
+	wantForeign: []string{"graph /v1.0/users Bearer tok"},
+	errOwned:    true, errForeign: true,
+}, {
 	name: "redirect to another host",
 	call: func(ctx context.Context, c *graphrt.Client, _ string) error {
 		_, err := c.Bytes(ctx, &graphrt.Request{Method: "GET", Path: "/v1.0/away"})

@@ -47,10 +47,11 @@ type Config struct {
 	// Token, when set, is asked for a token before each attempt, which is
 	// sent as "Authorization: Bearer <token>" unless the request sets
 	// Authorization itself. It is only sent to the scheme and host of
-	// BaseURL (an absolute URL elsewhere, such as an upload URL, or an
-	// @odata.nextLink elsewhere is sent without it) and is removed, with
-	// any Authorization, when a redirect leaves them. Nil means requests
-	// carry no Authorization beyond what HTTPClient adds.
+	// BaseURL (an absolute URL elsewhere, such as an upload URL, is sent
+	// without it) and is removed, with any Authorization, when a redirect
+	// leaves them. Nil means requests carry no Authorization beyond what
+	// HTTPClient adds. An @odata.nextLink to another scheme or host is
+	// never followed, whatever the setup (see All).
 	Token TokenSource
 	// UserAgent is sent unless the request sets User-Agent; empty means
 	// DefaultUserAgent.
@@ -214,6 +215,7 @@ func (c *Client) do(ctx context.Context, req *Request, accept string, opts []Opt
 	for _, opt := range opts {
 		opt(r)
 	}
+	r.addQueryHeaders()
 	return c.send(ctx, r, accept)
 }
 
@@ -261,13 +263,23 @@ func (r *Request) clone() *Request {
 	return &c
 }
 
-// newHTTPRequest turns r into an *http.Request with default headers.
-func (c *Client) newHTTPRequest(ctx context.Context, r *Request, accept string) (*http.Request, error) {
+// requestURL returns the URL r is sent to: its path or absolute URL with
+// its query added.
+func (c *Client) requestURL(r *Request) (*url.URL, error) {
 	u, err := c.resolve(r.Path)
 	if err != nil {
 		return nil, err
 	}
 	u.RawQuery = joinQuery(u.RawQuery, encodeQuery(r.Query))
+	return u, nil
+}
+
+// newHTTPRequest turns r into an *http.Request with default headers.
+func (c *Client) newHTTPRequest(ctx context.Context, r *Request, accept string) (*http.Request, error) {
+	u, err := c.requestURL(r)
+	if err != nil {
+		return nil, err
+	}
 	var body io.Reader
 	if r.Body != nil {
 		body = bytes.NewReader(r.Body)
@@ -281,6 +293,36 @@ func (c *Client) newHTTPRequest(ctx context.Context, r *Request, accept string) 
 	return hr, nil
 }
 
+// addQueryHeaders adds to r's headers those its query needs:
+// "ConsistencyLevel: eventual" for $search or $count (in Query or in the
+// query of an absolute Path) on an AdvancedQuery operation. Being in r's
+// headers, they go with every page of a collection.
+func (r *Request) addQueryHeaders() {
+	if r.AdvancedQuery && r.Header.Get("ConsistencyLevel") == "" && r.asksAdvancedQuery() {
+		r.Header.Set("ConsistencyLevel", "eventual")
+	}
+}
+
+// asksAdvancedQuery reports whether r has $search or $count in Query or
+// in the query of an absolute Path.
+func (r *Request) asksAdvancedQuery() bool {
+	advanced := func(q url.Values) bool { return q.Has("$search") || q.Has("$count") }
+	if advanced(r.Query) {
+		return true
+	}
+	_, query, ok := strings.Cut(r.Path, "?")
+	if !ok || !isAbsolute(r.Path) {
+		return false
+	}
+	q, _ := url.ParseQuery(query)
+	return advanced(q)
+}
+
+// isAbsolute reports whether p is an absolute http(s) URL rather than a path.
+func isAbsolute(p string) bool {
+	return strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "http://")
+}
+
 // setDefaultHeaders fills in Accept, User-Agent and the body's Content-Type.
 func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 	if h.Get("Accept") == "" {
@@ -288,9 +330,6 @@ func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 	}
 	if len(h.Values("User-Agent")) == 0 {
 		h.Set("User-Agent", agent)
-	}
-	if r.AdvancedQuery && h.Get("ConsistencyLevel") == "" && (r.Query.Has("$search") || r.Query.Has("$count")) {
-		h.Set("ConsistencyLevel", "eventual")
 	}
 	switch {
 	case r.Body == nil:
@@ -303,7 +342,7 @@ func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 
 // resolve returns the URL for an escaped path or an absolute URL.
 func (c *Client) resolve(p string) (*url.URL, error) {
-	if strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "http://") {
+	if isAbsolute(p) {
 		return url.Parse(p)
 	}
 	if !strings.HasPrefix(p, "/") {
