@@ -87,10 +87,10 @@ type result struct {
 }
 
 // send makes up to the allowed number of attempts at r.
-func (c *Client) send(ctx context.Context, r *Request, accept string) (*Response, error) {
+func (c *Client) send(ctx context.Context, r *Request, kind bodyKind) (*Response, error) {
 	attempts := c.attempts(r)
 	for n := 1; ; n++ {
-		res := c.attempt(ctx, r, accept)
+		res := c.attempt(ctx, r, kind)
 		if res.err == nil || !res.retry || n >= attempts {
 			return res.resp, res.err
 		}
