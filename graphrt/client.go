@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -22,6 +23,10 @@ const DefaultBaseURL = "https://graph.microsoft.com"
 // DefaultUserAgent is the User-Agent sent when Config.UserAgent is empty.
 const DefaultUserAgent = "graphgen-graphrt"
 
+// DefaultMaxResponseBytes is the cap on success bodies when
+// Config.MaxResponseBytes is zero: 64 MiB.
+const DefaultMaxResponseBytes = 64 << 20
+
 const (
 	// maxErrorBody limits how much of an error response body is kept.
 	maxErrorBody = 1 << 20
@@ -31,7 +36,14 @@ const (
 
 // Config configures a Client; the zero value of each field picks a default.
 type Config struct {
-	// HTTPClient sends the requests; nil means http.DefaultClient.
+	// HTTPClient sends the requests; nil means http.DefaultClient. Unless
+	// Token is set, an http.Client whose Transport is neither nil, an
+	// *http.Transport nor a BearerTransport is taken to add credentials
+	// of its own to every request, which the Client cannot remove: such a
+	// Client sends nothing to another scheme or host than BaseURL's (an
+	// absolute URL elsewhere or a redirect there, such as Graph's 302 to
+	// download URLs, is an error wrapping ErrOtherHost). Set Token, or
+	// use BearerTransport, to download from other hosts.
 	HTTPClient *http.Client
 	// BaseURL is the service root without the version, such as
 	// "https://graph.microsoft.us" for a national cloud; empty means
@@ -40,15 +52,23 @@ type Config struct {
 	// Token, when set, is asked for a token before each attempt, which is
 	// sent as "Authorization: Bearer <token>" unless the request sets
 	// Authorization itself. It is only sent to the scheme and host of
-	// BaseURL (an @odata.nextLink elsewhere gets none) and is removed
-	// when a redirect leaves them. Nil means requests carry no
-	// Authorization beyond what HTTPClient adds.
+	// BaseURL (an absolute URL elsewhere, such as an upload URL, is sent
+	// without it) and is removed, with any Authorization, when a redirect
+	// leaves them. Nil means requests carry no Authorization beyond what
+	// HTTPClient adds. An @odata.nextLink to another scheme or host is
+	// never followed, whatever the setup (see All).
 	Token TokenSource
 	// UserAgent is sent unless the request sets User-Agent; empty means
 	// DefaultUserAgent.
 	UserAgent string
 	// Retry says when and how often a failed request is retried.
 	Retry RetryPolicy
+	// MaxResponseBytes caps the body of a successful response, which is
+	// read into memory (JSON and binary downloads alike): a longer body
+	// is an error naming this field, not retried. Zero means
+	// DefaultMaxResponseBytes (64 MiB); a negative value means no cap.
+	// Error bodies are kept up to 1 MiB, or up to this cap when smaller.
+	MaxResponseBytes int64
 }
 
 // Client sends Graph requests built by generated code over an *http.Client.
@@ -59,6 +79,8 @@ type Client struct {
 	token  TokenSource
 	agent  string
 	retry  RetryPolicy // with defaults filled in
+	// maxBody caps success bodies; negative: no cap.
+	maxBody int64
 
 	// The hooks below are replaced by tests so that retries never wait.
 	sleep  func(ctx context.Context, d time.Duration) error
@@ -69,14 +91,15 @@ type Client struct {
 // New returns a Client configured by cfg.
 func New(cfg Config) *Client {
 	c := &Client{
-		hc:     cfg.HTTPClient,
-		base:   strings.TrimRight(cfg.BaseURL, "/"),
-		token:  cfg.Token,
-		agent:  cfg.UserAgent,
-		retry:  cfg.Retry.withDefaults(),
-		sleep:  sleepContext,
-		jitter: fullJitter,
-		now:    time.Now,
+		hc:      cfg.HTTPClient,
+		base:    strings.TrimRight(cfg.BaseURL, "/"),
+		token:   cfg.Token,
+		agent:   cfg.UserAgent,
+		retry:   cfg.Retry.withDefaults(),
+		maxBody: cfg.MaxResponseBytes,
+		sleep:   sleepContext,
+		jitter:  fullJitter,
+		now:     time.Now,
 	}
 	if c.hc == nil {
 		c.hc = http.DefaultClient
@@ -86,6 +109,9 @@ func New(cfg Config) *Client {
 	}
 	if c.agent == "" {
 		c.agent = DefaultUserAgent
+	}
+	if c.maxBody == 0 {
+		c.maxBody = DefaultMaxResponseBytes
 	}
 	if u, err := url.Parse(c.base); err == nil && u.Host != "" {
 		c.origin = &url.URL{Scheme: u.Scheme, Host: u.Host}
@@ -162,7 +188,7 @@ type Response struct {
 // RetryPolicy allows, and reads the response; a non-2xx status is returned
 // as an *Error (the last attempt's) and req is never modified.
 func (c *Client) Do(ctx context.Context, req *Request, opts ...Option) (*Response, error) {
-	return c.do(ctx, req, jsonType, opts)
+	return c.do(ctx, req, jsonBody, opts)
 }
 
 // Empty sends req for an operation that has no response body.
@@ -171,10 +197,13 @@ func (c *Client) Empty(ctx context.Context, req *Request, opts ...Option) error 
 	return err
 }
 
-// JSON sends req and returns the response body, nil when it is empty.
+// JSON sends req and returns the response body, nil when it is empty (or
+// only white space). A body that is not valid JSON, such as one cut short
+// by a connection closed early, is an error naming the request; a body
+// cut short is retried like a transport error.
 func (c *Client) JSON(ctx context.Context, req *Request, opts ...Option) (json.RawMessage, error) {
-	resp, err := c.Do(ctx, req, opts...)
-	if err != nil || len(resp.Body) == 0 {
+	resp, err := c.do(ctx, req, checkedJSON, opts)
+	if err != nil || len(bytes.TrimSpace(resp.Body)) == 0 {
 		return nil, err
 	}
 	return json.RawMessage(resp.Body), nil
@@ -183,15 +212,32 @@ func (c *Client) JSON(ctx context.Context, req *Request, opts ...Option) (json.R
 // Bytes sends req for a binary response and returns its body; unlike Do it
 // sends "Accept: */*" unless the request sets Accept.
 func (c *Client) Bytes(ctx context.Context, req *Request, opts ...Option) ([]byte, error) {
-	resp, err := c.do(ctx, req, "*/*", opts)
+	resp, err := c.do(ctx, req, binaryBody, opts)
 	if err != nil {
 		return nil, err
 	}
 	return resp.Body, nil
 }
 
-// do is Do with a default Accept header.
-func (c *Client) do(ctx context.Context, req *Request, accept string, opts []Option) (*Response, error) {
+// bodyKind says what the caller of a request does with its success body.
+type bodyKind int8
+
+const (
+	jsonBody    bodyKind = iota // JSON asked for, handed back as it came (Do)
+	checkedJSON                 // handed back as JSON, so checked to be valid (JSON)
+	binaryBody                  // any media type (Bytes)
+)
+
+// accept returns the default Accept header for k.
+func (k bodyKind) accept() string {
+	if k == binaryBody {
+		return "*/*"
+	}
+	return jsonType
+}
+
+// do applies opts to a copy of req and sends it for a body of kind.
+func (c *Client) do(ctx context.Context, req *Request, kind bodyKind, opts []Option) (*Response, error) {
 	if err := NonEmpty(req.Params...); err != nil {
 		return nil, err
 	}
@@ -206,12 +252,13 @@ func (c *Client) do(ctx context.Context, req *Request, accept string, opts []Opt
 	for _, opt := range opts {
 		opt(r)
 	}
-	return c.send(ctx, r, accept)
+	r.addQueryHeaders()
+	return c.send(ctx, r, kind)
 }
 
 // attempt sends r once and reads the response.
-func (c *Client) attempt(ctx context.Context, r *Request, accept string) result {
-	hr, err := c.newHTTPRequest(ctx, r, accept)
+func (c *Client) attempt(ctx context.Context, r *Request, kind bodyKind) result {
+	hr, err := c.newHTTPRequest(withHome(ctx, c.origin), r, kind.accept())
 	if err != nil {
 		return result{err: err}
 	}
@@ -228,74 +275,27 @@ func (c *Client) attempt(ctx context.Context, r *Request, accept string) result 
 		// A 3xx reaches here only when hc did not follow it (304 Not
 		// Modified, or a CheckRedirect that keeps the redirect): it is the
 		// answer the caller asked for, not an error.
+		resp.Body = c.errorBody(resp.Body)
 		return c.failure(hr, resp)
 	}
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		err = fmt.Errorf("graph: %s %s: reading response: %w", hr.Method, hr.URL, err)
+	return c.success(ctx, hr, resp, kind)
+}
+
+// success reads the body of a 2xx or 3xx response, checking it is valid
+// JSON when kind asks for that.
+func (c *Client) success(ctx context.Context, hr *http.Request, resp *http.Response, kind bodyKind) result {
+	body, err := c.readBody(hr, resp)
+	if err == nil && kind == checkedJSON {
+		err = checkJSON(hr, body)
+	}
+	var cut *cutShortError
+	if errors.As(err, &cut) {
 		return result{err: err, retry: transient(ctx, err)}
 	}
-	return result{resp: &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}}
-}
-
-// authorize adds the bearer token to hr when it goes to the base URL's
-// origin and returns the *http.Client to send it with, which then drops
-// the token on a redirect to another origin.
-func (c *Client) authorize(ctx context.Context, hr *http.Request) (*http.Client, error) {
-	if c.token == nil || hr.Header.Get("Authorization") != "" || !c.sameOrigin(hr.URL) {
-		return c.hc, nil
-	}
-	tok, err := c.token.Token(ctx)
-	if err == nil && tok == "" {
-		err = errors.New("empty token")
-	}
 	if err != nil {
-		return nil, fmt.Errorf("graph: %s %s: getting token: %w", hr.Method, hr.URL, err)
+		return result{err: err}
 	}
-	hr.Header.Set("Authorization", "Bearer "+tok)
-	hc := *c.hc
-	hc.CheckRedirect = keepTokenHome(c.hc.CheckRedirect)
-	return &hc, nil
-}
-
-// sameOrigin reports whether u has the scheme and host of the base URL.
-func (c *Client) sameOrigin(u *url.URL) bool {
-	return c.origin != nil && sameOrigin(c.origin, u)
-}
-
-// leftOrigin reports whether req or any earlier hop in via has a scheme
-// or host other than that of via[0].
-func leftOrigin(req *http.Request, via []*http.Request) bool {
-	for _, hop := range via[1:] {
-		if !sameOrigin(via[0].URL, hop.URL) {
-			return true
-		}
-	}
-	return !sameOrigin(via[0].URL, req.URL)
-}
-
-// sameOrigin reports whether a and b have the same scheme and host.
-func sameOrigin(a, b *url.URL) bool {
-	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host)
-}
-
-// keepTokenHome wraps a CheckRedirect function (nil: net/http's default
-// of at most 10 redirects) so that Authorization is removed once a
-// redirect chain has left the origin of its first request, even for the
-// same host name on another port or scheme, which net/http allows.
-func keepTokenHome(next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
-	return func(req *http.Request, via []*http.Request) error {
-		if leftOrigin(req, via) {
-			req.Header.Del("Authorization")
-		}
-		if next != nil {
-			return next(req, via)
-		}
-		if len(via) >= 10 {
-			return errors.New("stopped after 10 redirects")
-		}
-		return nil
-	}
+	return result{resp: &Response{StatusCode: resp.StatusCode, Header: resp.Header, Body: body}}
 }
 
 // clone returns a deep copy of r whose Query and Header are never nil.
@@ -313,13 +313,23 @@ func (r *Request) clone() *Request {
 	return &c
 }
 
-// newHTTPRequest turns r into an *http.Request with default headers.
-func (c *Client) newHTTPRequest(ctx context.Context, r *Request, accept string) (*http.Request, error) {
+// requestURL returns the URL r is sent to: its path or absolute URL with
+// its query added.
+func (c *Client) requestURL(r *Request) (*url.URL, error) {
 	u, err := c.resolve(r.Path)
 	if err != nil {
 		return nil, err
 	}
 	u.RawQuery = joinQuery(u.RawQuery, encodeQuery(r.Query))
+	return u, nil
+}
+
+// newHTTPRequest turns r into an *http.Request with default headers.
+func (c *Client) newHTTPRequest(ctx context.Context, r *Request, accept string) (*http.Request, error) {
+	u, err := c.requestURL(r)
+	if err != nil {
+		return nil, err
+	}
 	var body io.Reader
 	if r.Body != nil {
 		body = bytes.NewReader(r.Body)
@@ -333,6 +343,36 @@ func (c *Client) newHTTPRequest(ctx context.Context, r *Request, accept string) 
 	return hr, nil
 }
 
+// addQueryHeaders adds to r's headers those its query needs:
+// "ConsistencyLevel: eventual" for $search or $count (in Query or in the
+// query of an absolute Path) on an AdvancedQuery operation. Being in r's
+// headers, they go with every page of a collection.
+func (r *Request) addQueryHeaders() {
+	if r.AdvancedQuery && r.Header.Get("ConsistencyLevel") == "" && r.asksAdvancedQuery() {
+		r.Header.Set("ConsistencyLevel", "eventual")
+	}
+}
+
+// asksAdvancedQuery reports whether r has $search or $count in Query or
+// in the query of an absolute Path.
+func (r *Request) asksAdvancedQuery() bool {
+	advanced := func(q url.Values) bool { return q.Has("$search") || q.Has("$count") }
+	if advanced(r.Query) {
+		return true
+	}
+	_, query, ok := strings.Cut(r.Path, "?")
+	if !ok || !isAbsolute(r.Path) {
+		return false
+	}
+	q, _ := url.ParseQuery(query)
+	return advanced(q)
+}
+
+// isAbsolute reports whether p is an absolute http(s) URL rather than a path.
+func isAbsolute(p string) bool {
+	return strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "http://")
+}
+
 // setDefaultHeaders fills in Accept, User-Agent and the body's Content-Type.
 func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 	if h.Get("Accept") == "" {
@@ -340,9 +380,6 @@ func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 	}
 	if len(h.Values("User-Agent")) == 0 {
 		h.Set("User-Agent", agent)
-	}
-	if r.AdvancedQuery && h.Get("ConsistencyLevel") == "" && (r.Query.Has("$search") || r.Query.Has("$count")) {
-		h.Set("ConsistencyLevel", "eventual")
 	}
 	switch {
 	case r.Body == nil:
@@ -355,7 +392,7 @@ func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 
 // resolve returns the URL for an escaped path or an absolute URL.
 func (c *Client) resolve(p string) (*url.URL, error) {
-	if strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "http://") {
+	if isAbsolute(p) {
 		return url.Parse(p)
 	}
 	if !strings.HasPrefix(p, "/") {
@@ -411,4 +448,105 @@ func isNil(v any) bool {
 		return rv.IsNil()
 	}
 	return false
+}
+
+// cutShortError is a success body that ended before it was complete.
+type cutShortError struct {
+	method, url string
+	n           int   // bytes read
+	err         error // what ended it
+}
+
+// Error says which response was cut short and after how many bytes.
+func (e *cutShortError) Error() string {
+	return fmt.Sprintf("graph: %s %s: response body cut short after %d bytes: %v", e.method, e.url, e.n, e.err)
+}
+
+// Unwrap returns what ended the body.
+func (e *cutShortError) Unwrap() error { return e.err }
+
+// readBody reads a success body of at most c.maxBody bytes.
+func (c *Client) readBody(hr *http.Request, resp *http.Response) ([]byte, error) {
+	limit := c.maxBody
+	if limit < 0 || limit == math.MaxInt64 {
+		return readAll(hr, resp.Body, resp.ContentLength, DefaultMaxResponseBytes)
+	}
+	if resp.ContentLength > limit {
+		return nil, c.tooLarge(hr)
+	}
+	body, err := readAll(hr, io.LimitReader(resp.Body, limit+1), resp.ContentLength, limit+1)
+	if err == nil && int64(len(body)) > limit {
+		return nil, c.tooLarge(hr)
+	}
+	return body, err
+}
+
+// readAll reads r to its end: into one buffer when its length was
+// announced (allocating no more than ceiling up front, however long the
+// announced length), else with io.ReadAll.
+func readAll(hr *http.Request, r io.Reader, length, ceiling int64) ([]byte, error) {
+	if length < 0 {
+		b, err := io.ReadAll(r)
+		if err != nil {
+			return nil, &cutShortError{hr.Method, hr.URL.Redacted(), len(b), err}
+		}
+		return b, nil
+	}
+	b := make([]byte, 0, min(length, ceiling-1)+1) // +1: room to see the end
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return nil, &cutShortError{hr.Method, hr.URL.Redacted(), len(b), err}
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
+}
+
+// tooLarge is the error of a success body longer than c.maxBody.
+func (c *Client) tooLarge(hr *http.Request) error {
+	return fmt.Errorf("graph: %s %s: response body exceeds %s (Config.MaxResponseBytes)", hr.Method, hr.URL.Redacted(), byteSize(c.maxBody))
+}
+
+// byteSize spells n as MiB or KiB when it is a whole number of them.
+func byteSize(n int64) string {
+	switch {
+	case n > 0 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n > 0 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// errorBody limits an error body to c.maxBody when that is smaller than
+// what an *Error keeps.
+func (c *Client) errorBody(body io.ReadCloser) io.ReadCloser {
+	if c.maxBody < 0 || c.maxBody >= maxErrorBody {
+		return body
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{io.LimitReader(body, c.maxBody), body}
+}
+
+// checkJSON returns an error naming hr when body is neither empty (or
+// white space) nor valid JSON; a body that is a valid beginning of JSON
+// is reported as cut short.
+func checkJSON(hr *http.Request, body []byte) error {
+	if json.Valid(body) || len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	var v json.RawMessage
+	if err := json.NewDecoder(bytes.NewReader(body)).Decode(&v); errors.Is(err, io.ErrUnexpectedEOF) {
+		return &cutShortError{hr.Method, hr.URL.Redacted(), len(body), errors.New("not valid JSON: unexpected end")}
+	}
+	err := json.Unmarshal(body, &v)
+	return fmt.Errorf("graph: %s %s: response body is not valid JSON: %w", hr.Method, hr.URL.Redacted(), err)
 }

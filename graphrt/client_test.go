@@ -5,12 +5,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphgen-dev/graphgen/graphrt"
@@ -518,5 +521,218 @@ func TestParamsAndJSONBody(t *testing.T) {
 	}
 	if len(*got) != 1 {
 		t.Errorf("a request with an unencodable body was sent")
+	}
+}
+
+// rawServer starts a server that writes each answer as raw bytes on the
+// connection (status line, headers and body, as given) and closes it,
+// answering the n-th request with replies[n], or the last one.
+func rawServer(t *testing.T, replies ...string) *httptest.Server {
+	t.Helper()
+	var (
+		mu sync.Mutex
+		n  int
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		reply := replies[min(n, len(replies)-1)]
+		n++
+		mu.Unlock()
+		conn, buf, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		defer conn.Close()
+		_, _ = buf.WriteString(reply)
+		_ = buf.Flush()
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// adele is a user object cut short inside a string.
+const adele = `{"id":"87d349ed","displayName":"Adele Va`
+
+// TestJSONIsValidOrAnError: a 2xx body handed back as JSON is complete,
+// valid JSON; a body cut short (by a Content-Length the server did not
+// keep, or by a connection closed early) or not JSON at all is an error
+// that names the request.
+func TestJSONIsValidOrAnError(t *testing.T) {
+	tests := []struct {
+		name    string
+		reply   string
+		wantErr string // "": no error
+	}{{
+		name:    "connection closed before Content-Length bytes",
+		reply:   "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n" + adele,
+		wantErr: "cut short",
+	}, {
+		name:    "connection closed mid-body without a length",
+		reply:   "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + adele,
+		wantErr: "cut short",
+	}, {
+		name:    "chunked body cut short",
+		reply:   "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n28\r\n" + adele + "\r\n",
+		wantErr: "cut short",
+	}, {
+		name:    "HTML with 200",
+		reply:   "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 13\r\n\r\n<html></html>",
+		wantErr: "not valid JSON",
+	}, {
+		name:    "JSON followed by garbage",
+		reply:   "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{\"id\":1}}}",
+		wantErr: "not valid JSON",
+	}, {
+		name:  "complete object",
+		reply: "HTTP/1.1 200 OK\r\nContent-Length: 8\r\n\r\n{\"id\":1}",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := rawServer(t, tt.reply)
+			c := graphrt.New(graphrt.Config{HTTPClient: srv.Client(), BaseURL: srv.URL, Retry: graphrt.RetryPolicy{MaxAttempts: 1}})
+			req := &graphrt.Request{Method: "GET", Path: "/v1.0/users/87d349ed"}
+			got, err := c.JSON(context.Background(), req)
+			if tt.wantErr == "" {
+				if err != nil || !json.Valid(got) {
+					t.Errorf("JSON = %q, %v; want valid JSON", got, err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), "GET "+srv.URL+"/v1.0/users/87d349ed") {
+				t.Errorf("JSON = %q, %v; want an error naming GET and the URL that says %q", got, err, tt.wantErr)
+			}
+			if got != nil {
+				t.Errorf("JSON handed back %q with its error", got)
+			}
+		})
+	}
+}
+
+// TestJSONRetriesABodyCutShort: a body cut short is a transport failure,
+// retried like one when the request may be repeated.
+func TestJSONRetriesABodyCutShort(t *testing.T) {
+	srv := rawServer(t,
+		"HTTP/1.1 200 OK\r\nConnection: close\r\n\r\n"+adele,
+		"HTTP/1.1 200 OK\r\nContent-Length: 17\r\n\r\n{\"id\":\"87d349ed\"}")
+	c := graphrt.New(graphrt.Config{HTTPClient: srv.Client(), BaseURL: srv.URL, Retry: graphrt.RetryPolicy{MaxAttempts: 2, BaseDelay: time.Nanosecond}})
+	got, err := c.JSON(context.Background(), &graphrt.Request{Method: "GET", Path: "/v1.0/users/87d349ed"})
+	if err != nil || string(got) != `{"id":"87d349ed"}` {
+		t.Errorf("JSON = %q, %v; want the second, complete answer", got, err)
+	}
+}
+
+// patternBody is an endless reader of x bytes.
+type patternBody struct{}
+
+// Read fills p with 'x'.
+func (patternBody) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
+}
+
+// sizedTransport answers with a body of size bytes, with or without a
+// Content-Length.
+type sizedTransport struct {
+	status int
+	size   int64
+	length bool // send Content-Length
+}
+
+// RoundTrip returns the sized response.
+func (s sizedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp := &http.Response{StatusCode: s.status, Header: http.Header{}, ContentLength: -1, Request: r,
+		Body: io.NopCloser(io.LimitReader(patternBody{}, s.size))}
+	if s.length {
+		resp.ContentLength = s.size
+	}
+	return resp, nil
+}
+
+// TestMaxResponseBytes: a success body up to the cap is read whole, one
+// byte more is an error naming the cap, whether or not the size was
+// announced; error bodies are kept up to 1 MiB or the cap if smaller.
+func TestMaxResponseBytes(t *testing.T) {
+	const mib = 1 << 20
+	tests := []struct {
+		name    string
+		max     int64 // Config.MaxResponseBytes
+		resp    sizedTransport
+		wantErr string // "": the whole body comes back
+		wantLen int    // length of the body, or of the *Error's Body
+	}{
+		{"default cap, at it", 0, sizedTransport{200, 64 * mib, false}, "", 64 * mib},
+		{"default cap, one byte over", 0, sizedTransport{200, 64*mib + 1, false}, "response body exceeds 64 MiB (Config.MaxResponseBytes)", 0},
+		{"default cap, announced over", 0, sizedTransport{200, 64*mib + 1, true}, "response body exceeds 64 MiB (Config.MaxResponseBytes)", 0},
+		{"no cap", -1, sizedTransport{200, 64*mib + 1, false}, "", 64*mib + 1},
+		{"1 KiB cap, at it", 1024, sizedTransport{200, 1024, true}, "", 1024},
+		{"1 KiB cap, over", 1024, sizedTransport{200, 1025, false}, "response body exceeds 1 KiB (Config.MaxResponseBytes)", 0},
+		{"odd cap, over", 1000, sizedTransport{200, 1001, false}, "response body exceeds 1000 bytes (Config.MaxResponseBytes)", 0},
+		{"error body under the default cap", 0, sizedTransport{500, 2 * mib, false}, "500", mib},
+		{"error body under a smaller cap", 1024, sizedTransport{500, 2 * mib, true}, "500", 1024},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := graphrt.New(graphrt.Config{HTTPClient: &http.Client{Transport: tt.resp}, MaxResponseBytes: tt.max, Retry: graphrt.RetryPolicy{MaxAttempts: 1}})
+			body, err := c.Bytes(context.Background(), &graphrt.Request{Method: "GET", Path: "/v1.0/me/drive/items/1/content"})
+			if tt.wantErr == "" {
+				if err != nil || len(body) != tt.wantLen {
+					t.Errorf("Bytes: %d bytes, %v; want %d bytes", len(body), err, tt.wantLen)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.HasPrefix(err.Error(), "graph: GET https://graph.microsoft.com/v1.0/me/drive/items/1/content: ") {
+				t.Fatalf("Bytes: %d bytes, %v; want an error naming the request and %q", len(body), err, tt.wantErr)
+			}
+			var gerr *graphrt.Error
+			if errors.As(err, &gerr) != (tt.wantLen > 0) || tt.wantLen > 0 && len(gerr.Body) != tt.wantLen {
+				t.Errorf("error %v: want an *Error with a body of %d bytes", err, tt.wantLen)
+			}
+		})
+	}
+}
+
+// bodyTransport answers every request with body, announcing its length
+// when length is set.
+type bodyTransport struct {
+	body   []byte
+	length bool
+}
+
+// RoundTrip returns body.
+func (b bodyTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp := &http.Response{StatusCode: 200, Header: http.Header{}, ContentLength: -1, Request: r, Body: io.NopCloser(bytes.NewReader(b.body))}
+	if b.length {
+		resp.ContentLength = int64(len(b.body))
+	}
+	return resp, nil
+}
+
+// BenchmarkJSONBody measures Client.JSON on an 8 MiB collection page
+// (reading, the cap and the JSON check), with and without Content-Length.
+func BenchmarkJSONBody(b *testing.B) {
+	var page bytes.Buffer
+	page.WriteString(`{"value":[`)
+	for i := 0; page.Len() < 8<<20; i++ {
+		if i > 0 {
+			page.WriteByte(',')
+		}
+		fmt.Fprintf(&page, `{"id":"%08d","displayName":"Adele Vance","mail":"adelev@contoso.com","businessPhones":["+1 425 555 0109"]}`, i)
+	}
+	page.WriteString(`]}`)
+	for _, length := range []bool{true, false} {
+		b.Run(fmt.Sprintf("length=%v", length), func(b *testing.B) {
+			c := graphrt.New(graphrt.Config{HTTPClient: &http.Client{Transport: bodyTransport{page.Bytes(), length}}})
+			req := &graphrt.Request{Method: "GET", Path: "/v1.0/users"}
+			b.SetBytes(int64(page.Len()))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.JSON(context.Background(), req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

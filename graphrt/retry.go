@@ -87,10 +87,10 @@ type result struct {
 }
 
 // send makes up to the allowed number of attempts at r.
-func (c *Client) send(ctx context.Context, r *Request, accept string) (*Response, error) {
+func (c *Client) send(ctx context.Context, r *Request, kind bodyKind) (*Response, error) {
 	attempts := c.attempts(r)
 	for n := 1; ; n++ {
-		res := c.attempt(ctx, r, accept)
+		res := c.attempt(ctx, r, kind)
 		if res.err == nil || !res.retry || n >= attempts {
 			return res.resp, res.err
 		}
@@ -193,8 +193,9 @@ func retryAfter(v string, now time.Time) (d time.Duration, ok bool) {
 
 // transient reports whether a transport error may go away on another
 // attempt: not when ctx is done, nor for a certificate that failed
-// verification.
+// verification, nor for a redirect refused because it left the base
+// URL's origin.
 func transient(ctx context.Context, err error) bool {
 	var cert *tls.CertificateVerificationError
-	return ctx.Err() == nil && !errors.As(err, &cert)
+	return ctx.Err() == nil && !errors.As(err, &cert) && !errors.Is(err, ErrOtherHost)
 }

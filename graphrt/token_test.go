@@ -134,6 +134,9 @@ func TestSameOrigin(t *testing.T) {
 		{"https://graph.microsoft.com", "https://GRAPH.microsoft.com/v1.0", true},
 		{"https://graph.microsoft.com", "http://graph.microsoft.com/v1.0", false},
 		{"https://graph.microsoft.com", "https://graph.microsoft.com:8443/v1.0", false},
+		{"https://graph.microsoft.com", "https://graph.microsoft.com:443/v1.0", true},
+		{"http://127.0.0.1:80", "http://127.0.0.1/v1.0", true},
+		{"https://graph.microsoft.com", "http://graph.microsoft.com:443/v1.0", false},
 		{"https://graph.microsoft.com", "https://evil.example/graph.microsoft.com", false},
 		{"https://graph.microsoft.com", "https://x.graph.microsoft.com/v1.0", false},
 	}
