@@ -166,7 +166,12 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 			"Access token is empty or is not a Bearer token.")
 		return false
 	}
-	if msg := rt.Permissions.deny(token); msg != "" {
+	info, err := readToken(token)
+	if err != nil {
+		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", rt.prefix()+err.Error()+".")
+		return false
+	}
+	if msg := rt.Permissions.deny(info); msg != "" {
 		WriteError(w, http.StatusForbidden, "Authorization_RequestDenied", rt.prefix()+msg)
 		return false
 	}

@@ -1,7 +1,6 @@
 package graphrt
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"reflect"
@@ -27,93 +26,49 @@ type Permissions struct {
 	NotSupported []string
 }
 
-// TestToken returns an unsigned JWT for mock tests: for kind DelegatedWork
-// or DelegatedPersonal its "scp" claim lists perms (space-separated; the
-// personal kind carries the consumer tenant in "tid"), for Application its
-// "roles" claim does. A mock checks such tokens against the operation's
-// documented permissions; any other bearer token is let through.
-func TestToken(kind string, perms ...string) string {
-	claims := map[string]any{"tid": "00000000-0000-0000-0000-000000000001"}
-	switch kind {
-	case Application:
-		claims["roles"] = perms
-	case DelegatedPersonal:
-		claims["scp"], claims["tid"] = strings.Join(perms, " "), consumerTenant
-	default:
-		claims["scp"] = strings.Join(perms, " ")
-	}
-	payload, _ := json.Marshal(claims)
-	enc := base64.RawURLEncoding
-	return enc.EncodeToString([]byte(`{"alg":"none","typ":"JWT"}`)) + "." + enc.EncodeToString(payload) + "."
-}
-
-// tokenClaims reads the kind and permissions of a test token; ok is false
-// for a token that is not an unsigned JWT with "scp" or "roles".
-func tokenClaims(token string) (kind string, perms []string, ok bool) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return "", nil, false
-	}
-	payload, err := base64.RawURLEncoding.DecodeString(parts[1])
-	if err != nil {
-		return "", nil, false
-	}
-	var c struct {
-		Scp   *string  `json:"scp"`
-		Roles []string `json:"roles"`
-		Tid   string   `json:"tid"`
-	}
-	if json.Unmarshal(payload, &c) != nil {
-		return "", nil, false
-	}
-	switch {
-	case c.Roles != nil:
-		return Application, c.Roles, true
-	case c.Scp != nil && c.Tid == consumerTenant:
-		return DelegatedPersonal, strings.Fields(*c.Scp), true
-	case c.Scp != nil:
-		return DelegatedWork, strings.Fields(*c.Scp), true
-	}
-	return "", nil, false
-}
-
-// deny returns why token may not call an operation with permissions p,
-// or "" when it may (no permissions documented, or an opaque token).
-func (p *Permissions) deny(token string) string {
-	if p == nil {
+// deny returns why a token of kind holding granted may not call an
+// operation with permissions p, or "" when it may: no permissions
+// documented, a token that is not checked (kind ""), or no permission
+// documented for its kind.
+func (p *Permissions) deny(t tokenInfo) string {
+	if p == nil || t.kind == "" {
 		return ""
 	}
-	kind, granted, ok := tokenClaims(token)
-	if !ok {
-		return ""
+	if slices.Contains(p.NotSupported, t.kind) {
+		return fmt.Sprintf("%s permissions are not supported by this operation.", t.kind)
 	}
-	var accepted []string
-	switch kind {
-	case DelegatedWork:
-		accepted = p.DelegatedWork
-	case DelegatedPersonal:
-		accepted = p.DelegatedPersonal
-	case Application:
-		accepted = p.Application
-	}
-	if slices.Contains(p.NotSupported, kind) {
-		return fmt.Sprintf("%s permissions are not supported by this operation.", kind)
-	}
+	accepted := p.of(t.kind)
 	if len(accepted) == 0 {
 		return "" // the docs say nothing about this kind
 	}
 	for _, entry := range accepted {
-		if hasAll(granted, strings.Split(entry, "+")) {
+		if hasAll(t.perms, strings.Split(entry, "+")) {
 			return ""
 		}
 	}
-	return fmt.Sprintf("Insufficient privileges to complete the operation: the token needs one of %s (%s).", strings.Join(accepted, ", "), kind)
+	return fmt.Sprintf("Insufficient privileges to complete the operation: the token needs one of %s (%s).", strings.Join(accepted, ", "), t.kind)
 }
 
-// hasAll reports whether granted holds every name of need.
+// of returns the permissions documented for kind.
+func (p *Permissions) of(kind string) []string {
+	switch kind {
+	case DelegatedWork:
+		return p.DelegatedWork
+	case DelegatedPersonal:
+		return p.DelegatedPersonal
+	case Application:
+		return p.Application
+	}
+	return nil
+}
+
+// hasAll reports whether granted holds every name of need, compared
+// without regard to case: the docs spell some names in more than one way
+// (identityuserflowattribute-list has "IdentityUserflow.ReadWrite.All",
+// other pages "IdentityUserFlow.ReadWrite.All").
 func hasAll(granted, need []string) bool {
 	for _, n := range need {
-		if !slices.Contains(granted, n) {
+		if !slices.ContainsFunc(granted, func(g string) bool { return strings.EqualFold(g, strings.TrimSpace(n)) }) {
 			return false
 		}
 	}
