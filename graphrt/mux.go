@@ -219,7 +219,7 @@ func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
 	status, msg := rt.Body.check(body, r.Header.Get("Content-Type"))
 	if status == 0 && rt.Check != nil && len(body) > 0 && json.Valid(body) {
 		if err := rt.Check(body); err != nil {
-			status, msg = http.StatusBadRequest, "invalid request body: "+err.Error()
+			status, msg = http.StatusBadRequest, strings.TrimSuffix(err.Error(), ".")+"."
 		}
 	}
 	if status == 0 {
@@ -252,12 +252,16 @@ func (rule BodyRule) check(body []byte, contentType string) (int, string) {
 		return http.StatusBadRequest, "a JSON request body is required."
 	case rule == BodyJSON && contentType != "" && !isJSONType(contentType):
 		return http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q is not application/json.", contentType)
-	case rule == BodyJSON && !json.Valid(body):
-		return http.StatusBadRequest, "the request body is not valid JSON."
+	case rule == BodyJSON:
+		if err := syntaxError(body); err != nil {
+			return http.StatusBadRequest, err.Error() + "."
+		}
 	case rule == BodyBinary && len(body) == 0:
 		return http.StatusBadRequest, "a request body is required."
-	case rule == BodyOptional && len(body) > 0 && isJSONType(contentType) && !json.Valid(body):
-		return http.StatusBadRequest, "the request body is not valid JSON."
+	case rule == BodyOptional && len(body) > 0 && isJSONType(contentType):
+		if err := syntaxError(body); err != nil {
+			return http.StatusBadRequest, err.Error() + "."
+		}
 	}
 	return 0, ""
 }

@@ -1,9 +1,7 @@
 package graphrt
 
 import (
-	"encoding/json"
 	"fmt"
-	"reflect"
 	"slices"
 	"strings"
 )
@@ -73,41 +71,4 @@ func hasAll(granted, need []string) bool {
 		}
 	}
 	return true
-}
-
-// CheckJSON returns a body check for mocks of actions (parameter tables):
-// the body must be a JSON object whose members T declares (OData
-// annotations aside), of the types T declares, with every required member
-// present and not null.
-func CheckJSON[T any](required ...string) func(body []byte) error {
-	known := fieldNames(reflect.TypeOf((*T)(nil)).Elem())
-	return func(body []byte) error {
-		var members map[string]json.RawMessage
-		if err := json.Unmarshal(body, &members); err != nil {
-			return fmt.Errorf("not a JSON object")
-		}
-		for name := range members {
-			if !known[name] && !strings.Contains(name, "@") { // annotations: "@odata.type", "user@odata.bind"
-				return fmt.Errorf("unknown member %q", name)
-			}
-		}
-		for _, name := range required {
-			if v, ok := members[name]; !ok || string(v) == "null" {
-				return fmt.Errorf("required member %q is missing", name)
-			}
-		}
-		if err := json.Unmarshal(body, new(T)); err != nil {
-			return err
-		}
-		return nil
-	}
-}
-
-// CheckTypes returns a body check for mocks of resource bodies: members T
-// declares must have T's types; other members are let through (the service
-// accepts navigation bindings and properties of derived types).
-func CheckTypes[T any]() func(body []byte) error {
-	return func(body []byte) error {
-		return json.Unmarshal(body, new(T))
-	}
 }
