@@ -166,7 +166,7 @@ func arguments(method reflect.Type, op *ir.Operation, r *ir.Route) []reflect.Val
 	}
 	for _, q := range r.QueryParams {
 		for _, p := range q.Params {
-			args = append(args, reflect.ValueOf("q-"+p.GoName))
+			args = append(args, reflect.ValueOf(queryArgument(q.Name, p.GoName)))
 		}
 	}
 	switch op.RequestBody.Kind {
@@ -181,6 +181,19 @@ func arguments(method reflect.Type, op *ir.Operation, r *ir.Route) []reflect.Val
 		}
 	}
 	return args
+}
+
+// queryArgument makes the value of a parameter of query option name: a
+// number for $top and $skip, true for $count (the mock refuses other
+// values, as Graph does), else a string naming the parameter.
+func queryArgument(name, param string) string {
+	switch strings.ToLower(name) {
+	case "$top", "$skip":
+		return "1"
+	case "$count":
+		return "true"
+	}
+	return "q-" + param
 }
 
 // bodyArgument makes the body argument of type t: an empty typed request

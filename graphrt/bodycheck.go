@@ -40,7 +40,7 @@ func CheckTypes[T any]() func(body []byte) error {
 // top-level members t does not declare, required lists members that must
 // be present and not null.
 func checkBody(body []byte, t reflect.Type, strict bool, required []string) error {
-	if err := syntaxError(body); err != nil {
+	if err := bodySyntaxError(body); err != nil {
 		return err
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -57,10 +57,10 @@ func checkBody(body []byte, t reflect.Type, strict bool, required []string) erro
 	return nil
 }
 
-// syntaxError describes where body is not valid JSON, or returns nil. The
+// bodySyntaxError describes where body is not valid JSON, or returns nil. The
 // offset is that of the offending byte, counted from 0, or the length of
 // the body when it ends too soon.
-func syntaxError(body []byte) error {
+func bodySyntaxError(body []byte) error {
 	if json.Valid(body) {
 		return nil
 	}
@@ -128,14 +128,14 @@ func (c *bodyChecker) value(path string, t reflect.Type) error {
 	return checkPrimitive(path, t, tok)
 }
 
-// unmarshalerType is json.Unmarshaler.
-var unmarshalerType = reflect.TypeFor[json.Unmarshaler]()
+// jsonUnmarshaler is the type json.Unmarshaler.
+var jsonUnmarshaler = reflect.TypeFor[json.Unmarshaler]()
 
 // decodesItself reports whether t has its own JSON decoding that the
 // checker cannot follow member by member: an Unmarshaler other than
 // time.Time that is not a struct of JSON members (models are).
 func decodesItself(t reflect.Type) bool {
-	if t == timeType || !reflect.PointerTo(t).Implements(unmarshalerType) {
+	if t == timeType || !reflect.PointerTo(t).Implements(jsonUnmarshaler) {
 		return false
 	}
 	return t.Kind() != reflect.Struct || len(structInfoOf(t).fields) == 0

@@ -116,7 +116,7 @@ func readClaims(payload []byte) (c tokenClaims, err error) {
 	}
 	if raw, ok := m["roles"]; ok {
 		if json.Unmarshal(raw, &c.roles) != nil {
-			return c, fmt.Errorf(`claim "roles" must be an array of strings, got %s`, jsonKind(raw))
+			return c, fmt.Errorf(`claim "roles" must be an array of strings, got %s`, claimKind(raw))
 		}
 		c.hasRoles = true
 	}
@@ -136,7 +136,7 @@ func stringClaim(m map[string]json.RawMessage, name string) (string, bool, error
 	}
 	var s string
 	if string(raw) == "null" || json.Unmarshal(raw, &s) != nil {
-		return "", false, fmt.Errorf("claim %q must be a string, got %s", name, jsonKind(raw))
+		return "", false, fmt.Errorf("claim %q must be a string, got %s", name, claimKind(raw))
 	}
 	return s, true, nil
 }
@@ -168,9 +168,9 @@ func (c tokenClaims) info() (tokenInfo, error) {
 	return tokenInfo{}, nil
 }
 
-// jsonKind names the kind of a claim's JSON value: "a string", "an
+// claimKind names the kind of a claim's JSON value: "a string", "an
 // array", ….
-func jsonKind(raw json.RawMessage) string {
+func claimKind(raw json.RawMessage) string {
 	var v any
 	if json.Unmarshal(raw, &v) != nil {
 		return "invalid JSON"
