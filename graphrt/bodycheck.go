@@ -1,7 +1,6 @@
 package graphrt
 
 import (
-	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -43,10 +42,8 @@ func checkBody(body []byte, t reflect.Type, strict bool, required []string) erro
 	if err := bodySyntaxError(body); err != nil {
 		return err
 	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.UseNumber()
-	c := &bodyChecker{dec: dec, strict: strict, top: map[string]bool{}}
-	if err := c.value("", t); err != nil {
+	c := &bodyChecker{scan: bodyScanner{b: body}, strict: strict, top: map[string]bool{}}
+	if err := c.value(make(jsonPath, 0, 16), t); err != nil {
 		return err
 	}
 	for _, name := range required {
@@ -78,7 +75,7 @@ func bodySyntaxError(body []byte) error {
 // bodyChecker walks a JSON body token by token beside the Go type it must
 // fit, stopping at the first member that does not.
 type bodyChecker struct {
-	dec    *json.Decoder
+	scan   bodyScanner
 	strict bool
 	top    map[string]bool // top-level members present and not null
 	null   bool            // the last value checked was null
@@ -90,25 +87,19 @@ var (
 	timeType       = reflect.TypeFor[time.Time]()
 )
 
-// value checks the next JSON value against t; path names it ("" for the
-// whole body).
-func (c *bodyChecker) value(path string, t reflect.Type) error {
+// value checks the next JSON value against t; path names it (empty for
+// the whole body).
+func (c *bodyChecker) value(path jsonPath, t reflect.Type) error {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
 	if t == rawMessageType || t.Kind() == reflect.Interface || decodesItself(t) {
-		var raw json.RawMessage
-		if err := c.dec.Decode(&raw); err != nil {
-			return err
-		}
+		raw := c.scan.skip()
 		c.null = string(raw) == "null"
 		return checkDecodes(path, t, raw)
 	}
-	tok, err := c.dec.Token()
-	if err != nil {
-		return err
-	}
-	if c.null = tok == nil; c.null && path != "" {
+	tok := c.scan.next()
+	if c.null = tok.kind == 'n'; c.null && len(path) > 0 {
 		return nil // null: unset
 	}
 	switch t.Kind() {
@@ -143,8 +134,8 @@ func decodesItself(t reflect.Type) bool {
 
 // checkDecodes checks a value of a type that decodes itself by decoding
 // it; anything decodes into raw JSON and interfaces.
-func checkDecodes(path string, t reflect.Type, raw json.RawMessage) error {
-	if t == rawMessageType || t.Kind() == reflect.Interface || string(raw) == "null" && path != "" {
+func checkDecodes(path jsonPath, t reflect.Type, raw json.RawMessage) error {
+	if t == rawMessageType || t.Kind() == reflect.Interface || string(raw) == "null" && len(path) > 0 {
 		return nil
 	}
 	if json.Unmarshal(raw, reflect.New(t).Interface()) == nil {
@@ -163,106 +154,106 @@ func checkDecodes(path string, t reflect.Type, raw json.RawMessage) error {
 
 // object checks a JSON object against the struct type t, after its first
 // token tok.
-func (c *bodyChecker) object(path string, t reflect.Type, tok json.Token) error {
+func (c *bodyChecker) object(path jsonPath, t reflect.Type, tok token) error {
 	info := structInfoOf(t)
-	if tok != json.Delim('{') {
+	if tok.kind != '{' {
 		want := "an object"
-		if path == "" {
+		if len(path) == 0 {
 			want = "a JSON object"
 		}
-		return mismatch(path, want, info.odataName, kindOf(tok))
+		return mismatch(path, want, info.odataName, tok.kindName())
 	}
-	for c.dec.More() {
-		key, err := c.key()
-		if err != nil {
-			return err
+	for c.scan.more() {
+		key := c.scan.key()
+		member := append(path, pathElem{key: key})
+		ft, known := info.fields[string(key.text)]
+		if key.escaped {
+			ft, known = info.fields[key.str()]
 		}
-		member := memberPath(path, key)
-		ft, known := info.fields[key]
+		var err error
 		switch {
 		case known:
 			err = c.value(member, ft)
-		case path == "" && c.strict && !strings.Contains(key, "@"): // annotations: "@odata.type", "user@odata.bind"
-			return fmt.Errorf("unknown member %q in the request body", key)
+		case len(path) == 0 && c.strict && !key.hasByte('@'): // annotations: "@odata.type", "user@odata.bind"
+			return fmt.Errorf("unknown member %q in the request body", key.str())
 		default:
 			err = c.value(member, rawMessageType)
 		}
 		if err != nil {
 			return err
 		}
-		if path == "" {
-			c.top[key] = !c.null
+		if len(path) == 0 {
+			c.top[key.str()] = !c.null
 		}
 	}
 	c.null = false
-	_, err := c.dec.Token() // '}'
-	return err
-}
-
-// key reads the name of the next member of an object.
-func (c *bodyChecker) key() (string, error) {
-	tok, err := c.dec.Token()
-	if err != nil {
-		return "", err
-	}
-	key, _ := tok.(string)
-	return key, nil
+	return nil
 }
 
 // array checks a JSON array whose elements must fit elem.
-func (c *bodyChecker) array(path string, elem reflect.Type, tok json.Token) error {
-	if tok != json.Delim('[') {
-		return mismatch(path, "an array", "", kindOf(tok))
+func (c *bodyChecker) array(path jsonPath, elem reflect.Type, tok token) error {
+	if tok.kind != '[' {
+		return mismatch(path, "an array", "", tok.kindName())
 	}
-	for i := 0; c.dec.More(); i++ {
-		if err := c.value(path+"["+strconv.Itoa(i)+"]", elem); err != nil {
+	for i := 0; c.scan.more(); i++ {
+		if err := c.value(append(path, pathElem{index: i, isIndex: true}), elem); err != nil {
 			return err
 		}
 	}
 	c.null = false
-	_, err := c.dec.Token() // ']'
-	return err
+	return nil
 }
 
 // mapValue checks a JSON object whose member values must fit elem.
-func (c *bodyChecker) mapValue(path string, elem reflect.Type, tok json.Token) error {
-	if tok != json.Delim('{') {
-		return mismatch(path, "an object", "", kindOf(tok))
+func (c *bodyChecker) mapValue(path jsonPath, elem reflect.Type, tok token) error {
+	if tok.kind != '{' {
+		return mismatch(path, "an object", "", tok.kindName())
 	}
-	for c.dec.More() {
-		key, err := c.key()
-		if err != nil {
-			return err
-		}
-		if err := c.value(memberPath(path, key), elem); err != nil {
+	for c.scan.more() {
+		if err := c.value(append(path, pathElem{key: c.scan.key()}), elem); err != nil {
 			return err
 		}
 	}
 	c.null = false
-	_, err := c.dec.Token() // '}'
-	return err
+	return nil
 }
 
-// memberPath appends a member name to a path: "message.toRecipients".
-func memberPath(path, name string) string {
-	if path == "" {
-		return name
+// jsonPath is where a value sits in the body, spelled only when a message
+// needs it: member names and array indexes from the top (empty for the
+// body itself). Children append to their parent's path, reusing its array.
+type jsonPath []pathElem
+
+// pathElem is a member name or an array index.
+type pathElem struct {
+	key     token
+	index   int
+	isIndex bool
+}
+
+// String spells the path as "message.toRecipients[0].emailAddress".
+func (p jsonPath) String() string {
+	var b strings.Builder
+	for i, e := range p {
+		switch {
+		case e.isIndex:
+			b.WriteString("[" + strconv.Itoa(e.index) + "]")
+		case i > 0:
+			b.WriteString("." + e.key.str())
+		default:
+			b.WriteString(e.key.str())
+		}
 	}
-	return path + "." + name
+	return b.String()
 }
 
 // checkPrimitive checks a string, boolean or number token against t.
-func checkPrimitive(path string, t reflect.Type, tok json.Token) error {
+func checkPrimitive(path jsonPath, t reflect.Type, tok token) error {
 	var want string
 	switch k := t.Kind(); {
-	case k == reflect.String:
-		if _, ok := tok.(string); !ok {
-			want = "a string"
-		}
-	case k == reflect.Bool:
-		if _, ok := tok.(bool); !ok {
-			want = "a boolean"
-		}
+	case k == reflect.String && tok.kind != '"':
+		want = "a string"
+	case k == reflect.Bool && tok.kind != 'b':
+		want = "a boolean"
 	case k == reflect.Float32 || k == reflect.Float64:
 		if !numberFits(tok, func(n string) error { _, err := strconv.ParseFloat(n, t.Bits()); return err }) {
 			want = "a number"
@@ -279,17 +270,16 @@ func checkPrimitive(path string, t reflect.Type, tok json.Token) error {
 	if want == "" {
 		return nil
 	}
-	got := kindOf(tok)
-	if _, isNumber := tok.(json.Number); isNumber && want != "a string" && want != "a boolean" {
-		got = valueText(tok) // out of range or not an integer
+	got := tok.kindName()
+	if tok.kind == '0' && want != "a string" && want != "a boolean" {
+		got = tok.valueText() // out of range or not an integer
 	}
 	return mismatch(path, want, edmNames[t.Kind()], got)
 }
 
 // numberFits reports whether tok is a number that parse accepts.
-func numberFits(tok json.Token, parse func(string) error) bool {
-	n, ok := tok.(json.Number)
-	return ok && parse(string(n)) == nil
+func numberFits(tok token, parse func(string) error) bool {
+	return tok.kind == '0' && parse(string(tok.text)) == nil
 }
 
 // edmNames are the OData primitive types that generated code declares
@@ -302,8 +292,9 @@ var edmNames = map[reflect.Kind]string{
 // checkTime checks an Edm.DateTimeOffset: an RFC 3339 timestamp, or one
 // without a zone offset (read as UTC), which Graph sends for some
 // properties.
-func checkTime(path string, tok json.Token) error {
-	if s, ok := tok.(string); ok {
+func checkTime(path jsonPath, tok token) error {
+	if tok.kind == '"' {
+		s := tok.str()
 		if _, err := time.Parse(time.RFC3339Nano, s); err == nil {
 			return nil
 		}
@@ -311,22 +302,22 @@ func checkTime(path string, tok json.Token) error {
 			return nil
 		}
 	}
-	return mismatch(path, "a timestamp such as \"2024-01-31T09:30:00Z\"", "Edm.DateTimeOffset", valueText(tok))
+	return mismatch(path, "a timestamp such as \"2024-01-31T09:30:00Z\"", "Edm.DateTimeOffset", tok.valueText())
 }
 
 // checkBinary checks an Edm.Binary: a base64-encoded string.
-func checkBinary(path string, tok json.Token) error {
-	if s, ok := tok.(string); ok {
-		if _, err := base64.StdEncoding.DecodeString(s); err == nil {
+func checkBinary(path jsonPath, tok token) error {
+	if tok.kind == '"' {
+		if _, err := base64.StdEncoding.DecodeString(tok.str()); err == nil {
 			return nil
 		}
 	}
-	return mismatch(path, "a base64-encoded string", "Edm.Binary", valueText(tok))
+	return mismatch(path, "a base64-encoded string", "Edm.Binary", tok.valueText())
 }
 
 // mismatch describes a value that does not fit: `member "message" must be
 // an object (microsoft.graph.message), got a number`.
-func mismatch(path, want, typeName, got string) error {
+func mismatch(path jsonPath, want, typeName, got string) error {
 	if typeName != "" {
 		want += " (" + typeName + ")"
 	}
@@ -335,45 +326,11 @@ func mismatch(path, want, typeName, got string) error {
 
 // subject names a path in a message: `member "a.b[0]"`, or the request
 // body for the empty path.
-func subject(path string) string {
-	if path == "" {
+func subject(path jsonPath) string {
+	if len(path) == 0 {
 		return "request body"
 	}
-	return fmt.Sprintf("member %q", path)
-}
-
-// kindOf names the JSON kind of a token: "an object", "a string", ….
-func kindOf(tok json.Token) string {
-	switch v := tok.(type) {
-	case json.Delim:
-		if v == '[' {
-			return "an array"
-		}
-		return "an object"
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	}
-	return "null"
-}
-
-// valueText shows a short number or string token as it was sent (for
-// "must be an integer, got 1.5"), anything else by its kind.
-func valueText(tok json.Token) string {
-	switch v := tok.(type) {
-	case string:
-		if len(v) <= 40 {
-			return strconv.Quote(v)
-		}
-	case json.Number:
-		if len(v) <= 40 {
-			return string(v)
-		}
-	}
-	return kindOf(tok)
+	return fmt.Sprintf("member %q", path.String())
 }
 
 // structInfo is what the checker needs of a struct type: the types of its
