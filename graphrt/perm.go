@@ -24,10 +24,9 @@ type Permissions struct {
 	NotSupported []string
 }
 
-// deny returns why a token of kind holding granted may not call an
-// operation with permissions p, or "" when it may: no permissions
-// documented, a token that is not checked (kind ""), or no permission
-// documented for its kind.
+// deny returns why the token t may not call an operation with
+// permissions p, or "" when it may: no permissions documented, a token
+// that is not checked (kind ""), or no permission documented for its kind.
 func (p *Permissions) deny(t tokenInfo) string {
 	if p == nil || t.kind == "" {
 		return ""
