@@ -98,17 +98,18 @@ func quoteDoc(s string) string {
 }
 
 // objectType emits a struct with its base types' and its own properties,
-// and the JSON methods that keep undeclared members:
+// and the JSON methods that keep undeclared members; the "odata" tag names
+// the type for the mock's body checks (graphrt.CheckJSON):
 //
 //	type User struct {
-//		ODataType *string `json:"@odata.type,omitempty"`
+//		ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.user"`
 //		DisplayName *string `json:"displayName,omitempty"`
 //		AdditionalData map[string]json.RawMessage `json:"-"`
 //	}
 func objectType(f *jen.File, t *ir.Type, idx models) {
 	fields := []jen.Code{
 		jen.Comment(sanitiseLine("ODataType is the \"@odata.type\" of the object, e.g. \"#" + t.Name + "\".")),
-		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitempty"}),
+		jen.Id("ODataType").Op("*").String().Tag(map[string]string{"json": "@odata.type,omitempty", "odata": t.Name}),
 	}
 	seen := map[string]bool{"@odata.type": true}
 	for _, p := range allProperties(t, idx) {

@@ -166,7 +166,7 @@ func arguments(method reflect.Type, op *ir.Operation, r *ir.Route) []reflect.Val
 	}
 	for _, q := range r.QueryParams {
 		for _, p := range q.Params {
-			args = append(args, reflect.ValueOf("q-"+p.GoName))
+			args = append(args, reflect.ValueOf(queryArgument(q.Name, p.GoName)))
 		}
 	}
 	switch op.RequestBody.Kind {
@@ -181,6 +181,19 @@ func arguments(method reflect.Type, op *ir.Operation, r *ir.Route) []reflect.Val
 		}
 	}
 	return args
+}
+
+// queryArgument makes the value of a parameter of query option name: a
+// number for $top and $skip, true for $count (the mock refuses other
+// values, as Graph does), else a string naming the parameter.
+func queryArgument(name, param string) string {
+	switch strings.ToLower(name) {
+	case "$top", "$skip":
+		return "1"
+	case "$count":
+		return "true"
+	}
+	return "q-" + param
 }
 
 // bodyArgument makes the body argument of type t: an empty typed request
@@ -371,6 +384,7 @@ func TestGeneratedMockChecksPermissionsAndBodies(t *testing.T) {
 		{"delegated without one", graphrt.TestToken(graphrt.DelegatedWork, "Mail.Read"), `{"mode":"full"}`, 403},
 		{"application with half of an and-group", graphrt.TestToken(app, "Widget.ReadWrite.All"), `{"mode":"full"}`, 403},
 		{"application with the whole group", graphrt.TestToken(app, "Widget.ReadWrite.All", "Directory.Read.All"), `{"mode":"full"}`, 202},
+		{"application without roles", graphrt.TestToken(app), `{"mode":"full"}`, 403},
 		{"missing required parameter", "opaque", `{"keepName":true}`, 400},
 		{"unknown parameter", "opaque", `{"mode":"full","colour":"red"}`, 400},
 		{"wrong type", "opaque", `{"mode":"full","keepName":"yes"}`, 400},
@@ -390,6 +404,48 @@ func TestGeneratedMockChecksPermissionsAndBodies(t *testing.T) {
 				t.Errorf("status %d, want %d: %s", resp.StatusCode, tt.want, body)
 			}
 		})
+	}
+}
+
+// TestGeneratedMockBodyErrorsSpeakTheAPI: the generated mock's 400s name
+// the member by its path in the body, the JSON kind expected and the
+// documented type (microsoft.graph.assignedLicense is the type of
+// assignLicense's addLicenses; conversationMember the body of
+// chat-post-members), never a Go type or field.
+func TestGeneratedMockBodyErrorsSpeakTheAPI(t *testing.T) {
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	defer srv.Close()
+	tests := []struct{ path, body, want string }{
+		{"/v1.0/widgets/w1/reset", `{"mode":"full","keepName":"yes"}`, `widget-shapes: member "keepName" must be a boolean, got a string.`},
+		{"/v1.0/widgets/w1/reset", `{"mode":"full","colour":"red"}`, `widget-shapes: unknown member "colour" in the request body.`},
+		{"/v1.0/users/u1/assignLicense", `{"addLicenses":["x"]}`,
+			`user-assignlicense: member "addLicenses[0]" must be an object (microsoft.graph.assignedLicense), got a string.`},
+		{"/v1.0/users/u1/assignLicense", `{"addLicenses":[{"skuId":"s"},{"skuId":5}]}`,
+			`user-assignlicense: member "addLicenses[1].skuId" must be a string, got a number.`},
+		{"/v1.0/users/u1/assignLicense", `{"addLicenses":{}}`, `user-assignlicense: member "addLicenses" must be an array, got an object.`},
+		{"/v1.0/chats/c1/members", `[]`, `chat-post-members: request body must be a JSON object (microsoft.graph.conversationMember), got an array.`},
+		{"/v1.0/chats/c1/members", `{"roles":"owner"}`, `chat-post-members: member "roles" must be an array, got a string.`},
+		{"/v1.0/chats/c1/members", `{"visibleHistoryStartDateTime":"yesterday"}`,
+			`chat-post-members: member "visibleHistoryStartDateTime" must be a timestamp such as "2024-01-31T09:30:00Z" (Edm.DateTimeOffset), got "yesterday".`},
+		{"/v1.0/chats/c1/members", `{"roles":["owner"],}`,
+			`chat-post-members: request body is not valid JSON: invalid character '}' looking for beginning of object key string at offset 19.`},
+	}
+	for _, tt := range tests {
+		req, _ := http.NewRequest("POST", srv.URL+tt.path, strings.NewReader(tt.body))
+		req.Header.Set("Authorization", "Bearer t")
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e struct {
+			Error struct{ Code, Message string } `json:"error"`
+		}
+		err = json.NewDecoder(resp.Body).Decode(&e)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != 400 || e.Error.Code != "BadRequest" || e.Error.Message != tt.want {
+			t.Errorf("POST %s %s: %d %+v %v\nwant 400 BadRequest %q", tt.path, tt.body, resp.StatusCode, e.Error, err, tt.want)
+		}
 	}
 }
 

@@ -15,7 +15,7 @@ import (
 // or the default calendar of a Microsoft 365 group.
 type Calendar struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.calendar"`
 	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
 	// the online meeting service providers that can be used to create online
 	// meetings in this calendar. Possible values are: `unknown`,
@@ -224,7 +224,7 @@ const (
 // are named like the generated methods.
 type CaseClash struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.caseClash".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.caseClash"`
 	// DisplayName is "displayName". Lower case.
 	DisplayName *string `json:"displayName,omitempty"`
 	// DisplayName2 is "DisplayName". Upper case.
@@ -366,7 +366,7 @@ const (
 // propriedade replyToId na mensagem.
 type ChatMessage struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.chatMessage".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.chatMessage"`
 	// ID is "id". Somente leitura. ID única da mensagem.
 	ID *string `json:"id,omitempty"`
 	// ReplyToID is "replyToId". Somente leitura. ID da mensagem de chat pai ou da
@@ -547,7 +547,7 @@ const (
 // A type named client.
 type ClientType2 struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.client".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.client"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -571,7 +571,7 @@ func (m ClientType2) MarshalJSON() ([]byte, error) {
 // A type named clientType.
 type ClientType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.clientType".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.clientType"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -811,7 +811,7 @@ const (
 // aadUserConversationMember.
 type ConversationMember struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.conversationMember"`
 	// ID is "id". Read-only. Unique ID of the user.
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". The display name of the user.
@@ -856,7 +856,7 @@ const (
 // or the default calendar of a Microsoft 365 group.
 type CalendarBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.calendar"`
 	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
 	// the online meeting service providers that can be used to create online
 	// meetings in this calendar. Possible values are: `unknown`,
@@ -981,7 +981,7 @@ func (m CalendarBeta) MarshalJSON() ([]byte, error) {
 // aadUserConversationMember.
 type ConversationMemberBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.conversationMember"`
 	// ID is "id". Read-only. Unique ID of the user.
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". The display name of the user.

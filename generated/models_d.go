@@ -119,7 +119,7 @@ const (
 // base type for many other directory entity types.
 type DirectoryObject struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.directoryObject"`
 	// ID is "id". The unique identifier for the object. For example,
 	// 12345678-9abc-def0-1234-56789abcde. The value of the id property is often
 	// but not exclusively in the form of a GUID; treat it as an opaque identifier
@@ -146,7 +146,7 @@ func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 // A type named docsHandler.
 type DocsHandlerType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.docsHandler".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.docsHandler"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -171,7 +171,7 @@ func (m DocsHandlerType) MarshalJSON() ([]byte, error) {
 // resource func init() { panic(1) }.
 type Doctext struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.doctext".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.doctext"`
 	// ID is "id". Identifier. / func init() { panic(1) }
 	// //go:generate echo property
 	// / open */ close
@@ -204,7 +204,7 @@ func (m Doctext) MarshalJSON() ([]byte, error) {
 // cujo conteúdo varia de acordo com o fluxo de trabalho, incluindo:
 type DeviceManagementDerivedCredentialSettings struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceManagementDerivedCredentialSettings".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.deviceManagementDerivedCredentialSettings"`
 	// ID is "id". Identificador exclusivo para a credencial derivada
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -230,7 +230,7 @@ func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error)
 // chamados de objetos de diretório:
 type DirectoryObjectBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.directoryObject"`
 	// DeletedDateTime is "deletedDateTime". Data e hora em que este objeto foi
 	// excluído. Sempre `null` quando o objeto não tiver sido excluído.
 	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`

@@ -101,7 +101,7 @@ const (
 // A type whose qualified name breaks lines and comments.
 type EvilFuncInitPanic1GoGenerateEchoType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.evil */ func init() { panic(1) } /* //go:generate echo type".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.evil\n*/ func init() { panic(1) } /*\u2028//go:generate echo type"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -173,7 +173,7 @@ const (
 // group.
 type Event struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.event".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.event"`
 	// AllowNewTimeProposals is "allowNewTimeProposals". `True` if the meeting
 	// organizer allows invitees to propose a new time when responding, `false`
 	// otherwise. Optional. Default is `true`.
@@ -426,7 +426,7 @@ func (m Event) MarshalJSON() ([]byte, error) {
 // possíveis ameaças e spam no Microsoft Outlook.
 type EmailThreatSubmissionPolicy struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.security.emailThreatSubmissionPolicy".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.security.emailThreatSubmissionPolicy"`
 	// CustomizedNotificationSenderEmailAddress is
 	// "customizedNotificationSenderEmailAddress". Especifica o endereço de email
 	// do remetente do qual as notificações por email serão enviadas aos

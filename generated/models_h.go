@@ -12,7 +12,7 @@ import (
 // A type named handler.
 type HandlerType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.handler".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.handler"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.

@@ -13,7 +13,7 @@ import (
 // AD.
 type IdentityAPIConnector struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.identityApiConnector".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.identityApiConnector"`
 	// ID is "id". O identificador gerado aleatoriamente do conector de API.
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". O nome do conector da API.
@@ -164,7 +164,7 @@ const (
 // and OneDrive for Business.
 type ItemAnalytics struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.itemAnalytics".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.itemAnalytics"`
 	// AllTime is "allTime". Analytics over the item's lifespan. (Its type,
 	// "itemactivitystat", is not documented in these docs: raw JSON.)
 	AllTime json.RawMessage `json:"allTime,omitempty"`

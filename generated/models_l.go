@@ -156,7 +156,7 @@ const (
 // Advanced eDiscovery.
 type LegalHold struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.ediscovery.legalHold".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.ediscovery.legalHold"`
 	// ContentQuery is "contentQuery". KQL query that specifies content to be held
 	// in the specified locations. To learn more, see Keyword queries and search
 	// conditions for Content Search and eDiscovery. To hold all content in the

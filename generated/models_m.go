@@ -161,7 +161,7 @@ const (
 // Uma propriedade estendida que contém uma coleção de valores.
 type MultiValueLegacyExtendedProperty struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.multiValueLegacyExtendedProperty".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.multiValueLegacyExtendedProperty"`
 	// ID is "id". O identificador da propriedade. Somente leitura.
 	ID *string `json:"id,omitempty"`
 	// Valor is "valor". Uma coleção de valores de propriedade. (Its type,
@@ -206,7 +206,7 @@ const (
 // A message in a mailbox folder.
 type Message struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.message".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.message"`
 	// BccRecipients is "bccRecipients". The Bcc: recipients for the message. (Its
 	// type, "recipient", is not documented in these docs: raw JSON.)
 	BccRecipients json.RawMessage `json:"bccRecipients,omitempty"`

@@ -12,7 +12,7 @@ import (
 // A type named new.
 type NewType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.new".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.new"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -36,7 +36,7 @@ func (m NewType) MarshalJSON() ([]byte, error) {
 // A type named newClient.
 type NewClientType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.newClient".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.newClient"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -60,7 +60,7 @@ func (m NewClientType) MarshalJSON() ([]byte, error) {
 // A type named newMock.
 type NewMockType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.newMock".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.newMock"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.

@@ -108,7 +108,7 @@ const (
 // recurso do Microsoft Graph.
 type OpenTypeExtension struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.openTypeExtension".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.openTypeExtension"`
 	// ExtensionName is "extensionName". Um identificador de texto exclusivo para
 	// uma extensão de dados de tipo aberto. Obrigatório.
 	ExtensionName *string `json:"extensionName,omitempty"`
@@ -167,7 +167,7 @@ const (
 // meeting, the attendees list, and the description.
 type OnlineMeeting struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.onlineMeeting".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.onlineMeeting"`
 	// AllowedPresenters is "allowedPresenters". Specifies who can be a presenter
 	// in a meeting. Possible values are `everyone`, `organization`,
 	// `roleIsPresenter`, `organizer`, and `unknownFutureValue`.

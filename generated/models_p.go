@@ -94,7 +94,7 @@ const (
 // entidade conversationThread.
 type Post struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.post"`
 	// Corpo is "corpo". O conteúdo da postagem. Esta é uma propriedade padrão.
 	// Esta propriedade pode ser nula. (Its type, "itembody", is not documented in
 	// these docs: raw JSON.)
@@ -461,7 +461,7 @@ const (
 // user to sign in via SMS.
 type PhoneAuthenticationMethod struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.phoneAuthenticationMethod".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.phoneAuthenticationMethod"`
 	// ID is "id". The identifier of this phone registered to this user. Read-only.
 	// The value of id is one of the
 	// following:`b6332ec1-7057-4abe-9331-3d72feddfe41` - where phoneType is
@@ -509,7 +509,7 @@ func (m PhoneAuthenticationMethod) MarshalJSON() ([]byte, error) {
 // encoded in base-64.
 type ProfilePhoto struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.profilePhoto".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.profilePhoto"`
 	// ID is "id". Read-only.
 	ID *string `json:"id,omitempty"`
 	// Height is "height". The height of the photo. Read-only.

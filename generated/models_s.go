@@ -86,7 +86,7 @@ const (
 // A type named like an enum constant.
 type ShapeKind struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.shapeKind".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.shapeKind"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -139,7 +139,7 @@ const (
 // chamada para a API startHoldMusic. Herda de commsOperation.
 type StartHoldMusicOperation struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.startHoldMusicOperation".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.startHoldMusicOperation"`
 	// ClientContext is "clientContext". Herdado de commsOperation. Cadeia de
 	// caracteres de contexto de cliente exclusiva. Pode ter no máximo 256
 	// caracteres.
@@ -195,7 +195,7 @@ const (
 // estão habilitadas para os seguintes recursos:
 type Subscription struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.subscription".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.subscription"`
 	// ApplicationID is "ApplicationId". Todos
 	ApplicationID *string `json:"ApplicationId,omitempty"`
 	// ChangeType is "changeType". Todos
@@ -258,7 +258,7 @@ func (m Subscription) MarshalJSON() ([]byte, error) {
 // adicionar itens na conexão.
 type Schema struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.externalConnectors.schema".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.externalConnectors.schema"`
 	// BaseType is "baseType". Tem que ser definida como
 	// `microsoft.graph.externalItem`. Obrigatório.
 	BaseType *string `json:"baseType,omitempty"`
@@ -320,7 +320,7 @@ const (
 // including the synchronization schema.
 type SynchronizationTemplate struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.synchronizationTemplate".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.synchronizationTemplate"`
 	// ID is "id". Unique template identifier.
 	ID *string `json:"id,omitempty"`
 	// ApplicationID is "applicationId". Identifier of the application this

@@ -15,7 +15,7 @@ import (
 // SharePoint ou para Outlook eventos e itens de mensagem como anexos.
 type UploadSession struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.uploadSession".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.uploadSession"`
 	// ExpirationDateTime is "expirationDateTime". Data e hora em UTC em que a
 	// sessão de carregamento expirará. O arquivo completo deve ser carregado
 	// antes que esta hora de expiração seja atingida.
@@ -54,7 +54,7 @@ func (m UploadSession) MarshalJSON() ([]byte, error) {
 // Represents an Azure AD user account. Inherits from directoryObject.
 type User struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.user"`
 	// ID is "id". The unique identifier for the object. For example,
 	// 12345678-9abc-def0-1234-56789abcde. The value of the id property is often
 	// but not exclusively in the form of a GUID; treat it as an opaque identifier

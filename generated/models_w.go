@@ -64,7 +64,7 @@ const (
 // row, a column, block of cells, etc.
 type WorkbookRange struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRange".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workbookRange"`
 	// Address is "address". Represents the range reference in A1-style. Address
 	// value will contain the Sheet reference (e.g. Sheet1!A1:B4). Read-only.
 	Address *string `json:"address,omitempty"`
@@ -157,7 +157,7 @@ func (m WorkbookRange) MarshalJSON() ([]byte, error) {
 // tabelas, gráficos, etc.
 type WorkbookWorksheet struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookWorksheet".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workbookWorksheet"`
 	// ID is "id". Retorna um valor que identifica de forma exclusiva a planilha em
 	// uma determinada pasta de trabalho. O valor do identificador permanece o
 	// mesmo, ainda que a planilha seja renomeada ou movida. Somente leitura.
@@ -251,7 +251,7 @@ const (
 // Ainda não documentado.
 type WindowsUpdateState struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.windowsUpdateState".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.windowsUpdateState"`
 	// ID is "id". Essa é a ID da entidade.
 	ID *string `json:"id,omitempty"`
 	// DeviceID is "deviceId". A ID do dispositivo.
@@ -300,7 +300,7 @@ func (m WindowsUpdateState) MarshalJSON() ([]byte, error) {
 // Represents the border of an object.
 type WorkbookRangeBorder struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRangeBorder".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workbookRangeBorder"`
 	// Color is "color". HTML color code representing the color of the border line,
 	// of the form #RRGGBB (e.g. "FFA500") or as a named HTML color (e.g.
 	// "orange").

@@ -3,11 +3,14 @@ package graphrt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -166,7 +169,12 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 			"Access token is empty or is not a Bearer token.")
 		return false
 	}
-	if msg := rt.Permissions.deny(token); msg != "" {
+	info, err := readToken(token)
+	if err != nil {
+		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", rt.prefix()+err.Error()+".")
+		return false
+	}
+	if msg := rt.Permissions.deny(info); msg != "" {
 		WriteError(w, http.StatusForbidden, "Authorization_RequestDenied", rt.prefix()+msg)
 		return false
 	}
@@ -177,6 +185,10 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 			return false
 		}
 	}
+	if msg := checkQuery(r.URL.RawQuery); msg != "" {
+		WriteError(w, http.StatusBadRequest, "BadRequest", rt.prefix()+msg)
+		return false
+	}
 	query := r.URL.Query()
 	for _, name := range rt.Query {
 		if query.Get(name) == "" {
@@ -186,6 +198,51 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 		}
 	}
 	return rt.admitBody(w, r)
+}
+
+// checkQuery returns why a raw query string is malformed, or "": an
+// invalid percent-escape, a system query option ("$top") given twice,
+// $top or $skip that is not a whole number, $count that is not true or
+// false. Semicolons are data: Graph's nested options use them
+// ("$expand=members($select=id;$top=5)").
+func checkQuery(raw string) string {
+	seen := map[string]bool{}
+	for _, pair := range strings.Split(raw, "&") {
+		name, value, _ := strings.Cut(pair, "=")
+		name, err1 := url.QueryUnescape(name)
+		value, err2 := url.QueryUnescape(value)
+		if err := errors.Join(err1, err2); err != nil {
+			return fmt.Sprintf("the query string is malformed: %q has an invalid percent-escape.", pair)
+		}
+		if !strings.HasPrefix(name, "$") {
+			continue
+		}
+		key := strings.ToLower(name)
+		if seen[key] {
+			return fmt.Sprintf("the query option %s is given more than once.", name)
+		}
+		seen[key] = true
+		if msg := checkSystemOption(key, name, value); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// checkSystemOption checks the value of the system query options whose
+// syntax is fixed: $top and $skip take a whole number, $count true or false.
+func checkSystemOption(key, name, value string) string {
+	switch key {
+	case "$top", "$skip":
+		if _, err := strconv.ParseUint(value, 10, 64); err != nil {
+			return fmt.Sprintf("invalid value %q for the query option %s: it must be a whole number.", value, name)
+		}
+	case "$count":
+		if !strings.EqualFold(value, "true") && !strings.EqualFold(value, "false") {
+			return fmt.Sprintf("invalid value %q for the query option %s: it must be true or false.", value, name)
+		}
+	}
+	return ""
 }
 
 // bearerToken returns the token of a "Bearer <token>" header value, or "".
@@ -214,7 +271,7 @@ func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
 	status, msg := rt.Body.check(body, r.Header.Get("Content-Type"))
 	if status == 0 && rt.Check != nil && len(body) > 0 && json.Valid(body) {
 		if err := rt.Check(body); err != nil {
-			status, msg = http.StatusBadRequest, "invalid request body: "+err.Error()
+			status, msg = http.StatusBadRequest, strings.TrimSuffix(err.Error(), ".")+"."
 		}
 	}
 	if status == 0 {
@@ -247,12 +304,16 @@ func (rule BodyRule) check(body []byte, contentType string) (int, string) {
 		return http.StatusBadRequest, "a JSON request body is required."
 	case rule == BodyJSON && contentType != "" && !isJSONType(contentType):
 		return http.StatusUnsupportedMediaType, fmt.Sprintf("Content-Type %q is not application/json.", contentType)
-	case rule == BodyJSON && !json.Valid(body):
-		return http.StatusBadRequest, "the request body is not valid JSON."
+	case rule == BodyJSON:
+		if err := bodySyntaxError(body); err != nil {
+			return http.StatusBadRequest, err.Error() + "."
+		}
 	case rule == BodyBinary && len(body) == 0:
 		return http.StatusBadRequest, "a request body is required."
-	case rule == BodyOptional && len(body) > 0 && isJSONType(contentType) && !json.Valid(body):
-		return http.StatusBadRequest, "the request body is not valid JSON."
+	case rule == BodyOptional && len(body) > 0 && isJSONType(contentType):
+		if err := bodySyntaxError(body); err != nil {
+			return http.StatusBadRequest, err.Error() + "."
+		}
 	}
 	return 0, ""
 }

@@ -526,3 +526,32 @@ func TestMatchPattern(t *testing.T) {
 		t.Error("matched another path")
 	}
 }
+
+// TestMuxQueryOptions: a malformed query string is a 400 BadRequest, as
+// Graph answers it; OData's nested options, whose separator is ";", are
+// not malformed.
+func TestMuxQueryOptions(t *testing.T) {
+	tests := []struct{ query, want string }{
+		{"$top=5&$skip=0&$count=true&$select=id,displayName", ""},
+		{"$expand=members($select=id;$top=5)&$filter=startswith(displayName,'a')", ""},
+		{"$count=FALSE&top=x&other=%20", ""}, // options without "$" are not system options
+		{"$top=abc", `user-get: invalid value "abc" for the query option $top: it must be a whole number.`},
+		{"$top=-1", `user-get: invalid value "-1" for the query option $top: it must be a whole number.`},
+		{"%24skip=1.5", `user-get: invalid value "1.5" for the query option $skip: it must be a whole number.`},
+		{"$count=yes", `user-get: invalid value "yes" for the query option $count: it must be true or false.`},
+		{"$select=id&$select=mail", `user-get: the query option $select is given more than once.`},
+		{"$filter=a%zz", `user-get: the query string is malformed: "$filter=a%zz" has an invalid percent-escape.`},
+	}
+	m := graphrt.NewMux()
+	m.Handle(graphrt.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}"}, echo("user-get"))
+	for _, tt := range tests {
+		rec := call(m, "GET", "/v1.0/users/u1?"+tt.query, "", nil, "")
+		var e struct {
+			Error struct{ Code, Message string }
+		}
+		_ = json.Unmarshal(rec.Body.Bytes(), &e)
+		if tt.want == "" && rec.Code != 200 || tt.want != "" && (rec.Code != 400 || e.Error.Code != "BadRequest" || e.Error.Message != tt.want) {
+			t.Errorf("?%s: %d %s, want %q", tt.query, rec.Code, rec.Body, tt.want)
+		}
+	}
+}

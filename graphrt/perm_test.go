@@ -1,6 +1,7 @@
 package graphrt_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -57,59 +58,125 @@ func TestMockPermissions(t *testing.T) {
 	}
 }
 
-type resetRequest struct {
-	Mode     string `json:"mode"`
-	KeepName *bool  `json:"keepName,omitempty"`
+// jwt returns an unsigned JWT with the given JSON header and payload.
+func jwt(header, payload string) string {
+	enc := base64.RawURLEncoding
+	return enc.EncodeToString([]byte(header)) + "." + enc.EncodeToString([]byte(payload)) + "."
 }
 
-func TestCheckJSON(t *testing.T) {
-	check := graphrt.CheckJSON[resetRequest]("mode")
-	tests := []struct{ body, wantErr string }{
-		{`{"mode":"full","keepName":true}`, ""},
-		{`{"mode":"full","@odata.type":"#x"}`, ""},
-		{`{"keepName":true}`, `required member "mode"`},
-		{`{"mode":null}`, `required member "mode"`},
-		{`{"mode":"full","colour":"red"}`, `unknown member "colour"`},
-		{`{"mode":"full","keepName":"yes"}`, "cannot unmarshal"},
-		{`[1,2]`, "not a JSON object"},
+// claims returns an unsigned JWT with the given JSON payload.
+func claims(payload string) string { return jwt(`{"alg":"none","typ":"JWT"}`, payload) }
+
+// TestMockTokenKinds: the mock tells application from delegated tokens as
+// Microsoft Entra ID access tokens say it ("idtyp", else "scp" for
+// delegated, else "roles", "appid", "azp" or "oid" for applications), so
+// that an application token without roles, or a delegated token that also
+// carries roles, is judged by what its kind holds.
+func TestMockTokenKinds(t *testing.T) {
+	const consumer = `"tid":"9188040d-6c67-4c5b-b112-36a304b66dad"`
+	tests := []struct {
+		name, token string
+		want        int
+	}{
+		{"test token for an application without roles", graphrt.TestToken(graphrt.Application), 403},
+		{"application, roles null", claims(`{"idtyp":"app","roles":null}`), 403},
+		{"application, roles missing", claims(`{"idtyp":"app","oid":"o","appid":"a"}`), 403},
+		{"application, roles empty", claims(`{"idtyp":"app","roles":[]}`), 403},
+		{"application without idtyp, roles null", claims(`{"roles":null,"oid":"o"}`), 403},
+		{"application without idtyp or roles (v1 token)", claims(`{"appid":"a","oid":"o","tid":"t"}`), 403},
+		{"application without idtyp (v2 token)", claims(`{"azp":"a","roles":["User.Read.All","Directory.Read.All"]}`), 200},
+		{"application holding the whole group", claims(`{"idtyp":"app","roles":["Directory.Read.All","User.Read.All"]}`), 200},
+		{"delegated, scp empty", claims(`{"scp":""}`), 403},
+		{"delegated, scp empty, roles granting the app group", claims(`{"scp":"","roles":["User.Read.All","Directory.Read.All"]}`), 403},
+		{"delegated with scp and roles: scp decides", claims(`{"idtyp":"user","scp":"User.Read","roles":["Nothing"]}`), 200},
+		{"delegated by idtyp without scp", claims(`{"idtyp":"user","oid":"o"}`), 403},
+		{"personal account by idtyp", claims(`{"idtyp":"user",` + consumer + `,"scp":"User.Read"}`), 403},
+		{"personal account by scp", claims(`{` + consumer + `,"scp":"User.Read"}`), 403},
+		{"permission names compared without case", claims(`{"scp":"user.read"}`), 200},
+		{"padded base64url payload", "eyJhbGciOiJub25lIn0." + base64.URLEncoding.EncodeToString([]byte(`{"scp":"User.Read"}`)) + ".", 200},
+		{"JWT without kind claims is not checked", claims(`{"sub":"s","tid":"t"}`), 200},
+		{"dotted opaque token is not checked", "a.b.c", 200},
+		{"opaque token is not checked", "opaque", 200},
+	}
+	m := permMux()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := call(m, "GET", "/v1.0/users/u1", "Bearer "+tt.token, nil, "")
+			if rec.Code != tt.want {
+				t.Fatalf("status %d, want %d: %s", rec.Code, tt.want, rec.Body)
+			}
+			if tt.want == 403 && errorCode(t, rec) != "Authorization_RequestDenied" {
+				t.Errorf("error body %s", rec.Body)
+			}
+		})
+	}
+}
+
+// TestMockMalformedTokens: a JWT whose claims cannot be read is refused
+// with 401 InvalidAuthenticationToken, as Graph refuses it, saying what is
+// wrong; so is a test token of a kind graphrt does not know.
+func TestMockMalformedTokens(t *testing.T) {
+	header := base64.RawURLEncoding.EncodeToString([]byte(`{"alg":"none"}`))
+	tests := []struct{ name, token, want string }{
+		{"payload not base64url", header + ".***.", "payload is not base64url-encoded"},
+		{"payload not JSON", jwt(`{"alg":"none"}`, `scp=User.Read`), "payload is not a JSON object"},
+		{"payload an array", jwt(`{"alg":"none"}`, `["scp"]`), "payload is not a JSON object"},
+		{"scp not a string", claims(`{"scp":["User.Read"]}`), `claim "scp" must be a string, got an array`},
+		{"roles a string", claims(`{"idtyp":"app","roles":"User.Read.All"}`), `claim "roles" must be an array of strings, got a string`},
+		{"idtyp null", claims(`{"idtyp":null,"roles":["User.Read.All"]}`), `claim "idtyp" must be a string, got null`},
+		{"idtyp unknown", claims(`{"idtyp":"device"}`), `"idtyp" claim "device" is neither "app" nor "user"`},
+		{"TestToken of an unknown kind", graphrt.TestToken("app", "User.Read.All"), `graphrt.TestToken was given the kind "app"; it takes delegatedWork, delegatedPersonal or application`},
 	}
 	for _, tt := range tests {
-		err := check([]byte(tt.body))
-		if (err == nil) != (tt.wantErr == "") || err != nil && !strings.Contains(err.Error(), tt.wantErr) {
-			t.Errorf("CheckJSON(%s) = %v, want %q", tt.body, err, tt.wantErr)
+		t.Run(tt.name, func(t *testing.T) {
+			// the token is read on every route, documented permissions or not
+			for _, m := range []*graphrt.Mux{permMux(), graphMux()} {
+				rec := call(m, "GET", "/v1.0/users/u1", "Bearer "+tt.token, nil, "")
+				var e struct {
+					Error struct{ Code, Message string }
+				}
+				_ = json.Unmarshal(rec.Body.Bytes(), &e)
+				if rec.Code != 401 || e.Error.Code != "InvalidAuthenticationToken" || !strings.Contains(e.Error.Message, tt.want) {
+					t.Errorf("%d %s, want 401 InvalidAuthenticationToken saying %s", rec.Code, rec.Body, tt.want)
+				}
+			}
+		})
+	}
+}
+
+// TestMockKindsDocumentedOrNot: a kind the docs mark not supported is
+// refused whatever the token holds; a kind the docs say nothing about is
+// let through.
+func TestMockKindsDocumentedOrNot(t *testing.T) {
+	m := graphrt.NewMux()
+	m.Handle(graphrt.Route{Operation: "x-get", Method: "GET", Pattern: "/v1.0/x", Permissions: &graphrt.Permissions{
+		DelegatedWork: []string{"X.Read"}, NotSupported: []string{graphrt.Application}}}, func(w http.ResponseWriter, r *http.Request) {})
+	tests := []struct {
+		token string
+		want  int
+	}{
+		{graphrt.TestToken(graphrt.Application, "X.Read", "X.Read.All"), 403},
+		{graphrt.TestToken(graphrt.DelegatedPersonal), 200},
+		{graphrt.TestToken(graphrt.DelegatedWork, "X.Read"), 200},
+		{graphrt.TestToken(graphrt.DelegatedWork), 403},
+	}
+	for _, tt := range tests {
+		rec := call(m, "GET", "/v1.0/x", "Bearer "+tt.token, nil, "")
+		if rec.Code != tt.want {
+			t.Errorf("%s: status %d, want %d: %s", tt.token, rec.Code, tt.want, rec.Body)
 		}
 	}
-	// the mux answers a failing check with 400
+}
+
+// TestMockPermissionSpellings: identityuserflowattribute-list documents
+// "IdentityUserflow.ReadWrite.All", the permission other pages (and
+// tokens) spell "IdentityUserFlow.ReadWrite.All".
+func TestMockPermissionSpellings(t *testing.T) {
 	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "widget-reset", Method: "POST", Pattern: "/v1.0/widgets/{id}/reset", Body: graphrt.BodyJSON, Check: check},
-		func(w http.ResponseWriter, r *http.Request) {})
-	req := httptest.NewRequest("POST", "/v1.0/widgets/w/reset", strings.NewReader(`{"colour":"red"}`))
-	req.Header.Set("Authorization", "Bearer t")
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	m.ServeHTTP(rec, req)
-	if rec.Code != 400 || !strings.Contains(rec.Body.String(), "unknown member") {
-		t.Errorf("status %d %s, want 400 naming the unknown member", rec.Code, rec.Body)
-	}
-}
-
-// dashRequest has a member named "-", which encoding/json spells "-,".
-type dashRequest struct {
-	Dash    string `json:"-,"`
-	Skipped string `json:"-"`
-}
-
-// TestCheckJSONMemberNamedDash: the tag "-," declares the member "-"; only
-// the tag "-" skips a field.
-func TestCheckJSONMemberNamedDash(t *testing.T) {
-	check := graphrt.CheckJSON[dashRequest]("-")
-	if err := check([]byte(`{"-":"x"}`)); err != nil {
-		t.Errorf(`CheckJSON({"-":"x"}) = %v, want nil`, err)
-	}
-	if err := check([]byte(`{}`)); err == nil || !strings.Contains(err.Error(), `required member "-"`) {
-		t.Errorf("CheckJSON({}) = %v, want the missing member", err)
-	}
-	if err := check([]byte(`{"-":"x","Skipped":"y"}`)); err == nil || !strings.Contains(err.Error(), "unknown member") {
-		t.Errorf("CheckJSON with a skipped field's name = %v, want an unknown member", err)
+	m.Handle(graphrt.Route{Operation: "identityuserflowattribute-list", Method: "GET", Pattern: "/v1.0/identity/userFlowAttributes",
+		Permissions: &graphrt.Permissions{DelegatedWork: []string{"IdentityUserflow.ReadWrite.All"}}}, func(w http.ResponseWriter, r *http.Request) {})
+	rec := call(m, "GET", "/v1.0/identity/userFlowAttributes", "Bearer "+graphrt.TestToken(graphrt.DelegatedWork, "IdentityUserFlow.ReadWrite.All"), nil, "")
+	if rec.Code != 200 {
+		t.Errorf("status %d, want 200: %s", rec.Code, rec.Body)
 	}
 }

@@ -15,7 +15,7 @@ import (
 // This type inherits from conversationMember.
 type AadUserConversationMember struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.aadUserConversationMember".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.aadUserConversationMember"`
 	// ID is "id". Read-only. Unique ID of the user.
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". The display name of the user.
@@ -105,7 +105,7 @@ const (
 // learn more, see the sample queries in Graph Explorer.
 type Alert struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.alert"`
 	// ActivityGroupName is "activityGroupName". Name or alias of the activity
 	// group (attacker) this alert is attributed to.
 	ActivityGroupName *string `json:"activityGroupName,omitempty"`
@@ -347,7 +347,7 @@ const (
 // the user entity is a collection of assignedLicense.
 type AssignedLicense struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.assignedLicense".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.assignedLicense"`
 	// DisabledPlans is "disabledPlans". A collection of the unique identifiers for
 	// plans that have been disabled.
 	DisabledPlans []string `json:"disabledPlans,omitempty"`
@@ -491,7 +491,7 @@ const (
 // learn more, see the sample queries in Graph Explorer.
 type AlertBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.alert".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.alert"`
 	// ActivityGroupName is "activityGroupName". Name or alias of the activity
 	// group (attacker) this alert is attributed to.
 	ActivityGroupName *string `json:"activityGroupName,omitempty"`
@@ -654,7 +654,7 @@ func (m AlertBeta) MarshalJSON() ([]byte, error) {
 // security groups and for a specified set of apps on an Android device.
 type AndroidManagedAppProtection struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.androidManagedAppProtection".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.androidManagedAppProtection"`
 	// ID is "id". Key of the entity. Inherited from managedAppPolicy
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". Policy display name. Inherited from

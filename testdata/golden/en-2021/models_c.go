@@ -478,7 +478,7 @@ const (
 // aadUserConversationMember.
 type ConversationMember struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.conversationMember"`
 	// ID is "id". Read-only. Unique ID of the user.
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". The display name of the user.
@@ -524,7 +524,7 @@ const (
 // aadUserConversationMember.
 type ConversationMemberBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.conversationMember".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.conversationMember"`
 	// ID is "id". Read-only. Unique ID of the user.
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". The display name of the user.

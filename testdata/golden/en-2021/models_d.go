@@ -118,7 +118,7 @@ const (
 // base type for many other directory entity types.
 type DirectoryObject struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.directoryObject"`
 	// ID is "id". The unique identifier for the object. For example,
 	// 12345678-9abc-def0-1234-56789abcde. The value of the id property is often
 	// but not exclusively in the form of a GUID; treat it as an opaque identifier

@@ -147,7 +147,7 @@ const (
 // group.
 type Event struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.event".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.event"`
 	// AllowNewTimeProposals is "allowNewTimeProposals". `True` if the meeting
 	// organizer allows invitees to propose a new time when responding, `false`
 	// otherwise. Optional. Default is `true`.

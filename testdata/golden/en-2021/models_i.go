@@ -128,7 +128,7 @@ const (
 // and OneDrive for Business.
 type ItemAnalytics struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.itemAnalytics".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.itemAnalytics"`
 	// AllTime is "allTime". Analytics over the item's lifespan. (Its type,
 	// "itemactivitystat", is not documented in these docs: raw JSON.)
 	AllTime json.RawMessage `json:"allTime,omitempty"`

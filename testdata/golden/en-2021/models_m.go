@@ -176,7 +176,7 @@ const (
 // A message in a mailbox folder.
 type Message struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.message".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.message"`
 	// BccRecipients is "bccRecipients". The Bcc: recipients for the message. (Its
 	// type, "recipient", is not documented in these docs: raw JSON.)
 	BccRecipients json.RawMessage `json:"bccRecipients,omitempty"`

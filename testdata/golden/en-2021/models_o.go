@@ -135,7 +135,7 @@ const (
 // meeting, the attendees list, and the description.
 type OnlineMeeting struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.onlineMeeting".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.onlineMeeting"`
 	// AllowedPresenters is "allowedPresenters". Specifies who can be a presenter
 	// in a meeting. Possible values are `everyone`, `organization`,
 	// `roleIsPresenter`, `organizer`, and `unknownFutureValue`.

@@ -136,7 +136,7 @@ const (
 // including the synchronization schema.
 type SynchronizationTemplate struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.synchronizationTemplate".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.synchronizationTemplate"`
 	// ID is "id". Unique template identifier.
 	ID *string `json:"id,omitempty"`
 	// ApplicationID is "applicationId". Identifier of the application this

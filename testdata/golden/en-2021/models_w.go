@@ -63,7 +63,7 @@ const (
 // row, a column, block of cells, etc.
 type WorkbookRange struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRange".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workbookRange"`
 	// Address is "address". Represents the range reference in A1-style. Address
 	// value will contain the Sheet reference (e.g. Sheet1!A1:B4). Read-only.
 	Address *string `json:"address,omitempty"`
@@ -195,7 +195,7 @@ const (
 // Represents the border of an object.
 type WorkbookRangeBorder struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookRangeBorder".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workbookRangeBorder"`
 	// Color is "color". HTML color code representing the color of the border line,
 	// of the form #RRGGBB (e.g. "FFA500") or as a named HTML color (e.g.
 	// "orange").

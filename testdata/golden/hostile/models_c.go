@@ -13,7 +13,7 @@ import (
 // are named like the generated methods.
 type CaseClash struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.caseClash".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.caseClash"`
 	// DisplayName is "displayName". Lower case.
 	DisplayName *string `json:"displayName,omitempty"`
 	// DisplayName2 is "DisplayName". Upper case.
@@ -66,7 +66,7 @@ func (m CaseClash) MarshalJSON() ([]byte, error) {
 // A type named client.
 type ClientType2 struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.client".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.client"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -90,7 +90,7 @@ func (m ClientType2) MarshalJSON() ([]byte, error) {
 // A type named clientType.
 type ClientType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.clientType".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.clientType"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.

@@ -12,7 +12,7 @@ import (
 // A type named docsHandler.
 type DocsHandlerType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.docsHandler".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.docsHandler"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -37,7 +37,7 @@ func (m DocsHandlerType) MarshalJSON() ([]byte, error) {
 // resource func init() { panic(1) }.
 type Doctext struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.doctext".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.doctext"`
 	// ID is "id". Identifier. / func init() { panic(1) }
 	// //go:generate echo property
 	// / open */ close

@@ -14,7 +14,7 @@ import (
 // A type whose qualified name breaks lines and comments.
 type EvilFuncInitPanic1GoGenerateEchoType struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.evil */ func init() { panic(1) } /* //go:generate echo type".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.evil\n*/ func init() { panic(1) } /*\u2028//go:generate echo type"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.

@@ -12,7 +12,7 @@ import (
 // A type named runtime.
 type Runtime struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.runtime".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.runtime"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.

@@ -37,7 +37,7 @@ const (
 // A type named like an enum constant.
 type ShapeKind struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.shapeKind".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.shapeKind"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.

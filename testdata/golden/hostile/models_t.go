@@ -12,7 +12,7 @@ import (
 // A type whose name starts with a digit.
 type T1stThing struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.1stThing".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.1stThing"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -36,7 +36,7 @@ func (m T1stThing) MarshalJSON() ([]byte, error) {
 // A type whose name has no upper case.
 type T名前 struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.名前".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.名前"`
 	// ID is "id". Identifier.
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.

@@ -18,7 +18,7 @@ import (
 // acesso Sales para o período de janeiro de 2019 a julho de 2019.
 type AccessPackageAssignment struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.accessPackageAssignment".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.accessPackageAssignment"`
 	// ExpiredDateTime is "expiredDateTime". O tipo Timestamp representa
 	// informações de data e hora usando o formato ISO 8601 e está sempre no
 	// horário UTC. Por exemplo, meia-noite UTC em 1 de janeiro de 2014 é

@@ -16,7 +16,7 @@ import (
 // propriedade replyToId na mensagem.
 type ChatMessage struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.chatMessage".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.chatMessage"`
 	// ID is "id". Somente leitura. ID única da mensagem.
 	ID *string `json:"id,omitempty"`
 	// ReplyToID is "replyToId". Somente leitura. ID da mensagem de chat pai ou da

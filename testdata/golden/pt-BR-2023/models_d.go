@@ -15,7 +15,7 @@ import (
 // cujo conteúdo varia de acordo com o fluxo de trabalho, incluindo:
 type DeviceManagementDerivedCredentialSettings struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceManagementDerivedCredentialSettings".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.deviceManagementDerivedCredentialSettings"`
 	// ID is "id". Identificador exclusivo para a credencial derivada
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
@@ -41,7 +41,7 @@ func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error)
 // chamados de objetos de diretório:
 type DirectoryObject struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.directoryObject".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.directoryObject"`
 	// DeletedDateTime is "deletedDateTime". Data e hora em que este objeto foi
 	// excluído. Sempre `null` quando o objeto não tiver sido excluído.
 	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`

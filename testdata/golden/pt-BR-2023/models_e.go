@@ -17,7 +17,7 @@ import (
 // possíveis ameaças e spam no Microsoft Outlook.
 type EmailThreatSubmissionPolicy struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.security.emailThreatSubmissionPolicy".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.security.emailThreatSubmissionPolicy"`
 	// CustomizedNotificationSenderEmailAddress is
 	// "customizedNotificationSenderEmailAddress". Especifica o endereço de email
 	// do remetente do qual as notificações por email serão enviadas aos

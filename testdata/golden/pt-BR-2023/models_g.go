@@ -17,7 +17,7 @@ import (
 // ativação" e assim por diante.
 type GovernanceRoleSetting struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.governanceRoleSetting".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.governanceRoleSetting"`
 	// ID is "id". A ID da roleSetting.
 	ID *string `json:"id,omitempty"`
 	// ResourceID is "resourceId". Obrigatório. A ID do recurso ao qual a

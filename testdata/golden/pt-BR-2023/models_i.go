@@ -13,7 +13,7 @@ import (
 // AD.
 type IdentityAPIConnector struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.identityApiConnector".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.identityApiConnector"`
 	// ID is "id". O identificador gerado aleatoriamente do conector de API.
 	ID *string `json:"id,omitempty"`
 	// DisplayName is "displayName". O nome do conector da API.

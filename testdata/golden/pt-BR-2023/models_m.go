@@ -14,7 +14,7 @@ import (
 // Uma propriedade estendida que contém uma coleção de valores.
 type MultiValueLegacyExtendedProperty struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.multiValueLegacyExtendedProperty".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.multiValueLegacyExtendedProperty"`
 	// ID is "id". O identificador da propriedade. Somente leitura.
 	ID *string `json:"id,omitempty"`
 	// Valor is "valor". Uma coleção de valores de propriedade. (Its type,

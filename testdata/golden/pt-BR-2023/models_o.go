@@ -16,7 +16,7 @@ import (
 // recurso do Microsoft Graph.
 type OpenTypeExtension struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.openTypeExtension".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.openTypeExtension"`
 	// ExtensionName is "extensionName". Um identificador de texto exclusivo para
 	// uma extensão de dados de tipo aberto. Obrigatório.
 	ExtensionName *string `json:"extensionName,omitempty"`

@@ -15,7 +15,7 @@ import (
 // entidade conversationThread.
 type Post struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.post"`
 	// Corpo is "corpo". O conteúdo da postagem. Esta é uma propriedade padrão.
 	// Esta propriedade pode ser nula. (Its type, "itembody", is not documented in
 	// these docs: raw JSON.)

@@ -15,7 +15,7 @@ import (
 // chamada para a API startHoldMusic. Herda de commsOperation.
 type StartHoldMusicOperation struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.startHoldMusicOperation".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.startHoldMusicOperation"`
 	// ClientContext is "clientContext". Herdado de commsOperation. Cadeia de
 	// caracteres de contexto de cliente exclusiva. Pode ter no máximo 256
 	// caracteres.
@@ -54,7 +54,7 @@ func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
 // estão habilitadas para os seguintes recursos:
 type Subscription struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.subscription".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.subscription"`
 	// ApplicationID is "ApplicationId". Todos
 	ApplicationID *string `json:"ApplicationId,omitempty"`
 	// ChangeType is "changeType". Todos
@@ -117,7 +117,7 @@ func (m Subscription) MarshalJSON() ([]byte, error) {
 // adicionar itens na conexão.
 type Schema struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.externalConnectors.schema".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.externalConnectors.schema"`
 	// BaseType is "baseType". Tem que ser definida como
 	// `microsoft.graph.externalItem`. Obrigatório.
 	BaseType *string `json:"baseType,omitempty"`

@@ -15,7 +15,7 @@ import (
 // SharePoint ou para Outlook eventos e itens de mensagem como anexos.
 type UploadSession struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.uploadSession".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.uploadSession"`
 	// ExpirationDateTime is "expirationDateTime". Data e hora em UTC em que a
 	// sessão de carregamento expirará. O arquivo completo deve ser carregado
 	// antes que esta hora de expiração seja atingida.
@@ -56,7 +56,7 @@ func (m UploadSession) MarshalJSON() ([]byte, error) {
 // passadas. Herda de directoryObject.
 type User struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.user"`
 	// AboutMe is "aboutMe". Um campo de entrada de texto de forma livre para o
 	// usuário se descrever. Retornado apenas em `$select`.
 	AboutMe *string `json:"aboutMe,omitempty"`

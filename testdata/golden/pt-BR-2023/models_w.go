@@ -15,7 +15,7 @@ import (
 // tabelas, gráficos, etc.
 type WorkbookWorksheet struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workbookWorksheet".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workbookWorksheet"`
 	// ID is "id". Retorna um valor que identifica de forma exclusiva a planilha em
 	// uma determinada pasta de trabalho. O valor do identificador permanece o
 	// mesmo, ainda que a planilha seja renomeada ou movida. Somente leitura.
@@ -69,7 +69,7 @@ func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
 // Ainda não documentado.
 type WindowsUpdateState struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.windowsUpdateState".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.windowsUpdateState"`
 	// ID is "id". Essa é a ID da entidade.
 	ID *string `json:"id,omitempty"`
 	// DeviceID is "deviceId". A ID do dispositivo.

@@ -14,7 +14,7 @@ import (
 // or the default calendar of a Microsoft 365 group.
 type Calendar struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.calendar"`
 	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
 	// the online meeting service providers that can be used to create online
 	// meetings in this calendar. Possible values are: `unknown`,
@@ -139,7 +139,7 @@ const (
 // or the default calendar of a Microsoft 365 group.
 type CalendarBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.calendar".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.calendar"`
 	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
 	// the online meeting service providers that can be used to create online
 	// meetings in this calendar. Possible values are: `unknown`,

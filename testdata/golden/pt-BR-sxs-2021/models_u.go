@@ -14,7 +14,7 @@ import (
 // Represents an Azure AD user account. Inherits from directoryObject.
 type User struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.user".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.user"`
 	// ID is "id". The unique identifier for the object. For example,
 	// 12345678-9abc-def0-1234-56789abcde. The value of the id property is often
 	// but not exclusively in the form of a GUID; treat it as an opaque identifier
