@@ -1,7 +1,9 @@
 package emitter
 
 import (
+	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -115,6 +117,11 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, root
 		body := scope.Name("body")
 		params = append(params, jen.Id(body).Add(bodyType(op, types)))
 		req[jen.Id("JSON")] = jen.Id(body)
+	case ir.KindReference:
+		// odataID string → JSON: graphrt.Ref{ODataID: odataID}
+		ref := scope.Name("odataID")
+		params = append(params, jen.Id(ref).String())
+		req[jen.Id("JSON")] = rt("Ref").Values(jen.Dict{jen.Id("ODataID"): jen.Id(ref)})
 	case ir.KindBinary:
 		body := scope.Name("body")
 		params = append(params, jen.Id(body).Index().Byte())
@@ -132,23 +139,33 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, root
 		req[jen.Id("Params")] = jen.Index().String().Values(nonEmptyArgs(r)...)
 	}
 	args := []jen.Code{jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("...")}
-	call, results := responseCall(op.Response.Kind)
+	resp := routeResponse(op, r)
+	call, results := responseCall(resp)
 	var send *jen.Statement
-	if decode, typedResults := typedResponse(op.Response, types); decode != nil {
+	if decode, typedResults := typedResponse(resp, types); decode != nil {
 		// graphrt.Object[T](ctx, c.rt, &graphrt.Request{...}, opts...)
 		send, results = decode.Call(args...), typedResults
 	} else {
 		// c.rt.JSON(ctx, &graphrt.Request{...}, opts...)
 		send = jen.Id(recv).Dot("rt").Dot(call).Call(args[0], args[2], args[3])
 	}
-	doc := methodDoc(op, r)
+	doc := methodDoc(op, r, resp)
 	if !first {
 		doc = secondaryDoc(op, r)
 	}
 	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.GoName).Params(params...).Add(results).Block(jen.Return(send)))
-	if r.PagerGoName != "" {
-		pagerMethods(f, op, r, types, params, recv, args)
+	if r.PagerGoName != "" && resp.Kind == ir.KindCollection {
+		pagerMethods(f, resp, r, types, params, recv, args)
 	}
+}
+
+// routeResponse is the success response of route r: its own when the
+// docs give it one (a stream, a property), else the operation's.
+func routeResponse(op *ir.Operation, r *ir.Route) ir.Response {
+	if r.Response != nil {
+		return *r.Response
+	}
+	return op.Response
 }
 
 // pagerMethods emits the iterator over every page of a collection and the
@@ -160,12 +177,12 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, root
 //	func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[graph.User], error) {
 //		return graphrt.GetPage[graph.User](ctx, c.rt, &graphrt.Request{...}, opts...)
 //	}
-func pagerMethods(f *jen.File, op *ir.Operation, r *ir.Route, types models, params []jen.Code, recv string, args []jen.Code) {
+func pagerMethods(f *jen.File, resp ir.Response, r *ir.Route, types models, params []jen.Code, recv string, args []jen.Code) {
 	elem := jen.Qual("encoding/json", "RawMessage")
-	if t, ok := types.lookup(op.Response.Type); ok {
+	if t, ok := types.lookup(resp.Type); ok {
 		elem = types.ref(t)
-	} else if primitiveGo[op.Response.Type] != nil {
-		elem = primitiveGo[op.Response.Type]()
+	} else if primitiveGo[resp.Type] != nil {
+		elem = primitiveGo[resp.Type]()
 	}
 	doc := docLines(r.PagerGoName + " iterates over every item of " + r.GoName + ", following @odata.nextLink from page to page; it stops at the first error, which it yields, or when the loop breaks.")
 	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PagerGoName).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
@@ -204,10 +221,13 @@ func paramNames(r *ir.Route) []string {
 }
 
 // responseCall picks the runtime method and the result list for a
-// response kind.
-func responseCall(kind string) (call string, results jen.Code) {
-	switch kind {
+// response: nothing, the Location header, bytes or raw JSON.
+func responseCall(r ir.Response) (call string, results jen.Code) {
+	switch r.Kind {
 	case ir.KindNone:
+		if r.Location {
+			return "Location", jen.Params(jen.String(), jen.Error())
+		}
 		return "Empty", jen.Error()
 	case ir.KindBinary:
 		return "Bytes", jen.Params(jen.Index().Byte(), jen.Error())
@@ -257,6 +277,8 @@ func typedResponse(r ir.Response, types models) (call *jen.Statement, results je
 		elem = types.ref(t)
 	case ok && t.Kind == ir.TypeEnum && r.Kind == ir.KindCollection:
 		elem = types.ref(t)
+	case ok && t.Kind == ir.TypeEnum && r.Kind == ir.KindPrimitive:
+		return rt("Value").Types(types.ref(t)), jen.Params(types.ref(t), jen.Error())
 	case primitiveGo[r.Type] != nil && r.Kind == ir.KindCollection:
 		elem = primitiveGo[r.Type]()
 	case primitiveGo[r.Type] != nil && r.Kind == ir.KindPrimitive:
@@ -334,7 +356,7 @@ func escaper(style string) string {
 }
 
 // methodDoc is the doc comment of a client method.
-func methodDoc(op *ir.Operation, r *ir.Route) []string {
+func methodDoc(op *ir.Operation, r *ir.Route, resp ir.Response) []string {
 	first := r.GoName + " calls " + op.Method + " /" + op.Version + r.Path
 	if r.Query != "" {
 		first += " (documented with ?" + r.Query + ")"
@@ -342,9 +364,9 @@ func methodDoc(op *ir.Operation, r *ir.Route) []string {
 	lines := docLines(first + ": " + op.Title + ".")
 	lines = para(lines, op.Summary)
 	if op.RequestBody.Kind != ir.KindNone {
-		lines = para(lines, bodyDoc(op.RequestBody))
+		lines = para(lines, bodyDoc(op))
 	}
-	lines = para(lines, responseDoc(op.Response))
+	lines = para(lines, responseDoc(resp))
 	perms := op.Permissions.PermissionSet
 	if r.Permissions != nil {
 		perms = *r.Permissions // a table tied to this path
@@ -362,6 +384,9 @@ func secondaryDoc(op *ir.Operation, r *ir.Route) []string {
 		first += " (documented with ?" + r.Query + ")"
 	}
 	lines := docLines(first + ": " + op.Title + ", on another documented path; see " + op.Routes[0].GoName + " for the body, the response, the permissions and the page.")
+	if r.Response != nil {
+		lines = para(lines, "This path answers differently: "+responseDoc(*r.Response))
+	}
 	if r.Permissions != nil {
 		lines = append(append(lines, ""), permissionLines(*r.Permissions)...)
 	}
@@ -369,7 +394,8 @@ func secondaryDoc(op *ir.Operation, r *ir.Route) []string {
 }
 
 // bodyDoc describes the request body argument.
-func bodyDoc(b ir.RequestBody) string {
+func bodyDoc(op *ir.Operation) string {
+	b := op.RequestBody
 	switch b.Kind {
 	case ir.KindBinary:
 		return "The request body is binary content (" + b.ContentType + ")."
@@ -382,6 +408,8 @@ func bodyDoc(b ir.RequestBody) string {
 			}
 		}
 		return "The request body is a JSON object with the parameters " + strings.Join(names, ", ") + "."
+	case ir.KindReference:
+		return "The request body refers to an existing " + orUnknown(b.Type) + " object: odataID is its URL, sent as {\"@odata.id\": odataID}" + refExample(op) + "."
 	}
 	if b.Type != "" {
 		return "The request body is a JSON " + b.Type + " object."
@@ -389,11 +417,34 @@ func bodyDoc(b ir.RequestBody) string {
 	return "The request body is a JSON object."
 }
 
+// refExample is ", like" and the @odata.id of the first example request,
+// "" without one.
+func refExample(op *ir.Operation) string {
+	for _, e := range op.Examples {
+		if e.Request == nil {
+			continue
+		}
+		var body struct {
+			ID string `json:"@odata.id"`
+		}
+		if json.Unmarshal([]byte(e.Request.Body), &body) == nil && body.ID != "" {
+			return ", like " + strconv.Quote(body.ID)
+		}
+	}
+	return ""
+}
+
 // responseDoc describes the result.
 func responseDoc(r ir.Response) string {
 	s := "On success the service answers " + itoa(r.Status)
 	switch r.Kind {
 	case ir.KindNone:
+		if r.Location && r.Status == 202 {
+			return s + " with no body; the result is its Location header, the operation to poll."
+		}
+		if r.Location {
+			return s + " with no body; the result is its Location header, the URL of what the request made."
+		}
 		return s + " with no body."
 	case ir.KindBinary:
 		return s + "; the result is the binary content."

@@ -1,9 +1,11 @@
 package emitter
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -13,9 +15,22 @@ func examplesFile(f *jen.File, ops []*ir.Operation) {
 	for _, op := range ops {
 		// var examplesUserGet = []graphrt.Example{{Path: "/v1.0/me", Header: []string{...}, Body: "{...}"}}
 		var values []jen.Code
+		served := map[string]bool{}
 		for _, e := range op.Examples {
 			if e.Response != nil {
-				values = append(values, exampleValue(op.Version, e))
+				patterns := ownPatterns(op, e)
+				for _, p := range patterns {
+					served[p] = true
+				}
+				values = append(values, exampleValue(op.Version, e, patterns))
+			}
+		}
+		for _, r := range op.Routes {
+			// a route answering otherwise, documented without an example:
+			// {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}
+			if p := "/" + op.Version + r.Pattern; r.Response != nil && !served[p] {
+				values = append(values, jen.Values(jen.Dict{jen.Id("Patterns"): stringsValue([]string{p})}))
+				served[p] = true
 			}
 		}
 		f.Comment(examplesVar(op) + " are the documented responses of " + op.ID + ".")
@@ -28,9 +43,46 @@ func examplesVar(op *ir.Operation) string {
 	return "examples" + op.GoName
 }
 
-// exampleValue emits one graphrt.Example.
-func exampleValue(version string, e ir.Example) jen.Code {
+// ownPatterns are the patterns of the routes with their own response
+// (see ir.Route.Response) that an example answers: the route its request
+// path fits and those ending in the same segment with the same response
+// (/me/... and /users/{id}/... of one property); none when the example
+// answers like its operation.
+func ownPatterns(op *ir.Operation, e ir.Example) []string {
+	if e.Request == nil {
+		return nil
+	}
+	path := (&url.URL{Path: "/" + op.Version + e.Request.Path}).EscapedPath()
+	for _, r := range op.Routes {
+		if _, ok := graphrt.MatchPattern("/"+op.Version+r.Pattern, path); !ok {
+			continue
+		}
+		if r.Response == nil {
+			return nil
+		}
+		var patterns []string
+		for _, other := range op.Routes {
+			if other.Response != nil && *other.Response == *r.Response && lastSegment(other.Path) == lastSegment(r.Path) {
+				patterns = append(patterns, "/"+op.Version+other.Pattern)
+			}
+		}
+		return patterns
+	}
+	return nil
+}
+
+// lastSegment is what follows the last "/" of a path.
+func lastSegment(path string) string {
+	return path[strings.LastIndexByte(path, '/')+1:]
+}
+
+// exampleValue emits one graphrt.Example, with the patterns of the routes
+// it alone answers, if any.
+func exampleValue(version string, e ir.Example, patterns []string) jen.Code {
 	d := jen.Dict{}
+	if len(patterns) > 0 {
+		d[jen.Id("Patterns")] = stringsValue(patterns)
+	}
 	if e.Request != nil {
 		d[jen.Id("Path")] = jen.Lit("/" + version + e.Request.Path)
 		if e.Request.Query != "" {

@@ -149,7 +149,8 @@ func stringsValue(list []string) jen.Code {
 }
 
 // bodyCheck emits graphrt.CheckJSON[T](required...) for a parameter-table
-// body, graphrt.CheckTypes[T]() for a resource body.
+// body, graphrt.CheckTypes[T]() for a resource body, graphrt.CheckRef()
+// for a reference.
 func bodyCheck(op *ir.Operation, types models) jen.Code {
 	b := op.RequestBody
 	if b.GoName != "" {
@@ -160,6 +161,9 @@ func bodyCheck(op *ir.Operation, types models) jen.Code {
 			}
 		}
 		return rt("CheckJSON").Types(requestRef(op, types)).Call(required...)
+	}
+	if b.Kind == ir.KindReference {
+		return rt("CheckRef").Call()
 	}
 	if t, ok := types.lookup(b.Type); ok && t.Kind == ir.TypeObject && b.Kind == ir.KindObject {
 		return rt("CheckTypes").Types(types.ref(t)).Call()

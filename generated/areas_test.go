@@ -66,6 +66,7 @@ import (
 	softwareoathauthenticationmethod "github.com/graphgen-dev/graphgen/generated/softwareoathauthenticationmethod"
 	subscription "github.com/graphgen-dev/graphgen/generated/subscription"
 	synchronization "github.com/graphgen-dev/graphgen/generated/synchronization"
+	team "github.com/graphgen-dev/graphgen/generated/team"
 	testdataapi "github.com/graphgen-dev/graphgen/generated/testdataapi"
 	typenames "github.com/graphgen-dev/graphgen/generated/typenames"
 	unknown "github.com/graphgen-dev/graphgen/generated/unknown"
@@ -141,6 +142,7 @@ func areaClients(c *generated.Client) map[string]any {
 		"softwareoathauthenticationmethod": softwareoathauthenticationmethod.New(c),
 		"subscription":                     subscription.New(c),
 		"synchronization":                  synchronization.New(c),
+		"team":                             team.New(c),
 		"testdataapi":                      testdataapi.New(c),
 		"typenames":                        typenames.New(c),
 		"unknown":                          unknown.New(c),

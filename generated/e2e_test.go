@@ -127,7 +127,9 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 				if rec.status != server.Response.Status {
 					t.Errorf("status %d, want the documented %d of %s", rec.status, server.Response.Status, server.Page)
 				}
-				checkBody(t, server, rec.body, results)
+				if r.Response == nil || len(rec.body) > 0 {
+					checkBody(t, server, rec.body, results)
+				} // else a route answering otherwise, documented without an example of its own: status only
 				if r.PagerGoName != "" {
 					called++
 					pager := reflect.ValueOf(clients[op.Package]).MethodByName(r.PagerGoName)
@@ -172,6 +174,8 @@ func arguments(method reflect.Type, op *ir.Operation, r *ir.Route) []reflect.Val
 	switch op.RequestBody.Kind {
 	case ir.KindObject, ir.KindParameters:
 		args = append(args, bodyArgument(method.In(len(args)), exampleBody(op)))
+	case ir.KindReference:
+		args = append(args, reflect.ValueOf("https://graph.microsoft.com/v1.0/directoryObjects/x"))
 	case ir.KindBinary:
 		args = append(args, reflect.ValueOf([]byte("binary content")))
 	}

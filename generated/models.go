@@ -11,10 +11,14 @@ func newModel(versionAndName string) any {
 		return new(AadUserConversationMember)
 	case "v1.0 microsoft.graph.accessPackageAssignment":
 		return new(AccessPackageAssignment)
+	case "v1.0 microsoft.graph.agreementAcceptance":
+		return new(AgreementAcceptance)
 	case "v1.0 microsoft.graph.alert":
 		return new(Alert)
 	case "v1.0 microsoft.graph.assignedLicense":
 		return new(AssignedLicense)
+	case "v1.0 microsoft.graph.automaticRepliesSetting":
+		return new(AutomaticRepliesSetting)
 	case "v1.0 microsoft.graph.calendar":
 		return new(Calendar)
 	case "v1.0 microsoft.graph.caseClash":
@@ -41,6 +45,10 @@ func newModel(versionAndName string) any {
 		return new(IdentityAPIConnector)
 	case "v1.0 microsoft.graph.itemAnalytics":
 		return new(ItemAnalytics)
+	case "v1.0 microsoft.graph.localeInfo":
+		return new(LocaleInfo)
+	case "v1.0 microsoft.graph.mailboxSettings":
+		return new(MailboxSettings)
 	case "v1.0 microsoft.graph.multiValueLegacyExtendedProperty":
 		return new(MultiValueLegacyExtendedProperty)
 	case "v1.0 microsoft.graph.new":
@@ -69,6 +77,8 @@ func newModel(versionAndName string) any {
 		return new(WorkbookRange)
 	case "v1.0 microsoft.graph.workbookWorksheet":
 		return new(WorkbookWorksheet)
+	case "v1.0 microsoft.graph.workingHours":
+		return new(WorkingHours)
 	case "v1.0 microsoft.graph.名前":
 		return new(T名前)
 	case "beta microsoft.graph.alert":
@@ -79,6 +89,8 @@ func newModel(versionAndName string) any {
 		return new(CalendarBeta)
 	case "beta microsoft.graph.conversationMember":
 		return new(ConversationMemberBeta)
+	case "beta microsoft.graph.deviceCategory":
+		return new(DeviceCategory)
 	case "beta microsoft.graph.deviceManagementDerivedCredentialSettings":
 		return new(DeviceManagementDerivedCredentialSettings)
 	case "beta microsoft.graph.directoryObject":

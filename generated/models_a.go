@@ -173,6 +173,72 @@ const (
 	AgeGroupAdulto AgeGroup = "Adulto"
 )
 
+// AgreementAcceptance is the microsoft.graph.agreementAcceptance resource.
+//
+// Represents the current status of a user within scope of a company's
+// customizable terms of use powered by Azure Active Directory (Azure AD).
+type AgreementAcceptance struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.agreementAcceptance".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// AgreementFileID is "agreementFileId". The identifier of the agreement file
+	// accepted by the user.
+	AgreementFileID *string `json:"agreementFileId,omitempty"`
+	// AgreementID is "agreementId". The identifier of the agreement.
+	AgreementID *string `json:"agreementId,omitempty"`
+	// DeviceDisplayName is "deviceDisplayName". The display name of the device
+	// used for accepting the agreement.
+	DeviceDisplayName *string `json:"deviceDisplayName,omitempty"`
+	// DeviceID is "deviceId". The unique identifier of the device used for
+	// accepting the agreement.
+	DeviceID *string `json:"deviceId,omitempty"`
+	// DeviceOSType is "deviceOSType". The operating system used to accept the
+	// agreement.
+	DeviceOSType *string `json:"deviceOSType,omitempty"`
+	// DeviceOSVersion is "deviceOSVersion". The operating system version of the
+	// device used to accept the agreement.
+	DeviceOSVersion *string `json:"deviceOSVersion,omitempty"`
+	// ExpirationDateTime is "expirationDateTime". The expiration date time of the
+	// acceptance. The Timestamp type represents date and time information using
+	// ISO 8601 format and is always in UTC time. For example, midnight UTC on Jan
+	// 1, 2014 would look like this: `'2014-01-01T00:00:00Z'`
+	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	// ID is "id". The identifier of the agreement acceptance. Read-only.
+	ID *string `json:"id,omitempty"`
+	// RecordedDateTime is "recordedDateTime". The Timestamp type represents date
+	// and time information using ISO 8601 format and is always in UTC time. For
+	// example, midnight UTC on Jan 1, 2014 would look like this:
+	// `'2014-01-01T00:00:00Z'`
+	RecordedDateTime *time.Time `json:"recordedDateTime,omitempty"`
+	// State is "state". The state of the agreement acceptance. Possible values
+	// are: `accepted`, `declined`.
+	State *string `json:"state,omitempty"`
+	// UserDisplayName is "userDisplayName". Display name of the user when the
+	// acceptance was recorded.
+	UserDisplayName *string `json:"userDisplayName,omitempty"`
+	// UserEmail is "userEmail". Email of the user when the acceptance was
+	// recorded.
+	UserEmail *string `json:"userEmail,omitempty"`
+	// UserID is "userId". The identifier of the user who accepted the agreement.
+	UserID *string `json:"userId,omitempty"`
+	// UserPrincipalName is "userPrincipalName". UPN of the user when the
+	// acceptance was recorded.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AgreementAcceptance and keeps the members it does not declare.
+func (m *AgreementAcceptance) UnmarshalJSON(b []byte) error {
+	type plain AgreementAcceptance
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AgreementAcceptance with the members it does not declare.
+func (m AgreementAcceptance) MarshalJSON() ([]byte, error) {
+	type plain AgreementAcceptance
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // Alert is the microsoft.graph.alert resource.
 //
 // Represents potential security issues within a customer's tenant that
@@ -544,6 +610,55 @@ const (
 	// AuthenticatorAppFeatureSettingsUnknownFutureValue is "unknownFutureValue".
 	AuthenticatorAppFeatureSettingsUnknownFutureValue AuthenticatorAppFeatureSettings = "unknownFutureValue"
 )
+
+// AutomaticRepliesSetting is the microsoft.graph.automaticRepliesSetting
+// resource.
+//
+// Configuration settings to automatically notify the sender of an incoming
+// email with a message from the signed-in user. For example, an automatic
+// reply to notify that the signed-in user is unavailable to respond to emails.
+type AutomaticRepliesSetting struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.automaticRepliesSetting".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ExternalAudience is "externalAudience". The set of audience external to the
+	// signed-in user's organization who will receive the ExternalReplyMessage, if
+	// Status is `AlwaysEnabled` or `Scheduled`. The possible values are: `none`,
+	// `contactsOnly`, `all`.
+	ExternalAudience *ExternalAudienceScope `json:"externalAudience,omitempty"`
+	// ExternalReplyMessage is "externalReplyMessage". The automatic reply to send
+	// to the specified external audience, if Status is `AlwaysEnabled` or
+	// `Scheduled`.
+	ExternalReplyMessage *string `json:"externalReplyMessage,omitempty"`
+	// InternalReplyMessage is "internalReplyMessage". The automatic reply to send
+	// to the audience internal to the signed-in user's organization, if Status is
+	// `AlwaysEnabled` or `Scheduled`.
+	InternalReplyMessage *string `json:"internalReplyMessage,omitempty"`
+	// ScheduledEndDateTime is "scheduledEndDateTime". The date and time that
+	// automatic replies are set to end, if Status is set to `Scheduled`. (Its
+	// type, "datetimetimezone", is not documented in these docs: raw JSON.)
+	ScheduledEndDateTime json.RawMessage `json:"scheduledEndDateTime,omitempty"`
+	// ScheduledStartDateTime is "scheduledStartDateTime". The date and time that
+	// automatic replies are set to begin, if Status is set to `Scheduled`. (Its
+	// type, "datetimetimezone", is not documented in these docs: raw JSON.)
+	ScheduledStartDateTime json.RawMessage `json:"scheduledStartDateTime,omitempty"`
+	// Status is "status". Configurations status for automatic replies. The
+	// possible values are: `disabled`, `alwaysEnabled`, `scheduled`.
+	Status *AutomaticRepliesStatus `json:"status,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes AutomaticRepliesSetting and keeps the members it does not declare.
+func (m *AutomaticRepliesSetting) UnmarshalJSON(b []byte) error {
+	type plain AutomaticRepliesSetting
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes AutomaticRepliesSetting with the members it does not declare.
+func (m AutomaticRepliesSetting) MarshalJSON() ([]byte, error) {
+	type plain AutomaticRepliesSetting
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
 
 // AutomaticRepliesStatus is the enumeration
 // microsoft.graph.automaticRepliesStatus. Values the docs do not list are kept

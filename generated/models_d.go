@@ -197,6 +197,41 @@ func (m Doctext) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
+// DeviceCategory is the microsoft.graph.deviceCategory resource.
+//
+// Device categories provide a way to organize your devices. Using device
+// categories, company administrators can define unique categories that make
+// sense to their company. These categories can then be applied to a device in
+// the Intune Azure console or selected by a user during device enrollment. You
+// can filter reports and create dynamic Azure Active Directory device groups
+// based on device categories.
+type DeviceCategory struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceCategory".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ID is "id". Unique identifier for the device category. Read-only.
+	ID *string `json:"id,omitempty"`
+	// Onboarding is "Onboarding".
+	Onboarding json.RawMessage `json:"Onboarding,omitempty"`
+	// DisplayName is "displayName". Display name for the device category.
+	DisplayName *string `json:"displayName,omitempty"`
+	// Description is "description". Optional description for the device category.
+	Description *string `json:"description,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes DeviceCategory and keeps the members it does not declare.
+func (m *DeviceCategory) UnmarshalJSON(b []byte) error {
+	type plain DeviceCategory
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes DeviceCategory with the members it does not declare.
+func (m DeviceCategory) MarshalJSON() ([]byte, error) {
+	type plain DeviceCategory
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // DeviceManagementDerivedCredentialSettings is the
 // microsoft.graph.deviceManagementDerivedCredentialSettings resource.
 //

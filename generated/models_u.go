@@ -255,9 +255,8 @@ type User struct {
 	// MailboxSettings is "mailboxSettings". Settings for the primary mailbox of
 	// the signed-in user. You can get or update settings for sending automatic
 	// replies to incoming messages, locale and time zone.
-	// Returned only on `$select`. (Its type, "mailboxsettings", is not documented
-	// in these docs: raw JSON.)
-	MailboxSettings json.RawMessage `json:"mailboxSettings,omitempty"`
+	// Returned only on `$select`.
+	MailboxSettings *MailboxSettings `json:"mailboxSettings,omitempty"`
 	// MailNickname is "mailNickname". The mail alias for the user. This property
 	// must be specified when a user is created. Maximum length is 64 characters.
 	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
@@ -482,9 +481,8 @@ type User struct {
 	// Returned only on `$select`. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
 	UserType *string `json:"userType,omitempty"`
 	// AgreementAcceptances is "agreementAcceptances". The user's terms of use
-	// acceptance statuses. Read-only. Nullable. (Its type, "agreementacceptance",
-	// is not documented in these docs: raw JSON.)
-	AgreementAcceptances json.RawMessage `json:"agreementAcceptances,omitempty"`
+	// acceptance statuses. Read-only. Nullable.
+	AgreementAcceptances []AgreementAcceptance `json:"agreementAcceptances,omitempty"`
 	// Activities is "activities". The user's activities across devices. Read-only.
 	// Nullable. (Its type, "projectrome-activity", is not documented in these
 	// docs: raw JSON.)

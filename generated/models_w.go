@@ -246,6 +246,40 @@ const (
 	WorkforceIntegrationSupportedEntitiesUnknownFutureValue WorkforceIntegrationSupportedEntities = "unknownFutureValue"
 )
 
+// WorkingHours is the microsoft.graph.workingHours resource.
+//
+// Represents the days of the week and hours in a specific time zone that the
+// user works.
+type WorkingHours struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workingHours".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// DaysOfWeek is "daysOfWeek". The days of the week on which the user works.
+	// (Its type, "dayOfWeek collection", is not documented in these docs: raw
+	// JSON.)
+	DaysOfWeek json.RawMessage `json:"daysOfWeek,omitempty"`
+	// StartTime is "startTime". The time of the day that the user starts working.
+	StartTime *string `json:"startTime,omitempty"`
+	// EndTime is "endTime". The time of the day that the user stops working.
+	EndTime *string `json:"endTime,omitempty"`
+	// TimeZone is "timeZone". The time zone to which the working hours apply. (Its
+	// type, "timezonebase", is not documented in these docs: raw JSON.)
+	TimeZone json.RawMessage `json:"timeZone,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes WorkingHours and keeps the members it does not declare.
+func (m *WorkingHours) UnmarshalJSON(b []byte) error {
+	type plain WorkingHours
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes WorkingHours with the members it does not declare.
+func (m WorkingHours) MarshalJSON() ([]byte, error) {
+	type plain WorkingHours
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // WindowsUpdateState is the microsoft.graph.windowsUpdateState resource.
 //
 // Ainda não documentado.

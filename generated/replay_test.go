@@ -134,6 +134,12 @@ func replayArguments(method reflect.Type, op *ir.Operation, r *ir.Route, ex ir.E
 		} else {
 			return nil, false
 		}
+	case ir.KindReference:
+		var ref graphrt.Ref
+		if json.Unmarshal([]byte(ex.Request.Body), &ref) != nil || ref.ODataID == "" {
+			return nil, false
+		}
+		args = append(args, reflect.ValueOf(ref.ODataID))
 	case ir.KindBinary:
 		args = append(args, reflect.ValueOf([]byte(ex.Request.Body)))
 	}

@@ -209,6 +209,17 @@ func (c *Client) JSON(ctx context.Context, req *Request, opts ...Option) (json.R
 	return json.RawMessage(resp.Body), nil
 }
 
+// Location sends req for an operation answered without a body whose
+// Location header is the result (202 Accepted of a long-running operation,
+// such as cloning a team) and returns that header, "" when there is none.
+func (c *Client) Location(ctx context.Context, req *Request, opts ...Option) (string, error) {
+	resp, err := c.Do(ctx, req, opts...)
+	if err != nil {
+		return "", err
+	}
+	return resp.Header.Get("Location"), nil
+}
+
 // Bytes sends req for a binary response and returns its body; unlike Do it
 // sends "Accept: */*" unless the request sets Accept.
 func (c *Client) Bytes(ctx context.Context, req *Request, opts ...Option) ([]byte, error) {

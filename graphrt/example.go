@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -20,14 +21,23 @@ type Example struct {
 	Header []string
 	// Body is the response body as documented, "" for none.
 	Body string
+	// Patterns, when set, are the route patterns this example alone
+	// answers: routes whose answer differs from their operation's, such as
+	// a /$value stream or a property below the operation's other paths.
+	// An example without Patterns answers any route of its operation that
+	// has no example of its own.
+	Patterns []string
 }
 
 // ServeExample answers r with status and the example that fits r best:
-// same path and query, else same path, else the first one. Paths are
-// compared after normalising percent-encoding and queries as unordered
-// sets of decoded name=value pairs; an exact path beats Path "". Without
-// examples only the status is written.
+// among the examples of r's route pattern (r.Pattern, which Mux sets), or
+// the examples without Patterns when the route has none, the one with the same path
+// and query, else the same path, else the first one. Paths are compared
+// after normalising percent-encoding and queries as unordered sets of
+// decoded name=value pairs; an exact path beats Path "". Without examples
+// only the status is written.
 func ServeExample(w http.ResponseWriter, r *http.Request, status int, examples ...Example) {
+	examples = routeExamples(r.Pattern, examples)
 	if len(examples) == 0 {
 		w.WriteHeader(status)
 		return
@@ -35,6 +45,24 @@ func ServeExample(w http.ResponseWriter, r *http.Request, status int, examples .
 	ex := pickExample(r, examples)
 	ex.Body = dropForeignNextLink(ex.Body, r.Host)
 	writeExample(w, r, status, ex)
+}
+
+// routeExamples keeps the examples of pattern, or those of no pattern
+// when none is.
+func routeExamples(pattern string, examples []Example) []Example {
+	var own, shared []Example
+	for _, ex := range examples {
+		switch {
+		case len(ex.Patterns) == 0:
+			shared = append(shared, ex)
+		case slices.Contains(ex.Patterns, pattern):
+			own = append(own, ex)
+		}
+	}
+	if len(own) > 0 {
+		return own
+	}
+	return shared
 }
 
 // dropForeignNextLink removes an @odata.nextLink that points to another

@@ -139,3 +139,36 @@ func TestDocumentedRedirectStaysOnMock(t *testing.T) {
 		t.Errorf("body %q does not name the documented target", body)
 	}
 }
+
+// The mailbox settings page documents the settings object and, below it,
+// each property on its own path: a property route is answered by its own
+// examples only, or by the status alone when it has none.
+func TestServeExampleOfItsRoute(t *testing.T) {
+	settings := graphrt.Example{Path: "/v1.0/me/mailboxSettings", Body: `{"timeZone":"UTC"}`}
+	replies := graphrt.Example{Path: "/v1.0/me/mailboxSettings/automaticRepliesSetting", Body: `{"status":"alwaysEnabled"}`,
+		Patterns: []string{"/v1.0/me/mailboxSettings/automaticRepliesSetting", "/v1.0/users/{id}/mailboxSettings/automaticRepliesSetting"}}
+	dateFormat := graphrt.Example{Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}
+	examples := []graphrt.Example{settings, replies, dateFormat}
+	m := graphrt.NewMux()
+	for _, p := range []string{"/v1.0/me/mailboxSettings", "/v1.0/users/{id}/mailboxSettings", "/v1.0/me/mailboxSettings/automaticRepliesSetting",
+		"/v1.0/users/{id}/mailboxSettings/automaticRepliesSetting", "/v1.0/me/mailboxSettings/dateFormat"} {
+		m.Handle(graphrt.Route{Method: "GET", Pattern: p}, func(w http.ResponseWriter, r *http.Request) {
+			graphrt.ServeExample(w, r, 200, examples...)
+		})
+	}
+	for target, want := range map[string]string{
+		"/v1.0/me/mailboxSettings":                               `{"timeZone":"UTC"}`,
+		"/v1.0/users/u1/mailboxSettings":                         `{"timeZone":"UTC"}`,
+		"/v1.0/me/mailboxSettings/automaticRepliesSetting":       `{"status":"alwaysEnabled"}`,
+		"/v1.0/users/u1/mailboxSettings/automaticRepliesSetting": `{"status":"alwaysEnabled"}`,
+		"/v1.0/me/mailboxSettings/dateFormat":                    "",
+	} {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", target, nil)
+		req.Header.Set("Authorization", "Bearer t")
+		m.ServeHTTP(rec, req)
+		if rec.Code != 200 || rec.Body.String() != want {
+			t.Errorf("GET %s: %d %q, want 200 %q", target, rec.Code, rec.Body.String(), want)
+		}
+	}
+}

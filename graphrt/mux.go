@@ -106,7 +106,8 @@ func checkRoute(rt Route, h http.HandlerFunc) (*pattern, error) {
 	return compilePattern(rt.Pattern)
 }
 
-// ServeHTTP routes r to the most specific matching route, answering with a
+// ServeHTTP routes r to the most specific matching route, whose pattern it
+// sets in r.Pattern and whose parameters in r.PathValue, answering with a
 // Graph error for an unknown path (404), an unsupported method (405), a
 // missing bearer token (401), a missing header or a bad body.
 func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -133,6 +134,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for i, p := range rt.pat.params {
 		r.SetPathValue(p.name, vals[i])
 	}
+	r.Pattern = rt.Pattern
 	rt.h(w, r)
 }
 

@@ -83,6 +83,10 @@ type Route struct {
 	// Permissions are the route's own, when a permission table is tied to
 	// its request URL; otherwise the operation's apply.
 	Permissions *PermissionSet `json:"permissions,omitempty"`
+	// Response is the route's own success response when it is not the
+	// operation's: a GET of a /$value path (a stream) or of a property
+	// below the operation's other paths (/me/mailboxSettings/dateFormat).
+	Response *Response `json:"response,omitempty"`
 	// ShadowedBy names the operation whose route with the same method and
 	// path shape the mock serves instead of this one, if any.
 	ShadowedBy string `json:"shadowedBy,omitempty"`
@@ -167,13 +171,20 @@ const (
 	KindBinary     = "binary"
 	KindCollection = "collection"
 	KindPrimitive  = "primitive"
+	// KindReference is a request body that refers to an existing object by
+	// its URL, {"@odata.id": "https://graph.microsoft.com/v1.0/..."}: the
+	// body of POST and PUT on a .../$ref path.
+	KindReference = "reference"
 )
 
 // RequestBody is the documented request-body rule.
 type RequestBody struct {
-	// Kind is KindNone, KindObject, KindParameters or KindBinary.
+	// Kind is KindNone, KindObject, KindParameters, KindBinary or
+	// KindReference.
 	Kind string `json:"kind"`
-	// Type is the resource type of an object body, from the link target.
+	// Type is the resource type of an object body (from the link target or
+	// the example's @odata.type), or the type of the object a reference
+	// body refers to.
 	Type string `json:"type,omitempty"`
 	// ContentType is the documented content type of a binary body.
 	ContentType string `json:"contentType,omitempty"`
@@ -183,8 +194,10 @@ type RequestBody struct {
 	GoName string `json:"goName,omitempty"`
 	// From says what decided Kind: "header" (a non-JSON Content-Type),
 	// "link" (a resource link), "table", "prose" (the section's text),
-	// "example" (only the example request has a body), "method" (no
-	// section; GET, DELETE...) or "default" (nothing; assumed none).
+	// "example" (only the example request has a body, or the example's
+	// @odata.type names the object a table of its properties describes),
+	// "path" (a .../$ref path), "method" (no section; GET, DELETE...) or
+	// "default" (nothing; assumed none).
 	From string `json:"from"`
 }
 
@@ -215,6 +228,10 @@ type Response struct {
 	// annotation's @odata.type ("microsoft.graph.user") or the linked
 	// resource page ("user").
 	Type string `json:"type,omitempty"`
+	// Location marks an answer without a body whose Location header is the
+	// result: the operation to poll of a 202 Accepted, the new object of a
+	// 201 Created.
+	Location bool `json:"location,omitempty"`
 }
 
 // Example is one documented request and its response.

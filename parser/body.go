@@ -3,6 +3,7 @@ package parser
 import (
 	"encoding/json"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
@@ -12,41 +13,71 @@ import (
 var binaryHints = []string{"binary", "stream", "binário", "binária", "fluxo", "binario", "binaire", "binär", "バイナリ", "二进制"}
 
 // readRequestBody decides the request-body rule from the request-body
-// section: a parameter table, a link to a resource (an object of that
-// type), a binary content type, or none.
-func readRequestBody(p *page, o *outline, method string, headers []ir.Header, examples []ir.Example) ir.RequestBody {
+// section and the examples: a non-JSON content type (binary), a reference
+// ($ref), a link to a resource (an object of that type), a parameter table
+// (parameters, or an object when the example's @odata.type names what the
+// table describes), or none.
+func readRequestBody(p *page, o *outline, method string, paths []string, headers []ir.Header, examples []ir.Example) ir.RequestBody {
+	sec := readBodySection(p, o)
+	if ct := documentedContentType(headers); ct != "" && !isJSONType(ct) {
+		return ir.RequestBody{Kind: ir.KindBinary, ContentType: ct, From: "header"}
+	}
+	typ := firstResourceLink(sec.links)
+	if from := referenceFrom(method, paths, examples); from != "" {
+		return ir.RequestBody{Kind: ir.KindReference, Type: typ, From: from}
+	}
+	switch {
+	case typ != "":
+		return ir.RequestBody{Kind: ir.KindObject, Type: typ, Params: sec.params, From: "link"}
+	case len(sec.params) > 0:
+		if t := describedType(method, sec.params, examples); t != "" {
+			return ir.RequestBody{Kind: ir.KindObject, Type: t, Params: sec.params, From: "example"}
+		}
+		return ir.RequestBody{Kind: ir.KindParameters, Params: sec.params, From: "table"}
+	case containsAny(strings.ToLower(sec.prose), binaryHints):
+		return ir.RequestBody{Kind: ir.KindBinary, ContentType: "application/octet-stream", From: "prose"}
+	}
+	return bodyFromExample(p, o, method, examples)
+}
+
+// bodySection is what the request-body section says: its prose, the
+// links in it and the rows of its parameter tables.
+type bodySection struct {
+	prose  string
+	links  []string
+	params []ir.BodyParam
+}
+
+// readBodySection reads the request-body section.
+func readBodySection(p *page, o *outline) bodySection {
+	var sec bodySection
 	var prose strings.Builder
-	var links []string
-	var params []ir.BodyParam
-	off := o.sections[secBody]
 	for _, b := range o.blocks {
 		if b.section != secBody {
 			continue
 		}
 		if t := asTable(p, b.node); t != nil {
-			params = append(params, readParamTable(p, t)...)
+			sec.params = append(sec.params, readParamTable(p, t)...)
 			continue
 		}
 		if isProse(b.node) {
 			t := readInline(b.node, p.src)
 			prose.WriteString(t.Text + "\n")
-			links = append(links, t.Links...)
+			sec.links = append(sec.links, t.Links...)
 		}
 	}
-	if ct := documentedContentType(headers); ct != "" && !isJSONType(ct) {
-		return ir.RequestBody{Kind: ir.KindBinary, ContentType: ct, From: "header"}
-	}
-	typ := firstResourceLink(links)
-	switch {
-	case typ != "":
-		return ir.RequestBody{Kind: ir.KindObject, Type: typ, Params: params, From: "link"}
-	case len(params) > 0:
-		return ir.RequestBody{Kind: ir.KindParameters, Params: params, From: "table"}
-	case containsAny(strings.ToLower(prose.String()), binaryHints):
-		return ir.RequestBody{Kind: ir.KindBinary, ContentType: "application/octet-stream", From: "prose"}
-	}
-	_, hasSection := o.sections[secBody]
-	if body := exampleRequestBody(examples); body != "" {
+	sec.prose = prose.String()
+	return sec
+}
+
+// bodyFromExample decides the rule of a body the section does not
+// describe: an object of unknown type when the example request has one
+// (on GET or DELETE only a JSON one: other text there is a docs slip, like
+// an unclosed code fence), else none.
+func bodyFromExample(p *page, o *outline, method string, examples []ir.Example) ir.RequestBody {
+	off, hasSection := o.sections[secBody]
+	body := exampleRequestBody(examples)
+	if body != "" && (bodyMethods[method] || isJSONText(body)) {
 		if hasSection {
 			p.warnf(off, "the request body section names no type or parameters, but the example request has a body; treated as a JSON object of unknown type (link the body's resource type or add a table of its parameters)")
 		}
@@ -59,6 +90,92 @@ func readRequestBody(p *page, o *outline, method string, headers []ir.Header, ex
 		return ir.RequestBody{Kind: ir.KindNone, From: "method"}
 	}
 	return ir.RequestBody{Kind: ir.KindNone, From: "default"}
+}
+
+// referenceFrom says why a body is a reference to an existing object,
+// {"@odata.id": URL}: "example" when the example request body is just
+// that, "path" for POST or PUT on a .../$ref path whose example, if any,
+// is no object with properties; "" when it is not a reference.
+func referenceFrom(method string, paths []string, examples []ir.Example) string {
+	members := jsonMembers(exampleRequestBody(examples))
+	if len(members) == 1 && members["@odata.id"] == '"' {
+		return "example"
+	}
+	if method != "POST" && method != "PUT" || !slices.ContainsFunc(paths, isRefPath) {
+		return ""
+	}
+	for name := range members {
+		if !strings.HasPrefix(name, "@") {
+			return "" // the example sends an object, whatever the path says
+		}
+	}
+	return "path"
+}
+
+// isRefPath reports a path that addresses the references of a navigation
+// property (/groups/{id}/members/$ref).
+func isRefPath(path string) bool {
+	return strings.HasSuffix(path, "/$ref")
+}
+
+// describedType returns the @odata.type of the example request of a POST
+// when the body is an object of that type: the example answers 201 Created
+// with an object of the same type, or the parameter table describes the
+// object, at least half of the example's members being rows of the table
+// (translations rename a few rows: "editor" for publisher). Intune create
+// pages read like that ("In the request body, supply a JSON representation
+// for the X object", then a table of X's properties), and Graph needs the
+// @odata.type that the model carries on these polymorphic collections; ""
+// otherwise.
+func describedType(method string, params []ir.BodyParam, examples []ir.Example) string {
+	body := exampleRequestBody(examples)
+	t := odataType(body)
+	switch {
+	case method != "POST" || t == "":
+		return ""
+	case createsSame(examples, t):
+		return t
+	}
+	rows := map[string]bool{}
+	for _, bp := range params {
+		rows[bp.Name] = true
+	}
+	members, matched := 0, 0
+	for name := range jsonMembers(body) {
+		if strings.Contains(name, "@") {
+			continue // @odata.type, owner@odata.bind
+		}
+		members++
+		if rows[name] {
+			matched++
+		}
+	}
+	if 2*matched < members {
+		return ""
+	}
+	return t
+}
+
+// createsSame reports an example whose request sends an object of type t
+// and whose response is 201 Created with an object of that type.
+func createsSame(examples []ir.Example, t string) bool {
+	for _, e := range examples {
+		if e.Request != nil && e.Response != nil && e.Response.Status == 201 &&
+			odataType(e.Request.Body) == t && odataType(e.Response.Body) == t {
+			return true
+		}
+	}
+	return false
+}
+
+// jsonMembers maps the top-level members of a JSON object body to the
+// first byte of their values; nil when body is no valid JSON object.
+func jsonMembers(body string) map[string]byte {
+	body = strings.TrimSpace(body)
+	if !strings.HasPrefix(body, "{") || !json.Valid([]byte(body)) {
+		return nil
+	}
+	return topLevelMembers(body)
 }
 
 // bodyMethods are the methods that usually carry a request body.

@@ -114,6 +114,9 @@ func parseExampleRequest(code string) (*ir.ExampleRequest, bool) {
 	path, query := splitQuery(dropVersion(rest))
 	req := &ir.ExampleRequest{Method: method, URL: url, Path: path, Query: query}
 	req.Headers, req.Body = headersAndBody(lines[i+1:])
+	if _, _, _, another := splitRequestLine(firstLine(req.Body)); another {
+		req.Body = "" // a second request line (the same call on another path), not a body
+	}
 	return req, true
 }
 
@@ -127,6 +130,9 @@ func parseExampleResponse(code string, a *annotation) *ir.ExampleResponse {
 		if inner, ok := strings.CutPrefix(resp.Type, "Collection("); ok {
 			resp.Type, resp.IsCollection = strings.TrimSuffix(inner, ")"), true
 		}
+		if isPlaceholderType(resp.Type) {
+			resp.Type = "" // "microsoft.graph.none": the author's way to say no type
+		}
 	}
 	i := skipBlank(lines, 0)
 	if i < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[i]), "HTTP/") {
@@ -139,6 +145,16 @@ func parseExampleResponse(code string, a *annotation) *ir.ExampleResponse {
 	}
 	resp.Body = strings.TrimSpace(strings.Join(lines, "\n"))
 	return resp
+}
+
+// isPlaceholderType reports an annotation type that names no type:
+// "none" or "null", qualified or not ("microsoft.graph.None").
+func isPlaceholderType(t string) bool {
+	switch strings.ToLower(shortName(t)) {
+	case "none", "null":
+		return true
+	}
+	return false
 }
 
 // headersAndBody splits the lines after the first line of an HTTP message

@@ -62,6 +62,18 @@ func TestParseExampleRequest(t *testing.T) {
 				Path: "/users", Query: "$filter=startswith(displayName,'a b')",
 			},
 		},
+		{
+			// user-list-agreementacceptances: one block shows the call on
+			// both documented paths; the second line is no body.
+			name: "two request lines",
+			code: "GET https://graph.microsoft.com/v1.0/me/agreementAcceptances\n\nGET https://graph.microsoft.com/v1.0/users/f2f4/agreementAcceptances\n",
+			want: &ir.ExampleRequest{Method: "GET", URL: "https://graph.microsoft.com/v1.0/me/agreementAcceptances", Path: "/me/agreementAcceptances"},
+		},
+		{
+			name: "second request line after headers",
+			code: "GET https://graph.microsoft.com/beta/a\nAccept: application/json\nGET https://graph.microsoft.com/beta/b\n",
+			want: &ir.ExampleRequest{Method: "GET", URL: "https://graph.microsoft.com/beta/a", Path: "/a", Headers: []string{"Accept", "application/json"}},
+		},
 		{name: "response", code: "HTTP/1.1 200 OK\n"},
 		{name: "lower-case method", code: "get https://graph.microsoft.com/v1.0/me"},
 		{name: "empty", code: "\n\n"},
@@ -123,6 +135,20 @@ func TestParseExampleResponse(t *testing.T) {
 			code: "\n{\n  \"id\": \"1\"\n}\n",
 			ann:  &annotation{blockType: "response", odataType: "microsoft.graph.group"},
 			want: &ir.ExampleResponse{Type: "microsoft.graph.group", Body: "{\n  \"id\": \"1\"\n}"},
+		},
+		{
+			// A placeholder the docs use for "no type": no type, not a
+			// type named none.
+			name: "placeholder type",
+			code: "HTTP/1.1 202 Accepted\nLocation: /teams/{id}/operations/{opId}\n",
+			ann:  &annotation{blockType: "response", odataType: "microsoft.graph.none"},
+			want: &ir.ExampleResponse{Status: 202, Headers: []string{"Location", "/teams/{id}/operations/{opId}"}},
+		},
+		{
+			name: "placeholder type, other case",
+			code: "HTTP/1.1 204 No Content\n",
+			ann:  &annotation{blockType: "response", odataType: "None"},
+			want: &ir.ExampleResponse{Status: 204},
 		},
 		{
 			name: "status line without code",

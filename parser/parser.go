@@ -189,8 +189,9 @@ func readPage(p *page, read readFile) ([]*ir.Operation, []*ir.Type, string, int)
 		}
 		routePermissions(op)
 		op.Examples = examplesFor(examples, op.Method)
-		op.RequestBody = readRequestBody(p, o, op.Method, headers, op.Examples)
-		op.Response = readResponse(p, o, op.Examples)
+		op.RequestBody = readRequestBody(p, o, op.Method, op.Paths, headers, op.Examples)
+		op.Response = readResponse(p, o, op.Paths, op.Examples)
+		routeResponses(op)
 		ops = append(ops, op)
 	}
 	if len(ops) > 1 {
@@ -413,6 +414,7 @@ func includeTarget(t inline) string {
 // the user's GET), then the first by version, id and document order.
 func Resolve(api *ir.API) {
 	resolveTypes(api)
+	resolveRouteResponses(api)
 	sort.SliceStable(api.Operations, func(i, j int) bool {
 		a, b := api.Operations[i], api.Operations[j]
 		if a.Version != b.Version {

@@ -3,6 +3,7 @@ package parser
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,8 +25,10 @@ var collectionHints = []string{"collection", "coleção", "colección", "sammlun
 
 // readResponse reads the success status and response shape from the
 // response section's prose and the first example response, and reports
-// where they disagree.
-func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
+// where they disagree. Examples of /$value paths (streams) are left out
+// when the operation has other paths: they answer those routes only.
+func readResponse(p *page, o *outline, paths []string, examples []ir.Example) ir.Response {
+	examples = withoutStreams(paths, examples)
 	var prose strings.Builder
 	var links []string
 	for _, b := range o.blocks {
@@ -64,7 +67,37 @@ func readResponse(p *page, o *outline, examples []ir.Example) ir.Response {
 	if r.Kind == ir.KindNone && r.Status != 204 && documentsBody(p, o) {
 		r.Kind = ir.KindObject // a JSON body in the section, no example
 	}
+	r.Location = r.Kind == ir.KindNone && ex != nil && isAccepted(ex.Response)
 	return r
+}
+
+// withoutStreams drops the examples of /$value paths unless every path is
+// one.
+func withoutStreams(paths []string, examples []ir.Example) []ir.Example {
+	if !slices.ContainsFunc(paths, func(p string) bool { return !isValuePath(p) }) {
+		return examples
+	}
+	return slices.DeleteFunc(slices.Clone(examples), func(e ir.Example) bool {
+		return e.Request != nil && isValuePath(e.Request.Path)
+	})
+}
+
+// isValuePath reports a path to the raw value of an entity or property:
+// a media stream (/me/photo/$value) or a primitive's text.
+func isValuePath(path string) bool {
+	return strings.HasSuffix(path, "/$value")
+}
+
+// isAccepted reports a documented answer without a body whose Location
+// header names the result (team-clone's 202 Accepted).
+func isAccepted(r *ir.ExampleResponse) bool {
+	return r.Status >= 200 && r.Status < 300 && isEmptyBody(r) && headerValue(r.Headers, "Location") != ""
+}
+
+// isEmptyBody reports an example response documented without content:
+// no body, or Content-Length: 0.
+func isEmptyBody(r *ir.ExampleResponse) bool {
+	return strings.TrimSpace(r.Body) == "" || strings.TrimSpace(headerValue(r.Headers, "Content-Length")) == "0"
 }
 
 // documentsBody reports a JSON code block in the response section.
@@ -123,6 +156,8 @@ func responseShape(status int, ex *ir.Example, prose, linkType string) (kind, ty
 		return ir.KindNone, ""
 	case ex != nil && ex.Response.IsCollection:
 		return ir.KindCollection, typ
+	case ex != nil && isAccepted(ex.Response):
+		return ir.KindNone, "" // a 202 with a Location and no content is no stream
 	case ex != nil && isBinaryResponse(ex.Response):
 		return ir.KindBinary, ""
 	case ex != nil && strings.TrimSpace(ex.Response.Body) != "":

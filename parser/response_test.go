@@ -137,6 +137,10 @@ func TestResponseShape(t *testing.T) {
 		{"link only", 200, nil, "returns a user object", "user", ir.KindObject, "user"},
 		{"truncated body, no type", 200, ex(ir.ExampleResponse{Body: `{...}`}), "", "", ir.KindObject, ""},
 		{"nothing", 200, nil, "", "", ir.KindNone, ""},
+		// team-clone: no content, text/plain and a Location is no stream.
+		{"accepted with Location", 202, ex(ir.ExampleResponse{Status: 202, Headers: []string{"Location", "/teams({id})/operations({opId})", "Content-Type", "text/plain", "Content-Length", "0"}}), "", "", ir.KindNone, ""},
+		{"download redirect stays binary", 302, ex(ir.ExampleResponse{Status: 302, Headers: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmag"}}), "", "", ir.KindBinary, ""},
+		{"empty stream answer stays binary", 200, ex(ir.ExampleResponse{Status: 200, Headers: []string{"Content-Type", "image/jpeg"}}), "", "", ir.KindBinary, ""},
 	}
 	for _, tt := range tests {
 		kind, typ := responseShape(tt.status, tt.ex, tt.prose, tt.link)

@@ -3,7 +3,6 @@
 package generatedmock
 
 import (
-	generated "github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
 )
@@ -28,7 +27,7 @@ var examplesB2xIdentityUserflowDeleteUserflowIdentityProviders = []graphrt.Examp
 func registerB2xidentityuserflow(m *graphrt.Mux, h Handler) {
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.IdentityAPIConnector](),
+		Check:     graphrt.CheckRef(),
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
 		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{step}/$ref",

@@ -12,6 +12,11 @@ func (DocsHandler) GroupListMembers(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesGroupListMembers...)
 }
 
+// GroupPostMembers answers 204 with the documented example of group-post-members.
+func (DocsHandler) GroupPostMembers(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesGroupPostMembers...)
+}
+
 // GroupListTransitiveMembers answers 200 with the documented example of group-list-transitivemembers.
 func (DocsHandler) GroupListTransitiveMembers(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesGroupListTransitiveMembers...)
@@ -39,6 +44,9 @@ var examplesGroupListMembers = []graphrt.Example{{
 	Path:   "/v1.0/groups/{id}/members",
 	Query:  "$count=true&$filter=startswith(displayName, 'a')",
 }}
+
+// examplesGroupPostMembers are the documented responses of group-post-members.
+var examplesGroupPostMembers = []graphrt.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
 
 // examplesGroupListTransitiveMembers are the documented responses of group-list-transitivemembers.
 var examplesGroupListTransitiveMembers = []graphrt.Example{{
@@ -79,6 +87,18 @@ func registerGroup(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GroupListMembers)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckRef(),
+		Method:    "POST",
+		Operation: "group-post-members",
+		Pattern:   "/v1.0/groups/{groupID}/members/$ref",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All+Directory.ReadWrite.All"},
+			DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.GroupPostMembers)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",

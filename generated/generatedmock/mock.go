@@ -96,6 +96,9 @@ type Handler interface {
 	GraphrtGet(w http.ResponseWriter, r *http.Request)
 	// GroupListMembers answers GET /v1.0/groups/{id}/members (group-list-members).
 	GroupListMembers(w http.ResponseWriter, r *http.Request)
+	// GroupPostMembers answers POST /v1.0/groups/{group-id}/members/$ref
+	// (group-post-members).
+	GroupPostMembers(w http.ResponseWriter, r *http.Request)
 	// HPost answers POST /v1.0/areas/h (h-post).
 	HPost(w http.ResponseWriter, r *http.Request)
 	// HostileGet answers GET /v1.0/areas/hostile/{id} (hostile-get).
@@ -255,6 +258,8 @@ type Handler interface {
 	SoftwareOathAuthenticationMethodGet(w http.ResponseWriter, r *http.Request)
 	// SubscriptionList answers GET /v1.0/subscriptions (subscription-list).
 	SubscriptionList(w http.ResponseWriter, r *http.Request)
+	// TeamClone answers POST /v1.0/teams/{id}/clone (team-clone).
+	TeamClone(w http.ResponseWriter, r *http.Request)
 	// TestdataGet answers GET /v1.0/areas/testdata/{id} (testdata-get).
 	TestdataGet(w http.ResponseWriter, r *http.Request)
 	// TypenamesPost answers POST /v1.0/typenames (typenames-post).
@@ -271,6 +276,28 @@ type Handler interface {
 	// UserGetPtBr2023 answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
 	// (user-get).
 	UserGetPtBr2023(w http.ResponseWriter, r *http.Request)
+	// UserGetMailboxSettings answers GET /v1.0/me/mailboxSettings, /v1.0/users/{id
+	// | userPrincipalName}/mailboxSettings,
+	// /v1.0/me/mailboxSettings/automaticRepliesSetting, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/automaticRepliesSetting,
+	// /v1.0/me/mailboxSettings/dateFormat, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/dateFormat,
+	// /v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions,
+	// /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions,
+	// /v1.0/me/mailboxSettings/language, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/language,
+	// /v1.0/me/mailboxSettings/timeFormat, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/timeFormat,
+	// /v1.0/me/mailboxSettings/timeZone, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/timeZone,
+	// /v1.0/me/mailboxSettings/workingHours, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/workingHours (user-get-mailboxsettings).
+	UserGetMailboxSettings(w http.ResponseWriter, r *http.Request)
+	// UserListAgreementAcceptances answers GET /v1.0/me/agreementAcceptances,
+	// /v1.0/users/{id | userPrincipalName}/agreementAcceptances
+	// (user-list-agreementacceptances).
+	UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request)
 	// UserPostSponsors answers POST /v1.0/users/{id}/sponsors/$ref
 	// (user-post-sponsors).
 	UserPostSponsors(w http.ResponseWriter, r *http.Request)
@@ -364,6 +391,10 @@ type Handler interface {
 	// /beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}
 	// (intune-shared-androidmanagedappprotection-get).
 	IntuneSharedAndroidManagedAppProtectionGet(w http.ResponseWriter, r *http.Request)
+	// IntuneSharedDeviceCategoryCreate answers POST
+	// /beta/deviceManagement/deviceCategories
+	// (intune-shared-devicecategory-create).
+	IntuneSharedDeviceCategoryCreate(w http.ResponseWriter, r *http.Request)
 	// IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfiles answers POST
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles,
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/assignedAccessMultiModeProfiles,
@@ -552,6 +583,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerSoftwareoathauthenticationmethod(m, h)
 	registerSubscription(m, h)
 	registerSynchronization(m, h)
+	registerTeam(m, h)
 	registerTestdataapi(m, h)
 	registerTypenames(m, h)
 	registerUnknown(m, h)

@@ -25,7 +25,7 @@ var examplesProfilephotoGet = []graphrt.Example{{
 }, {
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Me/photo/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/beta/users('ddfcd489-628b-7d04-b48b-20075df800e5@1717622f-1d94-c0d4-9d74-f907ad6677b4')/photo\",\n    \"@odata.mediaContentType\": \"image/gif\",\n    \"@odata.mediaEtag\": \"\",\n    \"id\": \"1X1\",\n    \"width\": 1,\n    \"height\": 1\n}",
 	Header: []string{"Content-type", "application/json"},
-}}
+}, {Patterns: []string{"/beta/me/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/photo/$value"}}, {Patterns: []string{"/beta/groups/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}}
 
 // examplesProfilephotoUpdate are the documented responses of profilephoto-update.
 var examplesProfilephotoUpdate = []graphrt.Example{{Path: "/beta/me/photo/$value"}, {Path: "/beta/teams/172b0cce-e65d-44ce-9a49-91d9f2e8491e/photo/$value"}}

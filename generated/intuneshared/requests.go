@@ -5,7 +5,6 @@ package intuneshared
 import (
 	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
-	"time"
 )
 
 // IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest is the
@@ -72,49 +71,5 @@ func (m *IntuneSharedMobileAppGetMobileAppCountRequest) UnmarshalJSON(b []byte) 
 // MarshalJSON encodes IntuneSharedMobileAppGetMobileAppCountRequest with the members it does not declare.
 func (m IntuneSharedMobileAppGetMobileAppCountRequest) MarshalJSON() ([]byte, error) {
 	type plain IntuneSharedMobileAppGetMobileAppCountRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
-}
-
-// IntuneSharedWindowsUpdateStateCreateRequest is the request body of
-// intune-shared-windowsupdatestate-create (POST).
-type IntuneSharedWindowsUpdateStateCreateRequest struct {
-	// ID is "id". Essa é a ID da entidade.
-	ID *string `json:"id,omitempty"`
-	// DeviceID is "deviceId". A ID do dispositivo.
-	DeviceID *string `json:"deviceId,omitempty"`
-	// UserID is "userId". A ID do usuário.
-	UserID *string `json:"userId,omitempty"`
-	// DeviceDisplayName is "deviceDisplayName". Nome de exibição do dispositivo.
-	DeviceDisplayName *string `json:"deviceDisplayName,omitempty"`
-	// UserPrincipalName is "userPrincipalName". Nome principal do usuário.
-	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
-	// Status is "status". Status de udpate do Windows. Os valores possíveis são:
-	// `upToDate`, `pendingInstallation`, `pendingReboot`, `failed`.
-	Status json.RawMessage `json:"status,omitempty"`
-	// QualityUpdateVersion is "qualityUpdateVersion". A versão de atualização
-	// de qualidade do dispositivo.
-	QualityUpdateVersion *string `json:"qualityUpdateVersion,omitempty"`
-	// FeatureUpdateVersion is "featureUpdateVersion". A versão atual de
-	// atualização de recursos do dispositivo.
-	FeatureUpdateVersion *string `json:"featureUpdateVersion,omitempty"`
-	// LastScanDateTime is "lastScanDateTime". A data em que o agente Windows
-	// Update fez uma verificação bem-sucedida.
-	LastScanDateTime *time.Time `json:"lastScanDateTime,omitempty"`
-	// LastSyncDateTime is "lastSyncDateTime". Última data em que o dispositivo é
-	// sincronizado com Microsoft Intune.
-	LastSyncDateTime *time.Time `json:"lastSyncDateTime,omitempty"`
-	// AdditionalData holds members the docs do not list, sent as they are.
-	AdditionalData map[string]json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes IntuneSharedWindowsUpdateStateCreateRequest and keeps the members it does not declare.
-func (m *IntuneSharedWindowsUpdateStateCreateRequest) UnmarshalJSON(b []byte) error {
-	type plain IntuneSharedWindowsUpdateStateCreateRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
-}
-
-// MarshalJSON encodes IntuneSharedWindowsUpdateStateCreateRequest with the members it does not declare.
-func (m IntuneSharedWindowsUpdateStateCreateRequest) MarshalJSON() ([]byte, error) {
-	type plain IntuneSharedWindowsUpdateStateCreateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -188,8 +188,11 @@ func (c *Client) MessageGetUsersMailFolders(ctx context.Context, idOrUserPrincip
 // MessageGetMeValue calls GET /beta/me/messages/{id}/$value: Get message, on
 // another documented path; see MessageGetMe for the body, the response, the
 // permissions and the page.
-func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) (*generated.Message, error) {
-	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id},
 		Path:   "/beta/me/messages/" + graphrt.PathSegment(id) + "/$value",
@@ -200,8 +203,11 @@ func (c *Client) MessageGetMeValue(ctx context.Context, id string, opts ...graph
 // userPrincipalName}/messages/{id}/$value: Get message, on another documented
 // path; see MessageGetMe for the body, the response, the permissions and the
 // page.
-func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*generated.Message, error) {
-	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/$value",
@@ -212,8 +218,11 @@ func (c *Client) MessageGetUsersValue(ctx context.Context, idOrUserPrincipalName
 // /beta/me/mailFolders/{id}/messages/{id}/$value: Get message, on another
 // documented path; see MessageGetMe for the body, the response, the
 // permissions and the page.
-func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.Message, error) {
-	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",
@@ -224,8 +233,11 @@ func (c *Client) MessageGetMeMailFoldersValue(ctx context.Context, mailFolderID 
 // userPrincipalName}/mailFolders/{id}/messages/{id}/$value: Get message, on
 // another documented path; see MessageGetMe for the body, the response, the
 // permissions and the page.
-func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.Message, error) {
-	return graphrt.Object[generated.Message](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) MessageGetUsersMailFoldersValue(ctx context.Context, idOrUserPrincipalName string, mailFolderID string, messageID string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "mailFolderID", mailFolderID, "messageID", messageID},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages/" + graphrt.PathSegment(messageID) + "/$value",

@@ -27,8 +27,7 @@ func New(c *generated.Client) *Client {
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
 //
-// On success the service answers 200 with a microsoft.graph.profilePhoto
-// object in the JSON result.
+// On success the service answers 200; the result is the binary content.
 //
 // Permissions:
 //   - delegated (work or school account): User.Read, User.ReadBasic.All,
@@ -42,8 +41,8 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
+func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/photo/$value",
 	}, opts...)
@@ -53,8 +52,11 @@ func (c *Client) ProfilephotoGetMePhotoValue(ctx context.Context, opts ...graphr
 // userPrincipalName}/photo/$value: Get photo, on another documented path; see
 // ProfilephotoGetMePhotoValue for the body, the response, the permissions and
 // the page.
-func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/photo/$value",
@@ -64,8 +66,11 @@ func (c *Client) ProfilephotoGetUsersPhotoValue(ctx context.Context, idOrUserPri
 // ProfilephotoGetGroupsPhotoValue calls GET /beta/groups/{id}/photo/$value:
 // Get photo, on another documented path; see ProfilephotoGetMePhotoValue for
 // the body, the response, the permissions and the page.
-func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id},
 		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/photo/$value",
@@ -76,8 +81,11 @@ func (c *Client) ProfilephotoGetGroupsPhotoValue(ctx context.Context, id string,
 // /beta/me/contacts/{id}/photo/$value: Get photo, on another documented path;
 // see ProfilephotoGetMePhotoValue for the body, the response, the permissions
 // and the page.
-func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id},
 		Path:   "/beta/me/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
@@ -88,8 +96,11 @@ func (c *Client) ProfilephotoGetMeContactsPhotoValue(ctx context.Context, id str
 // userPrincipalName}/contacts/{id}/photo/$value: Get photo, on another
 // documented path; see ProfilephotoGetMePhotoValue for the body, the response,
 // the permissions and the page.
-func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
@@ -100,8 +111,11 @@ func (c *Client) ProfilephotoGetUsersContactsPhotoValue(ctx context.Context, idO
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value: Get
 // photo, on another documented path; see ProfilephotoGetMePhotoValue for the
 // body, the response, the permissions and the page.
-func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.Context, contactFolderID string, id string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/me/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",
@@ -113,8 +127,11 @@ func (c *Client) ProfilephotoGetMeContactfoldersContactsPhotoValue(ctx context.C
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
 // Get photo, on another documented path; see ProfilephotoGetMePhotoValue for
 // the body, the response, the permissions and the page.
-func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
-	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) ProfilephotoGetUsersContactfoldersContactsPhotoValue(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, id string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "id", id},
 		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactFolderID) + "/contacts/" + graphrt.PathSegment(id) + "/photo/$value",

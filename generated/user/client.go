@@ -9,6 +9,7 @@ import (
 	"context"
 	generated "github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"iter"
 )
 
 // Client calls the operations of this area; its methods take path parameters as
@@ -126,13 +127,335 @@ func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) 
 	}, opts...)
 }
 
+// UserGetMailboxSettingsMe calls GET /v1.0/me/mailboxSettings: Get user
+// mailbox settings.
+//
+// Get the user's mailboxSettings. You can view all mailbox settings, or get
+// specific settings.
+//
+// On success the service answers 200 with a microsoft.graph.mailboxSettings
+// object in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): MailboxSettings.Read,
+//     MailboxSettings.ReadWrite
+//   - delegated (personal Microsoft account): MailboxSettings.Read,
+//     MailboxSettings.ReadWrite
+//   - application: MailboxSettings.Read, MailboxSettings.ReadWrite
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/user-get-mailboxsettings?view=graph-rest-1.0
+// (en-2021/api-reference/v1.0/api/user-get-mailboxsettings.md).
+func (c *Client) UserGetMailboxSettingsMe(ctx context.Context, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
+	return graphrt.Object[generated.MailboxSettings](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsers calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings: Get user mailbox settings, on another
+// documented path; see UserGetMailboxSettingsMe for the body, the response,
+// the permissions and the page.
+func (c *Client) UserGetMailboxSettingsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
+	return graphrt.Object[generated.MailboxSettings](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsMeAutomaticRepliesSetting calls GET
+// /v1.0/me/mailboxSettings/automaticRepliesSetting: Get user mailbox settings,
+// on another documented path; see UserGetMailboxSettingsMe for the body, the
+// response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// microsoft.graph.automaticRepliesSetting object in the JSON result.
+func (c *Client) UserGetMailboxSettingsMeAutomaticRepliesSetting(ctx context.Context, opts ...graphrt.Option) (*generated.AutomaticRepliesSetting, error) {
+	return graphrt.Object[generated.AutomaticRepliesSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings/automaticRepliesSetting",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsersAutomaticRepliesSetting calls GET /v1.0/users/{id
+// | userPrincipalName}/mailboxSettings/automaticRepliesSetting: Get user
+// mailbox settings, on another documented path; see UserGetMailboxSettingsMe
+// for the body, the response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// microsoft.graph.automaticRepliesSetting object in the JSON result.
+func (c *Client) UserGetMailboxSettingsUsersAutomaticRepliesSetting(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.AutomaticRepliesSetting, error) {
+	return graphrt.Object[generated.AutomaticRepliesSetting](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/automaticRepliesSetting",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsMeDateFormat calls GET
+// /v1.0/me/mailboxSettings/dateFormat: Get user mailbox settings, on another
+// documented path; see UserGetMailboxSettingsMe for the body, the response,
+// the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsMeDateFormat(ctx context.Context, opts ...graphrt.Option) (string, error) {
+	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings/dateFormat",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsersDateFormat calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/dateFormat: Get user mailbox settings, on
+// another documented path; see UserGetMailboxSettingsMe for the body, the
+// response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsUsersDateFormat(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/dateFormat",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsMeDelegateMeetingMessageDeliveryOptions calls GET
+// /v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions: Get user
+// mailbox settings, on another documented path; see UserGetMailboxSettingsMe
+// for the body, the response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsMeDelegateMeetingMessageDeliveryOptions(ctx context.Context, opts ...graphrt.Option) (generated.DelegateMeetingMessageDeliveryOptions, error) {
+	return graphrt.Value[generated.DelegateMeetingMessageDeliveryOptions](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsersDelegateMeetingMessageDeliveryOptions calls GET
+// /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions:
+// Get user mailbox settings, on another documented path; see
+// UserGetMailboxSettingsMe for the body, the response, the permissions and the
+// page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsUsersDelegateMeetingMessageDeliveryOptions(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (generated.DelegateMeetingMessageDeliveryOptions, error) {
+	return graphrt.Value[generated.DelegateMeetingMessageDeliveryOptions](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsMeLanguage calls GET
+// /v1.0/me/mailboxSettings/language: Get user mailbox settings, on another
+// documented path; see UserGetMailboxSettingsMe for the body, the response,
+// the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// microsoft.graph.localeInfo object in the JSON result.
+func (c *Client) UserGetMailboxSettingsMeLanguage(ctx context.Context, opts ...graphrt.Option) (*generated.LocaleInfo, error) {
+	return graphrt.Object[generated.LocaleInfo](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings/language",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsersLanguage calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/language: Get user mailbox settings, on
+// another documented path; see UserGetMailboxSettingsMe for the body, the
+// response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// microsoft.graph.localeInfo object in the JSON result.
+func (c *Client) UserGetMailboxSettingsUsersLanguage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.LocaleInfo, error) {
+	return graphrt.Object[generated.LocaleInfo](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/language",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsMeTimeFormat calls GET
+// /v1.0/me/mailboxSettings/timeFormat: Get user mailbox settings, on another
+// documented path; see UserGetMailboxSettingsMe for the body, the response,
+// the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsMeTimeFormat(ctx context.Context, opts ...graphrt.Option) (string, error) {
+	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings/timeFormat",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsersTimeFormat calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/timeFormat: Get user mailbox settings, on
+// another documented path; see UserGetMailboxSettingsMe for the body, the
+// response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsUsersTimeFormat(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/timeFormat",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsMeTimeZone calls GET
+// /v1.0/me/mailboxSettings/timeZone: Get user mailbox settings, on another
+// documented path; see UserGetMailboxSettingsMe for the body, the response,
+// the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsMeTimeZone(ctx context.Context, opts ...graphrt.Option) (string, error) {
+	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings/timeZone",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsersTimeZone calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/timeZone: Get user mailbox settings, on
+// another documented path; see UserGetMailboxSettingsMe for the body, the
+// response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// primitive value in the JSON result.
+func (c *Client) UserGetMailboxSettingsUsersTimeZone(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/timeZone",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsMeWorkingHours calls GET
+// /v1.0/me/mailboxSettings/workingHours: Get user mailbox settings, on another
+// documented path; see UserGetMailboxSettingsMe for the body, the response,
+// the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// microsoft.graph.workingHours object in the JSON result.
+func (c *Client) UserGetMailboxSettingsMeWorkingHours(ctx context.Context, opts ...graphrt.Option) (*generated.WorkingHours, error) {
+	return graphrt.Object[generated.WorkingHours](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings/workingHours",
+	}, opts...)
+}
+
+// UserGetMailboxSettingsUsersWorkingHours calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/workingHours: Get user mailbox settings,
+// on another documented path; see UserGetMailboxSettingsMe for the body, the
+// response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// microsoft.graph.workingHours object in the JSON result.
+func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.WorkingHours, error) {
+	return graphrt.Object[generated.WorkingHours](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/workingHours",
+	}, opts...)
+}
+
+// UserListAgreementAcceptancesMe calls GET /v1.0/me/agreementAcceptances: List
+// agreementAcceptances.
+//
+// Retrieve a list of a user's agreementAcceptance objects.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.agreementAcceptance in the JSON result.
+//
+// Permissions:
+//   - delegated (work or school account): AgreementAcceptance.Read
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/user-list-agreementacceptances?view=graph-rest-1.0
+// (en-2021/api-reference/v1.0/api/user-list-agreementacceptances.md).
+func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) ([]generated.AgreementAcceptance, error) {
+	return graphrt.Collection[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/agreementAcceptances",
+	}, opts...)
+}
+
+// UserListAgreementAcceptancesMeAll iterates over every item of
+// UserListAgreementAcceptancesMe, following @odata.nextLink from page to page;
+// it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) UserListAgreementAcceptancesMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
+	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/agreementAcceptances",
+	}, opts...)
+}
+
+// UserListAgreementAcceptancesMePage returns one page of
+// UserListAgreementAcceptancesMe with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) UserListAgreementAcceptancesMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
+	return graphrt.GetPage[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/agreementAcceptances",
+	}, opts...)
+}
+
+// UserListAgreementAcceptancesUsers calls GET /v1.0/users/{id |
+// userPrincipalName}/agreementAcceptances: List agreementAcceptances, on
+// another documented path; see UserListAgreementAcceptancesMe for the body,
+// the response, the permissions and the page.
+func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]generated.AgreementAcceptance, error) {
+	return graphrt.Collection[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
+	}, opts...)
+}
+
+// UserListAgreementAcceptancesUsersAll iterates over every item of
+// UserListAgreementAcceptancesUsers, following @odata.nextLink from page to
+// page; it stops at the first error, which it yields, or when the loop breaks.
+func (c *Client) UserListAgreementAcceptancesUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
+	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
+	}, opts...)
+}
+
+// UserListAgreementAcceptancesUsersPage returns one page of
+// UserListAgreementAcceptancesUsers with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
+func (c *Client) UserListAgreementAcceptancesUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
+	return graphrt.GetPage[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
+	}, opts...)
+}
+
 // UserPostSponsors calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
 //
 // Assign a user a sponsor. Sponsors are users and groups that are responsible
 // for this guest user's privileges in the tenant and for keeping the guest
 // user's information and access up to date.
 //
-// The request body is a JSON microsoft.graph.user object.
+// The request body refers to an existing microsoft.graph.user object: odataID
+// is its URL, sent as {"@odata.id": odataID}, like
+// "https://graph.microsoft.com/v1.0/users/{user-id}".
 //
 // On success the service answers 204 with no body.
 //
@@ -144,9 +467,9 @@ func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) 
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/user-post-sponsors.md).
-func (c *Client) UserPostSponsors(ctx context.Context, id string, body *generated.User, opts ...graphrt.Option) error {
+func (c *Client) UserPostSponsors(ctx context.Context, id string, odataID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
-		JSON:   body,
+		JSON:   graphrt.Ref{ODataID: odataID},
 		Method: "POST",
 		Params: []string{"id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(id) + "/sponsors/$ref",

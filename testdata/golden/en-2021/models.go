@@ -7,26 +7,38 @@ func newModel(versionAndName string) any {
 	switch versionAndName {
 	case "v1.0 microsoft.graph.aadUserConversationMember":
 		return new(AadUserConversationMember)
+	case "v1.0 microsoft.graph.agreementAcceptance":
+		return new(AgreementAcceptance)
 	case "v1.0 microsoft.graph.alert":
 		return new(Alert)
 	case "v1.0 microsoft.graph.assignedLicense":
 		return new(AssignedLicense)
+	case "v1.0 microsoft.graph.automaticRepliesSetting":
+		return new(AutomaticRepliesSetting)
 	case "v1.0 microsoft.graph.conversationMember":
 		return new(ConversationMember)
 	case "v1.0 microsoft.graph.directoryObject":
 		return new(DirectoryObject)
 	case "v1.0 microsoft.graph.itemAnalytics":
 		return new(ItemAnalytics)
+	case "v1.0 microsoft.graph.localeInfo":
+		return new(LocaleInfo)
+	case "v1.0 microsoft.graph.mailboxSettings":
+		return new(MailboxSettings)
 	case "v1.0 microsoft.graph.user":
 		return new(User)
 	case "v1.0 microsoft.graph.workbookRange":
 		return new(WorkbookRange)
+	case "v1.0 microsoft.graph.workingHours":
+		return new(WorkingHours)
 	case "beta microsoft.graph.alert":
 		return new(AlertBeta)
 	case "beta microsoft.graph.androidManagedAppProtection":
 		return new(AndroidManagedAppProtection)
 	case "beta microsoft.graph.conversationMember":
 		return new(ConversationMemberBeta)
+	case "beta microsoft.graph.deviceCategory":
+		return new(DeviceCategory)
 	case "beta microsoft.graph.ediscovery.legalHold":
 		return new(LegalHold)
 	case "beta microsoft.graph.event":

@@ -54,6 +54,37 @@ const (
 	LifecycleEventTypeReauthorizationRequired LifecycleEventType = "reauthorizationRequired"
 )
 
+// LocaleInfo is the microsoft.graph.localeInfo resource.
+//
+// Information about the locale, including the preferred language and
+// country/region, of the signed-in user.
+type LocaleInfo struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.localeInfo".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// Locale is "locale". A locale representation for the user, which includes the
+	// user's preferred language and country/region. For example, "en-us". The
+	// language component follows 2-letter codes as defined in ISO 639-1, and the
+	// country component follows 2-letter codes as defined in ISO 3166-1 alpha-2.
+	Locale *string `json:"locale,omitempty"`
+	// DisplayName is "displayName". A name representing the user's locale in
+	// natural language, for example, "English (United States)".
+	DisplayName *string `json:"displayName,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes LocaleInfo and keeps the members it does not declare.
+func (m *LocaleInfo) UnmarshalJSON(b []byte) error {
+	type plain LocaleInfo
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes LocaleInfo with the members it does not declare.
+func (m LocaleInfo) MarshalJSON() ([]byte, error) {
+	type plain LocaleInfo
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // LocationType is the enumeration microsoft.graph.locationType. Values the
 // docs do not list are kept as they are.
 type LocationType string

@@ -59,6 +59,54 @@ const (
 	MailDestinationRoutingReasonUnknownFutureValue MailDestinationRoutingReason = "unknownFutureValue"
 )
 
+// MailboxSettings is the microsoft.graph.mailboxSettings resource.
+//
+// Settings for the primary mailbox of a user.
+type MailboxSettings struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.mailboxSettings".
+	ODataType *string `json:"@odata.type,omitempty"`
+	// ArchiveFolder is "archiveFolder". Folder ID of an archive folder for the
+	// user.
+	ArchiveFolder *string `json:"archiveFolder,omitempty"`
+	// AutomaticRepliesSetting is "automaticRepliesSetting". Configuration settings
+	// to automatically notify the sender of an incoming email with a message from
+	// the signed-in user.
+	AutomaticRepliesSetting *AutomaticRepliesSetting `json:"automaticRepliesSetting,omitempty"`
+	// DateFormat is "dateFormat". The date format for the user's mailbox.
+	DateFormat *string `json:"dateFormat,omitempty"`
+	// DelegateMeetingMessageDeliveryOptions is
+	// "delegateMeetingMessageDeliveryOptions". If the user has a calendar
+	// delegate, this specifies whether the delegate, mailbox owner, or both
+	// receive meeting messages and meeting responses. Possible values are:
+	// `sendToDelegateAndInformationToPrincipal`, `sendToDelegateAndPrincipal`,
+	// `sendToDelegateOnly`.
+	DelegateMeetingMessageDeliveryOptions *DelegateMeetingMessageDeliveryOptions `json:"delegateMeetingMessageDeliveryOptions,omitempty"`
+	// Language is "language". The locale information for the user, including the
+	// preferred language and country/region.
+	Language *LocaleInfo `json:"language,omitempty"`
+	// TimeFormat is "timeFormat". The time format for the user's mailbox.
+	TimeFormat *string `json:"timeFormat,omitempty"`
+	// TimeZone is "timeZone". The default time zone for the user's mailbox.
+	TimeZone *string `json:"timeZone,omitempty"`
+	// WorkingHours is "workingHours". The days of the week and hours in a specific
+	// time zone that the user works.
+	WorkingHours *WorkingHours `json:"workingHours,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes MailboxSettings and keeps the members it does not declare.
+func (m *MailboxSettings) UnmarshalJSON(b []byte) error {
+	type plain MailboxSettings
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes MailboxSettings with the members it does not declare.
+func (m MailboxSettings) MarshalJSON() ([]byte, error) {
+	type plain MailboxSettings
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // MediaState is the enumeration microsoft.graph.mediaState. Values the docs do
 // not list are kept as they are.
 type MediaState string

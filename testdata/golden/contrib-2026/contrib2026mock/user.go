@@ -19,6 +19,7 @@ var examplesUserPostSponsors = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f6
 func registerUser(m *graphrt.Mux, h Handler) {
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckRef(),
 		Method:    "POST",
 		Operation: "user-post-sponsors",
 		Pattern:   "/v1.0/users/{id}/sponsors/$ref",

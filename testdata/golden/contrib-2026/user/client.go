@@ -28,7 +28,9 @@ func New(c *contrib2026.Client) *Client {
 // for this guest user's privileges in the tenant and for keeping the guest
 // user's information and access up to date.
 //
-// The request body is a JSON user object.
+// The request body refers to an existing user object: odataID is its URL, sent
+// as {"@odata.id": odataID}, like
+// "https://graph.microsoft.com/v1.0/users/{user-id}".
 //
 // On success the service answers 204 with no body.
 //
@@ -40,9 +42,9 @@ func New(c *contrib2026.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-post-sponsors.md).
-func (c *Client) UserPostSponsors(ctx context.Context, id string, body any, opts ...graphrt.Option) error {
+func (c *Client) UserPostSponsors(ctx context.Context, id string, odataID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
-		JSON:   body,
+		JSON:   graphrt.Ref{ODataID: odataID},
 		Method: "POST",
 		Params: []string{"id", id},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(id) + "/sponsors/$ref",

@@ -67,7 +67,8 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 //
 // The request body is a JSON microsoft.graph.conversationMember object.
 //
-// On success the service answers 201 with no body.
+// On success the service answers 201 with no body; the result is its Location
+// header, the URL of what the request made.
 //
 // Permissions:
 //   - delegated (work or school account): ChatMember.ReadWrite, Chat.ReadWrite
@@ -77,8 +78,8 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-post-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/chat-post-members.md).
-func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body *en2021.ConversationMember, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
+func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body *en2021.ConversationMember, opts ...graphrt.Option) (string, error) {
+	return c.rt.Location(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
 		Params: []string{"chatID", chatID},

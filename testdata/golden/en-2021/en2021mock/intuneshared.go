@@ -4,6 +4,7 @@ package en2021mock
 
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
+	en2021 "github.com/graphgen-dev/graphgen/testdata/golden/en-2021"
 	intuneshared "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/intuneshared"
 	"net/http"
 )
@@ -11,6 +12,11 @@ import (
 // IntuneSharedAndroidManagedAppProtectionGet answers 200 with the documented example of intune-shared-androidmanagedappprotection-get.
 func (DocsHandler) IntuneSharedAndroidManagedAppProtectionGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesIntuneSharedAndroidManagedAppProtectionGet...)
+}
+
+// IntuneSharedDeviceCategoryCreate answers 201 with the documented example of intune-shared-devicecategory-create.
+func (DocsHandler) IntuneSharedDeviceCategoryCreate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesIntuneSharedDeviceCategoryCreate...)
 }
 
 // IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls answers 204 with the documented example of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
@@ -28,6 +34,13 @@ var examplesIntuneSharedAndroidManagedAppProtectionGet = []graphrt.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.androidManagedAppProtection\",\n    \"displayName\": \"Display Name value\",\n    \"description\": \"Description value\",\n    \"createdDateTime\": \"2017-01-01T00:02:43.5775965-08:00\",\n    \"lastModifiedDateTime\": \"2017-01-01T00:00:35.1329464-08:00\",\n    \"roleScopeTagIds\": [\n      \"Role Scope Tag Ids value\"\n    ],\n    \"id\": \"cf517ced-7ced-cf51-ed7c-51cfed7c51cf\",\n    \"version\": \"Version value\",\n    \"periodOfflineBeforeAccessCheck\": \"-PT17.1357909S\",\n    \"periodOnlineBeforeAccessCheck\": \"PT35.0018757S\",\n    \"allowedInboundDataTransferSources\": \"managedApps\",\n    \"allowedOutboundDataTransferDestinations\": \"managedApps\",\n    \"organizationalCredentialsRequired\": true,\n    \"allowedOutboundClipboardSharingLevel\": \"managedAppsWithPasteIn\",\n    \"dataBackupBlocked\": true,\n    \"deviceComplianceRequired\": true,\n    \"managedBrowserToOpenLinksRequired\": true,\n    \"saveAsBlocked\": true,\n    \"periodOfflineBeforeWipeIsEnforced\": \"-PT3M22.1587532S\",\n    \"pinRequired\": true,\n    \"maximumPinRetries\": 1,\n    \"simplePinBlocked\": true,\n    \"minimumPinLength\": 0,\n    \"pinCharacterSet\": \"alphanumericAndSymbol\",\n    \"periodBeforePinReset\": \"PT3M29.6631862S\",\n    \"allowedDataStorageLocations\": [\n      \"sharePoint\"\n    ],\n    \"contactSyncBlocked\": true,\n    \"printBlocked\": true,\n    \"fingerprintBlocked\": true,\n    \"disableAppPinIfDevicePinIsSet\": true,\n    \"minimumRequiredOsVersion\": \"Minimum Required Os Version value\",\n    \"minimumWarningOsVersion\": \"Minimum Warning Os Version value\",\n    \"minimumRequiredAppVersion\": \"Minimum Required App Version value\",\n    \"minimumWarningAppVersion\": \"Minimum Warning App Version value\",\n    \"minimumWipeOsVersion\": \"Minimum Wipe Os Version value\",\n    \"minimumWipeAppVersion\": \"Minimum Wipe App Version value\",\n    \"appActionIfDeviceComplianceRequired\": \"wipe\",\n    \"appActionIfMaximumPinRetriesExceeded\": \"wipe\",\n    \"pinRequiredInsteadOfBiometricTimeout\": \"-PT3M9.8396734S\",\n    \"allowedOutboundClipboardSharingExceptionLength\": 14,\n    \"notificationRestriction\": \"blockOrganizationalData\",\n    \"isAssigned\": true,\n    \"targetedAppManagementLevels\": \"unmanaged\",\n    \"screenCaptureBlocked\": true,\n    \"disableAppEncryptionIfDeviceEncryptionIsEnabled\": true,\n    \"encryptAppData\": true,\n    \"deployedAppCount\": 0,\n    \"minimumRequiredPatchVersion\": \"Minimum Required Patch Version value\",\n    \"minimumWarningPatchVersion\": \"Minimum Warning Patch Version value\",\n    \"exemptedAppPackages\": [\n      {\n        \"@odata.type\": \"microsoft.graph.keyValuePair\",\n        \"name\": \"Name value\",\n        \"value\": \"Value value\"\n      }\n    ],\n    \"minimumWipePatchVersion\": \"Minimum Wipe Patch Version value\",\n    \"allowedAndroidDeviceManufacturers\": \"Allowed Android Device Manufacturers value\",\n    \"appActionIfAndroidDeviceManufacturerNotAllowed\": \"wipe\",\n    \"requiredAndroidSafetyNetDeviceAttestationType\": \"basicIntegrity\",\n    \"appActionIfAndroidSafetyNetDeviceAttestationFailed\": \"wipe\",\n    \"requiredAndroidSafetyNetAppsVerificationType\": \"enabled\",\n    \"appActionIfAndroidSafetyNetAppsVerificationFailed\": \"wipe\",\n    \"customBrowserPackageId\": \"Custom Browser Package Id value\",\n    \"customBrowserDisplayName\": \"Custom Browser Display Name value\"\n  }\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}",
+}}
+
+// examplesIntuneSharedDeviceCategoryCreate are the documented responses of intune-shared-devicecategory-create.
+var examplesIntuneSharedDeviceCategoryCreate = []graphrt.Example{{
+	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.deviceCategory\",\n  \"id\": \"f881b841-b841-f881-41b8-81f841b881f8\",\n  \"displayName\": \"Display Name value\",\n  \"description\": \"Description value\"\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/beta/deviceManagement/deviceCategories",
 }}
 
 // examplesIntuneSharedDeviceConfigurationWindowsPrivacyAccessControls are the documented responses of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
@@ -53,6 +66,18 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.IntuneSharedAndroidManagedAppProtectionGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[en2021.DeviceCategory](),
+		Method:    "POST",
+		Operation: "intune-shared-devicecategory-create",
+		Pattern:   "/beta/deviceManagement/deviceCategories",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.IntuneSharedDeviceCategoryCreate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),

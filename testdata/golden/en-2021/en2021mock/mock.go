@@ -32,6 +32,9 @@ type Handler interface {
 	// /v1.0/drive/root:/{path and filename}:/content
 	// (driveitem-get-content-format).
 	DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request)
+	// GroupPostMembers answers POST /v1.0/groups/{group-id}/members/$ref
+	// (group-post-members).
+	GroupPostMembers(w http.ResponseWriter, r *http.Request)
 	// ItemAnalyticsGet answers GET
 	// /v1.0/drives/{drive-id}/items/{item-id}/analytics,
 	// /v1.0/sites/{site-id}/analytics,
@@ -57,9 +60,33 @@ type Handler interface {
 	// /v1.0/reports/getEmailActivityUserDetail(date={date_value})
 	// (reportroot-getemailactivityuserdetail).
 	ReportrootGetEmailActivityUserDetail(w http.ResponseWriter, r *http.Request)
+	// TeamClone answers POST /v1.0/teams/{id}/clone (team-clone).
+	TeamClone(w http.ResponseWriter, r *http.Request)
 	// UserGet answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
 	// (user-get).
 	UserGet(w http.ResponseWriter, r *http.Request)
+	// UserGetMailboxSettings answers GET /v1.0/me/mailboxSettings, /v1.0/users/{id
+	// | userPrincipalName}/mailboxSettings,
+	// /v1.0/me/mailboxSettings/automaticRepliesSetting, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/automaticRepliesSetting,
+	// /v1.0/me/mailboxSettings/dateFormat, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/dateFormat,
+	// /v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions,
+	// /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions,
+	// /v1.0/me/mailboxSettings/language, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/language,
+	// /v1.0/me/mailboxSettings/timeFormat, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/timeFormat,
+	// /v1.0/me/mailboxSettings/timeZone, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/timeZone,
+	// /v1.0/me/mailboxSettings/workingHours, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings/workingHours (user-get-mailboxsettings).
+	UserGetMailboxSettings(w http.ResponseWriter, r *http.Request)
+	// UserListAgreementAcceptances answers GET /v1.0/me/agreementAcceptances,
+	// /v1.0/users/{id | userPrincipalName}/agreementAcceptances
+	// (user-list-agreementacceptances).
+	UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request)
 	// WorkbookRangeResizedRange answers POST
 	// /v1.0/me/drive/items/{id}/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}),
 	// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n})
@@ -109,6 +136,10 @@ type Handler interface {
 	// /beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}
 	// (intune-shared-androidmanagedappprotection-get).
 	IntuneSharedAndroidManagedAppProtectionGet(w http.ResponseWriter, r *http.Request)
+	// IntuneSharedDeviceCategoryCreate answers POST
+	// /beta/deviceManagement/deviceCategories
+	// (intune-shared-devicecategory-create).
+	IntuneSharedDeviceCategoryCreate(w http.ResponseWriter, r *http.Request)
 	// IntuneSharedDeviceConfigurationWindowsPrivacyAccessControls answers POST
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls,
 	// /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/windowsPrivacyAccessControls,
@@ -190,6 +221,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerDriveitem(m, h)
 	registerEdiscovery(m, h)
 	registerEvent(m, h)
+	registerGroup(m, h)
 	registerIntuneshared(m, h)
 	registerItemanalytics(m, h)
 	registerListitem(m, h)
@@ -201,6 +233,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerReportroot(m, h)
 	registerSite(m, h)
 	registerSynchronization(m, h)
+	registerTeam(m, h)
 	registerUser(m, h)
 	registerWorkbookrange(m, h)
 	return m

@@ -20,7 +20,7 @@ var examplesProfilephotoGet = []graphrt.Example{{
 }, {
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Me/photo/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/beta/users('ddfcd489-628b-7d04-b48b-20075df800e5@1717622f-1d94-c0d4-9d74-f907ad6677b4')/photo\",\n    \"@odata.mediaContentType\": \"image/gif\",\n    \"@odata.mediaEtag\": \"\",\n    \"id\": \"1X1\",\n    \"width\": 1,\n    \"height\": 1\n}",
 	Header: []string{"Content-type", "application/json"},
-}}
+}, {Patterns: []string{"/beta/me/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/photo/$value"}}, {Patterns: []string{"/beta/groups/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}}
 
 // registerProfilephoto registers the routes of package profilephoto on m.
 func registerProfilephoto(m *graphrt.Mux, h Handler) {

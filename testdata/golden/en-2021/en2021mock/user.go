@@ -12,6 +12,16 @@ func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGet...)
 }
 
+// UserGetMailboxSettings answers 200 with the documented example of user-get-mailboxsettings.
+func (DocsHandler) UserGetMailboxSettings(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesUserGetMailboxSettings...)
+}
+
+// UserListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
+func (DocsHandler) UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesUserListAgreementAcceptances...)
+}
+
 // UserGetTransitiveReports answers 200 with the documented example of user-get-transitivereports.
 func (DocsHandler) UserGetTransitiveReports(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGetTransitiveReports...)
@@ -31,6 +41,30 @@ var examplesUserGet = []graphrt.Example{{
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
 	Query:  "$select=displayName,givenName,postalCode",
+}}
+
+// examplesUserGetMailboxSettings are the documented responses of user-get-mailboxsettings.
+var examplesUserGetMailboxSettings = []graphrt.Example{{
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings\",\n    \"automaticRepliesSetting\": {\n        \"status\": \"Scheduled\",\n        \"externalAudience\": \"All\",\n        \"scheduledStartDateTime\": {\n            \"dateTime\": \"2016-03-14T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"scheduledEndDateTime\": {\n            \"dateTime\": \"2016-03-28T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n        \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n    },\n    \"timeZone\":\"UTC\",\n    \"language\":{\n      \"locale\":\"en-US\",\n      \"displayName\":\"English (United States)\"\n    },\n    \"workingHours\":{\n        \"daysOfWeek\":[\n            \"monday\",\n            \"tuesday\",\n            \"wednesday\",\n            \"thursday\",\n            \"friday\"\n        ],\n        \"startTime\": \"08:00:00.0000000\",\n        \"endTime\": \"17:00:00.0000000\",\n        \"timeZone\":{\n            \"name\":\"Pacific Standard Time\"\n        }\n    },\n    \"dateFormat\": \"MM/dd/yyyy\",\n    \"timeFormat\": \"hh:mm tt\",\n    \"delegateMeetingMessageDeliveryOptions\": \"sendToDelegateOnly\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/me/mailboxSettings",
+}, {
+	Body:     "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings/automaticRepliesSetting\",\n    \"status\": \"alwaysEnabled\",\n    \"externalAudience\": \"None\",\n    \"scheduledStartDateTime\": {\n        \"dateTime\": \"2016-03-19T02:00:00.0000000\",\n        \"timeZone\": \"UTC\"\n    },\n    \"scheduledEndDateTime\": {\n        \"dateTime\": \"2016-03-20T02:00:00.0000000\",\n        \"timeZone\": \"UTC\"\n    },\n    \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n    \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n}",
+	Header:   []string{"Content-type", "application/json"},
+	Path:     "/v1.0/me/mailboxSettings/automaticRepliesSetting",
+	Patterns: []string{"/v1.0/me/mailboxSettings/automaticRepliesSetting", "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/automaticRepliesSetting"},
+}, {
+	Body:     "{\n    \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('94447c6e-ea4c-494c-a9ed-d905e366c5cb')/mailboxSettings/workingHours\",\n    \"daysOfWeek\":[\n        \"monday\",\n        \"tuesday\",\n        \"wednesday\",\n        \"thursday\",\n        \"friday\",\n        \"saturday\"\n    ],\n    \"startTime\":\"09:00:00.0000000\",\n    \"endTime\":\"18:30:00.0000000\",\n    \"timeZone\":{\n        \"@odata.type\":\"#microsoft.graph.customTimeZone\",\n        \"bias\":-200,\n        \"name\":\"Customized Time Zone\",\n        \"standardOffset\":{\n            \"time\":\"02:00:00.0000000\",\n            \"dayOccurrence\":4,\n            \"dayOfWeek\":\"sunday\",\n            \"month\":5,\n            \"year\":0\n        },\n        \"daylightOffset\":{\n            \"daylightBias\":-100,\n            \"time\":\"02:00:00.0000000\",\n            \"dayOccurrence\":2,\n            \"dayOfWeek\":\"sunday\",\n            \"month\":10,\n            \"year\":0\n        }\n    }\n}",
+	Header:   []string{"Content-type", "application/json"},
+	Path:     "/v1.0/me/mailboxSettings/workingHours",
+	Patterns: []string{"/v1.0/me/mailboxSettings/workingHours", "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/workingHours"},
+}, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeZone"}}}
+
+// examplesUserListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
+var examplesUserListAgreementAcceptances = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"agreementId\": \"093b947f-8363-4979-a47d-4c52b33ee1be\",\n      \"userId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"agreementFileId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"recordedDateTime\": \"2021-03-10T00:39:56.0523527Z\",\n      \"userDisplayName\": \"Test_User\",\n      \"userPrincipalName\": \"Test_User@TestTenant.onmicrosoft.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/me/agreementAcceptances",
 }}
 
 // examplesUserGetTransitiveReports are the documented responses of user-get-transitivereports.
@@ -63,6 +97,202 @@ func registerUser(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
 	}, h.UserGet)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings/automaticRepliesSetting",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/automaticRepliesSetting",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings/dateFormat",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/dateFormat",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings/language",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/language",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings/timeFormat",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeFormat",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings/timeZone",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeZone",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/me/mailboxSettings/workingHours",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-get-mailboxsettings",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/workingHours",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+		},
+	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-list-agreementacceptances",
+		Pattern:   "/v1.0/me/agreementAcceptances",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"AgreementAcceptance.Read"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
+	}, h.UserListAgreementAcceptances)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-list-agreementacceptances",
+		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/agreementAcceptances",
+		Permissions: &graphrt.Permissions{
+			DelegatedWork: []string{"AgreementAcceptance.Read"},
+			NotSupported:  []string{"delegatedPersonal", "application"},
+		},
+	}, h.UserListAgreementAcceptances)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Headers:   []string{"ConsistencyLevel"},

@@ -33,7 +33,9 @@ func New(c *ptbr2023.Client) *Client {
 // conector de API. Você configura um conector de API para uma etapa
 // específica, uma de cada vez, conforme mostrado abaixo.
 //
-// The request body is a JSON microsoft.graph.identityApiConnector object.
+// The request body refers to an existing microsoft.graph.identityApiConnector
+// object: odataID is its URL, sent as {"@odata.id": odataID}, like
+// "https://graph.microsoft.com/v1.0/identity/apiConnectors/{id}".
 //
 // On success the service answers 204 with no body.
 //
@@ -45,9 +47,9 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-put-apiconnectorconfiguration?view=graph-rest-1.0
 // (api-reference/v1.0/api/b2xidentityuserflow-put-apiconnectorconfiguration.md).
-func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, body *ptbr2023.IdentityAPIConnector, opts ...graphrt.Option) error {
+func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, odataID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
-		JSON:   body,
+		JSON:   graphrt.Ref{ODataID: odataID},
 		Method: "PUT",
 		Params: []string{"b2xUserFlowID", b2xUserFlowID, "step", step},
 		Path:   "/v1.0/identity/b2xUserFlows/" + graphrt.PathSegment(b2xUserFlowID) + "/apiConnectorConfiguration/" + graphrt.PathSegment(step) + "/$ref",

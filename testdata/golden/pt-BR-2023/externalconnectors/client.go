@@ -29,7 +29,8 @@ func New(c *ptbr2023.Client) *Client {
 //
 // The request body is a JSON microsoft.graph.externalConnectors.schema object.
 //
-// On success the service answers 202 with no body.
+// On success the service answers 202 with no body; the result is its Location
+// header, the operation to poll.
 //
 // Permissions:
 //   - delegated (work or school account): ExternalConnection.ReadWrite.OwnedBy,
@@ -41,8 +42,8 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/externalconnectors-schema-update?view=graph-rest-beta
 // (api-reference/beta/api/externalconnectors-schema-update.md).
-func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionID string, body *ptbr2023.Schema, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
+func (c *Client) ExternalconnectorsSchemaUpdate(ctx context.Context, connectionID string, body *ptbr2023.Schema, opts ...graphrt.Option) (string, error) {
+	return c.rt.Location(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
 		Params: []string{"connectionID", connectionID},

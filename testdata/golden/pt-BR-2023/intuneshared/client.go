@@ -202,9 +202,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 //
 // Crie um novo objeto windowsUpdateState .
 //
-// The request body is a JSON object with the parameters id, deviceId, userId,
-// deviceDisplayName, userPrincipalName, status, qualityUpdateVersion,
-// featureUpdateVersion, lastScanDateTime, lastSyncDateTime.
+// The request body is a JSON microsoft.graph.windowsUpdateState object.
 //
 // On success the service answers 201 with a microsoft.graph.windowsUpdateState
 // object in the JSON result.
@@ -218,7 +216,7 @@ func (c *Client) IntuneSharedDeviceManagementDerivedCredentialSettingsUpdateDevi
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-shared-windowsupdatestate-create?view=graph-rest-beta
 // (api-reference/beta/api/intune-shared-windowsupdatestate-create.md).
-func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *IntuneSharedWindowsUpdateStateCreateRequest, opts ...graphrt.Option) (*ptbr2023.WindowsUpdateState, error) {
+func (c *Client) IntuneSharedWindowsUpdateStateCreate(ctx context.Context, deviceConfigurationID string, body *ptbr2023.WindowsUpdateState, opts ...graphrt.Option) (*ptbr2023.WindowsUpdateState, error) {
 	return graphrt.Object[ptbr2023.WindowsUpdateState](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

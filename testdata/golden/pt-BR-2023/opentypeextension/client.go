@@ -7,6 +7,7 @@ package opentypeextension
 
 import (
 	"context"
+	"encoding/json"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	ptbr2023 "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023"
 	"net/url"
@@ -357,8 +358,11 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 // extensão aberta, on another documented path; see
 // OpentypeextensionGetDevicesExtensions for the body, the response, the
 // permissions and the page.
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200 with a
+// undocumented type object in the JSON result.
+func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
@@ -375,8 +379,11 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 // extensão aberta, on another documented path; see
 // OpentypeextensionGetDevicesExtensions for the body, the response, the
 // permissions and the page.
-func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200 with a
+// undocumented type object in the JSON result.
+func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
@@ -413,8 +420,11 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 // extensão aberta, on another documented path; see
 // OpentypeextensionGetDevicesExtensions for the body, the response, the
 // permissions and the page.
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200 with a
+// undocumented type object in the JSON result.
+func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
@@ -432,8 +442,11 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 // extensão aberta, on another documented path; see
 // OpentypeextensionGetDevicesExtensions for the body, the response, the
 // permissions and the page.
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+//
+// This path answers differently: On success the service answers 200 with a
+// undocumented type object in the JSON result.
+func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
 		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",

@@ -4,7 +4,6 @@ package ptbr2023mock
 
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
-	ptbr2023 "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023"
 	"net/http"
 )
 
@@ -20,7 +19,7 @@ var examplesB2xIdentityUserFlowPutAPIConnectorConfiguration = []graphrt.Example{
 func registerB2xidentityuserflow(m *graphrt.Mux, h Handler) {
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[ptbr2023.IdentityAPIConnector](),
+		Check:     graphrt.CheckRef(),
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
 		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{step}/$ref",

@@ -152,8 +152,8 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		},
 	}, h.IntuneSharedDeviceManagementDerivedCredentialSettingsUpdate)
 	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedWindowsUpdateStateCreateRequest](),
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[ptbr2023.WindowsUpdateState](),
 		Method:    "POST",
 		Operation: "intune-shared-windowsupdatestate-create",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",

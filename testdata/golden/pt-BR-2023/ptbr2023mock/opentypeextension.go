@@ -35,7 +35,7 @@ var examplesOpentypeextensionGet = []graphrt.Example{{
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/messages",
 	Query:  "$filter=Extensions/any(f:f/id%20eq%20'Com.Contoso.Referral')&$expand=Extensions($filter=id%20eq%20'Com.Contoso.Referral')",
-}}
+}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/events"}}, {Patterns: []string{"/v1.0/groups/{id}/events"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/messages"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/contacts"}}}
 
 // registerOpentypeextension registers the routes of package opentypeextension on m.
 func registerOpentypeextension(m *graphrt.Mux, h Handler) {
