@@ -64,7 +64,7 @@ const (
 // Settings for the primary mailbox of a user.
 type MailboxSettings struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.mailboxSettings".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.mailboxSettings"`
 	// ArchiveFolder is "archiveFolder". Folder ID of an archive folder for the
 	// user.
 	ArchiveFolder *string `json:"archiveFolder,omitempty"`

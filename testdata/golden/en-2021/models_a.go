@@ -103,7 +103,7 @@ const (
 // customizable terms of use powered by Azure Active Directory (Azure AD).
 type AgreementAcceptance struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.agreementAcceptance".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.agreementAcceptance"`
 	// AgreementFileID is "agreementFileId". The identifier of the agreement file
 	// accepted by the user.
 	AgreementFileID *string `json:"agreementFileId,omitempty"`
@@ -543,7 +543,7 @@ const (
 // reply to notify that the signed-in user is unavailable to respond to emails.
 type AutomaticRepliesSetting struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.automaticRepliesSetting".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.automaticRepliesSetting"`
 	// ExternalAudience is "externalAudience". The set of audience external to the
 	// signed-in user's organization who will receive the ExternalReplyMessage, if
 	// Status is `AlwaysEnabled` or `Scheduled`. The possible values are: `none`,

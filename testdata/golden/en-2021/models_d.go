@@ -150,7 +150,7 @@ func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 // based on device categories.
 type DeviceCategory struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.deviceCategory".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.deviceCategory"`
 	// ID is "id". Unique identifier for the device category. Read-only.
 	ID *string `json:"id,omitempty"`
 	// Onboarding is "Onboarding".

@@ -60,7 +60,7 @@ const (
 // country/region, of the signed-in user.
 type LocaleInfo struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.localeInfo".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.localeInfo"`
 	// Locale is "locale". A locale representation for the user, which includes the
 	// user's preferred language and country/region. For example, "en-us". The
 	// language component follows 2-letter codes as defined in ISO 639-1, and the

@@ -196,7 +196,7 @@ const (
 // user works.
 type WorkingHours struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workingHours".
-	ODataType *string `json:"@odata.type,omitempty"`
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workingHours"`
 	// DaysOfWeek is "daysOfWeek". The days of the week on which the user works.
 	// (Its type, "dayOfWeek collection", is not documented in these docs: raw
 	// JSON.)
