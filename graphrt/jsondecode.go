@@ -6,15 +6,17 @@ import (
 	"errors"
 	"reflect"
 	"strconv"
+	"time"
 )
 
 // This file decodes one JSON value into a Go value in a single pass over
-// the input, the way encoding/json would; models nested in the value are
-// decoded by their own UnmarshalJSON from a sub-slice of the input. The
-// types models use (strings, bools, numbers, string slices, raw JSON,
-// named strings, pointers and slices of these) are decoded here; any
-// other value is handed to json.Unmarshal, which then gives
-// encoding/json's result and error.
+// the input, the way encoding/json would, with two differences that
+// models need: timestamps without a zone are read as UTC (decodeTime),
+// and models nested in the value are decoded by their own UnmarshalJSON
+// from a sub-slice of the input. The types models use (strings, bools,
+// numbers, timestamps, string slices, raw JSON, named strings, pointers
+// and slices of these) are decoded here; any other value is handed to
+// json.Unmarshal, which then gives encoding/json's result and error.
 
 // unmarshalerType and textUnmarshalerType are the interfaces that take a
 // value out of the fast paths.
@@ -84,7 +86,13 @@ func decodeFast(ptr any, data []byte, i int) (end int, done bool, err error) {
 			*p = append((*p)[:0], data[i:end]...)
 		}
 		return end, true, err
+	case *time.Time:
+		return decodeTime(p, data, i)
+	case **time.Time:
+		return decodePointer(reflect.ValueOf(p).Elem(), data, i)
 	case *[]string:
+		return decodeSlice(reflect.ValueOf(p).Elem(), data, i)
+	case *[]time.Time:
 		return decodeSlice(reflect.ValueOf(p).Elem(), data, i)
 	}
 	return decodeByKind(reflect.ValueOf(ptr).Elem(), data, i)
@@ -272,4 +280,39 @@ func decodeSlice(v reflect.Value, data []byte, i int) (int, bool, error) {
 		return decodeAt(v.Index(n-1).Addr().Interface(), data, e)
 	})
 	return end, true, err
+}
+
+// zonelessLayout is the form of the timestamps without a zone that Graph
+// returns for some properties ("2019-02-07T21:57:05", also with up to 7
+// fractional digits); they are read as UTC.
+const zonelessLayout = "2006-01-02T15:04:05"
+
+// decodeTime decodes a timestamp into *p: RFC 3339 as time.Time reads it,
+// else a timestamp without a zone, as UTC. Other values (null, numbers)
+// are left to time.Time's UnmarshalJSON.
+func decodeTime(p *time.Time, data []byte, i int) (int, bool, error) {
+	if data[i] != '"' {
+		return 0, false, nil
+	}
+	end, decode, err := stringEnd(data, i)
+	if err != nil {
+		return 0, true, err
+	}
+	if err = p.UnmarshalJSON(data[i:end]); err != nil {
+		if t, ok := zonelessTime(data[i:end], decode); ok {
+			*p, err = t, nil
+		}
+	}
+	return end, true, err
+}
+
+// zonelessTime reads the JSON string quoted as a timestamp without a zone,
+// in UTC.
+func zonelessTime(quoted []byte, decode bool) (time.Time, bool) {
+	s := string(quoted[1 : len(quoted)-1])
+	if decode && json.Unmarshal(quoted, &s) != nil {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(zonelessLayout, s)
+	return t, err == nil
 }

@@ -82,9 +82,11 @@ func planOf(t reflect.Type) *modelPlan {
 // exactly (unlike encoding/json, "DisplayName" is not "displayName");
 // every other member, and a declared one sent as null or [] (which the
 // field's omitempty could not repeat), is kept in *extra as sent. Fields
-// absent from data are zero. Nested models decode through their own
-// UnmarshalJSON. Errors are encoding/json's (*json.SyntaxError,
-// *json.UnmarshalTypeError naming the member).
+// absent from data are zero. Timestamps without a zone
+// ("2019-02-07T21:57:05", as Graph sends for some properties) are read as
+// UTC; nested models decode through their own UnmarshalJSON. Errors are
+// encoding/json's (*json.SyntaxError, *json.UnmarshalTypeError naming the
+// member).
 func UnmarshalModel(data []byte, v any, extra *map[string]json.RawMessage) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {

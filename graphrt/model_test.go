@@ -8,8 +8,10 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
@@ -111,6 +113,69 @@ func TestDecodeValue(t *testing.T) {
 	}
 	if _, err := graphrt.DecodeValue[int64](json.RawMessage(`{"value":"x"}`)); err == nil {
 		t.Error("a string for an int64 decoded without error")
+	}
+}
+
+// event is a generated-style model with the three shapes of timestamp
+// fields graphgen emits: pointers (properties), values (required request
+// parameters) and slices (collections).
+type event struct {
+	Created        *time.Time                 `json:"createdDateTime,omitempty"`
+	Due            time.Time                  `json:"dueDateTime"`
+	Reminders      []time.Time                `json:"reminderDateTimes,omitempty"`
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+func (m *event) UnmarshalJSON(b []byte) error {
+	type plain event
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// TestModelTimestampsWithoutZone: Graph sends some timestamps without a
+// zone ("2019-02-07T21:57:05", also with 7 fractional digits); they are
+// read as UTC instead of failing the whole object.
+func TestModelTimestampsWithoutZone(t *testing.T) {
+	in := `{"createdDateTime":"2019-02-07T21:57:05","dueDateTime":"2019-02-07T21:57:05.1234567",
+		"reminderDateTimes":["2019-02-07T21:57:05","2019-02-07T22:57:05+01:00","2019-02-07T21:57:05.5Z"]}`
+	var e event
+	if err := json.Unmarshal([]byte(in), &e); err != nil {
+		t.Fatal(err)
+	}
+	at := func(nsec int) time.Time { return time.Date(2019, 2, 7, 21, 57, 5, nsec, time.UTC) }
+	if e.Created == nil || !e.Created.Equal(at(0)) || e.Created.Location() != time.UTC {
+		t.Errorf("createdDateTime = %v, want %v", e.Created, at(0))
+	}
+	if !e.Due.Equal(at(123456700)) {
+		t.Errorf("dueDateTime = %v, want %v", e.Due, at(123456700))
+	}
+	want := []time.Time{at(0), at(0), at(500000000)}
+	if len(e.Reminders) != 3 || !e.Reminders[0].Equal(want[0]) || !e.Reminders[1].Equal(want[1]) || !e.Reminders[2].Equal(want[2]) {
+		t.Errorf("reminderDateTimes = %v, want %v", e.Reminders, want)
+	}
+	for _, bad := range []string{`"yesterday"`, `"2019-02-07 21:57:05"`, `"2019-02-07T21:57"`, `"2019-02-07T21:57:05.Z"`, `5`} {
+		var e event
+		err := json.Unmarshal([]byte(`{"createdDateTime":`+bad+`}`), &e)
+		if err == nil {
+			t.Errorf("createdDateTime %s decoded as %v, want an error", bad, e.Created)
+		}
+	}
+}
+
+// TestDecodeTimestampWithoutZone: primitive responses and collections of
+// timestamps read zone-less timestamps too.
+func TestDecodeTimestampWithoutZone(t *testing.T) {
+	want := time.Date(2019, 2, 7, 21, 57, 5, 0, time.UTC)
+	v, err := graphrt.DecodeValue[time.Time](json.RawMessage(`{"@odata.context":"x","value":"2019-02-07T21:57:05"}`))
+	if err != nil || !v.Equal(want) {
+		t.Errorf("DecodeValue = %v, %v; want %v", v, err, want)
+	}
+	list, err := graphrt.DecodeCollection[time.Time](json.RawMessage(`{"value":["2019-02-07T21:57:05"]}`))
+	if err != nil || len(list) != 1 || !list[0].Equal(want) {
+		t.Errorf("DecodeCollection = %v, %v; want [%v]", list, err, want)
+	}
+	m, err := graphrt.Decode[generated.Message](json.RawMessage(`{"@odata.context":"x","id":"AAMk","createdDateTime":"2019-02-07T21:57:05.1234567","subject":"Hi"}`))
+	if err != nil || m.CreatedDateTime == nil || !m.CreatedDateTime.Equal(want.Add(123456700)) || *m.Subject != "Hi" {
+		t.Errorf("Decode[generated.Message] = %+v, %v", m, err)
 	}
 }
 
