@@ -1,8 +1,11 @@
 package graphrt
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"sync"
@@ -38,6 +41,33 @@ func jsonName(f reflect.StructField) string {
 	return name
 }
 
+// modelPlan is what UnmarshalModel needs to know of a struct type: its
+// name (for errors) and the field of each JSON member name it declares.
+type modelPlan struct {
+	name   string
+	fields map[string]int // JSON member name → field index
+}
+
+// modelPlans caches the plan of each struct type.
+var modelPlans sync.Map // reflect.Type → *modelPlan
+
+// planOf returns the plan of the struct type t.
+func planOf(t reflect.Type) *modelPlan {
+	if p, ok := modelPlans.Load(t); ok {
+		return p.(*modelPlan)
+	}
+	p := &modelPlan{name: t.Name(), fields: map[string]int{}}
+	for i := 0; i < t.NumField(); i++ {
+		if name := jsonName(t.Field(i)); name != "" {
+			if _, dup := p.fields[name]; !dup {
+				p.fields[name] = i
+			}
+		}
+	}
+	modelPlans.Store(t, p)
+	return p
+}
+
 // UnmarshalModel decodes data into the struct v points to and keeps every
 // member v does not declare in *extra, so that nothing the service sends is
 // lost. Generated models call it from UnmarshalJSON with a method-less copy
@@ -47,34 +77,109 @@ func jsonName(f reflect.StructField) string {
 //		type plain User
 //		return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 //	}
+//
+// It reads data once. A member fills the field whose json tag names it
+// exactly (unlike encoding/json, "DisplayName" is not "displayName");
+// every other member, and a declared one sent as null or [] (which the
+// field's omitempty could not repeat), is kept in *extra as sent. Fields
+// absent from data are zero. Timestamps without a zone
+// ("2019-02-07T21:57:05", as Graph sends for some properties) are read as
+// UTC; nested models decode through their own UnmarshalJSON. Errors are
+// encoding/json's (*json.SyntaxError, *json.UnmarshalTypeError naming the
+// member).
 func UnmarshalModel(data []byte, v any, extra *map[string]json.RawMessage) error {
-	if err := json.Unmarshal(data, v); err != nil {
-		return err
+	rv := reflect.ValueOf(v)
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return fmt.Errorf("graphrt.UnmarshalModel: %T is not a pointer to a struct", v)
 	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
-		return err
+	start := skipSpace(data, 0)
+	if start < len(data) && data[start] != '{' && data[start] != 'n' {
+		return json.Unmarshal(data, v) // not an object: encoding/json's error
 	}
-	known := fieldNames(reflect.TypeOf(v).Elem())
-	exactMembers(reflect.ValueOf(v).Elem(), all)
-	*extra = nil
-	for k, raw := range all {
-		// Undeclared members, and declared ones sent as null or [] (which
-		// the model's omitempty field cannot repeat), are kept.
-		if !known[k] || isNullOrEmptyArray(raw) {
-			if *extra == nil {
-				*extra = map[string]json.RawMessage{}
-			}
-			(*extra)[k] = raw
-		}
+	end, err := decodeModel(rv.Elem(), extra, data, start)
+	if err == nil && skipSpace(data, end) != len(data) {
+		err = errSyntax
 	}
-	return nil
+	if errors.Is(err, errSyntax) {
+		return syntaxError(data)
+	}
+	return err
 }
 
-// isNullOrEmptyArray reports the JSON values null and [].
-func isNullOrEmptyArray(raw json.RawMessage) bool {
-	t := strings.Join(strings.Fields(string(raw)), "")
-	return t == "null" || t == "[]"
+// decodeModel decodes the object (or null) at data[i] into the struct v
+// and *extra, and returns where it ends.
+func decodeModel(v reflect.Value, extra *map[string]json.RawMessage, data []byte, i int) (int, error) {
+	v.SetZero()
+	*extra = nil
+	if i < len(data) && data[i] == 'n' {
+		return literalEnd(data, i, "null")
+	}
+	if i >= len(data) || data[i] != '{' {
+		return 0, errSyntax
+	}
+	plan := planOf(v.Type())
+	return forMembers(data, i, func(key []byte, escaped bool, at int) (int, error) {
+		return plan.member(v, extra, data, memberName(key, escaped), at)
+	})
+}
+
+// member decodes the member name whose value starts at data[i] into its
+// field of v, or keeps it in *extra, and returns where the value ends.
+func (p *modelPlan) member(v reflect.Value, extra *map[string]json.RawMessage, data, name []byte, i int) (int, error) {
+	index, declared := p.fields[string(name)]
+	if !declared {
+		end, err := valueEnd(data, i)
+		if err == nil {
+			keep(extra, name, data[i:end])
+		}
+		return end, err
+	}
+	f := v.Field(index)
+	f.SetZero() // a member sent twice: the last one counts
+	end, err := decodeAt(f.Addr().Interface(), data, i)
+	if err != nil {
+		return 0, p.memberError(err, name, i)
+	}
+	if isNullOrEmptyArray(data[i:end]) {
+		keep(extra, name, data[i:end])
+	} else if _, kept := (*extra)[string(name)]; kept {
+		forget(extra, name) // sent as null before
+	}
+	return end, nil
+}
+
+// forget removes the member name from *extra, leaving nil rather than an
+// empty map.
+func forget(extra *map[string]json.RawMessage, name []byte) {
+	if delete(*extra, string(name)); len(*extra) == 0 {
+		*extra = nil
+	}
+}
+
+// keep stores a copy of the member name's raw value in *extra.
+func keep(extra *map[string]json.RawMessage, name, raw []byte) {
+	if *extra == nil {
+		*extra = map[string]json.RawMessage{}
+	}
+	(*extra)[string(name)] = append(json.RawMessage(nil), raw...)
+}
+
+// memberError adds to a type error from the value of member name, which
+// starts at offset i, the member and the struct, as encoding/json does
+// ("Go struct field plain.message.subject").
+func (p *modelPlan) memberError(err error, name []byte, i int) error {
+	if te, ok := err.(*json.UnmarshalTypeError); ok {
+		if te.Struct == "" {
+			te.Struct = p.name
+		}
+		if te.Field == "" {
+			te.Field = string(name)
+		} else {
+			te.Field = string(name) + "." + te.Field
+		}
+		te.Offset += int64(i)
+	}
+	return err
 }
 
 // MarshalModel encodes the struct v (a method-less copy of a model) and
@@ -96,26 +201,6 @@ func MarshalModel(v any, extra map[string]json.RawMessage) ([]byte, error) {
 	return json.Marshal(all)
 }
 
-// exactMembers undoes encoding/json's case-insensitive matching: a field
-// gets the member with exactly its name, or stays zero when only a member
-// with another case was sent (that member is kept as undeclared).
-func exactMembers(v reflect.Value, all map[string]json.RawMessage) {
-	t := v.Type()
-	for i := 0; i < t.NumField(); i++ {
-		name := jsonName(t.Field(i))
-		if name == "" {
-			continue
-		}
-		f := v.Field(i)
-		if raw, ok := all[name]; ok {
-			f.Set(reflect.Zero(f.Type()))
-			_ = json.Unmarshal(raw, f.Addr().Interface()) // decoded once already without error
-			continue
-		}
-		f.Set(reflect.Zero(f.Type()))
-	}
-}
-
 // Decode decodes a JSON response body into a new T; an empty body gives
 // nil. A body that only wraps an object in "value" beside OData
 // annotations (as Intune answers) is unwrapped.
@@ -123,9 +208,8 @@ func Decode[T any](body json.RawMessage) (*T, error) {
 	if len(body) == 0 {
 		return nil, nil
 	}
-	body = unwrapValue(body)
 	v := new(T)
-	if err := json.Unmarshal(body, v); err != nil {
+	if err := decodeWhole(v, unwrapValue(body)); err != nil {
 		return nil, err
 	}
 	return v, nil
@@ -167,32 +251,106 @@ func DecodeCollection[T any](body json.RawMessage) ([]T, error) {
 	if len(body) == 0 {
 		return nil, nil
 	}
-	var page struct {
-		Value []T `json:"value"`
-	}
-	if err := json.Unmarshal(body, &page); err != nil {
+	var page wirePage[T]
+	if err := decodeWhole(&page, body); err != nil {
 		return nil, err
 	}
 	return page.Value, nil
 }
 
-// unwrapValue returns the object in {"value": {...}} when "value" is the
-// only member besides "@..." annotations, else body.
-func unwrapValue(body json.RawMessage) json.RawMessage {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(body, &m) != nil {
-		return body
-	}
-	v, ok := m["value"]
-	if !ok || len(v) == 0 || v[0] != '{' {
-		return body
-	}
-	for k := range m {
-		if k != "value" && !strings.HasPrefix(k, "@") {
-			return body
+// UnmarshalJSON decodes a collection page in one pass over b: the items
+// of "value" (a model by its own UnmarshalJSON, from its part of b) and
+// the paging annotations; other members are skipped. Member names match
+// without regard to case, as encoding/json matches them.
+func (w *wirePage[T]) UnmarshalJSON(b []byte) error {
+	*w = wirePage[T]{}
+	start := skipSpace(b, 0)
+	if start < len(b) && b[start] != '{' && b[start] != 'n' {
+		end, err := valueEnd(b, start)
+		if err != nil {
+			return syntaxError(b)
 		}
+		return &json.UnmarshalTypeError{Value: jsonKind(b[start]), Type: reflect.TypeOf(w).Elem(), Offset: int64(end)}
 	}
-	return v
+	end, err := decodePage(w, b, start)
+	if err == nil && skipSpace(b, end) != len(b) {
+		err = errSyntax
+	}
+	if errors.Is(err, errSyntax) {
+		return syntaxError(b)
+	}
+	return err
+}
+
+// decodePage decodes the object (or null) at data[i] into w.
+func decodePage[T any](w *wirePage[T], data []byte, i int) (int, error) {
+	if i < len(data) && data[i] == 'n' {
+		return literalEnd(data, i, "null")
+	}
+	if i >= len(data) {
+		return 0, errSyntax
+	}
+	return forMembers(data, i, func(key []byte, escaped bool, at int) (int, error) {
+		name := memberName(key, escaped)
+		switch {
+		case bytes.EqualFold(name, []byte("value")):
+			return decodeAt(&w.Value, data, at)
+		case bytes.EqualFold(name, []byte("@odata.nextLink")):
+			return decodeAt(&w.NextLink, data, at)
+		case bytes.EqualFold(name, []byte("@odata.deltaLink")):
+			return decodeAt(&w.DeltaLink, data, at)
+		case bytes.EqualFold(name, []byte("@odata.count")):
+			return decodeAt(&w.Count, data, at)
+		}
+		return valueEnd(data, at)
+	})
+}
+
+// jsonKind names the kind of JSON value that starts with c, in
+// encoding/json's words.
+func jsonKind(c byte) string {
+	switch c {
+	case '"':
+		return "string"
+	case '[':
+		return "array"
+	case '{':
+		return "object"
+	case 't', 'f':
+		return "bool"
+	}
+	return "number"
+}
+
+// errNotWrapped stops unwrapValue's walk at the first member that is
+// neither "value" nor an annotation.
+var errNotWrapped = errors.New("not a value wrapper")
+
+// unwrapValue returns the object in {"value": {...}} when "value" is the
+// only member besides "@..." annotations, else body. It walks the
+// members without decoding them and stops at the first that rules the
+// wrapper out.
+func unwrapValue(body json.RawMessage) json.RawMessage {
+	start := skipSpace(body, 0)
+	if start >= len(body) || body[start] != '{' {
+		return body
+	}
+	var value []byte
+	_, err := forMembers(body, start, func(key []byte, escaped bool, at int) (int, error) {
+		name := memberName(key, escaped)
+		if string(name) != "value" && !bytes.HasPrefix(name, []byte("@")) {
+			return 0, errNotWrapped
+		}
+		end, err := valueEnd(body, at)
+		if string(name) == "value" {
+			value = body[at:end]
+		}
+		return end, err
+	})
+	if err != nil || len(value) == 0 || value[0] != '{' {
+		return body
+	}
+	return value
 }
 
 // DecodeValue decodes a primitive response: {"value": x} or a bare x.
@@ -201,12 +359,31 @@ func DecodeValue[T any](body json.RawMessage) (T, error) {
 	if len(body) == 0 {
 		return v, nil
 	}
-	var wrapped struct {
-		Value *T `json:"value"`
+	if raw, ok := valueMember(body); ok {
+		var w T
+		if decodeWhole(&w, raw) == nil {
+			return w, nil
+		}
 	}
-	if json.Unmarshal(body, &wrapped) == nil && wrapped.Value != nil {
-		return *wrapped.Value, nil
-	}
-	err := json.Unmarshal(body, &v)
+	err := decodeWhole(&v, body)
 	return v, err
+}
+
+// valueMember returns the "value" member of the object body, when it has
+// one that is not null (matched without regard to case, the last one
+// sent, as encoding/json would).
+func valueMember(body []byte) ([]byte, bool) {
+	start := skipSpace(body, 0)
+	if start >= len(body) || body[start] != '{' {
+		return nil, false
+	}
+	var value []byte
+	_, err := forMembers(body, start, func(key []byte, escaped bool, at int) (int, error) {
+		end, err := valueEnd(body, at)
+		if bytes.EqualFold(memberName(key, escaped), []byte("value")) {
+			value = body[at:end]
+		}
+		return end, err
+	})
+	return value, err == nil && value != nil && string(value) != "null"
 }
