@@ -236,6 +236,7 @@ type bodyKind int8
 const (
 	jsonBody    bodyKind = iota // JSON asked for, handed back as it came (Do)
 	checkedJSON                 // handed back as JSON, so checked to be valid (JSON)
+	decodedJSON                 // decoded at once by a decoder that checks it (Object, Collection, Value, pages)
 	binaryBody                  // any media type (Bytes)
 )
 
@@ -298,6 +299,9 @@ func (c *Client) success(ctx context.Context, hr *http.Request, resp *http.Respo
 	body, err := c.readBody(hr, resp)
 	if err == nil && kind == checkedJSON {
 		err = checkJSON(hr, body)
+	}
+	if err == nil && kind == decodedJSON && !looksWhole(body) {
+		err = &cutShortError{hr.Method, hr.URL.Redacted(), len(body), errors.New("not valid JSON: unexpected end")}
 	}
 	var cut *cutShortError
 	if errors.As(err, &cut) {
@@ -550,6 +554,30 @@ func (c *Client) errorBody(body io.ReadCloser) io.ReadCloser {
 // checkJSON returns an error naming hr when body is neither empty (or
 // white space) nor valid JSON; a body that is a valid beginning of JSON
 // is reported as cut short.
+// looksWhole is the cheap check of a body that a checking decoder reads
+// next: its strings are closed and its brackets balance, counted in one
+// tight loop (a fraction of a validating scan). A body cut short fails it
+// and is retried like a broken connection; any other invalid JSON is
+// refused by the decoder.
+func looksWhole(body []byte) bool {
+	depth, inString := 0, false
+	for i := 0; i < len(body); i++ {
+		c := body[i]
+		switch {
+		case inString && c == '\\':
+			i++
+		case c == '"':
+			inString = !inString
+		case inString:
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		}
+	}
+	return depth == 0 && !inString
+}
+
 func checkJSON(hr *http.Request, body []byte) error {
 	if json.Valid(body) || len(bytes.TrimSpace(body)) == 0 {
 		return nil

@@ -91,3 +91,23 @@ func recordSleeps(c *Client) *[]time.Duration {
 	c.jitter = func(ceiling time.Duration) time.Duration { return ceiling }
 	return &waits
 }
+
+// TestLooksWhole: the cheap check catches bodies cut inside a string or a
+// nested value, and leaves brackets inside strings alone.
+func TestLooksWhole(t *testing.T) {
+	for body, want := range map[string]bool{
+		``:                             true,
+		`{"value":[{"id":"3"}]}`:       true,
+		`{"a":"}]\"{["}`:               true,
+		`"text"`:                       true,
+		`42`:                           true,
+		`{"value":[{"id":"3"}`:         false,
+		`{"value":[{"id":"3"}],"n":"x`: false,
+		`{"a":"\"}`:                    false,
+		`[1,2`:                         false,
+	} {
+		if got := looksWhole([]byte(body)); got != want {
+			t.Errorf("looksWhole(%s) = %v, want %v", body, got, want)
+		}
+	}
+}

@@ -592,6 +592,11 @@ func TestJSONIsValidOrAnError(t *testing.T) {
 			srv := rawServer(t, tt.reply)
 			c := graphrt.New(graphrt.Config{HTTPClient: srv.Client(), BaseURL: srv.URL, Retry: graphrt.RetryPolicy{MaxAttempts: 1}})
 			req := &graphrt.Request{Method: "GET", Path: "/v1.0/users/87d349ed"}
+			// The typed calls check as they decode: the same answers.
+			_, typedErr := graphrt.Object[map[string]any](context.Background(), c, req)
+			if tt.wantErr == "" && typedErr != nil || tt.wantErr != "" && (typedErr == nil || !strings.Contains(typedErr.Error(), tt.wantErr) || !strings.Contains(typedErr.Error(), "GET "+srv.URL+"/v1.0/users/87d349ed")) {
+				t.Errorf("Object: %v; want an error naming GET and the URL that says %q", typedErr, tt.wantErr)
+			}
 			got, err := c.JSON(context.Background(), req)
 			if tt.wantErr == "" {
 				if err != nil || !json.Valid(got) {

@@ -218,32 +218,68 @@ func Decode[T any](body json.RawMessage) (*T, error) {
 // Object sends req with c and decodes the response into a new T (nil for
 // an empty body): the call of an operation documented to return an object.
 func Object[T any](ctx context.Context, c *Client, req *Request, opts ...Option) (*T, error) {
-	raw, err := c.JSON(ctx, req, opts...)
+	raw, err := c.decodable(ctx, req, opts)
 	if err != nil {
 		return nil, err
 	}
-	return Decode[T](raw)
+	v, err := Decode[T](raw)
+	return v, decodingError(req.Method, c.where(req), err)
 }
 
 // Collection sends req with c and decodes the "value" array of the
 // response: the first page of a collection.
 func Collection[T any](ctx context.Context, c *Client, req *Request, opts ...Option) ([]T, error) {
-	raw, err := c.JSON(ctx, req, opts...)
+	raw, err := c.decodable(ctx, req, opts)
 	if err != nil {
 		return nil, err
 	}
-	return DecodeCollection[T](raw)
+	v, err := DecodeCollection[T](raw)
+	return v, decodingError(req.Method, c.where(req), err)
 }
 
 // Value sends req with c and decodes a primitive response ({"value": x}
 // or a bare x).
 func Value[T any](ctx context.Context, c *Client, req *Request, opts ...Option) (T, error) {
-	raw, err := c.JSON(ctx, req, opts...)
+	raw, err := c.decodable(ctx, req, opts)
 	if err != nil {
 		var zero T
 		return zero, err
 	}
-	return DecodeValue[T](raw)
+	v, err := DecodeValue[T](raw)
+	return v, decodingError(req.Method, c.where(req), err)
+}
+
+// decodable sends req for a JSON body that the caller decodes at once:
+// the decoder checks the JSON as it goes, so the body is not checked
+// twice (Client.JSON checks it, since it hands it back as it is). A body
+// of white space only is no body.
+func (c *Client) decodable(ctx context.Context, req *Request, opts []Option) (json.RawMessage, error) {
+	resp, err := c.do(ctx, req, decodedJSON, opts)
+	if err != nil || len(bytes.TrimSpace(resp.Body)) == 0 {
+		return nil, err
+	}
+	return json.RawMessage(resp.Body), nil
+}
+
+// where is the URL req goes to, for messages (its path if it has none).
+func (c *Client) where(req *Request) string {
+	if u, err := c.requestURL(req); err == nil {
+		return u.Redacted()
+	}
+	return req.Path
+}
+
+// decodingError says which call's answer did not decode: it was not JSON,
+// or not of the documented shape.
+func decodingError(method, where string, err error) error {
+	var syntax *json.SyntaxError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &syntax):
+		return fmt.Errorf("graph: %s %s: response body is not valid JSON: %w", method, where, err)
+	}
+	return fmt.Errorf("graph: %s %s: decoding the response: %w", method, where, err)
 }
 
 // DecodeCollection decodes the "value" array of a collection response.

@@ -2,7 +2,6 @@ package graphrt
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -62,13 +61,13 @@ func getPage[T any](ctx context.Context, c *Client, r *Request) (*Page[T], *url.
 	if err != nil {
 		return nil, nil, err
 	}
-	raw, err := c.JSON(ctx, r)
+	raw, err := c.decodable(ctx, r, nil)
 	if err != nil {
 		return nil, nil, err
 	}
 	var w wirePage[T]
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return nil, nil, fmt.Errorf("graph: %s %s: decoding collection page: %w", r.Method, self.Redacted(), err)
+	if err := decodeWhole(&w, raw); err != nil {
+		return nil, nil, decodingError(r.Method, self.Redacted(), err)
 	}
 	next, err := resolveLink(self, w.NextLink)
 	if err != nil {
