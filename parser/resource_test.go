@@ -122,7 +122,7 @@ ms.contentlocale: pt-BR
 | Propriedade | Tipo | Descrição |
 |:--|:--|:--|
 | body | [itemBody](itembody.md) | O corpo. |
-| importância | [importance](#importance-values) | A importância. Os valores possíveis são: ` + "`low`, `normal`, `high`" + `. |
+| importância | [importance](#importance-values) | A importância. Os valores possíveis são: ` + "`low`, `normal`, `high`, `unknownFutureValue`" + `. |
 | IsDraft | Booliano | Se é um rascunho. |
 | sentDateTime | DateTimeOffset | Quando foi enviada. |
 | assunto | String | O assunto. |
@@ -136,6 +136,7 @@ ms.contentlocale: pt-BR
 | Baixa | Baixa. |
 | normal | Normal. |
 | Alta | Alta. |
+| unknownFutureValue | Valor futuro. |
 
 ## <a name="relationships"></a>Relações
 
@@ -197,7 +198,8 @@ Content-type: application/json
 // its JSON representation (case, place), from its code spans and from the
 // docs' examples; translated names that no code has are left out with a
 // warning at their row; translated enumeration members take the values
-// their property lists in code. Expected names written by hand from the
+// their property lists in code, in the table's order (two members,
+// normal and unknownFutureValue, show that the list follows it). Expected names written by hand from the
 // pages above.
 func TestWireNamesFromCode(t *testing.T) {
 	api := parseDocs(t, map[string]string{
@@ -216,7 +218,7 @@ func TestWireNamesFromCode(t *testing.T) {
 	for _, m := range typeNamed(t, api, "microsoft.graph.importance").Members {
 		members = append(members, m.Name)
 	}
-	if diff := cmp.Diff([]string{"low", "normal", "high"}, members); diff != "" {
+	if diff := cmp.Diff([]string{"low", "normal", "high", "unknownFutureValue"}, members); diff != "" {
 		t.Errorf("enumeration members (-want +got):\n%s", diff)
 	}
 	for row, says := range map[string]string{
@@ -243,4 +245,51 @@ func lineOf(src, prefix string) int {
 		}
 	}
 	return 0
+}
+
+// agePage lists an enumeration's values in another order than its
+// translated table, with only one member (null) to show it: the list must
+// not be used to rename the others (the pt-BR user page's
+// legalAgeGroupClassification).
+const agePage = `---
+title: tipo de recurso de usuário
+doc_type: resourcePageType
+ms.contentlocale: pt-BR
+---
+# tipo de recurso de usuário
+
+## <a name="properties"></a>Propriedades
+
+| Propriedade | Tipo | Descrição |
+|:--|:--|:--|
+| ageGroup | [ageGroup](#agegroup-values) | Os valores possíveis são: ` + "`null`, `minor`, `adult`" + `. |
+
+### <a name="agegroup-values"></a>ageGroup values
+
+| Member | Descrição |
+|:--|:--|
+| null | Nenhum. |
+| Adulto | Um adulto. |
+| Menor | Um menor. |
+
+## <a name="json-representation"></a>Representação JSON
+
+<!-- { "blockType": "resource", "@odata.type": "microsoft.graph.user" } -->
+~~~json
+{"ageGroup": "String"}
+~~~
+`
+
+// TestEnumListOutOfOrderIsNotUsed: with one member to anchor it, a list of
+// values is not taken to follow the table; the translated members no code
+// names are left out.
+func TestEnumListOutOfOrderIsNotUsed(t *testing.T) {
+	api := parseDocs(t, map[string]string{"v1.0/resources/user.md": agePage})
+	var members []string
+	for _, m := range typeNamed(t, api, "microsoft.graph.ageGroup").Members {
+		members = append(members, m.Name)
+	}
+	if diff := cmp.Diff([]string{"null"}, members); diff != "" {
+		t.Errorf("enumeration members (-want +got):\n%s", diff)
+	}
 }
