@@ -103,9 +103,9 @@ func memberCell(s string) string {
 // the one most of whose cells are members of the representation (without
 // one, the first column, when most of its cells look like member names);
 // the type column is the one whose header says so, else the one whose
-// cells look most like types; the description column likewise, else the
-// one with the most text. ok is false when the table does not hold member
-// names.
+// cells look most like types (most of them must); the description column
+// likewise, else the one with the most text. ok is false when the table
+// does not hold member names and types.
 func propertyColumns(t *table, rep *representation) (propColumns, bool) {
 	cols := propColumns{name: 0, typ: -1, desc: -1}
 	byCode := false
@@ -126,9 +126,9 @@ func propertyColumns(t *table, rep *representation) (propColumns, bool) {
 	cols.typ = t.columnOtherThan(typeHints, cols.name)
 	if cols.typ < 0 {
 		cols.typ = bestColumn(t, func(c int) int { return typeCells(t, c) }, cols.name)
-	}
-	if !byCode && 2*typeCells(t, cols.typ) < len(t.rows) {
-		return cols, false // names without types: a table of values, limits, ...
+		if !byCode && 2*typeCells(t, cols.typ) < len(t.rows) {
+			return cols, false // names without types: a table of values, limits, ...
+		}
 	}
 	cols.desc = t.columnOtherThan(descriptionHints, cols.name, cols.typ)
 	if cols.desc < 0 {
