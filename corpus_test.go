@@ -39,7 +39,8 @@ func corpus(t *testing.T) string {
 
 // TestCorpusEveryAPIPage reads each corpus tree, prints its report (the
 // table of "graphgen report") and requires every rate to reach its floor;
-// it also generates the Go of the whole tree, which must not fail.
+// it checks the tree's v1.0 models against the CSDL metadata (checkCSDL)
+// and generates the Go of the whole tree, which must not fail.
 func TestCorpusEveryAPIPage(t *testing.T) {
 	dir := corpus(t)
 	for _, tree := range corpusTrees {
@@ -57,6 +58,7 @@ func TestCorpusEveryAPIPage(t *testing.T) {
 					t.Errorf("%s: %.2f%%, below the floor of %.1f%%", r.Name, 100*r.Share(), 100*r.Floor)
 				}
 			}
+			checkCSDL(t, tree, api)
 			registerAll(t, api)
 			if _, err := graphgen.Generate(api, emitter.Options{Package: "graph"}); err != nil {
 				for _, d := range api.Diagnostics {
@@ -222,47 +224,44 @@ func writeFile(t *testing.T, path string, data []byte) {
 // check-metadata.
 var csdlFloors = map[string][3]float64{
 	"graph-docs-en-2021":        {0.952, 0.987, 0.970},
-	"graph-docs-pt-BR-2023":     {0.951, 0.989, 0.961},
+	"graph-docs-pt-BR-2023":     {0.951, 0.989, 0.963},
 	"graph-docs-pt-BR-sxs-2021": {0.958, 0.989, 0.970},
 }
 
-// TestCorpusCSDLAgreement checks the v1.0 models of each corpus against the
-// CSDL metadata, a source other than the docs: the share of type names,
-// property names and enum members the metadata knows must reach its floor,
-// and no wire name may be non-ASCII (Graph has none; translated tables do).
-func TestCorpusCSDLAgreement(t *testing.T) {
-	dir := corpus(t)
+// checkCSDL checks the v1.0 models of a corpus tree against the CSDL
+// metadata, a source other than the docs: the share of type names,
+// property names and enum members the metadata knows must reach its
+// floor, and no wire name may be non-ASCII (Graph has none; translated
+// tables do). It runs inside TestCorpusEveryAPIPage, on the tree that test
+// loads.
+func checkCSDL(t *testing.T, tree string, api *ir.API) {
+	t.Helper()
 	meta := readCSDL(t, filepath.Join("..", "shared", "corpus", "msgraph-v1.0-Prod.csdl.gz"))
-	for _, tree := range corpusTrees {
-		t.Run(tree, func(t *testing.T) {
-			v1 := filepath.Join(dir, tree, "api-reference", "v1.0")
-			api, err := graphgen.LoadTrees(graphgen.Tree{FS: os.DirFS(v1), Version: "v1.0"})
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := metadata.Agree(api, "v1.0", meta)
-			var out strings.Builder
-			a.Print(&out, 10)
-			t.Log("\n" + out.String())
-			floors := csdlFloors[tree]
-			for i, c := range []metadata.Count{a.Types, a.Properties, a.EnumMembers} {
-				if c.Share() < floors[i] {
-					t.Errorf("%s: %s known to the metadata, below the floor of %.1f%%", []string{"types", "properties", "enum members"}[i], c, 100*floors[i])
-				}
-			}
-			if len(a.NonASCII) > 0 {
-				t.Errorf("%d non-ASCII wire names, want 0: %.10q", len(a.NonASCII), a.NonASCII)
-			}
-		})
+	if meta == nil {
+		return
+	}
+	a := metadata.Agree(api, "v1.0", meta)
+	var out strings.Builder
+	a.Print(&out, 10)
+	t.Log("\n" + out.String())
+	floors := csdlFloors[tree]
+	for i, c := range []metadata.Count{a.Types, a.Properties, a.EnumMembers} {
+		if c.Share() < floors[i] {
+			t.Errorf("CSDL: %s %s known to the metadata, below the floor of %.1f%% (graphgen check-metadata lists them)", []string{"types", "properties", "enum members"}[i], c, 100*floors[i])
+		}
+	}
+	if len(a.NonASCII) > 0 {
+		t.Errorf("CSDL: %d non-ASCII wire names, want 0: %.10q", len(a.NonASCII), a.NonASCII)
 	}
 }
 
-// readCSDL reads the gzipped CSDL metadata or skips the test without it.
+// readCSDL reads the gzipped CSDL metadata; nil, logged, without it.
 func readCSDL(t *testing.T, name string) map[string]*metadata.Type {
 	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
-		t.Skipf("no CSDL metadata: %v", err)
+		t.Logf("no CSDL metadata, not checked: %v", err)
+		return nil
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
