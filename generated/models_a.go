@@ -66,10 +66,6 @@ type AccessPackageAssignment struct {
 	ExpiredDateTime *time.Time `json:"expiredDateTime,omitempty"`
 	// ID is "id". Somente leitura.
 	ID *string `json:"id,omitempty"`
-	// Cronograma is "Cronograma". Quando a atribuição de acesso deve estar em
-	// vigor. Somente leitura. (Its type, "entitlementmanagementschedule", is not
-	// documented in these docs: raw JSON.)
-	Cronograma json.RawMessage `json:"Cronograma,omitempty"`
 	// State is "state". O estado da atribuição do pacote de acesso. Os valores
 	// possíveis são: `delivering`, `partiallyDelivered`, `delivered`, `expired`,
 	// `deliveryFailed`, `unknownFutureValue`. Somente leitura. Suporta `$filter`
@@ -86,11 +82,6 @@ type AccessPackageAssignment struct {
 	// consulta. (Its type, "accesspackage", is not documented in these docs: raw
 	// JSON.)
 	AccessPackage json.RawMessage `json:"accessPackage,omitempty"`
-	// Destino is "destino". O assunto da atribuição do pacote de acesso. Somente
-	// leitura. Anulável. Suporta o `$expand`. Dá `$filter` suporte a (`eq`) em
-	// objectId. (Its type, "accesspackagesubject", is not documented in these
-	// docs: raw JSON.)
-	Destino json.RawMessage `json:"destino,omitempty"`
 	// AssignmentPolicy is "assignmentPolicy". Somente leitura. Dá `$filter`
 	// suporte a (`eq`) na propriedade de ID e `$expand` nos parâmetros de
 	// consulta. (Its type, "accesspackageassignmentpolicy", is not documented in
@@ -159,18 +150,6 @@ const (
 	AgeGroupNotAdult AgeGroup = "notAdult"
 	// AgeGroupAdult is "adult". The user should be a treated as an adult.
 	AgeGroupAdult AgeGroup = "adult"
-	// AgeGroupSecundária is "Secundária". O usuário é considerado um menor.
-	AgeGroupSecundária AgeGroup = "Secundária"
-	// AgeGroupNãoAdulto is "NãoAdulto". O usuário é de um país que possui
-	// regulamentos legais (como Estados Unidos, Reino Unido, União Europeia ou
-	// Coreia do Sul) e a idade do usuário é superior ao limite superior de idade
-	// infantil (conforme o país) e inferior ao limite inferior de adulto idade
-	// (conforme estipulado com base no país ou região). Basicamente, os
-	// adolescentes são considerados como `notAdult` nos países/regiões
-	// regulamentados.
-	AgeGroupNãoAdulto AgeGroup = "NãoAdulto"
-	// AgeGroupAdulto is "Adulto". O usuário deve ser tratado como um adulto.
-	AgeGroupAdulto AgeGroup = "Adulto"
 )
 
 // AgreementAcceptance is the microsoft.graph.agreementAcceptance resource.

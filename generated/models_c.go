@@ -401,9 +401,9 @@ type ChatMessage struct {
 	// DeletedDateTime is "deletedDateTime". Somente leitura. Carimbo de data/hora
 	// em que a mensagem de chat foi excluída ou nulo se não for excluído.
 	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
-	// Assunto is "assunto". O assunto da mensagem de chat, em texto não
+	// Subject is "subject". O assunto da mensagem de chat, em texto não
 	// criptografado.
-	Assunto *string `json:"assunto,omitempty"`
+	Subject *string `json:"subject,omitempty"`
 	// Body is "body". Representação de texto sem formatação/HTML do conteúdo
 	// da mensagem de chat. A representação é especificada pelo contentType
 	// dentro do corpo. O conteúdo estará sempre em HTML se a mensagem de chat
@@ -423,16 +423,16 @@ type ChatMessage struct {
 	// As entidades com suporte são: usuário, bot, equipe e canal. (Its type,
 	// "chatmessagemention", is not documented in these docs: raw JSON.)
 	Mentions json.RawMessage `json:"mentions,omitempty"`
-	// Importância is "importância". A importância da mensagem de chat. Os
-	// valores possíveis são: `normal`, `high`, `urgent`.
-	Importância *string `json:"importância,omitempty"`
+	// Importance is "importance". A importância da mensagem de chat. Os valores
+	// possíveis são: `normal`, `high`, `urgent`.
+	Importance *string `json:"importance,omitempty"`
 	// Reactions is "reactions". Reações para essa mensagem de chat (por exemplo,
 	// Like). (Its type, "chatmessagereaction", is not documented in these docs:
 	// raw JSON.)
 	Reactions json.RawMessage `json:"reactions,omitempty"`
-	// Localidade is "localidade". Localidade da mensagem de chat definida pelo
-	// cliente. Sempre definido para `en-us`.
-	Localidade *string `json:"localidade,omitempty"`
+	// Locale is "locale". Localidade da mensagem de chat definida pelo cliente.
+	// Sempre definido para `en-us`.
+	Locale *string `json:"locale,omitempty"`
 	// PolicyViolation is "policyViolation". Define as propriedades de um conjunto
 	// de violações de política por um aplicativo de prevenção contra perda de
 	// dados (DLP). (Its type, "chatmessagepolicyviolation", is not documented in
@@ -454,9 +454,6 @@ type ChatMessage struct {
 	// messageType será definida como `systemEventMessage`. (Its type,
 	// "eventmessagedetail", is not documented in these docs: raw JSON.)
 	EventDetail json.RawMessage `json:"eventDetail,omitempty"`
-	// Respostas is "Respostas". Respostas para uma mensagem especificada. Suporte
-	// para `$expand` mensagens de canal.
-	Respostas *ChatMessage `json:"Respostas,omitempty"`
 	// HostedContents is "hostedContents". Conteúdo em uma mensagem hospedada por
 	// Microsoft Teams – por exemplo, imagens ou snippets de código. (Its type,
 	// "chatmessagehostedcontent", is not documented in these docs: raw JSON.)
@@ -755,15 +752,6 @@ const (
 	// ConsentProvidedForMinorNotRequired is "notRequired". The user is from a
 	// location that does not require consent.
 	ConsentProvidedForMinorNotRequired ConsentProvidedForMinor = "notRequired"
-	// ConsentProvidedForMinorConcedido is "Concedido". O consentimento foi obtido
-	// para o usuário ter uma conta.
-	ConsentProvidedForMinorConcedido ConsentProvidedForMinor = "Concedido"
-	// ConsentProvidedForMinorNegado is "Negado". O consentimento não foi obtido
-	// para o usuário ter uma conta.
-	ConsentProvidedForMinorNegado ConsentProvidedForMinor = "Negado"
-	// ConsentProvidedForMinorNãoExigido is "NãoExigido". O usuário é de um
-	// local que não exige consentimento.
-	ConsentProvidedForMinorNãoExigido ConsentProvidedForMinor = "NãoExigido"
 )
 
 // ConsentRequestFilterByCurrentUserOptions is the enumeration

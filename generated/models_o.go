@@ -189,6 +189,12 @@ type OnlineMeeting struct {
 	// AttendeeReport is "attendeeReport". The content stream of the attendee
 	// report of a live event. Read-only.
 	AttendeeReport json.RawMessage `json:"attendeeReport,omitempty"`
+	// AutoAdmittedUsers is "autoAdmittedUsers". The setting that specifies the
+	// type of participants that will automatically be allowed into the online
+	// meeting. Possible values are: `everyone`,
+	// `everyoneInSameAndFederatedCompany`, `everyoneInCompany`,
+	// `invitedUsersInCompany`, `organizer`. Read-only.
+	AutoAdmittedUsers *string `json:"autoAdmittedUsers,omitempty"`
 	// AudioConferencing is "audioConferencing". The phone access (dial-in)
 	// information for an online meeting. Read-only. (Its type,
 	// "audioconferencing", is not documented in these docs: raw JSON.)
@@ -203,6 +209,11 @@ type OnlineMeeting struct {
 	// CreationDateTime is "creationDateTime". The meeting creation time in UTC.
 	// Read-only.
 	CreationDateTime *time.Time `json:"creationDateTime,omitempty"`
+	// Capabilities is "capabilities". The list of meeting capabilities. Possible
+	// values are: `questionAndAnswer`,`unknownFutureValue`. (Its type,
+	// "meetingCapabilities collection", is not documented in these docs: raw
+	// JSON.)
+	Capabilities json.RawMessage `json:"capabilities,omitempty"`
 	// EndDateTime is "endDateTime". The meeting end time in UTC.
 	EndDateTime *time.Time `json:"endDateTime,omitempty"`
 	// ExternalID is "externalId". The external ID. A custom ID. Optional.

@@ -95,10 +95,10 @@ const (
 type Post struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.post"`
-	// Corpo is "corpo". O conteúdo da postagem. Esta é uma propriedade padrão.
+	// Body is "body". O conteúdo da postagem. Esta é uma propriedade padrão.
 	// Esta propriedade pode ser nula. (Its type, "itembody", is not documented in
 	// these docs: raw JSON.)
-	Corpo json.RawMessage `json:"corpo,omitempty"`
+	Body json.RawMessage `json:"body,omitempty"`
 	// Categories is "categories". As categorias associadas à postagem. (Its type,
 	// "Coleção de cadeias de caracteres", is not documented in these docs: raw
 	// JSON.)

@@ -583,54 +583,9 @@ type User struct {
 	// Todo is "todo". Represents the To Do services available to a user. (Its
 	// type, "todo", is not documented in these docs: raw JSON.)
 	Todo json.RawMessage `json:"todo,omitempty"`
-	// CompanyName2 is "CompanyName". O nome da empresa em que o usuário está
-	// associado. Essa propriedade pode ser útil para descrever a empresa de onde
-	// procede um usuário externo. O tamanho máximo é de 64 caracteres.
-	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
-	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
-	CompanyName2 *string `json:"CompanyName,omitempty"`
-	// FaxNumber2 is "FaxNumber". O número de fax do usuário.
-	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
-	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
-	FaxNumber2 *string `json:"FaxNumber,omitempty"`
-	// Identidades is "Identidades". Representa as identidades que podem ser usadas
-	// para entrar nesta conta de usuário. Uma identidade pode ser fornecida pela
-	// Microsoft (também conhecida como conta local), por organizações ou por
-	// provedores de identidade social, como o Facebook, Google e Microsoft, e
-	// está vinculada a uma conta de usuário. Pode conter vários itens com o
-	// mesmo valor signInType.
-	// Retornado apenas em `$select`. Dá suporte a `$filter` (`eq`) incluindo em
-	// valores`null`, somente quando o signInType não é `userPrincipalName`. (Its
-	// type, "objectidentity", is not documented in these docs: raw JSON.)
-	Identidades json.RawMessage `json:"Identidades,omitempty"`
-	// Email is "email". O endereço SMTP do usuário, por exemplo,
-	// `jeff@contoso.onmicrosoft.com`. As alterações feitas nessa propriedade
-	// também atualizarão a coleção proxyAddresses do usuário para incluir o
-	// valor como um endereço SMTP. Esta propriedade não pode conter caracteres
-	// de destaque.
-	// OBSERVAÇÃO: não recomendamos atualizar essa propriedade para os perfis do
-	// Azure AD B2C. Use em vez da propriedade otherMails.
-	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
-	// `in`, `startsWith`, `endsWith`e `eq` em `null` valores).
-	Email *string `json:"email,omitempty"`
 	// PreferredDataLocation is "preferredDataLocation". O local de dados preferido
 	// para o usuário. Para saber mais, confira OneDrive Online Multi-Geo.
 	PreferredDataLocation *string `json:"preferredDataLocation,omitempty"`
-	// Autenticação is "autenticação". Os métodos de autenticação com
-	// suporte para o usuário. (Its type, "authentication", is not documented in
-	// these docs: raw JSON.)
-	Autenticação json.RawMessage `json:"autenticação,omitempty"`
-	// Unidade is "Unidade". O OneDrive do usuário. Somente leitura. (Its type,
-	// "drive", is not documented in these docs: raw JSON.)
-	Unidade json.RawMessage `json:"Unidade,omitempty"`
-	// Unidades is "unidades". Uma coleção de unidades disponíveis para este
-	// usuário. Somente leitura. (Its type, "drive", is not documented in these
-	// docs: raw JSON.)
-	Unidades json.RawMessage `json:"unidades,omitempty"`
-	// Eventos is "eventos". Os eventos do usuário. O padrão é mostrar eventos
-	// no Calendário Padrão. Somente leitura. Anulável. (Its type, "event", is
-	// not documented in these docs: raw JSON.)
-	Eventos json.RawMessage `json:"eventos,omitempty"`
 	// TransitiveMemberOf is "transitiveMemberOf". Os grupos, incluindo os grupos
 	// aninhados, e as funções de diretório dos quais um usuário é membro.
 	// Anulável.

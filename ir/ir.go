@@ -345,6 +345,11 @@ type Property struct {
 	Relationship bool   `json:"relationship,omitempty"`
 	ReadOnly     bool   `json:"readOnly,omitempty"`
 	Description  string `json:"description,omitempty"`
+	// Unconfirmed is the position of a table row of a translated page
+	// whose name no code of its page confirms; the parser's Resolve keeps
+	// the property only when the docs' examples use the name. Not part of
+	// the IR's JSON.
+	Unconfirmed string `json:"-"`
 }
 
 // EnumMember is a row of an enumeration's table.
@@ -353,4 +358,9 @@ type EnumMember struct {
 	GoName      string `json:"goName"`
 	Value       string `json:"value,omitempty"`
 	Description string `json:"description,omitempty"`
+	// Unconfirmed is the position of a table row of a translated page
+	// whose name no code of its page confirms; the parser's Resolve matches
+	// it with the values listed in code where the enumeration is used. Not
+	// part of the IR's JSON.
+	Unconfirmed string `json:"-"`
 }

@@ -25,6 +25,7 @@ type Type struct {
 type csdl struct {
 	Schemas []struct {
 		Namespace string     `xml:"Namespace,attr"`
+		Alias     string     `xml:"Alias,attr"`
 		Entities  []csdlType `xml:"EntityType"`
 		Complexes []csdlType `xml:"ComplexType"`
 		Enums     []csdlEnum `xml:"EnumType"`
@@ -53,10 +54,16 @@ func Read(r io.Reader) (map[string]*Type, error) {
 	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
 		return nil, fmt.Errorf("reading CSDL: %w", err)
 	}
+	aliases := map[string]string{}
+	for _, s := range doc.Schemas {
+		if s.Alias != "" {
+			aliases[s.Alias] = s.Namespace
+		}
+	}
 	types := map[string]*Type{}
 	for _, s := range doc.Schemas {
 		for _, t := range append(s.Entities, s.Complexes...) {
-			mt := &Type{Name: s.Namespace + "." + t.Name, Kind: ir.TypeObject, Base: unalias(t.BaseType)}
+			mt := &Type{Name: s.Namespace + "." + t.Name, Kind: ir.TypeObject, Base: unalias(t.BaseType, aliases)}
 			for _, p := range append(t.Properties, t.Navigation...) {
 				mt.Members = append(mt.Members, p.Name)
 			}
@@ -73,10 +80,13 @@ func Read(r io.Reader) (map[string]*Type, error) {
 	return types, nil
 }
 
-// unalias expands the "graph." alias of microsoft.graph.
-func unalias(name string) string {
-	if rest, ok := strings.CutPrefix(name, "graph."); ok {
-		return "microsoft.graph." + rest
+// unalias expands a schema alias ("graph.entity", "self.case") into its
+// namespace.
+func unalias(name string, aliases map[string]string) string {
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		if ns, ok := aliases[name[:i]]; ok {
+			return ns + name[i:]
+		}
 	}
 	return name
 }

@@ -33,6 +33,7 @@ func readTypes(p *page, o *outline, version string) []*ir.Type {
 	obj := &ir.Type{Kind: ir.TypeObject, Page: p.file, Source: p.pos(o.titleOff), Summary: o.summary}
 	enums := map[string]*ir.Type{}
 	var enumOrder []string
+	var props []propTable
 	for _, b := range o.blocks {
 		if _, ok := b.node.(*ast.FencedCodeBlock); ok && b.ann != nil && b.ann.blockType == "resource" {
 			obj.Name = qualified(b.ann.odataType)
@@ -52,14 +53,16 @@ func readTypes(p *page, o *outline, version string) []*ir.Type {
 				enums[b.key] = e
 				enumOrder = append(enumOrder, b.key)
 			}
-			e.Members = append(e.Members, readMembers(t)...)
+			e.Members = append(e.Members, readMembers(p, t)...)
 		case b.section == secProperties || b.section == secRelations:
-			obj.Properties = append(obj.Properties, readProperties(p, t, b.section == secRelations)...)
+			t.scope = b.heading
+			props = append(props, propTable{t: t, relationship: b.section == secRelations})
 		case b.section == secMembers:
 			obj.Kind = ir.TypeEnum // an enum page: its Members table
-			obj.Members = append(obj.Members, readMembers(t)...)
+			obj.Members = append(obj.Members, readMembers(p, t)...)
 		}
 	}
+	obj.Properties = readPropertyTables(p, props, readRepresentation(p, o))
 	if obj.Name == "" {
 		obj.Name = "microsoft.graph." + titleName(p, o)
 	}
@@ -137,45 +140,35 @@ func enumName(b block) string {
 	return qualified(prefix)
 }
 
-// readMembers reads "Member | Value | Description" rows.
-func readMembers(t *table) []ir.EnumMember {
+// readMembers reads "Member | Value | Description" rows. On a translated
+// page, a member whose name no code of the page has is marked Unconfirmed
+// (see confirmMembers).
+func readMembers(p *page, t *table) []ir.EnumMember {
 	valueCol := t.column("value", "valor", "valeur", "wert", "値", "值")
+	descCol := t.columnOtherThan(descriptionHints, 0, valueCol)
+	var code map[string]bool
 	var out []ir.EnumMember
-	for _, row := range t.rows {
-		m := ir.EnumMember{Name: strings.Trim(cell(row, 0), "`* ")}
+	for i, row := range t.rows {
+		m := ir.EnumMember{Name: memberCell(cell(row, 0))}
 		if valueCol > 0 {
 			m.Value = cell(row, valueCol)
 		}
-		if last := len(row) - 1; last > 0 && last != valueCol {
-			m.Description = cell(row, last)
+		if last := len(row) - 1; descCol < 0 && last > 0 && last != valueCol {
+			descCol = last
 		}
-		if m.Name != "" {
-			out = append(out, m)
-		}
-	}
-	return out
-}
-
-// readProperties reads "Property | Type | Description" rows.
-func readProperties(p *page, t *table, relationship bool) []ir.Property {
-	typeCol := t.column("type", "tipo", "typ", "型", "类型", "형식")
-	if typeCol < 0 {
-		typeCol = 1
-	}
-	var out []ir.Property
-	for i, row := range t.rows {
-		name := strings.Trim(cell(row, 0), "`* ")
-		if name == "" || typeCol >= len(row) {
+		m.Description = cell(row, descCol)
+		if m.Name == "" {
 			continue
 		}
-		if !isMemberName(name) {
-			p.warnf(t.rowOff[i], "properties table row %q does not start with a property name (expected a name like \"displayName\" in its first cell); the row is ignored", clip(name, 60))
-			continue
+		if isTranslation(p) {
+			if code == nil {
+				code = codeNames(p)
+			}
+			if !code[m.Name] {
+				m.Unconfirmed = p.pos(t.rowOff[i])
+			}
 		}
-		prop := ir.Property{Name: name, Relationship: relationship, Description: cell(row, len(row)-1)}
-		prop.Type, prop.Ref, prop.Collection = typeCell(p, row[typeCol])
-		prop.ReadOnly = containsAny(strings.ToLower(prop.Description), readOnlyHints)
-		out = append(out, prop)
+		out = append(out, m)
 	}
 	return out
 }
@@ -241,6 +234,7 @@ func resolveTypes(api *ir.API) {
 		return a.Page < b.Page
 	})
 	api.Types = mergeTypes(api.Types)
+	confirmWireNames(api)
 	refs := map[string]string{} // version + " " + ref → qualified name
 	for _, t := range api.Types {
 		ref := strings.ToLower(strings.TrimSuffix(path.Base(t.Page), ".md"))
@@ -274,6 +268,7 @@ func resolveTypes(api *ir.API) {
 				Message: fmt.Sprintf("property %s of %s has type %q, which these docs do not document; it is kept as raw JSON", pr.Name, t.Name, pr.Ref)})
 		}
 	}
+	confirmMembers(api)
 	for _, op := range api.Operations {
 		for i := range op.RequestBody.Params {
 			bp := &op.RequestBody.Params[i]

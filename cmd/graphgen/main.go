@@ -439,6 +439,7 @@ func runCheckMetadata(args []string, stdout, stderr io.Writer) int {
 		return status
 	}
 	metadata.Compare(api, *version, meta).Print(stdout, *list)
+	metadata.Agree(api, *version, meta).Print(stdout, *list)
 	return exitOK
 }
 

@@ -59,10 +59,6 @@ type GovernanceRoleSetting struct {
 	// (Its type, "governancerulesetting", is not documented in these docs: raw
 	// JSON.)
 	UserMemberSettings json.RawMessage `json:"userMemberSettings,omitempty"`
-	// Recurso is "recurso". Somente leitura. O recurso associado para essa
-	// configuração de função. (Its type, "governanceresource", is not
-	// documented in these docs: raw JSON.)
-	Recurso json.RawMessage `json:"recurso,omitempty"`
 	// RoleDefinition is "roleDefinition". Somente leitura. A definição de
 	// função que é imposta com essa configuração de função. (Its type,
 	// "governanceroledefinition", is not documented in these docs: raw JSON.)

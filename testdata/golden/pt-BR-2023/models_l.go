@@ -11,29 +11,11 @@ const (
 	// LegalAgeGroupClassificationNull is "null". Valor padrão, nenhum ageGroup
 	// foi definido para o usuário.
 	LegalAgeGroupClassificationNull LegalAgeGroupClassification = "null"
-	// LegalAgeGroupClassificationMenorSemConsentimentoDosPais is
-	// "MenorSemConsentimentoDosPais". (Reservado para uso futuro)
-	LegalAgeGroupClassificationMenorSemConsentimentoDosPais LegalAgeGroupClassification = "MenorSemConsentimentoDosPais"
-	// LegalAgeGroupClassificationMenorComConsentimentoDosPais is
-	// "MenorComConsentimentoDosPais". O usuário é considerado menor baseado nos
-	// regulamentos relacionados com a idade de seu país ou região, e o
-	// administrador da conta obteve o consentimento apropriado dos pais ou
-	// responsável.
-	LegalAgeGroupClassificationMenorComConsentimentoDosPais LegalAgeGroupClassification = "MenorComConsentimentoDosPais"
-	// LegalAgeGroupClassificationAdulto is "Adulto". O usuário é considerado
-	// adulto baseado nos regulamentos relacionadas com a idade do seu país ou
-	// região.
-	LegalAgeGroupClassificationAdulto LegalAgeGroupClassification = "Adulto"
-	// LegalAgeGroupClassificationNãoAdulto is "NãoAdulto". O usuário é de um
-	// país ou região com regulamentos adicionais relacionados à idade (por
-	// exemplo, Estados Unidos, Reino Unido, União Europeia ou Coreia do Sul) e a
-	// idade do usuário está entre menor e adulto (como estipulado com base no
-	// país ou região). Em geral, isso significa que adolescentes são
-	// considerados como `notAdult` nos países/regiões regulamentados.
-	LegalAgeGroupClassificationNãoAdulto LegalAgeGroupClassification = "NãoAdulto"
-	// LegalAgeGroupClassificationMenorSemExigênciaDeConsentimentoDosPais is
-	// "MenorSemExigênciaDeConsentimentoDosPais". O usuário é menor de idade,
-	// mas é de um país ou região que não tem com regulamentações
-	// relacionadas com a idade.
-	LegalAgeGroupClassificationMenorSemExigênciaDeConsentimentoDosPais LegalAgeGroupClassification = "MenorSemExigênciaDeConsentimentoDosPais"
+	// LegalAgeGroupClassificationNotAdult is "notAdult". O usuário é de um país
+	// ou região com regulamentos adicionais relacionados à idade (por exemplo,
+	// Estados Unidos, Reino Unido, União Europeia ou Coreia do Sul) e a idade do
+	// usuário está entre menor e adulto (como estipulado com base no país ou
+	// região). Em geral, isso significa que adolescentes são considerados como
+	// `notAdult` nos países/regiões regulamentados.
+	LegalAgeGroupClassificationNotAdult LegalAgeGroupClassification = "notAdult"
 )

@@ -17,10 +17,10 @@ type MultiValueLegacyExtendedProperty struct {
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.multiValueLegacyExtendedProperty"`
 	// ID is "id". O identificador da propriedade. Somente leitura.
 	ID *string `json:"id,omitempty"`
-	// Valor is "valor". Uma coleção de valores de propriedade. (Its type,
+	// Value is "value". Uma coleção de valores de propriedade. (Its type,
 	// "coleção de cadeias de caracteres", is not documented in these docs: raw
 	// JSON.)
-	Valor json.RawMessage `json:"valor,omitempty"`
+	Value json.RawMessage `json:"value,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }

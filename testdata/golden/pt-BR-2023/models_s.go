@@ -55,43 +55,93 @@ func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
 type Subscription struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.subscription".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.subscription"`
-	// ApplicationID is "ApplicationId". Todos
-	ApplicationID *string `json:"ApplicationId,omitempty"`
-	// ChangeType is "changeType". Todos
+	// ApplicationID is "applicationId". Opcional. Identificador do aplicativo
+	// usado para criar a assinatura. Somente leitura.
+	ApplicationID *string `json:"applicationId,omitempty"`
+	// ChangeType is "changeType". Necessário. Indica o tipo de alteração no
+	// recurso inscrito que gerará uma alteração de notificação. Os valores
+	// com suporte são: `created`, `updated`, `deleted`. Vários valores podem ser
+	// combinados usando uma lista separada por vírgula.
+	// Observação: As notificações de alteração de lista e item raiz da
+	// unidade dão suporte apenas `updated` changeType. Usuário e grupo
+	// notificações de alteração dão suporte `updated` e `deleted` changeType.
 	ChangeType *string `json:"changeType,omitempty"`
-	// ClientState is "clientState". Todos
+	// ClientState is "clientState". Opcional. Especifica o valor `clientState` da
+	// propriedade enviada pelo serviço em cada alteração de notificação. O
+	// comprimento máximo é de 128 caracteres. O cliente pode verificar se a
+	// alteração de notificação foi proveniente do serviço comparando o valor
+	// `clientState` da propriedade enviada com a assinatura com o valor
+	// `clientState` da propriedade recebida com cada alteração de notificação.
 	ClientState *string `json:"clientState,omitempty"`
-	// CreatorID is "creatorId". Todos
+	// CreatorID is "creatorId". Opcional. Identificador de usuário ou entidade de
+	// serviço que criou a assinatura. Se o aplicativo usado delegada permissões
+	// para criar a assinatura, esse campo contém a id do usuário que entrou no
+	// aplicativo chamado em nome dele. Se o aplicativo usou permissões do
+	// aplicativo, esse campo contém a id da entidade de serviço correspondente
+	// ao aplicativo. Somente leitura.
 	CreatorID *string `json:"creatorId,omitempty"`
-	// EncryptionCertificate is "encryptionCertificate". Todos
+	// EncryptionCertificate is "encryptionCertificate". Opcional. Uma
+	// representação codificada em Base64 de um certificado com uma chave
+	// pública usada para criptografar os dados dos recursos nas notificações de
+	// alteração. Opcional, mas necessário quando includeResourceData for
+	// `true`.
 	EncryptionCertificate *string `json:"encryptionCertificate,omitempty"`
-	// EncryptionCertificateID is "encryptionCertificateId". Todos
+	// EncryptionCertificateID is "encryptionCertificateId". Opcional. Um
+	// aplicativo personalizado forneceu um identificador para ajudar a identificar
+	// o certificado necessário para decodificar os dados dos recursos.
 	EncryptionCertificateID *string `json:"encryptionCertificateId,omitempty"`
-	// ExpirationDateTime is "expirationDateTime". Todos
+	// ExpirationDateTime is "expirationDateTime". Obrigatório. Especifique a data
+	// e a hora em que a assinatura do Webhook expira. O forário está em UTC e
+	// pode ser um período de tempo desde a criação da assinatura que varia de
+	// acordo com o recurso assinado. Para obter o período máximo de assinaturas
+	// com suporte, consulte a tabela abaixo.
 	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
-	// ID is "id". Todos
+	// ID is "id". Opcional. Identificador exclusivo da assinatura. Somente
+	// leitura.
 	ID *string `json:"id,omitempty"`
-	// IncludeResourceData is "includeResourceData". Todos
+	// IncludeResourceData is "includeResourceData". Opcional. Quando definido como
+	// `true`, alterar as notificações inclui dados de recurso (como o conteúdo
+	// de uma mensagem de bate-papo).
 	IncludeResourceData *bool `json:"includeResourceData,omitempty"`
-	// LatestSupportedTLSVersion is "latestSupportedTlsVersion". Todos
+	// LatestSupportedTLSVersion is "latestSupportedTlsVersion". Opcional.
+	// Especifique a versão mais recente do Protocolo TLS que o ponto de
+	// extremidade de notificação, especificado por notificationUrl, oferece
+	// suporte. Os valores possíveis são: `v1_0`, `v1_1`, `v1_2`, `v1_3`.
+	// Quanto aos assinantes cujo ponto de extremidade de notificação oferece
+	// suporte a uma versão inferior à versão recomendada no momento (TLS 1.2),
+	// especificar essa propriedade por um conjunto de linhas do tempo permite que
+	// eles usem temporariamente sua versão preterida do TLS antes de concluir a
+	// atualização para o TLS 1.2. Para esses assinantes, não definir essa
+	// propriedade de acordo com a linha do tempo resultaria em erro nas
+	// operações de assinatura.
+	// Para os assinantes cujo ponto de extremidade já tem suporte ao TLS 1.2, a
+	// configuração dessa propriedade é opcional. Nesses casos, o Microsoft
+	// Graph padroniza a propriedade como `v1_2`.
 	LatestSupportedTLSVersion *string `json:"latestSupportedTlsVersion,omitempty"`
-	// LifecycleNotificationURL is "lifecycleNotificationUrl". Todos
+	// LifecycleNotificationURL is "lifecycleNotificationUrl". Opcional. A URL do
+	// ponto de extremidade que recebe notificações do ciclo de vida, incluindo
+	// notificações de `subscriptionRemoved` e `missed`. Esta URL deve fazer uso
+	// do protocolo HTTPS.
 	LifecycleNotificationURL *string `json:"lifecycleNotificationUrl,omitempty"`
-	// NotificationQueryOptions is "notificationQueryOptions". Serviço de
-	// Impressão Universal
+	// NotificationQueryOptions is "notificationQueryOptions". Opcional. Opções
+	// de consulta OData para especificar o valor para o recurso de direcionamento.
+	// Os clientes recebem notificações quando o recurso atinge ao estado
+	// correspondente às opções de consulta aqui fornecidas. Com essa nova
+	// propriedade na carga de criação da assinatura, juntamente com todas as
+	// propriedades existentes, os Webhooks entregarão notificações sempre que
+	// um recurso atingir o estado desejado mencionado na propriedade
+	// notificationQueryOptions. Por exemplo, quando o trabalho de impressão é
+	// concluído ou quando um valor de propriedade de recurso de trabalho de
+	// impressão `isFetchable` torna-se `true` etc.
 	NotificationQueryOptions *string `json:"notificationQueryOptions,omitempty"`
-	// NotificationURL is "notificationUrl". Todos
+	// NotificationURL is "notificationUrl". Obrigatório. O URL do ponto de
+	// extremidade que receberá as notificações de alteração. Este URL deve
+	// fazer uso do protocolo HTTPS.
 	NotificationURL *string `json:"notificationUrl,omitempty"`
-	// NotificationURLAppID is "notificationUrlAppId". Todos
+	// NotificationURLAppID is "notificationUrlAppId". Opcional. A ID do aplicativo
+	// que o serviço de assinatura pode usar para gerar o token de validação.
+	// Isso permite que o cliente valide a autenticidade da notificação recebida.
 	NotificationURLAppID *string `json:"notificationUrlAppId,omitempty"`
-	// Recurso is "recurso". Todos
-	Recurso *string `json:"recurso,omitempty"`
-	// Presence is "presence". 60 minutos (1 hora) (Its type, "60 minutos (1
-	// hora)", is not documented in these docs: raw JSON.)
-	Presence json.RawMessage `json:"presence,omitempty"`
-	// TodoTask is "todoTask". 4230 minutos (em 3 dias) (Its type, "4230 minutos
-	// (em 3 dias)", is not documented in these docs: raw JSON.)
-	TodoTask json.RawMessage `json:"todoTask,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }

@@ -100,12 +100,12 @@ type User struct {
 	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
 	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
 	City *string `json:"city,omitempty"`
-	// CompanyName is "CompanyName". O nome da empresa em que o usuário está
+	// CompanyName is "companyName". O nome da empresa em que o usuário está
 	// associado. Essa propriedade pode ser útil para descrever a empresa de onde
 	// procede um usuário externo. O tamanho máximo é de 64 caracteres.
 	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not`, `ge`,
 	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
-	CompanyName *string `json:"CompanyName,omitempty"`
+	CompanyName *string `json:"companyName,omitempty"`
 	// ConsentProvidedForMinor is "consentProvidedForMinor". Define se o
 	// consentimento foi obtido para menores. Valores permitidos: `null`,
 	// `Granted`, `Denied` e `NotRequired`. Confira as definições de propriedades
@@ -185,10 +185,10 @@ type User struct {
 	// externalUserState.
 	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `in`).
 	ExternalUserStateChangeDateTime *time.Time `json:"externalUserStateChangeDateTime,omitempty"`
-	// FaxNumber is "FaxNumber". O número de fax do usuário.
+	// FaxNumber is "faxNumber". O número de fax do usuário.
 	// Retornado apenas em `$select`. Suporta `$filter` (`eq`, `ne`, `not` , `ge`,
 	// `le`, `in`, `startsWith`, e `eq` em `null` valores).
-	FaxNumber *string `json:"FaxNumber,omitempty"`
+	FaxNumber *string `json:"faxNumber,omitempty"`
 	// GivenName is "givenName". O nome fornecido (nome) do usuário. O comprimento
 	// máximo é de 64 caracteres.
 	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not` , `ge`, `le`,
@@ -209,7 +209,7 @@ type User struct {
 	// Somente leitura.
 	// Retornado por padrão. Dá suporte `$filter` (`eq`, `ne`, `not`, `in`).
 	ID *string `json:"id,omitempty"`
-	// Identidades is "Identidades". Representa as identidades que podem ser usadas
+	// Identities is "identities". Representa as identidades que podem ser usadas
 	// para entrar nesta conta de usuário. Uma identidade pode ser fornecida pela
 	// Microsoft (também conhecida como conta local), por organizações ou por
 	// provedores de identidade social, como o Facebook, Google e Microsoft, e
@@ -218,7 +218,7 @@ type User struct {
 	// Retornado apenas em `$select`. Dá suporte a `$filter` (`eq`) incluindo em
 	// valores`null`, somente quando o signInType não é `userPrincipalName`. (Its
 	// type, "objectidentity", is not documented in these docs: raw JSON.)
-	Identidades json.RawMessage `json:"Identidades,omitempty"`
+	Identities json.RawMessage `json:"identities,omitempty"`
 	// ImAddresses is "imAddresses". Os endereços do Protocolo de Início de
 	// Sessão (SIP) de VoIP (Voice over IP) da mensagem instantânea para o
 	// usuário. Somente leitura.
@@ -261,7 +261,7 @@ type User struct {
 	// Retornado apenas em `$select`. (Its type, "licenseassignmentstate", is not
 	// documented in these docs: raw JSON.)
 	LicenseAssignmentStates json.RawMessage `json:"licenseAssignmentStates,omitempty"`
-	// Email is "email". O endereço SMTP do usuário, por exemplo,
+	// Mail is "mail". O endereço SMTP do usuário, por exemplo,
 	// `jeff@contoso.onmicrosoft.com`. As alterações feitas nessa propriedade
 	// também atualizarão a coleção proxyAddresses do usuário para incluir o
 	// valor como um endereço SMTP. Esta propriedade não pode conter caracteres
@@ -270,7 +270,7 @@ type User struct {
 	// Azure AD B2C. Use em vez da propriedade otherMails.
 	// Retornado por padrão. Suporta `$filter` (`eq`, `ne`, `not`, `ge`, `le`,
 	// `in`, `startsWith`, `endsWith`e `eq` em `null` valores).
-	Email *string `json:"email,omitempty"`
+	Mail *string `json:"mail,omitempty"`
 	// MailboxSettings is "mailboxSettings". Configurações da caixa de correio
 	// principal do usuário conectado. Você pode obter ou atualizar as
 	// configurações de localidade, fuso horário ou de envio de respostas
@@ -541,19 +541,11 @@ type User struct {
 	// termos de uso do usuário. Somente leitura. Anulável. (Its type,
 	// "agreementacceptance", is not documented in these docs: raw JSON.)
 	AgreementAcceptances json.RawMessage `json:"agreementAcceptances,omitempty"`
-	// Activities is "activities". As atividades do usuário em todos os
-	// dispositivos. Somente leitura. Anulável. (Its type, "projectrome-activity",
-	// is not documented in these docs: raw JSON.)
-	Activities json.RawMessage `json:"activities,omitempty"`
 	// AppRoleAssignments is "appRoleAssignments". Representa as funções de
 	// aplicativo que um usuário recebeu para um aplicativo. Dá suporte a
 	// `$expand`. (Its type, "approleassignment", is not documented in these docs:
 	// raw JSON.)
 	AppRoleAssignments json.RawMessage `json:"appRoleAssignments,omitempty"`
-	// Autenticação is "autenticação". Os métodos de autenticação com
-	// suporte para o usuário. (Its type, "authentication", is not documented in
-	// these docs: raw JSON.)
-	Autenticação json.RawMessage `json:"autenticação,omitempty"`
 	// Calendar is "calendar". O calendário principal do usuário. Somente
 	// leitura. (Its type, "calendar", is not documented in these docs: raw JSON.)
 	Calendar json.RawMessage `json:"calendar,omitempty"`
@@ -586,17 +578,6 @@ type User struct {
 	// `$expand`. (Its type, "directoryobject", is not documented in these docs:
 	// raw JSON.)
 	DirectReports json.RawMessage `json:"directReports,omitempty"`
-	// Unidade is "Unidade". O OneDrive do usuário. Somente leitura. (Its type,
-	// "drive", is not documented in these docs: raw JSON.)
-	Unidade json.RawMessage `json:"Unidade,omitempty"`
-	// Unidades is "unidades". Uma coleção de unidades disponíveis para este
-	// usuário. Somente leitura. (Its type, "drive", is not documented in these
-	// docs: raw JSON.)
-	Unidades json.RawMessage `json:"unidades,omitempty"`
-	// Eventos is "eventos". Os eventos do usuário. O padrão é mostrar eventos
-	// no Calendário Padrão. Somente leitura. Anulável. (Its type, "event", is
-	// not documented in these docs: raw JSON.)
-	Eventos json.RawMessage `json:"eventos,omitempty"`
 	// Extensions is "extensions". A coleção de extensões abertas definidas para
 	// o usuário. Somente leitura. Oferece suporte para `$expand`. Anulável. (Its
 	// type, "extension", is not documented in these docs: raw JSON.)
@@ -606,9 +587,6 @@ type User struct {
 	// que substituem a relevância ou importância deduzida. (Its type,
 	// "inferenceclassification", is not documented in these docs: raw JSON.)
 	InferenceClassification json.RawMessage `json:"inferenceClassification,omitempty"`
-	// Insights is "insights". Somente leitura. Anulável. (Its type,
-	// "officegraphinsights", is not documented in these docs: raw JSON.)
-	Insights json.RawMessage `json:"insights,omitempty"`
 	// LicenseDetails is "licenseDetails". Uma coleção dos detalhes da licença
 	// deste usuário. Somente leitura. (Its type, "licensedetails", is not
 	// documented in these docs: raw JSON.)
@@ -630,9 +608,6 @@ type User struct {
 	// Somente leitura. Anulável. (Its type, "message", is not documented in these
 	// docs: raw JSON.)
 	Messages json.RawMessage `json:"messages,omitempty"`
-	// Onenote is "onenote". Somente leitura. (Its type, "onenote", is not
-	// documented in these docs: raw JSON.)
-	Onenote json.RawMessage `json:"onenote,omitempty"`
 	// Outlook is "outlook". Somente leitura. (Its type, "outlookuser", is not
 	// documented in these docs: raw JSON.)
 	Outlook json.RawMessage `json:"outlook,omitempty"`
@@ -644,24 +619,13 @@ type User struct {
 	// usuário. Somente leitura. Anulável. Dá suporte a `$expand`. (Its type,
 	// "directoryobject", is not documented in these docs: raw JSON.)
 	OwnedObjects json.RawMessage `json:"ownedObjects,omitempty"`
-	// People is "people". Pessoas que são relevantes para o usuário. Somente
-	// leitura. Anulável. (Its type, "person", is not documented in these docs:
-	// raw JSON.)
-	People json.RawMessage `json:"people,omitempty"`
 	// Photo is "photo". A foto de perfil do usuário. Somente leitura. (Its type,
 	// "profilephoto", is not documented in these docs: raw JSON.)
 	Photo json.RawMessage `json:"photo,omitempty"`
-	// Planner is "planner". Ponto de entrada para o recurso do Planner que pode
-	// existir para um usuário. Somente leitura. (Its type, "planneruser", is not
-	// documented in these docs: raw JSON.)
-	Planner json.RawMessage `json:"planner,omitempty"`
 	// RegisteredDevices is "registeredDevices". Dispositivos que estão
 	// registrados para o usuário. Somente leitura. Anulável. Suporta `$expand`.
 	// (Its type, "directoryobject", is not documented in these docs: raw JSON.)
 	RegisteredDevices json.RawMessage `json:"registeredDevices,omitempty"`
-	// Todo is "todo". Representa os serviços To Do disponíveis para um usuário.
-	// (Its type, "todo", is not documented in these docs: raw JSON.)
-	Todo json.RawMessage `json:"todo,omitempty"`
 	// TransitiveMemberOf is "transitiveMemberOf". Os grupos, incluindo os grupos
 	// aninhados, e as funções de diretório dos quais um usuário é membro.
 	// Anulável. (Its type, "directoryobject", is not documented in these docs:

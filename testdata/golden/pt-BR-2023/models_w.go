@@ -25,29 +25,13 @@ type WorkbookWorksheet struct {
 	// Position is "position". A posição baseada em zero da planilha na pasta de
 	// trabalho.
 	Position *int32 `json:"position,omitempty"`
-	// Visibilidade is "visibilidade". A visibilidade da planilha. Os valores
+	// Visibility is "visibility". A visibilidade da planilha. Os valores
 	// possíveis são: `Visible`, `Hidden`, `VeryHidden`.
-	Visibilidade *string `json:"visibilidade,omitempty"`
-	// Charts is "charts". Retorna a coleção de gráficos que fazem parte da
-	// planilha. Somente leitura. (Its type, "chart", is not documented in these
-	// docs: raw JSON.)
-	Charts json.RawMessage `json:"charts,omitempty"`
-	// Names is "names". Retorna a coleção de nomes associados à planilha.
-	// Somente leitura. (Its type, "nameditem", is not documented in these docs:
-	// raw JSON.)
-	Names json.RawMessage `json:"names,omitempty"`
+	Visibility *string `json:"visibility,omitempty"`
 	// PivotTables is "pivotTables". Coleção de Tabelas Dinâmicas que fazem
 	// parte da planilha. (Its type, "workbookpivottable", is not documented in
 	// these docs: raw JSON.)
 	PivotTables json.RawMessage `json:"pivotTables,omitempty"`
-	// Proteção is "proteção". Retorna o objeto de proteção da planilha para
-	// uma planilha. Somente leitura. (Its type, "worksheetprotection", is not
-	// documented in these docs: raw JSON.)
-	Proteção json.RawMessage `json:"proteção,omitempty"`
-	// Tables is "tables". Coleção de tabelas que fazem parte da planilha.
-	// Somente leitura. (Its type, "table", is not documented in these docs: raw
-	// JSON.)
-	Tables json.RawMessage `json:"tables,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
