@@ -2,6 +2,7 @@ package generated
 
 import (
 	"encoding/json"
+	"net/url"
 	"reflect"
 	"sort"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/graphgen-dev/graphgen"
+	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -41,25 +43,26 @@ func TestExampleResponsesRoundTrip(t *testing.T) {
 			}
 		}
 		for _, ex := range op.Examples {
-			if ex.Response == nil || newModel(op.Version+" "+op.Response.Type) == nil {
+			resp := exampleResponse(op, ex)
+			if ex.Response == nil || newModel(op.Version+" "+resp.Type) == nil {
 				continue
 			}
-			objects, ok := exampleObjects(op.Response.Kind, ex.Response.Body)
+			objects, ok := exampleObjects(resp.Kind, ex.Response.Body)
 			if !ok {
 				notJSON++
 				t.Logf("%s: example response is not JSON (truncated?); not checked", ex.Source)
 				continue
 			}
 			for _, obj := range objects {
-				typ := objectType(op.Version, op.Response.Type, obj)
-				if ann := strings.TrimPrefix(ex.Response.Type, "#"); ann != "" && ann != op.Response.Type && newModel(op.Version+" "+ann) == nil {
+				typ := objectType(op.Version, resp.Type, obj)
+				if ann := strings.TrimPrefix(ex.Response.Type, "#"); ann != "" && ann != resp.Type && newModel(op.Version+" "+ann) == nil {
 					t.Logf("%s: the example is annotated as %s, not documented in this docs case; not checked", ex.Source, ann)
 					continue
 				}
 				m := newModel(op.Version + " " + typ)
 				if err := json.Unmarshal(obj, m); err != nil {
 					misfit++
-					t.Logf("%s: example does not fit %s: %v", ex.Source, op.Response.Type, err)
+					t.Logf("%s: example does not fit %s: %v", ex.Source, resp.Type, err)
 					continue
 				}
 				out, err := json.Marshal(m)
@@ -67,7 +70,7 @@ func TestExampleResponsesRoundTrip(t *testing.T) {
 					t.Fatalf("%s: re-encoding: %v", ex.Source, err)
 				}
 				if !sameJSON(obj, out) {
-					t.Errorf("%s: re-encoding %s loses or changes members:\n in: %s\nout: %s", ex.Source, op.Response.Type, obj, out)
+					t.Errorf("%s: re-encoding %s loses or changes members:\n in: %s\nout: %s", ex.Source, resp.Type, obj, out)
 				}
 				for _, name := range undeclared(m, open) {
 					if why, ok := knownUndeclared[ex.Source+" "+name]; ok {
@@ -84,6 +87,21 @@ func TestExampleResponsesRoundTrip(t *testing.T) {
 	if checked < 15 {
 		t.Errorf("only %d example objects checked", checked)
 	}
+}
+
+// exampleResponse is the response an example documents: that of the
+// route its request URL matches when the route has its own (a property
+// below the operation's paths), else the operation's.
+func exampleResponse(op *ir.Operation, ex ir.Example) ir.Response {
+	if ex.Request != nil {
+		path := (&url.URL{Path: "/" + op.Version + ex.Request.Path}).EscapedPath()
+		for _, r := range op.Routes {
+			if _, ok := graphrt.MatchPattern("/"+op.Version+r.Pattern, path); ok && r.Response != nil {
+				return *r.Response
+			}
+		}
+	}
+	return op.Response
 }
 
 // undeclared lists the members a decoded model keeps in AdditionalData,

@@ -155,7 +155,7 @@ func candidates(run []*propRow, rep *representation, claimed []bool, lo, hi, anc
 
 // rename gives a row the wire name of the member it stands for.
 func rename(p *page, r *propRow, wire, how string) {
-	p.warnf(r.off, "property %q of the table is %q in the page's JSON representation (matched %s); the JSON name is used (wire names come from code, not from the tables)", clip(r.name, 60), wire, how)
+	p.notef(r.off, "property %q of the table is %q in the page's JSON representation (matched %s); the JSON name is used (wire names come from code, not from the tables)", clip(r.name, 60), wire, how)
 	r.wire, r.prop.Name = wire, wire
 }
 
