@@ -38,7 +38,8 @@ func corpus(t *testing.T) string {
 }
 
 // TestCorpusEveryAPIPage reads each corpus tree, prints its report (the
-// table of "graphgen report") and requires every rate to reach its floor;
+// table of "graphgen report") and requires every measure to reach its
+// floor (maxMisses);
 // it checks the tree's v1.0 models against the CSDL metadata (checkCSDL)
 // and generates the Go of the whole tree, which must not fail.
 func TestCorpusEveryAPIPage(t *testing.T) {
@@ -58,11 +59,7 @@ func TestCorpusEveryAPIPage(t *testing.T) {
 			var table strings.Builder
 			rep.Print(&table, tree, 10)
 			t.Log("\n" + table.String())
-			for _, r := range rep.Rates {
-				if r.Share() < r.Floor {
-					t.Errorf("%s: %.2f%%, below the floor of %.1f%%", r.Name, 100*r.Share(), 100*r.Floor)
-				}
-			}
+			checkMisses(t, tree, rep)
 			checkCSDL(t, tree, api)
 			registerAll(t, api)
 			if _, err := graphgen.Generate(api, emitter.Options{Package: "graph"}); err != nil {
@@ -74,6 +71,32 @@ func TestCorpusEveryAPIPage(t *testing.T) {
 				t.Fatal(err)
 			}
 		})
+	}
+}
+
+// maxMisses is, per corpus and measure of graphgen report, how many cases
+// may fail: the number measured on 2026-11-30, so that the floor sits
+// exactly at what graphgen reaches. Lower a number when graphgen reads
+// more; a rise is a regression (or a reason to state in the commit).
+var maxMisses = map[string][6]int{
+	// accounted, syntax, permissions, body rule, 200/201 types, v1.0 types
+	"graph-docs-en-2021":        {0, 15, 0, 4, 94, 48},
+	"graph-docs-pt-BR-2023":     {0, 18, 0, 4, 103, 57},
+	"graph-docs-pt-BR-sxs-2021": {0, 15, 0, 4, 94, 48},
+}
+
+// checkMisses requires each measure of rep to miss no more cases than
+// maxMisses allows for tree, and the report to have its six measures.
+func checkMisses(t *testing.T, tree string, rep *graphgen.Report) {
+	t.Helper()
+	limits, ok := maxMisses[tree]
+	if !ok || len(rep.Rates) != len(limits) {
+		t.Fatalf("%s: no limits for its %d measures", tree, len(rep.Rates))
+	}
+	for i, r := range rep.Rates {
+		if misses := r.Of - r.OK; misses > limits[i] {
+			t.Errorf("%s: %d cases not read (%.2f%%), more than the %d measured before; the new ones are among:\n%s", r.Name, misses, 100*r.Share(), limits[i], strings.Join(r.Offenders, "\n"))
+		}
 	}
 }
 
