@@ -52,7 +52,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{id}",
+		Pattern:   "/beta/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -63,7 +63,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -85,7 +85,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -107,7 +107,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{messageID}/mentions/{mentionID}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -129,7 +129,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -140,7 +140,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{id}",
+		Pattern:   "/beta/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -151,7 +151,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -173,7 +173,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -184,7 +184,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{id}/$value",
+		Pattern:   "/beta/me/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -195,7 +195,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}/$value",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -217,7 +217,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},

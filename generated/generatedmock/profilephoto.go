@@ -47,7 +47,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Pattern:   "/beta/users/{userID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -58,7 +58,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photo/$value",
+		Pattern:   "/beta/groups/{groupID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -69,7 +69,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -80,7 +80,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -91,7 +91,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -102,7 +102,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -124,7 +124,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo",
+		Pattern:   "/beta/users/{userID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -135,7 +135,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photo",
+		Pattern:   "/beta/groups/{groupID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -146,7 +146,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{id}/photo",
+		Pattern:   "/beta/me/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -157,7 +157,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -168,7 +168,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -179,7 +179,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -190,7 +190,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/photos/{size}",
+		Pattern:   "/beta/me/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -201,7 +201,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photos/{size}",
+		Pattern:   "/beta/users/{userID}/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -212,7 +212,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photos/{size}",
+		Pattern:   "/beta/groups/{groupID}/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -234,7 +234,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Pattern:   "/beta/users/{userID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -245,7 +245,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/groups/{id}/photo/$value",
+		Pattern:   "/beta/groups/{groupID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -256,7 +256,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -267,7 +267,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -278,7 +278,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -289,7 +289,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},

@@ -89,7 +89,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[user.UserAssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/assignLicense",
+		Pattern:   "/v1.0/users/{userID}/assignLicense",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
@@ -100,7 +100,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Pattern:   "/v1.0/users/{userID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
@@ -125,7 +125,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[generated.User](),
 		Method:    "POST",
 		Operation: "user-post-sponsors",
-		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
+		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All"},
@@ -137,7 +137,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Headers:   []string{"ConsistencyLevel"},
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
-		Pattern:   "/beta/users/{id}/transitiveReports/$count",
+		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
 			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},

@@ -21,7 +21,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
 		Operation: "user-post-sponsors",
-		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
+		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All"},

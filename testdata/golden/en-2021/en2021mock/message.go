@@ -44,7 +44,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{id}",
+		Pattern:   "/beta/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -55,7 +55,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -77,7 +77,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -88,7 +88,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{id}/$value",
+		Pattern:   "/beta/me/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -99,7 +99,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}/$value",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -121,7 +121,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},

@@ -45,7 +45,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Pattern:   "/v1.0/users/{userID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
@@ -68,7 +68,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Headers:   []string{"ConsistencyLevel"},
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
-		Pattern:   "/beta/users/{id}/transitiveReports/$count",
+		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
 			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
