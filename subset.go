@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
 )
 
 // Select keeps the operations that match an include pattern (all when
@@ -12,7 +13,9 @@ import (
 // request, parameter and response types and, transitively, the types of
 // those types' properties and bases. A pattern is a glob (path.Match) over
 // the operation id or its page name, or, when it starts with "/", over the
-// start of one of its paths ("/users/*" or "/me").
+// start of one of its paths ("/users/*" or "/me"). Which operation the mock
+// serves on a shared route is decided again among the selected operations
+// (its warnings were given when the whole set was named).
 func Select(api *ir.API, include, exclude []string) {
 	ops := api.Operations[:0]
 	for _, op := range api.Operations {
@@ -22,6 +25,7 @@ func Select(api *ir.API, include, exclude []string) {
 	}
 	api.Operations = ops
 	api.Types = typeClosure(api)
+	naming.Own(api.Operations) // among the selected: no selected route is left to an excluded page
 }
 
 // matchesAny reports whether op matches one of patterns.

@@ -14,9 +14,19 @@ func (DocsHandler) UserAssignLicense(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserAssignLicense...)
 }
 
+// UserDelete answers 204 with the documented example of user-delete.
+func (DocsHandler) UserDelete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUserDelete...)
+}
+
 // UserGetEn2021 answers 200 with the documented example of user-get.
 func (DocsHandler) UserGetEn2021(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGetEn2021...)
+}
+
+// UserGetOwnersEn2021 answers 200 with the documented example of user-get.
+func (DocsHandler) UserGetOwnersEn2021(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesUserGetOwnersEn2021...)
 }
 
 // UserGetPtBr2023 answers 200 with the documented example of user-get.
@@ -24,9 +34,24 @@ func (DocsHandler) UserGetPtBr2023(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGetPtBr2023...)
 }
 
+// UserList answers 200 with the documented example of user-list.
+func (DocsHandler) UserList(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesUserList...)
+}
+
 // UserPostSponsors answers 204 with the documented example of user-post-sponsors.
 func (DocsHandler) UserPostSponsors(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesUserPostSponsors...)
+}
+
+// UserPostUsers answers 201 with the documented example of user-post-users.
+func (DocsHandler) UserPostUsers(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesUserPostUsers...)
+}
+
+// UserUpdate answers 204 with the documented example of user-update.
+func (DocsHandler) UserUpdate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUserUpdate...)
 }
 
 // UserGetTransitiveReports answers 200 with the documented example of user-get-transitivereports.
@@ -41,8 +66,27 @@ var examplesUserAssignLicense = []graphrt.Example{{
 	Path:   "/v1.0/me/assignLicense",
 }}
 
+// examplesUserDelete are the documented responses of user-delete.
+var examplesUserDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
+
 // examplesUserGetEn2021 are the documented responses of user-get.
 var examplesUserGetEn2021 = []graphrt.Example{{
+	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users/{id | userPrincipalName}",
+}, {
+	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/me",
+}, {
+	Body:   "{\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"postalCode\": \"98004\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users/{id | userPrincipalName}",
+	Query:  "$select=displayName,givenName,postalCode",
+}}
+
+// examplesUserGetOwnersEn2021 are the documented responses of user-get.
+var examplesUserGetOwnersEn2021 = []graphrt.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -73,8 +117,63 @@ var examplesUserGetPtBr2023 = []graphrt.Example{{
 	Query:  "$select=displayName,givenName,postalCode,identities",
 }}
 
+// examplesUserList are the documented responses of user-list.
+var examplesUserList = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"otherMails\":[\"contoso1@gmail.com\"],\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+}, {
+	Body:   "{\n  \"value\": [\n    {\n      \"displayName\": \"John Smith\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$select=displayName,id&$filter=identities/any(c:c/issuerAssignedId eq 'j.smith@yahoo.com' and c/issuer eq 'contoso.onmicrosoft.com')",
+}, {
+	Body:   "893",
+	Header: []string{"Content-type", "text/plain"},
+	Path:   "/v1.0/users/$count",
+}, {
+	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\":1,\n  \"value\":[\n    {\n      \"displayName\":\"a\",\n      \"mail\":\"a@contoso.com\",\n      \"mailNickname\":\"a_contoso.com#EXT#\",\n      \"otherMails\":[\"a@contoso.com\"],\n      \"proxyAddresses\":[\"SMTP:a@contoso.com\"],\n      \"userPrincipalName\":\"a_contoso.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$filter=startswith(displayName,'a')&$orderby=displayName&$count=true&$top=1",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\": 1,\n  \"value\": [\n    {\n      \"displayName\": \"Grady Archie\",\n      \"givenName\": \"Grady\",\n      \"jobTitle\": \"Designer\",\n      \"mail\": \"GradyA@contoso.com\",\n      \"userPrincipalName\": \"GradyA@contoso.com\",\n      \"id\": \"e8b753b5-4117-464e-9a08-713e1ff266b3\"\n      }\n    ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$filter=endswith(mail,'a@contoso.com')&$orderby=userPrincipalName&$count=true",
+}, {
+	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\":7,\n  \"value\":[\n    {\n      \"displayName\":\"Oscar Ward\",\n      \"givenName\":\"Oscar\",\n      \"mail\":\"oscarward@contoso.com\",\n      \"mailNickname\":\"oscward\",\n      \"userPrincipalName\":\"oscarward@contoso.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$search=\"displayName:wa\"&$orderby=displayName&$count=true",
+}, {
+	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\":7,\n  \"value\":[\n    {\n      \"displayName\":\"Oscar Ward\",\n      \"givenName\":\"Oscar\",\n      \"mail\":\"oscarward@contoso.com\",\n      \"mailNickname\":\"oscward\",\n      \"userPrincipalName\":\"oscarward@contoso.com\"\n    },\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$search=\"displayName:wa\" OR \"displayName:to\"&$orderbydisplayName&$count=true",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users(id,mail,assignedLicenses)\",\n  \"value\": [\n    {\n      \"id\": \"cb4954e8-467f-4a6d-a8c8-28b9034fadbc\",\n      \"mail\": \"admin@contoso.com\",\n      \"assignedLicenses\": [\n        {\n          \"disabledPlans\": [],\n          \"skuId\": \"cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46\"\n        }\n      ]\n    },\n    {\n      \"id\": \"81a133c2-bdf2-4e67-8755-7264366b04ee\",\n      \"mail\": \"DebraB@contoso.com\",\n      \"assignedLicenses\": [\n        {\n          \"disabledPlans\": [],\n          \"skuId\": \"cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46\"\n        }\n      ]\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$select=id,mail,assignedLicenses&$filter=assignedLicenses/any(u:u/skuId eq cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46)",
+}}
+
 // examplesUserPostSponsors are the documented responses of user-post-sponsors.
 var examplesUserPostSponsors = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
+
+// examplesUserPostUsers are the documented responses of user-post-users.
+var examplesUserPostUsers = []graphrt.Example{{
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n    \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\",\n    \"businessPhones\": [],\n    \"displayName\": \"Adele Vance\",\n    \"givenName\": \"Adele\",\n    \"jobTitle\": \"Product Marketing Manager\",\n    \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n    \"mobilePhone\": \"+1 425 555 0109\",\n    \"officeLocation\": \"18/2111\",\n    \"preferredLanguage\": \"en-US\",\n    \"surname\": \"Vance\",\n    \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n  \"displayName\": \"John Smith\",\n  \"id\": \"4c7be08b-361f-41a8-b1ef-1712f7a3dfb2\",\n  \"identities\": [\n    {\n      \"signInType\": \"userName\",\n      \"issuer\": \"contoso.onmicrosoft.com\",\n      \"issuerAssignedId\": \"johnsmith\"\n    },\n    {\n      \"signInType\": \"emailAddress\",\n      \"issuer\": \"contoso.onmicrosoft.com\",\n      \"issuerAssignedId\": \"jsmith@yahoo.com\"\n    },\n    {\n      \"signInType\": \"federated\",\n      \"issuer\": \"facebook.com\",\n      \"issuerAssignedId\": \"5eecb0cd\"\n    }\n  ],\n  \"passwordPolicies\": \"DisablePasswordExpiration\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+}}
+
+// examplesUserUpdate are the documented responses of user-update.
+var examplesUserUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
 // examplesUserGetTransitiveReports are the documented responses of user-get-transitivereports.
 var examplesUserGetTransitiveReports = []graphrt.Example{{
@@ -96,6 +195,17 @@ func registerUser(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.UserAssignLicense)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "DELETE",
+		Operation: "user-delete",
+		Pattern:   "/v1.0/users/{userID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All"},
+			DelegatedWork: []string{"Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.UserDelete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -120,6 +230,19 @@ func registerUser(m *graphrt.Mux, h Handler) {
 	}, h.UserGetEn2021)
 	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
 	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
+	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
+	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-list",
+		Pattern:   "/v1.0/users",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.UserList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[generated.User](),
@@ -132,6 +255,30 @@ func registerUser(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.UserPostSponsors)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[generated.User](),
+		Method:    "POST",
+		Operation: "user-post-users",
+		Pattern:   "/v1.0/users",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.UserPostUsers)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[user.UserUpdateRequest](),
+		Method:    "PATCH",
+		Operation: "user-update",
+		Pattern:   "/v1.0/users/{userID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.ReadWrite"},
+			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+		},
+	}, h.UserUpdate)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Headers:   []string{"ConsistencyLevel"},

@@ -33,3 +33,24 @@ func (m IntuneDevicesManagedDeviceWipeRequest) MarshalJSON() ([]byte, error) {
 	type plain IntuneDevicesManagedDeviceWipeRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
+
+// IntuneDevicesUserCreateRequest is the request body of
+// intune-devices-user-create (POST).
+type IntuneDevicesUserCreateRequest struct {
+	// ID is "id". Unique identifier of the user.
+	ID *string `json:"id,omitempty"`
+	// AdditionalData holds members the docs do not list, sent as they are.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes IntuneDevicesUserCreateRequest and keeps the members it does not declare.
+func (m *IntuneDevicesUserCreateRequest) UnmarshalJSON(b []byte) error {
+	type plain IntuneDevicesUserCreateRequest
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes IntuneDevicesUserCreateRequest with the members it does not declare.
+func (m IntuneDevicesUserCreateRequest) MarshalJSON() ([]byte, error) {
+	type plain IntuneDevicesUserCreateRequest
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
