@@ -76,6 +76,7 @@ func LoadTrees(trees ...Tree) (*ir.API, error) {
 	parser.Resolve(api)
 	api.Diagnostics = append(api.Diagnostics, naming.Assign(api)...)
 	api.Diagnostics = append(api.Diagnostics, dropUnroutable(api)...)
+	api.Diagnostics = append(api.Diagnostics, naming.Own(api.Operations)...) // among the routes the mock can serve
 	parser.SortDiagnostics(api.Diagnostics)
 	for i, d := range api.Diagnostics { // names from file names can be invalid UTF-8 too
 		api.Diagnostics[i].Pos, api.Diagnostics[i].Message = strings.ToValidUTF8(d.Pos, "\uFFFD"), strings.ToValidUTF8(d.Message, "\uFFFD")

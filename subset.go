@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
 	"github.com/graphgen-dev/graphgen/parser"
 )
 
@@ -14,7 +15,9 @@ import (
 // those types' properties and bases. A pattern is a glob (path.Match) over
 // the operation id or its page name, or, when it starts with "/", over the
 // start of one of its paths ("/users/*" or "/me"). Skipped pages are kept
-// when their name matches the same way.
+// when their name matches the same way. Which operation the mock serves
+// on a shared route is decided again among the selected operations (its
+// warnings were given when the whole set was named).
 //
 // Diagnostics about the pages left out are removed from api and returned,
 // so that a run shows what concerns the code it generates; errors are
@@ -35,6 +38,7 @@ func Select(api *ir.API, include, exclude []string) (aside []ir.Diagnostic) {
 			skipped = append(skipped, s)
 		}
 	}
+	naming.Own(api.Operations) // among the selected: no selected route is left to an excluded page
 	all := api.Skipped
 	api.Skipped = skipped
 	return splitDiagnostics(api, all)

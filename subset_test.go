@@ -67,3 +67,44 @@ func TestExcludedPageErrorIsSetAside(t *testing.T) {
 		t.Errorf("kept %v, want the warning and the clash", api.Diagnostics)
 	}
 }
+
+// TestSelectServesEverySelectedRoute selects from the owners case (user-*
+// pages and their Intune views document the same routes) and requires
+// every route of a selected operation to be served by a selected one: by
+// the user-* page when it is selected, by the view when only views are.
+func TestSelectServesEverySelectedRoute(t *testing.T) {
+	for _, tt := range []struct {
+		include, exclude []string
+		getUser          string // the operation serving GET /v1.0/users/{userID}
+	}{
+		{nil, nil, "user-get"},
+		{[]string{"user-*"}, nil, "user-get"},
+		{nil, []string{"intune-*"}, "user-get"},
+		{[]string{"intune-*"}, nil, "intune-devices-user-get"},
+		{[]string{"/users/*"}, []string{"user-*"}, "intune-devices-user-get"},
+	} {
+		api, err := graphgen.Load(os.DirFS(ownersCase))
+		if err != nil {
+			t.Fatal(err)
+		}
+		graphgen.Select(api, tt.include, tt.exclude)
+		pages := map[string]bool{}
+		for _, op := range api.Operations {
+			pages[op.Page] = true
+		}
+		served := ""
+		for _, op := range api.Operations {
+			for _, r := range op.Routes {
+				if r.ShadowedBy != "" && !pages[r.ShadowedBy] {
+					t.Errorf("include %q exclude %q: %s %s of %s is left to %s, which is not selected", tt.include, tt.exclude, op.Method, r.Path, op.ID, r.ShadowedBy)
+				}
+				if op.Method == "GET" && r.Pattern == "/users/{userID}" && r.ShadowedBy == "" {
+					served += op.ID
+				}
+			}
+		}
+		if served != tt.getUser {
+			t.Errorf("include %q exclude %q: GET /v1.0/users/{userID} served by %q, want %q", tt.include, tt.exclude, served, tt.getUser)
+		}
+	}
+}

@@ -50,6 +50,7 @@ import (
 	onpremisesagentgroup "github.com/graphgen-dev/graphgen/generated/onpremisesagentgroup"
 	onpremisessyncbehavior "github.com/graphgen-dev/graphgen/generated/onpremisessyncbehavior"
 	opentypeextension "github.com/graphgen-dev/graphgen/generated/opentypeextension"
+	organization "github.com/graphgen-dev/graphgen/generated/organization"
 	pager "github.com/graphgen-dev/graphgen/generated/pager"
 	params "github.com/graphgen-dev/graphgen/generated/params"
 	participant "github.com/graphgen-dev/graphgen/generated/participant"
@@ -126,6 +127,7 @@ func areaClients(c *generated.Client) map[string]any {
 		"onpremisesagentgroup":             onpremisesagentgroup.New(c),
 		"onpremisessyncbehavior":           onpremisessyncbehavior.New(c),
 		"opentypeextension":                opentypeextension.New(c),
+		"organization":                     organization.New(c),
 		"pager":                            pager.New(c),
 		"params":                           params.New(c),
 		"participant":                      participant.New(c),

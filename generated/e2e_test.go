@@ -277,7 +277,7 @@ func (p *paramEcho) AlertGet(w http.ResponseWriter, r *http.Request) {
 }
 
 func (p *paramEcho) RangeClear(w http.ResponseWriter, r *http.Request) {
-	for _, name := range []string{"id", "idOrName", "address", "itemPath"} {
+	for _, name := range []string{"itemID", "worksheetID", "address", "path"} {
 		p.got[name] = r.PathValue(name)
 	}
 	w.WriteHeader(http.StatusOK)
@@ -301,7 +301,7 @@ func TestHostileIDsRoundTrip(t *testing.T) {
 	if err := rangeapi.New(root).RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, &rangeapi.RangeClearRequest{}); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"alertID": hostile, "itemPath": "folder/file name.xlsx", "idOrName": "Sheet #1", "address": address, "id": ""}
+	want := map[string]string{"alertID": hostile, "path": "folder/file name.xlsx", "worksheetID": "Sheet #1", "address": address, "itemID": ""}
 	for k, v := range want {
 		if h.got[k] != v {
 			t.Errorf("%s arrived as %q, want %q", k, h.got[k], v)

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/graphgen-dev/graphgen"
@@ -109,12 +110,23 @@ func matchRoute(op *ir.Operation, path string) (*ir.Route, map[string]string) {
 	return nil, nil
 }
 
+// patternNames lists the parameter names of a mock pattern in order:
+// "/users/{userID}/messages/{messageID}" → userID, messageID.
+func patternNames(pattern string) []string {
+	var names []string
+	for _, part := range strings.Split(pattern, "{")[1:] {
+		name, _, _ := strings.Cut(part, "}")
+		names = append(names, strings.TrimSuffix(name, "..."))
+	}
+	return names
+}
+
 // replayArguments builds the typed call of an example: its path values,
 // its body decoded into the request type, its query as options.
 func replayArguments(method reflect.Type, op *ir.Operation, r *ir.Route, ex ir.Example, params map[string]string) ([]reflect.Value, bool) {
 	args := []reflect.Value{reflect.ValueOf(context.Background())}
-	for _, p := range r.Params {
-		args = append(args, reflect.ValueOf(params[p.GoName]))
+	for _, name := range patternNames(r.Pattern) { // the mock's names, in the order of r.Params
+		args = append(args, reflect.ValueOf(params[name]))
 	}
 	switch op.RequestBody.Kind {
 	case ir.KindObject, ir.KindParameters:

@@ -148,12 +148,18 @@ func exampleScore(ex Example, path, query string) int {
 	return score
 }
 
-// canonicalQuery decodes the name=value pairs of a raw query and sorts them.
+// canonicalQuery decodes the name=value pairs of a raw query and sorts
+// them; a name without "=" has an empty value, as url.ParseQuery reads it
+// ("$orderbydisplayName" in user-list's example 7 is sent as
+// "$orderbydisplayName=").
 func canonicalQuery(q string) string {
 	var pairs []string
 	for _, p := range strings.Split(q, "&") {
 		if p == "" {
 			continue
+		}
+		if !strings.Contains(p, "=") {
+			p += "="
 		}
 		if dec, err := url.QueryUnescape(p); err == nil {
 			p = dec

@@ -34,6 +34,8 @@ func TestServeExample(t *testing.T) {
 		{"any path beats other path", "/v1.0/users/c", 200, []graphrt.Example{b, any}, `{"id":"any"}`},
 		{"any path with query beats any path", "/v1.0/users/c?$top=2", 200, []graphrt.Example{any, anyTop}, `{"id":"any-top"}`},
 		{"path escaping ignored", "/v1.0/users/x%40y.com", 200, []graphrt.Example{b, upn}, `{"id":"upn"}`},
+		{"a name without = has an empty value", "/v1.0/users?$orderbydisplayName=&$count=true", 200,
+			[]graphrt.Example{any, {Query: "$orderbydisplayName&$count=true", Body: `{"id":"typo"}`}}, `{"id":"typo"}`},
 		{"204 has no body", "/v1.0/users/a", 204, []graphrt.Example{a}, ""},
 		{"304 has no body", "/v1.0/users/a", 304, []graphrt.Example{a}, ""},
 		{"no examples", "/v1.0/users/a", 202, nil, ""},

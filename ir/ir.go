@@ -66,9 +66,10 @@ type Route struct {
 	// QueryParams is Query parsed: options the client always sends, with
 	// their placeholders as method arguments.
 	QueryParams []QueryParam `json:"queryParams,omitempty"`
-	// Pattern is Path with every parameter replaced by {GoName}, or by
-	// {GoName...} for a parameter that spans segments, e.g.
-	// "/users/{userID}/messages/{messageID}".
+	// Pattern is Path with every parameter replaced by {name}, or by
+	// {name...} for a parameter that spans segments, named from the path
+	// alone (the mock's r.PathValue names, equal on every page that
+	// documents the path), e.g. "/users/{userID}/messages/{messageID}".
 	Pattern string `json:"pattern"`
 	// GoName is the client method's name.
 	GoName string `json:"goName"`

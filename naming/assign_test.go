@@ -48,12 +48,12 @@ func TestAssignVersionsAndTrees(t *testing.T) {
 		t.Fatalf("diagnostics: %v", diags)
 	}
 	want := map[string][]string{
-		"en/api-reference/v1.0/api/user-get.md GET": {"UserGetEn", "UserGetEnUsers(/users/{idOrUserPrincipalName})", "UserGetEnMe(/me)"},
-		"pt/api-reference/v1.0/api/user-get.md GET": {"UserGetPt", "UserGetPtUsers(/users/{idOrUserPrincipalName})", "UserGetPtMe(/me)"},
-		"en/api-reference/beta/api/user-get.md GET": {"UserGetBeta", "UserGetBetaUsers(/users/{idOrUserPrincipalName})", "UserGetBetaMe(/me)"},
+		"en/api-reference/v1.0/api/user-get.md GET": {"UserGetEn", "UserGetEnUsers(/users/{userID})", "UserGetEnMe(/me)"},
+		"pt/api-reference/v1.0/api/user-get.md GET": {"UserGetPt", "UserGetPtUsers(/users/{userID})", "UserGetPtMe(/me)"},
+		"en/api-reference/beta/api/user-get.md GET": {"UserGetBeta", "UserGetBetaUsers(/users/{userID})", "UserGetBetaMe(/me)"},
 		// one page, two methods: cased alike from the page's paths
 		"en/api-reference/v1.0/api/driveitem-unfollow.md POST":   {"DriveItemUnfollowPost", "DriveItemUnfollowPost(/drives/{driveID}/items/{itemID}/unfollow)"},
-		"en/api-reference/v1.0/api/driveitem-unfollow.md DELETE": {"DriveItemUnfollowDelete", "DriveItemUnfollowDelete(/me/drive/following/{itemID})"},
+		"en/api-reference/v1.0/api/driveitem-unfollow.md DELETE": {"DriveItemUnfollowDelete", "DriveItemUnfollowDelete(/me/drive/following/{followingID})"},
 	}
 	got := names(api)
 	if diff := cmp.Diff(want, got); diff != "" {

@@ -20,10 +20,7 @@ import (
 func assignPackages(ops []*ir.Operation) {
 	for _, op := range ops {
 		words := strings.Split(op.ID, "-")
-		if words[0] == "intune" && len(words) > 2 {
-			words = []string{words[0] + words[1]}
-		}
-		op.Package = PackageName(words[0])
+		op.Package = PackageName(strings.Join(words[:max(1, productPrefix(words))], ""))
 	}
 }
 

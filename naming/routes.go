@@ -205,20 +205,22 @@ func segmentsBeforeParams(path string) []string {
 	return out
 }
 
-// pattern writes the path with {GoName} (or {GoName...}) placeholders.
+// pattern writes the path with the mock's names for its parameters
+// ({name}, or {name...} for one spanning segments).
 func pattern(r *ir.Route) string {
+	names := mockNames(r)
 	var b strings.Builder
 	i := 0
 	rest := r.Path
 	for {
 		open := strings.IndexByte(rest, '{')
-		if open < 0 || i >= len(r.Params) {
+		if open < 0 || i >= len(names) {
 			b.WriteString(rest)
 			return b.String()
 		}
 		end := strings.IndexByte(rest[open:], '}')
 		b.WriteString(rest[:open])
-		b.WriteString("{" + r.Params[i].GoName)
+		b.WriteString("{" + names[i])
 		if r.Params[i].Style == ir.StylePath {
 			b.WriteString("...")
 		}
@@ -226,6 +228,71 @@ func pattern(r *ir.Route) string {
 		rest = rest[open+end+1:]
 		i++
 	}
+}
+
+// mockNames names the parameters of a route for the mock (r.PathValue)
+// from the path alone, so that every page documenting the same path gives
+// the same names whatever it calls its parameters: a function or key
+// argument written name=... takes that name (range(address='{a}') →
+// address); a parameter spanning segments is path (root:/{item-path}: →
+// path); any other takes the singular of the literal segment before it and
+// ID (/users/{id | userPrincipalName} and /users/{usersId} → userID,
+// users('{id}') → userID). A name that would repeat gets a number.
+func mockNames(r *ir.Route) []string {
+	scope := NewScope()
+	var names []string
+	last := ""
+	for _, seg := range strings.Split(r.Path, "/") {
+		for at := strings.IndexByte(seg, '{'); at >= 0 && len(names) < len(r.Params); {
+			words := mockWords(seg[:at], last, r.Params[len(names)].Style)
+			names = append(names, scope.Name(Unexported(words)))
+			next := strings.IndexByte(seg[at+1:], '{')
+			if next < 0 {
+				break
+			}
+			at += 1 + next
+		}
+		if lit := segmentLiteral(seg); lit != "" {
+			last = lit
+		}
+	}
+	return names
+}
+
+// mockWords returns the words of the mock's name for a parameter of style
+// written after before in its segment, last being the literal of the
+// segments before.
+func mockWords(before, last, style string) []string {
+	if style == ir.StylePath {
+		return []string{"path"}
+	}
+	if k := strings.LastIndexAny(before, "(,"); k >= 0 {
+		if arg, _, ok := strings.Cut(before[k+1:], "="); ok && len(Words(arg)) > 0 {
+			return Words(arg)
+		}
+	}
+	lit := segmentLiteral(before)
+	if lit == "" {
+		lit = last
+	}
+	if lit == "" {
+		return []string{"id"}
+	}
+	return append(Words(singularCamel(lit)), "id")
+}
+
+// segmentLiteral returns the resource name a segment's literal text starts
+// with: "users" of users('{id}'), "user" of microsoft.graph.user, "root"
+// of root:, "" for a parameter or an OData segment such as $ref.
+func segmentLiteral(seg string) string {
+	if i := strings.IndexAny(seg, "({"); i >= 0 {
+		seg = seg[:i]
+	}
+	if strings.HasPrefix(seg, "$") {
+		return ""
+	}
+	seg = strings.Trim(seg, ":'")
+	return seg[strings.LastIndexByte(seg, '.')+1:]
 }
 
 // routeNames names the client method of each route of op, and the pager

@@ -187,13 +187,13 @@ func TestNameParams(t *testing.T) {
 			name:        "single id",
 			route:       route("/users/{id}", seg("id")),
 			wantNames:   []string{"id"},
-			wantPattern: "/users/{id}",
+			wantPattern: "/users/{userID}",
 		},
 		{
 			name:        "alternative key",
 			route:       route("/users/{id | userPrincipalName}", seg("id | userPrincipalName")),
 			wantNames:   []string{"idOrUserPrincipalName"},
-			wantPattern: "/users/{idOrUserPrincipalName}",
+			wantPattern: "/users/{userID}",
 		},
 		{
 			name:        "dashed names",
@@ -205,7 +205,7 @@ func TestNameParams(t *testing.T) {
 			name:        "qualifier equal to the name is not doubled",
 			route:       route("/users/{user-id}/manager/{user-id}", seg("user-id"), seg("user-id")),
 			wantNames:   []string{"userID", "managerUserID"},
-			wantPattern: "/users/{userID}/manager/{managerUserID}",
+			wantPattern: "/users/{userID}/manager/{managerID}",
 		},
 		{
 			name:        "plural with ies",
@@ -223,31 +223,31 @@ func TestNameParams(t *testing.T) {
 			name:        "path style and segment",
 			route:       route("/drives/{drive-id}/root:/{item-path}:/content", seg("drive-id"), ir.Param{Name: "item-path", Style: ir.StylePath}),
 			wantNames:   []string{"driveID", "itemPath"},
-			wantPattern: "/drives/{driveID}/root:/{itemPath...}:/content",
+			wantPattern: "/drives/{driveID}/root:/{path...}:/content",
 		},
 		{
 			name:        "quoted",
 			route:       route("/reports/getEmailActivityUserDetail(period='{period_value}')", ir.Param{Name: "period_value", Style: ir.StyleQuoted}),
 			wantNames:   []string{"periodValue"},
-			wantPattern: "/reports/getEmailActivityUserDetail(period='{periodValue}')",
+			wantPattern: "/reports/getEmailActivityUserDetail(period='{period}')",
 		},
 		{
 			name:        "keyword",
 			route:       route("/x/{type}", seg("type")),
 			wantNames:   []string{"type2"},
-			wantPattern: "/x/{type2}",
+			wantPattern: "/x/{xID}",
 		},
 		{
 			name:        "imports give way",
 			route:       route("/x/{graphrt}/{url}/{json}", seg("graphrt"), seg("url"), seg("json")),
 			wantNames:   []string{"graphrt2", "url2", "json2"},
-			wantPattern: "/x/{graphrt2}/{url2}/{json2}",
+			wantPattern: "/x/{xID}/{xID2}/{xID3}",
 		},
 		{
 			name:        "no letters",
 			route:       route("/x/{-}", seg("-")),
 			wantNames:   []string{"param"},
-			wantPattern: "/x/{param}",
+			wantPattern: "/x/{xID}",
 		},
 		{
 			name:        "no parameters",
@@ -269,6 +269,44 @@ func TestNameParams(t *testing.T) {
 				t.Errorf("nameParams(%q) pattern = %q, want %q", tt.route.Path, tt.route.Pattern, tt.wantPattern)
 			}
 		})
+	}
+}
+
+// TestMockNames: the mock's names come from the path, so that pages that
+// call the same parameter differently (user-get's {id | userPrincipalName},
+// intune-devices-user-get's {usersId}) give the same r.PathValue name, and
+// one operation's message is messageID on every path.
+func TestMockNames(t *testing.T) {
+	seg := func(name string) ir.Param { return ir.Param{Name: name, Style: ir.StyleSegment} }
+	quoted := func(name string) ir.Param { return ir.Param{Name: name, Style: ir.StyleQuoted} }
+	tests := []struct {
+		route *ir.Route
+		want  string
+	}{
+		{route("/users/{id | userPrincipalName}", seg("id | userPrincipalName")), "/users/{userID}"},
+		{route("/users/{usersId}", seg("usersId")), "/users/{userID}"},
+		{route("/users('{id}')", quoted("id")), "/users('{userID}')"},
+		{route("/me/messages/{id}", seg("id")), "/me/messages/{messageID}"},
+		{route("/users/{id | userPrincipalName}/messages/{id}", seg("id | userPrincipalName"), seg("id")), "/users/{userID}/messages/{messageID}"},
+		{route("/groups/{id}/members/{id}/$ref", seg("id"), seg("id")), "/groups/{groupID}/members/{memberID}/$ref"},
+		{route("/deviceManagement/deviceConfigurations/{deviceConfigurationId}", seg("deviceConfigurationId")), "/deviceManagement/deviceConfigurations/{deviceConfigurationID}"},
+		{route("/security/alerts/{alert_id}", seg("alert_id")), "/security/alerts/{alertID}"},
+		{route("/identity/policies/{id}", seg("id")), "/identity/policies/{policyID}"},
+		{route("/groups/{id}/members/microsoft.graph.user/{id}", seg("id"), seg("id")), "/groups/{groupID}/members/microsoft.graph.user/{userID}"},
+		{route("/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')", seg("id"), seg("id|name"), quoted("address")),
+			"/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')"},
+		{route("/me/drive/items/{id}/workbook/worksheets/{id}/range/resizedRange(deltaRows={n}, deltaColumns={n})", seg("id"), seg("id"), seg("n"), seg("n")),
+			"/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows}, deltaColumns={deltaColumns})"},
+		{route("/reports/getEmailActivityUserDetail(date={date_value})", seg("date_value")), "/reports/getEmailActivityUserDetail(date={date})"},
+		{route("/drives/{drive-id}/root:/{item-path}:/content", seg("drive-id"), ir.Param{Name: "item-path", Style: ir.StylePath}), "/drives/{driveID}/root:/{path...}:/content"},
+		{route("/{id}", seg("id")), "/{id}"},
+		{route("/chats/{chat-id}/members/{membership-id}", seg("chat-id"), seg("membership-id")), "/chats/{chatID}/members/{memberID}"},
+	}
+	for _, tt := range tests {
+		nameParams(tt.route)
+		if tt.route.Pattern != tt.want {
+			t.Errorf("pattern of %q = %q, want %q", tt.route.Path, tt.route.Pattern, tt.want)
+		}
 	}
 }
 

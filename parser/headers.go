@@ -89,25 +89,30 @@ func readHeaderRow(row []inline) (ir.Header, bool) {
 }
 
 // isRequired reads a required/optional note in a description: a sentence
-// that is the hint alone ("Required."), starts with it and is short, or
-// ends with it ("Bearer {token} required."). A hint in the middle of a
-// sentence is a condition ("required when using $search"), not a rule.
+// that is the hint alone ("Required."), or the first or last sentence when
+// it starts with the hint and is short or ends with it ("Bearer {token}
+// required."). A hint in the middle of a sentence is a condition
+// ("required when using $search"), not a rule, and a longer sentence
+// between others is about something else ("By default, a strong password
+// is required." in user-update's passwordProfile).
 func isRequired(desc string) bool {
 	l := strings.ToLower(desc)
 	if startsWithAny(l, optionalHints) {
 		return false
 	}
+	var sentences [][]string
 	for _, sentence := range strings.FieldsFunc(l, func(r rune) bool { return strings.ContainsRune(".;。\n", r) }) {
-		words := strings.Fields(strings.Trim(sentence, " *_`"))
-		if len(words) == 0 {
-			continue
+		if words := strings.Fields(strings.Trim(sentence, " *_`")); len(words) > 0 {
+			sentences = append(sentences, words)
 		}
+	}
+	for i, words := range sentences {
 		n := len(words)
 		first, last := strings.Trim(words[0], "*_`:,"), strings.Trim(words[n-1], "*_`:,")
 		if n >= 2 && negations[strings.Trim(words[n-2], "*_`:,")] && isHint(last) {
 			continue // "Not required.", "Não obrigatório.", "... are not required."
 		}
-		if (n <= 2 && isHint(first)) || isHint(last) {
+		if n <= 2 && isHint(first) || (i == 0 || i == len(sentences)-1) && isHint(last) {
 			return true
 		}
 	}

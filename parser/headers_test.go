@@ -34,6 +34,11 @@ func TestIsRequired(t *testing.T) {
 		{desc: "A valid smtp email address for the privacy statement contact. Not required.", want: false},
 		{desc: "Um endereço de email smtp válido. Não obrigatório.", want: false},
 		{desc: "Who must review the assignments. This property is null if reviews are not required.", want: false},
+		// user-update.md (en-2021 v1.0), passwordProfile: only the permission
+		// and the strong password are "required"
+		{desc: "Specifies the password profile for the user. The profile contains the user’s password. This property is required when a user is created. The password in the profile must satisfy minimum requirements as specified by the **passwordPolicies** property. By default, a strong password is required. This cannot be used for federated users. The *Directory.AccessAsUser.All* permission is required to update this property.", want: false},
+		// identityapiconnector-uploadclientcertificate.md, password
+		{desc: "This is the password for the pfx file. Required. If no password is used, must still provide a value of `\"\"`.", want: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.desc, func(t *testing.T) {

@@ -407,11 +407,9 @@ func includeTarget(t inline) string {
 	return ""
 }
 
-// Resolve finishes a parsed API: it sorts operations and diagnostics and
-// marks routes that another operation's route with the same method and
-// path shape shadows in the mock: routes documented without a query string
-// win over those with one (/users/{id}?$expand=extensions is a variant of
-// the user's GET), then the first by version, id and document order.
+// Resolve finishes a parsed API: it resolves type references and sorts
+// operations and diagnostics. Which route the mock serves where several
+// share a path is decided with the names (naming.Own).
 func Resolve(api *ir.API) {
 	resolveTypes(api)
 	resolveRouteResponses(api)
@@ -425,22 +423,6 @@ func Resolve(api *ir.API) {
 		}
 		return a.Page < b.Page
 	})
-	owner := map[string]string{}
-	for _, withQuery := range []bool{false, true} {
-		for _, op := range api.Operations {
-			for _, r := range op.Routes {
-				if (r.Query != "") != withQuery {
-					continue
-				}
-				key := op.Method + " /" + op.Version + Shape(r.Path)
-				if first, taken := owner[key]; taken {
-					r.ShadowedBy = first
-					continue
-				}
-				owner[key] = op.Page
-			}
-		}
-	}
 	SortDiagnostics(api.Diagnostics)
 }
 

@@ -25,7 +25,7 @@ func registerApi1st(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "1st-get",
-		Pattern:   "/v1.0/areas/1st/{id}",
+		Pattern:   "/v1.0/areas/1st/{v1stID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

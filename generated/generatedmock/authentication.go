@@ -36,7 +36,7 @@ func registerAuthentication(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/authentication/phoneMethods",
+		Pattern:   "/beta/users/{userID}/authentication/phoneMethods",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},

@@ -30,7 +30,7 @@ func registerB2xidentityuserflow(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckRef(),
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
-		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{step}/$ref",
+		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{apiConnectorConfigurationID}/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
@@ -41,7 +41,7 @@ func registerB2xidentityuserflow(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
-		Pattern:   "/beta/identity/b2xUserFlows/{userflowID}/userflowIdentityProviders/{id}/$ref",
+		Pattern:   "/beta/identity/b2xUserFlows/{b2xUserFlowID}/userflowIdentityProviders/{userflowIdentityProviderID}/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},

@@ -21,6 +21,6 @@ func registerBroken(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "broken-table",
-		Pattern:   "/v1.0/widgets/{id}",
+		Pattern:   "/v1.0/widgets/{widgetID}",
 	}, h.BrokenTable)
 }

@@ -49,7 +49,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendar",
+		Pattern:   "/v1.0/users/{userID}/calendar",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -60,7 +60,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
-		Pattern:   "/v1.0/groups/{id}/calendar",
+		Pattern:   "/v1.0/groups/{groupID}/calendar",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -71,7 +71,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
-		Pattern:   "/v1.0/me/calendars/{id}",
+		Pattern:   "/v1.0/me/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -82,7 +82,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars/{id}",
+		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -104,7 +104,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Pattern:   "/v1.0/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -128,7 +128,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendar",
+		Pattern:   "/beta/users/{userID}/calendar",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
@@ -140,7 +140,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
-		Pattern:   "/beta/groups/{id}/calendar",
+		Pattern:   "/beta/groups/{groupID}/calendar",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
@@ -152,7 +152,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendars/{id}",
+		Pattern:   "/beta/me/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
@@ -164,7 +164,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendars/{id}",
+		Pattern:   "/beta/users/{userID}/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
@@ -188,7 +188,7 @@ func registerCalendar(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		Pattern:   "/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},

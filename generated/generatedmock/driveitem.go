@@ -135,7 +135,7 @@ func registerDriveitem(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/content",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
 	}, h.DriveItemGetContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -147,7 +147,7 @@ func registerDriveitem(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/shares/{shareIDOrEncodedSharingURL}/driveItem/content",
+		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
 	}, h.DriveItemGetContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -172,7 +172,7 @@ func registerDriveitem(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
-		Pattern:   "/v1.0/drive/root:/{pathAndFilename...}:/content",
+		Pattern:   "/v1.0/drive/root:/{path...}:/content",
 		Query:     []string{"format"},
 	}, h.DriveItemGetContentFormat)
 	m.Handle(graphrt.Route{

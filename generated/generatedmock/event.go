@@ -42,7 +42,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/events/delta",
+		Pattern:   "/beta/users/{userID}/events/delta",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -64,7 +64,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendar/events/delta",
+		Pattern:   "/beta/users/{userID}/calendar/events/delta",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -75,7 +75,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/me/calendars/{id}/events/delta",
+		Pattern:   "/beta/me/calendars/{calendarID}/events/delta",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -86,7 +86,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendars/{id}/events/delta",
+		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/events/delta",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -108,7 +108,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
+		Pattern:   "/beta/users/{userID}/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -131,7 +131,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/users/{id}/calendarView/delta",
+		Pattern:   "/beta/users/{userID}/calendarView/delta",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -143,7 +143,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/me/calendars/{id}/calendarView/delta",
+		Pattern:   "/beta/me/calendars/{calendarID}/calendarView/delta",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -167,7 +167,7 @@ func registerEvent(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
-		Pattern:   "/beta/groups/{id}/calendarView",
+		Pattern:   "/beta/groups/{groupID}/calendarView",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},

@@ -25,7 +25,7 @@ func registerGenerated(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "generated-get",
-		Pattern:   "/v1.0/areas/generated/{id}",
+		Pattern:   "/v1.0/areas/generated/{generatedID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

@@ -25,7 +25,7 @@ func registerGraphrtapi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "graphrt-get",
-		Pattern:   "/v1.0/areas/graphrt/{id}",
+		Pattern:   "/v1.0/areas/graphrt/{graphrtID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

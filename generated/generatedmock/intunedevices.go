@@ -18,6 +18,31 @@ func (DocsHandler) IntuneDevicesManagedDeviceWipe(w http.ResponseWriter, r *http
 	graphrt.ServeExample(w, r, 204, examplesIntuneDevicesManagedDeviceWipe...)
 }
 
+// IntuneDevicesUserCreate answers 201 with the documented example of intune-devices-user-create.
+func (DocsHandler) IntuneDevicesUserCreate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesIntuneDevicesUserCreate...)
+}
+
+// IntuneDevicesUserDelete answers 204 with the documented example of intune-devices-user-delete.
+func (DocsHandler) IntuneDevicesUserDelete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesIntuneDevicesUserDelete...)
+}
+
+// IntuneDevicesUserGet answers 200 with the documented example of intune-devices-user-get.
+func (DocsHandler) IntuneDevicesUserGet(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesIntuneDevicesUserGet...)
+}
+
+// IntuneDevicesUserList answers 200 with the documented example of intune-devices-user-list.
+func (DocsHandler) IntuneDevicesUserList(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesIntuneDevicesUserList...)
+}
+
+// IntuneDevicesUserUpdate answers 200 with the documented example of intune-devices-user-update.
+func (DocsHandler) IntuneDevicesUserUpdate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesIntuneDevicesUserUpdate...)
+}
+
 // examplesIntuneDevicesManagedDeviceGet are the documented responses of intune-devices-manageddevice-get.
 var examplesIntuneDevicesManagedDeviceGet = []graphrt.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.managedDevice\",\n    \"id\": \"705c034c-034c-705c-4c03-5c704c035c70\",\n    \"userId\": \"User Id value\",\n    \"deviceName\": \"Device Name value\",\n    \"managedDeviceOwnerType\": \"company\",\n    \"deviceActionResults\": [\n      {\n        \"@odata.type\": \"microsoft.graph.deviceActionResult\",\n        \"actionName\": \"Action Name value\",\n        \"actionState\": \"pending\",\n        \"startDateTime\": \"2016-12-31T23:58:46.7156189-08:00\",\n        \"lastUpdatedDateTime\": \"2017-01-01T00:00:56.8321556-08:00\"\n      }\n    ],\n    \"enrolledDateTime\": \"2016-12-31T23:59:43.797191-08:00\",\n    \"lastSyncDateTime\": \"2017-01-01T00:02:49.3205976-08:00\",\n    \"operatingSystem\": \"Operating System value\",\n    \"complianceState\": \"compliant\",\n    \"jailBroken\": \"Jail Broken value\",\n    \"managementAgent\": \"mdm\",\n    \"osVersion\": \"Os Version value\",\n    \"easActivated\": true,\n    \"easDeviceId\": \"Eas Device Id value\",\n    \"easActivationDateTime\": \"2016-12-31T23:59:43.4878784-08:00\",\n    \"azureADRegistered\": true,\n    \"deviceEnrollmentType\": \"userEnrollment\",\n    \"activationLockBypassCode\": \"Activation Lock Bypass Code value\",\n    \"emailAddress\": \"Email Address value\",\n    \"azureADDeviceId\": \"Azure ADDevice Id value\",\n    \"deviceRegistrationState\": \"registered\",\n    \"deviceCategoryDisplayName\": \"Device Category Display Name value\",\n    \"isSupervised\": true,\n    \"exchangeLastSuccessfulSyncDateTime\": \"2017-01-01T00:00:45.8803083-08:00\",\n    \"exchangeAccessState\": \"unknown\",\n    \"exchangeAccessStateReason\": \"unknown\",\n    \"remoteAssistanceSessionUrl\": \"https://example.com/remoteAssistanceSessionUrl/\",\n    \"remoteAssistanceSessionErrorDetails\": \"Remote Assistance Session Error Details value\",\n    \"isEncrypted\": true,\n    \"userPrincipalName\": \"User Principal Name value\",\n    \"model\": \"Model value\",\n    \"manufacturer\": \"Manufacturer value\",\n    \"imei\": \"Imei value\",\n    \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n    \"serialNumber\": \"Serial Number value\",\n    \"phoneNumber\": \"Phone Number value\",\n    \"androidSecurityPatchLevel\": \"Android Security Patch Level value\",\n    \"userDisplayName\": \"User Display Name value\",\n    \"configurationManagerClientEnabledFeatures\": {\n      \"@odata.type\": \"microsoft.graph.configurationManagerClientEnabledFeatures\",\n      \"inventory\": true,\n      \"modernApps\": true,\n      \"resourceAccess\": true,\n      \"deviceConfiguration\": true,\n      \"compliancePolicy\": true,\n      \"windowsUpdateForBusiness\": true\n    },\n    \"wiFiMacAddress\": \"Wi Fi Mac Address value\",\n    \"deviceHealthAttestationState\": {\n      \"@odata.type\": \"microsoft.graph.deviceHealthAttestationState\",\n      \"lastUpdateDateTime\": \"Last Update Date Time value\",\n      \"contentNamespaceUrl\": \"https://example.com/contentNamespaceUrl/\",\n      \"deviceHealthAttestationStatus\": \"Device Health Attestation Status value\",\n      \"contentVersion\": \"Content Version value\",\n      \"issuedDateTime\": \"2016-12-31T23:58:22.1231038-08:00\",\n      \"attestationIdentityKey\": \"Attestation Identity Key value\",\n      \"resetCount\": 10,\n      \"restartCount\": 12,\n      \"dataExcutionPolicy\": \"Data Excution Policy value\",\n      \"bitLockerStatus\": \"Bit Locker Status value\",\n      \"bootManagerVersion\": \"Boot Manager Version value\",\n      \"codeIntegrityCheckVersion\": \"Code Integrity Check Version value\",\n      \"secureBoot\": \"Secure Boot value\",\n      \"bootDebugging\": \"Boot Debugging value\",\n      \"operatingSystemKernelDebugging\": \"Operating System Kernel Debugging value\",\n      \"codeIntegrity\": \"Code Integrity value\",\n      \"testSigning\": \"Test Signing value\",\n      \"safeMode\": \"Safe Mode value\",\n      \"windowsPE\": \"Windows PE value\",\n      \"earlyLaunchAntiMalwareDriverProtection\": \"Early Launch Anti Malware Driver Protection value\",\n      \"virtualSecureMode\": \"Virtual Secure Mode value\",\n      \"pcrHashAlgorithm\": \"Pcr Hash Algorithm value\",\n      \"bootAppSecurityVersion\": \"Boot App Security Version value\",\n      \"bootManagerSecurityVersion\": \"Boot Manager Security Version value\",\n      \"tpmVersion\": \"Tpm Version value\",\n      \"pcr0\": \"Pcr0 value\",\n      \"secureBootConfigurationPolicyFingerPrint\": \"Secure Boot Configuration Policy Finger Print value\",\n      \"codeIntegrityPolicy\": \"Code Integrity Policy value\",\n      \"bootRevisionListInfo\": \"Boot Revision List Info value\",\n      \"operatingSystemRevListInfo\": \"Operating System Rev List Info value\",\n      \"healthStatusMismatchInfo\": \"Health Status Mismatch Info value\",\n      \"healthAttestationSupportedStatus\": \"Health Attestation Supported Status value\"\n    },\n    \"subscriberCarrier\": \"Subscriber Carrier value\",\n    \"meid\": \"Meid value\",\n    \"totalStorageSpaceInBytes\": 8,\n    \"freeStorageSpaceInBytes\": 7,\n    \"managedDeviceName\": \"Managed Device Name value\",\n    \"partnerReportedThreatState\": \"activated\"\n  }\n}",
@@ -28,13 +53,44 @@ var examplesIntuneDevicesManagedDeviceGet = []graphrt.Example{{
 // examplesIntuneDevicesManagedDeviceWipe are the documented responses of intune-devices-manageddevice-wipe.
 var examplesIntuneDevicesManagedDeviceWipe = []graphrt.Example{{Path: "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe"}}
 
+// examplesIntuneDevicesUserCreate are the documented responses of intune-devices-user-create.
+var examplesIntuneDevicesUserCreate = []graphrt.Example{{
+	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.user\",\n  \"id\": \"d36894ae-94ae-d368-ae94-68d3ae9468d3\"\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/users",
+}}
+
+// examplesIntuneDevicesUserDelete are the documented responses of intune-devices-user-delete.
+var examplesIntuneDevicesUserDelete = []graphrt.Example{{Path: "/v1.0/users/{usersId}"}}
+
+// examplesIntuneDevicesUserGet are the documented responses of intune-devices-user-get.
+var examplesIntuneDevicesUserGet = []graphrt.Example{{
+	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.user\",\n    \"id\": \"d36894ae-94ae-d368-ae94-68d3ae9468d3\"\n  }\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/users/{usersId}",
+}}
+
+// examplesIntuneDevicesUserList are the documented responses of intune-devices-user-list.
+var examplesIntuneDevicesUserList = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.user\",\n      \"id\": \"d36894ae-94ae-d368-ae94-68d3ae9468d3\"\n    }\n  ]\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/users",
+}}
+
+// examplesIntuneDevicesUserUpdate are the documented responses of intune-devices-user-update.
+var examplesIntuneDevicesUserUpdate = []graphrt.Example{{
+	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.user\",\n  \"id\": \"d36894ae-94ae-d368-ae94-68d3ae9468d3\"\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/users/{usersId}",
+}}
+
 // registerIntunedevices registers the routes of package intunedevices on m.
 func registerIntunedevices(m *graphrt.Mux, h Handler) {
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
-		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}",
+		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -65,7 +121,7 @@ func registerIntunedevices(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intunedevices.IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}/wipe",
+		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}/wipe",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
@@ -96,4 +152,9 @@ func registerIntunedevices(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.IntuneDevicesManagedDeviceWipe)
+	// POST /v1.0/users is served by owners-en-2021/api-reference/v1.0/api/user-post-users.md.
+	// DELETE /v1.0/users/{usersId} is served by owners-en-2021/api-reference/v1.0/api/user-delete.md.
+	// GET /v1.0/users/{usersId} is served by en-2021/api-reference/v1.0/api/user-get.md.
+	// GET /v1.0/users is served by owners-en-2021/api-reference/v1.0/api/user-list.md.
+	// PATCH /v1.0/users/{usersId} is served by owners-en-2021/api-reference/v1.0/api/user-update.md.
 }

@@ -7,25 +7,28 @@ import (
 	"net/http"
 )
 
+// IntuneOnboardingOrganizationList answers 200 with the documented example of intune-onboarding-organization-list.
+func (DocsHandler) IntuneOnboardingOrganizationList(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesIntuneOnboardingOrganizationList...)
+}
+
 // IntuneOnboardingVppTokenSyncLicenseCounts answers 204 with the documented example of intune-onboarding-vpptoken-synclicensecounts.
 func (DocsHandler) IntuneOnboardingVppTokenSyncLicenseCounts(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesIntuneOnboardingVppTokenSyncLicenseCounts...)
 }
+
+// examplesIntuneOnboardingOrganizationList are the documented responses of intune-onboarding-organization-list.
+var examplesIntuneOnboardingOrganizationList = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.organization\",\n      \"id\": \"9efe224a-224a-9efe-4a22-fe9e4a22fe9e\",\n      \"mobileDeviceManagementAuthority\": \"intune\"\n    }\n  ]\n}",
+	Header: []string{"Content-Type", "application/json"},
+	Path:   "/v1.0/organization",
+}}
 
 // examplesIntuneOnboardingVppTokenSyncLicenseCounts are the documented responses of intune-onboarding-vpptoken-synclicensecounts.
 var examplesIntuneOnboardingVppTokenSyncLicenseCounts = []graphrt.Example{{Path: "/beta/deviceAppManagement/vppTokens/syncLicenseCounts"}}
 
 // registerIntuneonboarding registers the routes of package intuneonboarding on m.
 func registerIntuneonboarding(m *graphrt.Mux, h Handler) {
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "POST",
-		Operation: "intune-onboarding-vpptoken-synclicensecounts",
-		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.IntuneOnboardingVppTokenSyncLicenseCounts)
+	// GET /v1.0/organization is served by owners-en-2021/api-reference/v1.0/api/organization-get.md.
+	// POST /beta/deviceAppManagement/vppTokens/syncLicenseCounts is served by seed/vpptoken-synclicensecounts.pt-BR.md.
 }

@@ -127,7 +127,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
@@ -139,7 +139,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/assignedAccessMultiModeProfiles",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/assignedAccessMultiModeProfiles",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
@@ -163,7 +163,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
@@ -175,7 +175,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/windowsPrivacyAccessControls",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
@@ -187,7 +187,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsID}",
+		Pattern:   "/beta/deviceManagement/derivedCredentials/{derivedCredentialID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},

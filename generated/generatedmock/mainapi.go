@@ -25,7 +25,7 @@ func registerMainapi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "main-get",
-		Pattern:   "/v1.0/areas/main/{id}",
+		Pattern:   "/v1.0/areas/main/{mainID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

@@ -44,7 +44,7 @@ var examplesMessageGet = []graphrt.Example{{
 	Body:     "Received: from contoso.com (10.194.241.197) by \ncontoso.com (10.194.241.197) with Microsoft \nSMTP Server (version=TLS1_2, \ncipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256) id 15.1.1374.0 via Mailbox \nTransport; Mon, 4 Sep 2017 03:00:08 -0700 \nReceived: from contoso.com (10.194.241.197) by \ncontoso.com (10.194.241.197) with Microsoft \nSMTP Server (version=TLS1_2, \ncipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256) id 15.1.1374.0; Mon, 4 Sep \n2017 03:00:07 -0700 \nReceived: from contoso.com \n(fe80::5bf:5059:4ca0:5017) by contoso.com \n(fe80::5bf:5059:4ca0:5017%12) with mapi id 15.01.1374.000; Mon, 4 Sep 2017 \n03:00:01 -0700 \nFrom: Administrator <admin@contoso.com> \nTo: Administrator <admin@contoso.com> \nSubject: This email has attachment. \nThread-Topic: This email has attachment. \nThread-Index: AQHTJWSHSywMzSz8o0OJud48nG50GQ== \nDate: Mon, 4 Sep 2017 10:00:00 +0000 \nMessage-ID: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f <4aade2547798441eab5188a7a2436bc1@contoso.com> \nAccept-Language: en-US \nContent-Language: en-US \nX-MS-Exchange-Organization-AuthAs: Internal \nX-MS-Exchange-Organization-AuthMechanism: 04 \nX-MS-Exchange-Organization-AuthSource: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f contoso.com \nX-MS-Has-Attach: yes \nX-MS-Exchange-Organization-Network-Message-Id: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f 0ffdb402-ec03-42c8-5d32-08d4f37bb517 \nX-MS-Exchange-Organization-SCL: -1 \nX-MS-TNEF-Correlator: \nX-MS-Exchange-Organization-RecordReviewCfmType: 0 \n\nMIME-Version: 1.0 \nContent-Type: multipart/mixed; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f boundary=\"_004_4aade2547798441eab5188a7a2436bc1contoso_\" \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: multipart/alternative; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f boundary=\"_000_4aade2547798441eab5188a7a2436bc1contoso_\" \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: text/plain; charset=\"iso-8859-1\" \nContent-Transfer-Encoding: quoted-printable \n \nThe attachment is an email. \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: text/html; charset=\"iso-8859-1\" \nContent-Transfer-Encoding: quoted-printable \n \n<html> \n<head> \n<meta http-equiv=3D\"Content-Type\" content=3D\"text/html; charset=3Diso-8859-= \n1\"> \n<style type=3D\"text/css\" style=3D\"display:none;\"><!-- P {margin-top:0;margi= \nn-bottom:0;} --></style> \n</head> \n<body dir=3D\"ltr\"> \n<div id=3D\"divtagdefaultwrapper\" style=3D\"font-size:12pt;color:#000000;font= \n-family:Calibri,Helvetica,sans-serif;\" dir=3D\"ltr\"> \n<p>The attachment is an email.</p> \n</div> \n</body> \n</html> \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_-- \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: application/octet-stream; name=\"Attachment email.eml\" \nContent-Description: Attachment email.eml \nContent-Disposition: attachment; filename=\"Attachment email.eml\"; size=408; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f creation-date=\"Mon, 04 Sep 2017 09:59:43 GMT\"; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f modification-date=\"Mon, 04 Sep 2017 09:59:43 GMT\" \nContent-Transfer-Encoding: base64 \n \nRnJvbToJQWRtaW5pc3RyYXRvciA8YWRtaW5AdGVuYW50LUVYSEItMTQ3MS5jb20+DQpTZW50OglN \nb25kYXksIFNlcHRlbWJlciA0LCAyMDE3IDM6MjYgUE0NClRvOglTcml2YXJkaGFuIEhlYmJhcg0K \nU3ViamVjdDoJQXR0YWNobWVudCBlbWFpbA0KDQpJIHdpbGwgYXR0YWNoIHRoaXMgZW1haWwgdG8g \nYW5vdGhlciBtYWlsLg0K \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_--",
 	Header:   []string{"Content-type", "text/plain"},
 	Path:     "/beta/me/messages/4aade2547798441eab5188a7a2436bc1/$value",
-	Patterns: []string{"/beta/me/messages/{id}/$value", "/beta/users/{idOrUserPrincipalName}/messages/{id}/$value", "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value", "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value"},
+	Patterns: []string{"/beta/me/messages/{messageID}/$value", "/beta/users/{userID}/messages/{messageID}/$value", "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value", "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value"},
 }}
 
 // registerMessage registers the routes of package message on m.
@@ -53,7 +53,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{id}",
+		Pattern:   "/beta/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -64,7 +64,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -86,7 +86,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -108,7 +108,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{messageID}/mentions/{mentionID}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -130,7 +130,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -141,7 +141,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{id}",
+		Pattern:   "/beta/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -152,7 +152,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -174,7 +174,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -185,7 +185,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{id}/$value",
+		Pattern:   "/beta/me/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -196,7 +196,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}/$value",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
@@ -218,7 +218,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},

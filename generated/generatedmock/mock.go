@@ -118,6 +118,23 @@ type Handler interface {
 	// /v1.0/deviceManagement/detectedApps/{detectedAppId}/managedDevices/{managedDeviceId}/wipe
 	// (intune-devices-manageddevice-wipe).
 	IntuneDevicesManagedDeviceWipe(w http.ResponseWriter, r *http.Request)
+	// IntuneDevicesUserCreate answers POST /v1.0/users
+	// (intune-devices-user-create).
+	IntuneDevicesUserCreate(w http.ResponseWriter, r *http.Request)
+	// IntuneDevicesUserDelete answers DELETE /v1.0/users/{usersId}
+	// (intune-devices-user-delete).
+	IntuneDevicesUserDelete(w http.ResponseWriter, r *http.Request)
+	// IntuneDevicesUserGet answers GET /v1.0/users/{usersId}
+	// (intune-devices-user-get).
+	IntuneDevicesUserGet(w http.ResponseWriter, r *http.Request)
+	// IntuneDevicesUserList answers GET /v1.0/users (intune-devices-user-list).
+	IntuneDevicesUserList(w http.ResponseWriter, r *http.Request)
+	// IntuneDevicesUserUpdate answers PATCH /v1.0/users/{usersId}
+	// (intune-devices-user-update).
+	IntuneDevicesUserUpdate(w http.ResponseWriter, r *http.Request)
+	// IntuneOnboardingOrganizationList answers GET /v1.0/organization
+	// (intune-onboarding-organization-list).
+	IntuneOnboardingOrganizationList(w http.ResponseWriter, r *http.Request)
 	// InvalidAnnotation answers POST /v1.0/widgets (invalid-annotation).
 	InvalidAnnotation(w http.ResponseWriter, r *http.Request)
 	// ItemAnalyticsGet answers GET
@@ -197,6 +214,10 @@ type Handler interface {
 	// userPrincipalName}/messages, /v1.0/users/{Id | userPrincipalName}/contacts
 	// (opentypeextension-get).
 	OpentypeextensionGet(w http.ResponseWriter, r *http.Request)
+	// OrganizationGet answers GET /v1.0/organization (organization-get).
+	OrganizationGet(w http.ResponseWriter, r *http.Request)
+	// OrganizationList answers GET /v1.0/organization (organization-list).
+	OrganizationList(w http.ResponseWriter, r *http.Request)
 	// PagerList answers GET /v1.0/pager/{json}/{iter}/{graphrt}/items
 	// (pager-list).
 	PagerList(w http.ResponseWriter, r *http.Request)
@@ -270,9 +291,15 @@ type Handler interface {
 	// UserAssignLicense answers POST /v1.0/users/{id |
 	// userPrincipalName}/assignLicense (user-assignlicense).
 	UserAssignLicense(w http.ResponseWriter, r *http.Request)
+	// UserDelete answers DELETE /v1.0/users/{id | userPrincipalName}
+	// (user-delete).
+	UserDelete(w http.ResponseWriter, r *http.Request)
 	// UserGetEn2021 answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
 	// (user-get).
 	UserGetEn2021(w http.ResponseWriter, r *http.Request)
+	// UserGetOwnersEn2021 answers GET /v1.0/users/{id | userPrincipalName},
+	// /v1.0/me (user-get).
+	UserGetOwnersEn2021(w http.ResponseWriter, r *http.Request)
 	// UserGetPtBr2023 answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
 	// (user-get).
 	UserGetPtBr2023(w http.ResponseWriter, r *http.Request)
@@ -294,6 +321,8 @@ type Handler interface {
 	// /v1.0/me/mailboxSettings/workingHours, /v1.0/users/{id |
 	// userPrincipalName}/mailboxSettings/workingHours (user-get-mailboxsettings).
 	UserGetMailboxSettings(w http.ResponseWriter, r *http.Request)
+	// UserList answers GET /v1.0/users (user-list).
+	UserList(w http.ResponseWriter, r *http.Request)
 	// UserListAgreementAcceptances answers GET /v1.0/me/agreementAcceptances,
 	// /v1.0/users/{id | userPrincipalName}/agreementAcceptances
 	// (user-list-agreementacceptances).
@@ -301,6 +330,10 @@ type Handler interface {
 	// UserPostSponsors answers POST /v1.0/users/{id}/sponsors/$ref
 	// (user-post-sponsors).
 	UserPostSponsors(w http.ResponseWriter, r *http.Request)
+	// UserPostUsers answers POST /v1.0/users (user-post-users).
+	UserPostUsers(w http.ResponseWriter, r *http.Request)
+	// UserUpdate answers PATCH /v1.0/users/{id | userPrincipalName} (user-update).
+	UserUpdate(w http.ResponseWriter, r *http.Request)
 	// WidgetShapes answers POST /v1.0/widgets/{widget-id}/reset,
 	// /v1.0/users/{user-id}/widgets/{widget-id}/reset (widget-shapes).
 	WidgetShapes(w http.ResponseWriter, r *http.Request)
@@ -567,6 +600,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerOnpremisesagentgroup(m, h)
 	registerOnpremisessyncbehavior(m, h)
 	registerOpentypeextension(m, h)
+	registerOrganization(m, h)
 	registerPager(m, h)
 	registerParams(m, h)
 	registerParticipant(m, h)

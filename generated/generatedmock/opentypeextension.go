@@ -35,7 +35,7 @@ var examplesOpentypeextensionGet = []graphrt.Example{{
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/messages",
 	Query:  "$filter=Extensions/any(f:f/id%20eq%20'Com.Contoso.Referral')&$expand=Extensions($filter=id%20eq%20'Com.Contoso.Referral')",
-}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/events"}}, {Patterns: []string{"/v1.0/groups/{id}/events"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/messages"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/contacts"}}}
+}, {Patterns: []string{"/v1.0/users/{userID}/events"}}, {Patterns: []string{"/v1.0/groups/{groupID}/events"}}, {Patterns: []string{"/v1.0/users/{userID}/messages"}}, {Patterns: []string{"/v1.0/users/{userID}/contacts"}}}
 
 // registerOpentypeextension registers the routes of package opentypeextension on m.
 func registerOpentypeextension(m *graphrt.Mux, h Handler) {
@@ -43,7 +43,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/devices/{id}/extensions/{extensionID}",
+		Pattern:   "/v1.0/devices/{deviceID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -54,7 +54,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}/extensions/{extensionID}",
+		Pattern:   "/v1.0/users/{userID}/events/{eventID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -65,7 +65,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{id}/extensions/{extensionID}",
+		Pattern:   "/v1.0/groups/{groupID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -98,7 +98,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}/extensions/{extensionID}",
+		Pattern:   "/v1.0/users/{userID}/messages/{messageID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -109,7 +109,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/organization/{id}/extensions/{extensionID}",
+		Pattern:   "/v1.0/organization/{organizationID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -120,7 +120,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}/extensions/{extensionID}",
+		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -131,7 +131,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/extensions/{extensionID}",
+		Pattern:   "/v1.0/users/{userID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -142,7 +142,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{taskID}/extensions/{extensionID}",
+		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -153,7 +153,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/extensions/{extensionID}",
+		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/extensions/{extensionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -164,7 +164,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
+		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -200,7 +200,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -212,7 +212,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
+		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -224,7 +224,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{todoTaskListID}/tasks/{id}",
+		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -236,7 +236,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/todo/lists/{id}",
+		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -248,7 +248,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/devices/{id}",
+		Pattern:   "/v1.0/devices/{deviceID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -260,7 +260,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{id}",
+		Pattern:   "/v1.0/groups/{groupID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -272,7 +272,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/organization/{id}",
+		Pattern:   "/v1.0/organization/{organizationID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -285,7 +285,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
+		Pattern:   "/v1.0/users/{userID}/events",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -297,7 +297,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{id}/events",
+		Pattern:   "/v1.0/groups/{groupID}/events",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -321,7 +321,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
+		Pattern:   "/v1.0/users/{userID}/messages",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
@@ -333,7 +333,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
+		Pattern:   "/v1.0/users/{userID}/contacts",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},

@@ -25,7 +25,7 @@ func registerPager(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "pager-list",
-		Pattern:   "/v1.0/pager/{json2}/{iter2}/{graphrt2}/items",
+		Pattern:   "/v1.0/pager/{pagerID}/{pagerID2}/{pagerID3}/items",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

@@ -23,7 +23,7 @@ func registerParams(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
 		Method:    "POST",
 		Operation: "params-post",
-		Pattern:   "/v1.0/params/keywords/{type2}/{func2}/{range2}",
+		Pattern:   "/v1.0/params/keywords/{keywordID}/{keywordID2}/{keywordID3}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
@@ -35,7 +35,7 @@ func registerParams(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
 		Method:    "POST",
 		Operation: "params-post",
-		Pattern:   "/v1.0/params/predeclared/{string2}/{len2}/{nil2}/{error2}",
+		Pattern:   "/v1.0/params/predeclared/{predeclaredID}/{predeclaredID2}/{predeclaredID3}/{predeclaredID4}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
@@ -47,7 +47,7 @@ func registerParams(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
 		Method:    "POST",
 		Operation: "params-post",
-		Pattern:   "/v1.0/params/odd/{v1stID}/{v}/{cafID}/{v2nd}/{v2}",
+		Pattern:   "/v1.0/params/odd/{oddID}/{oddID2}/{oddID3}/{oddID4}/{oddID5}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
@@ -59,7 +59,7 @@ func registerParams(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
 		Method:    "POST",
 		Operation: "params-post",
-		Pattern:   "/v1.0/params/locals/{ctx}/{opts}/{c}/{body}",
+		Pattern:   "/v1.0/params/locals/{localID}/{localID2}/{localID3}/{localID4}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
@@ -83,7 +83,7 @@ func registerParams(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
 		Method:    "POST",
 		Operation: "params-post",
-		Pattern:   "/v1.0/params/imports/{graphrt2}/{json2}/{context2}/{url2}/{hostile}/{generated}/{time2}",
+		Pattern:   "/v1.0/params/imports/{importID}/{importID2}/{importID3}/{importID4}/{importID5}/{importID6}/{importID7}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

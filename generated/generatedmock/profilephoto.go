@@ -25,7 +25,7 @@ var examplesProfilephotoGet = []graphrt.Example{{
 }, {
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Me/photo/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/beta/users('ddfcd489-628b-7d04-b48b-20075df800e5@1717622f-1d94-c0d4-9d74-f907ad6677b4')/photo\",\n    \"@odata.mediaContentType\": \"image/gif\",\n    \"@odata.mediaEtag\": \"\",\n    \"id\": \"1X1\",\n    \"width\": 1,\n    \"height\": 1\n}",
 	Header: []string{"Content-type", "application/json"},
-}, {Patterns: []string{"/beta/me/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/photo/$value"}}, {Patterns: []string{"/beta/groups/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}}
+}, {Patterns: []string{"/beta/me/photo/$value"}}, {Patterns: []string{"/beta/users/{userID}/photo/$value"}}, {Patterns: []string{"/beta/groups/{groupID}/photo/$value"}}, {Patterns: []string{"/beta/me/contacts/{contactID}/photo/$value"}}, {Patterns: []string{"/beta/users/{userID}/contacts/{contactID}/photo/$value"}}, {Patterns: []string{"/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value"}}, {Patterns: []string{"/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value"}}}
 
 // examplesProfilephotoUpdate are the documented responses of profilephoto-update.
 var examplesProfilephotoUpdate = []graphrt.Example{{Path: "/beta/me/photo/$value"}, {Path: "/beta/teams/172b0cce-e65d-44ce-9a49-91d9f2e8491e/photo/$value"}}
@@ -47,7 +47,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Pattern:   "/beta/users/{userID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -58,7 +58,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photo/$value",
+		Pattern:   "/beta/groups/{groupID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -69,7 +69,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -80,7 +80,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -91,7 +91,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -102,7 +102,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -124,7 +124,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo",
+		Pattern:   "/beta/users/{userID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -135,7 +135,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photo",
+		Pattern:   "/beta/groups/{groupID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -146,7 +146,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{id}/photo",
+		Pattern:   "/beta/me/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -157,7 +157,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -168,7 +168,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -179,7 +179,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -190,7 +190,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/photos/{size}",
+		Pattern:   "/beta/me/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -201,7 +201,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photos/{size}",
+		Pattern:   "/beta/users/{userID}/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -212,7 +212,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photos/{size}",
+		Pattern:   "/beta/groups/{groupID}/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -234,7 +234,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Pattern:   "/beta/users/{userID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -245,7 +245,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/groups/{id}/photo/$value",
+		Pattern:   "/beta/groups/{groupID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -256,7 +256,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -267,7 +267,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -278,7 +278,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -289,7 +289,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},

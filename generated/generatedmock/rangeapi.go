@@ -35,7 +35,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/names/{nameID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -46,7 +46,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/names/{name}/range/clear",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/names/{nameID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -57,7 +57,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -68,7 +68,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -79,7 +79,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{id}/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -90,7 +90,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -100,7 +100,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "range-get",
-		Pattern:   "/v1.0/areas/range/{id}",
+		Pattern:   "/v1.0/areas/range/{rangeID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

@@ -27,7 +27,7 @@ func registerReportroot(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
-		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(period='{periodValue}')",
+		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(period='{period}')",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Reports.Read.All"},
 			DelegatedWork: []string{"Reports.Read.All"},
@@ -38,7 +38,7 @@ func registerReportroot(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
-		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(date={dateValue})",
+		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(date={date})",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Reports.Read.All"},
 			DelegatedWork: []string{"Reports.Read.All"},

@@ -27,7 +27,7 @@ func registerSecurescorecontrolprofile(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[securescorecontrolprofile.SecureScoreControlProfileUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "securescorecontrolprofile-update",
-		Pattern:   "/v1.0/security/secureScoreControlProfiles/{id}",
+		Pattern:   "/v1.0/security/secureScoreControlProfiles/{secureScoreControlProfileID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"SecurityEvents.ReadWrite.All"},
 			DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},

@@ -23,7 +23,7 @@ func registerSynchronization(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[generated.SynchronizationTemplate](),
 		Method:    "PATCH",
 		Operation: "synchronization-synchronizationtemplate-update",
-		Pattern:   "/beta/applications/{id}/synchronization/templates/{templateID}",
+		Pattern:   "/beta/applications/{applicationID}/synchronization/templates/{templateID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Application.ReadWrite.OwnedBy", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"Directory.ReadWrite.All"},

@@ -26,7 +26,7 @@ func registerTeam(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[team.TeamCloneRequest](),
 		Method:    "POST",
 		Operation: "team-clone",
-		Pattern:   "/v1.0/teams/{id}/clone",
+		Pattern:   "/v1.0/teams/{teamID}/clone",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},

@@ -25,7 +25,7 @@ func registerTestdataapi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "testdata-get",
-		Pattern:   "/v1.0/areas/testdata/{id}",
+		Pattern:   "/v1.0/areas/testdata/{testdataID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

@@ -36,7 +36,7 @@ func registerUnknown(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "unknown-section-order",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/widgets",
+		Pattern:   "/v1.0/users/{userID}/widgets",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Widget.Read.All"},
 			DelegatedPersonal: []string{"Widget.Read"},

@@ -3,6 +3,7 @@
 package generatedmock
 
 import (
+	generated "github.com/graphgen-dev/graphgen/generated"
 	user "github.com/graphgen-dev/graphgen/generated/user"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
@@ -13,9 +14,19 @@ func (DocsHandler) UserAssignLicense(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserAssignLicense...)
 }
 
+// UserDelete answers 204 with the documented example of user-delete.
+func (DocsHandler) UserDelete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUserDelete...)
+}
+
 // UserGetEn2021 answers 200 with the documented example of user-get.
 func (DocsHandler) UserGetEn2021(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserGetEn2021...)
+}
+
+// UserGetOwnersEn2021 answers 200 with the documented example of user-get.
+func (DocsHandler) UserGetOwnersEn2021(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesUserGetOwnersEn2021...)
 }
 
 // UserGetPtBr2023 answers 200 with the documented example of user-get.
@@ -28,6 +39,11 @@ func (DocsHandler) UserGetMailboxSettings(w http.ResponseWriter, r *http.Request
 	graphrt.ServeExample(w, r, 200, examplesUserGetMailboxSettings...)
 }
 
+// UserList answers 200 with the documented example of user-list.
+func (DocsHandler) UserList(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesUserList...)
+}
+
 // UserListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
 func (DocsHandler) UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesUserListAgreementAcceptances...)
@@ -36,6 +52,16 @@ func (DocsHandler) UserListAgreementAcceptances(w http.ResponseWriter, r *http.R
 // UserPostSponsors answers 204 with the documented example of user-post-sponsors.
 func (DocsHandler) UserPostSponsors(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 204, examplesUserPostSponsors...)
+}
+
+// UserPostUsers answers 201 with the documented example of user-post-users.
+func (DocsHandler) UserPostUsers(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesUserPostUsers...)
+}
+
+// UserUpdate answers 204 with the documented example of user-update.
+func (DocsHandler) UserUpdate(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUserUpdate...)
 }
 
 // UserGetTransitiveReports answers 200 with the documented example of user-get-transitivereports.
@@ -50,8 +76,27 @@ var examplesUserAssignLicense = []graphrt.Example{{
 	Path:   "/v1.0/me/assignLicense",
 }}
 
+// examplesUserDelete are the documented responses of user-delete.
+var examplesUserDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
+
 // examplesUserGetEn2021 are the documented responses of user-get.
 var examplesUserGetEn2021 = []graphrt.Example{{
+	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users/{id | userPrincipalName}",
+}, {
+	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/me",
+}, {
+	Body:   "{\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"postalCode\": \"98004\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users/{id | userPrincipalName}",
+	Query:  "$select=displayName,givenName,postalCode",
+}}
+
+// examplesUserGetOwnersEn2021 are the documented responses of user-get.
+var examplesUserGetOwnersEn2021 = []graphrt.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -91,13 +136,54 @@ var examplesUserGetMailboxSettings = []graphrt.Example{{
 	Body:     "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings/automaticRepliesSetting\",\n    \"status\": \"alwaysEnabled\",\n    \"externalAudience\": \"None\",\n    \"scheduledStartDateTime\": {\n        \"dateTime\": \"2016-03-19T02:00:00.0000000\",\n        \"timeZone\": \"UTC\"\n    },\n    \"scheduledEndDateTime\": {\n        \"dateTime\": \"2016-03-20T02:00:00.0000000\",\n        \"timeZone\": \"UTC\"\n    },\n    \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n    \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n}",
 	Header:   []string{"Content-type", "application/json"},
 	Path:     "/v1.0/me/mailboxSettings/automaticRepliesSetting",
-	Patterns: []string{"/v1.0/me/mailboxSettings/automaticRepliesSetting", "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/automaticRepliesSetting"},
+	Patterns: []string{"/v1.0/me/mailboxSettings/automaticRepliesSetting", "/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting"},
 }, {
 	Body:     "{\n    \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('94447c6e-ea4c-494c-a9ed-d905e366c5cb')/mailboxSettings/workingHours\",\n    \"daysOfWeek\":[\n        \"monday\",\n        \"tuesday\",\n        \"wednesday\",\n        \"thursday\",\n        \"friday\",\n        \"saturday\"\n    ],\n    \"startTime\":\"09:00:00.0000000\",\n    \"endTime\":\"18:30:00.0000000\",\n    \"timeZone\":{\n        \"@odata.type\":\"#microsoft.graph.customTimeZone\",\n        \"bias\":-200,\n        \"name\":\"Customized Time Zone\",\n        \"standardOffset\":{\n            \"time\":\"02:00:00.0000000\",\n            \"dayOccurrence\":4,\n            \"dayOfWeek\":\"sunday\",\n            \"month\":5,\n            \"year\":0\n        },\n        \"daylightOffset\":{\n            \"daylightBias\":-100,\n            \"time\":\"02:00:00.0000000\",\n            \"dayOccurrence\":2,\n            \"dayOfWeek\":\"sunday\",\n            \"month\":10,\n            \"year\":0\n        }\n    }\n}",
 	Header:   []string{"Content-type", "application/json"},
 	Path:     "/v1.0/me/mailboxSettings/workingHours",
-	Patterns: []string{"/v1.0/me/mailboxSettings/workingHours", "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/workingHours"},
-}, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeZone"}}}
+	Patterns: []string{"/v1.0/me/mailboxSettings/workingHours", "/v1.0/users/{userID}/mailboxSettings/workingHours"},
+}, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeZone"}}}
+
+// examplesUserList are the documented responses of user-list.
+var examplesUserList = []graphrt.Example{{
+	Body:   "{\n  \"value\": [\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"otherMails\":[\"contoso1@gmail.com\"],\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+}, {
+	Body:   "{\n  \"value\": [\n    {\n      \"displayName\": \"John Smith\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$select=displayName,id&$filter=identities/any(c:c/issuerAssignedId eq 'j.smith@yahoo.com' and c/issuer eq 'contoso.onmicrosoft.com')",
+}, {
+	Body:   "893",
+	Header: []string{"Content-type", "text/plain"},
+	Path:   "/v1.0/users/$count",
+}, {
+	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\":1,\n  \"value\":[\n    {\n      \"displayName\":\"a\",\n      \"mail\":\"a@contoso.com\",\n      \"mailNickname\":\"a_contoso.com#EXT#\",\n      \"otherMails\":[\"a@contoso.com\"],\n      \"proxyAddresses\":[\"SMTP:a@contoso.com\"],\n      \"userPrincipalName\":\"a_contoso.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$filter=startswith(displayName,'a')&$orderby=displayName&$count=true&$top=1",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\": 1,\n  \"value\": [\n    {\n      \"displayName\": \"Grady Archie\",\n      \"givenName\": \"Grady\",\n      \"jobTitle\": \"Designer\",\n      \"mail\": \"GradyA@contoso.com\",\n      \"userPrincipalName\": \"GradyA@contoso.com\",\n      \"id\": \"e8b753b5-4117-464e-9a08-713e1ff266b3\"\n      }\n    ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$filter=endswith(mail,'a@contoso.com')&$orderby=userPrincipalName&$count=true",
+}, {
+	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\":7,\n  \"value\":[\n    {\n      \"displayName\":\"Oscar Ward\",\n      \"givenName\":\"Oscar\",\n      \"mail\":\"oscarward@contoso.com\",\n      \"mailNickname\":\"oscward\",\n      \"userPrincipalName\":\"oscarward@contoso.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$search=\"displayName:wa\"&$orderby=displayName&$count=true",
+}, {
+	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users\",\n  \"@odata.count\":7,\n  \"value\":[\n    {\n      \"displayName\":\"Oscar Ward\",\n      \"givenName\":\"Oscar\",\n      \"mail\":\"oscarward@contoso.com\",\n      \"mailNickname\":\"oscward\",\n      \"userPrincipalName\":\"oscarward@contoso.com\"\n    },\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$search=\"displayName:wa\" OR \"displayName:to\"&$orderbydisplayName&$count=true",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users(id,mail,assignedLicenses)\",\n  \"value\": [\n    {\n      \"id\": \"cb4954e8-467f-4a6d-a8c8-28b9034fadbc\",\n      \"mail\": \"admin@contoso.com\",\n      \"assignedLicenses\": [\n        {\n          \"disabledPlans\": [],\n          \"skuId\": \"cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46\"\n        }\n      ]\n    },\n    {\n      \"id\": \"81a133c2-bdf2-4e67-8755-7264366b04ee\",\n      \"mail\": \"DebraB@contoso.com\",\n      \"assignedLicenses\": [\n        {\n          \"disabledPlans\": [],\n          \"skuId\": \"cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46\"\n        }\n      ]\n    }\n  ]\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+	Query:  "$select=id,mail,assignedLicenses&$filter=assignedLicenses/any(u:u/skuId eq cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46)",
+}}
 
 // examplesUserListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
 var examplesUserListAgreementAcceptances = []graphrt.Example{{
@@ -108,6 +194,20 @@ var examplesUserListAgreementAcceptances = []graphrt.Example{{
 
 // examplesUserPostSponsors are the documented responses of user-post-sponsors.
 var examplesUserPostSponsors = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
+
+// examplesUserPostUsers are the documented responses of user-post-users.
+var examplesUserPostUsers = []graphrt.Example{{
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n    \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\",\n    \"businessPhones\": [],\n    \"displayName\": \"Adele Vance\",\n    \"givenName\": \"Adele\",\n    \"jobTitle\": \"Product Marketing Manager\",\n    \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n    \"mobilePhone\": \"+1 425 555 0109\",\n    \"officeLocation\": \"18/2111\",\n    \"preferredLanguage\": \"en-US\",\n    \"surname\": \"Vance\",\n    \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n  \"displayName\": \"John Smith\",\n  \"id\": \"4c7be08b-361f-41a8-b1ef-1712f7a3dfb2\",\n  \"identities\": [\n    {\n      \"signInType\": \"userName\",\n      \"issuer\": \"contoso.onmicrosoft.com\",\n      \"issuerAssignedId\": \"johnsmith\"\n    },\n    {\n      \"signInType\": \"emailAddress\",\n      \"issuer\": \"contoso.onmicrosoft.com\",\n      \"issuerAssignedId\": \"jsmith@yahoo.com\"\n    },\n    {\n      \"signInType\": \"federated\",\n      \"issuer\": \"facebook.com\",\n      \"issuerAssignedId\": \"5eecb0cd\"\n    }\n  ],\n  \"passwordPolicies\": \"DisablePasswordExpiration\"\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/users",
+}}
+
+// examplesUserUpdate are the documented responses of user-update.
+var examplesUserUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
 // examplesUserGetTransitiveReports are the documented responses of user-get-transitivereports.
 var examplesUserGetTransitiveReports = []graphrt.Example{{
@@ -122,7 +222,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[user.UserAssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/assignLicense",
+		Pattern:   "/v1.0/users/{userID}/assignLicense",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
@@ -131,9 +231,20 @@ func registerUser(m *graphrt.Mux, h Handler) {
 	}, h.UserAssignLicense)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
+		Method:    "DELETE",
+		Operation: "user-delete",
+		Pattern:   "/v1.0/users/{userID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All"},
+			DelegatedWork: []string{"Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.UserDelete)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Pattern:   "/v1.0/users/{userID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
@@ -153,6 +264,8 @@ func registerUser(m *graphrt.Mux, h Handler) {
 	}, h.UserGetEn2021)
 	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
 	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
+	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
+	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -168,7 +281,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -190,7 +303,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/automaticRepliesSetting",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -212,7 +325,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/dateFormat",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/dateFormat",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -234,7 +347,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -256,7 +369,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/language",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/language",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -278,7 +391,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeFormat",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeFormat",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -300,7 +413,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeZone",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeZone",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -322,13 +435,24 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/workingHours",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/workingHours",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.UserGetMailboxSettings)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "user-list",
+		Pattern:   "/v1.0/users",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.UserList)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -343,7 +467,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/agreementAcceptances",
+		Pattern:   "/v1.0/users/{userID}/agreementAcceptances",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -354,7 +478,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckRef(),
 		Method:    "POST",
 		Operation: "user-post-sponsors",
-		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
+		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All"},
@@ -362,11 +486,35 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		},
 	}, h.UserPostSponsors)
 	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[generated.User](),
+		Method:    "POST",
+		Operation: "user-post-users",
+		Pattern:   "/v1.0/users",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.UserPostUsers)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyOptional,
+		Check:     graphrt.CheckJSON[user.UserUpdateRequest](),
+		Method:    "PATCH",
+		Operation: "user-update",
+		Pattern:   "/v1.0/users/{userID}",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
+			DelegatedPersonal: []string{"User.ReadWrite"},
+			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+		},
+	}, h.UserUpdate)
+	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Headers:   []string{"ConsistencyLevel"},
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
-		Pattern:   "/beta/users/{id}/transitiveReports/$count",
+		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
 			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},

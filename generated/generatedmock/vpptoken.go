@@ -17,5 +17,15 @@ var examplesVppTokenSyncLicenseCounts = []graphrt.Example{{Path: "/beta/deviceAp
 
 // registerVpptoken registers the routes of package vpptoken on m.
 func registerVpptoken(m *graphrt.Mux, h Handler) {
-	// POST /beta/deviceAppManagement/vppTokens/syncLicenseCounts is served by pt-BR-sxs-2021/api-reference/beta/api/intune-onboarding-vpptoken-synclicensecounts.md.
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "POST",
+		Operation: "vpptoken-synclicensecounts",
+		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.VppTokenSyncLicenseCounts)
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	generated "github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"time"
 )
 
 // UserAssignLicenseRequest is the request body of user-assignlicense (POST).
@@ -30,5 +31,168 @@ func (m *UserAssignLicenseRequest) UnmarshalJSON(b []byte) error {
 // MarshalJSON encodes UserAssignLicenseRequest with the members it does not declare.
 func (m UserAssignLicenseRequest) MarshalJSON() ([]byte, error) {
 	type plain UserAssignLicenseRequest
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// UserUpdateRequest is the request body of user-update (PATCH).
+type UserUpdateRequest struct {
+	// AboutMe is "aboutMe". A freeform text entry field for the user to describe
+	// themselves.
+	AboutMe *string `json:"aboutMe,omitempty"`
+	// AccountEnabled is "accountEnabled". `true` if the account is enabled;
+	// otherwise, `false`. This property is required when a user is created.
+	AccountEnabled *bool `json:"accountEnabled,omitempty"`
+	// AgeGroup is "ageGroup". Sets the age group of the user. Allowed values:
+	// `null`, `minor`, `notAdult` and `adult`. Refer to the legal age group
+	// property definitions for further information.
+	AgeGroup *generated.AgeGroup `json:"ageGroup,omitempty"`
+	// Birthday is "birthday". The birthday of the user. The Timestamp type
+	// represents date and time information using ISO 8601 format and is always in
+	// UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	Birthday *time.Time `json:"birthday,omitempty"`
+	// BusinessPhones is "businessPhones". The telephone numbers for the user.
+	// NOTE: Although this is a string collection, only one number can be set for
+	// this property.
+	BusinessPhones []string `json:"businessPhones,omitempty"`
+	// City is "city". The city in which the user is located.
+	City *string `json:"city,omitempty"`
+	// CompanyName is "companyName". The company name which the user is associated.
+	// This property can be useful for describing the company that an external user
+	// comes from. The maximum length of the company name is 64 characters.
+	CompanyName *string `json:"companyName,omitempty"`
+	// ConsentProvidedForMinor is "consentProvidedForMinor". Sets whether consent
+	// has been obtained for minors. Allowed values: `null`, `granted`, `denied`
+	// and `notRequired`. Refer to the legal age group property definitions for
+	// further information.
+	ConsentProvidedForMinor *generated.ConsentProvidedForMinor `json:"consentProvidedForMinor,omitempty"`
+	// Country is "country". The country/region in which the user is located; for
+	// example, `US` or `UK`.
+	Country *string `json:"country,omitempty"`
+	// Department is "department". The name for the department in which the user
+	// works.
+	Department *string `json:"department,omitempty"`
+	// DisplayName is "displayName". The name displayed in the address book for the
+	// user. This is usually the combination of the user's first name, middle
+	// initial and last name. This property is required when a user is created and
+	// it cannot be cleared during updates. Supports `$filter` and `$orderby`.
+	DisplayName *string `json:"displayName,omitempty"`
+	// EmployeeID is "employeeId". The employee identifier assigned to the user by
+	// the organization.
+	EmployeeID *string `json:"employeeId,omitempty"`
+	// EmployeeType is "employeeType". Captures enterprise worker type. For
+	// example, `Employee`, `Contractor`, `Consultant`, or `Vendor`. Returned only
+	// on `$select`.
+	EmployeeType *string `json:"employeeType,omitempty"`
+	// GivenName is "givenName". The given name (first name) of the user.
+	GivenName *string `json:"givenName,omitempty"`
+	// HireDate is "hireDate". The hire date of the user. The Timestamp type
+	// represents date and time information using ISO 8601 format and is always in
+	// UTC time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`
+	HireDate *time.Time `json:"hireDate,omitempty"`
+	// Interests is "interests". A list for the user to describe their interests.
+	Interests []string `json:"interests,omitempty"`
+	// JobTitle is "jobTitle". The user’s job title.
+	JobTitle *string `json:"jobTitle,omitempty"`
+	// Mail is "mail". The SMTP address for the user, for example,
+	// `jeff@contoso.onmicrosoft.com`. Changes to this property will also update
+	// the user's proxyAddresses collection to include the value as a SMTP address.
+	Mail *string `json:"mail,omitempty"`
+	// MailNickname is "mailNickname". The mail alias for the user. This property
+	// must be specified when a user is created.
+	MailNickname *string `json:"mailNickname,omitempty"`
+	// MobilePhone is "mobilePhone". The primary cellular telephone number for the
+	// user.
+	MobilePhone *string `json:"mobilePhone,omitempty"`
+	// MySite is "mySite". The URL for the user's personal site.
+	MySite *string `json:"mySite,omitempty"`
+	// OfficeLocation is "officeLocation". The office location in the user's place
+	// of business.
+	OfficeLocation *string `json:"officeLocation,omitempty"`
+	// OnPremisesExtensionAttributes is "onPremisesExtensionAttributes". Contains
+	// extensionAttributes 1-15 for the user. Note that the individual extension
+	// attributes are neither selectable nor filterable. For an
+	// `onPremisesSyncEnabled` user, the source of authority for this set of
+	// properties is the on-premises and is read-only and is read-only. These
+	// extension attributes are also known as Exchange custom attributes 1-15.
+	OnPremisesExtensionAttributes json.RawMessage `json:"onPremisesExtensionAttributes,omitempty"`
+	// OnPremisesImmutableID is "onPremisesImmutableId". This property is used to
+	// associate an on-premises Active Directory user account to their Azure AD
+	// user object. This property must be specified when creating a new user
+	// account in the Graph if you are using a federated domain for the user’s
+	// userPrincipalName (UPN) property. Important: The $ and _ characters cannot
+	// be used when specifying this property.
+	OnPremisesImmutableID *string `json:"onPremisesImmutableId,omitempty"`
+	// OtherMails is "otherMails". A list of additional email addresses for the
+	// user; for example: `["bob@contoso.com", "Robert@fabrikam.com"]`.
+	OtherMails *string `json:"otherMails,omitempty"`
+	// PasswordPolicies is "passwordPolicies". Specifies password policies for the
+	// user. This value is an enumeration with one possible value being
+	// `DisableStrongPassword`, which allows weaker passwords than the default
+	// policy to be specified. `DisablePasswordExpiration` can also be specified.
+	// The two may be specified together; for example: `DisablePasswordExpiration,
+	// DisableStrongPassword`.
+	PasswordPolicies *string `json:"passwordPolicies,omitempty"`
+	// PasswordProfile is "passwordProfile". Specifies the password profile for the
+	// user. The profile contains the user’s password. This property is required
+	// when a user is created. The password in the profile must satisfy minimum
+	// requirements as specified by the passwordPolicies property. By default, a
+	// strong password is required. This cannot be used for federated users. The
+	// Directory.AccessAsUser.All permission is required to update this property.
+	PasswordProfile json.RawMessage `json:"passwordProfile,omitempty"`
+	// PastProjects is "pastProjects". A list for the user to enumerate their past
+	// projects.
+	PastProjects []string `json:"pastProjects,omitempty"`
+	// PostalCode is "postalCode". The postal code for the user's postal address.
+	// The postal code is specific to the user's country/region. In the United
+	// States of America, this attribute contains the ZIP code.
+	PostalCode *string `json:"postalCode,omitempty"`
+	// PreferredLanguage is "preferredLanguage". The preferred language for the
+	// user. Should follow ISO 639-1 Code; for example `en-US`.
+	PreferredLanguage *string `json:"preferredLanguage,omitempty"`
+	// Responsibilities is "responsibilities". A list for the user to enumerate
+	// their responsibilities.
+	Responsibilities []string `json:"responsibilities,omitempty"`
+	// Schools is "schools". A list for the user to enumerate the schools they have
+	// attended.
+	Schools []string `json:"schools,omitempty"`
+	// Skills is "skills". A list for the user to enumerate their skills.
+	Skills []string `json:"skills,omitempty"`
+	// State is "state". The state or province in the user's address.
+	State *string `json:"state,omitempty"`
+	// StreetAddress is "streetAddress". The street address of the user's place of
+	// business.
+	StreetAddress *string `json:"streetAddress,omitempty"`
+	// Surname is "surname". The user's surname (family name or last name).
+	Surname *string `json:"surname,omitempty"`
+	// UsageLocation is "usageLocation". A two letter country code (ISO standard 3166).
+	// Required for users that will be assigned licenses due to legal requirement
+	// to check for availability of services in countries. Examples include: `US`,
+	// `JP`, and `GB`. Not nullable.
+	UsageLocation *string `json:"usageLocation,omitempty"`
+	// UserPrincipalName is "userPrincipalName". The user principal name (UPN) of
+	// the user. The UPN is an Internet-style login name for the user based on the
+	// Internet standard RFC 822. By convention, this should map to the user's
+	// email name. The general format is alias@domain, where domain must be present
+	// in the tenant’s collection of verified domains. This property is required
+	// when a user is created. The verified domains for the tenant can be accessed
+	// from the verifiedDomains property of organization. Supports `$filter` and
+	// `$orderby`.
+	UserPrincipalName *string `json:"userPrincipalName,omitempty"`
+	// UserType is "userType". A string value that can be used to classify user
+	// types in your directory, such as `Member` and `Guest`.
+	UserType *string `json:"userType,omitempty"`
+	// AdditionalData holds members the docs do not list, sent as they are.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes UserUpdateRequest and keeps the members it does not declare.
+func (m *UserUpdateRequest) UnmarshalJSON(b []byte) error {
+	type plain UserUpdateRequest
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes UserUpdateRequest with the members it does not declare.
+func (m UserUpdateRequest) MarshalJSON() ([]byte, error) {
+	type plain UserUpdateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -54,7 +54,7 @@ func registerNo(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "no-version",
-		Pattern:   "/v1.0/things/{id}/reset",
+		Pattern:   "/v1.0/things/{thingID}/reset",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Thing.ReadWrite.All"},
 			DelegatedWork: []string{"Thing.ReadWrite"},

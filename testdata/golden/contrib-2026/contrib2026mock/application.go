@@ -30,7 +30,7 @@ func registerApplication(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "application-get",
-		Pattern:   "/v1.0/applications/{applicationObjectID}",
+		Pattern:   "/v1.0/applications/{applicationID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
 			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},

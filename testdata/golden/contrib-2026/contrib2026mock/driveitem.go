@@ -40,7 +40,7 @@ func registerDriveitem(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/content",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
 	}, h.DriveItemGetContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -52,7 +52,7 @@ func registerDriveitem(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/shares/{shareIDOrEncodedSharingURL}/driveItem/content",
+		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
 	}, h.DriveItemGetContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,

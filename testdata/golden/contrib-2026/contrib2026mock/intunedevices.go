@@ -25,7 +25,7 @@ func registerIntunedevices(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
-		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}",
+		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},

@@ -25,7 +25,7 @@ func registerOnpremisessyncbehavior(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
-		Pattern:   "/beta/contacts/{id}/onPremisesSyncBehavior",
+		Pattern:   "/beta/contacts/{contactID}/onPremisesSyncBehavior",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
@@ -36,7 +36,7 @@ func registerOnpremisessyncbehavior(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
-		Pattern:   "/beta/groups/{id}/onPremisesSyncBehavior",
+		Pattern:   "/beta/groups/{groupID}/onPremisesSyncBehavior",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
@@ -47,7 +47,7 @@ func registerOnpremisessyncbehavior(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
-		Pattern:   "/beta/users/{id}/onPremisesSyncBehavior",
+		Pattern:   "/beta/users/{userID}/onPremisesSyncBehavior",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},

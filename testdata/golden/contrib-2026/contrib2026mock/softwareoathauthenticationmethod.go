@@ -25,7 +25,7 @@ func registerSoftwareoathauthenticationmethod(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
-		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{id}",
+		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{softwareOathMethodID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
@@ -36,7 +36,7 @@ func registerSoftwareoathauthenticationmethod(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/authentication/softwareOathMethods/{id}",
+		Pattern:   "/v1.0/users/{userID}/authentication/softwareOathMethods/{softwareOathMethodID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},

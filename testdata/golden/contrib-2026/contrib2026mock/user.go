@@ -22,7 +22,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckRef(),
 		Method:    "POST",
 		Operation: "user-post-sponsors",
-		Pattern:   "/v1.0/users/{id}/sponsors/$ref",
+		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All"},

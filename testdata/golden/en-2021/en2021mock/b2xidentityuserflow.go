@@ -21,7 +21,7 @@ func registerB2xidentityuserflow(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
-		Pattern:   "/beta/identity/b2xUserFlows/{userflowID}/userflowIdentityProviders/{id}/$ref",
+		Pattern:   "/beta/identity/b2xUserFlows/{b2xUserFlowID}/userflowIdentityProviders/{userflowIdentityProviderID}/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},

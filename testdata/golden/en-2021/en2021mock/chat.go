@@ -43,7 +43,7 @@ func registerChat(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
-		Pattern:   "/v1.0/chats/{chatID}/members/{membershipID}",
+		Pattern:   "/v1.0/chats/{chatID}/members/{memberID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
@@ -54,7 +54,7 @@ func registerChat(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
-		Pattern:   "/v1.0/users/{userIDOrUserPrincipalName}/chats/{chatID}/members/{membershipID}",
+		Pattern:   "/v1.0/users/{userID}/chats/{chatID}/members/{memberID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},

@@ -41,7 +41,7 @@ func registerDriveitem(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
-		Pattern:   "/v1.0/drive/root:/{pathAndFilename...}:/content",
+		Pattern:   "/v1.0/drive/root:/{path...}:/content",
 		Query:     []string{"format"},
 	}, h.DriveItemGetContentFormat)
 	m.Handle(graphrt.Route{

@@ -95,7 +95,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
@@ -107,7 +107,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationWindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/windowsPrivacyAccessControls",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},

@@ -21,7 +21,7 @@ func registerOnpremisesagentgroup(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "onpremisesagentgroup-delete",
-		Pattern:   "/beta/onPremisesPublishingProfiles/{publishingType}/agentGroups/{id1}",
+		Pattern:   "/beta/onPremisesPublishingProfiles/{onPremisesPublishingProfileID}/agentGroups/{agentGroupID}",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},

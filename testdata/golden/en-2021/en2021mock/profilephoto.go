@@ -20,7 +20,7 @@ var examplesProfilephotoGet = []graphrt.Example{{
 }, {
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Me/photo/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/beta/users('ddfcd489-628b-7d04-b48b-20075df800e5@1717622f-1d94-c0d4-9d74-f907ad6677b4')/photo\",\n    \"@odata.mediaContentType\": \"image/gif\",\n    \"@odata.mediaEtag\": \"\",\n    \"id\": \"1X1\",\n    \"width\": 1,\n    \"height\": 1\n}",
 	Header: []string{"Content-type", "application/json"},
-}, {Patterns: []string{"/beta/me/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/photo/$value"}}, {Patterns: []string{"/beta/groups/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}, {Patterns: []string{"/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value"}}}
+}, {Patterns: []string{"/beta/me/photo/$value"}}, {Patterns: []string{"/beta/users/{userID}/photo/$value"}}, {Patterns: []string{"/beta/groups/{groupID}/photo/$value"}}, {Patterns: []string{"/beta/me/contacts/{contactID}/photo/$value"}}, {Patterns: []string{"/beta/users/{userID}/contacts/{contactID}/photo/$value"}}, {Patterns: []string{"/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value"}}, {Patterns: []string{"/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value"}}}
 
 // registerProfilephoto registers the routes of package profilephoto on m.
 func registerProfilephoto(m *graphrt.Mux, h Handler) {
@@ -39,7 +39,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Pattern:   "/beta/users/{userID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -50,7 +50,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photo/$value",
+		Pattern:   "/beta/groups/{groupID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -61,7 +61,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -72,7 +72,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -83,7 +83,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -94,7 +94,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -116,7 +116,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo",
+		Pattern:   "/beta/users/{userID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -127,7 +127,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photo",
+		Pattern:   "/beta/groups/{groupID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -138,7 +138,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{id}/photo",
+		Pattern:   "/beta/me/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -149,7 +149,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -160,7 +160,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -171,7 +171,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -182,7 +182,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/photos/{size}",
+		Pattern:   "/beta/me/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -193,7 +193,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photos/{size}",
+		Pattern:   "/beta/users/{userID}/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
@@ -204,7 +204,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{id}/photos/{size}",
+		Pattern:   "/beta/groups/{groupID}/photos/{photoID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},

@@ -23,7 +23,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/names/{nameID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -34,7 +34,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/names/{name}/range/clear",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/names/{nameID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -45,7 +45,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -56,7 +56,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/range(address='{address}')/clear",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -67,7 +67,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{id}/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -78,7 +78,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/clear",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/clear",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},

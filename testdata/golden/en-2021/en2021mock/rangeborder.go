@@ -27,7 +27,7 @@ func registerRangeborder(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeborder.RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/items/{id}/workbook/names/{name}/range/format/borders({sideIndex})",
+		Pattern:   "/beta/me/drive/items/{itemID}/workbook/names/{nameID}/range/format/borders({borderID})",
 		Permissions: &graphrt.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
@@ -39,7 +39,7 @@ func registerRangeborder(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeborder.RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/names/{name}/range/format/borders({sideIndex})",
+		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/names/{nameID}/range/format/borders({borderID})",
 		Permissions: &graphrt.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
@@ -51,7 +51,7 @@ func registerRangeborder(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeborder.RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/format/borders({sideIndex})",
+		Pattern:   "/beta/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
 		Permissions: &graphrt.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
@@ -63,7 +63,7 @@ func registerRangeborder(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeborder.RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/range(address='{address}')/format/borders({sideIndex})",
+		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
 		Permissions: &graphrt.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
@@ -75,7 +75,7 @@ func registerRangeborder(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeborder.RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/items/{id}/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/format/borders({sideIndex})",
+		Pattern:   "/beta/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})",
 		Permissions: &graphrt.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
@@ -87,7 +87,7 @@ func registerRangeborder(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[rangeborder.RangeBorderUpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/root:/{itemPath...}:/workbook/tables/{tableIDOrName}/columns/{columnIDOrName}/range/format/borders({sideIndex})",
+		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})",
 		Permissions: &graphrt.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},

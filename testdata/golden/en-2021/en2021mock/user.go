@@ -52,13 +52,13 @@ var examplesUserGetMailboxSettings = []graphrt.Example{{
 	Body:     "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings/automaticRepliesSetting\",\n    \"status\": \"alwaysEnabled\",\n    \"externalAudience\": \"None\",\n    \"scheduledStartDateTime\": {\n        \"dateTime\": \"2016-03-19T02:00:00.0000000\",\n        \"timeZone\": \"UTC\"\n    },\n    \"scheduledEndDateTime\": {\n        \"dateTime\": \"2016-03-20T02:00:00.0000000\",\n        \"timeZone\": \"UTC\"\n    },\n    \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n    \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n}",
 	Header:   []string{"Content-type", "application/json"},
 	Path:     "/v1.0/me/mailboxSettings/automaticRepliesSetting",
-	Patterns: []string{"/v1.0/me/mailboxSettings/automaticRepliesSetting", "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/automaticRepliesSetting"},
+	Patterns: []string{"/v1.0/me/mailboxSettings/automaticRepliesSetting", "/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting"},
 }, {
 	Body:     "{\n    \"@odata.context\":\"https://graph.microsoft.com/v1.0/$metadata#users('94447c6e-ea4c-494c-a9ed-d905e366c5cb')/mailboxSettings/workingHours\",\n    \"daysOfWeek\":[\n        \"monday\",\n        \"tuesday\",\n        \"wednesday\",\n        \"thursday\",\n        \"friday\",\n        \"saturday\"\n    ],\n    \"startTime\":\"09:00:00.0000000\",\n    \"endTime\":\"18:30:00.0000000\",\n    \"timeZone\":{\n        \"@odata.type\":\"#microsoft.graph.customTimeZone\",\n        \"bias\":-200,\n        \"name\":\"Customized Time Zone\",\n        \"standardOffset\":{\n            \"time\":\"02:00:00.0000000\",\n            \"dayOccurrence\":4,\n            \"dayOfWeek\":\"sunday\",\n            \"month\":5,\n            \"year\":0\n        },\n        \"daylightOffset\":{\n            \"daylightBias\":-100,\n            \"time\":\"02:00:00.0000000\",\n            \"dayOccurrence\":2,\n            \"dayOfWeek\":\"sunday\",\n            \"month\":10,\n            \"year\":0\n        }\n    }\n}",
 	Header:   []string{"Content-type", "application/json"},
 	Path:     "/v1.0/me/mailboxSettings/workingHours",
-	Patterns: []string{"/v1.0/me/mailboxSettings/workingHours", "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/workingHours"},
-}, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeZone"}}}
+	Patterns: []string{"/v1.0/me/mailboxSettings/workingHours", "/v1.0/users/{userID}/mailboxSettings/workingHours"},
+}, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeZone"}}}
 
 // examplesUserListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
 var examplesUserListAgreementAcceptances = []graphrt.Example{{
@@ -79,7 +79,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Pattern:   "/v1.0/users/{userID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
@@ -112,7 +112,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -134,7 +134,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/automaticRepliesSetting",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -156,7 +156,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/dateFormat",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/dateFormat",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -178,7 +178,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -200,7 +200,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/language",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/language",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -222,7 +222,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeFormat",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeFormat",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -244,7 +244,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/timeZone",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeZone",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -266,7 +266,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailboxSettings/workingHours",
+		Pattern:   "/v1.0/users/{userID}/mailboxSettings/workingHours",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
@@ -287,7 +287,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/agreementAcceptances",
+		Pattern:   "/v1.0/users/{userID}/agreementAcceptances",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -298,7 +298,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Headers:   []string{"ConsistencyLevel"},
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
-		Pattern:   "/beta/users/{id}/transitiveReports/$count",
+		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
 			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},

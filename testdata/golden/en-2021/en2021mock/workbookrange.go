@@ -25,7 +25,7 @@ func registerWorkbookrange(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -35,7 +35,7 @@ func registerWorkbookrange(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={resizedRangeN},deltaColumns={resizedRangeN2})",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},

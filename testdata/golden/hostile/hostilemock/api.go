@@ -25,7 +25,7 @@ func registerApi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "+",
-		Pattern:   "/v1.0/areas/plus/{id}",
+		Pattern:   "/v1.0/areas/plus/{plusID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

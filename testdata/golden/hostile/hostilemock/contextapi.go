@@ -25,7 +25,7 @@ func registerContextapi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "context-get",
-		Pattern:   "/v1.0/areas/context/{id}",
+		Pattern:   "/v1.0/areas/context/{contextID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

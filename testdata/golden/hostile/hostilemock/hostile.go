@@ -25,7 +25,7 @@ func registerHostile(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "hostile-get",
-		Pattern:   "/v1.0/areas/hostile/{id}",
+		Pattern:   "/v1.0/areas/hostile/{hostileID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

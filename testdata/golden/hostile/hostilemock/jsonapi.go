@@ -25,7 +25,7 @@ func registerJsonapi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "json-get",
-		Pattern:   "/v1.0/areas/json/{id}",
+		Pattern:   "/v1.0/areas/json/{jsonID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

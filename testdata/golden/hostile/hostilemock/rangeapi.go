@@ -25,7 +25,7 @@ func registerRangeapi(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "range-get",
-		Pattern:   "/v1.0/areas/range/{id}",
+		Pattern:   "/v1.0/areas/range/{rangeID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

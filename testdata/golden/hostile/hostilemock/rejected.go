@@ -21,7 +21,7 @@ func registerRejected(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "rejected-get",
-		Pattern:   "/v1.0/rejected/{id}",
+		Pattern:   "/v1.0/rejected/{rejectedID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},

@@ -21,7 +21,7 @@ func registerAccesspackageassignment(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
 		Operation: "accesspackageassignment-reprocess",
-		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess",
+		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{accessPackageAssignmentID}/reprocess",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"EntitlementManagement.ReadWrite.All"},
 			DelegatedWork: []string{"EntitlementManagement.ReadWrite.All"},

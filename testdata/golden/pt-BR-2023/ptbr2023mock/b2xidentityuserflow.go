@@ -22,7 +22,7 @@ func registerB2xidentityuserflow(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckRef(),
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
-		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{step}/$ref",
+		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{apiConnectorConfigurationID}/$ref",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},

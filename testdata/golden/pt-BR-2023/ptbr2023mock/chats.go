@@ -26,7 +26,7 @@ func registerChats(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "chats-getallmessages",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/chats/getAllMessages",
+		Pattern:   "/v1.0/users/{userID}/chats/getAllMessages",
 		Permissions: &graphrt.Permissions{
 			Application:  []string{"Chat.Read.All", "Chat.ReadWrite.All"},
 			NotSupported: []string{"delegatedWork", "delegatedPersonal"},

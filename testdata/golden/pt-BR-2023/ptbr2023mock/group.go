@@ -44,7 +44,7 @@ func registerGroup(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-transitivemembers",
-		Pattern:   "/beta/groups/{id}/transitiveMembers",
+		Pattern:   "/beta/groups/{groupID}/transitiveMembers",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},

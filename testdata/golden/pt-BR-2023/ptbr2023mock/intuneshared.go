@@ -60,7 +60,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{deviceConfigurationGroupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
@@ -72,7 +72,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intuneshared.IntuneSharedDeviceConfigurationAssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationDeviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationDeviceConfigurationID}/assignedAccessMultiModeProfiles",
+		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/assignedAccessMultiModeProfiles",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
@@ -84,7 +84,7 @@ func registerIntuneshared(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/derivedCredentials/{deviceManagementDerivedCredentialSettingsID}",
+		Pattern:   "/beta/deviceManagement/derivedCredentials/{derivedCredentialID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},

@@ -31,7 +31,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/messages/{id}",
+		Pattern:   "/v1.0/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -43,7 +43,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -67,7 +67,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/mailFolders/{id}",
+		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -79,7 +79,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailFolders/{id}",
+		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -91,7 +91,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/events/{id}",
+		Pattern:   "/v1.0/me/events/{eventID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -103,7 +103,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events/{id}",
+		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -115,7 +115,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/calendars/{id}",
+		Pattern:   "/v1.0/me/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -127,7 +127,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars/{id}",
+		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -139,7 +139,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/contacts/{id}",
+		Pattern:   "/v1.0/me/contacts/{contactID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -151,7 +151,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts/{id}",
+		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -163,7 +163,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/contactFolders/{id}",
+		Pattern:   "/v1.0/me/contactFolders/{contactFolderID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -175,7 +175,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contactFolders/{id}",
+		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -211,7 +211,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/messages",
+		Pattern:   "/v1.0/users/{userID}/messages",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -223,7 +223,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/mailFolders/{id}/messages",
+		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -247,7 +247,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/mailFolders",
+		Pattern:   "/v1.0/users/{userID}/mailFolders",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -271,7 +271,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/events",
+		Pattern:   "/v1.0/users/{userID}/events",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -295,7 +295,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/calendars",
+		Pattern:   "/v1.0/users/{userID}/calendars",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -319,7 +319,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contacts",
+		Pattern:   "/v1.0/users/{userID}/contacts",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -343,7 +343,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/contactFolders",
+		Pattern:   "/v1.0/users/{userID}/contactFolders",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -355,7 +355,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{id}/events",
+		Pattern:   "/v1.0/groups/{groupID}/events",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -415,7 +415,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{id}/threads",
+		Pattern:   "/v1.0/groups/{groupID}/threads",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
@@ -427,7 +427,7 @@ func registerMultivaluelegacyextendedproperty(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{id}/conversations",
+		Pattern:   "/v1.0/groups/{groupID}/conversations",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},

@@ -32,7 +32,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/photo/$value",
+		Pattern:   "/beta/users/{userID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -43,7 +43,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/groups/{id}/photo/$value",
+		Pattern:   "/beta/groups/{groupID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -54,7 +54,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -65,7 +65,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -76,7 +76,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
@@ -87,7 +87,7 @@ func registerProfilephoto(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/contactfolders/{contactFolderID}/contacts/{id}/photo/$value",
+		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},

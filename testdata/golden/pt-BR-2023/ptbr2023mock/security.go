@@ -25,7 +25,7 @@ func registerSecurity(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "security-emailthreatsubmissionpolicy-get",
-		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPoliciesID}",
+		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPolicyID}",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicy.ReadWrite.All"},
 			DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},

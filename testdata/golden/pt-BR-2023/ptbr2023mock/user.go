@@ -34,7 +34,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}",
+		Pattern:   "/v1.0/users/{userID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},

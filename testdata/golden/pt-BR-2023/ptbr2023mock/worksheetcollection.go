@@ -27,7 +27,7 @@ func registerWorksheetcollection(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[worksheetcollection.WorksheetcollectionAddRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
-		Pattern:   "/v1.0/me/drive/items/{id}/workbook/worksheets",
+		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
@@ -38,7 +38,7 @@ func registerWorksheetcollection(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[worksheetcollection.WorksheetcollectionAddRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
-		Pattern:   "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets",
+		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets",
 		Permissions: &graphrt.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},

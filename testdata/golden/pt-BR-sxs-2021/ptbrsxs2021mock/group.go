@@ -41,7 +41,7 @@ func registerGroup(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-members",
-		Pattern:   "/v1.0/groups/{id}/members",
+		Pattern:   "/v1.0/groups/{groupID}/members",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},

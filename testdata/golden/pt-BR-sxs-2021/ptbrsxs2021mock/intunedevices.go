@@ -23,7 +23,7 @@ func registerIntunedevices(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[intunedevices.IntuneDevicesManagedDeviceWipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/users/{usersID}/managedDevices/{managedDeviceID}/wipe",
+		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}/wipe",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},

@@ -21,7 +21,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{id}",
+		Pattern:   "/beta/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -32,7 +32,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{id}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -54,7 +54,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -76,7 +76,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/messages/{messageID}/mentions/{mentionID}",
+		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
@@ -98,7 +98,7 @@ func registerMessage(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{idOrUserPrincipalName}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},

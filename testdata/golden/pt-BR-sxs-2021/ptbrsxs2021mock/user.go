@@ -27,7 +27,7 @@ func registerUser(m *graphrt.Mux, h Handler) {
 		Check:     graphrt.CheckJSON[user.UserAssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
-		Pattern:   "/v1.0/users/{idOrUserPrincipalName}/assignLicense",
+		Pattern:   "/v1.0/users/{userID}/assignLicense",
 		Permissions: &graphrt.Permissions{
 			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
