@@ -195,7 +195,7 @@ func warnLosses(lost []loss) []ir.Diagnostic {
 	var diags []ir.Diagnostic
 	for _, l := range order {
 		op := l.lost.op
-		diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Warning,
+		diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Note, Page: op.Page,
 			Message: fmt.Sprintf("%s %s: also documented by %s; the mock serves that page's operation there (%s), this one has only its client method",
 				op.Method, strings.Join(paths[pair{op, l.owner.op.Page}], ", "), l.owner.op.Page, l.owner.reason(l.lost))})
 	}

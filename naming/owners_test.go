@@ -112,7 +112,7 @@ func TestOwnRealConflicts(t *testing.T) {
 		"GET /deviceAppManagement/mobileApps/{mobileAppId} of intune-apps-mobileapp-get":     v1("intune-apps-mobileapp-get"),
 	}
 	also := func(method, paths, owner, reason string) string {
-		return fmt.Sprintf("%s: warning: %s %s: also documented by %s; the mock serves that page's operation there (%s), this one has only its client method", "%s", method, paths, v1(owner), reason)
+		return fmt.Sprintf("%s: note: %s %s: also documented by %s; the mock serves that page's operation there (%s), this one has only its client method", "%s", method, paths, v1(owner), reason)
 	}
 	wantWarnings := []string{
 		fmt.Sprintf(also("GET", "/v1.0/groups/{id}/calendar/events", "group-list-events", "named after the entity set its paths start from"), v1("calendar-list-events")+":1:1"),
