@@ -25,6 +25,15 @@ func examplesFile(f *jen.File, ops []*ir.Operation) {
 				values = append(values, exampleValue(op.Version, e, patterns))
 			}
 		}
+		if len(values) == 0 && op.Response.Kind == ir.KindCollection && op.Response.Status == 200 {
+			// a collection documented without an example answers an empty
+			// one, not an empty body that no client could read:
+			// {Header: []string{"Content-Type", "application/json"}, Body: `{"value":[]}`}
+			values = append(values, jen.Values(jen.Dict{
+				jen.Id("Header"): stringsValue([]string{"Content-Type", "application/json"}),
+				jen.Id("Body"):   jen.Lit(`{"value":[]}`),
+			}))
+		}
 		for _, r := range op.Routes {
 			// a route answering otherwise, documented without an example:
 			// {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}

@@ -94,8 +94,11 @@ func routeKey(op *ir.Operation, r *ir.Route) string {
 }
 
 // TestEveryClientMethodAgainstMock calls every generated client method
-// against the generated mock and checks the documented status and that the
-// answer is one of the documented example responses.
+// against the generated mock and checks, against the serving page's own
+// text (pageFacts, not the IR), the documented status and that the answer
+// is one of the page's example responses; the typed result must decode
+// (but for the docs errors of knownMisfits) and a pager must yield the
+// items of a documented page that has some.
 func TestEveryClientMethodAgainstMock(t *testing.T) {
 	api := loadAPI(t)
 	root, rec := setup(t, generatedmock.DocsHandler{})
@@ -117,32 +120,33 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 				case errors.As(err, &ge):
 					t.Fatalf("%s: %v", r.GoName, err)
 				case err != nil:
-					// The documented example is a sketch that does not fit the
-					// documented type ("String (timestamp)"); the round trip of
-					// models reports these. The answer itself is checked below.
-					t.Logf("%s: the documented example does not decode: %v", r.GoName, err)
+					misfit(t, r.GoName, op.Page, err)
 					results = nil
 				}
 				server := serving[routeKey(op, r)]
-				if rec.status != server.Response.Status {
-					t.Errorf("status %d, want the documented %d of %s", rec.status, server.Response.Status, server.Page)
+				facts := readPageFacts(t, server.Page)
+				if want := facts.Status(); want == 0 {
+					t.Logf("%s documents no success status; the mock answered %d", server.Page, rec.status)
+				} else if rec.status != want {
+					t.Errorf("status %d, want the %d that %s documents", rec.status, want, server.Page)
 				}
 				if r.Response == nil || len(rec.body) > 0 {
-					checkBody(t, server, rec.body, results)
+					checkBody(t, server, facts, rec.body, results)
 				} // else a route answering otherwise, documented without an example of its own: status only
 				if r.PagerGoName != "" {
 					called++
 					pager := reflect.ValueOf(clients[op.Package]).MethodByName(r.PagerGoName)
 					items, err := drain(pager.Call(arguments(pager.Type(), op, r))[0])
-					if err != nil && !isDecodeError(err) {
-						t.Errorf("%s: %v", r.PagerGoName, err)
+					if err != nil {
+						misfit(t, r.PagerGoName, op.Page, err)
+					} else if want := documentedItems(rec.body); items < want {
+						t.Errorf("%s yielded %d items; the page served has %d", r.PagerGoName, items, want)
 					}
-					t.Logf("%s yielded %d items", r.PagerGoName, items)
 					called++
 					pageMethod := reflect.ValueOf(clients[op.Package]).MethodByName(r.PageGoName)
 					out := pageMethod.Call(arguments(pageMethod.Type(), op, r))
-					if err, _ := out[1].Interface().(error); err != nil && !isDecodeError(err) {
-						t.Errorf("%s: %v", r.PageGoName, err)
+					if err, _ := out[1].Interface().(error); err != nil {
+						misfit(t, r.PageGoName, op.Page, err)
 					}
 				}
 			})
@@ -222,22 +226,56 @@ func exampleBody(op *ir.Operation) string {
 	return "{}"
 }
 
-// checkBody requires the served body to be one of the documented example
-// responses of the serving operation, and the client to return it.
-func checkBody(t *testing.T, server *ir.Operation, served []byte, results []reflect.Value) {
+// knownMisfits are the pages whose documented example answer does not
+// decode into the documented type, each checked by hand: a docs error, so
+// the typed call fails as it would against Graph sending that answer.
+var knownMisfits = map[string]string{
+	"en-2021/api-reference/v1.0/api/alert-get.md":                                   `timestamps written as the placeholder "String (timestamp)"`,
+	"en-2021/api-reference/beta/api/alert-list.md":                                  `timestamps written as the placeholder "datetime-value"`,
+	"en-2021/api-reference/beta/api/ediscovery-case-list-legalholds.md":             `timestamps written as the placeholder "String (timestamp)"`,
+	"en-2021/api-reference/beta/api/event-delta.md":                                 "the example is indented with U+202F narrow no-break spaces, which JSON does not allow",
+	"pt-BR-2023/api-reference/beta/api/governancerolesetting-list.md":               `the example is cut short with a line "..."`,
+	"pt-BR-2023/api-reference/v1.0/api/opentypeextension-get.md":                    "an example (line 198) has a raw line break inside a string",
+	"pt-BR-2023/api-reference/beta/api/security-emailthreatsubmissionpolicy-get.md": `booleans written as the placeholder "Boolean"`,
+}
+
+// misfit fails a call whose answer did not decode, unless its page is a
+// known docs error.
+func misfit(t *testing.T, method, page string, err error) {
+	t.Helper()
+	if why, ok := knownMisfits[page]; ok && isDecodeError(err) {
+		t.Logf("%s: the documented example does not decode (%s): %v", method, why, err)
+		return
+	}
+	t.Errorf("%s: %v", method, err)
+}
+
+// documentedItems counts the items of a collection answer's "value".
+func documentedItems(body []byte) int {
+	var page struct{ Value []json.RawMessage }
+	if json.Unmarshal(body, &page) != nil {
+		return 0
+	}
+	return len(page.Value)
+}
+
+// checkBody requires the served body to be one of the example responses
+// the serving page writes, and the client to return it.
+func checkBody(t *testing.T, server *ir.Operation, facts pageFacts, served []byte, results []reflect.Value) {
 	t.Helper()
 	var bodies []string
-	for _, e := range server.Examples {
-		if e.Response != nil {
-			bodies = append(bodies, e.Response.Body)
-		}
+	for _, r := range facts.Responses {
+		bodies = append(bodies, r.Body)
 	}
 	if len(bodies) == 0 {
-		bodies = []string{""}
+		// No example: nothing, or an empty collection (which the mock
+		// answers so that a client can read it).
+		bodies = []string{"", `{"value":[]}`}
 	}
 	found := false
+	status := facts.Status()
 	for _, b := range bodies {
-		found = found || (server.Response.Status != 204 && sameServed(b, served)) || (len(served) == 0 && (b == "" || server.Response.Status == 204))
+		found = found || (status != 204 && sameServed(b, served)) || (len(served) == 0 && (b == "" || status == 204))
 	}
 	if !found {
 		t.Errorf("served body is none of the %d documented examples of %s:\n%.300s", len(bodies), server.Page, served)

@@ -81,7 +81,7 @@ func TestDocsExamplesReplayed(t *testing.T) {
 			results := m.Call(args)
 			var ge *graphrt.Error
 			if err, _ := results[len(results)-1].Interface().(error); errors.As(err, &ge) && ge.StatusCode == 400 {
-				t.Logf("%s: the mock refuses the documented example: %s", ex.Source, ge.Message)
+				t.Errorf("%s: the mock refuses the documented example: %s", ex.Source, ge.Message)
 			}
 			checkSent(t, ex, op.Version, cp)
 			if r.ShadowedBy == "" && ex.Response != nil && json.Valid([]byte(ex.Response.Body)) && json.Valid(cp.answer) && !answersOneOf(op, ex, cp.answer) {

@@ -17,11 +17,13 @@ import (
 // with the IR they were generated from.
 type pageFacts struct {
 	// ProseStatus is the first 2xx or 3xx code written in backticks in
-	// the page's prose (as in "returns a `200 OK` response code"), 0 if
-	// none.
+	// the prose of the page's first response section (a heading with the
+	// anchor "response", or titled Response or Resposta), as in "returns
+	// a `200 OK` response code"; 0 if none.
 	ProseStatus int
-	// Responses are the examples' answers: each fenced block whose first
-	// line is an HTTP status line, in page order.
+	// Responses are the examples' answers, in page order: each fenced
+	// block whose first line is an HTTP status line, and each block of
+	// JSON right under a heading titled like a response (Status 0).
 	Responses []pageResponse
 }
 
@@ -38,16 +40,20 @@ func (f pageFacts) Status() int {
 	if f.ProseStatus != 0 {
 		return f.ProseStatus
 	}
-	if len(f.Responses) > 0 {
-		return f.Responses[0].Status
+	for _, r := range f.Responses {
+		if r.Status != 0 {
+			return r.Status
+		}
 	}
 	return 0
 }
 
 var (
-	fenceLine   = regexp.MustCompile("^\\s*(```|~~~)")
-	statusLine  = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})\b`)
-	proseStatus = regexp.MustCompile("`\\s*([23]\\d\\d)(?:\\s+[^`]*)?`")
+	fenceLine     = regexp.MustCompile("^\\s*(```|~~~)")
+	headingLine   = regexp.MustCompile(`^(#{1,6})\s+(.*)$`)
+	responseTitle = regexp.MustCompile(`(?i)name="response"|^(response|resposta)\s*$`)
+	statusLine    = regexp.MustCompile(`^HTTP/\d(?:\.\d)?\s+(\d{3})\b`)
+	proseStatus   = regexp.MustCompile("`\\s*([23]\\d\\d)(?:\\s+[^`]*)?`")
 )
 
 // readPageFacts reads the facts of the page at docsPath (relative to
@@ -66,11 +72,15 @@ func parseFacts(src string) pageFacts {
 	var f pageFacts
 	var block []string
 	inBlock := false
+	section := 0           // the level of the response section being read; -1 after it
+	underResponse := false // the last heading is titled like a response
 	for _, line := range strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n") {
 		if fenceLine.MatchString(line) {
 			if inBlock {
 				if r, ok := responseBlock(block); ok {
 					f.Responses = append(f.Responses, r)
+				} else if body := strings.TrimSpace(strings.Join(block, "\n")); underResponse && strings.HasPrefix(body, "{") {
+					f.Responses = append(f.Responses, pageResponse{Body: body})
 				}
 			}
 			inBlock, block = !inBlock, nil
@@ -80,7 +90,17 @@ func parseFacts(src string) pageFacts {
 			block = append(block, line)
 			continue
 		}
-		if m := proseStatus.FindStringSubmatch(line); m != nil && f.ProseStatus == 0 {
+		if h := headingLine.FindStringSubmatch(line); h != nil {
+			underResponse = responseTitle.MatchString(strings.TrimSpace(h[2]))
+			switch level := len(h[1]); {
+			case section == 0 && responseTitle.MatchString(strings.TrimSpace(h[2])):
+				section = level
+			case section > 0 && level <= section:
+				section = -1
+			}
+			continue
+		}
+		if m := proseStatus.FindStringSubmatch(line); m != nil && section > 0 && f.ProseStatus == 0 {
 			f.ProseStatus, _ = strconv.Atoi(m[1])
 		}
 	}
@@ -122,14 +142,14 @@ func sameJSON(a, b []byte) bool {
 
 // TestParseFacts pins the reader of page facts on text written here.
 func TestParseFacts(t *testing.T) {
-	page := "# Get x\n\nIf successful, this method returns a `200 OK` response code and a `404 Not Found` otherwise.\n\n" +
+	page := "# Get x\n\nCreating it answers `202 Accepted`.\n\n## <a name=\"response\"></a>Resposta\n\nIf successful, this method returns a `200 OK` response code and a `404 Not Found` otherwise.\n\n## Example\n\nThen `204 No Content`.\n\n" +
 		"```http\nGET /x\n```\n\n```http\nHTTP/1.1 201 Created\nContent-type: application/json\n\n{\"id\": \"1\"}\n```\n\n" +
-		"```http\nHTTP/1.1 204 No Content\n```\n"
+		"```http\nHTTP/1.1 204 No Content\n```\n\n### Response\n\n```json\n{\"id\": \"2\"}\n```\n"
 	f := parseFacts(page)
-	if f.ProseStatus != 200 || len(f.Responses) != 2 || f.Responses[0].Status != 201 || f.Responses[0].Body != `{"id": "1"}` || f.Responses[1].Status != 204 || f.Responses[1].Body != "" {
+	if f.ProseStatus != 200 || len(f.Responses) != 3 || f.Responses[0].Status != 201 || f.Responses[0].Body != `{"id": "1"}` || f.Responses[1].Status != 204 || f.Responses[1].Body != "" || f.Responses[2].Status != 0 || f.Responses[2].Body != `{"id": "2"}` {
 		t.Errorf("facts %+v", f)
 	}
-	if f := parseFacts("Returns `202 Accepted`.\n"); f.Status() != 202 {
+	if f := parseFacts("## Response\n\nReturns `202 Accepted`.\n"); f.Status() != 202 {
 		t.Errorf("status %d, want 202", f.Status())
 	}
 	if f := parseFacts("```http\nHTTP/1.1 200 OK\n\n{}\n```\n"); f.Status() != 200 {

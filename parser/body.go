@@ -19,6 +19,7 @@ var binaryHints = []string{"binary", "stream", "binário", "binária", "fluxo", 
 // table describes), or none.
 func readRequestBody(p *page, o *outline, method string, paths []string, headers []ir.Header, examples []ir.Example) ir.RequestBody {
 	sec := readBodySection(p, o)
+	paramWireNames(p, o.sections[secBody], sec.params, exampleRequestBody(examples))
 	if ct := documentedContentType(headers); ct != "" && !isJSONType(ct) {
 		return ir.RequestBody{Kind: ir.KindBinary, ContentType: ct, From: "header"}
 	}

@@ -16,12 +16,21 @@ func readExamples(p *page, o *outline) []ir.Example {
 	var out []ir.Example
 	for _, b := range o.blocks {
 		fcb, ok := b.node.(*ast.FencedCodeBlock)
-		outside := b.section != secExamples && (b.ann == nil || b.ann.blockType != "request" && b.ann.blockType != "response")
+		code := ""
+		if ok {
+			code = codeText(p, fcb)
+		}
+		// A JSON object shown in the response section itself, outside any
+		// example, is the documented answer (driveitem-preview).
+		inResponse := ok && b.section == secResponse && b.ann == nil && isJSONText(code) && strings.HasPrefix(strings.TrimSpace(code), "{")
+		outside := b.section != secExamples && !inResponse && (b.ann == nil || b.ann.blockType != "request" && b.ann.blockType != "response")
 		if !ok || b.section == secHTTP || outside {
 			continue // outside the examples, only annotated examples count
 		}
-		code := codeText(p, fcb)
 		kind := exampleKind(b.ann, code)
+		if inResponse {
+			kind = "response"
+		}
 		if n := len(out); kind == "" && b.section == secExamples && n > 0 && out[n-1].Response == nil && isJSONText(code) {
 			kind = "response" // an unannotated JSON block after a request (Dynamics pages)
 		}

@@ -60,7 +60,7 @@ var examplesDriveItemGetContentFormat = []graphrt.Example{{
 }}
 
 // examplesDriveItemPreview are the documented responses of driveitem-preview.
-var examplesDriveItemPreview = []graphrt.Example{}
+var examplesDriveItemPreview = []graphrt.Example{{Body: "{\n    \"getUrl\": \"https://www.onedrive.com/embed?foo=bar&bar=baz\",\n    \"postParameters\": \"param1=value&param2=another%20value\",\n    \"postUrl\": \"https://www.onedrive.com/embed_by_post\"\n}"}}
 
 // registerDriveitem registers the routes of package driveitem on m.
 func registerDriveitem(m *graphrt.Mux, h Handler) {

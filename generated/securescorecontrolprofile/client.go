@@ -30,7 +30,7 @@ func New(c *generated.Client) *Client {
 // integrada para alterar várias propriedades, como assignedTo ou tenantNote.
 //
 // The request body is a JSON object with the parameters assignedTo, comment,
-// estado, vendorInformation.
+// state, vendorInformation.
 //
 // On success the service answers 204 with no body.
 //

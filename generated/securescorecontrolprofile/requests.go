@@ -16,9 +16,9 @@ type SecureScoreControlProfileUpdateRequest struct {
 	// Comment is "comment". Comentários do analista sobre o controle (para
 	// gerenciamento de controle de clientes).
 	Comment *string `json:"comment,omitempty"`
-	// Estado is "estado". Configuração controlada por analista no controle. Os
+	// State is "state". Configuração controlada por analista no controle. Os
 	// valores possíveis são: `Default`, `Ignored`, `ThirdParty`, `Reviewed`.
-	Estado *string `json:"estado,omitempty"`
+	State *string `json:"state,omitempty"`
 	// VendorInformation is "vendorInformation". Tipo complexo que contém detalhes
 	// sobre o fornecedor, provedor e subprovidador de produto/serviço de
 	// segurança (por exemplo, vendor=Microsoft; provider=SecureScore;). Os campos

@@ -29,7 +29,7 @@ func New(c *generated.Client) *Client {
 // ao final das planilhas existentes. Se desejar ativar a planilha
 // recém-adicionada, chame .activate() nele.
 //
-// The request body is a JSON object with the parameters nome.
+// The request body is a JSON object with the parameters name.
 //
 // On success the service answers 201 with a microsoft.graph.workbookWorksheet
 // object in the JSON result.

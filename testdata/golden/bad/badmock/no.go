@@ -23,7 +23,10 @@ func (DocsHandler) NoVersion(w http.ResponseWriter, r *http.Request) {
 }
 
 // examplesNoPermissions are the documented responses of no-permissions.
-var examplesNoPermissions = []graphrt.Example{}
+var examplesNoPermissions = []graphrt.Example{{
+	Body:   "{\"value\":[]}",
+	Header: []string{"Content-Type", "application/json"},
+}}
 
 // examplesNoSuccessStatus are the documented responses of no-success-status.
 var examplesNoSuccessStatus = []graphrt.Example{}

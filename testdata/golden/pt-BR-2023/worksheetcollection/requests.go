@@ -10,10 +10,10 @@ import (
 // WorksheetcollectionAddRequest is the request body of worksheetcollection-add
 // (POST).
 type WorksheetcollectionAddRequest struct {
-	// Nome is "nome". Opcional. O nome da planilha a ser adicionada. Se
+	// Name is "name". Opcional. O nome da planilha a ser adicionada. Se
 	// especificado, o nome deve ser exclusivo. Se não especificado, o Excel
 	// determina o nome da nova planilha.
-	Nome *string `json:"nome,omitempty"`
+	Name *string `json:"name,omitempty"`
 	// AdditionalData holds members the docs do not list, sent as they are.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
