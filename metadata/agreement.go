@@ -146,19 +146,10 @@ func (idx *index) inDerived(typ, name string, seen map[string]bool) bool {
 func (a Agreement) Print(w io.Writer, n int) {
 	fmt.Fprintf(w, "names the metadata knows: types %s; properties %s; enum members %s; %d non-ASCII wire names\n",
 		a.Types, a.Properties, a.EnumMembers, len(a.NonASCII))
-	list := func(title string, items []string) {
-		if len(items) == 0 || n == 0 {
-			return
-		}
-		fmt.Fprintf(w, "%s (first %d of %d):\n", title, min(n, len(items)), len(items))
-		for _, it := range items[:min(n, len(items))] {
-			fmt.Fprintf(w, "  %s\n", it)
-		}
-	}
-	list("non-ASCII wire names", a.NonASCII)
-	list("type names the metadata lacks", a.Types.Unknown)
-	list("property names the metadata lacks", a.Properties.Unknown)
-	list("enum members the metadata lacks", a.EnumMembers.Unknown)
+	printList(w, n, "non-ASCII wire names", a.NonASCII)
+	printList(w, n, "type names the metadata lacks", a.Types.Unknown)
+	printList(w, n, "property names the metadata lacks", a.Properties.Unknown)
+	printList(w, n, "enum members the metadata lacks", a.EnumMembers.Unknown)
 }
 
 // String is "known/total (share%)".

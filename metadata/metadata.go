@@ -200,15 +200,7 @@ func sortedKeys[V any](m map[string]V) []string {
 func (d Diff) Print(w io.Writer, n int) {
 	fmt.Fprintf(w, "%d types in both; %d only in the docs; %d only in the metadata; %d with different members\n",
 		d.Compared, len(d.DocsOnly), len(d.MetadataOnly), len(d.Members))
-	list := func(title string, items []string) {
-		if len(items) == 0 || n == 0 {
-			return
-		}
-		fmt.Fprintf(w, "%s (first %d of %d):\n", title, min(n, len(items)), len(items))
-		for _, it := range items[:min(n, len(items))] {
-			fmt.Fprintf(w, "  %s\n", it)
-		}
-	}
+	list := func(title string, items []string) { printList(w, n, title, items) }
 	list("only in the docs", d.DocsOnly)
 	list("only in the metadata", d.MetadataOnly)
 	var members []string
@@ -216,4 +208,16 @@ func (d Diff) Print(w io.Writer, n int) {
 		members = append(members, fmt.Sprintf("%s: docs only %v; metadata only %v", m.Type, m.DocsOnly, m.MetadataOnly))
 	}
 	list("different members", members)
+}
+
+// printList prints the first n items of a titled list, none when it is
+// empty or n is 0.
+func printList(w io.Writer, n int, title string, items []string) {
+	if len(items) == 0 || n == 0 {
+		return
+	}
+	fmt.Fprintf(w, "%s (first %d of %d):\n", title, min(n, len(items)), len(items))
+	for _, it := range items[:min(n, len(items))] {
+		fmt.Fprintf(w, "  %s\n", it)
+	}
 }

@@ -2,6 +2,7 @@ package naming
 
 import (
 	"fmt"
+	"github.com/graphgen-dev/graphgen/parser"
 	"sort"
 	"strings"
 
@@ -42,7 +43,7 @@ func Own(ops []*ir.Operation) []ir.Diagnostic {
 	for _, op := range ops {
 		for i, r := range op.Routes {
 			r.ShadowedBy = ""
-			key := op.Method + " /" + op.Version + shape(r.Path)
+			key := op.Method + " /" + op.Version + parser.Shape(r.Path)
 			groups[key] = append(groups[key], newClaim(op, r, i))
 		}
 	}
@@ -312,27 +313,6 @@ func norm(s string) string {
 	var b strings.Builder
 	for _, r := range strings.ToLower(s) {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// shape replaces every parameter of a path template by "{}", so that
-// templates differing only in parameter names compare equal.
-func shape(path string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range path {
-		switch {
-		case r == '{':
-			if depth == 0 {
-				b.WriteString("{}")
-			}
-			depth++
-		case r == '}':
-			depth--
-		case depth == 0:
 			b.WriteRune(r)
 		}
 	}
