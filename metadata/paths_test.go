@@ -1,6 +1,7 @@
 package metadata_test
 
 import (
+	"compress/gzip"
 	"errors"
 	"os"
 	"strings"
@@ -132,4 +133,38 @@ func FuzzResolve(f *testing.F) {
 			t.Errorf("Resolve(%q) resolved with no last segment", path)
 		}
 	})
+}
+
+// BenchmarkResolve resolves documented path shapes against Graph's whole
+// v1.0 CSDL (../shared/corpus), read once; each op is one path.
+func BenchmarkResolve(b *testing.B) {
+	f, err := os.Open("../../shared/corpus/msgraph-v1.0-Prod.csdl.gz")
+	if err != nil {
+		b.Skipf("no CSDL: %v", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := metadata.ReadSchema(zr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths := []string{
+		"/users/{id | userPrincipalName}/messages/{id}/attachments/{id}",
+		"/me/drive/root:/{item-path}:/content",
+		"/groups/{id}/members/microsoft.graph.user/$count",
+		"/deviceManagement/deviceConfigurations/{id}/assign",
+		"/me/drive/items/{id}/workbook/worksheets/{id}/range(address='A1:B2')/usedRange(valuesOnly=true)",
+		"/reports/getYammerActivityCounts(period='D7')",
+		"/users/delta()",
+		"/me/mailFolders/{id}/childFolders/{id}/.../messages",
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := s.Resolve(paths[i%len(paths)]); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
