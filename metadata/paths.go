@@ -78,7 +78,7 @@ func (s *Schema) Resolve(path string) (Resolved, error) {
 	for _, seg := range segs[1:] {
 		if res.Last == SegAction || res.Last == SegFunction {
 			if st, err = s.afterOperation(res); err != nil {
-				return Resolved{}, fmt.Errorf("%s: %w", seg, err)
+				return Resolved{}, fmt.Errorf("segment %q: %w", seg, err)
 			}
 		}
 		if st, err = s.step(st, seg, &res); err != nil {
@@ -125,6 +125,10 @@ func (s *Schema) state(r TypeRef) state {
 
 // step resolves one segment after st, recording its kind in res.
 func (s *Schema) step(st state, seg string, res *Resolved) (state, error) {
+	if seg == "..." {
+		res.Notes = append(res.Notes, `"..." stands for any number of segments that keep the type`)
+		return st, nil
+	}
 	res.Operation = nil
 	switch seg {
 	case "$value":
@@ -135,9 +139,6 @@ func (s *Schema) step(st state, seg string, res *Resolved) (state, error) {
 		if !st.entity {
 			return st, fmt.Errorf("$ref applies to entities, not to %s", st.TypeRef)
 		}
-		return st, nil
-	case "...":
-		res.Notes = append(res.Notes, `"..." stands for any number of segments that keep the type`)
 		return st, nil
 	case "$count":
 		res.Last = SegCount
@@ -214,7 +215,7 @@ func (s *Schema) named(st state, seg string, res *Resolved) (state, error) {
 	}
 	if ok {
 		if hasParens {
-			return s.keyInParens(next, seg, res)
+			return s.keyInParens(next, res)
 		}
 		return next, nil
 	}
@@ -281,7 +282,7 @@ func (s *Schema) isNamespace(ns string) bool {
 
 // keyInParens applies the key of "messages('{id}')" to the collection the
 // name resolved to.
-func (s *Schema) keyInParens(st state, seg string, res *Resolved) (state, error) {
+func (s *Schema) keyInParens(st state, res *Resolved) (state, error) {
 	if !st.Collection || !st.entity {
 		return st, fmt.Errorf("a key in parentheses needs an entity collection, not %s", st.TypeRef)
 	}

@@ -59,6 +59,7 @@ func TestResolve(t *testing.T) {
 		{path: "/reports/getYammerActivityCounts(period='{period_value}')", want: one(g + "report"), last: metadata.SegFunction, op: "getYammerActivityCounts(period)"},
 		{path: "/sites/{site-id}/items/{item-id}/analytics", want: one(g + "itemAnalytics"), last: metadata.SegNavigation, notes: 1},
 		{path: "/sites/{site-id}/items/{item-id}/getActivitiesByInterval()", want: coll(g + "itemActivityStat"), last: metadata.SegFunction, op: "getActivitiesByInterval()", notes: 1},
+		{path: "/users/delta()/...", want: coll(g + "user"), last: metadata.SegFunction, op: "delta()", notes: 1},
 		{path: "/me/mailFolders/{id}/childFolders/{id}/.../messages", want: coll(g + "message"), last: metadata.SegNavigation, notes: 1},
 	}
 	for _, tt := range tests {

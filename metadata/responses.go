@@ -50,6 +50,7 @@ func (a PathAgreement) ResolvedShare() float64 { return share(a.Resolved, a.Root
 // AgreeShare is Agree/Compared, 1 when nothing was compared.
 func (a PathAgreement) AgreeShare() float64 { return share(a.Agree, a.Compared) }
 
+// share is n/of, 1 when of is 0.
 func share(n, of int) float64 {
 	if of == 0 {
 		return 1
@@ -223,6 +224,7 @@ func describeDocs(r ir.Response) string {
 	return r.Kind
 }
 
+// orUntyped is t, or "(untyped)" when the docs name no type.
 func orUntyped(t string) string {
 	if t == "" {
 		return "(untyped)"
