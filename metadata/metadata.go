@@ -4,7 +4,6 @@
 package metadata
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 	"sort"
@@ -19,65 +18,23 @@ type Type struct {
 	Kind    string // ir.TypeObject or ir.TypeEnum
 	Base    string
 	Members []string // properties and navigation properties, or enum members
+	// Properties are the structural and navigation properties with their
+	// types, in the metadata's order (none for an enumeration).
+	Properties []Property
+	// Entity marks an entity type (a complex type is an object too).
+	Entity bool
+	// HasStream marks a media entity type, whose /$value is a stream.
+	HasStream bool
 }
 
-// csdl mirrors the parts of the CSDL XML that are read.
-type csdl struct {
-	Schemas []struct {
-		Namespace string     `xml:"Namespace,attr"`
-		Alias     string     `xml:"Alias,attr"`
-		Entities  []csdlType `xml:"EntityType"`
-		Complexes []csdlType `xml:"ComplexType"`
-		Enums     []csdlEnum `xml:"EnumType"`
-	} `xml:"DataServices>Schema"`
-}
-
-type csdlType struct {
-	Name       string     `xml:"Name,attr"`
-	BaseType   string     `xml:"BaseType,attr"`
-	Properties []csdlName `xml:"Property"`
-	Navigation []csdlName `xml:"NavigationProperty"`
-}
-
-type csdlEnum struct {
-	Name    string     `xml:"Name,attr"`
-	Members []csdlName `xml:"Member"`
-}
-
-type csdlName struct {
-	Name string `xml:"Name,attr"`
-}
-
-// Read parses CSDL metadata into types by qualified name.
+// Read parses CSDL metadata into types by qualified name (ReadSchema keeps
+// the entity container and the bound operations too).
 func Read(r io.Reader) (map[string]*Type, error) {
-	var doc csdl
-	if err := xml.NewDecoder(r).Decode(&doc); err != nil {
-		return nil, fmt.Errorf("reading CSDL: %w", err)
+	s, err := ReadSchema(r)
+	if err != nil {
+		return nil, err
 	}
-	aliases := map[string]string{}
-	for _, s := range doc.Schemas {
-		if s.Alias != "" {
-			aliases[s.Alias] = s.Namespace
-		}
-	}
-	types := map[string]*Type{}
-	for _, s := range doc.Schemas {
-		for _, t := range append(s.Entities, s.Complexes...) {
-			mt := &Type{Name: s.Namespace + "." + t.Name, Kind: ir.TypeObject, Base: unalias(t.BaseType, aliases)}
-			for _, p := range append(t.Properties, t.Navigation...) {
-				mt.Members = append(mt.Members, p.Name)
-			}
-			types[mt.Name] = mt
-		}
-		for _, e := range s.Enums {
-			mt := &Type{Name: s.Namespace + "." + e.Name, Kind: ir.TypeEnum}
-			for _, m := range e.Members {
-				mt.Members = append(mt.Members, m.Name)
-			}
-			types[mt.Name] = mt
-		}
-	}
-	return types, nil
+	return s.Types, nil
 }
 
 // unalias expands a schema alias ("graph.entity", "self.case") into its

@@ -412,7 +412,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 
 // runCheckMetadata implements "graphgen check-metadata -csdl FILE DOCS...":
 // the types and members the docs have and the CSDL metadata lacks, and the
-// reverse. The docs are the source of truth; this is a second opinion, so
+// reverse, and the documented responses that disagree with the metadata's
+// types for their paths. The docs are the source of truth; this is a second opinion, so
 // differences do not fail the command.
 func runCheckMetadata(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("graphgen check-metadata", flag.ContinueOnError)
@@ -438,13 +439,14 @@ func runCheckMetadata(args []string, stdout, stderr io.Writer) int {
 	if api == nil {
 		return status
 	}
-	metadata.Compare(api, *version, meta).Print(stdout, *list)
-	metadata.Agree(api, *version, meta).Print(stdout, *list)
+	metadata.Compare(api, *version, meta.Types).Print(stdout, *list)
+	metadata.Agree(api, *version, meta.Types).Print(stdout, *list)
+	metadata.CheckPaths(api, *version, meta).Print(stdout, *list)
 	return exitOK
 }
 
 // readCSDL reads a CSDL file, gunzipping a .gz one.
-func readCSDL(name string) (map[string]*metadata.Type, error) {
+func readCSDL(name string) (*metadata.Schema, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -459,7 +461,7 @@ func readCSDL(name string) (map[string]*metadata.Type, error) {
 		defer zr.Close()
 		r = zr
 	}
-	return metadata.Read(r)
+	return metadata.ReadSchema(r)
 }
 
 // load reads the docs trees. It returns the API, with positions relative
