@@ -136,8 +136,9 @@ func parseExampleResponse(code string, a *annotation) *ir.ExampleResponse {
 	resp := &ir.ExampleResponse{}
 	if a != nil {
 		resp.Type, resp.IsCollection, resp.Truncated = a.odataType, a.isCollection, a.truncated
-		if inner, ok := strings.CutPrefix(resp.Type, "Collection("); ok {
-			resp.Type, resp.IsCollection = strings.TrimSuffix(inner, ")"), true
+		if t := strings.TrimSpace(resp.Type); len(t) > len("Collection(") && strings.EqualFold(t[:len("Collection(")], "Collection(") {
+			// Collection(x), as the CSDL writes it, or collection(x)
+			resp.Type, resp.IsCollection = strings.TrimSuffix(t[len("Collection("):], ")"), true
 		}
 		if isPlaceholderType(resp.Type) {
 			resp.Type = "" // "microsoft.graph.none": the author's way to say no type

@@ -243,3 +243,15 @@ func TestExampleKind(t *testing.T) {
 		}
 	}
 }
+
+// TestCollectionAnnotation: an annotation's type written Collection(x),
+// in either case (riskdetection-list writes "collection(...)"), is a
+// collection of x.
+func TestCollectionAnnotation(t *testing.T) {
+	for _, typ := range []string{"Collection(microsoft.graph.riskDetection)", "collection(microsoft.graph.riskDetection)", " COLLECTION(microsoft.graph.riskDetection) "} {
+		resp := parseExampleResponse("HTTP/1.1 200 OK\n\n{}", &annotation{blockType: "response", odataType: typ})
+		if resp.Type != "microsoft.graph.riskDetection" || !resp.IsCollection {
+			t.Errorf("%q: type %q, collection %v; want microsoft.graph.riskDetection, true", typ, resp.Type, resp.IsCollection)
+		}
+	}
+}
