@@ -291,16 +291,16 @@ func checkCSDL(t *testing.T, tree string, api *ir.API) {
 // POST paths rooted in an entity set or singleton that the CSDL resolves,
 // and the share of the compared responses that agree with the CSDL's type
 // for their path, each just below what was measured on 2026-11-30.
-// (en-2021: 2,757 of 2,775 resolve, 1,818 of 1,937 agree; pt-BR-2023:
-// 3,082 of 3,109 and 2,025 of 2,166; pt-BR-sxs-2021 as en-2021.) Most of
+// (en-2021: 2,757 of 2,775 resolve, 1,830 of 1,937 agree; pt-BR-2023:
+// 3,082 of 3,109 and 2,037 of 2,166; pt-BR-sxs-2021 as en-2021.) Most of
 // what is left is the docs' own: a page that types every path with one
 // response (the extended-property pages document message for events,
 // calendars and contacts), annotations that contradict the page's prose, a
 // type the service no longer answers; graphgen check-metadata lists it.
 var csdlPathFloors = map[string][2]float64{
-	"graph-docs-en-2021":        {0.993, 0.938},
-	"graph-docs-pt-BR-2023":     {0.991, 0.934},
-	"graph-docs-pt-BR-sxs-2021": {0.993, 0.938},
+	"graph-docs-en-2021":        {0.993, 0.944},
+	"graph-docs-pt-BR-2023":     {0.991, 0.940},
+	"graph-docs-pt-BR-sxs-2021": {0.993, 0.944},
 }
 
 // checkCSDLPaths checks the responses of a corpus tree's v1.0 operations
