@@ -55,10 +55,13 @@ type Route struct {
 }
 
 // Mux is an http.Handler that routes Graph requests to mock handlers and
-// enforces each Route's authorization, header and body rules.
+// enforces each Route's authorization, header and body rules. Its routes
+// are indexed by path segment as they are registered, so that a request
+// costs about the same with ten routes as with the whole API.
 type Mux struct {
-	mu     sync.RWMutex
-	routes []*route
+	mu    sync.RWMutex
+	root  node
+	count int // routes registered
 }
 
 // route is a registered Route with its compiled pattern and handler.
@@ -66,6 +69,20 @@ type route struct {
 	Route
 	pat *pattern
 	h   http.HandlerFunc
+	idx int // registration order, which breaks ties
+}
+
+// beats reports whether rt is more specific than other: more literal
+// bytes, then fewer {name...}, then registered first.
+func (rt *route) beats(other *route) bool {
+	p, q := rt.pat, other.pat
+	switch {
+	case p.literal != q.literal:
+		return p.literal > q.literal
+	case p.multi != q.multi:
+		return p.multi < q.multi
+	}
+	return rt.idx < other.idx
 }
 
 // NewMux returns an empty Mux.
@@ -85,12 +102,10 @@ func (m *Mux) Handle(rt Route, h http.HandlerFunc) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, old := range m.routes {
-		if old.Method == rt.Method && old.pat.key == p.key {
-			panic(fmt.Sprintf("graphrt: %s %s conflicts with %s %s", rt.Method, rt.Pattern, old.Method, old.Pattern))
-		}
+	if old := m.root.insert(&route{Route: rt, pat: p, h: h, idx: m.count}); old != nil {
+		panic(fmt.Sprintf("graphrt: %s %s conflicts with %s %s", rt.Method, rt.Pattern, old.Method, old.Pattern))
 	}
-	m.routes = append(m.routes, &route{Route: rt, pat: p, h: h})
+	m.count++
 }
 
 // checkRoute validates rt and h and compiles the pattern.
@@ -144,22 +159,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (m *Mux) match(method, path string) (best *route, vals, allow []string) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	cp := canonicalPath(path)
-	for _, rt := range m.routes {
-		v, ok := rt.pat.match(cp)
-		switch {
-		case !ok:
-		case rt.Method != method:
-			allow = append(allow, rt.Method)
-		case best == nil || rt.pat.beats(best.pat):
-			best, vals = rt, v
-		}
-	}
-	if best != nil {
-		return best, vals, nil
-	}
-	slices.Sort(allow)
-	return nil, nil, slices.Compact(allow)
+	return m.root.lookup(method, path)
 }
 
 // admit checks authorization, required headers and the body, writing an

@@ -27,7 +27,7 @@ type oracleRoute struct {
 // compileOracle builds the regular expression of a pattern from its
 // tokens: {name} is ([^/]+), {name...} is ([^/]+(?:/[^/]+)*).
 func compileOracle(method, op, s string) (*oracleRoute, error) {
-	toks, err := tokenize(s)
+	toks, err := tokenize(s, nil)
 	if err == nil {
 		err = checkTokens(toks)
 	}
