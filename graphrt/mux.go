@@ -191,7 +191,10 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 		WriteError(w, http.StatusBadRequest, "BadRequest", rt.prefix()+msg)
 		return false
 	}
-	query := r.URL.Query()
+	var query url.Values
+	if len(rt.Query) > 0 {
+		query = r.URL.Query()
+	}
 	for _, name := range rt.Query {
 		if query.Get(name) == "" {
 			WriteError(w, http.StatusBadRequest, "BadRequest",
@@ -208,6 +211,9 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 // false. Semicolons are data: Graph's nested options use them
 // ("$expand=members($select=id;$top=5)").
 func checkQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
 	seen := map[string]bool{}
 	for _, pair := range strings.Split(raw, "&") {
 		name, value, _ := strings.Cut(pair, "=")
@@ -268,8 +274,10 @@ func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
 		WriteError(w, http.StatusRequestEntityTooLarge, "RequestEntityTooLarge", rt.prefix()+"request body is too large.")
 		return false
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	r.ContentLength = int64(len(body))
+	r.Body, r.ContentLength = http.NoBody, 0
+	if len(body) > 0 {
+		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+	}
 	status, msg := rt.Body.check(body, r.Header.Get("Content-Type"))
 	if status == 0 && rt.Check != nil && len(body) > 0 && json.Valid(body) {
 		if err := rt.Check(body); err != nil {
@@ -289,7 +297,7 @@ func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
 
 // readBody reads at most maxRequestBody+1 bytes of r's body.
 func readBody(r *http.Request) ([]byte, error) {
-	if r.Body == nil {
+	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
 	}
 	defer r.Body.Close()
