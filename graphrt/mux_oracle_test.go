@@ -296,3 +296,26 @@ func sameValues(a, b map[string]string) bool {
 	}
 	return true
 }
+
+// TestCanonicalIsCanonicalPath: the mux's copy-free canonical gives what
+// canonicalPath gives, on every byte, every escape and random paths.
+func TestCanonicalIsCanonicalPath(t *testing.T) {
+	var inputs []string
+	for c := range 256 {
+		inputs = append(inputs, "/a"+string([]byte{byte(c)})+"b", fmt.Sprintf("/%%%02x/%%%02X", c, c))
+	}
+	r := rand.New(rand.NewPCG(15, 3))
+	const alphabet = "/aZ09-._~!$&'()*+,;=:@%2fF \"<>?#[]\\^`{|}\x00\x7f\xe2\x82\xac"
+	for range 2000 {
+		b := make([]byte, r.IntN(20))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		if got, want := canonical(in), canonicalPath(in); got != want {
+			t.Errorf("canonical(%q) = %q, canonicalPath gives %q", in, got, want)
+		}
+	}
+}

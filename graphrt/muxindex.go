@@ -1,6 +1,7 @@
 package graphrt
 
 import (
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -19,6 +20,16 @@ type node struct {
 	tmpls  []*edge
 	multis []*edge
 	routes []*route // at most one per method
+	// minRest and maxRest bound the number of segments the patterns
+	// through n have after it, maxRest is math.MaxInt when one of them
+	// has a {name...} further on; they spare a {name...} trying the
+	// extents that leave too many or too few segments.
+	minRest, maxRest int
+}
+
+// newNode returns a node that no pattern goes through yet.
+func newNode() *node {
+	return &node{minRest: math.MaxInt, maxRest: -1}
 }
 
 // edge leads from a node through a template to the next node. In
@@ -36,8 +47,14 @@ type edge struct {
 // there with the same method and pattern shape, if any, and then leaves
 // the index as it was but for empty nodes.
 func (n *node) insert(rt *route) (conflict *route) {
-	for _, st := range rt.pat.steps {
+	steps := rt.pat.steps
+	for i, st := range steps {
 		n = n.child(st)
+		rest, most := len(steps)-i-1, len(steps)-i-1
+		if slices.ContainsFunc(steps[i+1:], func(s step) bool { return s.kind == stepMulti }) {
+			most = math.MaxInt
+		}
+		n.minRest, n.maxRest = min(n.minRest, rest), max(n.maxRest, most)
 	}
 	for _, old := range n.routes {
 		if old.Method == rt.Method {
@@ -56,12 +73,12 @@ func (n *node) child(st step) *node {
 			n.lits = map[string]*node{}
 		}
 		if n.lits[st.lit] == nil {
-			n.lits[st.lit] = &node{}
+			n.lits[st.lit] = newNode()
 		}
 		return n.lits[st.lit]
 	case stepParam:
 		if n.param == nil {
-			n.param = &node{}
+			n.param = newNode()
 		}
 		return n.param
 	case stepMulti:
@@ -88,7 +105,7 @@ func edgeTo(edges *[]*edge, t *template) *node {
 			return e.next
 		}
 	}
-	e := &edge{tmpl: t, next: &node{}}
+	e := &edge{tmpl: t, next: newNode()}
 	*edges = append(*edges, e)
 	return e.next
 }
@@ -201,19 +218,28 @@ func (w *walker) walkMulti(e *edge, pos int) {
 	if i := strings.Index(rest, "//"); i >= 0 {
 		rest = rest[:i]
 	}
-	for end := len(rest); ; {
+	after := strings.Count(w.path[pos+len(rest):], "/") // segments after the last try
+	for end := len(rest); after <= e.next.maxRest; after++ {
 		start := strings.LastIndexByte(rest[:end], '/') + 1
-		mark := len(w.vals)
-		var ok bool
-		if w.vals, ok = e.tmpl.match(rest[start:end], w.vals); ok {
-			w.vals[mark] = w.path[pos : pos+start+len(w.vals[mark])]
-			w.walk(e.next, pos+end+1)
-			w.vals = w.vals[:mark]
+		if after >= e.next.minRest {
+			w.walkMultiEnd(e, pos, start, end)
 		}
 		if start == 0 {
 			return
 		}
 		end = start - 1
+	}
+}
+
+// walkMultiEnd follows e when its {name...} starts at pos and ends in the
+// segment rest[start:end] of rest = w.path[pos:].
+func (w *walker) walkMultiEnd(e *edge, pos, start, end int) {
+	mark := len(w.vals)
+	var ok bool
+	if w.vals, ok = e.tmpl.match(w.path[pos+start:pos+end], w.vals); ok {
+		w.vals[mark] = w.path[pos : pos+start+len(w.vals[mark])]
+		w.walk(e.next, pos+end+1)
+		w.vals = w.vals[:mark]
 	}
 }
 
@@ -248,7 +274,10 @@ func (w *walker) unescape() []string {
 	}
 	vals := make([]string, len(w.bestVals))
 	for i, v := range w.bestVals {
-		vals[i], _ = url.PathUnescape(v) // validEscapes checked it
+		vals[i] = v
+		if strings.IndexByte(v, '%') >= 0 {
+			vals[i], _ = url.PathUnescape(v) // validEscapes checked it
+		}
 		if w.best.pat.params[i].odata {
 			vals[i] = strings.ReplaceAll(vals[i], "''", "'")
 		}
@@ -275,22 +304,38 @@ func validEscapes(vals []string) bool {
 	return true
 }
 
-// canonical is canonicalPath without copying a path that has no escape
+// canonical is canonicalPath, without copying a path that has no escape
 // and nothing to escape, as most requests' paths are.
 func canonical(p string) string {
-	for i := 0; i < len(p); i++ {
-		if !keptInPath[p[i]] {
-			return canonicalPath(p)
-		}
+	i := 0
+	for i < len(p) && keptInPath[p[i]] {
+		i++
 	}
-	return p
+	if i == len(p) {
+		return p
+	}
+	var b strings.Builder
+	b.Grow(len(p) + 8)
+	b.WriteString(p[:i])
+	for ; i < len(p); i++ {
+		c := p[i]
+		if c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]) {
+			c = unhex(p[i+1])<<4 | unhex(p[i+2])
+			i += 2
+			writeByte(&b, c, segmentSafe[c])
+			continue
+		}
+		writeByte(&b, c, keptInPath[c])
+	}
+	return b.String()
 }
 
-// keptInPath holds the bytes that canonicalPath keeps as they are: the
-// segment-safe ones and / : ; & +, but not '%'.
-var keptInPath = func() (kept [256]bool) {
+// segmentSafe and keptInPath are isSegmentSafe as a table, and the bytes
+// that canonicalPath keeps unescaped: the segment-safe ones and / : ; & +.
+var segmentSafe, keptInPath = func() (safe, kept [256]bool) {
 	for c := range kept {
-		kept[c] = isSegmentSafe(byte(c)) || strings.IndexByte("/:;&+", byte(c)) >= 0
+		safe[c] = isSegmentSafe(byte(c))
+		kept[c] = safe[c] || strings.IndexByte("/:;&+", byte(c)) >= 0
 	}
-	return kept
+	return safe, kept
 }()
