@@ -118,7 +118,8 @@ func parseParam(s string) (*patternParam, error) {
 // checkTokens rejects adjacent or duplicate placeholders, {name...} not at
 // the start of a segment, and marks placeholders in quotes as OData strings.
 func checkTokens(toks []patternToken) error {
-	var seen []string
+	var buf [8]string
+	seen := buf[:0]
 	for i, t := range toks {
 		if t.param == nil {
 			continue
