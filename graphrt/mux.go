@@ -67,7 +67,7 @@ type Mux struct {
 // route is a registered Route with its compiled pattern and handler.
 type route struct {
 	Route
-	pat *pattern
+	pat pattern
 	h   http.HandlerFunc
 	idx int // registration order, which breaks ties
 }
@@ -109,14 +109,14 @@ func (m *Mux) Handle(rt Route, h http.HandlerFunc) {
 }
 
 // checkRoute validates rt and h and compiles the pattern.
-func checkRoute(rt Route, h http.HandlerFunc) (*pattern, error) {
+func checkRoute(rt Route, h http.HandlerFunc) (pattern, error) {
 	switch {
 	case h == nil:
-		return nil, fmt.Errorf("nil handler for %s %s", rt.Method, rt.Pattern)
+		return pattern{}, fmt.Errorf("nil handler for %s %s", rt.Method, rt.Pattern)
 	case rt.Method == "":
-		return nil, fmt.Errorf("empty method for %s", rt.Pattern)
+		return pattern{}, fmt.Errorf("empty method for %s", rt.Pattern)
 	case rt.Body < BodyNone || rt.Body > BodyOptional:
-		return nil, fmt.Errorf("invalid body rule %d for %s %s", rt.Body, rt.Method, rt.Pattern)
+		return pattern{}, fmt.Errorf("invalid body rule %d for %s %s", rt.Body, rt.Method, rt.Pattern)
 	}
 	return compilePattern(rt.Pattern)
 }

@@ -53,14 +53,14 @@ type step struct {
 }
 
 // compilePattern parses a route pattern and splits it into steps.
-func compilePattern(s string) (*pattern, error) {
+func compilePattern(s string) (pattern, error) {
 	var buf [16]patternToken
 	toks, err := tokenize(s, buf[:0])
 	if err == nil {
 		err = checkTokens(toks)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("pattern %q: %w", s, err)
+		return pattern{}, fmt.Errorf("pattern %q: %w", s, err)
 	}
 	return buildPattern(toks, strings.Count(s, "/")), nil
 }
@@ -143,8 +143,8 @@ func checkTokens(toks []patternToken) error {
 // buildPattern splits checked tokens at each '/' into the pattern's
 // steps, one per segment (segments is about their number). Tokens start
 // with a literal "/...", whose '/' opens the first segment.
-func buildPattern(toks []patternToken, segments int) *pattern {
-	p := &pattern{steps: make([]step, 0, segments), params: make([]*patternParam, 0, len(toks)/2)}
+func buildPattern(toks []patternToken, segments int) pattern {
+	p := pattern{steps: make([]step, 0, segments), params: make([]*patternParam, 0, len(toks)/2)}
 	var buf [4]patternToken
 	seg := buf[:0] // the tokens of the open segment
 	open := false
