@@ -319,3 +319,49 @@ func TestCanonicalIsCanonicalPath(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMux compares the mux with oracleServe on two routes and a path:
+// the same answer, the same values, and no panic on any path.
+func FuzzMux(f *testing.F) {
+	f.Add("/v/f('{a}',b='{b}')", "/v/{x}", "/v/f('1',b='2')")
+	f.Add("/v/r:/{p...}:/c", "/v/r:/{p...}", "/v/r:/a:/b:/c")
+	f.Add("/v/a/{p...}/b/{q...}", "/v/{a}2F", "/v/a/x/b/y/b/z")
+	f.Add("/v/{h}:/{p...}", "/v/{s}", "/v/h%3A:/a%2F/b")
+	f.Fuzz(func(t *testing.T, p1, p2, path string) {
+		m := NewMux()
+		var routes []*oracleRoute
+		for i, p := range []string{p1, p2} {
+			o, err := compileOracle([]string{"GET", "POST"}[i], fmt.Sprint("op", i), p)
+			if err != nil || slices.ContainsFunc(routes, func(r *oracleRoute) bool { return r.method == o.method && r.key == o.key }) {
+				continue
+			}
+			m.Handle(Route{Operation: o.op, Method: o.method, Pattern: p}, oracleEcho(o))
+			routes = append(routes, o)
+		}
+		for _, method := range []string{"GET", "POST", "PUT"} {
+			op, vals, status, allow := oracleServe(routes, method, path)
+			rt, got, gotAllow := m.match(method, path)
+			switch {
+			case (rt == nil) != (status != http.StatusOK):
+				t.Fatalf("%s %q: route %v, want status %d", method, path, rt, status)
+			case rt == nil && strings.Join(gotAllow, ", ") != allow:
+				t.Fatalf("%s %q: Allow %q, want %q", method, path, gotAllow, allow)
+			case rt != nil && rt.Operation != op:
+				t.Fatalf("%s %q: %s, want %s", method, path, rt.Operation, op)
+			}
+			for i, prm := range rt.paramsOrNil() {
+				if got[i] != vals[prm.name] {
+					t.Fatalf("%s %q: %s = %q, want %q", method, path, prm.name, got[i], vals[prm.name])
+				}
+			}
+		}
+	})
+}
+
+// paramsOrNil returns the parameters of rt's pattern, nil for no route.
+func (rt *route) paramsOrNil() []*patternParam {
+	if rt == nil {
+		return nil
+	}
+	return rt.pat.params
+}
