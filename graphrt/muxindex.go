@@ -47,11 +47,16 @@ type edge struct {
 // there with the same method and pattern shape, if any, and then leaves
 // the index as it was but for empty nodes.
 func (n *node) insert(rt *route) (conflict *route) {
-	steps := rt.pat.steps
+	steps, lastMulti := rt.pat.steps, -1
+	for i, st := range steps {
+		if st.kind == stepMulti {
+			lastMulti = i
+		}
+	}
 	for i, st := range steps {
 		n = n.child(st)
 		rest, most := len(steps)-i-1, len(steps)-i-1
-		if slices.ContainsFunc(steps[i+1:], func(s step) bool { return s.kind == stepMulti }) {
+		if i < lastMulti {
 			most = math.MaxInt
 		}
 		n.minRest, n.maxRest = min(n.minRest, rest), max(n.maxRest, most)
