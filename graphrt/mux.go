@@ -55,17 +55,34 @@ type Route struct {
 }
 
 // Mux is an http.Handler that routes Graph requests to mock handlers and
-// enforces each Route's authorization, header and body rules.
+// enforces each Route's authorization, header and body rules. Its routes
+// are indexed by path segment as they are registered, so that a request
+// costs about the same with ten routes as with the whole API.
 type Mux struct {
-	mu     sync.RWMutex
-	routes []*route
+	mu    sync.RWMutex
+	root  node
+	count int // routes registered
 }
 
 // route is a registered Route with its compiled pattern and handler.
 type route struct {
 	Route
-	pat *pattern
+	pat pattern
 	h   http.HandlerFunc
+	idx int // registration order, which breaks ties
+}
+
+// beats reports whether rt is more specific than other: more literal
+// bytes, then fewer {name...}, then registered first.
+func (rt *route) beats(other *route) bool {
+	p, q := rt.pat, other.pat
+	switch {
+	case p.literal != q.literal:
+		return p.literal > q.literal
+	case p.multi != q.multi:
+		return p.multi < q.multi
+	}
+	return rt.idx < other.idx
 }
 
 // NewMux returns an empty Mux.
@@ -85,23 +102,21 @@ func (m *Mux) Handle(rt Route, h http.HandlerFunc) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, old := range m.routes {
-		if old.Method == rt.Method && old.pat.key == p.key {
-			panic(fmt.Sprintf("graphrt: %s %s conflicts with %s %s", rt.Method, rt.Pattern, old.Method, old.Pattern))
-		}
+	if old := m.root.insert(&route{Route: rt, pat: p, h: h, idx: m.count}); old != nil {
+		panic(fmt.Sprintf("graphrt: %s %s conflicts with %s %s", rt.Method, rt.Pattern, old.Method, old.Pattern))
 	}
-	m.routes = append(m.routes, &route{Route: rt, pat: p, h: h})
+	m.count++
 }
 
 // checkRoute validates rt and h and compiles the pattern.
-func checkRoute(rt Route, h http.HandlerFunc) (*pattern, error) {
+func checkRoute(rt Route, h http.HandlerFunc) (pattern, error) {
 	switch {
 	case h == nil:
-		return nil, fmt.Errorf("nil handler for %s %s", rt.Method, rt.Pattern)
+		return pattern{}, fmt.Errorf("nil handler for %s %s", rt.Method, rt.Pattern)
 	case rt.Method == "":
-		return nil, fmt.Errorf("empty method for %s", rt.Pattern)
+		return pattern{}, fmt.Errorf("empty method for %s", rt.Pattern)
 	case rt.Body < BodyNone || rt.Body > BodyOptional:
-		return nil, fmt.Errorf("invalid body rule %d for %s %s", rt.Body, rt.Method, rt.Pattern)
+		return pattern{}, fmt.Errorf("invalid body rule %d for %s %s", rt.Body, rt.Method, rt.Pattern)
 	}
 	return compilePattern(rt.Pattern)
 }
@@ -144,22 +159,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 func (m *Mux) match(method, path string) (best *route, vals, allow []string) {
 	m.mu.RLock()
 	defer m.mu.RUnlock()
-	cp := canonicalPath(path)
-	for _, rt := range m.routes {
-		v, ok := rt.pat.match(cp)
-		switch {
-		case !ok:
-		case rt.Method != method:
-			allow = append(allow, rt.Method)
-		case best == nil || rt.pat.beats(best.pat):
-			best, vals = rt, v
-		}
-	}
-	if best != nil {
-		return best, vals, nil
-	}
-	slices.Sort(allow)
-	return nil, nil, slices.Compact(allow)
+	return m.root.lookup(method, path)
 }
 
 // admit checks authorization, required headers and the body, writing an
@@ -191,7 +191,10 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 		WriteError(w, http.StatusBadRequest, "BadRequest", rt.prefix()+msg)
 		return false
 	}
-	query := r.URL.Query()
+	var query url.Values
+	if len(rt.Query) > 0 {
+		query = r.URL.Query()
+	}
 	for _, name := range rt.Query {
 		if query.Get(name) == "" {
 			WriteError(w, http.StatusBadRequest, "BadRequest",
@@ -208,6 +211,9 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 // false. Semicolons are data: Graph's nested options use them
 // ("$expand=members($select=id;$top=5)").
 func checkQuery(raw string) string {
+	if raw == "" {
+		return ""
+	}
 	seen := map[string]bool{}
 	for _, pair := range strings.Split(raw, "&") {
 		name, value, _ := strings.Cut(pair, "=")
@@ -268,8 +274,10 @@ func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
 		WriteError(w, http.StatusRequestEntityTooLarge, "RequestEntityTooLarge", rt.prefix()+"request body is too large.")
 		return false
 	}
-	r.Body = io.NopCloser(bytes.NewReader(body))
-	r.ContentLength = int64(len(body))
+	r.Body, r.ContentLength = http.NoBody, 0
+	if len(body) > 0 {
+		r.Body, r.ContentLength = io.NopCloser(bytes.NewReader(body)), int64(len(body))
+	}
 	status, msg := rt.Body.check(body, r.Header.Get("Content-Type"))
 	if status == 0 && rt.Check != nil && len(body) > 0 && json.Valid(body) {
 		if err := rt.Check(body); err != nil {
@@ -289,7 +297,7 @@ func (rt *route) admitBody(w http.ResponseWriter, r *http.Request) bool {
 
 // readBody reads at most maxRequestBody+1 bytes of r's body.
 func readBody(r *http.Request) ([]byte, error) {
-	if r.Body == nil {
+	if r.Body == nil || r.Body == http.NoBody {
 		return nil, nil
 	}
 	defer r.Body.Close()

@@ -3,18 +3,17 @@ package graphrt
 import (
 	"errors"
 	"fmt"
-	"net/url"
-	"regexp"
+	"slices"
 	"strings"
 )
 
-// pattern is a compiled Route.Pattern.
+// pattern is a parsed Route.Pattern: the steps that the route index
+// walks, one per path segment, and what ranks it against other patterns.
 type pattern struct {
-	re      *regexp.Regexp
-	params  []*patternParam
-	literal int    // literal bytes, after canonicalPath
-	multi   int    // number of {name...} params
-	key     string // equal keys match exactly the same paths
+	steps   []step
+	params  []*patternParam // in the order of the path
+	literal int             // literal bytes, after canonicalPath
+	multi   int             // number of {name...} params
 }
 
 // patternParam is one {name} or {name...} placeholder.
@@ -30,26 +29,45 @@ type patternToken struct {
 	param *patternParam
 }
 
-// Regular expressions for the two kinds of placeholder.
+// stepKind is the kind of a pattern segment.
+type stepKind uint8
+
 const (
-	segmentRE  = `([^/]+)`
-	segmentsRE = `([^/]+(?:/[^/]+)*)`
+	// stepLiteral is a segment of literal text: $count, delta().
+	stepLiteral stepKind = iota
+	// stepParam is a segment that is one {name}.
+	stepParam
+	// stepTemplate is a segment of literal text and {name}s:
+	// range(address='{address}'), {hostname}:.
+	stepTemplate
+	// stepMulti is a {name...}: whole segments, then the rest of its last
+	// segment as a template whose first parameter ends the {name...}.
+	stepMulti
 )
 
-// compilePattern parses and compiles a route pattern.
-func compilePattern(s string) (*pattern, error) {
-	toks, err := tokenize(s)
+// step is one segment of a pattern.
+type step struct {
+	kind stepKind
+	lit  string    // stepLiteral
+	tmpl *template // stepTemplate, stepMulti
+}
+
+// compilePattern parses a route pattern and splits it into steps.
+func compilePattern(s string) (pattern, error) {
+	var buf [16]patternToken
+	toks, err := tokenize(s, buf[:0])
 	if err == nil {
 		err = checkTokens(toks)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("pattern %q: %w", s, err)
+		return pattern{}, fmt.Errorf("pattern %q: %w", s, err)
 	}
-	return buildPattern(toks), nil
+	return buildPattern(toks, strings.Count(s, "/")), nil
 }
 
-// tokenize splits a pattern into canonical literals and placeholders.
-func tokenize(s string) ([]patternToken, error) {
+// tokenize splits a pattern into canonical literals and placeholders,
+// appended to toks.
+func tokenize(s string, toks []patternToken) ([]patternToken, error) {
 	switch {
 	case !strings.HasPrefix(s, "/"):
 		return nil, errors.New("does not start with /")
@@ -58,17 +76,16 @@ func tokenize(s string) ([]patternToken, error) {
 	case strings.Contains(s, "//"):
 		return nil, errors.New("contains an empty segment")
 	}
-	var toks []patternToken
 	for s != "" {
 		i := strings.IndexAny(s, "{}")
 		if i < 0 {
-			return append(toks, patternToken{lit: canonicalPath(s)}), nil
+			return append(toks, patternToken{lit: canonical(s)}), nil
 		}
 		if s[i] == '}' {
 			return nil, errors.New("unmatched }")
 		}
 		if i > 0 {
-			toks = append(toks, patternToken{lit: canonicalPath(s[:i])})
+			toks = append(toks, patternToken{lit: canonical(s[:i])})
 		}
 		j := strings.IndexByte(s[i:], '}')
 		if j < 0 {
@@ -101,7 +118,8 @@ func parseParam(s string) (*patternParam, error) {
 // checkTokens rejects adjacent or duplicate placeholders, {name...} not at
 // the start of a segment, and marks placeholders in quotes as OData strings.
 func checkTokens(toks []patternToken) error {
-	seen := map[string]bool{}
+	var buf [8]string
+	seen := buf[:0]
 	for i, t := range toks {
 		if t.param == nil {
 			continue
@@ -110,76 +128,131 @@ func checkTokens(toks []patternToken) error {
 		switch {
 		case prev.param != nil:
 			return errors.New("adjacent parameters")
-		case seen[t.param.name]:
+		case slices.Contains(seen, t.param.name):
 			return fmt.Errorf("duplicate parameter %q", t.param.name)
 		case t.param.multi && !strings.HasSuffix(prev.lit, "/"):
 			return fmt.Errorf("{%s...} does not start a segment", t.param.name)
 		}
-		seen[t.param.name] = true
+		seen = append(seen, t.param.name)
 		t.param.odata = strings.HasSuffix(prev.lit, "'") &&
 			i+1 < len(toks) && strings.HasPrefix(toks[i+1].lit, "'")
 	}
 	return nil
 }
 
-// buildPattern compiles checked tokens into an anchored regular expression.
-func buildPattern(toks []patternToken) *pattern {
-	p := &pattern{}
-	var b strings.Builder
-	b.WriteString("^")
+// buildPattern splits checked tokens at each '/' into the pattern's
+// steps, one per segment (segments is about their number). Tokens start
+// with a literal "/...", whose '/' opens the first segment.
+func buildPattern(toks []patternToken, segments int) pattern {
+	p := pattern{steps: make([]step, 0, segments), params: make([]*patternParam, 0, len(toks)/2)}
+	var buf [4]patternToken
+	seg := buf[:0] // the tokens of the open segment
+	open := false
 	for _, t := range toks {
-		switch {
-		case t.param == nil:
-			b.WriteString(regexp.QuoteMeta(t.lit))
-			p.literal += len(t.lit)
-		case t.param.multi:
-			b.WriteString(segmentsRE)
-			p.multi++
-		default:
-			b.WriteString(segmentRE)
-		}
 		if t.param != nil {
+			seg = append(seg, t)
 			p.params = append(p.params, t.param)
+			if t.param.multi {
+				p.multi++
+			}
+			continue
+		}
+		p.literal += len(t.lit)
+		for lit := t.lit; ; {
+			head, rest, more := strings.Cut(lit, "/")
+			seg = appendLit(seg, head)
+			if !more {
+				break
+			}
+			if open {
+				p.steps = append(p.steps, newStep(seg))
+			}
+			open, seg, lit = true, seg[:0], rest
 		}
 	}
-	b.WriteString("$")
-	p.key = b.String()
-	p.re = regexp.MustCompile(p.key)
+	p.steps = append(p.steps, newStep(seg))
 	return p
 }
 
-// match matches a canonical path and returns the unescaped parameter values.
-func (p *pattern) match(path string) ([]string, bool) {
-	m := p.re.FindStringSubmatch(path)
-	if m == nil {
-		return nil, false
+// appendLit appends a non-empty literal to the tokens of a segment.
+func appendLit(seg []patternToken, lit string) []patternToken {
+	if lit == "" {
+		return seg
 	}
-	vals := make([]string, len(p.params))
-	for i, prm := range p.params {
-		v, err := url.PathUnescape(m[i+1])
-		if err != nil {
-			return nil, false
-		}
-		if prm.odata {
-			v = strings.ReplaceAll(v, "''", "'")
-		}
-		vals[i] = v
-	}
-	return vals, true
+	return append(seg, patternToken{lit: lit})
 }
 
-// beats reports whether p is strictly more specific than q.
-func (p *pattern) beats(q *pattern) bool {
-	if p.literal != q.literal {
-		return p.literal > q.literal
+// newStep makes the step of one segment's tokens.
+func newStep(seg []patternToken) step {
+	switch {
+	case len(seg) == 0:
+		return step{kind: stepLiteral}
+	case len(seg) == 1 && seg[0].param == nil:
+		return step{kind: stepLiteral, lit: seg[0].lit}
+	case len(seg) == 1 && !seg[0].param.multi:
+		return step{kind: stepParam}
+	case seg[0].param != nil && seg[0].param.multi:
+		return step{kind: stepMulti, tmpl: newTemplate(seg)}
 	}
-	return p.multi < q.multi
+	return step{kind: stepTemplate, tmpl: newTemplate(seg)}
+}
+
+// template is a segment with k parameters: lits[0], a parameter, lits[1],
+// ... a parameter, lits[k]. Parameters are never adjacent, so lits[1] to
+// lits[k-1] are not empty.
+type template struct {
+	lits  []string
+	shape string // lits joined by "{}": equal shapes match the same segments
+}
+
+// newTemplate makes the template of a segment's tokens.
+func newTemplate(seg []patternToken) *template {
+	t := &template{lits: []string{""}}
+	for _, tok := range seg {
+		if tok.param != nil {
+			t.lits = append(t.lits, "")
+			continue
+		}
+		t.lits[len(t.lits)-1] += tok.lit
+	}
+	t.shape = strings.Join(t.lits, "{}")
+	return t
+}
+
+// match matches one segment and appends the values of the parameters to
+// vals. Like a backtracking regular expression with ([^/]+) for each
+// parameter, it gives each parameter in turn the longest text that lets
+// the rest match: as the rest starts with a parameter, which can take more
+// text, the rest matches from any start before its latest, so the
+// separator that ends a parameter is the last one before that latest
+// start, found right to left.
+func (t *template) match(seg string, vals []string) ([]string, bool) {
+	k := len(t.lits) - 1
+	first, last := t.lits[0], t.lits[k]
+	if len(seg) < len(first)+len(last)+k || !strings.HasPrefix(seg, first) || !strings.HasSuffix(seg, last) {
+		return vals, false
+	}
+	s := seg[len(first) : len(seg)-len(last)]
+	n := len(vals)
+	vals = append(vals, make([]string, k)...)
+	end, limit := len(s), len(s)-1 // the last parameter ends at end, starts by limit
+	for i := k - 1; i > 0; i-- {
+		sep := t.lits[i]
+		j := strings.LastIndex(s[:limit], sep)
+		if j < 1 {
+			return vals[:n], false
+		}
+		vals[n+i] = s[j+len(sep) : end]
+		end, limit = j, j-1
+	}
+	vals[n] = s[:end]
+	return vals, true
 }
 
 // CheckPattern reports whether Mux.Handle would accept pattern; the
 // generator uses it so that a generated NewMock never panics.
 func CheckPattern(pattern string) error {
-	toks, err := tokenize(pattern)
+	toks, err := tokenize(pattern, nil)
 	if err == nil {
 		err = checkTokens(toks)
 	}
@@ -197,8 +270,10 @@ func MatchPattern(pattern, path string) (map[string]string, bool) {
 	if err != nil {
 		return nil, false
 	}
-	vals, ok := p.match(canonicalPath(path))
-	if !ok {
+	var idx node
+	idx.insert(&route{pat: p})
+	_, vals, _ := idx.lookup("", path)
+	if vals == nil {
 		return nil, false
 	}
 	out := make(map[string]string, len(vals))
