@@ -212,9 +212,14 @@ type Handler interface {
 	// /v1.0/communications/calls/{id}/participants/{id}/startHoldMusic
 	// (participant-startholdmusic).
 	ParticipantStartHoldMusic(w http.ResponseWriter, r *http.Request)
+	// PermissionNameBroken answers DELETE /v1.0/whatsits/{whatsit-id}
+	// (permission-name-broken).
+	PermissionNameBroken(w http.ResponseWriter, r *http.Request)
 	// PermissionRowNoKind answers GET /v1.0/whatsits/{whatsit-id}
 	// (permission-row-no-kind).
 	PermissionRowNoKind(w http.ResponseWriter, r *http.Request)
+	// PermissionRowSentence answers GET /v1.0/whatsits (permission-row-sentence).
+	PermissionRowSentence(w http.ResponseWriter, r *http.Request)
 	// PermissionTableMissingKind answers DELETE /v1.0/gubbins/{gubbin-id}
 	// (permission-table-missing-kind).
 	PermissionTableMissingKind(w http.ResponseWriter, r *http.Request)

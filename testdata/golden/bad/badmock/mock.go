@@ -31,9 +31,14 @@ type Handler interface {
 	NoSuccessStatus(w http.ResponseWriter, r *http.Request)
 	// NoVersion answers POST /v1.0/things/{id}/reset (no-version).
 	NoVersion(w http.ResponseWriter, r *http.Request)
+	// PermissionNameBroken answers DELETE /v1.0/whatsits/{whatsit-id}
+	// (permission-name-broken).
+	PermissionNameBroken(w http.ResponseWriter, r *http.Request)
 	// PermissionRowNoKind answers GET /v1.0/whatsits/{whatsit-id}
 	// (permission-row-no-kind).
 	PermissionRowNoKind(w http.ResponseWriter, r *http.Request)
+	// PermissionRowSentence answers GET /v1.0/whatsits (permission-row-sentence).
+	PermissionRowSentence(w http.ResponseWriter, r *http.Request)
 	// PermissionTableMissingKind answers DELETE /v1.0/gubbins/{gubbin-id}
 	// (permission-table-missing-kind).
 	PermissionTableMissingKind(w http.ResponseWriter, r *http.Request)
