@@ -223,7 +223,7 @@ func readParamTable(p *page, t *table) []ir.BodyParam {
 		if reqCol >= 0 {
 			bp.Required = isYes(cell(row, reqCol))
 		} else {
-			bp.Required = isRequired(bp.Description)
+			bp.Required = requiredByMark(bp.Description, p.requiredMark) || isRequired(bp.Description)
 		}
 		ps = append(ps, bp)
 	}
@@ -267,7 +267,7 @@ func documentedContentType(headers []ir.Header) string {
 
 // mediaType picks the first type/subtype token out of a description.
 func mediaType(s string) string {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" ,;`*()", r) }) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" ,;`*()。，；（）", r) }) {
 		f = strings.TrimRight(f, ".")
 		if t, sub, ok := strings.Cut(f, "/"); ok && t != "" && sub != "" && !strings.ContainsAny(f, "{}<>") {
 			return strings.ToLower(f)

@@ -59,7 +59,38 @@ func TestReadHeaderRow(t *testing.T) {
 		row    []inline
 		want   ir.Header
 		wantOK bool
+		sent   []string // the examples' request headers
+		mark   string   // the page's word for required
 	}{
+		// Made-up language: the name is read from structure.
+		{
+			name:   "translated authorization by its token",
+			row:    cells("Šitédäžà", "Túdåsü {token}. Núšóžå."),
+			want:   ir.Header{Name: "Authorization", Value: "Túdåsü {token}. Núšóžå.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "translated content type by the example's value, required by the page's word",
+			row:    cells("Lodètå-Šehô", "application/json. Núšóžå."),
+			sent:   []string{"Content-type", "application/json"},
+			mark:   "núšóžå",
+			want:   ir.Header{Name: "Content-Type", Value: "application/json. Núšóžå.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "translated header sent by the examples",
+			row:    cells("Пибецюжы", "eventual. Дывезу."),
+			sent:   []string{"ConsistencyLevel", "eventual"},
+			mark:   "núšóžå",
+			want:   ir.Header{Name: "ConsistencyLevel", Value: "eventual. Дывезу."},
+			wantOK: true,
+		},
+		{name: "translated name nothing tells", row: cells("Пибецюжы", "Дывезу.")},
+		{
+			name: "two example headers with the value: a tie",
+			row:  cells("Пибецюжы", "application/json"),
+			sent: []string{"Content-Type", "application/json", "Accept", "application/json"},
+		},
 		{
 			name:   "authorization",
 			row:    cells("Authorization", "Bearer {token}. Required."),
@@ -138,7 +169,7 @@ func TestReadHeaderRow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := readHeaderRow(tt.row)
+			got, ok, _ := readHeaderRow(tt.row, tt.sent, tt.mark)
 			if ok != tt.wantOK {
 				t.Fatalf("readHeaderRow ok = %v, want %v (got %+v)", ok, tt.wantOK, got)
 			}
@@ -146,6 +177,27 @@ func TestReadHeaderRow(t *testing.T) {
 				t.Errorf("readHeaderRow mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestLearnRequired(t *testing.T) {
+	tests := []struct {
+		row  []inline
+		want string
+	}{
+		{cells("Authorization", "Bearer {token}. Required."), "required"},
+		{cells("Autorização", "{token} de portador. Obrigatório."), "obrigatório"},
+		{cells("Šitédäžà", "Túdåsü {token}. Núšóžå."), "núšóžå"},
+		{cells("軮屶幉镠", "诮鋋紹 {token}。 熏垥尰。"), "熏垥尰"},
+		{cells("Authorization", "Bearer <token> Required."), "required"},
+		{cells("Autorização", "<Token> de portador obrigatório."), "obrigatório"},
+		{cells("Authorization", "Bearer {token}"), ""},
+		{cells("Accept", "application/json"), ""},
+	}
+	for _, tt := range tests {
+		if got := learnRequired([][]inline{tt.row}); got != tt.want {
+			t.Errorf("learnRequired(%q) = %q, want %q", tt.row[1].Text, got, tt.want)
+		}
 	}
 }
 

@@ -96,3 +96,12 @@ func TestCJKHasNoSpacesBetweenWords(t *testing.T) {
 		t.Errorf("CJK sentence %q: want {token} kept and full stops", got)
 	}
 }
+
+func TestPlaceholdersAreKept(t *testing.T) {
+	for _, s := range []string{"Bearer &lt;token&gt; Required.", "Bearer \\{token\\}. Required."} {
+		got := New(3, Latin).Text(s)
+		if !strings.Contains(got, "token") {
+			t.Errorf("Text(%q) = %q: the placeholder was translated", s, got)
+		}
+	}
+}

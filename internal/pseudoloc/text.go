@@ -45,12 +45,19 @@ func (t *textWriter) token(s string) int {
 		return t.keep(s, codeSpanEnd(s))
 	case c == '<':
 		return t.keep(s, closing(s, '>'))
+	case c == '&' && strings.HasPrefix(s, "&lt;") && strings.Contains(s, "&gt;"):
+		if end := strings.Index(s, "&gt;"); !strings.ContainsAny(s[4:end], " <>&") {
+			return t.keep(s, end+4) // a placeholder: &lt;token&gt;
+		}
+		return t.keep(s, 4)
 	case c == '&':
 		if n := entityEnd(s); n > 0 {
 			return t.keep(s, n)
 		}
 	case c == '{':
 		return t.keep(s, closing(s, '}'))
+	case strings.HasPrefix(s, "\\{"):
+		return t.keep(s, closing(s, '}')) // an escaped placeholder: \{token\}
 	case c == '\\' && len(s) > 1:
 		return t.keep(s, 2)
 	case c == '!' && strings.HasPrefix(s, "!["):

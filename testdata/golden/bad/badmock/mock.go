@@ -19,6 +19,9 @@ type Handler interface {
 	// ExampleRequestNoMethod answers PATCH /v1.0/sprockets/{sprocket-id}
 	// (example-request-no-method).
 	ExampleRequestNoMethod(w http.ResponseWriter, r *http.Request)
+	// HeaderNameUnknown answers PATCH /v1.0/whatsits/{whatsit-id}
+	// (header-name-unknown).
+	HeaderNameUnknown(w http.ResponseWriter, r *http.Request)
 	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
 	// (include-permissions).
 	IncludePermissions(w http.ResponseWriter, r *http.Request)
@@ -66,6 +69,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	m := graphrt.NewMux()
 	registerBroken(m, h)
 	registerExample(m, h)
+	registerHeader(m, h)
 	registerInclude(m, h)
 	registerInvalid(m, h)
 	registerNo(m, h)
