@@ -32,6 +32,7 @@ import (
 	graphrtapi "github.com/graphgen-dev/graphgen/generated/graphrtapi"
 	group "github.com/graphgen-dev/graphgen/generated/group"
 	h "github.com/graphgen-dev/graphgen/generated/h"
+	header "github.com/graphgen-dev/graphgen/generated/header"
 	hostile "github.com/graphgen-dev/graphgen/generated/hostile"
 	include "github.com/graphgen-dev/graphgen/generated/include"
 	intunedevices "github.com/graphgen-dev/graphgen/generated/intunedevices"
@@ -108,6 +109,7 @@ func areaClients(c *generated.Client) map[string]any {
 		"graphrtapi":                       graphrtapi.New(c),
 		"group":                            group.New(c),
 		"h":                                h.New(c),
+		"header":                           header.New(c),
 		"hostile":                          hostile.New(c),
 		"include":                          include.New(c),
 		"intunedevices":                    intunedevices.New(c),

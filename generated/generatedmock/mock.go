@@ -101,6 +101,9 @@ type Handler interface {
 	GroupPostMembers(w http.ResponseWriter, r *http.Request)
 	// HPost answers POST /v1.0/areas/h (h-post).
 	HPost(w http.ResponseWriter, r *http.Request)
+	// HeaderNameUnknown answers PATCH /v1.0/whatsits/{whatsit-id}
+	// (header-name-unknown).
+	HeaderNameUnknown(w http.ResponseWriter, r *http.Request)
 	// HostileGet answers GET /v1.0/areas/hostile/{id} (hostile-get).
 	HostileGet(w http.ResponseWriter, r *http.Request)
 	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
@@ -554,6 +557,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerGraphrtapi(m, h)
 	registerGroup(m, h)
 	registerH(m, h)
+	registerHeader(m, h)
 	registerHostile(m, h)
 	registerInclude(m, h)
 	registerIntunedevices(m, h)
