@@ -3,12 +3,14 @@ package graphgen_test
 import (
 	"fmt"
 	"io/fs"
+	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/graphgen-dev/graphgen/internal/pseudoloc"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/parser"
 )
@@ -225,4 +227,45 @@ func pathJoin(page, link string) string {
 		}
 	}
 	return strings.Join(out, "/")
+}
+
+// pseudoSeed and pseudoPages are the pseudo-localized golden case
+// (testdata/docs/pseudoloc): three en-2021 pages, one per script, kept in
+// internal/pseudoloc/testdata/en-2021.
+const pseudoSeed = 7
+
+var pseudoPages = []struct {
+	path   string
+	script pseudoloc.Script
+}{
+	{"api-reference/v1.0/api/contact-get.md", pseudoloc.Latin},
+	{"api-reference/beta/api/intune-reporting-devicemanagementreports-getcachedreport.md", pseudoloc.Cyrillic},
+	{"api-reference/v1.0/api/calendar-getschedule.md", pseudoloc.CJK},
+}
+
+// TestPseudoLocalizedPagesReadLikeEnglish checks the golden case of
+// pseudo-localized pages: each is what pseudoloc makes of its en-2021
+// page, and reads like it on every field of fields (the English page's
+// reading is the expected value; the case's goldens pin the rest).
+func TestPseudoLocalizedPagesReadLikeEnglish(t *testing.T) {
+	en, loc := os.DirFS("internal/pseudoloc/testdata/en-2021"), os.DirFS("testdata/docs/pseudoloc")
+	for _, pg := range pseudoPages {
+		want, err := fs.ReadFile(en, pg.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := fs.ReadFile(loc, pg.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(pseudoloc.New(pseudoSeed, pg.script).Page(want)) {
+			t.Errorf("testdata/docs/pseudoloc/%s is not pseudoloc's translation of the en-2021 page (seed %d, script %d)", pg.path, pseudoSeed, pg.script)
+		}
+	}
+	a := compareTrees(opsOf(t, "pseudoloc sources", en), opsOf(t, "testdata pseudoloc", loc), nil)
+	for f, fd := range fields {
+		if a.agree[f] != a.compared || a.compared < len(pseudoPages) {
+			t.Errorf("%s: %d of %d operations agree:\n%s", fd.name, a.agree[f], a.compared, strings.Join(a.diffs[f], "\n"))
+		}
+	}
 }

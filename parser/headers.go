@@ -273,13 +273,19 @@ func hasTokenPlaceholder(value string) bool {
 
 // sentWithValue returns the one header the examples send whose value
 // the row's value starts with ("application/json. Required." and
-// Content-type: application/json), "" when none or several are.
+// Content-type: application/json), or whose value starts with the row's
+// first word when that is code-like ("outlook.timezone" and Prefer:
+// outlook.timezone="Pacific Standard Time"); "" when none or several are.
 func sentWithValue(sent []string, value string) string {
 	found := ""
 	v := strings.ToLower(strings.Trim(value, "`* "))
+	first := ""
+	if f := strings.Fields(v); len(f) > 0 && strings.ContainsAny(f[0], "./=") {
+		first = strings.TrimRight(strings.Trim(f[0], "`*"), ".,;。")
+	}
 	for i := 0; i+1 < len(sent); i += 2 {
 		ev := strings.ToLower(strings.TrimSpace(sent[i+1]))
-		if ev == "" || !strings.HasPrefix(v, ev) {
+		if ev == "" || !strings.HasPrefix(v, ev) && (len(first) < 4 || !strings.HasPrefix(ev, first)) {
 			continue
 		}
 		name := sent[i]

@@ -85,6 +85,13 @@ func TestReadHeaderRow(t *testing.T) {
 			want:   ir.Header{Name: "ConsistencyLevel", Value: "eventual. Дывезу."},
 			wantOK: true,
 		},
+		{
+			name:   "translated name: value whose first word the example's value starts with",
+			row:    cells("觿惓唝", "outlook.timezone 嘪篬。"),
+			sent:   []string{"Prefer", `outlook.timezone="Pacific Standard Time"`},
+			want:   ir.Header{Name: "Prefer", Value: "outlook.timezone 嘪篬。"},
+			wantOK: true,
+		},
 		{name: "translated name nothing tells", row: cells("Пибецюжы", "Дывезу.")},
 		{
 			name: "two example headers with the value: a tie",
