@@ -296,8 +296,8 @@ var brokenNames = []*regexp.Regexp{
 func cutBroken(cell string) (string, []string) {
 	var broken []string
 	for i, re := range brokenNames {
-		if i == 0 && !strings.Contains(cell, ". ") || i == 1 && !strings.Contains(cell, ".") || !strings.Contains(cell, " ") && i != 1 {
-			continue // the shape cannot occur: most cells skip every pattern
+		if !mayBreak(cell, i) {
+			continue // most cells have none of the shapes: no regexp runs
 		}
 		cell = re.ReplaceAllStringFunc(cell, func(m string) string {
 			sub := re.FindStringSubmatch(m)
@@ -306,6 +306,25 @@ func cutBroken(cell string) (string, []string) {
 		})
 	}
 	return cell, broken
+}
+
+// mayBreak reports, by a scan of its bytes, whether cell can hold the
+// shape of brokenNames[i]: ". " before a capital (0), a dot after no word
+// character and before a letter (1), a letter, a space and a capital (2).
+func mayBreak(cell string, i int) bool {
+	word := func(c byte) bool { return c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' }
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	for j := 0; j < len(cell); j++ {
+		switch {
+		case i == 0 && j+2 < len(cell) && cell[j] == '.' && cell[j+1] == ' ' && upper(cell[j+2]):
+			return true
+		case i == 1 && cell[j] == '.' && j+1 < len(cell) && word(cell[j+1]) && (j == 0 || !word(cell[j-1]) && cell[j-1] != '.'):
+			return true
+		case i == 2 && j > 0 && j+1 < len(cell) && cell[j] == ' ' && word(cell[j-1]) && upper(cell[j+1]):
+			return true
+		}
+	}
+	return false
 }
 
 // permissionTokens splits a cell into runs of name characters and runs of

@@ -125,8 +125,7 @@ func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
 	if cols := headerKinds(t); cols != nil {
 		return readKindColumns(t, cols)
 	}
-	kc := kindColumn(t)
-	kinds, tied := columnKinds(t, kc)
+	kc, kinds, tied := kindColumn(t)
 	var out []ir.ScopedPermissions
 	scopeIndex := map[string]int{}
 	last, parent, hasSub := kindUnknown, false, false
@@ -218,8 +217,7 @@ func isPermissionTable(t *table) bool {
 	if headerKinds(t) != nil {
 		return true
 	}
-	kc := kindColumn(t)
-	kinds, _ := columnKinds(t, kc)
+	kc, kinds, _ := kindColumn(t)
 	found := map[int]bool{}
 	for i, k := range kinds {
 		if k == kindUnknown {
@@ -233,11 +231,11 @@ func isPermissionTable(t *table) bool {
 	return false
 }
 
-// kindColumn finds the column holding the kind labels: the first column
-// whose cells mostly are kind labels (0 when none is).
-func kindColumn(t *table) int {
+// kindColumn finds the column holding the kind labels, the first column
+// whose cells mostly are kind labels (0 when none is), and their kinds.
+func kindColumn(t *table) (c int, kinds []int, tied []bool) {
 	for c := 0; c < len(t.header)-1; c++ {
-		kinds, _ := columnKinds(t, c)
+		kinds, tied := columnKinds(t, c)
 		n := 0
 		for _, k := range kinds {
 			if k != kindUnknown {
@@ -245,10 +243,11 @@ func kindColumn(t *table) int {
 			}
 		}
 		if 2*n > len(t.rows) {
-			return c
+			return c, kinds, tied
 		}
 	}
-	return 0
+	kinds, tied = columnKinds(t, 0)
+	return 0, kinds, tied
 }
 
 // readKindColumns reads a table with one row per resource and one column
