@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/graphgen-dev/graphgen/ir"
 )
@@ -53,7 +54,10 @@ func readHeaders(o *outline, p *page, examples []ir.Example) []ir.Header {
 	var rows [][]inline
 	var offs []int
 	for _, b := range o.blocks {
-		if t := asTable(p, b.node); t != nil && b.section == secHeaders {
+		if b.section != secHeaders {
+			continue
+		}
+		if t := asTable(p, b.node); t != nil {
 			rows, offs = append(rows, t.rows...), append(offs, t.rowOff...)
 		}
 	}
@@ -268,7 +272,7 @@ var tokenPlaceholder = regexp.MustCompile(`(?i)[{<](access[-_ ]?)?(token|code)\\
 
 // hasTokenPlaceholder reports a value holding a token placeholder.
 func hasTokenPlaceholder(value string) bool {
-	return tokenPlaceholder.MatchString(value)
+	return strings.ContainsAny(value, "{<") && tokenPlaceholder.MatchString(value)
 }
 
 // sentWithValue returns the one header the examples send whose value
@@ -344,7 +348,14 @@ func splitSentences(desc string) []string {
 // requiredByMark reports a description with a sentence that is the
 // page's word for required (learnRequired) alone.
 func requiredByMark(desc, mark string) bool {
-	return mark != "" && slices.Contains(splitSentences(desc), mark)
+	if mark == "" {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(mark)
+	if !strings.Contains(desc, mark[size:]) {
+		return false // a cheap test first: all but its first letter, in any case
+	}
+	return slices.Contains(splitSentences(desc), mark)
 }
 
 // isRequired reads a required/optional note in a description: a sentence
