@@ -37,14 +37,25 @@ var fields = []field{
 	{"body kind and type", "code", func(op *ir.Operation) string { return op.RequestBody.Kind + " " + op.RequestBody.Type }},
 	{"status", "code", func(op *ir.Operation) string { return fmt.Sprint(op.Response.Status) }},
 	{"response kind and type", "code", func(op *ir.Operation) string { return op.Response.Kind + " " + op.Response.Type }},
+	{"body parameters (name, type, required)", "code", bodyParams},
+}
+
+// bodyParams lists a parameter body's rows: name, type and required-ness.
+func bodyParams(op *ir.Operation) string {
+	var rows []string
+	for _, p := range op.RequestBody.Params {
+		rows = append(rows, fmt.Sprintf("%s:%s%s[%v]%v", p.Name, p.TypeName, p.Ref, p.Collection, p.Required))
+	}
+	return strings.Join(rows, " ")
 }
 
 // Floors are the least shares of operations that must agree, per field
 // (in the order of fields): the 99.5% (99% for permissions), or
-// just below what was measured on 2026-11-30 where that is higher.
+// just below what was measured on 2026-11-30 where that is higher; body
+// parameters, outside the fields, just below what was measured.
 var (
-	pseudoFloors     = []float64{0.999, 0.999, 0.995, 0.999, 0.995, 0.995, 0.998, 0.999, 0.997}
-	portugueseFloors = []float64{0.999, 0.999, 0.994, 0.998, 0.993, 0.999, 0.999, 0.999, 0.998}
+	pseudoFloors     = []float64{0.999, 0.999, 0.995, 0.999, 0.995, 0.995, 0.998, 0.999, 0.997, 0.968}
+	portugueseFloors = []float64{0.999, 0.999, 0.994, 0.998, 0.993, 0.999, 0.999, 0.999, 0.998, 0.894}
 )
 
 // kindOf writes one kind's permissions: the names, or "not supported".

@@ -116,11 +116,17 @@ type pendingHeader struct {
 	diag ir.Diagnostic // the warning if the tree cannot settle it either
 }
 
-// headerNames are a page's translated header names, settled (learned)
-// and not (pending), for resolvePending.
-type headerNames struct {
+// treeNames are what a page leaves for its tree to settle: its translated
+// header names, settled (learned) and not (pending), and its body
+// parameters' type cells (resolvePending).
+type treeNames struct {
 	learned [][2]string
 	pending []pendingHeader
+	// typeWords pair parameter type cells with the types the examples
+	// gave; untyped are the parameters whose cells name no known type.
+	typeWords [][2]string
+	untyped   []pendingParam
+	mark      string // the page's word for required, "" if it has none
 }
 
 // resolvePending settles the header rows no page could: a translated name
@@ -129,7 +135,9 @@ type headerNames struct {
 // never settle, the header that rows of that name were by elimination
 // (the one header a page's examples send that no other row names); rows
 // still unknown are left out with their warning.
-func resolvePending(results []PageResult, names []headerNames) {
+func resolvePending(results []PageResult, names []treeNames) {
+	resolveParamTypes(results, names)
+	defer treeRequired(results, names)
 	votes, weak := map[string]map[string]int{}, map[string]map[string]int{}
 	vote := func(m map[string]map[string]int, name, std string) {
 		if m[name] == nil {
@@ -161,6 +169,35 @@ func resolvePending(results []PageResult, names []headerNames) {
 			h.Name, h.Required = std, h.Required || std == "Authorization"
 			for _, op := range results[i].Operations {
 				op.Headers = append(slices.Clip(op.Headers), h)
+			}
+		}
+	}
+}
+
+// treeRequired reads, on pages whose Authorization row does not give
+// their word for required, the headers and body parameters with the word
+// most pages of the tree give.
+func treeRequired(results []PageResult, names []treeNames) {
+	marks := map[string]int{}
+	for _, n := range names {
+		if n.mark != "" {
+			marks[n.mark]++
+		}
+	}
+	mark := majority(marks)
+	if mark == "" {
+		return
+	}
+	for i, n := range names {
+		if n.mark != "" {
+			continue
+		}
+		for _, op := range results[i].Operations {
+			for j, h := range op.Headers {
+				op.Headers[j].Required = h.Required || requiredByMark(h.Value, mark)
+			}
+			for j, bp := range op.RequestBody.Params {
+				op.RequestBody.Params[j].Required = bp.Required || requiredByMark(bp.Description, mark)
 			}
 		}
 	}

@@ -29,6 +29,9 @@ type page struct {
 	// found to be; pending are the header rows the page cannot settle.
 	learned [][2]string
 	pending []pendingHeader
+	// typeWords and untyped are the same for body parameters' type cells.
+	typeWords [][2]string
+	untyped   []pendingParam
 }
 
 // newPage indexes src and splits off its front matter. ok is false when the

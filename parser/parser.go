@@ -43,7 +43,7 @@ func ParseTree(fsys fs.FS, version string) (*ir.API, error) {
 	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
 	results := make([]PageResult, len(names))
 	errs := make([]error, len(names))
-	headers := make([]headerNames, len(names))
+	headers := make([]treeNames, len(names))
 	par.Each(len(names), func(i int) {
 		src, err := fs.ReadFile(fsys, names[i])
 		results[i], headers[i] = parsePage(names[i], version, src, read)
@@ -109,19 +109,19 @@ type PageResult struct {
 func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) (res PageResult) {
 	res, names := parsePage(file, "", src, read)
 	results := []PageResult{res}
-	resolvePending(results, []headerNames{names})
+	resolvePending(results, []treeNames{names})
 	return results[0]
 }
 
 // parsePage is ParsePage with the tree's version, "" if its path has none.
-func parsePage(file, version string, src []byte, read func(name string) ([]byte, error)) (res PageResult, names headerNames) {
+func parsePage(file, version string, src []byte, read func(name string) ([]byte, error)) (res PageResult, names treeNames) {
 	defer func() {
 		// A bug in graphgen is an error (the output would lack the page),
 		// not a crash: the other pages are still read and reported, and
 		// -exclude can leave the page out.
 		if r := recover(); r != nil {
 			msg := fmt.Sprintf("internal error while reading this page (please report it; -exclude the page to generate the rest): %v", r)
-			res, names = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Error, Message: msg, Page: file}}}, headerNames{}
+			res, names = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Error, Message: msg, Page: file}}}, treeNames{}
 		}
 	}()
 	p, ok := newPage(file, src)
@@ -141,7 +141,7 @@ func parsePage(file, version string, src []byte, read func(name string) ([]byte,
 		p.warnf(skipOff, "page skipped: %s", res.Skip)
 	}
 	res.Diagnostics = p.diags
-	return res, headerNames{learned: p.learned, pending: p.pending}
+	return res, treeNames{learned: p.learned, pending: p.pending, typeWords: p.typeWords, untyped: p.untyped, mark: p.requiredMark}
 }
 
 // inAPIDir reports a file in a directory named "api", where every file

@@ -21,7 +21,7 @@ type CalendarGetScheduleRequest struct {
 	// Schedules is "schedules". 时礒唀繆釀肅 SMTP 銊緝栙宒肅战鋂，
 	// 籝侕祛褸炥熐，
 	// 椛歕僮懎凇截繰峎埻茏畕墠餮甦巸询枉駠。
-	Schedules json.RawMessage `json:"schedules,omitempty"`
+	Schedules []string `json:"schedules,omitempty"`
 	// StartTime is "startTime". 嘪篬邩蔀， 老橰，
 	// 蟘鲷老橰堚圗楴缜嘪篬棴瑋秱租僳鸭。
 	StartTime json.RawMessage `json:"startTime,omitempty"`

@@ -11,15 +11,15 @@ import (
 // body of intune-reporting-devicemanagementreports-getcachedreport (POST).
 type IntuneReportingDeviceManagementReportsGetCachedReportRequest struct {
 	// ID is "id". Щыча жефы гомашэщу
-	ID json.RawMessage `json:"id,omitempty"`
+	ID *string `json:"id,omitempty"`
 	// Select is "select". Щыча жефы гомашэщу
-	Select json.RawMessage `json:"select,omitempty"`
+	Select []string `json:"select,omitempty"`
 	// Search is "search". Щыча жефы гомашэщу
-	Search json.RawMessage `json:"search,omitempty"`
+	Search *string `json:"search,omitempty"`
 	// GroupBy is "groupBy". Щыча жефы гомашэщу
-	GroupBy json.RawMessage `json:"groupBy,omitempty"`
+	GroupBy []string `json:"groupBy,omitempty"`
 	// OrderBy is "orderBy". Щыча жефы гомашэщу
-	OrderBy json.RawMessage `json:"orderBy,omitempty"`
+	OrderBy []string `json:"orderBy,omitempty"`
 	// Skip is "skip". Щыча жефы гомашэщу
 	Skip *int32 `json:"skip,omitempty"`
 	// Top is "top". Щыча жефы гомашэщу
