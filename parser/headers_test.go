@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphgen-dev/graphgen/ir"
@@ -226,6 +228,42 @@ func TestMediaType(t *testing.T) {
 	for _, tt := range tests {
 		if got := mediaType(tt.in); got != tt.want {
 			t.Errorf("mediaType(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// headerPage is a page in a made-up language with a translated header
+// name; example is its example request's header lines.
+func headerPage(example string) string {
+	return "---\ntitle: x\nms.contentlocale: qps-ploc\n---\n\n# Zø\n\n## <a name=\"http-request\"></a>Hø\n\n```http\nPATCH /things/{id}\n```\n\n" +
+		"## <a name=\"request-headers\"></a>Cø\n\n| Nø | Vø |\n|:--|:--|\n| Šitédäžà | Túdåsü {token}. Núšóžå. |\n| Çâsi-Bøzitá | Lø ETag. Núšóžå. |\n\n" +
+		"## <a name=\"response\"></a>Rø\n\n`204 No Content`\n\n## <a name=\"examples\"></a>Eø\n\n<!-- {\"blockType\": \"request\", \"name\": \"x\"} -->\n```http\nPATCH https://graph.microsoft.com/v1.0/things/1\n" + example + "\n```\n"
+}
+
+// TestHeaderNamesFromTheTree names a translated header by elimination on
+// the page whose example sends it, and by that on the page whose example
+// does not.
+func TestHeaderNamesFromTheTree(t *testing.T) {
+	fsys := fstest.MapFS{
+		"api/a.md": {Data: []byte(headerPage("If-Match: W/\"1\"\n"))},
+		"api/b.md": {Data: []byte(headerPage(""))},
+	}
+	api, err := ParseFS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range api.Operations {
+		want := []ir.Header{
+			{Name: "Authorization", Value: "Túdåsü {token}. Núšóžå.", Required: true},
+			{Name: "If-Match", Value: "Lø ETag. Núšóžå.", Required: true},
+		}
+		if diff := cmp.Diff(want, op.Headers); diff != "" {
+			t.Errorf("%s headers (-want +got):\n%s", op.Page, diff)
+		}
+	}
+	for _, d := range api.Diagnostics {
+		if strings.Contains(d.Message, "header") {
+			t.Errorf("diagnostic: %v", d)
 		}
 	}
 }
