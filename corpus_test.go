@@ -20,7 +20,6 @@ import (
 	"github.com/graphgen-dev/graphgen/internal/pseudoloc"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/metadata"
-	"github.com/graphgen-dev/graphgen/parser"
 )
 
 // corpusTrees are the docs trees of ../shared/corpus, unpacked into
@@ -156,18 +155,11 @@ func sortedKeysOps(m map[string][]*ir.Operation) []string {
 	return keys
 }
 
-// opsByPage parses a tree and groups its operations by page.
+// opsByPage parses a tree (once for all the corpus tests: opsOf) and
+// groups its operations by page.
 func opsByPage(t *testing.T, dir string) map[string][]*ir.Operation {
 	t.Helper()
-	api, err := parser.ParseFS(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := map[string][]*ir.Operation{}
-	for _, op := range api.Operations {
-		m[op.Page] = append(m[op.Page], op)
-	}
-	return m
+	return opsOf(t, dir, os.DirFS(dir))
 }
 
 // TestCorpusPseudoLocalizedReadsLikeEnglish reads the English 2021 tree
