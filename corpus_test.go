@@ -2,11 +2,13 @@ package graphgen_test
 
 import (
 	"compress/gzip"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -16,9 +18,9 @@ import (
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/internal/pseudoloc"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/metadata"
-	"github.com/graphgen-dev/graphgen/parser"
 )
 
 // corpusTrees are the docs trees of ../shared/corpus, unpacked into
@@ -180,18 +182,52 @@ func sortedKeysOps(m map[string][]*ir.Operation) []string {
 	return keys
 }
 
-// opsByPage parses a tree and groups its operations by page.
+// opsByPage parses a tree (once for all the corpus tests: opsOf) and
+// groups its operations by page.
 func opsByPage(t *testing.T, dir string) map[string][]*ir.Operation {
 	t.Helper()
-	api, err := parser.ParseFS(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
+	return opsOf(t, dir, os.DirFS(dir))
+}
+
+// TestCorpusPseudoLocalizedReadsLikeEnglish reads the English 2021 tree
+// and the same tree pseudo-localized (internal/pseudoloc: every page
+// translated into a made-up language in one of three scripts, as it is
+// read) and requires the same facts on nearly every operation: method,
+// paths, permissions per kind, required headers, body kind and type,
+// status, response kind and type (the floors of fields). Every
+// difference is listed. GRAPHGEN_PSEUDOLOC_SEED picks other languages.
+func TestCorpusPseudoLocalizedReadsLikeEnglish(t *testing.T) {
+	dir := corpus(t)
+	en := filepath.Join(dir, "graph-docs-en-2021")
+	seed := uint64(2026)
+	if s := os.Getenv("GRAPHGEN_PSEUDOLOC_SEED"); s != "" {
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			t.Fatalf("GRAPHGEN_PSEUDOLOC_SEED=%q: %v", s, err)
+		}
+		seed = n
 	}
-	m := map[string][]*ir.Operation{}
-	for _, op := range api.Operations {
-		m[op.Page] = append(m[op.Page], op)
+	want := opsOf(t, en, os.DirFS(en))
+	got := opsOf(t, fmt.Sprintf("pseudoloc %d", seed), pseudoloc.FS{Base: os.DirFS(en), Seed: seed})
+	compareTrees(want, got, nil).check(t, fmt.Sprintf("en-2021 pseudo-localized (seed %d)", seed), pseudoFloors)
+}
+
+// TestCorpusPortugueseReadsLikeEnglish compares the Brazilian Portuguese
+// 2023 tree (machine-translated, two years newer) with the English 2021
+// one on the pages both have, field by field with the floors of the
+// pseudo-localized test. A difference on a page whose code (code blocks,
+// link targets; permission names for permissions) differs between the
+// two trees is an upstream edit: listed as such and left out of the
+// share.
+func TestCorpusPortugueseReadsLikeEnglish(t *testing.T) {
+	dir := corpus(t)
+	en, pt := filepath.Join(dir, "graph-docs-en-2021"), filepath.Join(dir, "graph-docs-pt-BR-2023")
+	enFS, ptFS := os.DirFS(en), os.DirFS(pt)
+	edited := func(page, code string) bool {
+		a, b := skeletonOf(enFS, page), skeletonOf(ptFS, page)
+		return a == nil || b == nil || a[code] != b[code]
 	}
-	return m
+	compareTrees(opsOf(t, en, enFS), opsOf(t, pt, ptFS), edited).check(t, "pt-BR-2023 against en-2021", portugueseFloors)
 }
 
 // TestCorpusGeneratedVets generates the packages of the whole English 2021

@@ -18,6 +18,7 @@ import (
 	chat "github.com/graphgen-dev/graphgen/generated/chat"
 	chats "github.com/graphgen-dev/graphgen/generated/chats"
 	cloudlicensing "github.com/graphgen-dev/graphgen/generated/cloudlicensing"
+	contact "github.com/graphgen-dev/graphgen/generated/contact"
 	contextapi "github.com/graphgen-dev/graphgen/generated/contextapi"
 	conversationmember "github.com/graphgen-dev/graphgen/generated/conversationmember"
 	doctext "github.com/graphgen-dev/graphgen/generated/doctext"
@@ -32,10 +33,12 @@ import (
 	graphrtapi "github.com/graphgen-dev/graphgen/generated/graphrtapi"
 	group "github.com/graphgen-dev/graphgen/generated/group"
 	h "github.com/graphgen-dev/graphgen/generated/h"
+	header "github.com/graphgen-dev/graphgen/generated/header"
 	hostile "github.com/graphgen-dev/graphgen/generated/hostile"
 	include "github.com/graphgen-dev/graphgen/generated/include"
 	intunedevices "github.com/graphgen-dev/graphgen/generated/intunedevices"
 	intuneonboarding "github.com/graphgen-dev/graphgen/generated/intuneonboarding"
+	intunereporting "github.com/graphgen-dev/graphgen/generated/intunereporting"
 	intuneshared "github.com/graphgen-dev/graphgen/generated/intuneshared"
 	invalid "github.com/graphgen-dev/graphgen/generated/invalid"
 	itemanalytics "github.com/graphgen-dev/graphgen/generated/itemanalytics"
@@ -95,6 +98,7 @@ func areaClients(c *generated.Client) map[string]any {
 		"chat":                             chat.New(c),
 		"chats":                            chats.New(c),
 		"cloudlicensing":                   cloudlicensing.New(c),
+		"contact":                          contact.New(c),
 		"contextapi":                       contextapi.New(c),
 		"conversationmember":               conversationmember.New(c),
 		"doctext":                          doctext.New(c),
@@ -109,10 +113,12 @@ func areaClients(c *generated.Client) map[string]any {
 		"graphrtapi":                       graphrtapi.New(c),
 		"group":                            group.New(c),
 		"h":                                h.New(c),
+		"header":                           header.New(c),
 		"hostile":                          hostile.New(c),
 		"include":                          include.New(c),
 		"intunedevices":                    intunedevices.New(c),
 		"intuneonboarding":                 intuneonboarding.New(c),
+		"intunereporting":                  intunereporting.New(c),
 		"intuneshared":                     intuneshared.New(c),
 		"invalid":                          invalid.New(c),
 		"itemanalytics":                    itemanalytics.New(c),

@@ -20,6 +20,7 @@ var binaryHints = []string{"binary", "stream", "binário", "binária", "fluxo", 
 func readRequestBody(p *page, o *outline, method string, paths []string, headers []ir.Header, examples []ir.Example) ir.RequestBody {
 	sec := readBodySection(p, o)
 	paramWireNames(p, o.sections[secBody], sec.params, exampleRequestBody(examples))
+	typeFromExample(p, sec.params, sec.untyped, examples)
 	if ct := documentedContentType(headers); ct != "" && !isJSONType(ct) {
 		return ir.RequestBody{Kind: ir.KindBinary, ContentType: ct, From: "header"}
 	}
@@ -44,9 +45,10 @@ func readRequestBody(p *page, o *outline, method string, paths []string, headers
 // bodySection is what the request-body section says: its prose, the
 // links in it and the rows of its parameter tables.
 type bodySection struct {
-	prose  string
-	links  []string
-	params []ir.BodyParam
+	prose   string
+	links   []string
+	params  []ir.BodyParam
+	untyped []untypedParam // params whose type cell names no known type
 }
 
 // readBodySection reads the request-body section.
@@ -58,7 +60,12 @@ func readBodySection(p *page, o *outline) bodySection {
 			continue
 		}
 		if t := asTable(p, b.node); t != nil {
-			sec.params = append(sec.params, readParamTable(p, t)...)
+			ps, untyped := readParamTable(p, t)
+			for _, u := range untyped {
+				u.index += len(sec.params)
+				sec.untyped = append(sec.untyped, u)
+			}
+			sec.params = append(sec.params, ps...)
 			continue
 		}
 		if isProse(b.node) {
@@ -199,7 +206,7 @@ func odataType(body string) string {
 // readParamTable reads "Parameter | Type | Description" rows, with an
 // optional Required column; otherwise required-ness is read from the
 // description.
-func readParamTable(p *page, t *table) []ir.BodyParam {
+func readParamTable(p *page, t *table) ([]ir.BodyParam, []untypedParam) {
 	typeCol := t.column("type", "tipo", "typ", "型", "类型", "형식")
 	if typeCol < 0 && len(t.header) > 2 {
 		typeCol = 1
@@ -210,7 +217,8 @@ func readParamTable(p *page, t *table) []ir.BodyParam {
 		descCol--
 	}
 	var ps []ir.BodyParam
-	for _, row := range t.rows {
+	var untyped []untypedParam
+	for i, row := range t.rows {
 		bp := ir.BodyParam{Name: strings.Trim(cell(row, 0), "`* "), Type: cell(row, typeCol)}
 		if descCol > 0 && descCol != typeCol {
 			bp.Description = cell(row, descCol)
@@ -224,11 +232,16 @@ func readParamTable(p *page, t *table) []ir.BodyParam {
 		if reqCol >= 0 {
 			bp.Required = isYes(cell(row, reqCol))
 		} else {
-			bp.Required = isRequired(bp.Description)
+			bp.Required = requiredByMark(bp.Description, p.requiredMark) || isRequired(bp.Description)
+		}
+		if typeCol >= 0 && typeCol < len(row) {
+			if u, ok := untypedCell(row[typeCol], bp, len(ps), t.rowOff[i]); ok {
+				untyped = append(untyped, u)
+			}
 		}
 		ps = append(ps, bp)
 	}
-	return ps
+	return ps, untyped
 }
 
 // isYes reads a Required cell: yes, true, sim, sí, oui, ja, or a check mark.
@@ -268,7 +281,7 @@ func documentedContentType(headers []ir.Header) string {
 
 // mediaType picks the first type/subtype token out of a description.
 func mediaType(s string) string {
-	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" ,;`*()", r) }) {
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(" ,;`*()。，；（）", r) }) {
 		f = strings.TrimRight(f, ".")
 		if t, sub, ok := strings.Cut(f, "/"); ok && t != "" && sub != "" && !strings.ContainsAny(f, "{}<>") {
 			return strings.ToLower(f)

@@ -1,7 +1,9 @@
 package parser
 
 import (
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/graphgen-dev/graphgen/ir"
@@ -64,7 +66,45 @@ func TestReadHeaderRow(t *testing.T) {
 		row    []inline
 		want   ir.Header
 		wantOK bool
+		sent   []string // the examples' request headers
+		mark   string   // the page's word for required
 	}{
+		// Made-up language: the name is read from structure.
+		{
+			name:   "translated authorization by its token",
+			row:    cells("Šitédäžà", "Túdåsü {token}. Núšóžå."),
+			want:   ir.Header{Name: "Authorization", Value: "Túdåsü {token}. Núšóžå.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "translated content type by the example's value, required by the page's word",
+			row:    cells("Lodètå-Šehô", "application/json. Núšóžå."),
+			sent:   []string{"Content-type", "application/json"},
+			mark:   "núšóžå",
+			want:   ir.Header{Name: "Content-Type", Value: "application/json. Núšóžå.", Required: true},
+			wantOK: true,
+		},
+		{
+			name:   "translated header sent by the examples",
+			row:    cells("Пибецюжы", "eventual. Дывезу."),
+			sent:   []string{"ConsistencyLevel", "eventual"},
+			mark:   "núšóžå",
+			want:   ir.Header{Name: "ConsistencyLevel", Value: "eventual. Дывезу."},
+			wantOK: true,
+		},
+		{
+			name:   "translated name: value whose first word the example's value starts with",
+			row:    cells("觿惓唝", "outlook.timezone 嘪篬。"),
+			sent:   []string{"Prefer", `outlook.timezone="Pacific Standard Time"`},
+			want:   ir.Header{Name: "Prefer", Value: "outlook.timezone 嘪篬。"},
+			wantOK: true,
+		},
+		{name: "translated name nothing tells", row: cells("Пибецюжы", "Дывезу.")},
+		{
+			name: "two example headers with the value: a tie",
+			row:  cells("Пибецюжы", "application/json"),
+			sent: []string{"Content-Type", "application/json", "Accept", "application/json"},
+		},
 		{
 			name:   "authorization",
 			row:    cells("Authorization", "Bearer {token}. Required."),
@@ -143,7 +183,7 @@ func TestReadHeaderRow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, ok := readHeaderRow(tt.row)
+			got, ok, _ := readHeaderRow(tt.row, tt.sent, tt.mark)
 			if ok != tt.wantOK {
 				t.Fatalf("readHeaderRow ok = %v, want %v (got %+v)", ok, tt.wantOK, got)
 			}
@@ -151,6 +191,27 @@ func TestReadHeaderRow(t *testing.T) {
 				t.Errorf("readHeaderRow mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+func TestLearnRequired(t *testing.T) {
+	tests := []struct {
+		row  []inline
+		want string
+	}{
+		{cells("Authorization", "Bearer {token}. Required."), "required"},
+		{cells("Autorização", "{token} de portador. Obrigatório."), "obrigatório"},
+		{cells("Šitédäžà", "Túdåsü {token}. Núšóžå."), "núšóžå"},
+		{cells("軮屶幉镠", "诮鋋紹 {token}。 熏垥尰。"), "熏垥尰"},
+		{cells("Authorization", "Bearer <token> Required."), "required"},
+		{cells("Autorização", "<Token> de portador obrigatório."), "obrigatório"},
+		{cells("Authorization", "Bearer {token}"), ""},
+		{cells("Accept", "application/json"), ""},
+	}
+	for _, tt := range tests {
+		if got := learnRequired([][]inline{tt.row}); got != tt.want {
+			t.Errorf("learnRequired(%q) = %q, want %q", tt.row[1].Text, got, tt.want)
+		}
 	}
 }
 
@@ -172,6 +233,42 @@ func TestMediaType(t *testing.T) {
 	for _, tt := range tests {
 		if got := mediaType(tt.in); got != tt.want {
 			t.Errorf("mediaType(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// headerPage is a page in a made-up language with a translated header
+// name; example is its example request's header lines.
+func headerPage(example string) string {
+	return "---\ntitle: x\nms.contentlocale: qps-ploc\n---\n\n# Zø\n\n## <a name=\"http-request\"></a>Hø\n\n```http\nPATCH /things/{id}\n```\n\n" +
+		"## <a name=\"request-headers\"></a>Cø\n\n| Nø | Vø |\n|:--|:--|\n| Šitédäžà | Túdåsü {token}. Núšóžå. |\n| Çâsi-Bøzitá | Lø ETag. Núšóžå. |\n\n" +
+		"## <a name=\"response\"></a>Rø\n\n`204 No Content`\n\n## <a name=\"examples\"></a>Eø\n\n<!-- {\"blockType\": \"request\", \"name\": \"x\"} -->\n```http\nPATCH https://graph.microsoft.com/v1.0/things/1\n" + example + "\n```\n"
+}
+
+// TestHeaderNamesFromTheTree names a translated header by elimination on
+// the page whose example sends it, and by that on the page whose example
+// does not.
+func TestHeaderNamesFromTheTree(t *testing.T) {
+	fsys := fstest.MapFS{
+		"api/a.md": {Data: []byte(headerPage("If-Match: W/\"1\"\n"))},
+		"api/b.md": {Data: []byte(headerPage(""))},
+	}
+	api, err := ParseFS(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range api.Operations {
+		want := []ir.Header{
+			{Name: "Authorization", Value: "Túdåsü {token}. Núšóžå.", Required: true},
+			{Name: "If-Match", Value: "Lø ETag. Núšóžå.", Required: true},
+		}
+		if diff := cmp.Diff(want, op.Headers); diff != "" {
+			t.Errorf("%s headers (-want +got):\n%s", op.Page, diff)
+		}
+	}
+	for _, d := range api.Diagnostics {
+		if strings.Contains(d.Message, "header") {
+			t.Errorf("diagnostic: %v", d)
 		}
 	}
 }

@@ -22,6 +22,16 @@ type page struct {
 	// parent is the page that includes this file, which collects its
 	// diagnostics; nil for a page
 	parent *page
+	// requiredMark is the page's word for "required", learned from its
+	// Authorization header row (learnRequired); "" when unknown.
+	requiredMark string
+	// learned pairs translated header names with the headers they were
+	// found to be; pending are the header rows the page cannot settle.
+	learned [][2]string
+	pending []pendingHeader
+	// typeWords and untyped are the same for body parameters' type cells.
+	typeWords [][2]string
+	untyped   []pendingParam
 }
 
 // newPage indexes src and splits off its front matter. ok is false when the
@@ -116,6 +126,14 @@ func (p *page) notef(off int, format string, args ...any) {
 // diagnose records a diagnostic of severity sev at offset off of p, on
 // the page that includes p when p is an include file.
 func (p *page) diagnose(sev string, off int, msg string) {
+	d := p.diagnostic(sev, off, msg)
+	for p.parent != nil {
+		p = p.parent
+	}
+	p.diags = append(p.diags, d)
+}
+
+func (p *page) diagnostic(sev string, off int, msg string) ir.Diagnostic {
 	// Page text quoted in a message may be invalid UTF-8; the message
 	// goes to a terminal and into JSON, so it is made valid.
 	d := ir.Diagnostic{Pos: p.pos(off), Severity: sev, Message: strings.ToValidUTF8(msg, "\uFFFD")}
@@ -123,5 +141,5 @@ func (p *page) diagnose(sev string, off int, msg string) {
 		p = p.parent
 	}
 	d.Page = p.file
-	p.diags = append(p.diags, d)
+	return d
 }

@@ -43,13 +43,16 @@ func ParseTree(fsys fs.FS, version string) (*ir.API, error) {
 	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
 	results := make([]PageResult, len(names))
 	errs := make([]error, len(names))
+	headers := make([]treeNames, len(names))
 	par.Each(len(names), func(i int) {
 		src, err := fs.ReadFile(fsys, names[i])
-		results[i], errs[i] = parsePage(names[i], version, src, read), err
+		results[i], headers[i] = parsePage(names[i], version, src, read)
+		errs[i] = err
 	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	resolvePending(results, headers)
 	api := &ir.API{Operations: []*ir.Operation{}, Types: []*ir.Type{}, Skipped: []ir.Skip{}, Diagnostics: []ir.Diagnostic{}}
 	for i, res := range results {
 		if res.IsPage {
@@ -104,29 +107,32 @@ type PageResult struct {
 // read reads other files of the tree (permission includes); with a nil read
 // includes are reported as not read.
 func ParsePage(file string, src []byte, read func(name string) ([]byte, error)) (res PageResult) {
-	return parsePage(file, "", src, read)
+	res, names := parsePage(file, "", src, read)
+	results := []PageResult{res}
+	resolvePending(results, []treeNames{names})
+	return results[0]
 }
 
 // parsePage is ParsePage with the tree's version, "" if its path has none.
-func parsePage(file, version string, src []byte, read func(name string) ([]byte, error)) (res PageResult) {
+func parsePage(file, version string, src []byte, read func(name string) ([]byte, error)) (res PageResult, names treeNames) {
 	defer func() {
 		// A bug in graphgen is an error (the output would lack the page),
 		// not a crash: the other pages are still read and reported, and
 		// -exclude can leave the page out.
 		if r := recover(); r != nil {
 			msg := fmt.Sprintf("internal error while reading this page (please report it; -exclude the page to generate the rest): %v", r)
-			res = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Error, Message: msg, Page: file}}}
+			res, names = PageResult{IsPage: true, Skip: "internal error", Diagnostics: []ir.Diagnostic{{Pos: file + ":1:1", Severity: ir.Error, Message: msg, Page: file}}}, treeNames{}
 		}
 	}()
 	p, ok := newPage(file, src)
 	p.treeVersion = version
 	if !ok {
 		if !inAPIDir(file) {
-			return PageResult{} // a README or similar, not a page
+			return PageResult{}, names // a README or similar, not a page
 		}
 		reason := "no front matter (a leading block between --- lines): not a documentation page"
 		p.warnf(0, "page skipped: %s", reason)
-		return PageResult{IsPage: true, Skip: reason, Diagnostics: p.diags}
+		return PageResult{IsPage: true, Skip: reason, Diagnostics: p.diags}, names
 	}
 	res = PageResult{IsPage: true}
 	var skipOff int
@@ -135,7 +141,7 @@ func parsePage(file, version string, src []byte, read func(name string) ([]byte,
 		p.warnf(skipOff, "page skipped: %s", res.Skip)
 	}
 	res.Diagnostics = p.diags
-	return res
+	return res, treeNames{learned: p.learned, pending: p.pending, typeWords: p.typeWords, untyped: p.untyped, mark: p.requiredMark}
 }
 
 // inAPIDir reports a file in a directory named "api", where every file
@@ -170,7 +176,7 @@ func readPage(p *page, read readFile) ([]*ir.Operation, []*ir.Type, string, int)
 	}
 	examples := readExamples(p, o)
 	version := pageVersion(p, lines, examples)
-	headers := readHeaders(o, p)
+	headers := readHeaders(o, p, examples)
 	perms := readPermissions(p, o, read)
 	checkPermissions(p, o, perms, read)
 	id := pageID(p)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/graphgen-dev/graphgen/ir"
 )
@@ -17,9 +18,11 @@ const (
 	kindApplication
 )
 
-// kindHints are lower-case words that name a permission kind in row labels,
-// in the languages the docs are translated to. They are only hints: labels
-// are also recognised by shape and position.
+// kindHints are lower-case words that name a permission kind in row
+// labels, in the languages of the given corpora. They only break ties
+// that the structure of a table leaves (labelKinds): which of the two
+// delegated kinds a table's only parenthesised label is, or which kind
+// each of several labels without parentheses is.
 var kindHints = []struct {
 	kind  int
 	words []string
@@ -33,29 +36,77 @@ var kindHints = []struct {
 // ("Delegado (conta corporativa ou de estudante)" has six).
 const maxLabelWords = 8
 
-// classifyKind recognises a permission-kind label: by hint words first,
-// then by shape ("Delegated (personal Microsoft account)" has parentheses
-// and "Microsoft", the work row only parentheses, the application row none).
-func classifyKind(label string) int {
-	if len(strings.Fields(label)) > maxLabelWords {
-		return kindUnknown // a sentence, not a label (scenario tables)
-	}
-	if k := hintedKind(label); k != kindUnknown {
-		return k
-	}
-	l := strings.ToLower(label)
-	if strings.Contains(l, "(") {
-		if strings.Contains(l, "microsoft") {
-			return kindPersonal
+// maxLabelRunes is the most characters a kind label has; in a language
+// written without spaces it is what tells a label from a sentence.
+const maxLabelRunes = 60
+
+// labelShape is what a cell's text looks like as a kind label.
+type labelShape struct {
+	label bool // one short line: a label, not a sentence
+	paren bool // it has a parenthesis, as the delegated labels do
+}
+
+// shapeOf reads the shape of a label.
+func shapeOf(text string) labelShape {
+	short := text != "" && !strings.Contains(text, "\n") && len(strings.Fields(text)) <= maxLabelWords && utf8.RuneCountInString(text) <= maxLabelRunes
+	return labelShape{label: short, paren: strings.ContainsAny(text, "(（")}
+}
+
+// labelKinds gives the kind of each label of a table's kind column, from
+// the table's structure: the rows follow the canonical order work or
+// school, personal, application, and the two delegated labels are the
+// ones with a parenthesis ("Delegated (work or school account)",
+// "Delegated (personal Microsoft account)"), so the first distinct
+// parenthesised label is work or school, the second personal, and the one
+// label without parenthesis is application. Where the structure leaves a
+// tie (one parenthesised label; several without), hint words break it;
+// a label they do not settle is kindUnknown and marked tied.
+func labelKinds(labels []string) (kinds []int, tied []bool) {
+	var parens, plain []string
+	seen := map[string]bool{}
+	for _, l := range labels {
+		sh := shapeOf(l)
+		if !sh.label || seen[l] {
+			continue
 		}
-		return kindWork
+		seen[l] = true
+		if sh.paren {
+			parens = append(parens, l)
+		} else {
+			plain = append(plain, l)
+		}
 	}
-	return kindUnknown
+	byLabel := make(map[string]int, len(seen))
+	settle(byLabel, parens, kindWork, kindPersonal)
+	settle(byLabel, plain, kindApplication)
+	kinds, tied = make([]int, len(labels)), make([]bool, len(labels))
+	for i, l := range labels {
+		k, ok := byLabel[l]
+		kinds[i], tied[i] = k, ok && k == kindUnknown
+		if !ok {
+			kinds[i] = kindUnknown
+		}
+	}
+	return kinds, tied
+}
+
+// settle gives the labels of a group (the distinct parenthesised labels,
+// or the others) their kinds: by position when the group has as many
+// labels as structural lists, else by hint words; kindUnknown (a tie)
+// when neither settles it.
+func settle(byLabel map[string]int, group []string, structural ...int) {
+	for i, l := range group {
+		if len(group) == len(structural) {
+			byLabel[l] = structural[i]
+		} else {
+			byLabel[l] = hintedKind(l)
+		}
+	}
 }
 
 // hintedKind recognises a kind label by hint words only.
 func hintedKind(label string) int {
-	if len(strings.Fields(label)) > maxLabelWords {
+	if !shapeOf(label).label {
 		return kindUnknown
 	}
 	l := strings.ToLower(label)
@@ -124,66 +175,156 @@ func dedupeSet(s *ir.PermissionSet) {
 	s.DelegatedWork, s.DelegatedPersonal, s.Application = dedupe(s.DelegatedWork), dedupe(s.DelegatedPersonal), dedupe(s.Application)
 }
 
-// andWords join permissions that are required together ("A and B").
-var andWords = map[string]bool{"and": true, "e": true, "y": true, "et": true, "und": true, "en": true, "och": true, "i": true, "和": true, "及": true, "및": true, "と": true, "&": true, "+": true}
+// andWords and orWords are the words for "and" and "or" in the languages
+// of the given corpora. A word between two names is "and" (the names are
+// required together, "A+B") by structure when the cell also separates
+// names with punctuation: lists give alternatives with commas, so a word
+// inside such a list joins ("A and B, C"). In a cell without such
+// punctuation ("A and B", "A or B") these words break the tie; another
+// word there is read as "or" with a warning (readNames' unsure).
+var (
+	andWords = map[string]bool{"and": true, "plus": true, "e": true, "y": true, "et": true, "und": true, "en": true, "och": true, "i": true, "和": true, "及": true, "및": true, "と": true}
+	orWords  = map[string]bool{"or": true, "ou": true, "o": true, "oder": true, "of": true, "eller": true, "lub": true, "или": true, "または": true, "或": true, "或者": true, "또는": true}
+)
 
 // permissionNames extracts the permission names from a cell. Names have the
 // shape Word.Word[.Word] (User.Read.All, eDiscovery.Read.All); everything
 // else — separators (",", "、", "or", <br>), footnote marks and "Not
 // supported." in any language — is not a name, so a cell without names
 // means the kind is not supported. Names joined by an "and" word are one
-// entry, written "A+B": the docs require both.
+// entry, written "A+B": the docs require both. Names that machine
+// translation broke are left out (see readNames).
 func permissionNames(cell string) []string {
-	var out, group []string
-	joined := false
+	names, _, _ := readNames(cell)
+	return names
+}
+
+// readNames returns the permission names of a cell and the names that
+// machine translation broke ("GroupMember. Read. All", "Directory
+// .Read.All", "OnPremises PublishingProfiles.ReadWrite.All"), which are
+// not names: no rule can tell which permission they were.
+func readNames(cell string) (names, broken, unsure []string) {
+	cell, broken = cutBroken(cell)
+	items := nameItems(permissionTokens(cell))
+	listed := slices.ContainsFunc(items, func(it nameItem) bool { return it.punct })
+	var group []string
 	flush := func() {
 		if len(group) > 0 {
-			out = append(out, strings.Join(group, "+"))
+			names = append(names, strings.Join(group, "+"))
 		}
 		group = nil
 	}
-	for _, tok := range permissionTokens(joinSplitNames(cell)) {
-		name := strings.Trim(tok, ".-_")
+	for i, it := range items {
+		w := strings.ToLower(it.word)
 		switch {
-		case isPermissionName(name):
-			if !joined {
-				flush()
-			}
-			group = append(group, name)
-			joined = false
-		case andWords[strings.ToLower(strings.TrimSpace(tok))]:
-			joined = len(group) > 0
-		case strings.TrimSpace(tok) != "":
+		case i > 0 && it.symbol:
+			// joined by "+" or "&": required together
+		case i == 0 || it.other || it.punct || it.word == "":
 			flush()
-			joined = false
+		case andWords[w] || listed && !orWords[w]:
+			// joined: required together
+		default:
+			if !orWords[w] {
+				unsure = append(unsure, it.word)
+			}
+			flush()
 		}
+		group = append(group, it.name)
 	}
 	flush()
-	return out
+	return names, broken, unsure
 }
 
-// splitName finds a permission name that machine translation broke after
-// a dot ("GroupMember. Read. All"): a capitalised fragment, ". ", and a
-// capitalised word.
-var splitName = regexp.MustCompile(`\b([A-Z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)\. ([A-Z][A-Za-z0-9_-]*)\b`)
+// nameItem is a permission name of a cell and what stands between it and
+// the name before it.
+type nameItem struct {
+	name   string
+	word   string // the one word before it ("and", "or"), if that is all
+	symbol bool   // "+" or "&" before it
+	punct  bool   // punctuation before it: ",", "、", ";", a line break
+	other  bool   // anything else: several words, a sentence
+}
 
-// joinSplitNames repairs broken names; a fragment ending in ".All" ends a
-// name, so "Directory.Read.All. User.Read" stays two names.
-func joinSplitNames(cell string) string {
-	for i := 0; i < 4 && strings.Contains(cell, ". "); i++ {
-		joined := splitName.ReplaceAllStringFunc(cell, func(m string) string {
-			left, right, _ := strings.Cut(m, ". ")
-			if strings.HasSuffix(left, ".All") {
-				return m
-			}
-			return left + "." + right
-		})
-		if joined == cell {
-			break
+// nameItems reads the names of a cell's tokens and their separators.
+func nameItems(tokens []string) []nameItem {
+	var items []nameItem
+	var sep strings.Builder
+	for _, tok := range tokens {
+		name := strings.Trim(tok, ".-_")
+		if !isPermissionName(name) {
+			sep.WriteString(tok)
+			continue
 		}
-		cell = joined
+		items = append(items, separatedBy(name, sep.String()))
+		sep.Reset()
 	}
-	return cell
+	return items
+}
+
+// separatedBy describes the separator text sep before name.
+func separatedBy(name, sep string) nameItem {
+	it := nameItem{name: name}
+	t := strings.TrimSpace(sep)
+	words := strings.Fields(t)
+	switch {
+	case t == "":
+	case t == "+" || t == "&":
+		it.symbol = true
+	case strings.ContainsAny(sep, ",;、，；\n"):
+		it.punct = true
+	case len(words) == 1 && strings.IndexFunc(t, func(r rune) bool { return !unicode.IsLetter(r) }) < 0:
+		it.word = t
+	default:
+		it.other = true
+	}
+	return it
+}
+
+// brokenNames are the shapes machine translation leaves of a name: a
+// space after a dot ("GroupMember. Read. All", a word alone before the
+// first dot), a space before one ("Directory .Read.All", ".Read.All"),
+// and a space inside a word with inner capitals ("OnPremises
+// PublishingProfiles.ReadWrite.All"). A name whose parts all stand
+// ("Directory.Read.All. User.Read") is whole.
+var brokenNames = []*regexp.Regexp{
+	regexp.MustCompile(`(^|[^.\w])((?:[A-Z][A-Za-z0-9_-]*\. )+[A-Z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)`),
+	regexp.MustCompile(`(^|[^.\w])((?:[A-Za-z][A-Za-z0-9_-]* )?\.[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*)`),
+	regexp.MustCompile(`(^|[^.\w])([A-Z][a-z0-9]+[A-Z][A-Za-z0-9_-]* [A-Z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+)`),
+}
+
+// cutBroken removes the broken names of a cell, returning them.
+func cutBroken(cell string) (string, []string) {
+	var broken []string
+	for i, re := range brokenNames {
+		if !mayBreak(cell, i) {
+			continue // most cells have none of the shapes: no regexp runs
+		}
+		cell = re.ReplaceAllStringFunc(cell, func(m string) string {
+			sub := re.FindStringSubmatch(m)
+			broken = append(broken, sub[2])
+			return sub[1] + ","
+		})
+	}
+	return cell, broken
+}
+
+// mayBreak reports, by a scan of its bytes, whether cell can hold the
+// shape of brokenNames[i]: ". " before a capital (0), a dot after no word
+// character and before a letter (1), a letter, a space and a capital (2).
+func mayBreak(cell string, i int) bool {
+	word := func(c byte) bool { return c == '_' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z' }
+	upper := func(c byte) bool { return c >= 'A' && c <= 'Z' }
+	for j := 0; j < len(cell); j++ {
+		switch {
+		case i == 0 && j+2 < len(cell) && cell[j] == '.' && cell[j+1] == ' ' && upper(cell[j+2]):
+			return true
+		case i == 1 && cell[j] == '.' && j+1 < len(cell) && word(cell[j+1]) && (j == 0 || !word(cell[j-1]) && cell[j-1] != '.'):
+			return true
+		case i == 2 && j > 0 && j+1 < len(cell) && cell[j] == ' ' && word(cell[j-1]) && upper(cell[j+1]):
+			return true
+		}
+	}
+	return false
 }
 
 // permissionTokens splits a cell into runs of name characters and runs of

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -39,9 +40,19 @@ func TestPermissionNames(t *testing.T) {
 			[]string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"}},
 		{"translated and group", "Policy.Read.All e Application.ReadWrite.All", []string{"Policy.Read.All+Application.ReadWrite.All"}},
 		{"or is an alternative", "Mail.Read or Mail.ReadWrite", []string{"Mail.Read", "Mail.ReadWrite"}},
-		// machine translation breaks names after dots
-		{"broken names", "GroupMember. Read. All, Group.Read.All", []string{"GroupMember.Read.All", "Group.Read.All"}},
-		{"broken name after a word", "Bookings. Read.All", []string{"Bookings.Read.All"}},
+		// A word inside a comma-separated list joins, in any language.
+		{"unknown word in a list joins", "Policy.Read.All zøg Application.Read.All, Directory.Read.All", []string{"Policy.Read.All+Application.Read.All", "Directory.Read.All"}},
+		{"CJK word in a list joins", "Policy.Read.All和Application.Read.All、Directory.Read.All", []string{"Policy.Read.All+Application.Read.All", "Directory.Read.All"}},
+		{"plus in a list", "EduRoster.Read.All, EduRoster.ReadWrite.All plus Directory.Read.All", []string{"EduRoster.Read.All", "EduRoster.ReadWrite.All+Directory.Read.All"}},
+		{"unknown word alone is an alternative", "Mail.Read zøg Mail.ReadWrite", []string{"Mail.Read", "Mail.ReadWrite"}},
+		{"symbols join", "Mail.Read + Mail.Send & User.Read", []string{"Mail.Read+Mail.Send+User.Read"}},
+		{"several words are no join", "Mail.Read plus either User.Read", []string{"Mail.Read", "User.Read"}},
+		// machine translation breaks names: they are left out, not rewritten
+		{"broken names", "GroupMember. Read. All, Group.Read.All", []string{"Group.Read.All"}},
+		{"broken name after a word", "Bookings. Read.All", nil},
+		{"space before a dot", "Directory .Read.All, User.Read", []string{"User.Read"}},
+		{"leading dot", ".Read.All", nil},
+		{"space inside a word", "OnPremises PublishingProfiles.ReadWrite.All", nil},
 		{"names ending in All stay apart", "Directory.Read.All. User.Read", []string{"Directory.Read.All", "User.Read"}},
 		{"sentence is not a name", "Not supported. Application", nil},
 		{"underscore and dash", "Exchange_Manage.All, Team-Member.Read", []string{"Exchange_Manage.All", "Team-Member.Read"}},
@@ -56,34 +67,79 @@ func TestPermissionNames(t *testing.T) {
 	}
 }
 
-func TestClassifyKind(t *testing.T) {
+// TestLabelKinds gives the kind column of whole tables: kinds come from
+// the labels' shapes and the canonical order, in any language.
+func TestLabelKinds(t *testing.T) {
+	const W, P, A, U = kindWork, kindPersonal, kindApplication, kindUnknown
 	tests := []struct {
-		label string
-		want  int
+		name   string
+		labels []string
+		want   []int
+		tied   []bool
 	}{
-		{"Delegated (work or school account)", kindWork},
-		{"Delegated (personal Microsoft account)", kindPersonal},
-		{"Application", kindApplication},
-		{"Delegated", kindWork},
-		{"Delegado (conta corporativa ou de estudante)", kindWork},
-		{"Delegada (conta pessoal da Microsoft)", kindPersonal},
-		{"Delegado (conta pessoal da Microsoft)", kindPersonal},
-		{"Aplicativo", kindApplication},
-		{"Aplicação", kindApplication},
-		{"Délégué (compte professionnel ou scolaire)", kindWork},
-		{"Délégué (compte personnel Microsoft)", kindPersonal},
-		{"Delegiert (persönliches Microsoft-Konto)", kindPersonal},
-		// Unknown language (Dutch): by shape only.
-		{"Gedelegeerd (werk- of schoolaccount)", kindWork},
-		{"Gedelegeerd (persoonlijk Microsoft-account)", kindPersonal},
-		{"(compte personnel Microsoft)", kindPersonal},
-		{"Toepassing", kindUnknown},
-		{"Permission type", kindUnknown},
-		{"", kindUnknown},
+		{"English", []string{"Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"}, []int{W, P, A}, nil},
+		{"pt-BR", []string{"Delegado (conta corporativa ou de estudante)", "Delegada (conta pessoal da Microsoft)", "Aplicativo"}, []int{W, P, A}, nil},
+		// Made-up words: only the shape and the order tell.
+		{"unknown language", []string{"Båtokívi (ñågú fö pogäko kédušø)", "Båtokívi (namúpô Gétidúnö kédušø)", "Holäžósí"}, []int{W, P, A}, nil},
+		{"Cyrillic", []string{"Щэрорёку (щоры що фипуси тириды)", "Щэрорёку (пязюфё Пибецюжы тириды)", "Мэпэдюжа"}, []int{W, P, A}, nil},
+		{"CJK, full-width parentheses", []string{"怼蘟醸泧（美慰椛汜颏瞄嗳劌忳）", "怼蘟醸泧（椺絅鐆巄嗆甶抰嗳劌忳）", "迡姇蜷逗"}, []int{W, P, A}, nil},
+		{"rows by resource and kind", []string{"Dlg (a)", "Dlg (b)", "App", "Dlg (a)", "Dlg (b)", "App"}, []int{W, P, A, W, P, A}, nil},
+		{"Intune sub-rows are blank here", []string{"Dlg (a)", "", "", "Dlg (b)", "App"}, []int{W, U, U, P, A}, nil},
+		// One delegated label: a tie that words break, or a warning.
+		{"one delegated label, known words", []string{"Delegated (work or school account)", "Application"}, []int{W, A}, nil},
+		{"one delegated label, unknown words", []string{"Båtokívi (ñågú fö pogäko kédušø)", "Holäžósí"}, []int{U, A}, []bool{true, false}},
+		{"several plain labels, unknown words", []string{"Zig", "Zag"}, []int{U, U}, []bool{true, true}},
+		{"sentences are no labels", []string{"App is calling on behalf of itself (application permission).\nNote: work accounts only."}, []int{U}, []bool{false}},
+		{"empty", []string{""}, []int{U}, []bool{false}},
 	}
 	for _, tt := range tests {
-		if got := classifyKind(tt.label); got != tt.want {
-			t.Errorf("classifyKind(%q) = %d, want %d", tt.label, got, tt.want)
+		t.Run(tt.name, func(t *testing.T) {
+			kinds, tied := labelKinds(tt.labels)
+			if diff := cmp.Diff(tt.want, kinds); diff != "" {
+				t.Errorf("kinds of %q (-want +got):\n%s", tt.labels, diff)
+			}
+			if tt.tied == nil {
+				tt.tied = make([]bool, len(tt.labels))
+			}
+			if diff := cmp.Diff(tt.tied, tied); diff != "" {
+				t.Errorf("ties of %q (-want +got):\n%s", tt.labels, diff)
+			}
+		})
+	}
+}
+
+// TestBrokenNames lists what readNames leaves out.
+func TestBrokenNames(t *testing.T) {
+	tests := []struct{ cell, want string }{
+		{"GroupMember. Read. All, Group.Read.All", "GroupMember. Read. All"},
+		{"Directory .Read.All", "Directory .Read.All"},
+		{"User.Read, .Read.All", ".Read.All"},
+		{"OnPremises PublishingProfiles.ReadWrite.All", "OnPremises PublishingProfiles.ReadWrite.All"},
+		{"Directory.Read.All. User.Read", ""},
+		{"Not supported. Application", ""},
+		{"e.g. User.Read", ""},
+	}
+	for _, tt := range tests {
+		_, broken, _ := readNames(tt.cell)
+		if got := strings.Join(broken, "|"); got != tt.want {
+			t.Errorf("readNames(%q) broken = %q, want %q", tt.cell, got, tt.want)
+		}
+	}
+}
+
+// TestUnsureJoins lists the words between names that neither structure
+// nor the word lists read.
+func TestUnsureJoins(t *testing.T) {
+	tests := []struct{ cell, want string }{
+		{"Mail.Read zøg Mail.ReadWrite", "zøg"},
+		{"Mail.Read or Mail.ReadWrite", ""},
+		{"Mail.Read and Mail.ReadWrite", ""},
+		{"Mail.Read zøg Mail.ReadWrite, User.Read", ""},
+	}
+	for _, tt := range tests {
+		_, _, unsure := readNames(tt.cell)
+		if got := strings.Join(unsure, "|"); got != tt.want {
+			t.Errorf("readNames(%q) unsure = %q, want %q", tt.cell, got, tt.want)
 		}
 	}
 }

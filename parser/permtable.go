@@ -119,11 +119,13 @@ func includedTables(p *page, b block, read readFile) []*table {
 //     their label;
 //   - rows by resource and kind: "resource | kind | least | higher";
 //   - rows by resource with a column per kind.
+//
+// Kinds come from the table's structure (labelKinds).
 func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
 	if cols := headerKinds(t); cols != nil {
 		return readKindColumns(t, cols)
 	}
-	kc := kindColumn(t)
+	kc, kinds, tied := kindColumn(t)
 	var out []ir.ScopedPermissions
 	scopeIndex := map[string]int{}
 	last, parent, hasSub := kindUnknown, false, false
@@ -133,12 +135,12 @@ func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
 		if kc > 0 {
 			scope = joinCells(row[:kc])
 		}
-		k, sub := rowKind(row[kc], i, len(t.rows), last, parent)
+		k, sub := rowKind(row[kc], kinds[i], tied[i], i, len(t.rows), last, parent)
 		if k == kindUnknown {
-			t.page.warnf(t.rowOff[i], "permission row %q names no permission kind (expected %q, %q or %q); the row is ignored", row[kc].Text, kindLabels[kindWork], kindLabels[kindPersonal], kindLabels[kindApplication])
+			warnKindless(t, i, row[kc].Text, tied[i])
 			continue
 		}
-		names := cellNames(row[kc+1:])
+		names, broken := cellNames(t, i, row[kc+1:])
 		seen[k] = true
 		if sub {
 			scope, hasSub = row[kc].Text, true
@@ -150,7 +152,7 @@ func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
 			out = append(out, ir.ScopedPermissions{Scope: scope, PermissionSet: nonNil(ir.PermissionSet{})})
 		}
 		parent = !sub && len(names) == 0 && joinCells(row[kc+1:]) == ""
-		addKind(&out[idx].PermissionSet, k, names, !parent && len(names) == 0)
+		addKind(&out[idx].PermissionSet, k, names, !parent && len(names) == 0 && !broken)
 		last = k
 	}
 	for i := range out {
@@ -167,73 +169,97 @@ func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
 	return out
 }
 
-// rowKind classifies a row label: by hints or shape; three unlabelled rows
-// by position; under a kind row without names (Intune), an indented label,
-// or one that is no other kind, is a sub-row of that kind; another label
-// that is no kind continues the previous kind.
-func rowKind(label inline, i, rows, last int, parent bool) (kind int, sub bool) {
-	if parent && label.Indented {
-		return last, true
+// warnKindless reports a row whose kind is not known: a tie the table's
+// structure leaves and no hint word breaks, or a label that is none.
+func warnKindless(t *table, i int, label string, tied bool) {
+	if tied {
+		t.page.warnf(t.rowOff[i], "permission row %q: the table's structure cannot tell its kind (the rows go work or school, personal, application; the two delegated labels have parentheses, the application label none, and this table has not that many of its shape) and its words are not known; the row is ignored", label)
+		return
 	}
-	if k := hintedKind(label.Text); k != kindUnknown {
-		return k, false
-	}
-	k := classifyKind(label.Text)
-	if parent && (k == kindUnknown || k == last) {
-		return last, true
-	}
-	if k == kindUnknown && rows == 3 && last == i-1 {
-		return i, false // work, personal, application
-	}
-	if k == kindUnknown {
-		return last, last != kindUnknown
-	}
-	return k, false
+	t.page.warnf(t.rowOff[i], "permission row %q names no permission kind (expected %q, %q or %q); the row is ignored", label, kindLabels[kindWork], kindLabels[kindPersonal], kindLabels[kindApplication])
 }
 
-// isPermissionTable reports a table with a column per kind or a column of
-// kind labels; other tables in the section (scenarios, roles) are prose.
+// rowKind decides a row's kind from its label's structural kind k: under
+// a kind row without names (Intune), an indented label, or one that is
+// no other kind, is a sub-row of that kind; three unlabelled rows go by
+// position (work, personal, application); another label that is no kind
+// and no tie continues the previous kind.
+func rowKind(label inline, k int, tied bool, i, rows, last int, parent bool) (kind int, sub bool) {
+	switch {
+	case parent && label.Indented:
+		return last, true
+	case parent && (k == kindUnknown || k == last):
+		return last, true
+	case k != kindUnknown || tied:
+		return k, false
+	case rows == 3 && last == i-1:
+		return i, false
+	}
+	return last, last != kindUnknown
+}
+
+// columnKinds classifies the labels of column c (labelKinds); indented
+// labels (Intune sub-rows) are no kind labels.
+func columnKinds(t *table, c int) (kinds []int, tied []bool) {
+	labels := make([]string, len(t.rows))
+	for i, row := range t.rows {
+		if c < len(row) && !row[c].Indented {
+			labels[i] = row[c].Text
+		}
+	}
+	return labelKinds(labels)
+}
+
+// isPermissionTable reports a table with a column per kind, or a column
+// of kind labels whose rows name permissions or are of two kinds; other
+// tables in the section (scenarios, roles) are prose.
 func isPermissionTable(t *table) bool {
 	if headerKinds(t) != nil {
 		return true
 	}
-	kc := kindColumn(t)
-	for _, row := range t.rows {
-		if kc < len(row) && classifyKind(row[kc].Text) != kindUnknown {
+	kc, kinds, _ := kindColumn(t)
+	found := map[int]bool{}
+	for i, k := range kinds {
+		if k == kindUnknown {
+			continue
+		}
+		found[k] = true
+		if names, _ := cellNames(nil, i, t.rows[i][kc+1:]); len(names) > 0 || len(found) > 1 {
 			return true
 		}
 	}
 	return false
 }
 
-// kindColumn finds the column holding the kind labels: the first column
-// whose cells mostly classify as kinds (0 when none does).
-func kindColumn(t *table) int {
-	width := len(t.header)
-	for c := 0; c < width-1; c++ {
+// kindColumn finds the column holding the kind labels, the first column
+// whose cells mostly are kind labels (0 when none is), and their kinds.
+func kindColumn(t *table) (c int, kinds []int, tied []bool) {
+	for c := 0; c < len(t.header)-1; c++ {
+		kinds, tied := columnKinds(t, c)
 		n := 0
-		for _, row := range t.rows {
-			if c < len(row) && classifyKind(row[c].Text) != kindUnknown {
+		for _, k := range kinds {
+			if k != kindUnknown {
 				n++
 			}
 		}
 		if 2*n > len(t.rows) {
-			return c
+			return c, kinds, tied
 		}
 	}
-	return 0
+	kinds, tied = columnKinds(t, 0)
+	return 0, kinds, tied
 }
 
 // readKindColumns reads a table with one row per resource and one column
 // per kind.
 func readKindColumns(t *table, cols map[int]int) []ir.ScopedPermissions {
 	var out []ir.ScopedPermissions
-	for _, row := range t.rows {
+	for i, row := range t.rows {
 		s := ir.ScopedPermissions{Scope: row[0].Text, PermissionSet: nonNil(ir.PermissionSet{})}
 		for c := 1; c < len(row); c++ {
 			if k, ok := cols[c]; ok {
-				names := permissionNames(row[c].Text)
-				addKind(&s.PermissionSet, k, names, len(names) == 0 && row[c].Text != "")
+				names, broken := cellNames(t, i, row[c:c+1])
+				addKind(&s.PermissionSet, k, names, len(names) == 0 && !broken && row[c].Text != "")
 			}
 		}
 		dedupeSet(&s.PermissionSet)
@@ -242,13 +268,26 @@ func readKindColumns(t *table, cols map[int]int) []ir.ScopedPermissions {
 	return out
 }
 
-// cellNames collects the permission names of several cells.
-func cellNames(cells []inline) []string {
-	var names []string
+// cellNames collects the permission names of the cells of row i of t;
+// a name that machine translation broke is left out with a warning at
+// the row (t nil: without), and hasBroken says so: such cells do not say
+// that a kind is not supported.
+func cellNames(t *table, i int, cells []inline) (names []string, hasBroken bool) {
 	for _, c := range cells {
-		names = append(names, permissionNames(c.Text)...)
+		n, broken, unsure := readNames(c.Text)
+		names = append(names, n...)
+		hasBroken = hasBroken || len(broken) > 0
+		if t == nil {
+			continue
+		}
+		for _, b := range broken {
+			t.page.warnf(t.rowOff[i], "permission name %q is broken (a space inside it, as machine translation leaves names); it is left out of the operation, since no rule can tell which permission it was (write it whole, like User.Read.All)", b)
+		}
+		for _, w := range unsure {
+			t.page.warnf(t.rowOff[i], "the word %q between two permission names is not known to mean \"and\" or \"or\", and the cell has no comma-separated list that would tell; the names are read as alternatives (separate alternatives with commas)", w)
+		}
 	}
-	return dedupe(names)
+	return dedupe(names), hasBroken
 }
 
 // joinCells joins the texts of cells with " / ".
@@ -290,17 +329,19 @@ func isInclude(n ast.Node, src []byte) bool {
 }
 
 // headerKinds returns, for a per-resource table (one column per kind), the
-// kind of each column by index; nil for other tables. Only hint words
-// count here: header cells like "Permissions (from least to most
-// privileged)" have the parentheses of a kind label without being one.
+// kind of each column by index; nil for other tables. The header cells
+// after the first are read as labels (labelKinds); at least two kinds
+// must be found.
 func headerKinds(t *table) map[int]int {
+	labels := make([]string, len(t.header))
+	for i, h := range t.header[1:] {
+		labels[i+1] = h.Text
+	}
+	kinds, _ := labelKinds(labels)
 	cols := map[int]int{}
 	seen := map[int]bool{}
-	for i, h := range t.header {
-		if i == 0 {
-			continue
-		}
-		if k := hintedKind(h.Text); k != kindUnknown && !seen[k] {
+	for i, k := range kinds {
+		if k != kindUnknown && !seen[k] {
 			cols[i], seen[k] = k, true
 		}
 	}

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -190,6 +191,9 @@ func primitiveOf(r *ir.ExampleResponse, prose string) string {
 	if named == "" {
 		named = primitiveIn(prose)
 	}
+	if named == "" && isBase64(stringValue(r.Body)) {
+		named = "Edm.Stream" // the example's value is encoded bytes
+	}
 	v, _ := topLevelMembers(strings.TrimSpace(r.Body))["value"]
 	var fromValue string
 	switch {
@@ -204,6 +208,28 @@ func primitiveOf(r *ir.ExampleResponse, prose string) string {
 		return named
 	}
 	return fromValue
+}
+
+// stringValue returns the string "value" of a JSON object body, or "".
+func stringValue(body string) string {
+	var v struct {
+		Value string `json:"value"`
+	}
+	if json.Unmarshal([]byte(body), &v) != nil {
+		return ""
+	}
+	return v.Value
+}
+
+// isBase64 reports a string that is padded standard base64 of at least
+// 12 bytes: the JSON form of a stream, which prose may name in any
+// language ("a Stream in the response body").
+func isBase64(s string) bool {
+	if len(s) < 16 || len(s)%4 != 0 || !strings.HasSuffix(s, "=") {
+		return false
+	}
+	_, err := base64.StdEncoding.DecodeString(s)
+	return err == nil
 }
 
 // jsonKindOf is the JSON kind an Edm primitive is written as.

@@ -7,6 +7,40 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
+// CalendarGetScheduleRequest is the request body of calendar-getschedule
+// (POST).
+type CalendarGetScheduleRequest struct {
+	// AvailabilityViewInterval is "availabilityViewInterval".
+	// 潭鐨縑蠵嘪篬譒灻寯肅时老橰婯轎炢葛 availabilityView
+	// 炢嘪篬潖久鋚。 嘪篬迺攍眦簖 30 昆畨敨， 嶑褯嘃簖 5，
+	// 彚栢赬簖 1440。 苡滢絩。
+	AvailabilityViewInterval *int32 `json:"availabilityViewInterval,omitempty"`
+	// EndTime is "endTime". 嘪篬邩蔀， 老橰，
+	// 蟘鲷老橰堚圗楴缜嘪篬棴瑋秱咣梥。
+	EndTime json.RawMessage `json:"endTime,omitempty"`
+	// Schedules is "schedules". 时礒唀繆釀肅 SMTP 銊緝栙宒肅战鋂，
+	// 籝侕祛褸炥熐，
+	// 椛歕僮懎凇截繰峎埻茏畕墠餮甦巸询枉駠。
+	Schedules []string `json:"schedules,omitempty"`
+	// StartTime is "startTime". 嘪篬邩蔀， 老橰，
+	// 蟘鲷老橰堚圗楴缜嘪篬棴瑋秱租僳鸭。
+	StartTime json.RawMessage `json:"startTime,omitempty"`
+	// AdditionalData holds members the docs do not list, sent as they are.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes CalendarGetScheduleRequest and keeps the members it does not declare.
+func (m *CalendarGetScheduleRequest) UnmarshalJSON(b []byte) error {
+	type plain CalendarGetScheduleRequest
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes CalendarGetScheduleRequest with the members it does not declare.
+func (m CalendarGetScheduleRequest) MarshalJSON() ([]byte, error) {
+	type plain CalendarGetScheduleRequest
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // CalendarUpdateRequest is the request body of calendar-update (PATCH).
 type CalendarUpdateRequest struct {
 	// Color is "color". Specifies the color theme to distinguish the calendar from

@@ -46,6 +46,10 @@ type Handler interface {
 	// /v1.0/me/calendarGroups/{id}/calendars/{id}, /v1.0/users/{id |
 	// userPrincipalName}/calendarGroups/{id}/calendars/{id} (calendar-get).
 	CalendarGet(w http.ResponseWriter, r *http.Request)
+	// CalendarGetSchedule answers POST /v1.0/me/calendar/getSchedule,
+	// /v1.0/users/{id | userPrincipalName}/calendar/getSchedule
+	// (calendar-getschedule).
+	CalendarGetSchedule(w http.ResponseWriter, r *http.Request)
 	// ChannelDoesUserHaveAccess answers GET
 	// /v1.0/teams/{team-id}/channels/{channel-id}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')
 	// (channel-doesuserhaveaccess).
@@ -61,6 +65,15 @@ type Handler interface {
 	// ChatsGetAllMessages answers GET /v1.0/users/{id |
 	// user-principal-name}/chats/getAllMessages (chats-getallmessages).
 	ChatsGetAllMessages(w http.ResponseWriter, r *http.Request)
+	// ContactGet answers GET /v1.0/me/contacts/{id}, /v1.0/users/{id |
+	// userPrincipalName}/contacts/{id},
+	// /v1.0/me/contactfolders/{Id}/contacts/{id}, /v1.0/users/{id |
+	// userPrincipalName}/contactfolders/{id}/contacts/{id},
+	// /v1.0/me/contactFolders/{id}/childFolders/{id}/.../contacts/{id},
+	// /v1.0/users/{id |
+	// userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}
+	// (contact-get).
+	ContactGet(w http.ResponseWriter, r *http.Request)
 	// ContextGet answers GET /v1.0/areas/context/{id} (context-get).
 	ContextGet(w http.ResponseWriter, r *http.Request)
 	// DoctextGet answers GET /v1.0/doctext/{doctext-id},
@@ -101,6 +114,9 @@ type Handler interface {
 	GroupPostMembers(w http.ResponseWriter, r *http.Request)
 	// HPost answers POST /v1.0/areas/h (h-post).
 	HPost(w http.ResponseWriter, r *http.Request)
+	// HeaderNameUnknown answers PATCH /v1.0/whatsits/{whatsit-id}
+	// (header-name-unknown).
+	HeaderNameUnknown(w http.ResponseWriter, r *http.Request)
 	// HostileGet answers GET /v1.0/areas/hostile/{id} (hostile-get).
 	HostileGet(w http.ResponseWriter, r *http.Request)
 	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
@@ -233,9 +249,14 @@ type Handler interface {
 	// /v1.0/communications/calls/{id}/participants/{id}/startHoldMusic
 	// (participant-startholdmusic).
 	ParticipantStartHoldMusic(w http.ResponseWriter, r *http.Request)
+	// PermissionNameBroken answers DELETE /v1.0/whatsits/{whatsit-id}
+	// (permission-name-broken).
+	PermissionNameBroken(w http.ResponseWriter, r *http.Request)
 	// PermissionRowNoKind answers GET /v1.0/whatsits/{whatsit-id}
 	// (permission-row-no-kind).
 	PermissionRowNoKind(w http.ResponseWriter, r *http.Request)
+	// PermissionRowSentence answers GET /v1.0/whatsits (permission-row-sentence).
+	PermissionRowSentence(w http.ResponseWriter, r *http.Request)
 	// PermissionTableMissingKind answers DELETE /v1.0/gubbins/{gubbin-id}
 	// (permission-table-missing-kind).
 	PermissionTableMissingKind(w http.ResponseWriter, r *http.Request)
@@ -420,6 +441,10 @@ type Handler interface {
 	// /beta/deviceAppManagement/vppTokens/syncLicenseCounts
 	// (intune-onboarding-vpptoken-synclicensecounts).
 	IntuneOnboardingVppTokenSyncLicenseCounts(w http.ResponseWriter, r *http.Request)
+	// IntuneReportingDeviceManagementReportsGetCachedReport answers POST
+	// /beta/deviceManagement/reports/getCachedReport
+	// (intune-reporting-devicemanagementreports-getcachedreport).
+	IntuneReportingDeviceManagementReportsGetCachedReport(w http.ResponseWriter, r *http.Request)
 	// IntuneSharedAndroidManagedAppProtectionGet answers GET
 	// /beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}
 	// (intune-shared-androidmanagedappprotection-get).
@@ -568,6 +593,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerChat(m, h)
 	registerChats(m, h)
 	registerCloudlicensing(m, h)
+	registerContact(m, h)
 	registerContextapi(m, h)
 	registerConversationmember(m, h)
 	registerDoctext(m, h)
@@ -582,10 +608,12 @@ func NewMock(h Handler) *graphrt.Mux {
 	registerGraphrtapi(m, h)
 	registerGroup(m, h)
 	registerH(m, h)
+	registerHeader(m, h)
 	registerHostile(m, h)
 	registerInclude(m, h)
 	registerIntunedevices(m, h)
 	registerIntuneonboarding(m, h)
+	registerIntunereporting(m, h)
 	registerIntuneshared(m, h)
 	registerInvalid(m, h)
 	registerItemanalytics(m, h)

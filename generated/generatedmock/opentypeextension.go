@@ -208,18 +208,7 @@ func registerOpentypeextension(m *graphrt.Mux, h Handler) {
 		},
 		Query: []string{"$expand"},
 	}, h.OpentypeextensionGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	// GET /v1.0/users/{Id | userPrincipalName}/contacts/{Id} is served by pseudoloc/api-reference/v1.0/api/contact-get.md.
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",

@@ -7,9 +7,19 @@ import (
 	"net/http"
 )
 
+// PermissionNameBroken answers 204 with the documented example of permission-name-broken.
+func (DocsHandler) PermissionNameBroken(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesPermissionNameBroken...)
+}
+
 // PermissionRowNoKind answers 200 with the documented example of permission-row-no-kind.
 func (DocsHandler) PermissionRowNoKind(w http.ResponseWriter, r *http.Request) {
 	graphrt.ServeExample(w, r, 200, examplesPermissionRowNoKind...)
+}
+
+// PermissionRowSentence answers 200 with the documented example of permission-row-sentence.
+func (DocsHandler) PermissionRowSentence(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesPermissionRowSentence...)
 }
 
 // PermissionTableMissingKind answers 204 with the documented example of permission-table-missing-kind.
@@ -17,14 +27,33 @@ func (DocsHandler) PermissionTableMissingKind(w http.ResponseWriter, r *http.Req
 	graphrt.ServeExample(w, r, 204, examplesPermissionTableMissingKind...)
 }
 
+// examplesPermissionNameBroken are the documented responses of permission-name-broken.
+var examplesPermissionNameBroken = []graphrt.Example{}
+
 // examplesPermissionRowNoKind are the documented responses of permission-row-no-kind.
 var examplesPermissionRowNoKind = []graphrt.Example{}
+
+// examplesPermissionRowSentence are the documented responses of permission-row-sentence.
+var examplesPermissionRowSentence = []graphrt.Example{{
+	Body:   "{\"value\":[]}",
+	Header: []string{"Content-Type", "application/json"},
+}}
 
 // examplesPermissionTableMissingKind are the documented responses of permission-table-missing-kind.
 var examplesPermissionTableMissingKind = []graphrt.Example{}
 
 // registerPermission registers the routes of package permission on m.
 func registerPermission(m *graphrt.Mux, h Handler) {
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "DELETE",
+		Operation: "permission-name-broken",
+		Pattern:   "/v1.0/whatsits/{whatsitID}",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Whatsit.ReadWrite.All"},
+			DelegatedWork: []string{"Whatsit.ReadWrite", "Whatsit.Read"},
+		},
+	}, h.PermissionNameBroken)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -36,6 +65,17 @@ func registerPermission(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.PermissionRowNoKind)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyNone,
+		Method:    "GET",
+		Operation: "permission-row-sentence",
+		Pattern:   "/v1.0/whatsits",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Whatsit.Read.All"},
+			DelegatedWork: []string{"Whatsit.Read"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.PermissionRowSentence)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",

@@ -19,6 +19,9 @@ type Handler interface {
 	// ExampleRequestNoMethod answers PATCH /v1.0/sprockets/{sprocket-id}
 	// (example-request-no-method).
 	ExampleRequestNoMethod(w http.ResponseWriter, r *http.Request)
+	// HeaderNameUnknown answers PATCH /v1.0/whatsits/{whatsit-id}
+	// (header-name-unknown).
+	HeaderNameUnknown(w http.ResponseWriter, r *http.Request)
 	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
 	// (include-permissions).
 	IncludePermissions(w http.ResponseWriter, r *http.Request)
@@ -31,9 +34,14 @@ type Handler interface {
 	NoSuccessStatus(w http.ResponseWriter, r *http.Request)
 	// NoVersion answers POST /v1.0/things/{id}/reset (no-version).
 	NoVersion(w http.ResponseWriter, r *http.Request)
+	// PermissionNameBroken answers DELETE /v1.0/whatsits/{whatsit-id}
+	// (permission-name-broken).
+	PermissionNameBroken(w http.ResponseWriter, r *http.Request)
 	// PermissionRowNoKind answers GET /v1.0/whatsits/{whatsit-id}
 	// (permission-row-no-kind).
 	PermissionRowNoKind(w http.ResponseWriter, r *http.Request)
+	// PermissionRowSentence answers GET /v1.0/whatsits (permission-row-sentence).
+	PermissionRowSentence(w http.ResponseWriter, r *http.Request)
 	// PermissionTableMissingKind answers DELETE /v1.0/gubbins/{gubbin-id}
 	// (permission-table-missing-kind).
 	PermissionTableMissingKind(w http.ResponseWriter, r *http.Request)
@@ -61,6 +69,7 @@ func NewMock(h Handler) *graphrt.Mux {
 	m := graphrt.NewMux()
 	registerBroken(m, h)
 	registerExample(m, h)
+	registerHeader(m, h)
 	registerInclude(m, h)
 	registerInvalid(m, h)
 	registerNo(m, h)
