@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -148,5 +149,25 @@ func TestDedupe(t *testing.T) {
 	got := dedupe([]string{"A.B", "C.D", "A.B", "C.D", "E.F"})
 	if diff := cmp.Diff([]string{"A.B", "C.D", "E.F"}, got); diff != "" {
 		t.Errorf("dedupe mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestRowsOfKindsUnderParenthesisedHeaders reads a table whose rows are
+// kinds by its rows, though its header cells have the shape of two
+// delegated labels ("Permissions acting on self (…)" written without
+// spaces, as CJK-like text is).
+func TestRowsOfKindsUnderParenthesisedHeaders(t *testing.T) {
+	page := "---\ntitle: x\nms.contentlocale: qps-plocm\n---\n\n# 甲\n\n## <a name=\"permissions\"></a>乙\n\n" +
+		"|丙丁|戊己（庚辛）|壬癸（子丑）|\n|:--|:--|:--|\n" +
+		"|寅卯（辰巳）|User.Read|User.Read.All|\n|寅卯（午未）|申酉。|申酉。|\n|戌亥|戌亥。|Directory.Read.All|\n\n" +
+		"## <a name=\"http-request\"></a>HTTP\n\n```http\nGET /me/things\n```\n\n## <a name=\"response\"></a>應\n\n`200 OK`\n"
+	res := ParsePage("api/x.md", []byte(page), nil)
+	if len(res.Operations) != 1 {
+		t.Fatalf("%d operations; diagnostics %v", len(res.Operations), res.Diagnostics)
+	}
+	p := res.Operations[0].Permissions
+	want := "work [User.Read User.Read.All] personal [] app [Directory.Read.All] ns [delegatedPersonal]"
+	if got := fmt.Sprintf("work %v personal %v app %v ns %v", p.DelegatedWork, p.DelegatedPersonal, p.Application, p.NotSupported); got != want {
+		t.Errorf("permissions %s, want %s", got, want)
 	}
 }

@@ -122,10 +122,10 @@ func includedTables(p *page, b block, read readFile) []*table {
 //
 // Kinds come from the table's structure (labelKinds).
 func readPermissionTable(t *table, heading string) []ir.ScopedPermissions {
-	if cols := headerKinds(t); cols != nil {
+	kc, kinds, tied, found := kindColumn(t)
+	if cols := headerKinds(t); cols != nil && !(found && kc == 0) {
 		return readKindColumns(t, cols)
 	}
-	kc, kinds, tied := kindColumn(t)
 	var out []ir.ScopedPermissions
 	scopeIndex := map[string]int{}
 	last, parent, hasSub := kindUnknown, false, false
@@ -214,10 +214,10 @@ func columnKinds(t *table, c int) (kinds []int, tied []bool) {
 // of kind labels whose rows name permissions or are of two kinds; other
 // tables in the section (scenarios, roles) are prose.
 func isPermissionTable(t *table) bool {
-	if headerKinds(t) != nil {
+	kc, kinds, _, rowsAreKinds := kindColumn(t)
+	if !(rowsAreKinds && kc == 0) && headerKinds(t) != nil {
 		return true
 	}
-	kc, kinds, _ := kindColumn(t)
 	found := map[int]bool{}
 	for i, k := range kinds {
 		if k == kindUnknown {
@@ -232,8 +232,10 @@ func isPermissionTable(t *table) bool {
 }
 
 // kindColumn finds the column holding the kind labels, the first column
-// whose cells mostly are kind labels (0 when none is), and their kinds.
-func kindColumn(t *table) (c int, kinds []int, tied []bool) {
+// whose cells mostly are kind labels (found; else 0), and their kinds. A
+// table whose first column is kinds is not one with a column per kind,
+// whatever its header cells look like ("Permissions acting on self (...)").
+func kindColumn(t *table) (c int, kinds []int, tied []bool, found bool) {
 	for c := 0; c < len(t.header)-1; c++ {
 		kinds, tied := columnKinds(t, c)
 		n := 0
@@ -243,11 +245,11 @@ func kindColumn(t *table) (c int, kinds []int, tied []bool) {
 			}
 		}
 		if 2*n > len(t.rows) {
-			return c, kinds, tied
+			return c, kinds, tied, true
 		}
 	}
 	kinds, tied = columnKinds(t, 0)
-	return 0, kinds, tied
+	return 0, kinds, tied, false
 }
 
 // readKindColumns reads a table with one row per resource and one column
