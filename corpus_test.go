@@ -86,9 +86,12 @@ func TestCorpusEveryAPIPage(t *testing.T) {
 // more; a rise is a regression (or a reason to state in the commit).
 var maxMisses = map[string][6]int{
 	// accounted, syntax, permissions, body rule, 200/201 types, v1.0 types
-	"graph-docs-en-2021":        {0, 15, 0, 4, 94, 48},
-	"graph-docs-pt-BR-2023":     {0, 18, 0, 4, 103, 57},
-	"graph-docs-pt-BR-sxs-2021": {0, 15, 0, 4, 94, 48},
+	"graph-docs-en-2021": {0, 15, 0, 4, 94, 40},
+	// pt-BR-2023's 16 permission misses are tables whose every name the
+	// machine translation broke ("Group. Read. All"): left out with a
+	// warning, as no rule can tell which permission they were.
+	"graph-docs-pt-BR-2023":     {0, 18, 16, 4, 103, 49},
+	"graph-docs-pt-BR-sxs-2021": {0, 15, 0, 4, 94, 40},
 }
 
 // checkMisses requires each measure of rep to miss no more cases than
