@@ -289,18 +289,8 @@ func lastSegment(path string) string {
 func routeSegments(path string) []string {
 	var out []string
 	for _, seg := range strings.Split(path, "/") {
-		if strings.HasPrefix(seg, "$") {
-			continue
-		}
-		if i := strings.IndexAny(seg, "({"); i >= 0 {
-			seg = seg[:i]
-		}
-		seg = strings.Trim(seg, ":")
-		if j := strings.LastIndexByte(seg, '.'); j >= 0 {
-			seg = seg[j+1:]
-		}
-		if seg != "" {
-			out = append(out, seg)
+		if !strings.HasPrefix(seg, "$") {
+			out = append(out, literalSegments(seg)...)
 		}
 	}
 	return out
