@@ -11,6 +11,7 @@ import (
 type jsonMember struct {
 	name  string
 	shape string // "string", "bool", "number", "object", "array", "null" or "" (unreadable)
+	first byte   // the first byte of its value, 0 if none
 }
 
 // representation is the JSON representation block of a resource page,
@@ -74,8 +75,8 @@ func orderedMembers(s string) []jsonMember {
 		case c == '"':
 			end := stringEnd(s, i)
 			if depth == 1 && expectKey {
-				if name, shape, ok := memberAt(s, i, end); ok {
-					out = append(out, jsonMember{name: name, shape: shape})
+				if m, ok := memberAt(s, i, end); ok {
+					out = append(out, m)
 				}
 				expectKey = false
 			}
@@ -98,16 +99,21 @@ func orderedMembers(s string) []jsonMember {
 // memberAt reads the key whose literal spans s[i:end] and, after its
 // colon, the shape of its value. ok is false when no colon follows (a
 // string in an array, not a key).
-func memberAt(s string, i, end int) (name, shape string, ok bool) {
+func memberAt(s string, i, end int) (jsonMember, bool) {
 	rest := strings.TrimLeft(s[end:], " \t\r\n")
 	if !strings.HasPrefix(rest, ":") {
-		return "", "", false
+		return jsonMember{}, false
 	}
-	name = strings.TrimSpace(s[i+1 : end-1])
+	name := strings.TrimSpace(s[i+1 : end-1])
 	if name == "" {
-		return "", "", false
+		return jsonMember{}, false
 	}
-	return name, valueShape(strings.TrimLeft(rest[1:], " \t\r\n")), true
+	v := strings.TrimLeft(rest[1:], " \t\r\n")
+	m := jsonMember{name: name, shape: valueShape(v)}
+	if v != "" {
+		m.first = v[0]
+	}
+	return m, true
 }
 
 // valueShape classifies a sample value by its first character.

@@ -312,27 +312,13 @@ func onlyAnnotations(members map[string]byte) bool {
 	return true
 }
 
-// topLevelMembers maps the member names of the valid JSON object obj to the
+// topLevelMembers maps the member names of the JSON object obj to the
 // first byte of their values, without decoding the object.
 func topLevelMembers(obj string) map[string]byte {
 	m := map[string]byte{}
-	depth := 0
-	for i := 0; i < len(obj); i++ {
-		switch obj[i] {
-		case '"':
-			end := stringEnd(obj, i)
-			if depth == 1 {
-				if rest := strings.TrimLeft(obj[end:], " \t\r\n"); strings.HasPrefix(rest, ":") {
-					if v := strings.TrimLeft(rest[1:], " \t\r\n"); v != "" {
-						m[obj[i+1:end-1]] = v[0]
-					}
-				}
-			}
-			i = end - 1
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
+	for _, member := range orderedMembers(obj) {
+		if member.first != 0 {
+			m[member.name] = member.first
 		}
 	}
 	return m
