@@ -70,7 +70,8 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 	mockName := opts.Package + "mock"
 	idx := modelIndex(api, root)
 	areas := map[string][]*ir.Operation{}
-	for _, op := range api.Operations {
+	ops := ownCalls(api.Operations)
+	for _, op := range ops {
 		if !token.IsIdentifier(op.Package) {
 			return nil, fmt.Errorf("operation %s has no valid package name (%q); names come from naming.Assign", op.ID, op.Package)
 		}
@@ -84,7 +85,7 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 	jobs := []job{
 		{"client.go", root, opts.Package, func(f *jen.File) { rootClientFile(f, opts.Package, mockName, names) }},
 		{"models.go", root, opts.Package, func(f *jen.File) { newModelFunc(f, api.Types) }},
-		{path.Join(mockName, "mock.go"), mockPath, mockName, func(f *jen.File) { mockFile(f, mockName, api.Operations, names) }},
+		{path.Join(mockName, "mock.go"), mockPath, mockName, func(f *jen.File) { mockFile(f, mockName, ops, names) }},
 	}
 	groups := map[string][]*ir.Type{}
 	for _, t := range api.Types {
@@ -104,6 +105,27 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 		}
 	}
 	return render(jobs)
+}
+
+// ownCalls returns the operations to generate, each with the routes that
+// have a method of their own: an operation or route whose call another of
+// its package makes under the same name (SameAs, see naming.Own) is left
+// out, so that no package declares a name twice.
+func ownCalls(all []*ir.Operation) []*ir.Operation {
+	var out []*ir.Operation
+	for _, op := range all {
+		if op.SameAs != "" {
+			continue
+		}
+		if !slices.ContainsFunc(op.Routes, func(r *ir.Route) bool { return r.SameAs != "" }) {
+			out = append(out, op)
+			continue
+		}
+		own := *op
+		own.Routes = slices.DeleteFunc(slices.Clone(op.Routes), func(r *ir.Route) bool { return r.SameAs != "" })
+		out = append(out, &own)
+	}
+	return out
 }
 
 // render renders the jobs in parallel; gofmt'ing through jennifer is

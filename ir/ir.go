@@ -26,9 +26,18 @@ type Operation struct {
 	// ID is the page's file name without ".md" (plus "-" and the lower-case
 	// method when a page documents several methods).
 	ID string `json:"id"`
-	// GoName is the exported Go name of the operation: the mock handler's
-	// method name and the stem of the client methods' names.
+	// GoName is the exported Go name of the operation, unique in its
+	// package: the name of its primary route's client method (or of its
+	// first route with a method of its own), the mock handler's method
+	// name and the stem of its request struct's name.
 	GoName string `json:"goName"`
+	// Primary is the index in Routes of the route whose client method is
+	// named without a variant suffix.
+	Primary int `json:"primary"`
+	// SameAs names the page of the operation whose methods make every call
+	// of this one in the same package (the docs document them twice):
+	// nothing is generated for this operation.
+	SameAs string `json:"sameAs,omitempty"`
 	// Package is the Go package (and directory) of the operation's client
 	// methods: its area, the first word of the page id ("user" for
 	// user-get; two for Intune: "intunedevices").
@@ -88,6 +97,10 @@ type Route struct {
 	// operation's: a GET of a /$value path (a stream) or of a property
 	// below the operation's other paths (/me/mailboxSettings/dateFormat).
 	Response *Response `json:"response,omitempty"`
+	// SameAs names the page of another operation of the same package whose
+	// client method of the same name makes this route's call: this route
+	// has no method of its own.
+	SameAs string `json:"sameAs,omitempty"`
 	// ShadowedBy names the operation whose route with the same method and
 	// path shape the mock serves instead of this one, if any.
 	ShadowedBy string `json:"shadowedBy,omitempty"`

@@ -34,6 +34,23 @@ func names(api *ir.API) map[string][]string {
 	return m
 }
 
+// names lists, per page and method, the package, the operation's name and
+// every route's method with its pattern and SameAs.
+func namesAndPackages(api *ir.API) map[string][]string {
+	m := map[string][]string{}
+	for _, o := range api.Operations {
+		key := o.Page + " " + o.Method
+		m[key] = append(m[key], o.Package+"."+o.GoName+" "+o.SameAs)
+		for _, r := range o.Routes {
+			m[key] = append(m[key], r.GoName+"("+r.Pattern+") "+r.SameAs)
+		}
+	}
+	return m
+}
+
+// TestAssignVersionsAndTrees: the same page in two trees is one call (the
+// second generates nothing); beta has packages of its own beside v1.0;
+// two methods of one page are named from their own HTTP lines.
 func TestAssignVersionsAndTrees(t *testing.T) {
 	post := op("en/api-reference/v1.0/api/driveitem-unfollow.md", "v1.0", "POST", "/drives/{drive-id}/items/{item-id}/unfollow")
 	del := op("en/api-reference/v1.0/api/driveitem-unfollow.md", "v1.0", "DELETE", "/me/drive/following/{item-id}")
@@ -47,32 +64,56 @@ func TestAssignVersionsAndTrees(t *testing.T) {
 	if diags := naming.Assign(api); len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}
+	naming.Own(api.Operations)
+	en := "en/api-reference/v1.0/api/user-get.md"
 	want := map[string][]string{
-		"en/api-reference/v1.0/api/user-get.md GET": {"UserGetEn", "UserGetEnUsers(/users/{userID})", "UserGetEnMe(/me)"},
-		"pt/api-reference/v1.0/api/user-get.md GET": {"UserGetPt", "UserGetPtUsers(/users/{userID})", "UserGetPtMe(/me)"},
-		"en/api-reference/beta/api/user-get.md GET": {"UserGetBeta", "UserGetBetaUsers(/users/{userID})", "UserGetBetaMe(/me)"},
-		// one page, two methods: cased alike from the page's paths
-		"en/api-reference/v1.0/api/driveitem-unfollow.md POST":   {"DriveItemUnfollowPost", "DriveItemUnfollowPost(/drives/{driveID}/items/{itemID}/unfollow)"},
-		"en/api-reference/v1.0/api/driveitem-unfollow.md DELETE": {"DriveItemUnfollowDelete", "DriveItemUnfollowDelete(/me/drive/following/{followingID})"},
+		en + " GET": {"user.Get ", "Get(/users/{userID}) ", "GetMe(/me) "},
+		"pt/api-reference/v1.0/api/user-get.md GET":              {"user.Get " + en, "Get(/users/{userID}) " + en, "GetMe(/me) " + en},
+		"en/api-reference/beta/api/user-get.md GET":              {"userbeta.Get ", "Get(/users/{userID}) ", "GetMe(/me) "},
+		"en/api-reference/v1.0/api/driveitem-unfollow.md POST":   {"driveitem.Unfollow ", "Unfollow(/drives/{driveID}/items/{itemID}/unfollow) "},
+		"en/api-reference/v1.0/api/driveitem-unfollow.md DELETE": {"driveitem.DeleteFollowing ", "DeleteFollowing(/me/drive/following/{followingID}) "},
 	}
-	got := names(api)
-	if diff := cmp.Diff(want, got); diff != "" {
+	if diff := cmp.Diff(want, namesAndPackages(api)); diff != "" {
 		t.Errorf("names (-want +got):\n%s", diff)
 	}
 }
 
-// TestClientMethodClashIsAnError: an operation name plus a path suffix
-// that equals another operation's method cannot be resolved; it is an
-// error at the later operation.
-func TestClientMethodClashIsAnError(t *testing.T) {
-	api := &ir.API{Operations: []*ir.Operation{
-		op("api/thing-get.md", "v1.0", "GET", "/things/{id}", "/me/thing"),
-		op("api/thing-get-me-thing.md", "v1.0", "GET", "/me/thingy"),
-	}}
-	want := []ir.Diagnostic{{Pos: "api/thing-get-me-thing.md:1:1", Severity: ir.Error,
-		Message: "client method ThingGetMeThing of thing-get-me-thing has the same name as a method of api/thing-get.md; rename one of the pages"}}
-	if diff := cmp.Diff(want, naming.Assign(api)); diff != "" {
-		t.Errorf("diagnostics (-want +got):\n%s", diff)
+// TestAddingAPageRenamesNoOtherMethod adds, to a set of pages, pages whose
+// methods would take an existing name: the same call documented again
+// (intune's view of GET /users/{id}), a path with a query string that
+// reads alike (GET /users?$expand=manager answering one object), and a
+// new operation in the same area. Every existing name holds.
+func TestAddingAPageRenamesNoOtherMethod(t *testing.T) {
+	base := func() []*ir.Operation {
+		return []*ir.Operation{
+			op("api/user-get.md", "v1.0", "GET", "/users/{id | userPrincipalName}", "/me"),
+			op("api/user-list-memberof.md", "v1.0", "GET", "/me/memberOf", "/users/{id}/memberOf"),
+			op("api/group-get.md", "v1.0", "GET", "/groups/{id}"),
+		}
+	}
+	before := &ir.API{Operations: base()}
+	naming.Assign(before)
+	naming.Own(before.Operations)
+	was := namesAndPackages(before)
+	manager := op("api/user-list-manager.md", "v1.0", "GET", "/users", "/users/{id}/manager")
+	manager.Routes[0].Query = "$expand=manager"
+	after := &ir.API{Operations: append(base(),
+		op("api/intune-devices-user-get.md", "v1.0", "GET", "/users/{usersId}"),
+		manager,
+		op("api/user-list-ownedobjects.md", "v1.0", "GET", "/users/{id}/ownedObjects"),
+	)}
+	if diags := naming.Assign(after); len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	naming.Own(after.Operations)
+	now := namesAndPackages(after)
+	for page, names := range was {
+		if diff := cmp.Diff(names, now[page]); diff != "" {
+			t.Errorf("%s renamed (-before +after):\n%s", page, diff)
+		}
+	}
+	if got := now["api/user-list-manager.md GET"][1]; got != "GetWithExpandManager(/users) " {
+		t.Errorf("the page added with a query string: %s, want GetWithExpandManager(/users)", got)
 	}
 }
 

@@ -58,6 +58,7 @@ func Own(ops []*ir.Operation) []ir.Diagnostic {
 	for _, k := range keys {
 		lost = append(lost, decide(groups[k])...)
 	}
+	sameCalls(ops)
 	return warnLosses(lost)
 }
 

@@ -16,11 +16,20 @@ import (
 // digits, lower-cased; a name Go or the go command gives a meaning to
 // (keywords, predeclared identifiers, the packages generated code
 // imports, testdata, vendor, internal) gets "api" added, one that starts
-// with a digit gets "api" before it.
+// with a digit gets "api" before it. When v1.0 and beta are generated
+// together, beta's areas get "beta" after their name (userbeta), so that
+// the two versions never share a package.
 func assignPackages(ops []*ir.Operation) {
+	both := false
 	for _, op := range ops {
-		words := strings.Split(op.ID, "-")
-		op.Package = PackageName(strings.Join(words[:max(1, productPrefix(words))], ""))
+		both = both || op.Version != ops[0].Version
+	}
+	for _, op := range ops {
+		area, _, _ := pageSubject(op.ID)
+		if both && op.Version == "beta" {
+			area += "beta"
+		}
+		op.Package = PackageName(area)
 	}
 }
 

@@ -1,7 +1,6 @@
 package naming
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
@@ -38,60 +37,6 @@ func literalSegments(path string) []string {
 	return out
 }
 
-// dictionary knows how an operation's paths spell words, to case the
-// lower-case words of page ids.
-type dictionary struct {
-	whole map[string][]string // "vpptokens", "vpptoken" → ["vpp", "tokens"/"token"]
-	words map[string]bool     // single words: "vpp", "token"
-}
-
-func newDictionary() *dictionary {
-	return &dictionary{whole: map[string][]string{}, words: map[string]bool{}}
-}
-
-// add learns the spelling of one camel-case segment and of its singular.
-func (d *dictionary) add(seg string) {
-	ws := Words(seg)
-	if len(ws) == 0 {
-		return
-	}
-	d.whole[strings.Join(ws, "")] = ws
-	last := ws[len(ws)-1]
-	if s := singular(last); s != last {
-		sing := append(append([]string{}, ws[:len(ws)-1]...), s)
-		d.whole[strings.Join(sing, "")] = sing
-		d.words[s] = true
-	}
-	for _, w := range ws {
-		d.words[w] = true
-	}
-}
-
-// split cases one lower-case page-id word: a whole known segment, else the
-// segmentation into fewest known words, else the word itself.
-func (d *dictionary) split(w string) []string {
-	if ws, ok := d.whole[w]; ok {
-		return ws
-	}
-	// best[i] is the fewest-words segmentation of w[:i], nil if none.
-	best := make([][]string, len(w)+1)
-	best[0] = []string{}
-	for i := 1; i <= len(w); i++ {
-		for j := 0; j < i; j++ {
-			if best[j] == nil || !d.words[w[j:i]] {
-				continue
-			}
-			if best[i] == nil || len(best[j])+1 < len(best[i]) {
-				best[i] = append(append([]string{}, best[j]...), w[j:i])
-			}
-		}
-	}
-	if best[len(w)] != nil && len(best[len(w)]) > 0 {
-		return best[len(w)]
-	}
-	return []string{w}
-}
-
 // singular makes an English plural noun singular, for naming only.
 func singular(w string) string {
 	switch {
@@ -107,29 +52,16 @@ func singular(w string) string {
 	return w
 }
 
-// nameParams gives the route's parameters Go names (path parameters, then
-// the placeholders of its query string, in one scope without the Imports)
-// and builds its pattern.
-// A name that would repeat within the path ("/users/{id}/messages/{id}") is
-// qualified by the singular of the segment before it (userID, messageID).
+// nameParams gives the route's parameters Go names and builds its
+// pattern. Path parameters take the mock's names, made from the path alone
+// (see mockNames), so that the same parameter has the same name in every
+// path of an operation and on every page: /users/{id | userPrincipalName}
+// and /users/{user-id} → userID. The placeholders of the route's query
+// string follow, named from their documented names. One scope without the
+// Imports holds them all.
 func nameParams(r *ir.Route) {
-	words := make([][]string, len(r.Params))
-	count := map[string]int{}
-	for i, p := range r.Params {
-		words[i] = paramWords(p.Name)
-		count[strings.Join(words[i], " ")]++
-	}
-	before := segmentsBeforeParams(r.Path)
 	scope := NewScope(Imports...)
-	for i := range r.Params {
-		w := words[i]
-		if count[strings.Join(w, " ")] > 1 && i < len(before) && before[i] != "" {
-			w = append(Words(singularCamel(before[i])), w...)
-		}
-		name := Unexported(dedupeWords(w))
-		if name == "" {
-			name = "param"
-		}
+	for i, name := range mockNames(r) {
 		r.Params[i].GoName = scope.Name(name)
 	}
 	for q := range r.QueryParams {
@@ -295,76 +227,18 @@ func segmentLiteral(seg string) string {
 	return seg[strings.LastIndexByte(seg, '.')+1:]
 }
 
-// routeNames names the client method of each route of op, and the pager
-// of a collection fetched without a body.
-func routeNames(op *ir.Operation) {
-	defer func() {
-		if op.Response.Kind == ir.KindCollection && op.RequestBody.Kind == ir.KindNone {
-			for _, r := range op.Routes {
-				r.PagerGoName, r.PageGoName = r.GoName+"All", r.GoName+"Page"
-			}
-		}
-	}()
-	if len(op.Routes) == 1 {
-		op.Routes[0].GoName = op.GoName
-		return
-	}
-	common := commonSegments(op.Routes)
-	suffix := make([]string, len(op.Routes))
-	for i, r := range op.Routes {
-		var ws []string
-		for _, seg := range literalSegments(r.Path) {
-			if !common[seg] {
-				ws = append(ws, Words(seg)...)
-			}
-		}
-		suffix[i] = Exported(ws)
-	}
-	qualifyDuplicates(op.Routes, suffix, func(i int) string {
-		var ws []string
-		for _, p := range op.Routes[i].Params {
-			ws = append(ws, Words(p.GoName)...)
-		}
-		if len(ws) == 0 {
-			return ""
-		}
-		return "By" + Exported(ws)
-	})
-	qualifyDuplicates(op.Routes, suffix, func(i int) string { return "Path" + strconv.Itoa(i+1) })
-	for i, r := range op.Routes {
-		r.GoName = op.GoName + suffix[i]
-	}
-}
-
-// qualifyDuplicates appends more(i) to every suffix that is not unique.
-func qualifyDuplicates(routes []*ir.Route, suffix []string, more func(int) string) {
+// qualifyDuplicates appends more(i) to every suffix whose full name
+// (full[i], updated) is not unique.
+func qualifyDuplicates(full, suffix []string, more func(int) string) {
 	count := map[string]int{}
-	for _, s := range suffix {
+	for _, s := range full {
 		count[s]++
 	}
-	for i := range routes {
-		if count[suffix[i]] > 1 {
-			suffix[i] += more(i)
+	for i := range full {
+		if count[full[i]] > 1 {
+			m := more(i)
+			suffix[i] += m
+			full[i] += m
 		}
 	}
-}
-
-// commonSegments returns the literal segments every route has.
-func commonSegments(routes []*ir.Route) map[string]bool {
-	common := map[string]bool{}
-	for _, s := range literalSegments(routes[0].Path) {
-		common[s] = true
-	}
-	for _, r := range routes[1:] {
-		has := map[string]bool{}
-		for _, s := range literalSegments(r.Path) {
-			has[s] = true
-		}
-		for s := range common {
-			if !has[s] {
-				delete(common, s)
-			}
-		}
-	}
-	return common
 }

@@ -56,69 +56,6 @@ func TestSingular(t *testing.T) {
 	}
 }
 
-func TestDictionarySplit(t *testing.T) {
-	d := newDictionary()
-	for _, seg := range literalSegments("/deviceAppManagement/vppTokens/{vppToken-id}/syncLicenseCounts") {
-		d.add(seg)
-	}
-	tests := []struct {
-		word string
-		want []string
-	}{
-		{"vpptoken", []string{"vpp", "token"}},
-		{"vpptokens", []string{"vpp", "tokens"}},
-		{"synclicensecounts", []string{"sync", "license", "counts"}},
-		{"synclicensecount", []string{"sync", "license", "count"}},
-		{"deviceappmanagement", []string{"device", "app", "management"}},
-		{"devicemanagement", []string{"device", "management"}},
-		{"appvpptokens", []string{"app", "vpp", "tokens"}},
-		{"licensesync", []string{"license", "sync"}},
-		{"unknown", []string{"unknown"}},
-		{"vppx", []string{"vppx"}},
-	}
-	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, d.split(tt.word)); diff != "" {
-			t.Errorf("split(%q) mismatch (-want +got):\n%s", tt.word, diff)
-		}
-	}
-}
-
-func TestDictionarySplitFewestWords(t *testing.T) {
-	d := newDictionary()
-	for _, seg := range []string{"de", "vice", "device", "app"} {
-		d.add(seg)
-	}
-	if diff := cmp.Diff([]string{"device", "app"}, d.split("deviceapp")); diff != "" {
-		t.Errorf(`split("deviceapp") mismatch (-want +got):\n%s`, diff)
-	}
-}
-
-func TestOperationName(t *testing.T) {
-	tests := []struct {
-		id    string
-		paths []string
-		want  string
-	}{
-		{"vpptoken-synclicensecounts", []string{"/deviceAppManagement/vppTokens/{vppTokenId}/syncLicenseCounts"}, "VppTokenSyncLicenseCounts"},
-		{"user-get", []string{"/users/{id | userPrincipalName}", "/me"}, "UserGet"},
-		{"user-list-messages", []string{"/me/messages", "/users/{id}/messages"}, "UserListMessages"},
-		{"b2xuserflows-list", []string{"/identity/b2xUserFlows"}, "B2xUserFlowsList"},
-		{"oauth2permissiongrant-get", []string{"/oauth2PermissionGrants/{id}"}, "Oauth2PermissionGrantGet"},
-		{"1st-get", []string{"/x"}, "Op1stGet"},
-		{"+", []string{"/x"}, "Op"}, // no letters or digits at all
-		{"thing.v2+beta-get", []string{"/things"}, "ThingV2BetaGet"},
-	}
-	for _, tt := range tests {
-		op := &ir.Operation{ID: tt.id}
-		for _, p := range tt.paths {
-			op.Routes = append(op.Routes, &ir.Route{Path: p})
-		}
-		if got := operationName(op, pageDictionaries([]*ir.Operation{op})[""]); got != tt.want {
-			t.Errorf("operationName(%q, %q) = %q, want %q", tt.id, tt.paths, got, tt.want)
-		}
-	}
-}
-
 func TestParamWords(t *testing.T) {
 	tests := []struct {
 		name string
@@ -186,13 +123,13 @@ func TestNameParams(t *testing.T) {
 		{
 			name:        "single id",
 			route:       route("/users/{id}", seg("id")),
-			wantNames:   []string{"id"},
+			wantNames:   []string{"userID"},
 			wantPattern: "/users/{userID}",
 		},
 		{
 			name:        "alternative key",
 			route:       route("/users/{id | userPrincipalName}", seg("id | userPrincipalName")),
-			wantNames:   []string{"idOrUserPrincipalName"},
+			wantNames:   []string{"userID"},
 			wantPattern: "/users/{userID}",
 		},
 		{
@@ -204,7 +141,7 @@ func TestNameParams(t *testing.T) {
 		{
 			name:        "qualifier equal to the name is not doubled",
 			route:       route("/users/{user-id}/manager/{user-id}", seg("user-id"), seg("user-id")),
-			wantNames:   []string{"userID", "managerUserID"},
+			wantNames:   []string{"userID", "managerID"},
 			wantPattern: "/users/{userID}/manager/{managerID}",
 		},
 		{
@@ -222,31 +159,31 @@ func TestNameParams(t *testing.T) {
 		{
 			name:        "path style and segment",
 			route:       route("/drives/{drive-id}/root:/{item-path}:/content", seg("drive-id"), ir.Param{Name: "item-path", Style: ir.StylePath}),
-			wantNames:   []string{"driveID", "itemPath"},
+			wantNames:   []string{"driveID", "path"},
 			wantPattern: "/drives/{driveID}/root:/{path...}:/content",
 		},
 		{
 			name:        "quoted",
 			route:       route("/reports/getEmailActivityUserDetail(period='{period_value}')", ir.Param{Name: "period_value", Style: ir.StyleQuoted}),
-			wantNames:   []string{"periodValue"},
+			wantNames:   []string{"period"},
 			wantPattern: "/reports/getEmailActivityUserDetail(period='{period}')",
 		},
 		{
 			name:        "keyword",
-			route:       route("/x/{type}", seg("type")),
+			route:       route("/f(type='{t}')", ir.Param{Name: "t", Style: ir.StyleQuoted}),
 			wantNames:   []string{"type2"},
-			wantPattern: "/x/{xID}",
+			wantPattern: "/f(type='{type2}')",
 		},
 		{
 			name:        "imports give way",
-			route:       route("/x/{graphrt}/{url}/{json}", seg("graphrt"), seg("url"), seg("json")),
-			wantNames:   []string{"graphrt2", "url2", "json2"},
-			wantPattern: "/x/{xID}/{xID2}/{xID3}",
+			route:       route("/f(url='{u}',json='{j}')", ir.Param{Name: "u", Style: ir.StyleQuoted}, ir.Param{Name: "j", Style: ir.StyleQuoted}),
+			wantNames:   []string{"url2", "json2"},
+			wantPattern: "/f(url='{url}',json='{json}')",
 		},
 		{
 			name:        "no letters",
 			route:       route("/x/{-}", seg("-")),
-			wantNames:   []string{"param"},
+			wantNames:   []string{"xID"},
 			wantPattern: "/x/{xID}",
 		},
 		{
@@ -307,73 +244,6 @@ func TestMockNames(t *testing.T) {
 		if tt.route.Pattern != tt.want {
 			t.Errorf("pattern of %q = %q, want %q", tt.route.Path, tt.route.Pattern, tt.want)
 		}
-	}
-}
-
-func TestRouteNames(t *testing.T) {
-	tests := []struct {
-		name  string
-		op    string
-		paths []string
-		want  []string
-	}{
-		{
-			name:  "one route takes the operation name",
-			op:    "UserGet",
-			paths: []string{"/users/{id | userPrincipalName}"},
-			want:  []string{"UserGet"},
-		},
-		{
-			name:  "distinct segments",
-			op:    "UserListMessages",
-			paths: []string{"/me/messages", "/users/{id}/messages"},
-			want:  []string{"UserListMessagesMe", "UserListMessagesUsers"},
-		},
-		{
-			name:  "a route without distinct segments keeps the bare name",
-			op:    "MessageList",
-			paths: []string{"/me/messages", "/me/mailFolders/{id}/messages"},
-			want:  []string{"MessageList", "MessageListMailFolders"},
-		},
-		{
-			name:  "duplicate suffixes qualified by parameters",
-			op:    "ListGet",
-			paths: []string{"/sites/{site-id}/lists/{list-id}", "/sites/{hostname}:/{server-relative-path}:/lists/{list-id}"},
-			want:  []string{"ListGetBySiteIDListID", "ListGetByHostnameServerRelativePathListID"},
-		},
-		{
-			name:  "same parameters qualified by position",
-			op:    "UserGet",
-			paths: []string{"/users/{id}", "/users('{id}')"},
-			want:  []string{"UserGetByIDPath1", "UserGetByIDPath2"},
-		},
-		{
-			name:  "only the duplicates are qualified",
-			op:    "EventGet",
-			paths: []string{"/me/events/{id}", "/me/calendar/events/{id}", "/me/calendar/events('{id}')"},
-			want:  []string{"EventGet", "EventGetCalendarByIDPath2", "EventGetCalendarByIDPath3"},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			op := &ir.Operation{GoName: tt.op}
-			for _, p := range tt.paths {
-				r := &ir.Route{Path: p}
-				for _, name := range paramNames(p) {
-					r.Params = append(r.Params, ir.Param{Name: name, Style: ir.StyleSegment})
-				}
-				nameParams(r)
-				op.Routes = append(op.Routes, r)
-			}
-			routeNames(op)
-			var got []string
-			for _, r := range op.Routes {
-				got = append(got, r.GoName)
-			}
-			if diff := cmp.Diff(tt.want, got); diff != "" {
-				t.Errorf("routeNames(%q) mismatch (-want +got):\n%s", tt.paths, diff)
-			}
-		})
 	}
 }
 
