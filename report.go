@@ -45,6 +45,7 @@ type Report struct {
 	Pages, APIPages, Operations int
 	Rates                       []*Rate
 	Skipped                     []ir.Skip // API pages that yielded nothing
+	Names                       *NameStats
 }
 
 // APIFiles lists the API pages of a docs tree as they are on disk: the
@@ -111,6 +112,7 @@ func Measure(api *ir.API, apiFiles []string) *Report {
 			typed.count(typesDocumented(op, known), op.Source, "body "+op.RequestBody.Type+" or response "+op.Response.Type+" is not a documented type")
 		}
 	}
+	rep.Names = MeasureNames(api)
 	return rep
 }
 
@@ -205,6 +207,9 @@ func (r *Report) Print(w io.Writer, title string, worst int) {
 	fmt.Fprintf(w, "  %-55s %8s %8s %8s %7s\n", "measure", "ok", "of", "rate", "floor")
 	for _, rate := range r.Rates {
 		fmt.Fprintf(w, "  %-55s %8d %8d %7.2f%% %6.1f%%\n", rate.Name, rate.OK, rate.Of, 100*rate.Share(), 100*rate.Floor)
+	}
+	if r.Names != nil {
+		r.Names.Print(w)
 	}
 	for _, rate := range r.Rates {
 		if len(rate.Offenders) == 0 || worst == 0 {

@@ -247,13 +247,15 @@ func verb(op *ir.Operation, r *ir.Route, object []segment) string {
 }
 
 // creates reports whether a POST creates an item of the collection its
-// last segment names: it answers 201 Created to a segment that is not a
-// function call.
+// last segment names: it answers 201 Created, or an object of the type
+// the segment names (calendarPermission for calendarPermissions), to a
+// segment that is not a function call.
 func creates(op *ir.Operation, r *ir.Route, last segment) bool {
 	if last.call || last.odata {
 		return false
 	}
-	return routeResponse(op, r).Status == 201
+	resp := routeResponse(op, r)
+	return resp.Status == 201 || resp.Kind == ir.KindObject && resp.Type != "" && typeName(resp.Type) == singular(last.key())
 }
 
 // routeResponse is the route's own response, else its operation's.
