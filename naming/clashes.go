@@ -86,9 +86,9 @@ func routeClashes(ops []*ir.Operation) []ir.Diagnostic {
 				if x.r.GoName != strings.TrimPrefix(k, x.op.Package+".") || x.call() == keep {
 					continue // renamed with its method if it clashes by its pager name; the call that keeps the name
 				}
-				more := byParams(x.r)
-				if x.r.Query != "" {
-					more = "With" + Exported(Words(x.r.Query))
+				more := withQuery(x.r)
+				if more == "" {
+					more = byParams(x.r)
 				}
 				if round == 1 || more == "" {
 					more = Exported(Words(strings.TrimSuffix(pageBase(x.op.Page), ".md")))

@@ -15,22 +15,29 @@ import (
 //
 //	name    = verb + object + variant
 //	verb    = List (a GET answering a collection), Get (other GETs),
-//	          Create (a POST that creates: 201 Created, or an object
-//	          answered for a POST to a collection), Add (POST …/$ref),
-//	          Update (PATCH), Set (PUT), Delete (DELETE); a POST of an
-//	          action has no verb: the action's name is the name
-//	object  = the path's segments after the area's own segment (users for
-//	          the user area, messages for message, items for driveitem, me
-//	          for user), the last made singular after Create
-//	variant = only when the operation has several paths: In + the segments
-//	          before the area's segment that not every path of the
-//	          operation has, /users/{id} left out (Graph's default owner),
-//	          and Me last for a /me path. The path with the fewest such
-//	          words (the first documented, on a tie) has none.
+//	          Create (a POST answering 201 Created, or the type its last
+//	          segment names), Add (POST …/$ref), Update (PATCH), Set (PUT),
+//	          Delete (DELETE); a POST of an action has no verb: the
+//	          action's name is the name; a function named with its verb
+//	          keeps it once (GetSchedule, not GetGetSchedule)
+//	object  = the path's segments after the area's own segment (users or
+//	          me for user, messages for message, items for driveitem, the
+//	          collection of the resource's kind for an Intune view), as
+//	          written; the last made singular when it names one item
+//	          (GetMessage, DeleteMemberRef) or after Create
+//	variant = only when the operation has several paths: In + the nearest
+//	          segments before the area's segment that tell the paths apart,
+//	          then Me for a /me path; a leading /users/{id} (Graph's default
+//	          owner, like /me) is left out unless nothing else tells two
+//	          paths apart (InUsers). The path with the fewest such words
+//	          (the first documented, on a tie) has none.
 //
 // GET /users/{id} → Get, GET /me → GetMe, GET /users/{id}/memberOf →
 // ListMemberOf, POST /me/sendMail → SendMailMe, POST /users → Create,
 // DELETE /users/{id}/mailFolders/{id}/messages/{id} → DeleteInMailFolders.
+// What still reads alike within one operation gets With and its query
+// string's words, then By and its parameters; across operations of one
+// package, see routeClashes.
 
 // segment is one segment of a path template, read for naming.
 type segment struct {
@@ -100,6 +107,7 @@ type routeWords struct {
 	base   []string // verb and object
 	prefix []segment
 	me     bool
+	owner  bool // a leading /users/{id} left out
 }
 
 // methodWords names route r of op, whose area's resource is subject. A
@@ -115,7 +123,7 @@ func methodWords(op *ir.Operation, r *ir.Route, subject string) routeWords {
 			segs = segs[1:]
 		}
 	case len(segs) > 1 && segs[0].key() == "users" && segs[0].param && subject != "user":
-		segs = segs[1:]
+		rw.owner, segs = true, segs[1:]
 	}
 	anchor, _ := anchorAt(segs, subject)
 	object := segs
@@ -303,6 +311,7 @@ func routeNames(op *ir.Operation, subject string) {
 		}
 		full[i] = Exported(rws[i].base) + suffix[i]
 	}
+	qualifyDuplicates(full, suffix, func(i int) string { return withQuery(op.Routes[i]) })
 	qualifyDuplicates(full, suffix, func(i int) string { return byParams(op.Routes[i]) })
 	qualifyDuplicates(full, suffix, func(i int) string { return "Path" + strconv.Itoa(i+1) })
 	for i, r := range op.Routes {
@@ -317,6 +326,16 @@ func routeNames(op *ir.Operation, subject string) {
 		}
 	}
 	op.GoName, op.Primary = op.Routes[bare].GoName, bare
+}
+
+// withQuery is With and the words of r's query string ("$expand=manager"
+// → WithExpandManager), "" without: a path documented with a query string
+// gives way to the same path without.
+func withQuery(r *ir.Route) string {
+	if r.Query == "" {
+		return ""
+	}
+	return "With" + Exported(Words(r.Query))
 }
 
 // variantWords returns, for each route, the words that tell it from the
@@ -369,7 +388,16 @@ func variantWords(rws []routeWords) [][]string {
 			out[i] = ws
 		}
 		if distinct(rws, out) {
-			break
+			return out
+		}
+	}
+	for i, rw := range rws { // still alike: /users/{id}/chats/{id} beside /chats/{id}
+		if rw.owner {
+			rest := out[i]
+			if len(rest) > 0 && rest[0] == "in" {
+				rest = rest[1:]
+			}
+			out[i] = append([]string{"in", "users"}, rest...)
 		}
 	}
 	return out
