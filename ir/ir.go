@@ -73,11 +73,11 @@ type Route struct {
 	Pattern string `json:"pattern"`
 	// GoName is the client method's name.
 	GoName string `json:"goName"`
-	// PagerGoName names the method that iterates over every page of a
-	// collection (GoName + "All"); "" for other responses.
-	PagerGoName string `json:"pagerGoName,omitempty"`
-	// PageGoName names the method that returns one page with its
-	// @odata.count, @odata.nextLink and @odata.deltaLink (GoName + "Page").
+	// PageGoName is set for a paged collection, one fetched without a
+	// request body: GoName then iterates over every member, following
+	// @odata.nextLink page after page, and PageGoName (GoName + "Page")
+	// names the method that returns one page with its @odata.count,
+	// @odata.nextLink and @odata.deltaLink. "" for other responses.
 	PageGoName string `json:"pageGoName,omitempty"`
 	// Params in the order they appear in the path.
 	Params []Param `json:"params"`

@@ -162,7 +162,7 @@ func checkUnique(ops []*ir.Operation) []ir.Diagnostic {
 	var diags []ir.Diagnostic
 	for _, op := range ops {
 		for _, r := range op.Routes {
-			for _, name := range []string{r.GoName, r.PagerGoName, r.PageGoName} {
+			for _, name := range []string{r.GoName, r.PageGoName} {
 				if name == "" {
 					continue
 				}

@@ -295,13 +295,17 @@ func segmentLiteral(seg string) string {
 	return seg[strings.LastIndexByte(seg, '.')+1:]
 }
 
-// routeNames names the client method of each route of op, and the pager
-// of a collection fetched without a body.
+// routeNames names the client method of each route of op, and the
+// one-page method of a collection fetched without a body.
 func routeNames(op *ir.Operation) {
 	defer func() {
-		if op.Response.Kind == ir.KindCollection && op.RequestBody.Kind == ir.KindNone {
-			for _, r := range op.Routes {
-				r.PagerGoName, r.PageGoName = r.GoName+"All", r.GoName+"Page"
+		for _, r := range op.Routes {
+			resp := &op.Response
+			if r.Response != nil { // a route answering otherwise: a stream, a property
+				resp = r.Response
+			}
+			if resp.Kind == ir.KindCollection && op.RequestBody.Kind == ir.KindNone {
+				r.PageGoName = r.GoName + "Page"
 			}
 		}
 	}()
