@@ -63,6 +63,9 @@ type Route struct {
 	Path string `json:"path"`
 	// Query is the query string the syntax line shows, if any.
 	Query string `json:"query,omitempty"`
+	// Source is the position of the route's request line (the
+	// operation's Source is its first route's).
+	Source string `json:"source,omitempty"`
 	// QueryParams is Query parsed: options the client always sends, with
 	// their placeholders as method arguments.
 	QueryParams []QueryParam `json:"queryParams,omitempty"`
