@@ -88,6 +88,9 @@ func LoadTrees(trees ...Tree) (*ir.API, error) {
 func prefixPositions(api *ir.API, prefix string) {
 	for _, op := range api.Operations {
 		op.Page, op.Source = prefix+op.Page, prefix+op.Source
+		for _, r := range op.Routes {
+			r.Source = prefix + r.Source
+		}
 		for i := range op.Examples {
 			op.Examples[i].Source = prefix + op.Examples[i].Source
 		}

@@ -29,7 +29,7 @@ func MeasureNames(api *ir.API) *NameStats {
 			if r.SameAs != "" {
 				continue
 			}
-			for _, n := range []string{r.GoName, r.PagerGoName, r.PageGoName} {
+			for _, n := range []string{r.GoName, r.PageGoName} {
 				if n != "" {
 					names = append(names, op.Package+"."+n)
 				}

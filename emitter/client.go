@@ -62,13 +62,7 @@ func firstFew(list []string) string {
 // method per route of its operations. The root package (pkg at path root)
 // is imported under a name no parameter of the file hides.
 func areaClientFile(f *jen.File, area, root, pkg string, ops []*ir.Operation, idx map[string]models) {
-	var params []string
-	for _, op := range ops {
-		for _, r := range op.Routes {
-			params = append(params, paramNames(r)...)
-		}
-	}
-	rootName := naming.NewScope(params...).Name(pkg)
+	rootName := rootAlias(ops, pkg)
 	f.ImportAlias(root, rootName)
 	ids := make([]string, len(ops))
 	for i, op := range ops {
@@ -87,12 +81,48 @@ func areaClientFile(f *jen.File, area, root, pkg string, ops []*ir.Operation, id
 	for _, op := range ops {
 		for i, r := range op.Routes {
 			f.Line()
-			clientMethod(f, op, r, idx[op.Version], rootName, i == 0)
+			for _, m := range routeMethods(op, r, idx[op.Version], rootName, i == 0) {
+				f.Add(comments(m.doc).Add(m.decl(true)))
+			}
 		}
 	}
 }
 
-// clientMethod emits, e.g.:
+// rootAlias is the name an area's files import the root package pkg by:
+// pkg, unless a parameter of one of the area's methods is called so.
+func rootAlias(ops []*ir.Operation, pkg string) string {
+	var params []string
+	for _, op := range ops {
+		for _, r := range op.Routes {
+			params = append(params, paramNames(r)...)
+		}
+	}
+	return naming.NewScope(params...).Name(pkg)
+}
+
+// method is one generated client method: its doc, its signature and the
+// runtime call its body returns.
+type method struct {
+	name    string
+	doc     []string
+	recv    string
+	params  []jen.Code
+	results jen.Code
+	send    jen.Code
+}
+
+// decl is the method's declaration, with its body or with an empty one:
+//
+//	func (c *Client) Name(ctx context.Context, ...) (T, error) { return send }
+func (m method) decl(body bool) *jen.Statement {
+	s := jen.Func().Params(jen.Id(m.recv).Op("*").Id("Client")).Id(m.name).Params(m.params...).Add(m.results)
+	if !body {
+		return s.Block()
+	}
+	return s.Block(jen.Return(m.send))
+}
+
+// routeMethods returns the client methods of route r, e.g.:
 //
 //	func (c *Client) UserGet(ctx context.Context, id string, opts ...graphrt.Option) (*graph.User, error) {
 //		return graphrt.Object[graph.User](ctx, c.rt, &graphrt.Request{
@@ -102,9 +132,11 @@ func areaClientFile(f *jen.File, area, root, pkg string, ops []*ir.Operation, id
 //		}, opts...)
 //	}
 //
-// The runtime refuses empty path parameters and encodes the body, so that
-// every method is one call: small to compile and to format.
-func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, rootName string, first bool) {
+// and, for a paged collection, the iterator over every member and the
+// method returning one page (pagedMethods). The runtime refuses empty path
+// parameters and encodes the body, so that every method is one call: small
+// to compile and to format.
+func routeMethods(op *ir.Operation, r *ir.Route, types models, rootName string, first bool) []method {
 	scope := naming.NewScope(append(paramNames(r), rootName)...)
 	recv, ctx, opts := scope.Name("c"), scope.Name("ctx"), scope.Name("opts")
 	params := []jen.Code{jen.Id(ctx).Qual("context", "Context")}
@@ -112,22 +144,7 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, root
 		params = append(params, jen.Id(p.GoName).String())
 	}
 	req := jen.Dict{jen.Id("Method"): jen.Lit(op.Method), jen.Id("Path"): pathExpr(op.Version, r)}
-	switch op.RequestBody.Kind {
-	case ir.KindObject, ir.KindParameters:
-		body := scope.Name("body")
-		params = append(params, jen.Id(body).Add(bodyType(op, types)))
-		req[jen.Id("JSON")] = jen.Id(body)
-	case ir.KindReference:
-		// odataID string → JSON: graphrt.Ref{ODataID: odataID}
-		ref := scope.Name("odataID")
-		params = append(params, jen.Id(ref).String())
-		req[jen.Id("JSON")] = rt("Ref").Values(jen.Dict{jen.Id("ODataID"): jen.Id(ref)})
-	case ir.KindBinary:
-		body := scope.Name("body")
-		params = append(params, jen.Id(body).Index().Byte())
-		req[jen.Id("Body")] = jen.Id(body)
-		req[jen.Id("ContentType")] = jen.Lit(op.RequestBody.ContentType)
-	}
+	params = append(params, bodyParam(op, types, scope, req)...)
 	params = append(params, jen.Id(opts).Op("...").Add(rt("Option")))
 	if len(r.QueryParams) > 0 {
 		req[jen.Id("Query")] = queryExpr(r)
@@ -140,6 +157,13 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, root
 	}
 	args := []jen.Code{jen.Id(ctx), jen.Id(recv).Dot("rt"), jen.Op("&").Add(rt("Request")).Values(req), jen.Id(opts).Op("...")}
 	resp := routeResponse(op, r)
+	doc := methodDoc(op, r, resp)
+	if !first {
+		doc = secondaryDoc(op, r)
+	}
+	if paged(r, resp) {
+		return pagedMethods(resp, r, types, doc, method{recv: recv, params: params}, args)
+	}
 	call, results := responseCall(resp)
 	var send *jen.Statement
 	if decode, typedResults := typedResponse(resp, types); decode != nil {
@@ -149,14 +173,35 @@ func clientMethod(f *jen.File, op *ir.Operation, r *ir.Route, types models, root
 		// c.rt.JSON(ctx, &graphrt.Request{...}, opts...)
 		send = jen.Id(recv).Dot("rt").Dot(call).Call(args[0], args[2], args[3])
 	}
-	doc := methodDoc(op, r, resp)
-	if !first {
-		doc = secondaryDoc(op, r)
+	return []method{{name: r.GoName, doc: doc, recv: recv, params: params, results: results, send: send}}
+}
+
+// bodyParam returns the request body's parameter, if any, and sets the
+// request's body fields to it.
+func bodyParam(op *ir.Operation, types models, scope *naming.Scope, req jen.Dict) []jen.Code {
+	switch op.RequestBody.Kind {
+	case ir.KindObject, ir.KindParameters:
+		body := scope.Name("body")
+		req[jen.Id("JSON")] = jen.Id(body)
+		return []jen.Code{jen.Id(body).Add(bodyType(op, types))}
+	case ir.KindReference:
+		// odataID string → JSON: graphrt.Ref{ODataID: odataID}
+		ref := scope.Name("odataID")
+		req[jen.Id("JSON")] = rt("Ref").Values(jen.Dict{jen.Id("ODataID"): jen.Id(ref)})
+		return []jen.Code{jen.Id(ref).String()}
+	case ir.KindBinary:
+		body := scope.Name("body")
+		req[jen.Id("Body")] = jen.Id(body)
+		req[jen.Id("ContentType")] = jen.Lit(op.RequestBody.ContentType)
+		return []jen.Code{jen.Id(body).Index().Byte()}
 	}
-	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.GoName).Params(params...).Add(results).Block(jen.Return(send)))
-	if r.PagerGoName != "" && resp.Kind == ir.KindCollection {
-		pagerMethods(f, resp, r, types, params, recv, args)
-	}
+	return nil
+}
+
+// paged reports whether route r, answering resp, is a collection read page
+// after page: one fetched without a request body (naming sets PageGoName).
+func paged(r *ir.Route, resp ir.Response) bool {
+	return r.PageGoName != "" && resp.Kind == ir.KindCollection
 }
 
 // routeResponse is the success response of route r: its own when the
@@ -168,28 +213,32 @@ func routeResponse(op *ir.Operation, r *ir.Route) ir.Response {
 	return op.Response
 }
 
-// pagerMethods emits the iterator over every page of a collection and the
-// method returning one page:
+// pagedMethods returns the two methods of a paged collection, the
+// iterator over every member, page after page, and the method returning
+// one page:
 //
-//	func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[graph.User, error] {
+//	func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[graph.User, error] {
 //		return graphrt.All[graph.User](ctx, c.rt, &graphrt.Request{...}, opts...)
 //	}
 //	func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[graph.User], error) {
 //		return graphrt.GetPage[graph.User](ctx, c.rt, &graphrt.Request{...}, opts...)
 //	}
-func pagerMethods(f *jen.File, resp ir.Response, r *ir.Route, types models, params []jen.Code, recv string, args []jen.Code) {
+func pagedMethods(resp ir.Response, r *ir.Route, types models, doc []string, sig method, args []jen.Code) []method {
 	elem := jen.Qual("encoding/json", "RawMessage")
 	if t, ok := types.lookup(resp.Type); ok {
 		elem = types.ref(t)
 	} else if primitiveGo[resp.Type] != nil {
 		elem = primitiveGo[resp.Type]()
 	}
-	doc := docLines(r.PagerGoName + " iterates over every item of " + r.GoName + ", following @odata.nextLink from page to page; it stops at the first error, which it yields, or when the loop breaks.")
-	f.Add(comments(doc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PagerGoName).Params(params...).Qual("iter", "Seq2").Types(elem, jen.Error()).Block(
-		jen.Return(rt("All").Types(elem.Clone()).Call(args...))))
-	pageDoc := docLines(r.PageGoName + " returns one page of " + r.GoName + " with its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.")
-	f.Add(comments(pageDoc).Func().Params(jen.Id(recv).Op("*").Id("Client")).Id(r.PageGoName).Params(params...).Params(jen.Op("*").Add(rt("Page")).Types(elem.Clone()), jen.Error()).Block(
-		jen.Return(rt("GetPage").Types(elem.Clone()).Call(args...))))
+	all, page := sig, sig
+	all.name, all.doc = r.GoName, doc
+	all.results = jen.Qual("iter", "Seq2").Types(elem, jen.Error())
+	all.send = rt("All").Types(elem.Clone()).Call(args...)
+	page.name = r.PageGoName
+	page.doc = docLines(r.PageGoName + " returns one page of the collection that " + r.GoName + " iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.")
+	page.results = jen.Params(jen.Op("*").Add(rt("Page")).Types(elem.Clone()), jen.Error())
+	page.send = rt("GetPage").Types(elem.Clone()).Call(args...)
+	return []method{all, page}
 }
 
 // nonEmptyArgs lists name, value pairs of the route's parameters.
@@ -367,6 +416,7 @@ func methodDoc(op *ir.Operation, r *ir.Route, resp ir.Response) []string {
 		lines = para(lines, bodyDoc(op))
 	}
 	lines = para(lines, responseDoc(resp))
+	lines = para(lines, pagingDoc(r, resp))
 	perms := op.Permissions.PermissionSet
 	if r.Permissions != nil {
 		perms = *r.Permissions // a table tied to this path
@@ -387,6 +437,7 @@ func secondaryDoc(op *ir.Operation, r *ir.Route) []string {
 	if r.Response != nil {
 		lines = para(lines, "This path answers differently: "+responseDoc(*r.Response))
 	}
+	lines = para(lines, pagingDoc(r, routeResponse(op, r)))
 	if r.Permissions != nil {
 		lines = append(append(lines, ""), permissionLines(*r.Permissions)...)
 	}
@@ -456,6 +507,20 @@ func responseDoc(r ir.Response) string {
 	return s + " with a " + orUnknown(r.Type) + " object in the JSON result."
 }
 
+// pagingDoc says, after responseDoc, what the method of route r returns
+// of a collection: every member, page after page, or the one answer of a
+// request with a body; "" for other responses.
+func pagingDoc(r *ir.Route, resp ir.Response) string {
+	switch {
+	case paged(r, resp):
+		return r.GoName + " yields every member, page after page, following @odata.nextLink; it stops at the first error, which it yields, or when the loop breaks. " + r.PageGoName + " returns one page."
+	case resp.Kind == ir.KindCollection:
+		return r.GoName + " returns that one answer: a request with a body is not paged, no @odata.nextLink is followed."
+	}
+	return ""
+}
+
+// orUnknown is t, or "undocumented type" when t is empty.
 func orUnknown(t string) string {
 	if t == "" {
 		return "undocumented type"

@@ -256,3 +256,60 @@ func TestMockLocalsGiveWayToAreas(t *testing.T) {
 		}
 	}
 }
+
+// listAPI is a documented type Thing with two operations: a list read
+// page after page and a POST whose body asks for a collection.
+func listAPI() *ir.API {
+	a := api("List things", "", &ir.Route{Path: "/things", Pattern: "/things", GoName: "ThingList", PageGoName: "ThingListPage"})
+	list := a.Operations[0]
+	list.ID, list.GoName, list.Response = "thing-list", "ThingList", ir.Response{Status: 200, Kind: ir.KindCollection, Type: "microsoft.graph.thing"}
+	lookup := &ir.Operation{
+		ID: "thing-getbyids", GoName: "ThingGetByIDs", Package: "thing", Version: "v1.0", Method: "POST",
+		Title: "Get things by ids", Page: "thing-getbyids.md", Paths: []string{"/things/getByIds"},
+		Routes:      []*ir.Route{{Path: "/things/getByIds", Pattern: "/things/getByIds", GoName: "ThingGetByIDs"}},
+		RequestBody: ir.RequestBody{Kind: ir.KindObject, Type: "microsoft.graph.thing"},
+		Response:    ir.Response{Status: 200, Kind: ir.KindCollection, Type: "microsoft.graph.thing"},
+	}
+	a.Operations = append(a.Operations, lookup)
+	a.Types = []*ir.Type{{Name: "microsoft.graph.thing", GoName: "Thing", Kind: ir.TypeObject, Version: "v1.0"}}
+	return a
+}
+
+// TestListsPageByDefault: the plain method of a collection read without a
+// body yields every member (iter.Seq2), its Page variant returns one page,
+// and nothing else is generated for it; a collection asked for with a body
+// is the []T of its one answer. Expected signatures are written by hand.
+func TestListsPageByDefault(t *testing.T) {
+	a := listAPI()
+	want := map[string][]string{
+		"ThingList": {
+			"func (c *Client) ThingList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[graph.Thing, error]",
+			"func (c *Client) ThingListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[graph.Thing], error)",
+		},
+		"ThingGetByIDs": {
+			"func (c *Client) ThingGetByIDs(ctx context.Context, body *graph.Thing, opts ...graphrt.Option) ([]graph.Thing, error)",
+		},
+	}
+	for _, op := range a.Operations {
+		got, err := emitter.Signatures(a, emitter.Options{Package: "graph"}, op, op.Routes[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want[op.GoName], got); diff != "" {
+			t.Errorf("signatures of %s (-want +got):\n%s", op.GoName, diff)
+		}
+	}
+	client := fileText(t, a, "thing/client.go")
+	for _, doc := range []string{
+		"ThingList yields every member, page after page",
+		"ThingListPage returns one page",
+		"ThingGetByIDs returns that one answer: a request with a body is not paged",
+	} {
+		if !strings.Contains(strings.ReplaceAll(client, "\n// ", " "), doc) {
+			t.Errorf("client.go does not say %q", doc)
+		}
+	}
+	if strings.Contains(client, "ThingListAll") {
+		t.Error("client.go still has ThingListAll")
+	}
+}

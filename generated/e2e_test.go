@@ -97,8 +97,8 @@ func routeKey(op *ir.Operation, r *ir.Route) string {
 // against the generated mock and checks, against the serving page's own
 // text (pageFacts, not the IR), the documented status and that the answer
 // is one of the page's example responses; the typed result must decode
-// (but for the docs errors of knownMisfits) and a pager must yield the
-// items of a documented page that has some.
+// (but for the docs errors of knownMisfits), a list must yield every item
+// of a documented page that has some, and its Page method return them.
 func TestEveryClientMethodAgainstMock(t *testing.T) {
 	api := loadAPI(t)
 	root, rec := setup(t, generatedmock.DocsHandler{})
@@ -113,8 +113,7 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 					t.Fatalf("client has no method %s", r.GoName)
 				}
 				called++
-				results := m.Call(arguments(m.Type(), op, r))
-				err, _ := results[len(results)-1].Interface().(error)
+				results, items, err := call(m, arguments(m.Type(), op, r))
 				var ge *graphrt.Error
 				switch {
 				case errors.As(err, &ge):
@@ -133,21 +132,12 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 				if r.Response == nil || len(rec.body) > 0 {
 					checkBody(t, server, facts, rec.body, results)
 				} // else a route answering otherwise, documented without an example of its own: status only
-				if r.PagerGoName != "" {
-					called++
-					pager := reflect.ValueOf(clients[op.Package]).MethodByName(r.PagerGoName)
-					items, err := drain(pager.Call(arguments(pager.Type(), op, r))[0])
-					if err != nil {
-						misfit(t, r.PagerGoName, op.Page, err)
-					} else if want := documentedItems(rec.body); items < want {
-						t.Errorf("%s yielded %d items; the page served has %d", r.PagerGoName, items, want)
+				if r.PageGoName != "" {
+					if want := documentedItems(rec.body); err == nil && items < want {
+						t.Errorf("%s yielded %d items; the page served has %d", r.GoName, items, want)
 					}
 					called++
-					pageMethod := reflect.ValueOf(clients[op.Package]).MethodByName(r.PageGoName)
-					out := pageMethod.Call(arguments(pageMethod.Type(), op, r))
-					if err, _ := out[1].Interface().(error); err != nil {
-						misfit(t, r.PageGoName, op.Page, err)
-					}
+					checkPageMethod(t, reflect.ValueOf(clients[op.Package]).MethodByName(r.PageGoName), op, r, documentedItems(rec.body))
 				}
 			})
 		}
@@ -158,6 +148,36 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 	}
 	if n != called {
 		t.Errorf("called %d client methods, the area clients have %d", called, n)
+	}
+}
+
+// call calls a client method. A list (a method returning an
+// iter.Seq2[T, error]) is drained: its result is the iterator, with the
+// number of items it yielded and the first error.
+func call(m reflect.Value, args []reflect.Value) (results []reflect.Value, items int, err error) {
+	results = m.Call(args)
+	if len(results) == 1 && results[0].Kind() == reflect.Func {
+		items, err = drain(results[0])
+		return results, items, err
+	}
+	err, _ = results[len(results)-1].Interface().(error)
+	return results, 0, err
+}
+
+// checkPageMethod calls the one-page method of route r and requires the
+// items of the page served, want of them.
+func checkPageMethod(t *testing.T, m reflect.Value, op *ir.Operation, r *ir.Route, want int) {
+	t.Helper()
+	if !m.IsValid() {
+		t.Fatalf("client has no method %s", r.PageGoName)
+	}
+	out := m.Call(arguments(m.Type(), op, r))
+	if err, _ := out[1].Interface().(error); err != nil {
+		misfit(t, r.PageGoName, op.Page, err)
+		return
+	}
+	if got := out[0].Elem().FieldByName("Value").Len(); got != want {
+		t.Errorf("%s returned %d items; the page served has %d", r.PageGoName, got, want)
 	}
 }
 
@@ -525,7 +545,7 @@ func TestPagerFollowsNextLinks(t *testing.T) {
 	defer srv.Close()
 	client := listitem.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	var ids []string
-	for item, err := range client.ListItemDeltaAll(context.Background(), "s1", "l1") {
+	for item, err := range client.ListItemDelta(context.Background(), "s1", "l1") {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -535,15 +555,13 @@ func TestPagerFollowsNextLinks(t *testing.T) {
 		}
 		ids = append(ids, v.ID)
 	}
-	first, err := client.ListItemDelta(context.Background(), "s1", "l1")
+	first, err := client.ListItemDeltaPage(context.Background(), "s1", "l1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var page struct{ Value []json.RawMessage }
-	json.Unmarshal(first, &page)
 	// the documented example lists three items
-	if len(page.Value) != 1 || len(ids) != 3 || ids[0] == ids[1] {
-		t.Fatalf("first page %d items, all pages %v; want 1 and the example's 3", len(page.Value), ids)
+	if len(first.Value) != 1 || first.NextLink == "" || len(ids) != 3 || ids[0] == ids[1] {
+		t.Fatalf("first page %d items (next link %q), all pages %v; want 1 with a next link, and the example's 3", len(first.Value), first.NextLink, ids)
 	}
 	t.Logf("paged the items one by one: %v", ids)
 }

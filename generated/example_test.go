@@ -51,8 +51,10 @@ func ExampleHandler() {
 	// An application token without the documented permissions is refused.
 	app := graphrt.TestToken(graphrt.Application, "Nothing.Read.All")
 	s := subscription.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: app}}, srv.URL))
-	_, err = s.SubscriptionList(ctx)
-	fmt.Println(graphrt.IsForbidden(err))
+	for _, err := range s.SubscriptionList(ctx) { // every subscription, page after page
+		fmt.Println(graphrt.IsForbidden(err))
+		break
+	}
 	// Output:
 	// true
 	// true

@@ -78,9 +78,9 @@ func TestDocsExamplesReplayed(t *testing.T) {
 				t.Logf("%s: the example body does not fit the request type; not replayed", ex.Source)
 				continue
 			}
-			results := m.Call(args)
+			_, _, err := call(m, args) // a list is drained, so that it sends its request
 			var ge *graphrt.Error
-			if err, _ := results[len(results)-1].Interface().(error); errors.As(err, &ge) && ge.StatusCode == 400 {
+			if errors.As(err, &ge) && ge.StatusCode == 400 {
 				t.Errorf("%s: the mock refuses the documented example: %s", ex.Source, ge.Message)
 			}
 			checkSent(t, ex, op.Version, cp)

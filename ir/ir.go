@@ -72,6 +72,9 @@ type Route struct {
 	Path string `json:"path"`
 	// Query is the query string the syntax line shows, if any.
 	Query string `json:"query,omitempty"`
+	// Source is the position of the route's request line (the
+	// operation's Source is its first route's).
+	Source string `json:"source,omitempty"`
 	// QueryParams is Query parsed: options the client always sends, with
 	// their placeholders as method arguments.
 	QueryParams []QueryParam `json:"queryParams,omitempty"`
@@ -82,11 +85,11 @@ type Route struct {
 	Pattern string `json:"pattern"`
 	// GoName is the client method's name.
 	GoName string `json:"goName"`
-	// PagerGoName names the method that iterates over every page of a
-	// collection (GoName + "All"); "" for other responses.
-	PagerGoName string `json:"pagerGoName,omitempty"`
-	// PageGoName names the method that returns one page with its
-	// @odata.count, @odata.nextLink and @odata.deltaLink (GoName + "Page").
+	// PageGoName is set for a paged collection, one fetched without a
+	// request body: GoName then iterates over every member, following
+	// @odata.nextLink page after page, and PageGoName (GoName + "Page")
+	// names the method that returns one page with its @odata.count,
+	// @odata.nextLink and @odata.deltaLink. "" for other responses.
 	PageGoName string `json:"pageGoName,omitempty"`
 	// Params in the order they appear in the path.
 	Params []Param `json:"params"`

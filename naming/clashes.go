@@ -31,7 +31,7 @@ func byName(ops []*ir.Operation, skip func(routeRef) bool) map[string][]routeRef
 			if skip != nil && skip(x) {
 				continue
 			}
-			for _, name := range []string{r.GoName, r.PagerGoName, r.PageGoName} {
+			for _, name := range []string{r.GoName, r.PageGoName} {
 				if name != "" {
 					groups[op.Package+"."+name] = append(groups[op.Package+"."+name], x)
 				}
@@ -140,7 +140,7 @@ func renameRoute(op *ir.Operation, r *ir.Route, name string) {
 	}
 	r.GoName = name
 	if r.PageGoName != "" {
-		r.PagerGoName, r.PageGoName = name+"All", name+"Page"
+		r.PageGoName = name + "Page"
 	}
 }
 

@@ -320,9 +320,9 @@ func routeNames(op *ir.Operation, subject string) {
 			name = Exported(Words(op.Method))
 		}
 		r.GoName = name + suffix[i]
-		r.PagerGoName, r.PageGoName = "", ""
+		r.PageGoName = ""
 		if routeResponse(op, r).Kind == ir.KindCollection && op.RequestBody.Kind == ir.KindNone {
-			r.PagerGoName, r.PageGoName = r.GoName+"All", r.GoName+"Page"
+			r.PageGoName = r.GoName + "Page"
 		}
 	}
 	op.GoName, op.Primary = op.Routes[bare].GoName, bare

@@ -190,7 +190,7 @@ func readPage(p *page, read readFile) ([]*ir.Operation, []*ir.Type, string, int)
 		for _, rl := range group {
 			if !slices.Contains(op.Paths, rl.path) {
 				op.Paths = append(op.Paths, rl.path)
-				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Params: PathParams(rl.path), QueryParams: QueryParams(rl.query)})
+				op.Routes = append(op.Routes, &ir.Route{Path: rl.path, Query: rl.query, Source: p.pos(rl.off), Params: PathParams(rl.path), QueryParams: QueryParams(rl.query)})
 			}
 		}
 		routePermissions(op)

@@ -7,6 +7,7 @@
 //	graphgen ir [-o FILE] DOCS...
 //	graphgen report [-worst N] DOCS...
 //	graphgen check-metadata -csdl FILE [-version V] DOCS...
+//	graphgen find [-json] [-pkg NAME] DOCS... 'GET /users/{id}'
 //
 // DOCS are docs directories, such as api-reference/v1.0 of
 // microsoft-graph-docs; graphgen's own test pages are in testdata/docs.
@@ -69,6 +70,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "report" {
 		return runReport(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "find" {
+		return runFind(args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "check-metadata" {
 		return runCheckMetadata(args[1:], stdout, stderr)
 	}
@@ -112,7 +116,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	quiet := fset.Bool("q", false, "print only errors and the summary line, not the warnings")
 	allowShrink := fset.Bool("allow-shrink", false, "let a run go ahead that generates no operation or would remove most of graphgen's files in -out")
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-import PATH] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [-strict] [-q] [-allow-shrink] DOCS...\n       graphgen ir [-o FILE] DOCS...\n       graphgen report [-worst N] DOCS...\n       graphgen check-metadata -csdl FILE [-version V] DOCS...")
+		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-import PATH] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [-strict] [-q] [-allow-shrink] DOCS...\n       graphgen ir [-o FILE] DOCS...\n       graphgen report [-worst N] DOCS...\n       graphgen check-metadata -csdl FILE [-version V] DOCS...\n       graphgen find [-json] [-pkg NAME] DOCS... 'GET /users/{id}'")
 		fset.PrintDefaults()
 	}
 	if code, stop := parseFlags(fset, args); stop {

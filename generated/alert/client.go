@@ -54,6 +54,10 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // On success the service answers 200 with a collection of
 // microsoft.graph.alert in the JSON result.
 //
+// AlertList yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// AlertListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): SecurityEvents.Read.All,
 //     SecurityEvents.ReadWrite.All
@@ -63,25 +67,16 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // Documentation:
 // https://learn.microsoft.com/graph/api/alert-list?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/alert-list.md).
-func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]generated.AlertBeta, error) {
-	return graphrt.Collection[generated.AlertBeta](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/security/alerts",
-	}, opts...)
-}
-
-// AlertListAll iterates over every item of AlertList, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) AlertListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AlertBeta, error] {
+func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AlertBeta, error] {
 	return graphrt.All[generated.AlertBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/alerts",
 	}, opts...)
 }
 
-// AlertListPage returns one page of AlertList with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// AlertListPage returns one page of the collection that AlertList iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) AlertListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.AlertBeta], error) {
 	return graphrt.GetPage[generated.AlertBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -131,6 +131,9 @@ func (c *Client) CalendarGetUsersCalendarGroupsCalendars(ctx context.Context, id
 // On success the service answers 200 with a collection of
 // microsoft.graph.scheduleInformation in the JSON result.
 //
+// CalendarGetScheduleMe returns that one answer: a request with a body is not
+// paged, no @odata.nextLink is followed.
+//
 // Permissions:
 //   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
 //   - delegated (personal Microsoft account): not supported
@@ -151,6 +154,9 @@ func (c *Client) CalendarGetScheduleMe(ctx context.Context, body *CalendarGetSch
 // userPrincipalName}/calendar/getSchedule: 緡苗攞: getSchedule, on another
 // documented path; see CalendarGetScheduleMe for the body, the response, the
 // permissions and the page.
+//
+// CalendarGetScheduleUsers returns that one answer: a request with a body is
+// not paged, no @odata.nextLink is followed.
 func (c *Client) CalendarGetScheduleUsers(ctx context.Context, idOrUserPrincipalName string, body *CalendarGetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,

@@ -32,6 +32,11 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.cloudLicensing.assignment in the JSON result.
 //
+// CloudLicensingAdminCloudLicensingListAssignmentsAdmin yields every member,
+// page after page, following @odata.nextLink; it stops at the first error,
+// which it yields, or when the loop breaks.
+// CloudLicensingAdminCloudLicensingListAssignmentsAdminPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
 //     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
@@ -46,18 +51,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
 // (contrib-2026/api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
-func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdmin(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/admin/cloudLicensing/assignments",
-	}, opts...)
-}
-
-// CloudLicensingAdminCloudLicensingListAssignmentsAdminAll iterates over every
-// item of CloudLicensingAdminCloudLicensingListAssignmentsAdmin, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdmin(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/admin/cloudLicensing/assignments",
@@ -65,9 +59,9 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminAll(ctx co
 }
 
 // CloudLicensingAdminCloudLicensingListAssignmentsAdminPage returns one page
-// of CloudLicensingAdminCloudLicensingListAssignmentsAdmin with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// of the collection that CloudLicensingAdminCloudLicensingListAssignmentsAdmin
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -81,6 +75,11 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminPage(ctx c
 // CloudLicensingAdminCloudLicensingListAssignmentsAdmin for the body, the
 // response, the permissions and the page.
 //
+// CloudLicensingAdminCloudLicensingListAssignmentsUsers yields every member,
+// page after page, following @odata.nextLink; it stops at the first error,
+// which it yields, or when the loop breaks.
+// CloudLicensingAdminCloudLicensingListAssignmentsUsersPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
 //     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
@@ -89,19 +88,7 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsAdminPage(ctx c
 //   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
 //     User.Read.All, User.ReadWrite.All, Directory.Read.All,
 //     Directory.ReadWrite.All
-func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx context.Context, userID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"userID", userID},
-		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/cloudLicensing/assignments",
-	}, opts...)
-}
-
-// CloudLicensingAdminCloudLicensingListAssignmentsUsersAll iterates over every
-// item of CloudLicensingAdminCloudLicensingListAssignmentsUsers, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsers(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"userID", userID},
@@ -110,9 +97,9 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersAll(ctx co
 }
 
 // CloudLicensingAdminCloudLicensingListAssignmentsUsersPage returns one page
-// of CloudLicensingAdminCloudLicensingListAssignmentsUsers with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// of the collection that CloudLicensingAdminCloudLicensingListAssignmentsUsers
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -127,6 +114,11 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersPage(ctx c
 // CloudLicensingAdminCloudLicensingListAssignmentsAdmin for the body, the
 // response, the permissions and the page.
 //
+// CloudLicensingAdminCloudLicensingListAssignmentsGroups yields every member,
+// page after page, following @odata.nextLink; it stops at the first error,
+// which it yields, or when the loop breaks.
+// CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): CloudLicensing.Read,
 //     CloudLicensing.Read.All, Group-CloudLicensing.Read.All, Group.Read.All,
@@ -135,19 +127,7 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsUsersPage(ctx c
 //   - application: CloudLicensing.Read.All, Group-CloudLicensing.Read.All,
 //     Group.Read.All, Group.ReadWrite.All, Directory.Read.All,
 //     Directory.ReadWrite.All
-func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"groupID", groupID},
-		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/cloudLicensing/assignments",
-	}, opts...)
-}
-
-// CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll iterates over
-// every item of CloudLicensingAdminCloudLicensingListAssignmentsGroups,
-// following @odata.nextLink from page to page; it stops at the first error,
-// which it yields, or when the loop breaks.
-func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx context.Context, groupID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroups(ctx context.Context, groupID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"groupID", groupID},
@@ -156,9 +136,10 @@ func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsAll(ctx c
 }
 
 // CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage returns one page
-// of CloudLicensingAdminCloudLicensingListAssignmentsGroups with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// of the collection that
+// CloudLicensingAdminCloudLicensingListAssignmentsGroups iterates over, with
+// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
+// to get the count.
 func (c *Client) CloudLicensingAdminCloudLicensingListAssignmentsGroupsPage(ctx context.Context, groupID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -31,6 +31,10 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.ediscovery.legalHold in the JSON result.
 //
+// EdiscoveryCaseListLegalHolds yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. EdiscoveryCaseListLegalHoldsPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): eDiscovery.Read.All,
 //     eDiscovery.ReadWrite.All
@@ -40,18 +44,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/ediscovery-case-list-legalholds?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/ediscovery-case-list-legalholds.md).
-func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) ([]generated.LegalHold, error) {
-	return graphrt.Collection[generated.LegalHold](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"caseID", caseID},
-		Path:   "/beta/compliance/ediscovery/cases/" + graphrt.PathSegment(caseID) + "/legalHolds",
-	}, opts...)
-}
-
-// EdiscoveryCaseListLegalHoldsAll iterates over every item of
-// EdiscoveryCaseListLegalHolds, following @odata.nextLink from page to page;
-// it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID string, opts ...graphrt.Option) iter.Seq2[generated.LegalHold, error] {
+func (c *Client) EdiscoveryCaseListLegalHolds(ctx context.Context, caseID string, opts ...graphrt.Option) iter.Seq2[generated.LegalHold, error] {
 	return graphrt.All[generated.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"caseID", caseID},
@@ -59,9 +52,9 @@ func (c *Client) EdiscoveryCaseListLegalHoldsAll(ctx context.Context, caseID str
 	}, opts...)
 }
 
-// EdiscoveryCaseListLegalHoldsPage returns one page of
-// EdiscoveryCaseListLegalHolds with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// EdiscoveryCaseListLegalHoldsPage returns one page of the collection that
+// EdiscoveryCaseListLegalHolds iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EdiscoveryCaseListLegalHoldsPage(ctx context.Context, caseID string, opts ...graphrt.Option) (*graphrt.Page[generated.LegalHold], error) {
 	return graphrt.GetPage[generated.LegalHold](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

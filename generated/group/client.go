@@ -34,6 +34,10 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //
+// GroupListMembers yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. GroupListMembersPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): GroupMember.Read.All, Group.Read.All,
 //     GroupMember.ReadWrite.All, Group.ReadWrite.All, Directory.Read.All
@@ -44,19 +48,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/group-list-members.md).
-func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]generated.DirectoryObject, error) {
-	return graphrt.Collection[generated.DirectoryObject](ctx, c.rt, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
-	}, opts...)
-}
-
-// GroupListMembersAll iterates over every item of GroupListMembers, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[generated.DirectoryObject, error] {
+func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[generated.DirectoryObject, error] {
 	return graphrt.All[generated.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -65,9 +57,9 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 	}, opts...)
 }
 
-// GroupListMembersPage returns one page of GroupListMembers with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// GroupListMembersPage returns one page of the collection that
+// GroupListMembers iterates over, with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[generated.DirectoryObject], error) {
 	return graphrt.GetPage[generated.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
@@ -119,6 +111,10 @@ func (c *Client) GroupPostMembers(ctx context.Context, groupID string, odataID s
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //
+// GroupListTransitiveMembers yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. GroupListTransitiveMembersPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): GroupMember.Read.All, Group.Read.All,
 //     Group.Member.ReadWrite.All, Group.ReadWrite.All, Directory.Read.All
@@ -129,19 +125,7 @@ func (c *Client) GroupPostMembers(ctx context.Context, groupID string, odataID s
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-transitivemembers?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/group-list-transitivemembers.md).
-func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]generated.DirectoryObjectBeta, error) {
-	return graphrt.Collection[generated.DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
-	}, opts...)
-}
-
-// GroupListTransitiveMembersAll iterates over every item of
-// GroupListTransitiveMembers, following @odata.nextLink from page to page; it
-// stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[generated.DirectoryObjectBeta, error] {
+func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[generated.DirectoryObjectBeta, error] {
 	return graphrt.All[generated.DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -150,9 +134,9 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 	}, opts...)
 }
 
-// GroupListTransitiveMembersPage returns one page of
-// GroupListTransitiveMembers with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// GroupListTransitiveMembersPage returns one page of the collection that
+// GroupListTransitiveMembers iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GroupListTransitiveMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[generated.DirectoryObjectBeta], error) {
 	return graphrt.GetPage[generated.DirectoryObjectBeta](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,

@@ -57,6 +57,10 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 // On success the service answers 200 with a collection of
 // microsoft.graph.listItem in the JSON result.
 //
+// ListItemDelta yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. ListItemDeltaPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): Sites.Read.All, Sites.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
@@ -65,18 +69,7 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 // Documentation:
 // https://learn.microsoft.com/graph/api/listitem-delta?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/listitem-delta.md).
-func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"siteID", siteID, "listID", listID},
-		Path:   "/v1.0/sites/" + graphrt.PathSegment(siteID) + "/lists/" + graphrt.PathSegment(listID) + "/items/delta",
-	}, opts...)
-}
-
-// ListItemDeltaAll iterates over every item of ListItemDelta, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID, "listID", listID},
@@ -84,8 +77,9 @@ func (c *Client) ListItemDeltaAll(ctx context.Context, siteID string, listID str
 	}, opts...)
 }
 
-// ListItemDeltaPage returns one page of ListItemDelta with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// ListItemDeltaPage returns one page of the collection that ListItemDelta
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
 func (c *Client) ListItemDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

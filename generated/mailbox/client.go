@@ -36,6 +36,9 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.exportItemResponse in the JSON result.
 //
+// MailboxExportItems returns that one answer: a request with a body is not
+// paged, no @odata.nextLink is followed.
+//
 // Permissions:
 //   - delegated (work or school account): MailboxItem.ImportExport
 //   - delegated (personal Microsoft account): not supported

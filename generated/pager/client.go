@@ -31,6 +31,10 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of undocumented type in
 // the JSON result.
 //
+// PagerList yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// PagerListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): Hostile.Read
 //   - delegated (personal Microsoft account): not supported
@@ -39,18 +43,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/pager-list?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/pager-list.md).
-func (c *Client) PagerList(ctx context.Context, json2 string, iter2 string, graphrt2 string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"json2", json2, "iter2", iter2, "graphrt2", graphrt2},
-		Path:   "/v1.0/pager/" + graphrt.PathSegment(json2) + "/" + graphrt.PathSegment(iter2) + "/" + graphrt.PathSegment(graphrt2) + "/items",
-	}, opts...)
-}
-
-// PagerListAll iterates over every item of PagerList, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) PagerListAll(ctx context.Context, json2 string, iter2 string, graphrt2 string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) PagerList(ctx context.Context, json2 string, iter2 string, graphrt2 string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"json2", json2, "iter2", iter2, "graphrt2", graphrt2},
@@ -58,8 +51,9 @@ func (c *Client) PagerListAll(ctx context.Context, json2 string, iter2 string, g
 	}, opts...)
 }
 
-// PagerListPage returns one page of PagerList with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// PagerListPage returns one page of the collection that PagerList iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) PagerListPage(ctx context.Context, json2 string, iter2 string, graphrt2 string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

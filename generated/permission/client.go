@@ -76,6 +76,10 @@ func (c *Client) PermissionRowNoKind(ctx context.Context, whatsitID string, opts
 // On success the service answers 200 with a collection of whatsit in the JSON
 // result.
 //
+// PermissionRowSentence yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. PermissionRowSentencePage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): Whatsit.Read
 //   - delegated (personal Microsoft account): not supported
@@ -84,26 +88,16 @@ func (c *Client) PermissionRowNoKind(ctx context.Context, whatsitID string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/permission-row-sentence?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/permission-row-sentence.md).
-func (c *Client) PermissionRowSentence(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/whatsits",
-	}, opts...)
-}
-
-// PermissionRowSentenceAll iterates over every item of PermissionRowSentence,
-// following @odata.nextLink from page to page; it stops at the first error,
-// which it yields, or when the loop breaks.
-func (c *Client) PermissionRowSentenceAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) PermissionRowSentence(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/whatsits",
 	}, opts...)
 }
 
-// PermissionRowSentencePage returns one page of PermissionRowSentence with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// PermissionRowSentencePage returns one page of the collection that
+// PermissionRowSentence iterates over, with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) PermissionRowSentencePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -32,6 +32,10 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.subscription in the JSON result.
 //
+// SubscriptionList yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. SubscriptionListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): Channel.ReadBasic.All,
 //     ChannelSettings.Read.All, Subscription.Read.All, Chat.ReadBasic, Chat.Read,
@@ -58,26 +62,16 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/subscription-list?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/subscription-list.md).
-func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) ([]generated.Subscription, error) {
-	return graphrt.Collection[generated.Subscription](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/subscriptions",
-	}, opts...)
-}
-
-// SubscriptionListAll iterates over every item of SubscriptionList, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) SubscriptionListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.Subscription, error] {
+func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.Subscription, error] {
 	return graphrt.All[generated.Subscription](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/subscriptions",
 	}, opts...)
 }
 
-// SubscriptionListPage returns one page of SubscriptionList with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// SubscriptionListPage returns one page of the collection that
+// SubscriptionList iterates over, with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) SubscriptionListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.Subscription], error) {
 	return graphrt.GetPage[generated.Subscription](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

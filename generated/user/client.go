@@ -436,6 +436,10 @@ func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, id
 // On success the service answers 200 with a collection of microsoft.graph.user
 // in the JSON result.
 //
+// UserList yields every member, page after page, following @odata.nextLink; it
+// stops at the first error, which it yields, or when the loop breaks.
+// UserListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): User.ReadBasic.All, User.Read.All,
 //     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
@@ -447,18 +451,7 @@ func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list?view=graph-rest-1.0
 // (owners-en-2021/api-reference/v1.0/api/user-list.md).
-func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) ([]generated.User, error) {
-	return graphrt.Collection[generated.User](ctx, c.rt, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Path:          "/v1.0/users",
-	}, opts...)
-}
-
-// UserListAll iterates over every item of UserList, following @odata.nextLink
-// from page to page; it stops at the first error, which it yields, or when the
-// loop breaks.
-func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.User, error] {
+func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.User, error] {
 	return graphrt.All[generated.User](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -466,8 +459,9 @@ func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.S
 	}, opts...)
 }
 
-// UserListPage returns one page of UserList with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// UserListPage returns one page of the collection that UserList iterates over,
+// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.User], error) {
 	return graphrt.GetPage[generated.User](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
@@ -484,6 +478,10 @@ func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*gra
 // On success the service answers 200 with a collection of
 // microsoft.graph.agreementAcceptance in the JSON result.
 //
+// UserListAgreementAcceptancesMe yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. UserListAgreementAcceptancesMePage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): AgreementAcceptance.Read
 //   - delegated (personal Microsoft account): not supported
@@ -492,26 +490,16 @@ func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*gra
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list-agreementacceptances?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-list-agreementacceptances.md).
-func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) ([]generated.AgreementAcceptance, error) {
-	return graphrt.Collection[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me/agreementAcceptances",
-	}, opts...)
-}
-
-// UserListAgreementAcceptancesMeAll iterates over every item of
-// UserListAgreementAcceptancesMe, following @odata.nextLink from page to page;
-// it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) UserListAgreementAcceptancesMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
+func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
 	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesMePage returns one page of
-// UserListAgreementAcceptancesMe with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// UserListAgreementAcceptancesMePage returns one page of the collection that
+// UserListAgreementAcceptancesMe iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) UserListAgreementAcceptancesMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
 	return graphrt.GetPage[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -523,18 +511,12 @@ func (c *Client) UserListAgreementAcceptancesMePage(ctx context.Context, opts ..
 // userPrincipalName}/agreementAcceptances: List agreementAcceptances, on
 // another documented path; see UserListAgreementAcceptancesMe for the body,
 // the response, the permissions and the page.
-func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]generated.AgreementAcceptance, error) {
-	return graphrt.Collection[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
-	}, opts...)
-}
-
-// UserListAgreementAcceptancesUsersAll iterates over every item of
-// UserListAgreementAcceptancesUsers, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) UserListAgreementAcceptancesUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
+//
+// UserListAgreementAcceptancesUsers yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. UserListAgreementAcceptancesUsersPage returns one
+// page.
+func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
 	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
@@ -542,9 +524,9 @@ func (c *Client) UserListAgreementAcceptancesUsersAll(ctx context.Context, idOrU
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesUsersPage returns one page of
-// UserListAgreementAcceptancesUsers with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// UserListAgreementAcceptancesUsersPage returns one page of the collection
+// that UserListAgreementAcceptancesUsers iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) UserListAgreementAcceptancesUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
 	return graphrt.GetPage[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

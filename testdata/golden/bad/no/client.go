@@ -31,6 +31,10 @@ func New(c *bad.Client) *Client {
 // On success the service answers 200 with a collection of gizmo in the JSON
 // result.
 //
+// NoPermissions yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. NoPermissionsPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): not documented
 //   - delegated (personal Microsoft account): not documented
@@ -39,25 +43,16 @@ func New(c *bad.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/no-permissions?view=graph-rest-1.0
 // (api-reference/v1.0/api/no-permissions.md).
-func (c *Client) NoPermissions(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/gizmos",
-	}, opts...)
-}
-
-// NoPermissionsAll iterates over every item of NoPermissions, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) NoPermissionsAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) NoPermissions(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/gizmos",
 	}, opts...)
 }
 
-// NoPermissionsPage returns one page of NoPermissions with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// NoPermissionsPage returns one page of the collection that NoPermissions
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
 func (c *Client) NoPermissionsPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -31,6 +31,10 @@ func New(c *bad.Client) *Client {
 // On success the service answers 200 with a collection of widget in the JSON
 // result.
 //
+// UnknownSectionOrderMe yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. UnknownSectionOrderMePage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): Widget.Read
 //   - delegated (personal Microsoft account): Widget.Read
@@ -39,26 +43,16 @@ func New(c *bad.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/unknown-section-order?view=graph-rest-1.0
 // (api-reference/v1.0/api/unknown-section-order.md).
-func (c *Client) UnknownSectionOrderMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me/widgets",
-	}, opts...)
-}
-
-// UnknownSectionOrderMeAll iterates over every item of UnknownSectionOrderMe,
-// following @odata.nextLink from page to page; it stops at the first error,
-// which it yields, or when the loop breaks.
-func (c *Client) UnknownSectionOrderMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) UnknownSectionOrderMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/widgets",
 	}, opts...)
 }
 
-// UnknownSectionOrderMePage returns one page of UnknownSectionOrderMe with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// UnknownSectionOrderMePage returns one page of the collection that
+// UnknownSectionOrderMe iterates over, with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) UnknownSectionOrderMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -70,18 +64,11 @@ func (c *Client) UnknownSectionOrderMePage(ctx context.Context, opts ...graphrt.
 // userPrincipalName}/widgets: List widgets, on another documented path; see
 // UnknownSectionOrderMe for the body, the response, the permissions and the
 // page.
-func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
-	}, opts...)
-}
-
-// UnknownSectionOrderUsersAll iterates over every item of
-// UnknownSectionOrderUsers, following @odata.nextLink from page to page; it
-// stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+//
+// UnknownSectionOrderUsers yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. UnknownSectionOrderUsersPage returns one page.
+func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
@@ -89,9 +76,9 @@ func (c *Client) UnknownSectionOrderUsersAll(ctx context.Context, idOrUserPrinci
 	}, opts...)
 }
 
-// UnknownSectionOrderUsersPage returns one page of UnknownSectionOrderUsers
-// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
-// graphrt.Count() to get the count.
+// UnknownSectionOrderUsersPage returns one page of the collection that
+// UnknownSectionOrderUsers iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) UnknownSectionOrderUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -54,6 +54,10 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // On success the service answers 200 with a collection of
 // microsoft.graph.alert in the JSON result.
 //
+// AlertList yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// AlertListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): SecurityEvents.Read.All,
 //     SecurityEvents.ReadWrite.All
@@ -63,25 +67,16 @@ func (c *Client) AlertGet(ctx context.Context, alertID string, opts ...graphrt.O
 // Documentation:
 // https://learn.microsoft.com/graph/api/alert-list?view=graph-rest-beta
 // (api-reference/beta/api/alert-list.md).
-func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) ([]en2021.AlertBeta, error) {
-	return graphrt.Collection[en2021.AlertBeta](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/security/alerts",
-	}, opts...)
-}
-
-// AlertListAll iterates over every item of AlertList, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) AlertListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.AlertBeta, error] {
+func (c *Client) AlertList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.AlertBeta, error] {
 	return graphrt.All[en2021.AlertBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/security/alerts",
 	}, opts...)
 }
 
-// AlertListPage returns one page of AlertList with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// AlertListPage returns one page of the collection that AlertList iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) AlertListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[en2021.AlertBeta], error) {
 	return graphrt.GetPage[en2021.AlertBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -33,6 +33,10 @@ func New(c *en2021.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.phoneAuthenticationMethod in the JSON result.
 //
+// AuthenticationListPhoneMethodsMe yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. AuthenticationListPhoneMethodsMePage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): UserAuthenticationMethod.Read,
 //     UserAuthenticationMethod.ReadWrite, UserAuthenticationMethod.Read.All,
@@ -44,26 +48,16 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
 // (api-reference/beta/api/authentication-list-phonemethods.md).
-func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) ([]en2021.PhoneAuthenticationMethod, error) {
-	return graphrt.Collection[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/me/authentication/phoneMethods",
-	}, opts...)
-}
-
-// AuthenticationListPhoneMethodsMeAll iterates over every item of
-// AuthenticationListPhoneMethodsMe, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) AuthenticationListPhoneMethodsMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.PhoneAuthenticationMethod, error] {
+func (c *Client) AuthenticationListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.PhoneAuthenticationMethod, error] {
 	return graphrt.All[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/authentication/phoneMethods",
 	}, opts...)
 }
 
-// AuthenticationListPhoneMethodsMePage returns one page of
-// AuthenticationListPhoneMethodsMe with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// AuthenticationListPhoneMethodsMePage returns one page of the collection that
+// AuthenticationListPhoneMethodsMe iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) AuthenticationListPhoneMethodsMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[en2021.PhoneAuthenticationMethod], error) {
 	return graphrt.GetPage[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -75,18 +69,12 @@ func (c *Client) AuthenticationListPhoneMethodsMePage(ctx context.Context, opts 
 // userPrincipalName}/authentication/phoneMethods: List phoneMethods, on
 // another documented path; see AuthenticationListPhoneMethodsMe for the body,
 // the response, the permissions and the page.
-func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]en2021.PhoneAuthenticationMethod, error) {
-	return graphrt.Collection[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/phoneMethods",
-	}, opts...)
-}
-
-// AuthenticationListPhoneMethodsUsersAll iterates over every item of
-// AuthenticationListPhoneMethodsUsers, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.PhoneAuthenticationMethod, error] {
+//
+// AuthenticationListPhoneMethodsUsers yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. AuthenticationListPhoneMethodsUsersPage returns one
+// page.
+func (c *Client) AuthenticationListPhoneMethodsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.PhoneAuthenticationMethod, error] {
 	return graphrt.All[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
@@ -94,9 +82,10 @@ func (c *Client) AuthenticationListPhoneMethodsUsersAll(ctx context.Context, idO
 	}, opts...)
 }
 
-// AuthenticationListPhoneMethodsUsersPage returns one page of
-// AuthenticationListPhoneMethodsUsers with its @odata.count, @odata.nextLink
-// and @odata.deltaLink; pass graphrt.Count() to get the count.
+// AuthenticationListPhoneMethodsUsersPage returns one page of the collection
+// that AuthenticationListPhoneMethodsUsers iterates over, with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
 func (c *Client) AuthenticationListPhoneMethodsUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[en2021.PhoneAuthenticationMethod], error) {
 	return graphrt.GetPage[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -32,6 +32,10 @@ func New(c *en2021.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.event in the JSON result.
 //
+// EventDeltaMeEventsDelta yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. EventDeltaMeEventsDeltaPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
 //   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
@@ -40,26 +44,16 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
 // (api-reference/beta/api/event-delta.md).
-func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/me/events/delta",
-	}, opts...)
-}
-
-// EventDeltaMeEventsDeltaAll iterates over every item of
-// EventDeltaMeEventsDelta, following @odata.nextLink from page to page; it
-// stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaMeEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+func (c *Client) EventDeltaMeEventsDelta(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/events/delta",
 	}, opts...)
 }
 
-// EventDeltaMeEventsDeltaPage returns one page of EventDeltaMeEventsDelta with
-// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
-// to get the count.
+// EventDeltaMeEventsDeltaPage returns one page of the collection that
+// EventDeltaMeEventsDelta iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeEventsDeltaPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -71,18 +65,11 @@ func (c *Client) EventDeltaMeEventsDeltaPage(ctx context.Context, opts ...graphr
 // userPrincipalName}/events/delta: event: delta, on another documented path;
 // see EventDeltaMeEventsDelta for the body, the response, the permissions and
 // the page.
-func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/delta",
-	}, opts...)
-}
-
-// EventDeltaUsersEventsDeltaAll iterates over every item of
-// EventDeltaUsersEventsDelta, following @odata.nextLink from page to page; it
-// stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaUsersEventsDelta yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. EventDeltaUsersEventsDeltaPage returns one page.
+func (c *Client) EventDeltaUsersEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
@@ -90,9 +77,9 @@ func (c *Client) EventDeltaUsersEventsDeltaAll(ctx context.Context, idOrUserPrin
 	}, opts...)
 }
 
-// EventDeltaUsersEventsDeltaPage returns one page of
-// EventDeltaUsersEventsDelta with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaUsersEventsDeltaPage returns one page of the collection that
+// EventDeltaUsersEventsDelta iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -104,26 +91,20 @@ func (c *Client) EventDeltaUsersEventsDeltaPage(ctx context.Context, idOrUserPri
 // EventDeltaMeCalendarEventsDelta calls GET /beta/me/calendar/events/delta:
 // event: delta, on another documented path; see EventDeltaMeEventsDelta for
 // the body, the response, the permissions and the page.
-func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/me/calendar/events/delta",
-	}, opts...)
-}
-
-// EventDeltaMeCalendarEventsDeltaAll iterates over every item of
-// EventDeltaMeCalendarEventsDelta, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaMeCalendarEventsDeltaAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaMeCalendarEventsDelta yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. EventDeltaMeCalendarEventsDeltaPage returns one page.
+func (c *Client) EventDeltaMeCalendarEventsDelta(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/me/calendar/events/delta",
 	}, opts...)
 }
 
-// EventDeltaMeCalendarEventsDeltaPage returns one page of
-// EventDeltaMeCalendarEventsDelta with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaMeCalendarEventsDeltaPage returns one page of the collection that
+// EventDeltaMeCalendarEventsDelta iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendarEventsDeltaPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -135,18 +116,12 @@ func (c *Client) EventDeltaMeCalendarEventsDeltaPage(ctx context.Context, opts .
 // userPrincipalName}/calendar/events/delta: event: delta, on another
 // documented path; see EventDeltaMeEventsDelta for the body, the response, the
 // permissions and the page.
-func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/events/delta",
-	}, opts...)
-}
-
-// EventDeltaUsersCalendarEventsDeltaAll iterates over every item of
-// EventDeltaUsersCalendarEventsDelta, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaUsersCalendarEventsDelta yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. EventDeltaUsersCalendarEventsDeltaPage returns one
+// page.
+func (c *Client) EventDeltaUsersCalendarEventsDelta(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
@@ -154,9 +129,10 @@ func (c *Client) EventDeltaUsersCalendarEventsDeltaAll(ctx context.Context, idOr
 	}, opts...)
 }
 
-// EventDeltaUsersCalendarEventsDeltaPage returns one page of
-// EventDeltaUsersCalendarEventsDelta with its @odata.count, @odata.nextLink
-// and @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaUsersCalendarEventsDeltaPage returns one page of the collection
+// that EventDeltaUsersCalendarEventsDelta iterates over, with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
 func (c *Client) EventDeltaUsersCalendarEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -169,18 +145,11 @@ func (c *Client) EventDeltaUsersCalendarEventsDeltaPage(ctx context.Context, idO
 // /beta/me/calendars/{id}/events/delta: event: delta, on another documented
 // path; see EventDeltaMeEventsDelta for the body, the response, the
 // permissions and the page.
-func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/events/delta",
-	}, opts...)
-}
-
-// EventDeltaMeCalendarsEventsDeltaAll iterates over every item of
-// EventDeltaMeCalendarsEventsDelta, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaMeCalendarsEventsDelta yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. EventDeltaMeCalendarsEventsDeltaPage returns one page.
+func (c *Client) EventDeltaMeCalendarsEventsDelta(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id},
@@ -188,9 +157,9 @@ func (c *Client) EventDeltaMeCalendarsEventsDeltaAll(ctx context.Context, id str
 	}, opts...)
 }
 
-// EventDeltaMeCalendarsEventsDeltaPage returns one page of
-// EventDeltaMeCalendarsEventsDelta with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaMeCalendarsEventsDeltaPage returns one page of the collection that
+// EventDeltaMeCalendarsEventsDelta iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendarsEventsDeltaPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -203,18 +172,12 @@ func (c *Client) EventDeltaMeCalendarsEventsDeltaPage(ctx context.Context, id st
 // userPrincipalName}/calendars/{id}/events/delta: event: delta, on another
 // documented path; see EventDeltaMeEventsDelta for the body, the response, the
 // permissions and the page.
-func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id) + "/events/delta",
-	}, opts...)
-}
-
-// EventDeltaUsersCalendarsEventsDeltaAll iterates over every item of
-// EventDeltaUsersCalendarsEventsDelta, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaUsersCalendarsEventsDelta yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. EventDeltaUsersCalendarsEventsDeltaPage returns one
+// page.
+func (c *Client) EventDeltaUsersCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
@@ -222,9 +185,10 @@ func (c *Client) EventDeltaUsersCalendarsEventsDeltaAll(ctx context.Context, idO
 	}, opts...)
 }
 
-// EventDeltaUsersCalendarsEventsDeltaPage returns one page of
-// EventDeltaUsersCalendarsEventsDelta with its @odata.count, @odata.nextLink
-// and @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaUsersCalendarsEventsDeltaPage returns one page of the collection
+// that EventDeltaUsersCalendarsEventsDelta iterates over, with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
 func (c *Client) EventDeltaUsersCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -237,19 +201,12 @@ func (c *Client) EventDeltaUsersCalendarsEventsDeltaPage(ctx context.Context, id
 // /beta/me/calendargroups/{id}/calendars/{id}/events/delta: event: delta, on
 // another documented path; see EventDeltaMeEventsDelta for the body, the
 // response, the permissions and the page.
-func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"calendargroupID", calendargroupID, "calendarID", calendarID},
-		Path:   "/beta/me/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
-	}, opts...)
-}
-
-// EventDeltaMeCalendargroupsCalendarsEventsDeltaAll iterates over every item
-// of EventDeltaMeCalendargroupsCalendarsEventsDelta, following @odata.nextLink
-// from page to page; it stops at the first error, which it yields, or when the
-// loop breaks.
-func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaMeCalendargroupsCalendarsEventsDelta yields every member, page
+// after page, following @odata.nextLink; it stops at the first error, which it
+// yields, or when the loop breaks.
+// EventDeltaMeCalendargroupsCalendarsEventsDeltaPage returns one page.
+func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDelta(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"calendargroupID", calendargroupID, "calendarID", calendarID},
@@ -257,9 +214,10 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaAll(ctx context.C
 	}, opts...)
 }
 
-// EventDeltaMeCalendargroupsCalendarsEventsDeltaPage returns one page of
-// EventDeltaMeCalendargroupsCalendarsEventsDelta with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaMeCalendargroupsCalendarsEventsDeltaPage returns one page of the
+// collection that EventDeltaMeCalendargroupsCalendarsEventsDelta iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -272,19 +230,12 @@ func (c *Client) EventDeltaMeCalendargroupsCalendarsEventsDeltaPage(ctx context.
 // | userPrincipalName}/calendargroups/{id}/calendars/{id}/events/delta: event:
 // delta, on another documented path; see EventDeltaMeEventsDelta for the body,
 // the response, the permissions and the page.
-func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID},
-		Path:   "/beta/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendargroups/" + graphrt.PathSegment(calendargroupID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/events/delta",
-	}, opts...)
-}
-
-// EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll iterates over every
-// item of EventDeltaUsersCalendargroupsCalendarsEventsDelta, following
-// @odata.nextLink from page to page; it stops at the first error, which it
+//
+// EventDeltaUsersCalendargroupsCalendarsEventsDelta yields every member, page
+// after page, following @odata.nextLink; it stops at the first error, which it
 // yields, or when the loop breaks.
-func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+// EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage returns one page.
+func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDelta(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "calendargroupID", calendargroupID, "calendarID", calendarID},
@@ -293,8 +244,9 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaAll(ctx contex
 }
 
 // EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage returns one page of
-// EventDeltaUsersCalendargroupsCalendarsEventsDelta with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// the collection that EventDeltaUsersCalendargroupsCalendarsEventsDelta
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage(ctx context.Context, idOrUserPrincipalName string, calendargroupID string, calendarID string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -308,22 +260,11 @@ func (c *Client) EventDeltaUsersCalendargroupsCalendarsEventsDeltaPage(ctx conte
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
 // on another documented path; see EventDeltaMeEventsDelta for the body, the
 // response, the permissions and the page.
-func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"startDatetime", startDatetime, "endDatetime", endDatetime},
-		Path:   "/beta/me/calendarView/delta",
-		Query: url.Values{
-			"endDateTime":   {endDatetime},
-			"startDateTime": {startDatetime},
-		},
-	}, opts...)
-}
-
-// EventDeltaMeCalendarViewDeltaAll iterates over every item of
-// EventDeltaMeCalendarViewDelta, following @odata.nextLink from page to page;
-// it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaMeCalendarViewDelta yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. EventDeltaMeCalendarViewDeltaPage returns one page.
+func (c *Client) EventDeltaMeCalendarViewDelta(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"startDatetime", startDatetime, "endDatetime", endDatetime},
@@ -335,9 +276,9 @@ func (c *Client) EventDeltaMeCalendarViewDeltaAll(ctx context.Context, startDate
 	}, opts...)
 }
 
-// EventDeltaMeCalendarViewDeltaPage returns one page of
-// EventDeltaMeCalendarViewDelta with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaMeCalendarViewDeltaPage returns one page of the collection that
+// EventDeltaMeCalendarViewDelta iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaMeCalendarViewDeltaPage(ctx context.Context, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -355,22 +296,11 @@ func (c *Client) EventDeltaMeCalendarViewDeltaPage(ctx context.Context, startDat
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
 // on another documented path; see EventDeltaMeEventsDelta for the body, the
 // response, the permissions and the page.
-func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
-		Path:   "/beta/users/" + graphrt.PathSegment(id) + "/calendarView/delta",
-		Query: url.Values{
-			"endDateTime":   {endDatetime},
-			"startDateTime": {startDatetime},
-		},
-	}, opts...)
-}
-
-// EventDeltaUsersCalendarViewDeltaAll iterates over every item of
-// EventDeltaUsersCalendarViewDelta, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaUsersCalendarViewDelta yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. EventDeltaUsersCalendarViewDeltaPage returns one page.
+func (c *Client) EventDeltaUsersCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
@@ -382,9 +312,9 @@ func (c *Client) EventDeltaUsersCalendarViewDeltaAll(ctx context.Context, id str
 	}, opts...)
 }
 
-// EventDeltaUsersCalendarViewDeltaPage returns one page of
-// EventDeltaUsersCalendarViewDelta with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaUsersCalendarViewDeltaPage returns one page of the collection that
+// EventDeltaUsersCalendarViewDelta iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -402,23 +332,12 @@ func (c *Client) EventDeltaUsersCalendarViewDeltaPage(ctx context.Context, id st
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
 // on another documented path; see EventDeltaMeEventsDelta for the body, the
 // response, the permissions and the page.
-func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
-		Path:   "/beta/me/calendars/" + graphrt.PathSegment(id) + "/calendarView/delta",
-		Query: url.Values{
-			"endDateTime":   {endDatetime},
-			"startDateTime": {startDatetime},
-		},
-	}, opts...)
-}
-
-// EventDeltaMeCalendarsCalendarViewDeltaAll iterates over every item of
-// EventDeltaMeCalendarsCalendarViewDelta, following @odata.nextLink from page
-// to page; it stops at the first error, which it yields, or when the loop
-// breaks.
-func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaMeCalendarsCalendarViewDelta yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. EventDeltaMeCalendarsCalendarViewDeltaPage returns one
+// page.
+func (c *Client) EventDeltaMeCalendarsCalendarViewDelta(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
@@ -430,9 +349,10 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaAll(ctx context.Context, 
 	}, opts...)
 }
 
-// EventDeltaMeCalendarsCalendarViewDeltaPage returns one page of
-// EventDeltaMeCalendarsCalendarViewDelta with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaMeCalendarsCalendarViewDeltaPage returns one page of the
+// collection that EventDeltaMeCalendarsCalendarViewDelta iterates over, with
+// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
+// to get the count.
 func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -450,23 +370,12 @@ func (c *Client) EventDeltaMeCalendarsCalendarViewDeltaPage(ctx context.Context,
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
 // on another documented path; see EventDeltaMeEventsDelta for the body, the
 // response, the permissions and the page.
-func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime},
-		Path:   "/beta/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID) + "/calendarView/delta",
-		Query: url.Values{
-			"endDateTime":   {endDatetime},
-			"startDateTime": {startDatetime},
-		},
-	}, opts...)
-}
-
-// EventDeltaUsersCalendarsCalendarViewDeltaAll iterates over every item of
-// EventDeltaUsersCalendarsCalendarViewDelta, following @odata.nextLink from
-// page to page; it stops at the first error, which it yields, or when the loop
-// breaks.
-func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaUsersCalendarsCalendarViewDelta yields every member, page after
+// page, following @odata.nextLink; it stops at the first error, which it
+// yields, or when the loop breaks.
+// EventDeltaUsersCalendarsCalendarViewDeltaPage returns one page.
+func (c *Client) EventDeltaUsersCalendarsCalendarViewDelta(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"userID", userID, "calendarID", calendarID, "startDatetime", startDatetime, "endDatetime", endDatetime},
@@ -478,9 +387,10 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaAll(ctx context.Contex
 	}, opts...)
 }
 
-// EventDeltaUsersCalendarsCalendarViewDeltaPage returns one page of
-// EventDeltaUsersCalendarsCalendarViewDelta with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaUsersCalendarsCalendarViewDeltaPage returns one page of the
+// collection that EventDeltaUsersCalendarsCalendarViewDelta iterates over,
+// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaPage(ctx context.Context, userID string, calendarID string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -498,22 +408,11 @@ func (c *Client) EventDeltaUsersCalendarsCalendarViewDeltaPage(ctx context.Conte
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
 // on another documented path; see EventDeltaMeEventsDelta for the body, the
 // response, the permissions and the page.
-func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) ([]en2021.Event, error) {
-	return graphrt.Collection[en2021.Event](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
-		Path:   "/beta/groups/" + graphrt.PathSegment(id) + "/calendarView",
-		Query: url.Values{
-			"endDateTime":   {endDatetime},
-			"startDateTime": {startDatetime},
-		},
-	}, opts...)
-}
-
-// EventDeltaGroupsCalendarViewAll iterates over every item of
-// EventDeltaGroupsCalendarView, following @odata.nextLink from page to page;
-// it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
+//
+// EventDeltaGroupsCalendarView yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. EventDeltaGroupsCalendarViewPage returns one page.
+func (c *Client) EventDeltaGroupsCalendarView(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"id", id, "startDatetime", startDatetime, "endDatetime", endDatetime},
@@ -525,9 +424,9 @@ func (c *Client) EventDeltaGroupsCalendarViewAll(ctx context.Context, id string,
 	}, opts...)
 }
 
-// EventDeltaGroupsCalendarViewPage returns one page of
-// EventDeltaGroupsCalendarView with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// EventDeltaGroupsCalendarViewPage returns one page of the collection that
+// EventDeltaGroupsCalendarView iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) EventDeltaGroupsCalendarViewPage(ctx context.Context, id string, startDatetime string, endDatetime string, opts ...graphrt.Option) (*graphrt.Page[en2021.Event], error) {
 	return graphrt.GetPage[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -33,6 +33,10 @@ func New(c *en2021.Client) *Client {
 // On success the service answers 200 with a collection of undocumented type in
 // the JSON result.
 //
+// SiteSearch yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// SiteSearchPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): Sites.Read.All, Sites.ReadWrite.All
 //   - delegated (personal Microsoft account): not supported
@@ -41,19 +45,7 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/site-search?view=graph-rest-beta
 // (api-reference/beta/api/site-search.md).
-func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"query", query},
-		Path:   "/beta/sites",
-		Query:  url.Values{"$search": {query}},
-	}, opts...)
-}
-
-// SiteSearchAll iterates over every item of SiteSearch, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) SiteSearch(ctx context.Context, query string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"query", query},
@@ -62,8 +54,9 @@ func (c *Client) SiteSearchAll(ctx context.Context, query string, opts ...graphr
 	}, opts...)
 }
 
-// SiteSearchPage returns one page of SiteSearch with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// SiteSearchPage returns one page of the collection that SiteSearch iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) SiteSearchPage(ctx context.Context, query string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

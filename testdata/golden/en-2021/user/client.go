@@ -309,6 +309,10 @@ func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, id
 // On success the service answers 200 with a collection of
 // microsoft.graph.agreementAcceptance in the JSON result.
 //
+// UserListAgreementAcceptancesMe yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. UserListAgreementAcceptancesMePage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): AgreementAcceptance.Read
 //   - delegated (personal Microsoft account): not supported
@@ -317,26 +321,16 @@ func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list-agreementacceptances?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-list-agreementacceptances.md).
-func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) ([]en2021.AgreementAcceptance, error) {
-	return graphrt.Collection[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me/agreementAcceptances",
-	}, opts...)
-}
-
-// UserListAgreementAcceptancesMeAll iterates over every item of
-// UserListAgreementAcceptancesMe, following @odata.nextLink from page to page;
-// it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) UserListAgreementAcceptancesMeAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
+func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
 	return graphrt.All[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesMePage returns one page of
-// UserListAgreementAcceptancesMe with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// UserListAgreementAcceptancesMePage returns one page of the collection that
+// UserListAgreementAcceptancesMe iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) UserListAgreementAcceptancesMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[en2021.AgreementAcceptance], error) {
 	return graphrt.GetPage[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -348,18 +342,12 @@ func (c *Client) UserListAgreementAcceptancesMePage(ctx context.Context, opts ..
 // userPrincipalName}/agreementAcceptances: List agreementAcceptances, on
 // another documented path; see UserListAgreementAcceptancesMe for the body,
 // the response, the permissions and the page.
-func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]en2021.AgreementAcceptance, error) {
-	return graphrt.Collection[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
-	}, opts...)
-}
-
-// UserListAgreementAcceptancesUsersAll iterates over every item of
-// UserListAgreementAcceptancesUsers, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) UserListAgreementAcceptancesUsersAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
+//
+// UserListAgreementAcceptancesUsers yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. UserListAgreementAcceptancesUsersPage returns one
+// page.
+func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
 	return graphrt.All[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
@@ -367,9 +355,9 @@ func (c *Client) UserListAgreementAcceptancesUsersAll(ctx context.Context, idOrU
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesUsersPage returns one page of
-// UserListAgreementAcceptancesUsers with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// UserListAgreementAcceptancesUsersPage returns one page of the collection
+// that UserListAgreementAcceptancesUsers iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) UserListAgreementAcceptancesUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[en2021.AgreementAcceptance], error) {
 	return graphrt.GetPage[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

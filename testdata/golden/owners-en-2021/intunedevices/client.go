@@ -103,6 +103,10 @@ func (c *Client) IntuneDevicesUserGet(ctx context.Context, usersID string, opts 
 // On success the service answers 200 with a collection of user in the JSON
 // result.
 //
+// IntuneDevicesUserList yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. IntuneDevicesUserListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): DeviceManagementManagedDevices.Read.All,
 //     DeviceManagementManagedDevices.ReadWrite.All
@@ -113,26 +117,16 @@ func (c *Client) IntuneDevicesUserGet(ctx context.Context, usersID string, opts 
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-devices-user-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/intune-devices-user-list.md).
-func (c *Client) IntuneDevicesUserList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/users",
-	}, opts...)
-}
-
-// IntuneDevicesUserListAll iterates over every item of IntuneDevicesUserList,
-// following @odata.nextLink from page to page; it stops at the first error,
-// which it yields, or when the loop breaks.
-func (c *Client) IntuneDevicesUserListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) IntuneDevicesUserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/users",
 	}, opts...)
 }
 
-// IntuneDevicesUserListPage returns one page of IntuneDevicesUserList with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// IntuneDevicesUserListPage returns one page of the collection that
+// IntuneDevicesUserList iterates over, with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) IntuneDevicesUserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

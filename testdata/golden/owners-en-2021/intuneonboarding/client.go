@@ -32,6 +32,10 @@ func New(c *ownersen2021.Client) *Client {
 // On success the service answers 200 with a collection of organization in the
 // JSON result.
 //
+// IntuneOnboardingOrganizationList yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. IntuneOnboardingOrganizationListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): DeviceManagementServiceConfig.Read.All,
 //     DeviceManagementServiceConfig.ReadWrite.All
@@ -42,26 +46,16 @@ func New(c *ownersen2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/intune-onboarding-organization-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/intune-onboarding-organization-list.md).
-func (c *Client) IntuneOnboardingOrganizationList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/organization",
-	}, opts...)
-}
-
-// IntuneOnboardingOrganizationListAll iterates over every item of
-// IntuneOnboardingOrganizationList, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) IntuneOnboardingOrganizationListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) IntuneOnboardingOrganizationList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization",
 	}, opts...)
 }
 
-// IntuneOnboardingOrganizationListPage returns one page of
-// IntuneOnboardingOrganizationList with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// IntuneOnboardingOrganizationListPage returns one page of the collection that
+// IntuneOnboardingOrganizationList iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) IntuneOnboardingOrganizationListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

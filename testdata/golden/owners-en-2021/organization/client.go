@@ -32,6 +32,10 @@ func New(c *ownersen2021.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.organization in the JSON result.
 //
+// OrganizationGet yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. OrganizationGetPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): User.Read, Organization.Read.All,
 //     Directory.Read.All, Organization.ReadWrite.All, Directory.ReadWrite.All
@@ -42,26 +46,16 @@ func New(c *ownersen2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/organization-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/organization-get.md).
-func (c *Client) OrganizationGet(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/organization",
-	}, opts...)
-}
-
-// OrganizationGetAll iterates over every item of OrganizationGet, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) OrganizationGetAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) OrganizationGet(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization",
 	}, opts...)
 }
 
-// OrganizationGetPage returns one page of OrganizationGet with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// OrganizationGetPage returns one page of the collection that OrganizationGet
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
 func (c *Client) OrganizationGetPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -76,6 +70,10 @@ func (c *Client) OrganizationGetPage(ctx context.Context, opts ...graphrt.Option
 // On success the service answers 200 with a collection of
 // microsoft.graph.organization in the JSON result.
 //
+// OrganizationList yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. OrganizationListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): User.Read, Directory.Read.All,
 //     Directory.ReadWrite.All
@@ -85,26 +83,16 @@ func (c *Client) OrganizationGetPage(ctx context.Context, opts ...graphrt.Option
 // Documentation:
 // https://learn.microsoft.com/graph/api/organization-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/organization-list.md).
-func (c *Client) OrganizationList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/organization",
-	}, opts...)
-}
-
-// OrganizationListAll iterates over every item of OrganizationList, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) OrganizationListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) OrganizationList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/organization",
 	}, opts...)
 }
 
-// OrganizationListPage returns one page of OrganizationList with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// OrganizationListPage returns one page of the collection that
+// OrganizationList iterates over, with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) OrganizationListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

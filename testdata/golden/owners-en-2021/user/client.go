@@ -88,6 +88,10 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // On success the service answers 200 with a collection of microsoft.graph.user
 // in the JSON result.
 //
+// UserList yields every member, page after page, following @odata.nextLink; it
+// stops at the first error, which it yields, or when the loop breaks.
+// UserListPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): User.ReadBasic.All, User.Read.All,
 //     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
@@ -99,18 +103,7 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-list.md).
-func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Path:          "/v1.0/users",
-	}, opts...)
-}
-
-// UserListAll iterates over every item of UserList, following @odata.nextLink
-// from page to page; it stops at the first error, which it yields, or when the
-// loop breaks.
-func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -118,8 +111,9 @@ func (c *Client) UserListAll(ctx context.Context, opts ...graphrt.Option) iter.S
 	}, opts...)
 }
 
-// UserListPage returns one page of UserList with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
+// UserListPage returns one page of the collection that UserList iterates over,
+// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
 func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,

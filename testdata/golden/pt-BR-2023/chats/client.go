@@ -33,6 +33,10 @@ func New(c *ptbr2023.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.chatMessage in the JSON result.
 //
+// ChatsGetAllMessages yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. ChatsGetAllMessagesPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): not supported
 //   - delegated (personal Microsoft account): not supported
@@ -41,18 +45,7 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/chats-getallmessages?view=graph-rest-1.0
 // (api-reference/v1.0/api/chats-getallmessages.md).
-func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) ([]ptbr2023.ChatMessage, error) {
-	return graphrt.Collection[ptbr2023.ChatMessage](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
-	}, opts...)
-}
-
-// ChatsGetAllMessagesAll iterates over every item of ChatsGetAllMessages,
-// following @odata.nextLink from page to page; it stops at the first error,
-// which it yields, or when the loop breaks.
-func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[ptbr2023.ChatMessage, error] {
+func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[ptbr2023.ChatMessage, error] {
 	return graphrt.All[ptbr2023.ChatMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
@@ -60,9 +53,9 @@ func (c *Client) ChatsGetAllMessagesAll(ctx context.Context, idOrUserPrincipalNa
 	}, opts...)
 }
 
-// ChatsGetAllMessagesPage returns one page of ChatsGetAllMessages with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// ChatsGetAllMessagesPage returns one page of the collection that
+// ChatsGetAllMessages iterates over, with its @odata.count, @odata.nextLink
+// and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) ChatsGetAllMessagesPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[ptbr2023.ChatMessage], error) {
 	return graphrt.GetPage[ptbr2023.ChatMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -33,6 +33,11 @@ func New(c *ptbr2023.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.governanceRoleSetting in the JSON result.
 //
+// GovernancerolesettingListResources yields every member, page after page,
+// following @odata.nextLink; it stops at the first error, which it yields, or
+// when the loop breaks. GovernancerolesettingListResourcesPage returns one
+// page.
+//
 // Permissions:
 //   - delegated (work or school account):
 //     PrivilegedAccess.ReadWrite.AzureResources,
@@ -44,18 +49,7 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
 // (api-reference/beta/api/governancerolesetting-list.md).
-func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourceID string, opts ...graphrt.Option) ([]ptbr2023.GovernanceRoleSetting, error) {
-	return graphrt.Collection[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"resourceID", resourceID},
-		Path:   "/beta/privilegedAccess/azureResources/resources/" + graphrt.PathSegment(resourceID) + "/roleSettings",
-	}, opts...)
-}
-
-// GovernancerolesettingListResourcesAll iterates over every item of
-// GovernancerolesettingListResources, following @odata.nextLink from page to
-// page; it stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, resourceID string, opts ...graphrt.Option) iter.Seq2[ptbr2023.GovernanceRoleSetting, error] {
+func (c *Client) GovernancerolesettingListResources(ctx context.Context, resourceID string, opts ...graphrt.Option) iter.Seq2[ptbr2023.GovernanceRoleSetting, error] {
 	return graphrt.All[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"resourceID", resourceID},
@@ -63,9 +57,10 @@ func (c *Client) GovernancerolesettingListResourcesAll(ctx context.Context, reso
 	}, opts...)
 }
 
-// GovernancerolesettingListResourcesPage returns one page of
-// GovernancerolesettingListResources with its @odata.count, @odata.nextLink
-// and @odata.deltaLink; pass graphrt.Count() to get the count.
+// GovernancerolesettingListResourcesPage returns one page of the collection
+// that GovernancerolesettingListResources iterates over, with its
+// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
+// get the count.
 func (c *Client) GovernancerolesettingListResourcesPage(ctx context.Context, resourceID string, opts ...graphrt.Option) (*graphrt.Page[ptbr2023.GovernanceRoleSetting], error) {
 	return graphrt.GetPage[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -79,18 +74,11 @@ func (c *Client) GovernancerolesettingListResourcesPage(ctx context.Context, res
 // ?$filter=resourceId+eq+'<resourceId>'): Listar governanceRoleSettings, on
 // another documented path; see GovernancerolesettingListResources for the
 // body, the response, the permissions and the page.
-func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.Option) ([]ptbr2023.GovernanceRoleSetting, error) {
-	return graphrt.Collection[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
-		Query:  url.Values{"$filter": {"resourceId eq '<resourceId>'"}},
-	}, opts...)
-}
-
-// GovernancerolesettingListAll iterates over every item of
-// GovernancerolesettingList, following @odata.nextLink from page to page; it
-// stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) GovernancerolesettingListAll(ctx context.Context, opts ...graphrt.Option) iter.Seq2[ptbr2023.GovernanceRoleSetting, error] {
+//
+// GovernancerolesettingList yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. GovernancerolesettingListPage returns one page.
+func (c *Client) GovernancerolesettingList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[ptbr2023.GovernanceRoleSetting, error] {
 	return graphrt.All[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/beta/privilegedAccess/azureResources/roleSettings",
@@ -98,9 +86,9 @@ func (c *Client) GovernancerolesettingListAll(ctx context.Context, opts ...graph
 	}, opts...)
 }
 
-// GovernancerolesettingListPage returns one page of GovernancerolesettingList
-// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
-// graphrt.Count() to get the count.
+// GovernancerolesettingListPage returns one page of the collection that
+// GovernancerolesettingList iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GovernancerolesettingListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[ptbr2023.GovernanceRoleSetting], error) {
 	return graphrt.GetPage[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

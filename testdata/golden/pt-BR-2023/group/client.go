@@ -34,6 +34,10 @@ func New(c *ptbr2023.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //
+// GroupListTransitiveMembers yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. GroupListTransitiveMembersPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): GroupMember.Read.All, Group.Read.All,
 //     Group.Member.ReadWrite.All, Group.ReadWrite.All, Directory.Read.All
@@ -44,19 +48,7 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-transitivemembers?view=graph-rest-beta
 // (api-reference/beta/api/group-list-transitivemembers.md).
-func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]ptbr2023.DirectoryObject, error) {
-	return graphrt.Collection[ptbr2023.DirectoryObject](ctx, c.rt, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/beta/groups/" + graphrt.PathSegment(id) + "/transitiveMembers",
-	}, opts...)
-}
-
-// GroupListTransitiveMembersAll iterates over every item of
-// GroupListTransitiveMembers, following @odata.nextLink from page to page; it
-// stops at the first error, which it yields, or when the loop breaks.
-func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[ptbr2023.DirectoryObject, error] {
+func (c *Client) GroupListTransitiveMembers(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[ptbr2023.DirectoryObject, error] {
 	return graphrt.All[ptbr2023.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -65,9 +57,9 @@ func (c *Client) GroupListTransitiveMembersAll(ctx context.Context, id string, o
 	}, opts...)
 }
 
-// GroupListTransitiveMembersPage returns one page of
-// GroupListTransitiveMembers with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
+// GroupListTransitiveMembersPage returns one page of the collection that
+// GroupListTransitiveMembers iterates over, with its @odata.count,
+// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GroupListTransitiveMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[ptbr2023.DirectoryObject], error) {
 	return graphrt.GetPage[ptbr2023.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,

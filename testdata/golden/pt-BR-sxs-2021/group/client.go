@@ -34,6 +34,10 @@ func New(c *ptbrsxs2021.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //
+// GroupListMembers yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. GroupListMembersPage returns one page.
+//
 // Permissions:
 //   - delegated (work or school account): GroupMember.Read.All, Group.Read.All,
 //     GroupMember.ReadWrite.All, Group.ReadWrite.All, Directory.Read.All
@@ -44,19 +48,7 @@ func New(c *ptbrsxs2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/group-list-members.md).
-func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) ([]ptbrsxs2021.DirectoryObject, error) {
-	return graphrt.Collection[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
-	}, opts...)
-}
-
-// GroupListMembersAll iterates over every item of GroupListMembers, following
-// @odata.nextLink from page to page; it stops at the first error, which it
-// yields, or when the loop breaks.
-func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[ptbrsxs2021.DirectoryObject, error] {
+func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[ptbrsxs2021.DirectoryObject, error] {
 	return graphrt.All[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -65,9 +57,9 @@ func (c *Client) GroupListMembersAll(ctx context.Context, id string, opts ...gra
 	}, opts...)
 }
 
-// GroupListMembersPage returns one page of GroupListMembers with its
-// @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to
-// get the count.
+// GroupListMembersPage returns one page of the collection that
+// GroupListMembers iterates over, with its @odata.count, @odata.nextLink and
+// @odata.deltaLink; pass graphrt.Count() to get the count.
 func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[ptbrsxs2021.DirectoryObject], error) {
 	return graphrt.GetPage[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
