@@ -387,6 +387,10 @@ func printFind(w io.Writer, res findResult, asJSON bool) error {
 		_, err = fmt.Fprintf(w, "%s\n", data)
 		return err
 	}
+	if len(res.Matches) == 0 && len(res.Closest) == 0 {
+		_, err := fmt.Fprintf(w, "no documented route matches %s: DOCS document no route of its version\n", requestText(res.Request))
+		return err
+	}
 	if len(res.Matches) == 0 {
 		fmt.Fprintf(w, "no documented route matches %s; the closest:\n", requestText(res.Request))
 		for _, m := range res.Closest {

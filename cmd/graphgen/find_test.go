@@ -181,3 +181,13 @@ func TestFindTwoTrees(t *testing.T) {
 		t.Errorf("page %s, want %s", got, want)
 	}
 }
+
+// TestFindNoRouteOfTheVersion: the English v1.0 tree has no beta route,
+// so a beta request has nothing close either, and says so.
+func TestFindNoRouteOfTheVersion(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"find", enV1, "GET /beta/me"}, &stdout, &stderr)
+	if want := "no documented route matches GET /beta/me: DOCS document no route of its version\n"; code != exitError || stdout.String() != want {
+		t.Errorf("exit %d, stdout %q; want 1 and %q", code, &stdout, want)
+	}
+}
