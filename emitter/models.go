@@ -3,6 +3,7 @@ package emitter
 import (
 	"github.com/dave/jennifer/jen"
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
 )
 
 // primitiveGo maps Edm primitives to Go types.
@@ -26,10 +27,12 @@ var primitiveGo = map[string]func() *jen.Statement{
 }
 
 // models indexes the types of one version by qualified name; they are
-// declared in the package at path.
+// declared in the package at path. descendants lists, by qualified name,
+// the types derived from a type (naming.Descendants).
 type models struct {
-	byName map[string]*ir.Type
-	path   string
+	byName      map[string]*ir.Type
+	descendants map[string][]*ir.Type
+	path        string
 }
 
 // lookup finds a type by qualified name.
@@ -50,12 +53,15 @@ func modelIndex(api *ir.API, path string) map[string]models {
 	idx := map[string]models{}
 	add := func(version string) models {
 		if idx[version].byName == nil {
-			idx[version] = models{byName: map[string]*ir.Type{}, path: path}
+			idx[version] = models{byName: map[string]*ir.Type{}, descendants: map[string][]*ir.Type{}, path: path}
 		}
 		return idx[version]
 	}
 	for _, t := range api.Types {
 		add(t.Version).byName[t.Name] = t
+	}
+	for t, ds := range naming.Descendants(api.Types) {
+		idx[t.Version].descendants[t.Name] = ds
 	}
 	for _, op := range api.Operations {
 		add(op.Version)
@@ -126,12 +132,21 @@ func objectType(f *jen.File, t *ir.Type, idx models) {
 	fields = append(fields,
 		jen.Comment("AdditionalData holds the members the docs do not declare, as sent."),
 		jen.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}))
+	if len(idx.descendants[t.Name]) > 0 {
+		fields = append(fields,
+			jen.Comment(derivedField+" is the model of a derived type that the object was decoded into (Derived)."),
+			jen.Id(derivedField).Any())
+	}
 	doc := t.GoName + " is the " + t.Name + " resource."
 	if t.Base != "" {
 		doc += " It carries the properties of " + t.Base + "."
 	}
 	f.Add(comments(para(docLines(doc), t.Summary)).Type().Id(t.GoName).Struct(fields...))
-	jsonMethods(f, t.GoName)
+	if inFamily(t, idx) {
+		polymorphicJSONMethods(f, t, idx)
+	} else {
+		jsonMethods(f, t.GoName)
+	}
 }
 
 // jsonMethods emits UnmarshalJSON and MarshalJSON through the runtime.

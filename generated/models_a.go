@@ -42,9 +42,12 @@ func (m *AadUserConversationMember) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes AadUserConversationMember with the members it does not declare.
+// MarshalJSON encodes AadUserConversationMember with the members it does not
+// declare, and "@odata.type" #microsoft.graph.aadUserConversationMember when
+// ODataType is empty.
 func (m AadUserConversationMember) MarshalJSON() ([]byte, error) {
 	type plain AadUserConversationMember
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.aadUserConversationMember")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

@@ -507,8 +507,11 @@ func (m *EmailThreatSubmissionPolicy) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes EmailThreatSubmissionPolicy with the members it does not declare.
+// MarshalJSON encodes EmailThreatSubmissionPolicy with the members it does not
+// declare, and "@odata.type" #microsoft.graph.security.emailThreatSubmissionPolicy
+// when ODataType is empty.
 func (m EmailThreatSubmissionPolicy) MarshalJSON() ([]byte, error) {
 	type plain EmailThreatSubmissionPolicy
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.security.emailThreatSubmissionPolicy")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

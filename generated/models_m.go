@@ -226,9 +226,12 @@ func (m *MultiValueLegacyExtendedProperty) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes MultiValueLegacyExtendedProperty with the members it does not declare.
+// MarshalJSON encodes MultiValueLegacyExtendedProperty with the members it
+// does not declare, and "@odata.type" #microsoft.graph.multiValueLegacyExtendedProperty
+// when ODataType is empty.
 func (m MultiValueLegacyExtendedProperty) MarshalJSON() ([]byte, error) {
 	type plain MultiValueLegacyExtendedProperty
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.multiValueLegacyExtendedProperty")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

@@ -125,9 +125,12 @@ func (m *OpenTypeExtension) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes OpenTypeExtension with the members it does not declare.
+// MarshalJSON encodes OpenTypeExtension with the members it does not declare,
+// and "@odata.type" #microsoft.graph.openTypeExtension when ODataType is
+// empty.
 func (m OpenTypeExtension) MarshalJSON() ([]byte, error) {
 	type plain OpenTypeExtension
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.openTypeExtension")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

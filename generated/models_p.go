@@ -177,9 +177,11 @@ func (m *Post) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes Post with the members it does not declare.
+// MarshalJSON encodes Post with the members it does not declare, and
+// "@odata.type" #microsoft.graph.post when ODataType is empty.
 func (m Post) MarshalJSON() ([]byte, error) {
 	type plain Post
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.post")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

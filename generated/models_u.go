@@ -600,9 +600,11 @@ func (m *User) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes User with the members it does not declare.
+// MarshalJSON encodes User with the members it does not declare, and
+// "@odata.type" #microsoft.graph.user when ODataType is empty.
 func (m User) MarshalJSON() ([]byte, error) {
 	type plain User
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.user")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

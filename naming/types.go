@@ -64,8 +64,9 @@ func assignTypes(types []*ir.Type) []ir.Diagnostic {
 		}
 		byName[t.Version+" "+t.Name] = t
 	}
+	descendants := Descendants(types)
 	for _, t := range basesFirst(types, byName) {
-		nameMembers(t, inheritedNames(t, byName), taken)
+		nameMembers(t, inheritedNames(t, byName), descendants[t], taken)
 	}
 	return diags
 }
@@ -107,9 +108,11 @@ func pageBase(page string) string {
 // properties it inherits, which keep their base type's names) and enum
 // members (prefixed by the type's name, as Go constants are, and unique
 // among the package's names in taken: "" of shape is not Shape, kind of
-// shape not the type ShapeKind).
-func nameMembers(t *ir.Type, inherited map[string]string, taken map[string]bool) {
+// shape not the type ShapeKind). A type with derived types also keeps the
+// names of its accessors (reserveAccessors) from its fields.
+func nameMembers(t *ir.Type, inherited map[string]string, descendants []*ir.Type, taken map[string]bool) {
 	used := modelFields()
+	reserveAccessors(used, descendants)
 	for goName, jsonName := range inherited {
 		used[goName] = jsonName
 	}

@@ -90,3 +90,40 @@ func TestTypeClashIsAnError(t *testing.T) {
 		t.Errorf("diagnostics (-want +got):\n%s", diff)
 	}
 }
+
+// TestFieldsAvoidAccessors: a type with derived types does not give its
+// fields the names of its Derived and As<Type> methods; its derived types,
+// which have no such methods, keep the plain names of their own fields.
+func TestFieldsAvoidAccessors(t *testing.T) {
+	typ := func(name, base string, props ...string) *ir.Type {
+		t := &ir.Type{Name: "microsoft.graph." + name, Kind: ir.TypeObject, Version: "v1.0", Page: name + ".md", Base: base}
+		for _, p := range props {
+			t.Properties = append(t.Properties, ir.Property{Name: p})
+		}
+		return t
+	}
+	types := []*ir.Type{
+		typ("shape", "", "derived", "asCircle", "asSquare"),
+		typ("polygon", "microsoft.graph.shape", "asSquare", "derived"),
+		typ("square", "microsoft.graph.polygon", "asPolygon"),
+		typ("circle", "microsoft.graph.shape", "asShape"),
+	}
+	if diags := naming.Assign(&ir.API{Types: types}); len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	var got []string
+	for _, typ := range types {
+		for _, p := range typ.Properties {
+			got = append(got, typ.GoName+"."+p.GoName)
+		}
+	}
+	want := []string{
+		"Shape.Derived2", "Shape.AsCircle2", "Shape.AsSquare2",
+		"Polygon.AsSquare2", "Polygon.Derived2",
+		"Square.AsPolygon",
+		"Circle.AsShape",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("names (-want +got):\n%s", diff)
+	}
+}

@@ -491,18 +491,52 @@ type ConversationMember struct {
 	VisibleHistoryStartDateTime *time.Time `json:"visibleHistoryStartDateTime,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
 	AdditionalData map[string]json.RawMessage `json:"-"`
+	// derived is the model of a derived type that the object was decoded into (Derived).
+	derived any
 }
 
-// UnmarshalJSON decodes ConversationMember and keeps the members it does not declare.
+// UnmarshalJSON decodes ConversationMember and keeps the members it does not
+// declare; an object whose "@odata.type" names a type derived from
+// microsoft.graph.conversationMember is decoded into that type's model (see
+// Derived).
 func (m *ConversationMember) UnmarshalJSON(b []byte) error {
 	type plain ConversationMember
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+		switch string(name) {
+		case "microsoft.graph.aadUserConversationMember":
+			return new(AadUserConversationMember)
+		}
+		return nil
+	})
 }
 
-// MarshalJSON encodes ConversationMember with the members it does not declare.
+// MarshalJSON encodes ConversationMember with the members it does not declare,
+// and "@odata.type" #microsoft.graph.conversationMember when ODataType is
+// empty. A derived model it holds (Derived) is encoded with this model's
+// fields and AdditionalData.
 func (m ConversationMember) MarshalJSON() ([]byte, error) {
 	type plain ConversationMember
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	if m.derived == nil {
+		graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.conversationMember")
+	}
+	return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+}
+
+// Derived returns the model of the type derived from
+// microsoft.graph.conversationMember that the object's "@odata.type" named
+// when it was decoded (a pointer, for a type switch:
+// *AadUserConversationMember, ...), or nil when the object is of this type or
+// of one these docs do not describe.
+func (m ConversationMember) Derived() any {
+	return m.derived
+}
+
+// AsAadUserConversationMember returns the object's AadUserConversationMember
+// model when its "@odata.type" named microsoft.graph.aadUserConversationMember
+// (or a type derived from it) when it was decoded.
+func (m ConversationMember) AsAadUserConversationMember() (*AadUserConversationMember, bool) {
+	d, ok := m.derived.(*AadUserConversationMember)
+	return d, ok
 }
 
 // CountryLookupMethodType is the enumeration
@@ -545,8 +579,11 @@ func (m *ConversationMemberBeta) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes ConversationMemberBeta with the members it does not declare.
+// MarshalJSON encodes ConversationMemberBeta with the members it does not
+// declare, and "@odata.type" #microsoft.graph.conversationMember when
+// ODataType is empty.
 func (m ConversationMemberBeta) MarshalJSON() ([]byte, error) {
 	type plain ConversationMemberBeta
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.conversationMember")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

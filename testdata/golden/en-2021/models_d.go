@@ -126,18 +126,50 @@ type DirectoryObject struct {
 	ID *string `json:"id,omitempty"`
 	// AdditionalData holds the members the docs do not declare, as sent.
 	AdditionalData map[string]json.RawMessage `json:"-"`
+	// derived is the model of a derived type that the object was decoded into (Derived).
+	derived any
 }
 
-// UnmarshalJSON decodes DirectoryObject and keeps the members it does not declare.
+// UnmarshalJSON decodes DirectoryObject and keeps the members it does not
+// declare; an object whose "@odata.type" names a type derived from
+// microsoft.graph.directoryObject is decoded into that type's model (see
+// Derived).
 func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
 	type plain DirectoryObject
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+		switch string(name) {
+		case "microsoft.graph.user":
+			return new(User)
+		}
+		return nil
+	})
 }
 
-// MarshalJSON encodes DirectoryObject with the members it does not declare.
+// MarshalJSON encodes DirectoryObject with the members it does not declare,
+// and "@odata.type" #microsoft.graph.directoryObject when ODataType is empty.
+// A derived model it holds (Derived) is encoded with this model's fields and
+// AdditionalData.
 func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 	type plain DirectoryObject
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	if m.derived == nil {
+		graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.directoryObject")
+	}
+	return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+}
+
+// Derived returns the model of the type derived from
+// microsoft.graph.directoryObject that the object's "@odata.type" named when
+// it was decoded (a pointer, for a type switch: *User, ...), or nil when the
+// object is of this type or of one these docs do not describe.
+func (m DirectoryObject) Derived() any {
+	return m.derived
+}
+
+// AsUser returns the object's User model when its "@odata.type" named
+// microsoft.graph.user (or a type derived from it) when it was decoded.
+func (m DirectoryObject) AsUser() (*User, bool) {
+	d, ok := m.derived.(*User)
+	return d, ok
 }
 
 // DeviceCategory is the microsoft.graph.deviceCategory resource.

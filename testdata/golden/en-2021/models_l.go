@@ -213,9 +213,11 @@ func (m *LegalHold) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes LegalHold with the members it does not declare.
+// MarshalJSON encodes LegalHold with the members it does not declare, and
+// "@odata.type" #microsoft.graph.ediscovery.legalHold when ODataType is empty.
 func (m LegalHold) MarshalJSON() ([]byte, error) {
 	type plain LegalHold
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.ediscovery.legalHold")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

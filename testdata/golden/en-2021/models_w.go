@@ -144,9 +144,11 @@ func (m *WorkbookRange) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes WorkbookRange with the members it does not declare.
+// MarshalJSON encodes WorkbookRange with the members it does not declare, and
+// "@odata.type" #microsoft.graph.workbookRange when ODataType is empty.
 func (m WorkbookRange) MarshalJSON() ([]byte, error) {
 	type plain WorkbookRange
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.workbookRange")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

@@ -118,9 +118,11 @@ func (m *ChatMessage) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes ChatMessage with the members it does not declare.
+// MarshalJSON encodes ChatMessage with the members it does not declare, and
+// "@odata.type" #microsoft.graph.chatMessage when ODataType is empty.
 func (m ChatMessage) MarshalJSON() ([]byte, error) {
 	type plain ChatMessage
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.chatMessage")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

@@ -152,9 +152,11 @@ func (m *Subscription) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes Subscription with the members it does not declare.
+// MarshalJSON encodes Subscription with the members it does not declare, and
+// "@odata.type" #microsoft.graph.subscription when ODataType is empty.
 func (m Subscription) MarshalJSON() ([]byte, error) {
 	type plain Subscription
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.subscription")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

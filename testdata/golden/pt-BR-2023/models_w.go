@@ -42,9 +42,12 @@ func (m *WorkbookWorksheet) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes WorkbookWorksheet with the members it does not declare.
+// MarshalJSON encodes WorkbookWorksheet with the members it does not declare,
+// and "@odata.type" #microsoft.graph.workbookWorksheet when ODataType is
+// empty.
 func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
 	type plain WorkbookWorksheet
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.workbookWorksheet")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

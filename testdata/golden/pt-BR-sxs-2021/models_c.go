@@ -107,9 +107,11 @@ func (m *Calendar) UnmarshalJSON(b []byte) error {
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes Calendar with the members it does not declare.
+// MarshalJSON encodes Calendar with the members it does not declare, and
+// "@odata.type" #microsoft.graph.calendar when ODataType is empty.
 func (m Calendar) MarshalJSON() ([]byte, error) {
 	type plain Calendar
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.calendar")
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
