@@ -202,9 +202,9 @@ type WorkingHours struct {
 	// JSON.)
 	DaysOfWeek json.RawMessage `json:"daysOfWeek,omitempty"`
 	// StartTime is "startTime". The time of the day that the user starts working.
-	StartTime *string `json:"startTime,omitempty"`
+	StartTime *graphrt.TimeOfDay `json:"startTime,omitempty"`
 	// EndTime is "endTime". The time of the day that the user stops working.
-	EndTime *string `json:"endTime,omitempty"`
+	EndTime *graphrt.TimeOfDay `json:"endTime,omitempty"`
 	// TimeZone is "timeZone". The time zone to which the working hours apply. (Its
 	// type, "timezonebase", is not documented in these docs: raw JSON.)
 	TimeZone json.RawMessage `json:"timeZone,omitempty"`
