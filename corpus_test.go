@@ -416,7 +416,7 @@ func readCSDLSchema(t *testing.T, name string) *metadata.Schema {
 // (graphgen.MeasureRawFields), set just above what was measured on
 // 2026-12-01. Lower it when graphgen types more fields.
 var maxRawFieldShare = map[string]float64{
-	"graph-docs-en-2021/api-reference/v1.0": 0.0245, // 204 of 8499 (2.40%)
+	"graph-docs-en-2021/api-reference/v1.0": 0.0180, // 151 of 8499 (1.78%); 204 (2.40%) before typeWord, merged page refs and enum namespaces
 }
 
 // TestCorpusRawFields holds the raw-field share of the English v1.0 tree,

@@ -198,9 +198,7 @@ type WorkingHours struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workingHours".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workingHours"`
 	// DaysOfWeek is "daysOfWeek". The days of the week on which the user works.
-	// (Its type, "dayOfWeek collection", is not documented in these docs: raw
-	// JSON.)
-	DaysOfWeek json.RawMessage `json:"daysOfWeek,omitempty"`
+	DaysOfWeek []DayOfWeek `json:"daysOfWeek,omitempty"`
 	// StartTime is "startTime". The time of the day that the user starts working.
 	StartTime *graphrt.TimeOfDay `json:"startTime,omitempty"`
 	// EndTime is "endTime". The time of the day that the user stops working.
