@@ -46,6 +46,7 @@ type Report struct {
 	Rates                       []*Rate
 	Skipped                     []ir.Skip // API pages that yielded nothing
 	Names                       *NameStats
+	RawFields                   []*RawFields // per version
 }
 
 // APIFiles lists the API pages of a docs tree as they are on disk: the
@@ -113,6 +114,7 @@ func Measure(api *ir.API, apiFiles []string) *Report {
 		}
 	}
 	rep.Names = MeasureNames(api)
+	rep.RawFields = MeasureRawFields(api)
 	return rep
 }
 
@@ -201,7 +203,8 @@ func responseRead(r ir.Response) bool {
 }
 
 // Print writes the report as a table, with up to worst offenders per rate
-// and the skipped API pages.
+// (every one when worst is negative), the raw JSON fields per version and
+// the skipped API pages.
 func (r *Report) Print(w io.Writer, title string, worst int) {
 	fmt.Fprintf(w, "%s: %d pages, %d API pages, %d operations\n", title, r.Pages, r.APIPages, r.Operations)
 	fmt.Fprintf(w, "  %-55s %8s %8s %8s %7s\n", "measure", "ok", "of", "rate", "floor")
@@ -215,17 +218,27 @@ func (r *Report) Print(w io.Writer, title string, worst int) {
 		if len(rate.Offenders) == 0 || worst == 0 {
 			continue
 		}
-		fmt.Fprintf(w, "  not read (%s), first %d of %d:\n", rate.Name, min(worst, len(rate.Offenders)), len(rate.Offenders))
-		for _, o := range rate.Offenders[:min(worst, len(rate.Offenders))] {
+		fmt.Fprintf(w, "  not read (%s), first %d of %d:\n", rate.Name, upTo(worst, len(rate.Offenders)), len(rate.Offenders))
+		for _, o := range rate.Offenders[:upTo(worst, len(rate.Offenders))] {
 			fmt.Fprintf(w, "    %s\n", o)
 		}
 	}
+	PrintRawFields(w, r.RawFields, worst)
 	if len(r.Skipped) > 0 {
 		fmt.Fprintf(w, "  API pages skipped: %d\n", len(r.Skipped))
-		for _, s := range r.Skipped[:min(worst, len(r.Skipped))] {
+		for _, s := range r.Skipped[:upTo(worst, len(r.Skipped))] {
 			fmt.Fprintf(w, "    %s: %s\n", s.Page, s.Reason)
 		}
 	}
+}
+
+// upTo is how many of n entries a list of at most worst shows: all of
+// them when worst is negative.
+func upTo(worst, n int) int {
+	if worst < 0 {
+		return n
+	}
+	return min(worst, n)
 }
 
 // Essentials is the part of an operation two translations of one page must

@@ -6,13 +6,14 @@ import (
 	"github.com/graphgen-dev/graphgen/naming"
 )
 
-// primitiveGo maps Edm primitives to Go types.
+// primitiveGo maps Edm primitives to Go types; Edm.Date, Edm.TimeOfDay and
+// Edm.Duration get graphrt's types, which keep the text Graph sent.
 var primitiveGo = map[string]func() *jen.Statement{
 	"Edm.String":         jen.String,
 	"Edm.Guid":           jen.String,
-	"Edm.Date":           jen.String,
-	"Edm.TimeOfDay":      jen.String,
-	"Edm.Duration":       jen.String,
+	"Edm.Date":           func() *jen.Statement { return rt("Date") },
+	"Edm.TimeOfDay":      func() *jen.Statement { return rt("TimeOfDay") },
+	"Edm.Duration":       func() *jen.Statement { return rt("Duration") },
 	"Edm.Boolean":        jen.Bool,
 	"Edm.Int16":          jen.Int16,
 	"Edm.Int32":          jen.Int32,
@@ -24,6 +25,12 @@ var primitiveGo = map[string]func() *jen.Statement{
 	"Edm.Decimal":        jen.Float64,
 	"Edm.DateTimeOffset": func() *jen.Statement { return jen.Qual("time", "Time") },
 	"Edm.Binary":         func() *jen.Statement { return jen.Index().Byte() },
+}
+
+// IsPrimitive reports whether the Edm type edm has a Go type of its own;
+// a property of any other type that no page documents is raw JSON.
+func IsPrimitive(edm string) bool {
+	return primitiveGo[edm] != nil
 }
 
 // models indexes the types of one version by qualified name; they are

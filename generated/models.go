@@ -61,6 +61,8 @@ func newModel(versionAndName string) any {
 		return new(OpenTypeExtension)
 	case "v1.0 microsoft.graph.post":
 		return new(Post)
+	case "v1.0 microsoft.graph.recurrenceRange":
+		return new(RecurrenceRange)
 	case "v1.0 microsoft.graph.runtime":
 		return new(Runtime)
 	case "v1.0 microsoft.graph.shapeKind":

@@ -850,11 +850,11 @@ type AndroidManagedAppProtection struct {
 	// PeriodOfflineBeforeAccessCheck is "periodOfflineBeforeAccessCheck". The
 	// period after which access is checked when the device is not connected to the
 	// internet. Inherited from managedAppProtection
-	PeriodOfflineBeforeAccessCheck *string `json:"periodOfflineBeforeAccessCheck,omitempty"`
+	PeriodOfflineBeforeAccessCheck *graphrt.Duration `json:"periodOfflineBeforeAccessCheck,omitempty"`
 	// PeriodOnlineBeforeAccessCheck is "periodOnlineBeforeAccessCheck". The period
 	// after which access is checked when the device is connected to the internet.
 	// Inherited from managedAppProtection
-	PeriodOnlineBeforeAccessCheck *string `json:"periodOnlineBeforeAccessCheck,omitempty"`
+	PeriodOnlineBeforeAccessCheck *graphrt.Duration `json:"periodOnlineBeforeAccessCheck,omitempty"`
 	// AllowedInboundDataTransferSources is "allowedInboundDataTransferSources".
 	// Sources from which data is allowed to be transferred. Inherited from
 	// managedAppProtection. Possible values are: `allApps`, `managedApps`, `none`.
@@ -898,7 +898,7 @@ type AndroidManagedAppProtection struct {
 	// The amount of time an app is allowed to remain disconnected from the
 	// internet before all managed data it is wiped. Inherited from
 	// managedAppProtection
-	PeriodOfflineBeforeWipeIsEnforced *string `json:"periodOfflineBeforeWipeIsEnforced,omitempty"`
+	PeriodOfflineBeforeWipeIsEnforced *graphrt.Duration `json:"periodOfflineBeforeWipeIsEnforced,omitempty"`
 	// PinRequired is "pinRequired". Indicates whether an app-level pin is
 	// required. Inherited from managedAppProtection
 	PinRequired *bool `json:"pinRequired,omitempty"`
@@ -922,7 +922,7 @@ type AndroidManagedAppProtection struct {
 	// PeriodBeforePinReset is "periodBeforePinReset". TimePeriod before the
 	// all-level pin must be reset if PinRequired is set to True. Inherited from
 	// managedAppProtection
-	PeriodBeforePinReset *string `json:"periodBeforePinReset,omitempty"`
+	PeriodBeforePinReset *graphrt.Duration `json:"periodBeforePinReset,omitempty"`
 	// AllowedDataStorageLocations is "allowedDataStorageLocations". Data storage
 	// locations where a user may store managed data. Inherited from
 	// managedAppProtection (Its type, "intune-mam-managedappdatastoragelocation",
@@ -984,7 +984,7 @@ type AndroidManagedAppProtection struct {
 	// PinRequiredInsteadOfBiometricTimeout is
 	// "pinRequiredInsteadOfBiometricTimeout". Timeout in minutes for an app pin
 	// instead of non biometrics passcode Inherited from managedAppProtection
-	PinRequiredInsteadOfBiometricTimeout *string `json:"pinRequiredInsteadOfBiometricTimeout,omitempty"`
+	PinRequiredInsteadOfBiometricTimeout *graphrt.Duration `json:"pinRequiredInsteadOfBiometricTimeout,omitempty"`
 	// AllowedOutboundClipboardSharingExceptionLength is
 	// "allowedOutboundClipboardSharingExceptionLength". Specify the number of
 	// characters that may be cut or copied from Org data and accounts to any

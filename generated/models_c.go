@@ -19,10 +19,8 @@ type Calendar struct {
 	// AllowedOnlineMeetingProviders is "allowedOnlineMeetingProviders". Represent
 	// the online meeting service providers that can be used to create online
 	// meetings in this calendar. Possible values are: `unknown`,
-	// `skypeForBusiness`, `skypeForConsumer`, `teamsForBusiness`. (Its type,
-	// "onlineMeetingProviderType collection", is not documented in these docs: raw
-	// JSON.)
-	AllowedOnlineMeetingProviders json.RawMessage `json:"allowedOnlineMeetingProviders,omitempty"`
+	// `skypeForBusiness`, `skypeForConsumer`, `teamsForBusiness`.
+	AllowedOnlineMeetingProviders []OnlineMeetingProviderType `json:"allowedOnlineMeetingProviders,omitempty"`
 	// CanEdit is "canEdit". `true` if the user can write to the calendar, `false`
 	// otherwise. This property is `true` for the user who created the calendar.
 	// This property is also `true` for a user who has been shared a calendar and

@@ -194,7 +194,7 @@ type LegalHold struct {
 	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
 	// Status is "status". The status of the legal hold. Possible values are:
 	// `Pending`, `Error`, `Success`, `UnknownFutureValue`.
-	Status json.RawMessage `json:"status,omitempty"`
+	Status *LegalHoldStatus `json:"status,omitempty"`
 	// SiteSources is "siteSources". Data source entity for SharePoint sites
 	// associated with the legal hold. (Its type, "ediscovery-sitesource", is not
 	// documented in these docs: raw JSON.)
@@ -221,8 +221,9 @@ func (m LegalHold) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
-// LegalHoldStatus is the enumeration microsoft.graph.legalHoldStatus. Values
-// the docs do not list are kept as they are.
+// LegalHoldStatus is the enumeration
+// microsoft.graph.ediscovery.legalHoldStatus. Values the docs do not list are
+// kept as they are.
 type LegalHoldStatus string
 
 const (

@@ -44,6 +44,54 @@ const (
 	RecurrencePatternTypeRelativeYearly RecurrencePatternType = "relativeYearly"
 )
 
+// RecurrenceRange is the microsoft.graph.recurrenceRange resource.
+//
+// Describes a date range over which a recurring event repeats.
+type RecurrenceRange struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.recurrenceRange".
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.recurrenceRange"`
+	// EndDate is "endDate". The date to stop applying the recurrence pattern.
+	// Depending on the recurrence pattern of the event, the last occurrence of the
+	// meeting may not be this date. Required if type is `endDate`.
+	EndDate *graphrt.Date `json:"endDate,omitempty"`
+	// NumberOfOccurrences is "numberOfOccurrences". The number of times to repeat
+	// the event. Required and must be positive if type is `numbered`.
+	NumberOfOccurrences *int32 `json:"numberOfOccurrences,omitempty"`
+	// RecurrenceTimeZone is "recurrenceTimeZone". Time zone for the startDate and
+	// endDate properties. Optional. If not specified, the time zone of the event
+	// is used.
+	RecurrenceTimeZone *string `json:"recurrenceTimeZone,omitempty"`
+	// StartDate is "startDate". The date to start applying the recurrence pattern.
+	// The first occurrence of the meeting may be this date or later, depending on
+	// the recurrence pattern of the event. Must be the same value as the start
+	// property of the recurring event. Required.
+	StartDate *graphrt.Date `json:"startDate,omitempty"`
+	// Type is "type". The recurrence range. The possible values are: `endDate`,
+	// `noEnd`, `numbered`. Required.
+	Type *RecurrenceRangeType `json:"type,omitempty"`
+	// NoEnd is "noEnd". Event repeats on all the days that fit the corresponding
+	// recurrence pattern beginning on the startDate.
+	NoEnd *graphrt.Date `json:"noEnd,omitempty"`
+	// Numbered is "numbered". Event repeats for the numberOfOccurrences based on
+	// the recurrence pattern beginning on the startDate. (Its type, "Range with
+	// specific number of occurrences", is not documented in these docs: raw JSON.)
+	Numbered json.RawMessage `json:"numbered,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes RecurrenceRange and keeps the members it does not declare.
+func (m *RecurrenceRange) UnmarshalJSON(b []byte) error {
+	type plain RecurrenceRange
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes RecurrenceRange with the members it does not declare.
+func (m RecurrenceRange) MarshalJSON() ([]byte, error) {
+	type plain RecurrenceRange
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // RecurrenceRangeType is the enumeration microsoft.graph.recurrenceRangeType.
 // Values the docs do not list are kept as they are.
 type RecurrenceRangeType string

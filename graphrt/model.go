@@ -179,6 +179,10 @@ func (p *modelPlan) memberError(err error, name []byte, i int) error {
 		}
 		te.Offset += int64(i)
 	}
+	var ee *EdmError
+	if errors.As(err, &ee) {
+		ee.Member = joinMember(string(name), ee.Member)
+	}
 	return err
 }
 

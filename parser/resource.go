@@ -3,6 +3,7 @@ package parser
 import (
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -49,7 +50,7 @@ func readTypes(p *page, o *outline, version string) []*ir.Type {
 		case strings.HasSuffix(b.key, "-values"):
 			e, ok := enums[b.key]
 			if !ok {
-				e = &ir.Type{Kind: ir.TypeEnum, Name: enumName(b), Page: p.file + "#" + b.key, Source: p.pos(t.off)}
+				e = &ir.Type{Kind: ir.TypeEnum, Name: enumName(b, pageNamespace(p)), Page: p.file + "#" + b.key, Source: p.pos(t.off)}
 				enums[b.key] = e
 				enumOrder = append(enumOrder, b.key)
 			}
@@ -128,16 +129,36 @@ func titleName(p *page, o *outline) string {
 }
 
 // enumName finds the enumeration's name in its heading: the word that is
-// the anchor's prefix ("ageGroup values" for "agegroup-values").
-func enumName(b block) string {
+// the anchor's prefix ("ageGroup values" for "agegroup-values"), in the
+// page's namespace ns ("microsoft.graph.callRecords" on enums-callrecords).
+func enumName(b block, ns string) string {
 	prefix := strings.TrimSuffix(b.key, "-values")
+	name := prefix
 	for _, w := range strings.Fields(b.heading) {
-		w = strings.Trim(w, "`*:,()")
-		if strings.EqualFold(w, prefix) {
-			return qualified(w)
+		if w = strings.Trim(w, "`*:,()"); strings.EqualFold(w, prefix) {
+			name = w
+			break
 		}
 	}
-	return qualified(prefix)
+	if ns != "" && ns != "microsoft.graph" && !strings.Contains(name, ".") {
+		return ns + "." + name
+	}
+	return qualified(name)
+}
+
+// pageNamespace is the namespace the page's "Namespace: ..." line (in any
+// language) declares, "" when it has none.
+func pageNamespace(p *page) string {
+	for line := range strings.Lines(string(p.src)) {
+		if t := strings.TrimSpace(line); isNamespaceLine(t) {
+			_, ns, _ := strings.Cut(t, ":")
+			return strings.TrimSpace(ns)
+		}
+		if strings.HasPrefix(line, "## ") {
+			return "" // the namespace line is above the first section
+		}
+	}
+	return ""
 }
 
 // readMembers reads "Member | Value | Description" rows. On a translated
@@ -233,23 +254,30 @@ func resolveTypes(api *ir.API) {
 		}
 		return a.Page < b.Page
 	})
+	pageRefs := map[string]string{} // version + " " + page ref → qualified name
+	for _, t := range api.Types {   // before merging: a merged page keeps its ref
+		addRef(pageRefs, t.Version, typePageRef(t.Page), t.Name)
+	}
 	api.Types = mergeTypes(api.Types)
 	confirmWireNames(api)
 	refs := map[string]string{} // version + " " + ref → qualified name
 	for _, t := range api.Types {
-		ref := strings.ToLower(strings.TrimSuffix(path.Base(t.Page), ".md"))
-		if page, anchor, ok := strings.Cut(path.Base(t.Page), "#"); ok {
-			ref = strings.ToLower(strings.TrimSuffix(page, ".md")) + "#" + anchor
+		for _, key := range []string{typePageRef(t.Page), strings.ToLower(t.Name), strings.ToLower(shortName(t.Name))} {
+			addRef(refs, t.Version, key, t.Name)
 		}
-		for _, key := range []string{ref, strings.ToLower(t.Name), strings.ToLower(shortName(t.Name))} {
-			if _, taken := refs[t.Version+" "+key]; !taken {
-				refs[t.Version+" "+key] = t.Name
-			}
+	}
+	for key, name := range pageRefs {
+		if _, taken := refs[key]; !taken {
+			refs[key] = name
 		}
 	}
 	lookup := func(version, ref string) (string, bool) {
-		name, ok := refs[version+" "+strings.ToLower(ref)]
-		return name, ok
+		if name, ok := refs[version+" "+strings.ToLower(ref)]; ok {
+			return name, true
+		}
+		word := typeWord(ref) // an unlinked "dayOfWeek collection"
+		name, ok := refs[version+" "+strings.ToLower(word)]
+		return name, ok && word != ""
 	}
 	for _, t := range api.Types {
 		if t.Base != "" && !strings.Contains(t.Base, ".") {
@@ -286,6 +314,40 @@ func resolveTypes(api *ir.API) {
 			op.RequestBody.Type = name
 		}
 	}
+}
+
+// typePageRef is the ref a link to a type's page makes: "user", or
+// "enums#dayofweek-values" for an enumeration.
+func typePageRef(page string) string {
+	if p, anchor, ok := strings.Cut(path.Base(page), "#"); ok {
+		return strings.ToLower(strings.TrimSuffix(p, ".md")) + "#" + anchor
+	}
+	return strings.ToLower(strings.TrimSuffix(path.Base(page), ".md"))
+}
+
+// addRef maps key to name in version unless a type took the key first.
+func addRef(refs map[string]string, version, key, name string) {
+	if _, taken := refs[version+" "+key]; !taken {
+		refs[version+" "+key] = name
+	}
+}
+
+// typeWord is the one type name of an unlinked type cell once the words
+// that say "collection" (in any language) and code marks are removed:
+// "dayOfWeek collection", "Collection(riskLevel)", "`contactRelationship`";
+// "" when not exactly one name is left.
+func typeWord(cell string) string {
+	text := strings.NewReplacer("collection(", " ", "Collection(", " ", ")", " ", "`", " ", "*", " ").Replace(cell)
+	var words []string
+	for _, w := range strings.Fields(text) {
+		if !slices.Contains(collectionHints, strings.ToLower(w)) && w != "of" {
+			words = append(words, w)
+		}
+	}
+	if len(words) != 1 || !isMemberName(words[0]) {
+		return ""
+	}
+	return words[0]
 }
 
 // shortName is the last dotted part of a qualified name.

@@ -391,7 +391,7 @@ func runIR(args []string, stdout, stderr io.Writer) int {
 func runReport(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("graphgen report", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	worst := fset.Int("worst", 20, "list up to `n` pages per measure that were not fully read")
+	worst := fset.Int("worst", 20, "list up to `n` pages per measure that were not fully read (negative: all)")
 	if code, stop := parseFlags(fset, args); stop {
 		return code
 	}

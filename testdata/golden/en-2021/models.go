@@ -25,6 +25,8 @@ func newModel(versionAndName string) any {
 		return new(LocaleInfo)
 	case "v1.0 microsoft.graph.mailboxSettings":
 		return new(MailboxSettings)
+	case "v1.0 microsoft.graph.recurrenceRange":
+		return new(RecurrenceRange)
 	case "v1.0 microsoft.graph.user":
 		return new(User)
 	case "v1.0 microsoft.graph.workbookRange":

@@ -200,13 +200,11 @@ type WorkingHours struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.workingHours".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.workingHours"`
 	// DaysOfWeek is "daysOfWeek". The days of the week on which the user works.
-	// (Its type, "dayOfWeek collection", is not documented in these docs: raw
-	// JSON.)
-	DaysOfWeek json.RawMessage `json:"daysOfWeek,omitempty"`
+	DaysOfWeek []DayOfWeek `json:"daysOfWeek,omitempty"`
 	// StartTime is "startTime". The time of the day that the user starts working.
-	StartTime *string `json:"startTime,omitempty"`
+	StartTime *graphrt.TimeOfDay `json:"startTime,omitempty"`
 	// EndTime is "endTime". The time of the day that the user stops working.
-	EndTime *string `json:"endTime,omitempty"`
+	EndTime *graphrt.TimeOfDay `json:"endTime,omitempty"`
 	// TimeZone is "timeZone". The time zone to which the working hours apply. (Its
 	// type, "timezonebase", is not documented in these docs: raw JSON.)
 	TimeZone json.RawMessage `json:"timeZone,omitempty"`
