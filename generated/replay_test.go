@@ -55,7 +55,7 @@ func TestDocsExamplesReplayed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	cp := &capture{}
 	clients := areaClients(generated.NewClient(&http.Client{Transport: cp, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, srv.URL))
