@@ -27,7 +27,23 @@ const ownersCase = "testdata/docs/owners-en-2021"
 type mockVariant struct {
 	Name             string // package name
 	include, exclude []string
-	Overrides        []string // operations whose handler echoes the userID path value
+	Overrides        []areaOverride // handlers that echo the userID path value
+	// Alone, when set, is the one area whose mock (<area>mock.NewMock)
+	// serves the calls, as in a test mocking that area only; else the
+	// mock of the whole API (<Name>mock.NewMock) does.
+	Alone string
+}
+
+// areaOverride names the operations of one area whose handler echoes the
+// userID path value.
+type areaOverride struct {
+	Area string
+	Ops  []string
+}
+
+// Field is the area's field in the root mock's Handlers.
+func (o areaOverride) Field() string {
+	return strings.ToUpper(o.Area[:1]) + o.Area[1:]
 }
 
 // mockCall is one request sent to a variant's mock, with the answer.
@@ -81,11 +97,15 @@ func TestRouteOwnersOnRealPages(t *testing.T) {
 		v    mockVariant
 		want []ownerWant
 	}{
-		{mockVariant{Name: "all", Overrides: []string{"UserGet", "IntuneDevicesUserGet"}}, append(userPages, organization)},
-		{mockVariant{Name: "includeuser", include: []string{"user-*"}, Overrides: []string{"UserGet"}}, append(userPages,
+		{mockVariant{Name: "all", Overrides: []areaOverride{{"user", []string{"UserGet"}}, {"intunedevices", []string{"IntuneDevicesUserGet"}}}}, append(userPages, organization)},
+		{mockVariant{Name: "includeuser", include: []string{"user-*"}, Overrides: []areaOverride{{"user", []string{"UserGet"}}}}, append(userPages,
 			ownerWant{"GET", "/v1.0/organization", app, "Organization.Read.All", "", 404, ""})},
-		{mockVariant{Name: "excludeintune", exclude: []string{"intune-*"}, Overrides: []string{"UserGet"}}, append(userPages, organization)},
-		{mockVariant{Name: "includeintune", include: []string{"intune-*"}, Overrides: []string{"IntuneDevicesUserGet"}}, intunePages},
+		{mockVariant{Name: "excludeintune", exclude: []string{"intune-*"}, Overrides: []areaOverride{{"user", []string{"UserGet"}}}}, append(userPages, organization)},
+		// The user area's mock alone, generated from the whole case: the
+		// routes user-* pages serve, organization not among them.
+		{mockVariant{Name: "useralone", Overrides: []areaOverride{{"user", []string{"UserGet"}}}, Alone: "user"}, append(userPages,
+			ownerWant{"GET", "/v1.0/organization", app, "Organization.Read.All", "", 404, ""})},
+		{mockVariant{Name: "includeintune", include: []string{"intune-*"}, Overrides: []areaOverride{{"intunedevices", []string{"IntuneDevicesUserGet"}}}}, intunePages},
 	}
 	var vs []mockVariant
 	var calls []mockCall
@@ -111,8 +131,8 @@ func TestRouteOwnersOnRealPages(t *testing.T) {
 
 // runMocks generates each variant of the owners case into a directory of
 // the module, builds a program that sends calls to their mocks (through
-// graphmock.NewMock(DocsHandler) with the Overrides) and returns the
-// answers.
+// <Name>mock.NewMock(Handlers{...}), or <Alone>mock.NewMock, with the
+// Overrides) and returns the answers.
 func runMocks(t *testing.T, variants []mockVariant, calls []mockCall) []mockCall {
 	t.Helper()
 	dir, err := os.MkdirTemp("testdata", "owners-mock-")
@@ -172,17 +192,18 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
-{{range .Variants}}
-	{{.Name}}mock "{{$.Base}}/{{.Name}}/{{.Name}}mock"{{end}}
+{{range $v := .Variants}}{{if not $v.Alone}}
+	{{$v.Name}}mock "{{$.Base}}/{{$v.Name}}/{{$v.Name}}mock"{{end}}{{range $v.Overrides}}
+	{{$v.Name}}{{.Area}}mock "{{$.Base}}/{{$v.Name}}/{{.Area}}/{{.Area}}mock"{{end}}{{end}}
 )
-{{range $v := .Variants}}
-type {{$v.Name}}Handler struct{ {{$v.Name}}mock.DocsHandler }
-{{range $v.Overrides}}
-func (h {{$v.Name}}Handler) {{.}}(w http.ResponseWriter, r *http.Request) {
+{{range $v := .Variants}}{{range $o := $v.Overrides}}
+type {{$v.Name}}{{$o.Area}}Handler struct{ {{$v.Name}}{{$o.Area}}mock.DocsHandler }
+{{range $o.Ops}}
+func (h {{$v.Name}}{{$o.Area}}Handler) {{.}}(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-User-ID", r.PathValue("userID"))
 	h.DocsHandler.{{.}}(w, r)
 }
-{{end}}{{end}}
+{{end}}{{end}}{{end}}
 type call struct {
 	Variant, Method, Path, Token, Body string
 	Status                             int
@@ -190,8 +211,8 @@ type call struct {
 }
 
 func main() {
-	mocks := map[string]http.Handler{ {{range .Variants}}
-		"{{.Name}}": {{.Name}}mock.NewMock({{.Name}}Handler{}),{{end}}
+	mocks := map[string]http.Handler{ {{range $v := .Variants}}
+		"{{$v.Name}}": {{if $v.Alone}}{{$v.Name}}{{$v.Alone}}mock.NewMock({{$v.Name}}{{$v.Alone}}Handler{}){{else}}{{$v.Name}}mock.NewMock({{$v.Name}}mock.Handlers{ {{range $v.Overrides}}{{.Field}}: {{$v.Name}}{{.Area}}Handler{}, {{end}}}){{end}},{{end}}
 	}
 	var calls []call
 	if err := json.NewDecoder(os.Stdin).Decode(&calls); err != nil {

@@ -2,12 +2,15 @@
 # bench/run.sh [--beta] [--sdk]: measures, in one run on this machine,
 #   1. graphgen on the whole English corpus (IR only, and full Go generation)
 #      against a bare goldmark parse of the same files;
-#   2. the cold build (go clean -cache first) of a one-call program using the
+#   2. the cold build (an empty build cache first) of a one-call program using the
 #      generated v1.0 client: wall, CPU, peak RSS, binary size;
 #   3. the same for a one-call program on the standard library alone;
-#   4. the cold build of every generated v1.0 package, mock included;
+#   4. the cold build (go test -c) of a test binary of the one-call program
+#      that mocks the user area alone (usermock), and of the same test on the
+#      mock of the whole API (graphmock), against the one-call program;
+#   5. the cold build of every generated v1.0 package, mock included;
 #      with --beta, go vet of every package generated from the beta tree;
-#   5. with --sdk, the same one-call program on github.com/microsoftgraph/msgraph-sdk-go
+#   6. with --sdk, the same one-call program on github.com/microsoftgraph/msgraph-sdk-go
 #      (downloads ~30 MB from the module proxy; takes minutes).
 # Needs the corpus: GRAPHGEN_CORPUS, or ../shared/corpus unpacked here.
 set -euo pipefail
@@ -37,9 +40,20 @@ measure() {
   done
   printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
 }
-# cold LABEL DIR: cold build of the program in DIR; prints wall cpu rss_mib size_mib
+# coldcache LABEL: an empty build cache of its own for a cold build (what
+# go clean -cache gives, without emptying the cache of other builds running
+# on the machine, which can also make go clean fail)
+coldcache() {
+  export GOCACHE="$work/cache-$1"
+  rm -rf "$GOCACHE"
+}
+# cold LABEL DIR [test]: cold build of the program in DIR (with test, of its
+# test binary: go test -c); prints wall cpu rss_mib size_mib
 cold() {
-  (cd "$2" && go clean -cache && /usr/bin/time -f '%e %U %S %M' -o "$work/time" go build -o "$work/bin" . ) >/dev/null 2>&1
+  local build=(go build -o "$work/bin" .)
+  if [ "${3:-}" = test ]; then build=(go test -c -o "$work/bin" .); fi
+  coldcache "$1"
+  (cd "$2" && /usr/bin/time -f '%e %U %S %M' -o "$work/time" "${build[@]}" ) >/dev/null 2>&1
   read -r wall user sys rss < "$work/time"
   size=$(stat -c %s "$work/bin")
   echo "$wall $(calc "$user + $sys") $((rss / 1024)) $(calc "$size / 1048576")"
@@ -105,11 +119,45 @@ func main() {
 	fmt.Println(json.NewDecoder(resp.Body).Decode(&me), me["displayName"])
 }
 GO
+# a test of the one-call program mocking users: on the user area's mock
+# alone, and on the mock of the whole API
+mocktest() { # mocktest DIR IMPORT MOCK: the test, with MOCK the mock expression
+  mkdir -p "$1"
+  cat > "$1/me_test.go" <<GO
+package mocktest
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+
+	"example.com/onecall/graph"
+	"example.com/onecall/graph/user"
+	"$2"
+	"github.com/graphgen-dev/graphgen/graphrt"
+)
+
+func TestMe(t *testing.T) {
+	srv := httptest.NewServer($3)
+	defer srv.Close()
+	c := user.New(graph.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
+	if _, err := c.UserGetMe(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
+GO
+}
+mocktest "$work/generated/usertest" example.com/onecall/graph/user/usermock 'usermock.NewMock(usermock.DocsHandler{})'
+mocktest "$work/generated/wholetest" example.com/onecall/graph/graphmock 'graphmock.NewMock(graphmock.Handlers{})'
 (cd "$work/generated" && go mod download >/dev/null 2>&1 || true)
 read -r gw gc gr gs <<< "$(cold generated "$work/generated")"
 read -r sw sc sr ss <<< "$(cold stdlib "$work/stdlib")"
+read -r uw uc ur us <<< "$(cold usertest "$work/generated/usertest" test)"
+read -r ww wc wr ws <<< "$(cold wholetest "$work/generated/wholetest" test)"
 # every package of the v1.0 client and its mock, cold
-(cd "$work/generated" && go clean -cache && /usr/bin/time -f '%e %U %S %M' -o "$work/time" go build ./graph/... ) >/dev/null 2>&1
+coldcache all
+(cd "$work/generated" && /usr/bin/time -f '%e %U %S %M' -o "$work/time" go build ./graph/... ) >/dev/null 2>&1
 read -r aw au as ar < "$work/time"
 files=$(find "$work/generated/graph" -name '*.go' | wc -l)
 pkgs=$(find "$work/generated/graph" -name '*.go' -printf '%h\n' | sort -u | wc -l)
@@ -122,6 +170,8 @@ echo "| graphgen ir, same files | ${irt} s | $(calc "$irt / $parse")× |"
 echo "| graphgen full generation, same files | ${gen} s | $(calc "$gen / $parse")× |"
 echo "| cold build, one call, generated v1.0 client | ${gw} s wall, ${gc} s CPU, ${gr} MiB RSS, ${gs} MiB binary | CPU $(calc "$gc / $sc")×, RSS $(calc "$gr / $sr")×, binary $(calc "$gs / $ss")× |"
 echo "| cold build, one call, standard library only | ${sw} s wall, ${sc} s CPU, ${sr} MiB RSS, ${ss} MiB binary | 1 |"
+echo "| cold test build (go test -c), one call, user area's mock alone | ${uw} s wall, ${uc} s CPU, ${ur} MiB RSS | CPU $(calc "$uc / $gc")×, RSS $(calc "$ur / $gr")× of the one-call client program |"
+echo "| cold test build (go test -c), one call, mock of the whole API | ${ww} s wall, ${wc} s CPU, ${wr} MiB RSS | CPU $(calc "$wc / $gc")×, RSS $(calc "$wr / $gr")× of the one-call client program |"
 echo "| cold build of every generated v1.0 package (${pkgs} packages, ${files} files, ${mib} MiB), mock included | ${aw} s wall, $(calc "$au + $as") s CPU, $((ar / 1024)) MiB RSS | CPU $(calc "($au + $as) / $sc")×, RSS $(calc "$ar / 1024 / $sr")× |"
 
 if [ "${1:-}" = "--beta" ] || [ "${2:-}" = "--beta" ]; then

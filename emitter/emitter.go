@@ -44,11 +44,12 @@ type Options struct {
 //
 //	client.go, models.go, models_<letter>.go   package <Package>: Client, the models
 //	<area>/client.go, <area>/requests.go       package <area>: the operations of an area
-//	<Package>mock/mock.go, <area>.go           package <Package>mock: Handler, NewMock
+//	<area>/<area>mock/mock.go                  package <area>mock: the area's Handler, NewMock
+//	<Package>mock/mock.go                      package <Package>mock: NewMock of every area
 //
 // An area is the first word of the page ids (naming.assignPackages). A
 // program builds the root package, the areas it imports and graphrt; only
-// tests build the mock. Every file is rendered on its own, so that a
+// tests build the mocks, and a test mocking one area builds that area's. Every file is rendered on its own, so that a
 // changed page changes its area's files and no others.
 
 // job is one file to render.
@@ -81,11 +82,10 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 	if slices.Contains(names, mockName) {
 		return nil, fmt.Errorf("the operations of area %s would share the directory of the mock package %s; choose another package name", mockName, mockName)
 	}
-	mockPath := root + "/" + mockName
 	jobs := []job{
 		{"client.go", root, opts.Package, func(f *jen.File) { rootClientFile(f, opts.Package, mockName, names) }},
 		{"models.go", root, opts.Package, func(f *jen.File) { newModelFunc(f, api.Types) }},
-		{path.Join(mockName, "mock.go"), mockPath, mockName, func(f *jen.File) { mockFile(f, mockName, ops, names) }},
+		{path.Join(mockName, "mock.go"), root + "/" + mockName, mockName, func(f *jen.File) { rootMockFile(f, mockName, root, names) }},
 	}
 	groups := map[string][]*ir.Type{}
 	for _, t := range api.Types {
@@ -99,7 +99,7 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 		ops, areaPath := areas[area], root+"/"+area
 		jobs = append(jobs,
 			job{path.Join(area, "client.go"), areaPath, area, func(f *jen.File) { areaClientFile(f, area, root, opts.Package, ops, idx) }},
-			job{path.Join(mockName, area+".go"), mockPath, mockName, func(f *jen.File) { mockAreaFile(f, area, opts.Package, ops, idx) }})
+			job{path.Join(areaMockDir(area), "mock.go"), root + "/" + areaMockDir(area), areaMockName(area), func(f *jen.File) { areaMockFile(f, area, opts.Package, mockName, ops, idx) }})
 		if slices.ContainsFunc(ops, func(op *ir.Operation) bool { return op.RequestBody.GoName != "" }) {
 			jobs = append(jobs, job{path.Join(area, "requests.go"), areaPath, area, func(f *jen.File) { requestsFile(f, ops, idx) }})
 		}

@@ -77,9 +77,9 @@ func TestHostileProseStaysInComments(t *testing.T) {
 	title := "Get */ func Evil() {} /* thing\u2028func Evil2() {}\x00"
 	summary := "Line one\nfunc Evil3() {}\r\n`code` \u202e reversed \u2029 - item\n# heading\n1. first"
 	files := emit(t, api(title, summary, simpleRoute()))
-	// root New and NewClient, area New, mock registries, client method,
-	// DocsHandler method, Runtime
-	want := []string{"New", "New", "NewClient", "NewMock", "Runtime", "ThingGet", "ThingGet", "newModel", "registerThing"}
+	// root New and NewClient, area New, the root's and the area's NewMock,
+	// the area's Register, client method, DocsHandler method, Runtime
+	want := []string{"New", "New", "NewClient", "NewMock", "NewMock", "Register", "Runtime", "ThingGet", "ThingGet", "newModel"}
 	if diff := cmp.Diff(want, funcNames(files)); diff != "" {
 		t.Errorf("declared functions (-want +got):\n%s", diff)
 	}
@@ -241,7 +241,7 @@ func TestRequiredDashParameter(t *testing.T) {
 	}
 }
 
-// TestMockLocalsGiveWayToAreas: the register function of an area named m
+// TestMockLocalsGiveWayToAreas: the Register function of an area named m
 // refers to package m (for the body check), so its *graphrt.Mux parameter
 // takes another name.
 func TestMockLocalsGiveWayToAreas(t *testing.T) {
@@ -249,10 +249,10 @@ func TestMockLocalsGiveWayToAreas(t *testing.T) {
 	a.Operations[0].Package = "m"
 	a.Operations[0].RequestBody = ir.RequestBody{Kind: ir.KindParameters, GoName: "ThingGetRequest",
 		Params: []ir.BodyParam{{Name: "mode", GoName: "Mode", TypeName: "Edm.String"}}}
-	mock := fileText(t, a, "graphmock/m.go")
-	for _, want := range []string{"func registerM(m2 *graphrt.Mux, h Handler) {", "graphrt.CheckJSON[m.ThingGetRequest]()", "m2.Handle("} {
+	mock := fileText(t, a, "m/mmock/mock.go")
+	for _, want := range []string{"func Register(m2 *graphrt.Mux, h Handler) {", "graphrt.CheckJSON[m.ThingGetRequest]()", "m2.Handle("} {
 		if !strings.Contains(mock, want) {
-			t.Errorf("graphmock/m.go lacks %q:\n%s", want, mock)
+			t.Errorf("m/mmock/mock.go lacks %q:\n%s", want, mock)
 		}
 	}
 }

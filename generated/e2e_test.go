@@ -16,10 +16,12 @@ import (
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/generated/alert"
+	"github.com/graphgen-dev/graphgen/generated/alert/alertmock"
 	"github.com/graphgen-dev/graphgen/generated/chats"
 	"github.com/graphgen-dev/graphgen/generated/generatedmock"
 	"github.com/graphgen-dev/graphgen/generated/listitem"
 	"github.com/graphgen-dev/graphgen/generated/rangeapi"
+	"github.com/graphgen-dev/graphgen/generated/rangeapi/rangeapimock"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/parser"
@@ -50,7 +52,7 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 
 // setup starts the generated mock serving h and returns a generated client
 // for it, with its recorder.
-func setup(t *testing.T, h generatedmock.Handler) (*generated.Client, *recorder) {
+func setup(t *testing.T, h generatedmock.Handlers) (*generated.Client, *recorder) {
 	t.Helper()
 	srv := httptest.NewServer(generatedmock.NewMock(h))
 	t.Cleanup(srv.Close)
@@ -101,7 +103,7 @@ func routeKey(op *ir.Operation, r *ir.Route) string {
 // of a documented page that has some, and its Page method return them.
 func TestEveryClientMethodAgainstMock(t *testing.T) {
 	api := loadAPI(t)
-	root, rec := setup(t, generatedmock.DocsHandler{})
+	root, rec := setup(t, generatedmock.Handlers{})
 	clients := areaClients(root)
 	serving := servingOps(api)
 	called := 0
@@ -322,19 +324,24 @@ func checkBody(t *testing.T, server *ir.Operation, facts pageFacts, served []byt
 	}
 }
 
-// paramEcho overrides two operations to report the path values the mock
-// decoded.
-type paramEcho struct {
-	generatedmock.DocsHandler
+// alertEcho and rangeEcho override one operation each, of two areas, to
+// report the path values the mock decoded.
+type alertEcho struct {
+	alertmock.DocsHandler
 	got map[string]string
 }
 
-func (p *paramEcho) AlertGet(w http.ResponseWriter, r *http.Request) {
+func (p alertEcho) AlertGet(w http.ResponseWriter, r *http.Request) {
 	p.got["alertID"] = r.PathValue("alertID")
 	w.WriteHeader(http.StatusOK)
 }
 
-func (p *paramEcho) RangeClear(w http.ResponseWriter, r *http.Request) {
+type rangeEcho struct {
+	rangeapimock.DocsHandler
+	got map[string]string
+}
+
+func (p rangeEcho) RangeClear(w http.ResponseWriter, r *http.Request) {
 	for _, name := range []string{"itemID", "worksheetID", "address", "path"} {
 		p.got[name] = r.PathValue(name)
 	}
@@ -345,15 +352,15 @@ func (p *paramEcho) RangeClear(w http.ResponseWriter, r *http.Request) {
 // generated client and checks the generated mock decodes them unchanged:
 // segment, OData-quoted and multi-segment parameters.
 func TestHostileIDsRoundTrip(t *testing.T) {
-	h := &paramEcho{got: map[string]string{}}
-	root, _ := setup(t, h)
+	got := map[string]string{}
+	root, _ := setup(t, generatedmock.Handlers{Alert: alertEcho{got: got}, Rangeapi: rangeEcho{got: got}})
 	ctx := context.Background()
 	hostile := "a/b c?d#EXT#%41é"
 	if _, err := alert.New(root).AlertGet(ctx, hostile); err != nil {
 		t.Fatal(err)
 	}
-	if h.got["alertID"] != hostile {
-		t.Errorf("alertID arrived as %q, want %q", h.got["alertID"], hostile)
+	if got["alertID"] != hostile {
+		t.Errorf("alertID arrived as %q, want %q", got["alertID"], hostile)
 	}
 	address := "Sheet1!A1:B2 'O''Brien'"
 	if err := rangeapi.New(root).RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, &rangeapi.RangeClearRequest{}); err != nil {
@@ -361,8 +368,8 @@ func TestHostileIDsRoundTrip(t *testing.T) {
 	}
 	want := map[string]string{"alertID": hostile, "path": "folder/file name.xlsx", "worksheetID": "Sheet #1", "address": address, "itemID": ""}
 	for k, v := range want {
-		if h.got[k] != v {
-			t.Errorf("%s arrived as %q, want %q", k, h.got[k], v)
+		if got[k] != v {
+			t.Errorf("%s arrived as %q, want %q", k, got[k], v)
 		}
 	}
 }
@@ -370,7 +377,7 @@ func TestHostileIDsRoundTrip(t *testing.T) {
 // TestMockRejectsUndocumentedRequests checks that the generated routes
 // carry the documented rules.
 func TestMockRejectsUndocumentedRequests(t *testing.T) {
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	tests := []struct {
 		name, method, path, auth, body string
@@ -419,7 +426,7 @@ func TestMockRejectsUndocumentedRequests(t *testing.T) {
 // TestClientReportsGraphErrors checks that a mock error reaches the caller
 // as a *graphrt.Error with status and code.
 func TestClientReportsGraphErrors(t *testing.T) {
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	client := alert.New(generated.NewClient(nil, srv.URL)) // no token
 	_, err := client.AlertGet(context.Background(), "a1")
@@ -434,7 +441,7 @@ func TestClientReportsGraphErrors(t *testing.T) {
 // table (mode required, keepName boolean) as the generated mock enforces
 // them.
 func TestGeneratedMockChecksPermissionsAndBodies(t *testing.T) {
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	app := graphrt.Application
 	tests := []struct {
@@ -475,7 +482,7 @@ func TestGeneratedMockChecksPermissionsAndBodies(t *testing.T) {
 // assignLicense's addLicenses; conversationMember the body of
 // chat-post-members), never a Go type or field.
 func TestGeneratedMockBodyErrorsSpeakTheAPI(t *testing.T) {
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	tests := []struct{ path, body, want string }{
 		{"/v1.0/widgets/w1/reset", `{"mode":"full","keepName":"yes"}`, `widget-shapes: member "keepName" must be a boolean, got a string.`},
@@ -541,7 +548,7 @@ func isDecodeError(err error) bool {
 // TestPagerFollowsNextLinks pages a documented collection one item at a
 // time through graphrt.WithFaults and requires every item, in order.
 func TestPagerFollowsNextLinks(t *testing.T) {
-	srv := httptest.NewServer(graphrt.WithFaults(generatedmock.NewMock(generatedmock.DocsHandler{}), graphrt.Faults{PageSize: 1}))
+	srv := httptest.NewServer(graphrt.WithFaults(generatedmock.NewMock(generatedmock.Handlers{}), graphrt.Faults{PageSize: 1}))
 	defer srv.Close()
 	client := listitem.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	var ids []string
@@ -584,7 +591,7 @@ func sameServed(doc string, served []byte) bool {
 // TestPageExposesCount reads @odata.count through a generated Page method
 // (the documented example of chats-getallmessages counts 2 messages).
 func TestPageExposesCount(t *testing.T) {
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	client := chats.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	page, err := client.ChatsGetAllMessagesPage(context.Background(), "u1", graphrt.Count())

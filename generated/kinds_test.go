@@ -21,7 +21,7 @@ import (
 // generated mock, with the values the pages document.
 func TestBodyAndResponseKinds(t *testing.T) {
 	ctx := context.Background()
-	root, rec := setup(t, generatedmock.DocsHandler{})
+	root, rec := setup(t, generatedmock.Handlers{})
 
 	// team-clone: "HTTP/1.1 202 Accepted", "Location: /teams({id})/operations({opId})".
 	loc, err := team.New(root).TeamClone(ctx, "t1", &team.TeamCloneRequest{DisplayName: ptr("Library Assist")})
@@ -33,7 +33,7 @@ func TestBodyAndResponseKinds(t *testing.T) {
 	if err := group.New(root).GroupPostMembers(ctx, "g1", "https://graph.microsoft.com/v1.0/directoryObjects/{id}"); err != nil || rec.status != 204 {
 		t.Errorf("GroupPostMembers: %v (status %d), want the documented 204", err, rec.status)
 	}
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	raw := graphrt.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL)
 	err = raw.Empty(ctx, &graphrt.Request{Method: "POST", Path: "/v1.0/groups/g1/members/$ref", JSON: map[string]string{"id": "x"}})

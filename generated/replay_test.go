@@ -56,7 +56,7 @@ func TestDocsExamplesReplayed(t *testing.T) {
 		t.Fatal(err)
 	}
 	family := generated.FamilyTypes(api)
-	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.DocsHandler{}))
+	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	cp := &capture{}
 	clients := areaClients(generated.NewClient(&http.Client{Transport: cp, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}, srv.URL))

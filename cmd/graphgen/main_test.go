@@ -84,7 +84,7 @@ func TestGenerateWritesOnlyChangedFiles(t *testing.T) {
 		t.Fatalf("exit %d:\n%s", code, stderr)
 	}
 	first := snapshot(t, out)
-	for f, pkg := range map[string]string{"client.go": "graph", "models.go": "graph", "thing/client.go": "thing", "graphmock/mock.go": "graphmock", "graphmock/thing.go": "graphmock"} {
+	for f, pkg := range map[string]string{"client.go": "graph", "models.go": "graph", "thing/client.go": "thing", "graphmock/mock.go": "graphmock", "thing/thingmock/mock.go": "thingmock"} {
 		if !strings.Contains(first[f], "package "+pkg+"\n") {
 			t.Errorf("%s missing or not in package %s", f, pkg)
 		}

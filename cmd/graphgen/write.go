@@ -36,10 +36,8 @@ func planSync(dir string, files []emitter.File) (*syncPlan, error) {
 	}
 	for _, f := range files {
 		target := filepath.Join(dir, filepath.FromSlash(f.Path))
-		if sub := filepath.Dir(target); sub != filepath.Clean(dir) {
-			if st, err := os.Stat(sub); err == nil && !st.IsDir() {
-				return nil, fmt.Errorf("%s exists and is not a directory; graphgen needs it for package %s", sub, path.Dir(f.Path))
-			}
+		if err := checkDirs(dir, f.Path); err != nil {
+			return nil, err
 		}
 		old, err := os.ReadFile(target)
 		if err == nil {
@@ -63,6 +61,19 @@ func planSync(dir string, files []emitter.File) (*syncPlan, error) {
 	p.existing += len(p.removed)
 	sort.Strings(p.written)
 	return p, nil
+}
+
+// checkDirs fails when a directory that file p (a slash path relative to
+// dir) needs, its package's or an area's above a mock package, exists and
+// is not a directory.
+func checkDirs(dir, p string) error {
+	for sub := path.Dir(p); sub != "."; sub = path.Dir(sub) {
+		full := filepath.Join(dir, filepath.FromSlash(sub))
+		if st, err := os.Stat(full); err == nil && !st.IsDir() {
+			return fmt.Errorf("%s exists and is not a directory; graphgen needs it for package %s", full, path.Dir(p))
+		}
+	}
+	return nil
 }
 
 // shrinks reports a plan that removes most of graphgen's files in dir
@@ -145,11 +156,10 @@ func commit(dir string, written, removed []string, want map[string][]byte) (err 
 				return undo(err)
 			}
 		}
-		if sub := filepath.Dir(target); !isDir(sub) {
-			if err := os.Mkdir(sub, 0o755); err != nil {
-				return undo(err)
-			}
-			madeDirs = append(madeDirs, sub)
+		made, err := makeDirs(dir, path.Dir(p))
+		madeDirs = append(madeDirs, made...)
+		if err != nil {
+			return undo(err)
 		}
 		if err := move(filepath.Join(stage, "new", filepath.FromSlash(p)), target); err != nil {
 			return undo(err)
@@ -160,12 +170,48 @@ func commit(dir string, written, removed []string, want map[string][]byte) (err 
 			return undo(err)
 		}
 	}
+	removeEmptyDirs(dir, removed)
+	return nil
+}
+
+// makeDirs makes the missing directories of sub (a slash path relative to
+// dir, "." for dir itself), parents first, and returns those it made.
+func makeDirs(dir, sub string) ([]string, error) {
+	var missing []string
+	for ; sub != "."; sub = path.Dir(sub) {
+		full := filepath.Join(dir, filepath.FromSlash(sub))
+		if isDir(full) {
+			break
+		}
+		missing = append(missing, full)
+	}
+	var made []string
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil {
+			return made, err
+		}
+		made = append(made, missing[i])
+	}
+	return made, nil
+}
+
+// removeEmptyDirs removes the directories of the removed files, and those
+// above them, that are left empty (an area and its mock package), deepest
+// first; a directory that is not empty stays, harmlessly.
+func removeEmptyDirs(dir string, removed []string) {
+	seen := map[string]bool{}
+	var dirs []string
 	for _, p := range removed {
-		if sub := path.Dir(p); sub != "." {
-			os.Remove(filepath.Join(dir, sub)) // an area left empty; fails, harmlessly, if not empty
+		for sub := path.Dir(p); sub != "." && !seen[sub]; sub = path.Dir(sub) {
+			seen[sub] = true
+			dirs = append(dirs, sub)
 		}
 	}
-	return nil
+	// A directory sorts before those inside it.
+	sort.Sort(sort.Reverse(sort.StringSlice(dirs)))
+	for _, sub := range dirs {
+		os.Remove(filepath.Join(dir, filepath.FromSlash(sub)))
+	}
 }
 
 // isDir reports an existing directory.
@@ -183,21 +229,20 @@ func removeDirs(dirs []string) error {
 	return errors.Join(errs...)
 }
 
-// staleFiles lists the .go files in dir and its subdirectories (the area
-// and mock packages) that graphgen generated and that are not in want.
+// packageDepth is how deep below -out graphgen's packages are: an area's
+// mock package is <area>/<area>mock.
+const packageDepth = 2
+
+// staleFiles lists the .go files in dir and its subdirectories down to
+// packageDepth (the area packages and their mocks) that graphgen
+// generated and that are not in want.
 func staleFiles(dir string, want map[string][]byte) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if os.IsNotExist(err) {
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		return nil, nil
 	}
+	subdirs, err := packageDirs(dir)
 	if err != nil {
 		return nil, err
-	}
-	subdirs := []string{"."}
-	for _, e := range entries {
-		if e.IsDir() {
-			subdirs = append(subdirs, e.Name())
-		}
 	}
 	var stale []string
 	for _, sub := range subdirs {
@@ -219,6 +264,30 @@ func staleFiles(dir string, want map[string][]byte) ([]string, error) {
 	}
 	sort.Strings(stale)
 	return stale, nil
+}
+
+// packageDirs lists dir (".") and its subdirectories down to packageDepth,
+// as slash paths relative to dir.
+func packageDirs(dir string) ([]string, error) {
+	dirs := []string{"."}
+	level := []string{"."}
+	for depth := 0; depth < packageDepth; depth++ {
+		var next []string
+		for _, sub := range level {
+			entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range entries {
+				if e.IsDir() {
+					next = append(next, path.Join(sub, e.Name()))
+				}
+			}
+		}
+		dirs = append(dirs, next...)
+		level = next
+	}
+	return dirs, nil
 }
 
 // generatedFile reports whether the file at p carries graphgen's header.
