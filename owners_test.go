@@ -97,7 +97,7 @@ func TestRouteOwnersOnRealPages(t *testing.T) {
 		v    mockVariant
 		want []ownerWant
 	}{
-		{mockVariant{Name: "all", Overrides: []areaOverride{{"user", []string{"UserGet"}}, {"intunedevices", []string{"IntuneDevicesUserGet"}}}}, append(userPages, organization)},
+		{mockVariant{Name: "all", Overrides: []areaOverride{{"user", []string{"UserGet"}}, {"intunedevices", []string{"Get"}}}}, append(userPages, organization)},
 		{mockVariant{Name: "includeuser", include: []string{"user-*"}, Overrides: []areaOverride{{"user", []string{"UserGet"}}}}, append(userPages,
 			ownerWant{"GET", "/v1.0/organization", app, "Organization.Read.All", "", 404, ""})},
 		{mockVariant{Name: "excludeintune", exclude: []string{"intune-*"}, Overrides: []areaOverride{{"user", []string{"UserGet"}}}}, append(userPages, organization)},
@@ -105,7 +105,7 @@ func TestRouteOwnersOnRealPages(t *testing.T) {
 		// routes user-* pages serve, organization not among them.
 		{mockVariant{Name: "useralone", Overrides: []areaOverride{{"user", []string{"UserGet"}}}, Alone: "user"}, append(userPages,
 			ownerWant{"GET", "/v1.0/organization", app, "Organization.Read.All", "", 404, ""})},
-		{mockVariant{Name: "includeintune", include: []string{"intune-*"}, Overrides: []areaOverride{{"intunedevices", []string{"IntuneDevicesUserGet"}}}}, intunePages},
+		{mockVariant{Name: "includeintune", include: []string{"intune-*"}, Overrides: []areaOverride{{"intunedevices", []string{"Get"}}}}, intunePages},
 	}
 	var vs []mockVariant
 	var calls []mockCall

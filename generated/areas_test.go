@@ -6,52 +6,62 @@ import (
 	generated "github.com/graphgen-dev/graphgen/generated"
 	accesspackageassignment "github.com/graphgen-dev/graphgen/generated/accesspackageassignment"
 	alert "github.com/graphgen-dev/graphgen/generated/alert"
+	alertbeta "github.com/graphgen-dev/graphgen/generated/alertbeta"
+	androidmanagedappprotectionbeta "github.com/graphgen-dev/graphgen/generated/androidmanagedappprotectionbeta"
 	api "github.com/graphgen-dev/graphgen/generated/api"
 	api1st "github.com/graphgen-dev/graphgen/generated/api1st"
 	application "github.com/graphgen-dev/graphgen/generated/application"
-	authentication "github.com/graphgen-dev/graphgen/generated/authentication"
+	applicationbeta "github.com/graphgen-dev/graphgen/generated/applicationbeta"
+	authenticationbeta "github.com/graphgen-dev/graphgen/generated/authenticationbeta"
 	b2xidentityuserflow "github.com/graphgen-dev/graphgen/generated/b2xidentityuserflow"
+	b2xidentityuserflowbeta "github.com/graphgen-dev/graphgen/generated/b2xidentityuserflowbeta"
 	bodies "github.com/graphgen-dev/graphgen/generated/bodies"
 	broken "github.com/graphgen-dev/graphgen/generated/broken"
 	calendar "github.com/graphgen-dev/graphgen/generated/calendar"
+	calendarbeta "github.com/graphgen-dev/graphgen/generated/calendarbeta"
 	channel "github.com/graphgen-dev/graphgen/generated/channel"
 	chat "github.com/graphgen-dev/graphgen/generated/chat"
 	chats "github.com/graphgen-dev/graphgen/generated/chats"
-	cloudlicensing "github.com/graphgen-dev/graphgen/generated/cloudlicensing"
+	cloudlicensingbeta "github.com/graphgen-dev/graphgen/generated/cloudlicensingbeta"
 	contact "github.com/graphgen-dev/graphgen/generated/contact"
 	contextapi "github.com/graphgen-dev/graphgen/generated/contextapi"
-	conversationmember "github.com/graphgen-dev/graphgen/generated/conversationmember"
+	conversationmemberbeta "github.com/graphgen-dev/graphgen/generated/conversationmemberbeta"
+	devicecategorybeta "github.com/graphgen-dev/graphgen/generated/devicecategorybeta"
+	deviceconfigurationbeta "github.com/graphgen-dev/graphgen/generated/deviceconfigurationbeta"
+	devicemanagementderivedcredentialsettingsbeta "github.com/graphgen-dev/graphgen/generated/devicemanagementderivedcredentialsettingsbeta"
+	devicemanagementreportsbeta "github.com/graphgen-dev/graphgen/generated/devicemanagementreportsbeta"
 	doctext "github.com/graphgen-dev/graphgen/generated/doctext"
 	driveitem "github.com/graphgen-dev/graphgen/generated/driveitem"
-	ediscovery "github.com/graphgen-dev/graphgen/generated/ediscovery"
-	event "github.com/graphgen-dev/graphgen/generated/event"
+	driveitembeta "github.com/graphgen-dev/graphgen/generated/driveitembeta"
+	ediscoverybeta "github.com/graphgen-dev/graphgen/generated/ediscoverybeta"
+	eventbeta "github.com/graphgen-dev/graphgen/generated/eventbeta"
 	example "github.com/graphgen-dev/graphgen/generated/example"
-	externalconnectors "github.com/graphgen-dev/graphgen/generated/externalconnectors"
+	externalconnectorsbeta "github.com/graphgen-dev/graphgen/generated/externalconnectorsbeta"
 	generated1 "github.com/graphgen-dev/graphgen/generated/generated"
-	governanceresource "github.com/graphgen-dev/graphgen/generated/governanceresource"
-	governancerolesetting "github.com/graphgen-dev/graphgen/generated/governancerolesetting"
+	governanceresourcebeta "github.com/graphgen-dev/graphgen/generated/governanceresourcebeta"
+	governancerolesettingbeta "github.com/graphgen-dev/graphgen/generated/governancerolesettingbeta"
 	graphrtapi "github.com/graphgen-dev/graphgen/generated/graphrtapi"
 	group "github.com/graphgen-dev/graphgen/generated/group"
+	groupbeta "github.com/graphgen-dev/graphgen/generated/groupbeta"
 	h "github.com/graphgen-dev/graphgen/generated/h"
 	header "github.com/graphgen-dev/graphgen/generated/header"
 	hostile "github.com/graphgen-dev/graphgen/generated/hostile"
 	include "github.com/graphgen-dev/graphgen/generated/include"
-	intunedevices "github.com/graphgen-dev/graphgen/generated/intunedevices"
-	intuneonboarding "github.com/graphgen-dev/graphgen/generated/intuneonboarding"
-	intunereporting "github.com/graphgen-dev/graphgen/generated/intunereporting"
-	intuneshared "github.com/graphgen-dev/graphgen/generated/intuneshared"
 	invalid "github.com/graphgen-dev/graphgen/generated/invalid"
 	itemanalytics "github.com/graphgen-dev/graphgen/generated/itemanalytics"
 	jsonapi "github.com/graphgen-dev/graphgen/generated/jsonapi"
 	listitem "github.com/graphgen-dev/graphgen/generated/listitem"
 	m "github.com/graphgen-dev/graphgen/generated/m"
-	mailbox "github.com/graphgen-dev/graphgen/generated/mailbox"
+	mailboxbeta "github.com/graphgen-dev/graphgen/generated/mailboxbeta"
 	mainapi "github.com/graphgen-dev/graphgen/generated/mainapi"
+	manageddevice "github.com/graphgen-dev/graphgen/generated/manageddevice"
 	message "github.com/graphgen-dev/graphgen/generated/message"
+	messagebeta "github.com/graphgen-dev/graphgen/generated/messagebeta"
+	mobileappbeta "github.com/graphgen-dev/graphgen/generated/mobileappbeta"
 	multivaluelegacyextendedproperty "github.com/graphgen-dev/graphgen/generated/multivaluelegacyextendedproperty"
 	no "github.com/graphgen-dev/graphgen/generated/no"
-	onpremisesagentgroup "github.com/graphgen-dev/graphgen/generated/onpremisesagentgroup"
-	onpremisessyncbehavior "github.com/graphgen-dev/graphgen/generated/onpremisessyncbehavior"
+	onpremisesagentgroupbeta "github.com/graphgen-dev/graphgen/generated/onpremisesagentgroupbeta"
+	onpremisessyncbehaviorbeta "github.com/graphgen-dev/graphgen/generated/onpremisessyncbehaviorbeta"
 	opentypeextension "github.com/graphgen-dev/graphgen/generated/opentypeextension"
 	organization "github.com/graphgen-dev/graphgen/generated/organization"
 	pager "github.com/graphgen-dev/graphgen/generated/pager"
@@ -59,24 +69,27 @@ import (
 	participant "github.com/graphgen-dev/graphgen/generated/participant"
 	permission "github.com/graphgen-dev/graphgen/generated/permission"
 	permissions "github.com/graphgen-dev/graphgen/generated/permissions"
-	profilephoto "github.com/graphgen-dev/graphgen/generated/profilephoto"
+	profilephotobeta "github.com/graphgen-dev/graphgen/generated/profilephotobeta"
 	rangeapi "github.com/graphgen-dev/graphgen/generated/rangeapi"
-	rangeborder "github.com/graphgen-dev/graphgen/generated/rangeborder"
+	rangeborderbeta "github.com/graphgen-dev/graphgen/generated/rangeborderbeta"
 	rejected "github.com/graphgen-dev/graphgen/generated/rejected"
 	reportroot "github.com/graphgen-dev/graphgen/generated/reportroot"
 	securescorecontrolprofile "github.com/graphgen-dev/graphgen/generated/securescorecontrolprofile"
 	security "github.com/graphgen-dev/graphgen/generated/security"
-	site "github.com/graphgen-dev/graphgen/generated/site"
+	securitybeta "github.com/graphgen-dev/graphgen/generated/securitybeta"
+	sitebeta "github.com/graphgen-dev/graphgen/generated/sitebeta"
 	softwareoathauthenticationmethod "github.com/graphgen-dev/graphgen/generated/softwareoathauthenticationmethod"
 	subscription "github.com/graphgen-dev/graphgen/generated/subscription"
-	synchronization "github.com/graphgen-dev/graphgen/generated/synchronization"
+	synchronizationbeta "github.com/graphgen-dev/graphgen/generated/synchronizationbeta"
 	team "github.com/graphgen-dev/graphgen/generated/team"
 	testdataapi "github.com/graphgen-dev/graphgen/generated/testdataapi"
 	typenames "github.com/graphgen-dev/graphgen/generated/typenames"
 	unknown "github.com/graphgen-dev/graphgen/generated/unknown"
 	user "github.com/graphgen-dev/graphgen/generated/user"
-	vpptoken "github.com/graphgen-dev/graphgen/generated/vpptoken"
+	userbeta "github.com/graphgen-dev/graphgen/generated/userbeta"
+	vpptokenbeta "github.com/graphgen-dev/graphgen/generated/vpptokenbeta"
 	widget "github.com/graphgen-dev/graphgen/generated/widget"
+	windowsupdatestatebeta "github.com/graphgen-dev/graphgen/generated/windowsupdatestatebeta"
 	workbookrange "github.com/graphgen-dev/graphgen/generated/workbookrange"
 	worksheetcollection "github.com/graphgen-dev/graphgen/generated/worksheetcollection"
 )
@@ -84,80 +97,93 @@ import (
 // areaClients returns a client of every area package, by package name.
 func areaClients(c *generated.Client) map[string]any {
 	return map[string]any{
-		"accesspackageassignment":          accesspackageassignment.New(c),
-		"alert":                            alert.New(c),
-		"api":                              api.New(c),
-		"api1st":                           api1st.New(c),
-		"application":                      application.New(c),
-		"authentication":                   authentication.New(c),
-		"b2xidentityuserflow":              b2xidentityuserflow.New(c),
-		"bodies":                           bodies.New(c),
-		"broken":                           broken.New(c),
-		"calendar":                         calendar.New(c),
-		"channel":                          channel.New(c),
-		"chat":                             chat.New(c),
-		"chats":                            chats.New(c),
-		"cloudlicensing":                   cloudlicensing.New(c),
-		"contact":                          contact.New(c),
-		"contextapi":                       contextapi.New(c),
-		"conversationmember":               conversationmember.New(c),
-		"doctext":                          doctext.New(c),
-		"driveitem":                        driveitem.New(c),
-		"ediscovery":                       ediscovery.New(c),
-		"event":                            event.New(c),
-		"example":                          example.New(c),
-		"externalconnectors":               externalconnectors.New(c),
-		"generated":                        generated1.New(c),
-		"governanceresource":               governanceresource.New(c),
-		"governancerolesetting":            governancerolesetting.New(c),
-		"graphrtapi":                       graphrtapi.New(c),
-		"group":                            group.New(c),
-		"h":                                h.New(c),
-		"header":                           header.New(c),
-		"hostile":                          hostile.New(c),
-		"include":                          include.New(c),
-		"intunedevices":                    intunedevices.New(c),
-		"intuneonboarding":                 intuneonboarding.New(c),
-		"intunereporting":                  intunereporting.New(c),
-		"intuneshared":                     intuneshared.New(c),
-		"invalid":                          invalid.New(c),
-		"itemanalytics":                    itemanalytics.New(c),
-		"jsonapi":                          jsonapi.New(c),
-		"listitem":                         listitem.New(c),
-		"m":                                m.New(c),
-		"mailbox":                          mailbox.New(c),
-		"mainapi":                          mainapi.New(c),
-		"message":                          message.New(c),
-		"multivaluelegacyextendedproperty": multivaluelegacyextendedproperty.New(c),
-		"no":                               no.New(c),
-		"onpremisesagentgroup":             onpremisesagentgroup.New(c),
-		"onpremisessyncbehavior":           onpremisessyncbehavior.New(c),
-		"opentypeextension":                opentypeextension.New(c),
-		"organization":                     organization.New(c),
-		"pager":                            pager.New(c),
-		"params":                           params.New(c),
-		"participant":                      participant.New(c),
-		"permission":                       permission.New(c),
-		"permissions":                      permissions.New(c),
-		"profilephoto":                     profilephoto.New(c),
-		"rangeapi":                         rangeapi.New(c),
-		"rangeborder":                      rangeborder.New(c),
-		"rejected":                         rejected.New(c),
-		"reportroot":                       reportroot.New(c),
-		"securescorecontrolprofile":        securescorecontrolprofile.New(c),
-		"security":                         security.New(c),
-		"site":                             site.New(c),
-		"softwareoathauthenticationmethod": softwareoathauthenticationmethod.New(c),
-		"subscription":                     subscription.New(c),
-		"synchronization":                  synchronization.New(c),
-		"team":                             team.New(c),
-		"testdataapi":                      testdataapi.New(c),
-		"typenames":                        typenames.New(c),
-		"unknown":                          unknown.New(c),
-		"user":                             user.New(c),
-		"vpptoken":                         vpptoken.New(c),
-		"widget":                           widget.New(c),
-		"workbookrange":                    workbookrange.New(c),
-		"worksheetcollection":              worksheetcollection.New(c),
+		"accesspackageassignment":         accesspackageassignment.New(c),
+		"alert":                           alert.New(c),
+		"alertbeta":                       alertbeta.New(c),
+		"androidmanagedappprotectionbeta": androidmanagedappprotectionbeta.New(c),
+		"api":                             api.New(c),
+		"api1st":                          api1st.New(c),
+		"application":                     application.New(c),
+		"applicationbeta":                 applicationbeta.New(c),
+		"authenticationbeta":              authenticationbeta.New(c),
+		"b2xidentityuserflow":             b2xidentityuserflow.New(c),
+		"b2xidentityuserflowbeta":         b2xidentityuserflowbeta.New(c),
+		"bodies":                          bodies.New(c),
+		"broken":                          broken.New(c),
+		"calendar":                        calendar.New(c),
+		"calendarbeta":                    calendarbeta.New(c),
+		"channel":                         channel.New(c),
+		"chat":                            chat.New(c),
+		"chats":                           chats.New(c),
+		"cloudlicensingbeta":              cloudlicensingbeta.New(c),
+		"contact":                         contact.New(c),
+		"contextapi":                      contextapi.New(c),
+		"conversationmemberbeta":          conversationmemberbeta.New(c),
+		"devicecategorybeta":              devicecategorybeta.New(c),
+		"deviceconfigurationbeta":         deviceconfigurationbeta.New(c),
+		"devicemanagementderivedcredentialsettingsbeta": devicemanagementderivedcredentialsettingsbeta.New(c),
+		"devicemanagementreportsbeta":                   devicemanagementreportsbeta.New(c),
+		"doctext":                                       doctext.New(c),
+		"driveitem":                                     driveitem.New(c),
+		"driveitembeta":                                 driveitembeta.New(c),
+		"ediscoverybeta":                                ediscoverybeta.New(c),
+		"eventbeta":                                     eventbeta.New(c),
+		"example":                                       example.New(c),
+		"externalconnectorsbeta":                        externalconnectorsbeta.New(c),
+		"generated":                                     generated1.New(c),
+		"governanceresourcebeta":                        governanceresourcebeta.New(c),
+		"governancerolesettingbeta":                     governancerolesettingbeta.New(c),
+		"graphrtapi":                                    graphrtapi.New(c),
+		"group":                                         group.New(c),
+		"groupbeta":                                     groupbeta.New(c),
+		"h":                                             h.New(c),
+		"header":                                        header.New(c),
+		"hostile":                                       hostile.New(c),
+		"include":                                       include.New(c),
+		"invalid":                                       invalid.New(c),
+		"itemanalytics":                                 itemanalytics.New(c),
+		"jsonapi":                                       jsonapi.New(c),
+		"listitem":                                      listitem.New(c),
+		"m":                                             m.New(c),
+		"mailboxbeta":                                   mailboxbeta.New(c),
+		"mainapi":                                       mainapi.New(c),
+		"manageddevice":                                 manageddevice.New(c),
+		"message":                                       message.New(c),
+		"messagebeta":                                   messagebeta.New(c),
+		"mobileappbeta":                                 mobileappbeta.New(c),
+		"multivaluelegacyextendedproperty":              multivaluelegacyextendedproperty.New(c),
+		"no":                                            no.New(c),
+		"onpremisesagentgroupbeta":                      onpremisesagentgroupbeta.New(c),
+		"onpremisessyncbehaviorbeta":                    onpremisessyncbehaviorbeta.New(c),
+		"opentypeextension":                             opentypeextension.New(c),
+		"organization":                                  organization.New(c),
+		"pager":                                         pager.New(c),
+		"params":                                        params.New(c),
+		"participant":                                   participant.New(c),
+		"permission":                                    permission.New(c),
+		"permissions":                                   permissions.New(c),
+		"profilephotobeta":                              profilephotobeta.New(c),
+		"rangeapi":                                      rangeapi.New(c),
+		"rangeborderbeta":                               rangeborderbeta.New(c),
+		"rejected":                                      rejected.New(c),
+		"reportroot":                                    reportroot.New(c),
+		"securescorecontrolprofile":                     securescorecontrolprofile.New(c),
+		"security":                                      security.New(c),
+		"securitybeta":                                  securitybeta.New(c),
+		"sitebeta":                                      sitebeta.New(c),
+		"softwareoathauthenticationmethod":              softwareoathauthenticationmethod.New(c),
+		"subscription":                                  subscription.New(c),
+		"synchronizationbeta":                           synchronizationbeta.New(c),
+		"team":                                          team.New(c),
+		"testdataapi":                                   testdataapi.New(c),
+		"typenames":                                     typenames.New(c),
+		"unknown":                                       unknown.New(c),
+		"user":                                          user.New(c),
+		"userbeta":                                      userbeta.New(c),
+		"vpptokenbeta":                                  vpptokenbeta.New(c),
+		"widget":                                        widget.New(c),
+		"windowsupdatestatebeta":                        windowsupdatestatebeta.New(c),
+		"workbookrange":                                 workbookrange.New(c),
+		"worksheetcollection":                           worksheetcollection.New(c),
 	}
 }

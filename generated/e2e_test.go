@@ -109,7 +109,10 @@ func TestEveryClientMethodAgainstMock(t *testing.T) {
 	called := 0
 	for _, op := range api.Operations {
 		for _, r := range op.Routes {
-			t.Run(r.GoName, func(t *testing.T) {
+			if op.SameAs != "" || r.SameAs != "" {
+				continue // its call is another page's method of the same name
+			}
+			t.Run(op.Package+"."+r.GoName, func(t *testing.T) {
 				m := reflect.ValueOf(clients[op.Package]).MethodByName(r.GoName)
 				if !m.IsValid() {
 					t.Fatalf("client has no method %s", r.GoName)
@@ -331,7 +334,7 @@ type alertEcho struct {
 	got map[string]string
 }
 
-func (p alertEcho) AlertGet(w http.ResponseWriter, r *http.Request) {
+func (p alertEcho) Get(w http.ResponseWriter, r *http.Request) {
 	p.got["alertID"] = r.PathValue("alertID")
 	w.WriteHeader(http.StatusOK)
 }
@@ -341,7 +344,7 @@ type rangeEcho struct {
 	got map[string]string
 }
 
-func (p rangeEcho) RangeClear(w http.ResponseWriter, r *http.Request) {
+func (p rangeEcho) Clear(w http.ResponseWriter, r *http.Request) {
 	for _, name := range []string{"itemID", "worksheetID", "address", "path"} {
 		p.got[name] = r.PathValue(name)
 	}
@@ -356,14 +359,14 @@ func TestHostileIDsRoundTrip(t *testing.T) {
 	root, _ := setup(t, generatedmock.Handlers{Alert: alertEcho{got: got}, Rangeapi: rangeEcho{got: got}})
 	ctx := context.Background()
 	hostile := "a/b c?d#EXT#%41é"
-	if _, err := alert.New(root).AlertGet(ctx, hostile); err != nil {
+	if _, err := alert.New(root).Get(ctx, hostile); err != nil {
 		t.Fatal(err)
 	}
 	if got["alertID"] != hostile {
 		t.Errorf("alertID arrived as %q, want %q", got["alertID"], hostile)
 	}
 	address := "Sheet1!A1:B2 'O''Brien'"
-	if err := rangeapi.New(root).RangeClearRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, &rangeapi.RangeClearRequest{}); err != nil {
+	if err := rangeapi.New(root).ClearInRootWorksheets(ctx, "folder/file name.xlsx", "Sheet #1", address, &rangeapi.ClearRequest{}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]string{"alertID": hostile, "path": "folder/file name.xlsx", "worksheetID": "Sheet #1", "address": address, "itemID": ""}
@@ -429,7 +432,7 @@ func TestClientReportsGraphErrors(t *testing.T) {
 	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	client := alert.New(generated.NewClient(nil, srv.URL)) // no token
-	_, err := client.AlertGet(context.Background(), "a1")
+	_, err := client.Get(context.Background(), "a1")
 	var ge *graphrt.Error
 	if !errors.As(err, &ge) || ge.StatusCode != 401 || ge.Code == "" {
 		t.Fatalf("err = %v, want a *graphrt.Error with status 401 and a code", err)
@@ -552,7 +555,7 @@ func TestPagerFollowsNextLinks(t *testing.T) {
 	defer srv.Close()
 	client := listitem.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	var ids []string
-	for item, err := range client.ListItemDelta(context.Background(), "s1", "l1") {
+	for item, err := range client.ListItemsDelta(context.Background(), "s1", "l1") {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -562,7 +565,7 @@ func TestPagerFollowsNextLinks(t *testing.T) {
 		}
 		ids = append(ids, v.ID)
 	}
-	first, err := client.ListItemDeltaPage(context.Background(), "s1", "l1")
+	first, err := client.ListItemsDeltaPage(context.Background(), "s1", "l1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -594,7 +597,7 @@ func TestPageExposesCount(t *testing.T) {
 	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
 	client := chats.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
-	page, err := client.ChatsGetAllMessagesPage(context.Background(), "u1", graphrt.Count())
+	page, err := client.GetAllMessagesPage(context.Background(), "u1", graphrt.Count())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func ExampleNewMock() {
 	defer srv.Close()
 	c := calendar.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "test"}}, srv.URL))
 
-	cal, err := c.CalendarGetMeCalendar(context.Background())
+	cal, err := c.GetMe(context.Background())
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -36,7 +36,7 @@ func ExampleNewMock() {
 // keep their documented answers.
 type notFound struct{ calendarmock.DocsHandler }
 
-func (notFound) CalendarGet(w http.ResponseWriter, r *http.Request) {
+func (notFound) Get(w http.ResponseWriter, r *http.Request) {
 	graphrt.WriteError(w, http.StatusNotFound, "ErrorItemNotFound", "The specified object was not found in the store.")
 }
 
@@ -49,13 +49,13 @@ func ExampleHandler() {
 	ctx := context.Background()
 
 	c := calendar.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "test"}}, srv.URL))
-	_, err := c.CalendarGetMeCalendar(ctx)
+	_, err := c.GetMe(ctx)
 	fmt.Println(graphrt.IsNotFound(err))
 
 	// An application token without the documented permissions is refused.
 	app := graphrt.TestToken(graphrt.Application, "Nothing.Read.All")
 	s := subscription.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: app}}, srv.URL))
-	for _, err := range s.SubscriptionList(ctx) { // every subscription, page after page
+	for _, err := range s.List(ctx) { // every subscription, page after page
 		fmt.Println(graphrt.IsForbidden(err))
 		break
 	}
@@ -72,7 +72,7 @@ func Example_oneArea() {
 	defer srv.Close()
 	users := user.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "test"}}, srv.URL))
 
-	me, err := users.UserGetEn2021Me(context.Background())
+	me, err := users.GetMe(context.Background())
 	if err != nil {
 		fmt.Println(err)
 		return

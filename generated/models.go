@@ -39,6 +39,8 @@ func newModel(versionAndName string) any {
 		return new(Doctext)
 	case "v1.0 microsoft.graph.evil\n*/ func init() { panic(1) } /*\u2028//go:generate echo type":
 		return new(EvilFuncInitPanic1GoGenerateEchoType)
+	case "v1.0 microsoft.graph.group":
+		return new(Group)
 	case "v1.0 microsoft.graph.handler":
 		return new(HandlerType)
 	case "v1.0 microsoft.graph.identityApiConnector":
@@ -49,6 +51,8 @@ func newModel(versionAndName string) any {
 		return new(LocaleInfo)
 	case "v1.0 microsoft.graph.mailboxSettings":
 		return new(MailboxSettings)
+	case "v1.0 microsoft.graph.message":
+		return new(Message)
 	case "v1.0 microsoft.graph.multiValueLegacyExtendedProperty":
 		return new(MultiValueLegacyExtendedProperty)
 	case "v1.0 microsoft.graph.new":
@@ -106,7 +110,7 @@ func newModel(versionAndName string) any {
 	case "beta microsoft.graph.governanceRoleSetting":
 		return new(GovernanceRoleSetting)
 	case "beta microsoft.graph.message":
-		return new(Message)
+		return new(MessageBeta)
 	case "beta microsoft.graph.onlineMeeting":
 		return new(OnlineMeeting)
 	case "beta microsoft.graph.phoneAuthenticationMethod":

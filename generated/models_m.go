@@ -139,6 +139,173 @@ const (
 	MeetingMessageTypeMeetingDeclined MeetingMessageType = "meetingDeclined"
 )
 
+// Message is the microsoft.graph.message resource. It carries the properties
+// of microsoft.graph.outlookItem.
+//
+// A message in a mailFolder.
+type Message struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.message".
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.message"`
+	// BccRecipients is "bccRecipients". The Bcc: recipients for the message. (Its
+	// type, "recipient", is not documented in these docs: raw JSON.)
+	BccRecipients json.RawMessage `json:"bccRecipients,omitempty"`
+	// Body is "body". The body of the message. It can be in HTML or text format.
+	// Find out about safe HTML in a message body. (Its type, "itembody", is not
+	// documented in these docs: raw JSON.)
+	Body json.RawMessage `json:"body,omitempty"`
+	// BodyPreview is "bodyPreview". The first 255 characters of the message body.
+	// It is in text format.
+	BodyPreview *string `json:"bodyPreview,omitempty"`
+	// Categories is "categories". The categories associated with the message.
+	Categories []string `json:"categories,omitempty"`
+	// CcRecipients is "ccRecipients". The Cc: recipients for the message. (Its
+	// type, "recipient", is not documented in these docs: raw JSON.)
+	CcRecipients json.RawMessage `json:"ccRecipients,omitempty"`
+	// ChangeKey is "changeKey". The version of the message.
+	ChangeKey *string `json:"changeKey,omitempty"`
+	// ConversationID is "conversationId". The ID of the conversation the email
+	// belongs to.
+	ConversationID *string `json:"conversationId,omitempty"`
+	// ConversationIndex is "conversationIndex". Indicates the position of the
+	// message within the conversation.
+	ConversationIndex *[]byte `json:"conversationIndex,omitempty"`
+	// CreatedDateTime is "createdDateTime". The date and time the message was
+	// created.
+	// The date and time information uses ISO 8601 format and is always in UTC
+	// time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// Flag is "flag". The flag value that indicates the status, start date, due
+	// date, or completion date for the message. (Its type, "followupflag", is not
+	// documented in these docs: raw JSON.)
+	Flag json.RawMessage `json:"flag,omitempty"`
+	// From is "from". The owner of the mailbox from which the message is sent. In
+	// most cases, this value is the same as the sender property, except for
+	// sharing or delegation scenarios. The value must correspond to the actual
+	// mailbox used. Find out more about setting the from and sender properties of
+	// a message. (Its type, "recipient", is not documented in these docs: raw
+	// JSON.)
+	From json.RawMessage `json:"from,omitempty"`
+	// HasAttachments is "hasAttachments". Indicates whether the message has
+	// attachments. This property doesn't include inline attachments, so if a
+	// message contains only inline attachments, this property is false. To verify
+	// the existence of inline attachments, parse the body property to look for a
+	// `src` attribute, such as `<IMG src="cid:image001.jpg@01D26CD8.6C05F070">`.
+	HasAttachments *bool `json:"hasAttachments,omitempty"`
+	// ID is "id". Unique identifier for the message (note that this value may
+	// change if a message is moved or altered)
+	ID *string `json:"id,omitempty"`
+	// Importance is "importance". The importance of the message. The possible
+	// values are: `low`, `normal`, and `high`.
+	Importance *Importance `json:"importance,omitempty"`
+	// InferenceClassification is "inferenceClassification". The classification of
+	// the message for the user, based on inferred relevance or importance, or on
+	// an explicit override. The possible values are: `focused` or `other`.
+	InferenceClassification *InferenceClassificationType `json:"inferenceClassification,omitempty"`
+	// InternetMessageHeaders is "internetMessageHeaders". A collection of message
+	// headers defined by RFC5322. The set includes message headers indicating the
+	// network path taken by a message from the sender to the recipient. It can
+	// also contain custom message headers that hold app data for the message.
+	// Returned only on applying a `$select` query option. Read-only. (Its type,
+	// "internetmessageheader", is not documented in these docs: raw JSON.)
+	InternetMessageHeaders json.RawMessage `json:"internetMessageHeaders,omitempty"`
+	// InternetMessageID is "internetMessageId". The message ID in the format
+	// specified by RFC2822.
+	InternetMessageID *string `json:"internetMessageId,omitempty"`
+	// IsDeliveryReceiptRequested is "isDeliveryReceiptRequested". Indicates
+	// whether a read receipt is requested for the message.
+	IsDeliveryReceiptRequested *bool `json:"isDeliveryReceiptRequested,omitempty"`
+	// IsDraft is "isDraft". Indicates whether the message is a draft. A message is
+	// a draft if it hasn't been sent yet.
+	IsDraft *bool `json:"isDraft,omitempty"`
+	// IsRead is "isRead". Indicates whether the message has been read.
+	IsRead *bool `json:"isRead,omitempty"`
+	// IsReadReceiptRequested is "isReadReceiptRequested". Indicates whether a read
+	// receipt is requested for the message.
+	IsReadReceiptRequested *bool `json:"isReadReceiptRequested,omitempty"`
+	// LastModifiedDateTime is "lastModifiedDateTime". The date and time the
+	// message was last changed.
+	// The date and time information uses ISO 8601 format and is always in UTC
+	// time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
+	// ParentFolderID is "parentFolderId". The unique identifier for the message's
+	// parent mailFolder.
+	ParentFolderID *string `json:"parentFolderId,omitempty"`
+	// ReceivedDateTime is "receivedDateTime". The date and time the message was
+	// received.
+	// The date and time information uses ISO 8601 format and is always in UTC
+	// time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	ReceivedDateTime *time.Time `json:"receivedDateTime,omitempty"`
+	// ReplyTo is "replyTo". The email addresses to use when replying. (Its type,
+	// "recipient", is not documented in these docs: raw JSON.)
+	ReplyTo json.RawMessage `json:"replyTo,omitempty"`
+	// Sender is "sender". The account that is actually used to generate the
+	// message. In most cases, this value is the same as the from property. You can
+	// set this property to a different value when sending a message from a shared
+	// mailbox, for a shared calendar, or as a delegate. In any case, the value
+	// must correspond to the actual mailbox used. Find out more about setting the
+	// from and sender properties of a message. (Its type, "recipient", is not
+	// documented in these docs: raw JSON.)
+	Sender json.RawMessage `json:"sender,omitempty"`
+	// SentDateTime is "sentDateTime". The date and time the message was sent.
+	// The date and time information uses ISO 8601 format and is always in UTC
+	// time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	SentDateTime *time.Time `json:"sentDateTime,omitempty"`
+	// Subject is "subject". The subject of the message.
+	Subject *string `json:"subject,omitempty"`
+	// ToRecipients is "toRecipients". The To: recipients for the message. (Its
+	// type, "recipient", is not documented in these docs: raw JSON.)
+	ToRecipients json.RawMessage `json:"toRecipients,omitempty"`
+	// UniqueBody is "uniqueBody". The part of the body of the message that is
+	// unique to the current message. uniqueBody is not returned by default but can
+	// be retrieved for a given message by use of the `?$select=uniqueBody` query.
+	// It can be in HTML or text format. (Its type, "itembody", is not documented
+	// in these docs: raw JSON.)
+	UniqueBody json.RawMessage `json:"uniqueBody,omitempty"`
+	// WebLink is "webLink". The URL to open the message in Outlook on the web.
+	// You can append an ispopout argument to the end of the URL to change how the
+	// message is displayed. If ispopout is not present or if it is set to 1, then
+	// the message is shown in a popout window. If ispopout is set to 0, then the
+	// browser will show the message in the Outlook on the web review pane.
+	// The message will open in the browser if you are logged in to your mailbox
+	// via Outlook on the web. You will be prompted to login if you are not already
+	// logged in with the browser.
+	// This URL cannot be accessed from within an iFrame.
+	WebLink *string `json:"webLink,omitempty"`
+	// Attachments is "attachments". The fileAttachment and itemAttachment
+	// attachments for the message. (Its type, "attachment", is not documented in
+	// these docs: raw JSON.)
+	Attachments json.RawMessage `json:"attachments,omitempty"`
+	// Extensions is "extensions". The collection of open extensions defined for
+	// the message. Nullable. (Its type, "extension", is not documented in these
+	// docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// MultiValueExtendedProperties is "multiValueExtendedProperties". The
+	// collection of multi-value extended properties defined for the message.
+	// Nullable.
+	MultiValueExtendedProperties []MultiValueLegacyExtendedProperty `json:"multiValueExtendedProperties,omitempty"`
+	// SingleValueExtendedProperties is "singleValueExtendedProperties". The
+	// collection of single-value extended properties defined for the message.
+	// Nullable. (Its type, "singlevaluelegacyextendedproperty", is not documented
+	// in these docs: raw JSON.)
+	SingleValueExtendedProperties json.RawMessage `json:"singleValueExtendedProperties,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Message and keeps the members it does not declare.
+func (m *Message) UnmarshalJSON(b []byte) error {
+	type plain Message
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Message with the members it does not declare, and
+// "@odata.type" #microsoft.graph.message when ODataType is empty.
+func (m Message) MarshalJSON() ([]byte, error) {
+	type plain Message
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.message")
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // MessageActionFlag is the enumeration microsoft.graph.messageActionFlag.
 // Values the docs do not list are kept as they are.
 type MessageActionFlag string
@@ -252,10 +419,10 @@ const (
 	MeetingChatModeUnknownFutureValue MeetingChatMode = "unknownFutureValue"
 )
 
-// Message is the microsoft.graph.message resource.
+// MessageBeta is the microsoft.graph.message resource.
 //
 // A message in a mailbox folder.
-type Message struct {
+type MessageBeta struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.message".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.message"`
 	// BccRecipients is "bccRecipients". The Bcc: recipients for the message. (Its
@@ -429,15 +596,15 @@ type Message struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes Message and keeps the members it does not declare.
-func (m *Message) UnmarshalJSON(b []byte) error {
-	type plain Message
+// UnmarshalJSON decodes MessageBeta and keeps the members it does not declare.
+func (m *MessageBeta) UnmarshalJSON(b []byte) error {
+	type plain MessageBeta
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes Message with the members it does not declare.
-func (m Message) MarshalJSON() ([]byte, error) {
-	type plain Message
+// MarshalJSON encodes MessageBeta with the members it does not declare.
+func (m MessageBeta) MarshalJSON() ([]byte, error) {
+	type plain MessageBeta
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

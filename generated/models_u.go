@@ -553,8 +553,8 @@ type User struct {
 	// member of. Read-only. Nullable. Supports `$expand`.
 	MemberOf []DirectoryObject `json:"memberOf,omitempty"`
 	// Messages is "messages". The messages in a mailbox or folder. Read-only.
-	// Nullable. (Its type, "message", is not documented in these docs: raw JSON.)
-	Messages json.RawMessage `json:"messages,omitempty"`
+	// Nullable.
+	Messages []Message `json:"messages,omitempty"`
 	// Onenote is "onenote". Read-only. (Its type, "onenote", is not documented in
 	// these docs: raw JSON.)
 	Onenote json.RawMessage `json:"onenote,omitempty"`

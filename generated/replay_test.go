@@ -196,7 +196,34 @@ func sentBody(family map[string]bool, op *ir.Operation, ex ir.Example) []byte {
 	if b.Kind == ir.KindObject && family[op.Version+" "+b.Type] {
 		return generated.TypedJSON(body, b.Type)
 	}
-	return body
+	var members map[string]json.RawMessage
+	if b.Kind != ir.KindParameters || json.Unmarshal(body, &members) != nil {
+		return body
+	}
+	typed := false
+	for _, p := range b.Params { // a parameter of a family's type sends its @odata.type too
+		v, ok := members[p.Name]
+		if !ok || !family[op.Version+" "+p.TypeName] {
+			continue
+		}
+		if !p.Collection {
+			members[p.Name], typed = generated.TypedJSON(v, p.TypeName), true
+			continue
+		}
+		var items []json.RawMessage
+		if json.Unmarshal(v, &items) == nil {
+			for i := range items {
+				items[i] = generated.TypedJSON(items[i], p.TypeName)
+			}
+			members[p.Name], _ = json.Marshal(items)
+			typed = true
+		}
+	}
+	if !typed {
+		return body
+	}
+	out, _ := json.Marshal(members)
+	return out
 }
 
 // answersOneOf reports whether answer is the documented response of an

@@ -21,8 +21,8 @@ func Assign(api *ir.API) []ir.Diagnostic {
 		routeNames(op, subject)
 	}
 	assignPackages(api.Operations)
-	diags := routeClashes(api.Operations)
-	diags = append(diags, assignTypes(api.Types)...)
+	routeClashes(api.Operations)
+	diags := assignTypes(api.Types)
 	assignBodies(api.Operations, api.Types)
 	return diags
 }

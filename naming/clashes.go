@@ -1,9 +1,9 @@
 package naming
 
 import (
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/ir"
@@ -61,11 +61,11 @@ func (x routeRef) before(y routeRef) bool {
 
 // routeClashes qualifies the methods of one package that got the same
 // name for different calls (two paths the rule reads alike): each adds By
-// and its parameters' names, then, still equal, the page's name. Two
+// and its parameters' names (With and its query string's words for a
+// path documented with one), then the page's name, then a number. Two
 // routes of the same call keep their name: they are one method, and Own
 // decides which page's route it is.
-func routeClashes(ops []*ir.Operation) []ir.Diagnostic {
-	var diags []ir.Diagnostic
+func routeClashes(ops []*ir.Operation) {
 	for round := 0; round < 2; round++ {
 		groups := byName(ops, nil)
 		keys := make([]string, 0, len(groups))
@@ -97,17 +97,13 @@ func routeClashes(ops []*ir.Operation) []ir.Diagnostic {
 			}
 		}
 	}
-	for _, g := range byName(ops, nil) {
+	for _, g := range byName(ops, nil) { // still alike (two trees' pages of one name): numbered in order
 		if !oneCall(g) {
-			var pages []string
-			for _, x := range g {
-				pages = append(pages, x.op.Page)
+			for n, x := range g[1:] {
+				renameRoute(x.op, x.r, x.r.GoName+strconv.Itoa(n+2))
 			}
-			diags = append(diags, ir.Diagnostic{Pos: g[0].op.Source, Severity: ir.Error,
-				Message: fmt.Sprintf("cannot give %s %s a Go name of its own: %s is also the name of another call in package %s (%s)", g[0].op.Method, g[0].r.Path, g[0].r.GoName, g[0].op.Package, strings.Join(pages, ", "))})
 		}
 	}
-	return diags
 }
 
 // oneCall reports whether every route of g makes the same call.
@@ -177,6 +173,10 @@ func sameCalls(ops []*ir.Operation) {
 		}
 	}
 	for _, op := range ops {
+		if len(op.Routes) == 0 {
+			continue
+		}
+		op.Primary = min(op.Primary, len(op.Routes)-1)
 		own := -1
 		if op.Routes[op.Primary].SameAs == "" {
 			own = op.Primary

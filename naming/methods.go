@@ -125,12 +125,12 @@ func methodWords(op *ir.Operation, r *ir.Route, subject string) routeWords {
 	case len(segs) > 1 && segs[0].key() == "users" && segs[0].param && subject != "user":
 		rw.owner, segs = true, segs[1:]
 	}
-	anchor, _ := anchorAt(segs, subject)
+	anchor, named := anchorAt(segs, subject)
 	object := segs
 	if anchor >= 0 {
 		rw.prefix, object = segs[:anchor], segs[anchor+1:]
-		if k := segs[anchor].key(); k != "me" && k != "users" {
-			rw.prefix = segs[:anchor+1] // exemptAppLockerFiles and protectedAppLockerFiles tell paths apart
+		if !named {
+			rw.prefix = segs[:anchor+1] // not the resource's own name: exemptAppLockerFiles and protectedAppLockerFiles tell paths apart
 		}
 	}
 	obj := wordsFrom(object)
@@ -165,12 +165,13 @@ func wordsFrom(segs []segment) []string {
 
 // anchorAt returns the index of the last segment naming the area's
 // resource (users or user for user, items for driveitem, me for user),
-// named true; or, when none does, of the last keyed segment before the
-// end; -1 if neither.
+// named true; else of the last collection of the resource's kind
+// (deviceCompliancePolicies for androidcompliancepolicy), else of the last
+// keyed segment before the end, named false; -1 if none.
 func anchorAt(segs []segment, subject string) (int, bool) {
 	last := -1
 	for i := len(segs) - 1; i >= 0; i-- {
-		if !segs[i].odata && !segs[i].call && namesResource(subject, segs[i]) {
+		if !segs[i].odata && namesResource(subject, segs[i]) {
 			if segs[i].param || segs[i].key() == "me" {
 				return i, true // the item: /sectionGroups/{id}/sectionGroups lists its children
 			}
@@ -184,7 +185,7 @@ func anchorAt(segs []segment, subject string) (int, bool) {
 	}
 	for i := len(segs) - 1; i >= 0; i-- {
 		if !segs[i].odata && !segs[i].call && len(segs[i].words) > 1 && strings.HasSuffix(subject, singular(segs[i].words[len(segs[i].words)-1])) {
-			return i, true // a collection of the resource's kind: deviceCompliancePolicies of androidcompliancepolicy
+			return i, false // a collection of the resource's kind: deviceCompliancePolicies of androidcompliancepolicy
 		}
 	}
 	for i := len(segs) - 2; i >= 0; i-- {
@@ -311,9 +312,14 @@ func routeNames(op *ir.Operation, subject string) {
 		}
 		full[i] = Exported(rws[i].base) + suffix[i]
 	}
-	qualifyDuplicates(full, suffix, func(i int) string { return withQuery(op.Routes[i]) })
-	qualifyDuplicates(full, suffix, func(i int) string { return byParams(op.Routes[i]) })
-	qualifyDuplicates(full, suffix, func(i int) string { return "Path" + strconv.Itoa(i+1) })
+	qualifyDuplicates(op.Routes, full, suffix, func(i, keep int) string {
+		if op.Routes[i].Query == op.Routes[keep].Query {
+			return ""
+		}
+		return withQuery(op.Routes[i])
+	})
+	qualifyDuplicates(op.Routes, full, suffix, func(i, keep int) string { return byOwnParams(op.Routes[i], op.Routes[keep]) })
+	qualifyDuplicates(op.Routes, full, suffix, func(i, keep int) string { return "Path" + strconv.Itoa(i+1) })
 	for i, r := range op.Routes {
 		name := Exported(rws[i].base)
 		if name == "" {
@@ -326,6 +332,25 @@ func routeNames(op *ir.Operation, subject string) {
 		}
 	}
 	op.GoName, op.Primary = op.Routes[bare].GoName, bare
+}
+
+// byOwnParams is By and the Go names of r's path parameters that keep's
+// path does not have (all of them if none), "" without parameters.
+func byOwnParams(r, keep *ir.Route) string {
+	has := map[string]bool{}
+	for _, p := range keep.Params {
+		has[p.GoName] = true
+	}
+	var ws []string
+	for _, p := range r.Params {
+		if !has[p.GoName] {
+			ws = append(ws, Words(p.GoName)...)
+		}
+	}
+	if len(ws) == 0 {
+		return byParams(r)
+	}
+	return "By" + Exported(ws)
 }
 
 // withQuery is With and the words of r's query string ("$expand=manager"
@@ -391,16 +416,21 @@ func variantWords(rws []routeWords) [][]string {
 			return out
 		}
 	}
+	owned := make([][]string, len(rws))
 	for i, rw := range rws { // still alike: /users/{id}/chats/{id} beside /chats/{id}
+		owned[i] = out[i]
 		if rw.owner {
 			rest := out[i]
 			if len(rest) > 0 && rest[0] == "in" {
 				rest = rest[1:]
 			}
-			out[i] = append([]string{"in", "users"}, rest...)
+			owned[i] = append([]string{"in", "users"}, rest...)
 		}
 	}
-	return out
+	if distinct(rws, owned) {
+		return owned
+	}
+	return out // what still reads alike is qualified by its query or parameters
 }
 
 // distinct reports whether base and variant words name every route apart.

@@ -227,18 +227,40 @@ func segmentLiteral(seg string) string {
 	return seg[strings.LastIndexByte(seg, '.')+1:]
 }
 
-// qualifyDuplicates appends more(i) to every suffix whose full name
-// (full[i], updated) is not unique.
-func qualifyDuplicates(full, suffix []string, more func(int) string) {
+// qualifyDuplicates appends more(i, keep) to every name (full[i] and its
+// suffix, updated) that another route's has, but for keep, the one of
+// them with the fewest path parameters (the first on a tie), which keeps
+// its name: a route documented with a query string, or with more
+// parameters, is the one that says more.
+func qualifyDuplicates(routes []*ir.Route, full, suffix []string, more func(i, keep int) string) {
+	keep := map[string]int{}
+	for i, name := range full {
+		k, ok := keep[name]
+		switch {
+		case !ok:
+			keep[name] = i
+		case k >= 0 && fewer(routes[i], routes[k]):
+			keep[name] = i
+		}
+	}
 	count := map[string]int{}
-	for _, s := range full {
-		count[s]++
+	for _, name := range full {
+		count[name]++
 	}
 	for i := range full {
-		if count[full[i]] > 1 {
-			m := more(i)
+		if k := keep[full[i]]; count[full[i]] > 1 && k != i {
+			m := more(i, k)
 			suffix[i] += m
 			full[i] += m
 		}
 	}
+}
+
+// fewer reports whether a ranks before b for keeping a shared name: no
+// query string, then fewer path parameters.
+func fewer(a, b *ir.Route) bool {
+	if (a.Query == "") != (b.Query == "") {
+		return a.Query == ""
+	}
+	return len(a.Params) < len(b.Params)
 }

@@ -40,30 +40,30 @@ func TestFind(t *testing.T) {
 	}{
 		{"GET /users/{id}", findMatch{
 			Method: "GET", Path: "/v1.0/users/{id | userPrincipalName}", Operation: "user-get", Package: "user",
-			GoName:     "UserGetUsers",
-			Signatures: []string{"func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graph.User, error)"},
-			Page:       page + "user-get.md:33", MockHandler: "UserGet",
+			GoName:     "Get",
+			Signatures: []string{"func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (*graph.User, error)"},
+			Page:       page + "user-get.md:33", MockHandler: "Get",
 		}},
 		{"get https://graph.microsoft.com/v1.0/users/42/agreementAcceptances?$top=5", findMatch{
 			Method: "GET", Path: "/v1.0/users/{id | userPrincipalName}/agreementAcceptances", Operation: "user-list-agreementacceptances", Package: "user",
-			GoName: "UserListAgreementAcceptancesUsers",
+			GoName: "ListAgreementAcceptances",
 			Signatures: []string{
-				"func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[graph.AgreementAcceptance, error]",
-				"func (c *Client) UserListAgreementAcceptancesUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[graph.AgreementAcceptance], error)",
+				"func (c *Client) ListAgreementAcceptances(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[graph.AgreementAcceptance, error]",
+				"func (c *Client) ListAgreementAcceptancesPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[graph.AgreementAcceptance], error)",
 			},
-			Page: page + "user-list-agreementacceptances.md:28", MockHandler: "UserListAgreementAcceptances",
+			Page: page + "user-list-agreementacceptances.md:28", MockHandler: "ListAgreementAcceptances",
 		}},
 		{"GET /me/mailboxsettings/DateFormat HTTP/1.1", findMatch{
 			Method: "GET", Path: "/v1.0/me/mailboxSettings/dateFormat", Operation: "user-get-mailboxsettings", Package: "user",
-			GoName:     "UserGetMailboxSettingsMeDateFormat",
-			Signatures: []string{"func (c *Client) UserGetMailboxSettingsMeDateFormat(ctx context.Context, opts ...graphrt.Option) (string, error)"},
-			Page:       page + "user-get-mailboxsettings.md:56", MockHandler: "UserGetMailboxSettings",
+			GoName:     "GetMailboxSettingsDateFormatMe",
+			Signatures: []string{"func (c *Client) GetMailboxSettingsDateFormatMe(ctx context.Context, opts ...graphrt.Option) (string, error)"},
+			Page:       page + "user-get-mailboxsettings.md:56", MockHandler: "GetMailboxSettings",
 		}},
 		{"GET /reports/getEmailActivityUserDetail(period='D7')", findMatch{
 			Method: "GET", Path: "/v1.0/reports/getEmailActivityUserDetail(period='{period_value}')", Operation: "reportroot-getemailactivityuserdetail", Package: "reportroot",
-			GoName:     "ReportrootGetEmailActivityUserDetailByPeriodValue",
-			Signatures: []string{"func (c *Client) ReportrootGetEmailActivityUserDetailByPeriodValue(ctx context.Context, periodValue string, opts ...graphrt.Option) ([]byte, error)"},
-			Page:       page + "reportroot-getemailactivityuserdetail.md:36", MockHandler: "ReportrootGetEmailActivityUserDetail",
+			GoName:     "GetEmailActivityUserDetail",
+			Signatures: []string{"func (c *Client) GetEmailActivityUserDetail(ctx context.Context, period string, opts ...graphrt.Option) ([]byte, error)"},
+			Page:       page + "reportroot-getemailactivityuserdetail.md:36", MockHandler: "GetEmailActivityUserDetail",
 		}},
 	}
 	for _, tt := range tests {
@@ -81,8 +81,8 @@ func TestFind(t *testing.T) {
 // splits an unquoted request line.
 func TestFindMethodApart(t *testing.T) {
 	res, code := find(t, enV1, "GET", "/v1.0/users/adele@contoso.com")
-	if code != exitOK || len(res.Matches) != 1 || res.Matches[0].GoName != "UserGetUsers" {
-		t.Errorf("exit %d, matches %+v; want UserGetUsers", code, res.Matches)
+	if code != exitOK || len(res.Matches) != 1 || res.Matches[0].GoName != "Get" {
+		t.Errorf("exit %d, matches %+v; want Get", code, res.Matches)
 	}
 }
 
@@ -100,8 +100,8 @@ func TestFindMiss(t *testing.T) {
 		t.Errorf("closest route %s, want /v1.0/users/{id | userPrincipalName}", got)
 	}
 	// Another method on a documented path is a miss too.
-	if res, code := find(t, enV1, "DELETE /users/42"); code != exitError || res.Closest[0].GoName != "UserGetUsers" {
-		t.Errorf("DELETE /users/42: exit %d, closest %+v; want 1 and UserGetUsers first", code, res.Closest)
+	if res, code := find(t, enV1, "DELETE /users/42"); code != exitError || res.Closest[0].GoName != "Get" {
+		t.Errorf("DELETE /users/42: exit %d, closest %+v; want 1 and Get first", code, res.Closest)
 	}
 }
 
@@ -115,10 +115,10 @@ func TestFindText(t *testing.T) {
 	for _, want := range []string{
 		"GET /v1.0/me/agreementAcceptances (user-list-agreementacceptances)\n",
 		"  package    user\n",
-		"  method     UserListAgreementAcceptancesMe\n",
-		"  signature  func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[graph.AgreementAcceptance, error]\n",
+		"  method     ListAgreementAcceptancesMe\n",
+		"  signature  func (c *Client) ListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[graph.AgreementAcceptance, error]\n",
 		"  page       ../../testdata/docs/en-2021/api-reference/v1.0/api/user-list-agreementacceptances.md:27\n",
-		"  mock       Handler.UserListAgreementAcceptances\n",
+		"  mock       Handler.ListAgreementAcceptances\n",
 	} {
 		if !strings.Contains(stdout.String(), want) {
 			t.Errorf("output lacks %q:\n%s", want, &stdout)

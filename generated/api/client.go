@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// Op calls GET /v1.0/areas/plus/{id}: Get plus.
+// GetAreasPlus calls GET /v1.0/areas/plus/{id}: Get plus.
 //
 // Get plus (a page of the hostile golden case).
 //
@@ -37,10 +37,10 @@ func New(c *generated.Client) *Client {
 //
 // Documentation: https://learn.microsoft.com/graph/api/+?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/+.md).
-func (c *Client) Op(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetAreasPlus(ctx context.Context, plusID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/plus/" + graphrt.PathSegment(id),
+		Params: []string{"plusID", plusID},
+		Path:   "/v1.0/areas/plus/" + graphrt.PathSegment(plusID),
 	}, opts...)
 }

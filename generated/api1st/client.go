@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// Op1stGet calls GET /v1.0/areas/1st/{id}: Get 1st.
+// Get calls GET /v1.0/areas/1st/{id}: Get 1st.
 //
 // Get 1st (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/1st-get?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/1st-get.md).
-func (c *Client) Op1stGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, v1stID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/1st/" + graphrt.PathSegment(id),
+		Params: []string{"v1stID", v1stID},
+		Path:   "/v1.0/areas/1st/" + graphrt.PathSegment(v1stID),
 	}, opts...)
 }

@@ -7,9 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// CalendarGetScheduleRequest is the request body of calendar-getschedule
-// (POST).
-type CalendarGetScheduleRequest struct {
+// GetScheduleRequest is the request body of calendar-getschedule (POST).
+type GetScheduleRequest struct {
 	// AvailabilityViewInterval is "availabilityViewInterval".
 	// 潭鐨縑蠵嘪篬譒灻寯肅时老橰婯轎炢葛 availabilityView
 	// 炢嘪篬潖久鋚。 嘪篬迺攍眦簖 30 昆畨敨， 嶑褯嘃簖 5，
@@ -29,42 +28,14 @@ type CalendarGetScheduleRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes CalendarGetScheduleRequest and keeps the members it does not declare.
-func (m *CalendarGetScheduleRequest) UnmarshalJSON(b []byte) error {
-	type plain CalendarGetScheduleRequest
+// UnmarshalJSON decodes GetScheduleRequest and keeps the members it does not declare.
+func (m *GetScheduleRequest) UnmarshalJSON(b []byte) error {
+	type plain GetScheduleRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes CalendarGetScheduleRequest with the members it does not declare.
-func (m CalendarGetScheduleRequest) MarshalJSON() ([]byte, error) {
-	type plain CalendarGetScheduleRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
-}
-
-// CalendarUpdateRequest is the request body of calendar-update (PATCH).
-type CalendarUpdateRequest struct {
-	// Color is "color". Specifies the color theme to distinguish the calendar from
-	// other calendars in a UI. The property values are: LightBlue=0, LightGreen=1,
-	// LightOrange=2, LightGray=3, LightYellow=4, LightTeal=5, LightPink=6,
-	// LightBrown=7, LightRed=8, MaxColor=9, Auto=-1
-	Color *string `json:"color,omitempty"`
-	// IsDefaultCalendar is "isDefaultCalendar". True if this calendar is the
-	// user's default calendar, false otherwise.
-	IsDefaultCalendar *bool `json:"isDefaultCalendar,omitempty"`
-	// Name is "name". The calendar name.
-	Name *string `json:"name,omitempty"`
-	// AdditionalData holds members the docs do not list, sent as they are.
-	AdditionalData map[string]json.RawMessage `json:"-"`
-}
-
-// UnmarshalJSON decodes CalendarUpdateRequest and keeps the members it does not declare.
-func (m *CalendarUpdateRequest) UnmarshalJSON(b []byte) error {
-	type plain CalendarUpdateRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
-}
-
-// MarshalJSON encodes CalendarUpdateRequest with the members it does not declare.
-func (m CalendarUpdateRequest) MarshalJSON() ([]byte, error) {
-	type plain CalendarUpdateRequest
+// MarshalJSON encodes GetScheduleRequest with the members it does not declare.
+func (m GetScheduleRequest) MarshalJSON() ([]byte, error) {
+	type plain GetScheduleRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

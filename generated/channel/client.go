@@ -22,7 +22,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ChannelDoesUserHaveAccess calls GET
+// GetDoesUserHaveAccess calls GET
 // /v1.0/teams/{team-id}/channels/{channel-id}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName'):
 // channel: doesUserHaveAccess.
 //
@@ -40,7 +40,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/channel-doesuserhaveaccess?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/channel-doesuserhaveaccess.md).
-func (c *Client) ChannelDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (bool, error) {
+func (c *Client) GetDoesUserHaveAccess(ctx context.Context, teamID string, channelID string, opts ...graphrt.Option) (bool, error) {
 	return graphrt.Value[bool](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"teamID", teamID, "channelID", channelID},

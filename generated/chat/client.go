@@ -22,7 +22,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ChatGetMembers calls GET /v1.0/chats/{chat-id}/members/{membership-id}: Get
+// GetMember calls GET /v1.0/chats/{chat-id}/members/{membership-id}: Get
 // conversationMember in a chat.
 //
 // Retrieve a conversationMember from a chat.
@@ -40,28 +40,27 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-get-members?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/chat-get-members.md).
-func (c *Client) ChatGetMembers(ctx context.Context, chatID string, membershipID string, opts ...graphrt.Option) (*generated.ConversationMember, error) {
+func (c *Client) GetMember(ctx context.Context, chatID string, memberID string, opts ...graphrt.Option) (*generated.ConversationMember, error) {
 	return graphrt.Object[generated.ConversationMember](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"chatID", chatID, "membershipID", membershipID},
-		Path:   "/v1.0/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
+		Params: []string{"chatID", chatID, "memberID", memberID},
+		Path:   "/v1.0/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
 }
 
-// ChatGetMembersUsers calls GET /v1.0/users/{user-id |
+// GetMemberInUsers calls GET /v1.0/users/{user-id |
 // user-principal-name}/chats/{chat-id}/members/{membership-id}: Get
-// conversationMember in a chat, on another documented path; see ChatGetMembers
-// for the body, the response, the permissions and the page.
-func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalName string, chatID string, membershipID string, opts ...graphrt.Option) (*generated.ConversationMember, error) {
+// conversationMember in a chat, on another documented path; see GetMember for
+// the body, the response, the permissions and the page.
+func (c *Client) GetMemberInUsers(ctx context.Context, userID string, chatID string, memberID string, opts ...graphrt.Option) (*generated.ConversationMember, error) {
 	return graphrt.Object[generated.ConversationMember](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"userIDOrUserPrincipalName", userIDOrUserPrincipalName, "chatID", chatID, "membershipID", membershipID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(userIDOrUserPrincipalName) + "/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(membershipID),
+		Params: []string{"userID", userID, "chatID", chatID, "memberID", memberID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/chats/" + graphrt.PathSegment(chatID) + "/members/" + graphrt.PathSegment(memberID),
 	}, opts...)
 }
 
-// ChatPostMembers calls POST /v1.0/chats/{chat-id}/members: Add member to a
-// chat.
+// CreateMember calls POST /v1.0/chats/{chat-id}/members: Add member to a chat.
 //
 // Add a conversationMember to a chat.
 //
@@ -78,7 +77,7 @@ func (c *Client) ChatGetMembersUsers(ctx context.Context, userIDOrUserPrincipalN
 // Documentation:
 // https://learn.microsoft.com/graph/api/chat-post-members?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/chat-post-members.md).
-func (c *Client) ChatPostMembers(ctx context.Context, chatID string, body *generated.ConversationMember, opts ...graphrt.Option) (string, error) {
+func (c *Client) CreateMember(ctx context.Context, chatID string, body *generated.ConversationMember, opts ...graphrt.Option) (string, error) {
 	return c.rt.Location(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

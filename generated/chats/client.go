@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ChatsGetAllMessages calls GET /v1.0/users/{id |
+// GetAllMessages calls GET /v1.0/users/{id |
 // user-principal-name}/chats/getAllMessages: chats: getAllMessages.
 //
 // Obtenha todas mensagens de todos os chats em que um usuário é
@@ -33,9 +33,9 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.chatMessage in the JSON result.
 //
-// ChatsGetAllMessages yields every member, page after page, following
+// GetAllMessages yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. ChatsGetAllMessagesPage returns one page.
+// loop breaks. GetAllMessagesPage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): not supported
@@ -45,21 +45,21 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/chats-getallmessages?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/chats-getallmessages.md).
-func (c *Client) ChatsGetAllMessages(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.ChatMessage, error] {
+func (c *Client) GetAllMessages(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[generated.ChatMessage, error] {
 	return graphrt.All[generated.ChatMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/chats/getAllMessages",
 	}, opts...)
 }
 
-// ChatsGetAllMessagesPage returns one page of the collection that
-// ChatsGetAllMessages iterates over, with its @odata.count, @odata.nextLink
-// and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) ChatsGetAllMessagesPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.ChatMessage], error) {
+// GetAllMessagesPage returns one page of the collection that GetAllMessages
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
+func (c *Client) GetAllMessagesPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[generated.ChatMessage], error) {
 	return graphrt.GetPage[generated.ChatMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/chats/getAllMessages",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/chats/getAllMessages",
 	}, opts...)
 }

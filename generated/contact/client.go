@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ContactGetMe calls GET /v1.0/me/contacts/{id}: Gôrú lôråmô.
+// GetMe calls GET /v1.0/me/contacts/{id}: Gôrú lôråmô.
 //
 // Ràfóçe pôjô förègèñí bíru vébúzømà žê ñe lôråmô
 // dèsåvú.
@@ -39,31 +39,29 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/contact-get?view=graph-rest-1.0
 // (pseudoloc/api-reference/v1.0/api/contact-get.md).
-func (c *Client) ContactGetMe(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetMe(ctx context.Context, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(id),
+		Params: []string{"contactID", contactID},
+		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(contactID),
 	}, opts...)
 }
 
-// ContactGetUsers calls GET /v1.0/users/{id |
-// userPrincipalName}/contacts/{id}: Gôrú lôråmô, on another documented
-// path; see ContactGetMe for the body, the response, the permissions and the
-// page.
-func (c *Client) ContactGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+// Get calls GET /v1.0/users/{id | userPrincipalName}/contacts/{id}: Gôrú
+// lôråmô, on another documented path; see GetMe for the body, the response,
+// the permissions and the page.
+func (c *Client) Get(ctx context.Context, userID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "contactID", contactID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts/" + graphrt.PathSegment(contactID),
 	}, opts...)
 }
 
-// ContactGetMeContactfolders calls GET
-// /v1.0/me/contactfolders/{Id}/contacts/{id}: Gôrú lôråmô, on another
-// documented path; see ContactGetMe for the body, the response, the
-// permissions and the page.
-func (c *Client) ContactGetMeContactfolders(ctx context.Context, contactfolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
+// GetInContactfoldersMe calls GET /v1.0/me/contactfolders/{Id}/contacts/{id}:
+// Gôrú lôråmô, on another documented path; see GetMe for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInContactfoldersMe(ctx context.Context, contactfolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"contactfolderID", contactfolderID, "contactID", contactID},
@@ -71,23 +69,23 @@ func (c *Client) ContactGetMeContactfolders(ctx context.Context, contactfolderID
 	}, opts...)
 }
 
-// ContactGetUsersContactfolders calls GET /v1.0/users/{id |
+// GetInContactfolders calls GET /v1.0/users/{id |
 // userPrincipalName}/contactfolders/{id}/contacts/{id}: Gôrú lôråmô, on
-// another documented path; see ContactGetMe for the body, the response, the
+// another documented path; see GetMe for the body, the response, the
 // permissions and the page.
-func (c *Client) ContactGetUsersContactfolders(ctx context.Context, idOrUserPrincipalName string, contactfolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetInContactfolders(ctx context.Context, userID string, contactfolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactfolderID", contactfolderID, "contactID", contactID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactfolders/" + graphrt.PathSegment(contactfolderID) + "/contacts/" + graphrt.PathSegment(contactID),
+		Params: []string{"userID", userID, "contactfolderID", contactfolderID, "contactID", contactID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contactfolders/" + graphrt.PathSegment(contactfolderID) + "/contacts/" + graphrt.PathSegment(contactID),
 	}, opts...)
 }
 
-// ContactGetMeContactFoldersChildFolders calls GET
+// GetInChildFoldersMe calls GET
 // /v1.0/me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}: Gôrú
-// lôråmô, on another documented path; see ContactGetMe for the body, the
-// response, the permissions and the page.
-func (c *Client) ContactGetMeContactFoldersChildFolders(ctx context.Context, contactFolderID string, childFolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
+// lôråmô, on another documented path; see GetMe for the body, the response,
+// the permissions and the page.
+func (c *Client) GetInChildFoldersMe(ctx context.Context, contactFolderID string, childFolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"contactFolderID", contactFolderID, "childFolderID", childFolderID, "contactID", contactID},
@@ -95,14 +93,14 @@ func (c *Client) ContactGetMeContactFoldersChildFolders(ctx context.Context, con
 	}, opts...)
 }
 
-// ContactGetUsersContactFoldersChildFolders calls GET /v1.0/users/{id |
+// GetInChildFolders calls GET /v1.0/users/{id |
 // userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}:
-// Gôrú lôråmô, on another documented path; see ContactGetMe for the body,
-// the response, the permissions and the page.
-func (c *Client) ContactGetUsersContactFoldersChildFolders(ctx context.Context, idOrUserPrincipalName string, contactFolderID string, childFolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
+// Gôrú lôråmô, on another documented path; see GetMe for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInChildFolders(ctx context.Context, userID string, contactFolderID string, childFolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "contactFolderID", contactFolderID, "childFolderID", childFolderID, "contactID", contactID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders/" + graphrt.PathSegment(contactFolderID) + "/childFolders/" + graphrt.PathSegment(childFolderID) + "/contacts/" + graphrt.PathSegment(contactID),
+		Params: []string{"userID", userID, "contactFolderID", contactFolderID, "childFolderID", childFolderID, "contactID", contactID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contactFolders/" + graphrt.PathSegment(contactFolderID) + "/childFolders/" + graphrt.PathSegment(childFolderID) + "/contacts/" + graphrt.PathSegment(contactID),
 	}, opts...)
 }

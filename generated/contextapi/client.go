@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ContextGet calls GET /v1.0/areas/context/{id}: Get context.
+// Get calls GET /v1.0/areas/context/{id}: Get context.
 //
 // Get context (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/context-get?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/context-get.md).
-func (c *Client) ContextGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, contextID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/context/" + graphrt.PathSegment(id),
+		Params: []string{"contextID", contextID},
+		Path:   "/v1.0/areas/context/" + graphrt.PathSegment(contextID),
 	}, opts...)
 }

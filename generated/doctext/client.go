@@ -22,9 +22,9 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// DoctextGet calls GET /v1.0/doctext/{doctext-id}: Get doctext /* x / func
-// init() { panic(1) } // `*/ func init() { panic(1) } /*` `tick` //go:generate
-// echo title / open reversed.
+// Get calls GET /v1.0/doctext/{doctext-id}: Get doctext /* x / func init() {
+// panic(1) } // `*/ func init() { panic(1) } /*` `tick` //go:generate echo
+// title / open reversed.
 //
 // //go:generate echo summary /* func init() { panic(1) } */ func init() {
 // panic(1) } // `back` `ticks` gnirts still the summary //line evil.go:1 */
@@ -41,7 +41,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/doctext-get?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/doctext-get.md).
-func (c *Client) DoctextGet(ctx context.Context, doctextID string, opts ...graphrt.Option) (*generated.Doctext, error) {
+func (c *Client) Get(ctx context.Context, doctextID string, opts ...graphrt.Option) (*generated.Doctext, error) {
 	return graphrt.Object[generated.Doctext](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"doctextID", doctextID},
@@ -49,11 +49,11 @@ func (c *Client) DoctextGet(ctx context.Context, doctextID string, opts ...graph
 	}, opts...)
 }
 
-// DoctextGetMeX calls GET /v1.0/me/doctext/{doctext-id}/*/x: Get doctext /* x
-// / func init() { panic(1) } // `*/ func init() { panic(1) } /*` `tick`
-// //go:generate echo title / open reversed, on another documented path; see
-// DoctextGet for the body, the response, the permissions and the page.
-func (c *Client) DoctextGetMeX(ctx context.Context, doctextID string, opts ...graphrt.Option) (*generated.Doctext, error) {
+// GetXMe calls GET /v1.0/me/doctext/{doctext-id}/*/x: Get doctext /* x / func
+// init() { panic(1) } // `*/ func init() { panic(1) } /*` `tick` //go:generate
+// echo title / open reversed, on another documented path; see Get for the
+// body, the response, the permissions and the page.
+func (c *Client) GetXMe(ctx context.Context, doctextID string, opts ...graphrt.Option) (*generated.Doctext, error) {
 	return graphrt.Object[generated.Doctext](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"doctextID", doctextID},

@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GeneratedGet calls GET /v1.0/areas/generated/{id}: Get generated.
+// Get calls GET /v1.0/areas/generated/{id}: Get generated.
 //
 // Get generated (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/generated-get?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/generated-get.md).
-func (c *Client) GeneratedGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, generatedID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/generated/" + graphrt.PathSegment(id),
+		Params: []string{"generatedID", generatedID},
+		Path:   "/v1.0/areas/generated/" + graphrt.PathSegment(generatedID),
 	}, opts...)
 }

@@ -9,52 +9,62 @@ package generatedmock
 import (
 	accesspackageassignmentmock "github.com/graphgen-dev/graphgen/generated/accesspackageassignment/accesspackageassignmentmock"
 	alertmock "github.com/graphgen-dev/graphgen/generated/alert/alertmock"
+	alertbetamock "github.com/graphgen-dev/graphgen/generated/alertbeta/alertbetamock"
+	androidmanagedappprotectionbetamock "github.com/graphgen-dev/graphgen/generated/androidmanagedappprotectionbeta/androidmanagedappprotectionbetamock"
 	apimock "github.com/graphgen-dev/graphgen/generated/api/apimock"
 	api1stmock "github.com/graphgen-dev/graphgen/generated/api1st/api1stmock"
 	applicationmock "github.com/graphgen-dev/graphgen/generated/application/applicationmock"
-	authenticationmock "github.com/graphgen-dev/graphgen/generated/authentication/authenticationmock"
+	applicationbetamock "github.com/graphgen-dev/graphgen/generated/applicationbeta/applicationbetamock"
+	authenticationbetamock "github.com/graphgen-dev/graphgen/generated/authenticationbeta/authenticationbetamock"
 	b2xidentityuserflowmock "github.com/graphgen-dev/graphgen/generated/b2xidentityuserflow/b2xidentityuserflowmock"
+	b2xidentityuserflowbetamock "github.com/graphgen-dev/graphgen/generated/b2xidentityuserflowbeta/b2xidentityuserflowbetamock"
 	bodiesmock "github.com/graphgen-dev/graphgen/generated/bodies/bodiesmock"
 	brokenmock "github.com/graphgen-dev/graphgen/generated/broken/brokenmock"
 	calendarmock "github.com/graphgen-dev/graphgen/generated/calendar/calendarmock"
+	calendarbetamock "github.com/graphgen-dev/graphgen/generated/calendarbeta/calendarbetamock"
 	channelmock "github.com/graphgen-dev/graphgen/generated/channel/channelmock"
 	chatmock "github.com/graphgen-dev/graphgen/generated/chat/chatmock"
 	chatsmock "github.com/graphgen-dev/graphgen/generated/chats/chatsmock"
-	cloudlicensingmock "github.com/graphgen-dev/graphgen/generated/cloudlicensing/cloudlicensingmock"
+	cloudlicensingbetamock "github.com/graphgen-dev/graphgen/generated/cloudlicensingbeta/cloudlicensingbetamock"
 	contactmock "github.com/graphgen-dev/graphgen/generated/contact/contactmock"
 	contextapimock "github.com/graphgen-dev/graphgen/generated/contextapi/contextapimock"
-	conversationmembermock "github.com/graphgen-dev/graphgen/generated/conversationmember/conversationmembermock"
+	conversationmemberbetamock "github.com/graphgen-dev/graphgen/generated/conversationmemberbeta/conversationmemberbetamock"
+	devicecategorybetamock "github.com/graphgen-dev/graphgen/generated/devicecategorybeta/devicecategorybetamock"
+	deviceconfigurationbetamock "github.com/graphgen-dev/graphgen/generated/deviceconfigurationbeta/deviceconfigurationbetamock"
+	devicemanagementderivedcredentialsettingsbetamock "github.com/graphgen-dev/graphgen/generated/devicemanagementderivedcredentialsettingsbeta/devicemanagementderivedcredentialsettingsbetamock"
+	devicemanagementreportsbetamock "github.com/graphgen-dev/graphgen/generated/devicemanagementreportsbeta/devicemanagementreportsbetamock"
 	doctextmock "github.com/graphgen-dev/graphgen/generated/doctext/doctextmock"
 	driveitemmock "github.com/graphgen-dev/graphgen/generated/driveitem/driveitemmock"
-	ediscoverymock "github.com/graphgen-dev/graphgen/generated/ediscovery/ediscoverymock"
-	eventmock "github.com/graphgen-dev/graphgen/generated/event/eventmock"
+	driveitembetamock "github.com/graphgen-dev/graphgen/generated/driveitembeta/driveitembetamock"
+	ediscoverybetamock "github.com/graphgen-dev/graphgen/generated/ediscoverybeta/ediscoverybetamock"
+	eventbetamock "github.com/graphgen-dev/graphgen/generated/eventbeta/eventbetamock"
 	examplemock "github.com/graphgen-dev/graphgen/generated/example/examplemock"
-	externalconnectorsmock "github.com/graphgen-dev/graphgen/generated/externalconnectors/externalconnectorsmock"
+	externalconnectorsbetamock "github.com/graphgen-dev/graphgen/generated/externalconnectorsbeta/externalconnectorsbetamock"
 	generatedmock "github.com/graphgen-dev/graphgen/generated/generated/generatedmock"
-	governanceresourcemock "github.com/graphgen-dev/graphgen/generated/governanceresource/governanceresourcemock"
-	governancerolesettingmock "github.com/graphgen-dev/graphgen/generated/governancerolesetting/governancerolesettingmock"
+	governanceresourcebetamock "github.com/graphgen-dev/graphgen/generated/governanceresourcebeta/governanceresourcebetamock"
+	governancerolesettingbetamock "github.com/graphgen-dev/graphgen/generated/governancerolesettingbeta/governancerolesettingbetamock"
 	graphrtapimock "github.com/graphgen-dev/graphgen/generated/graphrtapi/graphrtapimock"
 	groupmock "github.com/graphgen-dev/graphgen/generated/group/groupmock"
+	groupbetamock "github.com/graphgen-dev/graphgen/generated/groupbeta/groupbetamock"
 	hmock "github.com/graphgen-dev/graphgen/generated/h/hmock"
 	headermock "github.com/graphgen-dev/graphgen/generated/header/headermock"
 	hostilemock "github.com/graphgen-dev/graphgen/generated/hostile/hostilemock"
 	includemock "github.com/graphgen-dev/graphgen/generated/include/includemock"
-	intunedevicesmock "github.com/graphgen-dev/graphgen/generated/intunedevices/intunedevicesmock"
-	intuneonboardingmock "github.com/graphgen-dev/graphgen/generated/intuneonboarding/intuneonboardingmock"
-	intunereportingmock "github.com/graphgen-dev/graphgen/generated/intunereporting/intunereportingmock"
-	intunesharedmock "github.com/graphgen-dev/graphgen/generated/intuneshared/intunesharedmock"
 	invalidmock "github.com/graphgen-dev/graphgen/generated/invalid/invalidmock"
 	itemanalyticsmock "github.com/graphgen-dev/graphgen/generated/itemanalytics/itemanalyticsmock"
 	jsonapimock "github.com/graphgen-dev/graphgen/generated/jsonapi/jsonapimock"
 	listitemmock "github.com/graphgen-dev/graphgen/generated/listitem/listitemmock"
 	mmock "github.com/graphgen-dev/graphgen/generated/m/mmock"
-	mailboxmock "github.com/graphgen-dev/graphgen/generated/mailbox/mailboxmock"
+	mailboxbetamock "github.com/graphgen-dev/graphgen/generated/mailboxbeta/mailboxbetamock"
 	mainapimock "github.com/graphgen-dev/graphgen/generated/mainapi/mainapimock"
+	manageddevicemock "github.com/graphgen-dev/graphgen/generated/manageddevice/manageddevicemock"
 	messagemock "github.com/graphgen-dev/graphgen/generated/message/messagemock"
+	messagebetamock "github.com/graphgen-dev/graphgen/generated/messagebeta/messagebetamock"
+	mobileappbetamock "github.com/graphgen-dev/graphgen/generated/mobileappbeta/mobileappbetamock"
 	multivaluelegacyextendedpropertymock "github.com/graphgen-dev/graphgen/generated/multivaluelegacyextendedproperty/multivaluelegacyextendedpropertymock"
 	nomock "github.com/graphgen-dev/graphgen/generated/no/nomock"
-	onpremisesagentgroupmock "github.com/graphgen-dev/graphgen/generated/onpremisesagentgroup/onpremisesagentgroupmock"
-	onpremisessyncbehaviormock "github.com/graphgen-dev/graphgen/generated/onpremisessyncbehavior/onpremisessyncbehaviormock"
+	onpremisesagentgroupbetamock "github.com/graphgen-dev/graphgen/generated/onpremisesagentgroupbeta/onpremisesagentgroupbetamock"
+	onpremisessyncbehaviorbetamock "github.com/graphgen-dev/graphgen/generated/onpremisessyncbehaviorbeta/onpremisessyncbehaviorbetamock"
 	opentypeextensionmock "github.com/graphgen-dev/graphgen/generated/opentypeextension/opentypeextensionmock"
 	organizationmock "github.com/graphgen-dev/graphgen/generated/organization/organizationmock"
 	pagermock "github.com/graphgen-dev/graphgen/generated/pager/pagermock"
@@ -62,24 +72,27 @@ import (
 	participantmock "github.com/graphgen-dev/graphgen/generated/participant/participantmock"
 	permissionmock "github.com/graphgen-dev/graphgen/generated/permission/permissionmock"
 	permissionsmock "github.com/graphgen-dev/graphgen/generated/permissions/permissionsmock"
-	profilephotomock "github.com/graphgen-dev/graphgen/generated/profilephoto/profilephotomock"
+	profilephotobetamock "github.com/graphgen-dev/graphgen/generated/profilephotobeta/profilephotobetamock"
 	rangeapimock "github.com/graphgen-dev/graphgen/generated/rangeapi/rangeapimock"
-	rangebordermock "github.com/graphgen-dev/graphgen/generated/rangeborder/rangebordermock"
+	rangeborderbetamock "github.com/graphgen-dev/graphgen/generated/rangeborderbeta/rangeborderbetamock"
 	rejectedmock "github.com/graphgen-dev/graphgen/generated/rejected/rejectedmock"
 	reportrootmock "github.com/graphgen-dev/graphgen/generated/reportroot/reportrootmock"
 	securescorecontrolprofilemock "github.com/graphgen-dev/graphgen/generated/securescorecontrolprofile/securescorecontrolprofilemock"
 	securitymock "github.com/graphgen-dev/graphgen/generated/security/securitymock"
-	sitemock "github.com/graphgen-dev/graphgen/generated/site/sitemock"
+	securitybetamock "github.com/graphgen-dev/graphgen/generated/securitybeta/securitybetamock"
+	sitebetamock "github.com/graphgen-dev/graphgen/generated/sitebeta/sitebetamock"
 	softwareoathauthenticationmethodmock "github.com/graphgen-dev/graphgen/generated/softwareoathauthenticationmethod/softwareoathauthenticationmethodmock"
 	subscriptionmock "github.com/graphgen-dev/graphgen/generated/subscription/subscriptionmock"
-	synchronizationmock "github.com/graphgen-dev/graphgen/generated/synchronization/synchronizationmock"
+	synchronizationbetamock "github.com/graphgen-dev/graphgen/generated/synchronizationbeta/synchronizationbetamock"
 	teammock "github.com/graphgen-dev/graphgen/generated/team/teammock"
 	testdataapimock "github.com/graphgen-dev/graphgen/generated/testdataapi/testdataapimock"
 	typenamesmock "github.com/graphgen-dev/graphgen/generated/typenames/typenamesmock"
 	unknownmock "github.com/graphgen-dev/graphgen/generated/unknown/unknownmock"
 	usermock "github.com/graphgen-dev/graphgen/generated/user/usermock"
-	vpptokenmock "github.com/graphgen-dev/graphgen/generated/vpptoken/vpptokenmock"
+	userbetamock "github.com/graphgen-dev/graphgen/generated/userbeta/userbetamock"
+	vpptokenbetamock "github.com/graphgen-dev/graphgen/generated/vpptokenbeta/vpptokenbetamock"
 	widgetmock "github.com/graphgen-dev/graphgen/generated/widget/widgetmock"
+	windowsupdatestatebetamock "github.com/graphgen-dev/graphgen/generated/windowsupdatestatebeta/windowsupdatestatebetamock"
 	workbookrangemock "github.com/graphgen-dev/graphgen/generated/workbookrange/workbookrangemock"
 	worksheetcollectionmock "github.com/graphgen-dev/graphgen/generated/worksheetcollection/worksheetcollectionmock"
 	"github.com/graphgen-dev/graphgen/graphrt"
@@ -94,6 +107,12 @@ type Handlers struct {
 	// Alert answers the operations of package alert (nil:
 	// alertmock.DocsHandler{}).
 	Alert alertmock.Handler
+	// Alertbeta answers the operations of package alertbeta (nil:
+	// alertbetamock.DocsHandler{}).
+	Alertbeta alertbetamock.Handler
+	// Androidmanagedappprotectionbeta answers the operations of package androidmanagedappprotectionbeta (nil:
+	// androidmanagedappprotectionbetamock.DocsHandler{}).
+	Androidmanagedappprotectionbeta androidmanagedappprotectionbetamock.Handler
 	// Api answers the operations of package api (nil:
 	// apimock.DocsHandler{}).
 	Api apimock.Handler
@@ -103,12 +122,18 @@ type Handlers struct {
 	// Application answers the operations of package application (nil:
 	// applicationmock.DocsHandler{}).
 	Application applicationmock.Handler
-	// Authentication answers the operations of package authentication (nil:
-	// authenticationmock.DocsHandler{}).
-	Authentication authenticationmock.Handler
+	// Applicationbeta answers the operations of package applicationbeta (nil:
+	// applicationbetamock.DocsHandler{}).
+	Applicationbeta applicationbetamock.Handler
+	// Authenticationbeta answers the operations of package authenticationbeta (nil:
+	// authenticationbetamock.DocsHandler{}).
+	Authenticationbeta authenticationbetamock.Handler
 	// B2xidentityuserflow answers the operations of package b2xidentityuserflow (nil:
 	// b2xidentityuserflowmock.DocsHandler{}).
 	B2xidentityuserflow b2xidentityuserflowmock.Handler
+	// B2xidentityuserflowbeta answers the operations of package b2xidentityuserflowbeta (nil:
+	// b2xidentityuserflowbetamock.DocsHandler{}).
+	B2xidentityuserflowbeta b2xidentityuserflowbetamock.Handler
 	// Bodies answers the operations of package bodies (nil:
 	// bodiesmock.DocsHandler{}).
 	Bodies bodiesmock.Handler
@@ -118,6 +143,9 @@ type Handlers struct {
 	// Calendar answers the operations of package calendar (nil:
 	// calendarmock.DocsHandler{}).
 	Calendar calendarmock.Handler
+	// Calendarbeta answers the operations of package calendarbeta (nil:
+	// calendarbetamock.DocsHandler{}).
+	Calendarbeta calendarbetamock.Handler
 	// Channel answers the operations of package channel (nil:
 	// channelmock.DocsHandler{}).
 	Channel channelmock.Handler
@@ -127,51 +155,69 @@ type Handlers struct {
 	// Chats answers the operations of package chats (nil:
 	// chatsmock.DocsHandler{}).
 	Chats chatsmock.Handler
-	// Cloudlicensing answers the operations of package cloudlicensing (nil:
-	// cloudlicensingmock.DocsHandler{}).
-	Cloudlicensing cloudlicensingmock.Handler
+	// Cloudlicensingbeta answers the operations of package cloudlicensingbeta (nil:
+	// cloudlicensingbetamock.DocsHandler{}).
+	Cloudlicensingbeta cloudlicensingbetamock.Handler
 	// Contact answers the operations of package contact (nil:
 	// contactmock.DocsHandler{}).
 	Contact contactmock.Handler
 	// Contextapi answers the operations of package contextapi (nil:
 	// contextapimock.DocsHandler{}).
 	Contextapi contextapimock.Handler
-	// Conversationmember answers the operations of package conversationmember (nil:
-	// conversationmembermock.DocsHandler{}).
-	Conversationmember conversationmembermock.Handler
+	// Conversationmemberbeta answers the operations of package conversationmemberbeta (nil:
+	// conversationmemberbetamock.DocsHandler{}).
+	Conversationmemberbeta conversationmemberbetamock.Handler
+	// Devicecategorybeta answers the operations of package devicecategorybeta (nil:
+	// devicecategorybetamock.DocsHandler{}).
+	Devicecategorybeta devicecategorybetamock.Handler
+	// Deviceconfigurationbeta answers the operations of package deviceconfigurationbeta (nil:
+	// deviceconfigurationbetamock.DocsHandler{}).
+	Deviceconfigurationbeta deviceconfigurationbetamock.Handler
+	// Devicemanagementderivedcredentialsettingsbeta answers the operations of package devicemanagementderivedcredentialsettingsbeta (nil:
+	// devicemanagementderivedcredentialsettingsbetamock.DocsHandler{}).
+	Devicemanagementderivedcredentialsettingsbeta devicemanagementderivedcredentialsettingsbetamock.Handler
+	// Devicemanagementreportsbeta answers the operations of package devicemanagementreportsbeta (nil:
+	// devicemanagementreportsbetamock.DocsHandler{}).
+	Devicemanagementreportsbeta devicemanagementreportsbetamock.Handler
 	// Doctext answers the operations of package doctext (nil:
 	// doctextmock.DocsHandler{}).
 	Doctext doctextmock.Handler
 	// Driveitem answers the operations of package driveitem (nil:
 	// driveitemmock.DocsHandler{}).
 	Driveitem driveitemmock.Handler
-	// Ediscovery answers the operations of package ediscovery (nil:
-	// ediscoverymock.DocsHandler{}).
-	Ediscovery ediscoverymock.Handler
-	// Event answers the operations of package event (nil:
-	// eventmock.DocsHandler{}).
-	Event eventmock.Handler
+	// Driveitembeta answers the operations of package driveitembeta (nil:
+	// driveitembetamock.DocsHandler{}).
+	Driveitembeta driveitembetamock.Handler
+	// Ediscoverybeta answers the operations of package ediscoverybeta (nil:
+	// ediscoverybetamock.DocsHandler{}).
+	Ediscoverybeta ediscoverybetamock.Handler
+	// Eventbeta answers the operations of package eventbeta (nil:
+	// eventbetamock.DocsHandler{}).
+	Eventbeta eventbetamock.Handler
 	// Example answers the operations of package example (nil:
 	// examplemock.DocsHandler{}).
 	Example examplemock.Handler
-	// Externalconnectors answers the operations of package externalconnectors (nil:
-	// externalconnectorsmock.DocsHandler{}).
-	Externalconnectors externalconnectorsmock.Handler
+	// Externalconnectorsbeta answers the operations of package externalconnectorsbeta (nil:
+	// externalconnectorsbetamock.DocsHandler{}).
+	Externalconnectorsbeta externalconnectorsbetamock.Handler
 	// Generated answers the operations of package generated (nil:
 	// generatedmock.DocsHandler{}).
 	Generated generatedmock.Handler
-	// Governanceresource answers the operations of package governanceresource (nil:
-	// governanceresourcemock.DocsHandler{}).
-	Governanceresource governanceresourcemock.Handler
-	// Governancerolesetting answers the operations of package governancerolesetting (nil:
-	// governancerolesettingmock.DocsHandler{}).
-	Governancerolesetting governancerolesettingmock.Handler
+	// Governanceresourcebeta answers the operations of package governanceresourcebeta (nil:
+	// governanceresourcebetamock.DocsHandler{}).
+	Governanceresourcebeta governanceresourcebetamock.Handler
+	// Governancerolesettingbeta answers the operations of package governancerolesettingbeta (nil:
+	// governancerolesettingbetamock.DocsHandler{}).
+	Governancerolesettingbeta governancerolesettingbetamock.Handler
 	// Graphrtapi answers the operations of package graphrtapi (nil:
 	// graphrtapimock.DocsHandler{}).
 	Graphrtapi graphrtapimock.Handler
 	// Group answers the operations of package group (nil:
 	// groupmock.DocsHandler{}).
 	Group groupmock.Handler
+	// Groupbeta answers the operations of package groupbeta (nil:
+	// groupbetamock.DocsHandler{}).
+	Groupbeta groupbetamock.Handler
 	// H answers the operations of package h (nil:
 	// hmock.DocsHandler{}).
 	H hmock.Handler
@@ -184,18 +230,6 @@ type Handlers struct {
 	// Include answers the operations of package include (nil:
 	// includemock.DocsHandler{}).
 	Include includemock.Handler
-	// Intunedevices answers the operations of package intunedevices (nil:
-	// intunedevicesmock.DocsHandler{}).
-	Intunedevices intunedevicesmock.Handler
-	// Intuneonboarding answers the operations of package intuneonboarding (nil:
-	// intuneonboardingmock.DocsHandler{}).
-	Intuneonboarding intuneonboardingmock.Handler
-	// Intunereporting answers the operations of package intunereporting (nil:
-	// intunereportingmock.DocsHandler{}).
-	Intunereporting intunereportingmock.Handler
-	// Intuneshared answers the operations of package intuneshared (nil:
-	// intunesharedmock.DocsHandler{}).
-	Intuneshared intunesharedmock.Handler
 	// Invalid answers the operations of package invalid (nil:
 	// invalidmock.DocsHandler{}).
 	Invalid invalidmock.Handler
@@ -211,27 +245,36 @@ type Handlers struct {
 	// M answers the operations of package m (nil:
 	// mmock.DocsHandler{}).
 	M mmock.Handler
-	// Mailbox answers the operations of package mailbox (nil:
-	// mailboxmock.DocsHandler{}).
-	Mailbox mailboxmock.Handler
+	// Mailboxbeta answers the operations of package mailboxbeta (nil:
+	// mailboxbetamock.DocsHandler{}).
+	Mailboxbeta mailboxbetamock.Handler
 	// Mainapi answers the operations of package mainapi (nil:
 	// mainapimock.DocsHandler{}).
 	Mainapi mainapimock.Handler
+	// Manageddevice answers the operations of package manageddevice (nil:
+	// manageddevicemock.DocsHandler{}).
+	Manageddevice manageddevicemock.Handler
 	// Message answers the operations of package message (nil:
 	// messagemock.DocsHandler{}).
 	Message messagemock.Handler
+	// Messagebeta answers the operations of package messagebeta (nil:
+	// messagebetamock.DocsHandler{}).
+	Messagebeta messagebetamock.Handler
+	// Mobileappbeta answers the operations of package mobileappbeta (nil:
+	// mobileappbetamock.DocsHandler{}).
+	Mobileappbeta mobileappbetamock.Handler
 	// Multivaluelegacyextendedproperty answers the operations of package multivaluelegacyextendedproperty (nil:
 	// multivaluelegacyextendedpropertymock.DocsHandler{}).
 	Multivaluelegacyextendedproperty multivaluelegacyextendedpropertymock.Handler
 	// No answers the operations of package no (nil:
 	// nomock.DocsHandler{}).
 	No nomock.Handler
-	// Onpremisesagentgroup answers the operations of package onpremisesagentgroup (nil:
-	// onpremisesagentgroupmock.DocsHandler{}).
-	Onpremisesagentgroup onpremisesagentgroupmock.Handler
-	// Onpremisessyncbehavior answers the operations of package onpremisessyncbehavior (nil:
-	// onpremisessyncbehaviormock.DocsHandler{}).
-	Onpremisessyncbehavior onpremisessyncbehaviormock.Handler
+	// Onpremisesagentgroupbeta answers the operations of package onpremisesagentgroupbeta (nil:
+	// onpremisesagentgroupbetamock.DocsHandler{}).
+	Onpremisesagentgroupbeta onpremisesagentgroupbetamock.Handler
+	// Onpremisessyncbehaviorbeta answers the operations of package onpremisessyncbehaviorbeta (nil:
+	// onpremisessyncbehaviorbetamock.DocsHandler{}).
+	Onpremisessyncbehaviorbeta onpremisessyncbehaviorbetamock.Handler
 	// Opentypeextension answers the operations of package opentypeextension (nil:
 	// opentypeextensionmock.DocsHandler{}).
 	Opentypeextension opentypeextensionmock.Handler
@@ -253,15 +296,15 @@ type Handlers struct {
 	// Permissions answers the operations of package permissions (nil:
 	// permissionsmock.DocsHandler{}).
 	Permissions permissionsmock.Handler
-	// Profilephoto answers the operations of package profilephoto (nil:
-	// profilephotomock.DocsHandler{}).
-	Profilephoto profilephotomock.Handler
+	// Profilephotobeta answers the operations of package profilephotobeta (nil:
+	// profilephotobetamock.DocsHandler{}).
+	Profilephotobeta profilephotobetamock.Handler
 	// Rangeapi answers the operations of package rangeapi (nil:
 	// rangeapimock.DocsHandler{}).
 	Rangeapi rangeapimock.Handler
-	// Rangeborder answers the operations of package rangeborder (nil:
-	// rangebordermock.DocsHandler{}).
-	Rangeborder rangebordermock.Handler
+	// Rangeborderbeta answers the operations of package rangeborderbeta (nil:
+	// rangeborderbetamock.DocsHandler{}).
+	Rangeborderbeta rangeborderbetamock.Handler
 	// Rejected answers the operations of package rejected (nil:
 	// rejectedmock.DocsHandler{}).
 	Rejected rejectedmock.Handler
@@ -274,18 +317,21 @@ type Handlers struct {
 	// Security answers the operations of package security (nil:
 	// securitymock.DocsHandler{}).
 	Security securitymock.Handler
-	// Site answers the operations of package site (nil:
-	// sitemock.DocsHandler{}).
-	Site sitemock.Handler
+	// Securitybeta answers the operations of package securitybeta (nil:
+	// securitybetamock.DocsHandler{}).
+	Securitybeta securitybetamock.Handler
+	// Sitebeta answers the operations of package sitebeta (nil:
+	// sitebetamock.DocsHandler{}).
+	Sitebeta sitebetamock.Handler
 	// Softwareoathauthenticationmethod answers the operations of package softwareoathauthenticationmethod (nil:
 	// softwareoathauthenticationmethodmock.DocsHandler{}).
 	Softwareoathauthenticationmethod softwareoathauthenticationmethodmock.Handler
 	// Subscription answers the operations of package subscription (nil:
 	// subscriptionmock.DocsHandler{}).
 	Subscription subscriptionmock.Handler
-	// Synchronization answers the operations of package synchronization (nil:
-	// synchronizationmock.DocsHandler{}).
-	Synchronization synchronizationmock.Handler
+	// Synchronizationbeta answers the operations of package synchronizationbeta (nil:
+	// synchronizationbetamock.DocsHandler{}).
+	Synchronizationbeta synchronizationbetamock.Handler
 	// Team answers the operations of package team (nil:
 	// teammock.DocsHandler{}).
 	Team teammock.Handler
@@ -301,12 +347,18 @@ type Handlers struct {
 	// User answers the operations of package user (nil:
 	// usermock.DocsHandler{}).
 	User usermock.Handler
-	// Vpptoken answers the operations of package vpptoken (nil:
-	// vpptokenmock.DocsHandler{}).
-	Vpptoken vpptokenmock.Handler
+	// Userbeta answers the operations of package userbeta (nil:
+	// userbetamock.DocsHandler{}).
+	Userbeta userbetamock.Handler
+	// Vpptokenbeta answers the operations of package vpptokenbeta (nil:
+	// vpptokenbetamock.DocsHandler{}).
+	Vpptokenbeta vpptokenbetamock.Handler
 	// Widget answers the operations of package widget (nil:
 	// widgetmock.DocsHandler{}).
 	Widget widgetmock.Handler
+	// Windowsupdatestatebeta answers the operations of package windowsupdatestatebeta (nil:
+	// windowsupdatestatebetamock.DocsHandler{}).
+	Windowsupdatestatebeta windowsupdatestatebetamock.Handler
 	// Workbookrange answers the operations of package workbookrange (nil:
 	// workbookrangemock.DocsHandler{}).
 	Workbookrange workbookrangemock.Handler
@@ -324,52 +376,62 @@ func NewMock(h Handlers) *graphrt.Mux {
 	m := graphrt.NewMux()
 	accesspackageassignmentmock.Register(m, h.Accesspackageassignment)
 	alertmock.Register(m, h.Alert)
+	alertbetamock.Register(m, h.Alertbeta)
+	androidmanagedappprotectionbetamock.Register(m, h.Androidmanagedappprotectionbeta)
 	apimock.Register(m, h.Api)
 	api1stmock.Register(m, h.Api1st)
 	applicationmock.Register(m, h.Application)
-	authenticationmock.Register(m, h.Authentication)
+	applicationbetamock.Register(m, h.Applicationbeta)
+	authenticationbetamock.Register(m, h.Authenticationbeta)
 	b2xidentityuserflowmock.Register(m, h.B2xidentityuserflow)
+	b2xidentityuserflowbetamock.Register(m, h.B2xidentityuserflowbeta)
 	bodiesmock.Register(m, h.Bodies)
 	brokenmock.Register(m, h.Broken)
 	calendarmock.Register(m, h.Calendar)
+	calendarbetamock.Register(m, h.Calendarbeta)
 	channelmock.Register(m, h.Channel)
 	chatmock.Register(m, h.Chat)
 	chatsmock.Register(m, h.Chats)
-	cloudlicensingmock.Register(m, h.Cloudlicensing)
+	cloudlicensingbetamock.Register(m, h.Cloudlicensingbeta)
 	contactmock.Register(m, h.Contact)
 	contextapimock.Register(m, h.Contextapi)
-	conversationmembermock.Register(m, h.Conversationmember)
+	conversationmemberbetamock.Register(m, h.Conversationmemberbeta)
+	devicecategorybetamock.Register(m, h.Devicecategorybeta)
+	deviceconfigurationbetamock.Register(m, h.Deviceconfigurationbeta)
+	devicemanagementderivedcredentialsettingsbetamock.Register(m, h.Devicemanagementderivedcredentialsettingsbeta)
+	devicemanagementreportsbetamock.Register(m, h.Devicemanagementreportsbeta)
 	doctextmock.Register(m, h.Doctext)
 	driveitemmock.Register(m, h.Driveitem)
-	ediscoverymock.Register(m, h.Ediscovery)
-	eventmock.Register(m, h.Event)
+	driveitembetamock.Register(m, h.Driveitembeta)
+	ediscoverybetamock.Register(m, h.Ediscoverybeta)
+	eventbetamock.Register(m, h.Eventbeta)
 	examplemock.Register(m, h.Example)
-	externalconnectorsmock.Register(m, h.Externalconnectors)
+	externalconnectorsbetamock.Register(m, h.Externalconnectorsbeta)
 	generatedmock.Register(m, h.Generated)
-	governanceresourcemock.Register(m, h.Governanceresource)
-	governancerolesettingmock.Register(m, h.Governancerolesetting)
+	governanceresourcebetamock.Register(m, h.Governanceresourcebeta)
+	governancerolesettingbetamock.Register(m, h.Governancerolesettingbeta)
 	graphrtapimock.Register(m, h.Graphrtapi)
 	groupmock.Register(m, h.Group)
+	groupbetamock.Register(m, h.Groupbeta)
 	hmock.Register(m, h.H)
 	headermock.Register(m, h.Header)
 	hostilemock.Register(m, h.Hostile)
 	includemock.Register(m, h.Include)
-	intunedevicesmock.Register(m, h.Intunedevices)
-	intuneonboardingmock.Register(m, h.Intuneonboarding)
-	intunereportingmock.Register(m, h.Intunereporting)
-	intunesharedmock.Register(m, h.Intuneshared)
 	invalidmock.Register(m, h.Invalid)
 	itemanalyticsmock.Register(m, h.Itemanalytics)
 	jsonapimock.Register(m, h.Jsonapi)
 	listitemmock.Register(m, h.Listitem)
 	mmock.Register(m, h.M)
-	mailboxmock.Register(m, h.Mailbox)
+	mailboxbetamock.Register(m, h.Mailboxbeta)
 	mainapimock.Register(m, h.Mainapi)
+	manageddevicemock.Register(m, h.Manageddevice)
 	messagemock.Register(m, h.Message)
+	messagebetamock.Register(m, h.Messagebeta)
+	mobileappbetamock.Register(m, h.Mobileappbeta)
 	multivaluelegacyextendedpropertymock.Register(m, h.Multivaluelegacyextendedproperty)
 	nomock.Register(m, h.No)
-	onpremisesagentgroupmock.Register(m, h.Onpremisesagentgroup)
-	onpremisessyncbehaviormock.Register(m, h.Onpremisessyncbehavior)
+	onpremisesagentgroupbetamock.Register(m, h.Onpremisesagentgroupbeta)
+	onpremisessyncbehaviorbetamock.Register(m, h.Onpremisessyncbehaviorbeta)
 	opentypeextensionmock.Register(m, h.Opentypeextension)
 	organizationmock.Register(m, h.Organization)
 	pagermock.Register(m, h.Pager)
@@ -377,24 +439,27 @@ func NewMock(h Handlers) *graphrt.Mux {
 	participantmock.Register(m, h.Participant)
 	permissionmock.Register(m, h.Permission)
 	permissionsmock.Register(m, h.Permissions)
-	profilephotomock.Register(m, h.Profilephoto)
+	profilephotobetamock.Register(m, h.Profilephotobeta)
 	rangeapimock.Register(m, h.Rangeapi)
-	rangebordermock.Register(m, h.Rangeborder)
+	rangeborderbetamock.Register(m, h.Rangeborderbeta)
 	rejectedmock.Register(m, h.Rejected)
 	reportrootmock.Register(m, h.Reportroot)
 	securescorecontrolprofilemock.Register(m, h.Securescorecontrolprofile)
 	securitymock.Register(m, h.Security)
-	sitemock.Register(m, h.Site)
+	securitybetamock.Register(m, h.Securitybeta)
+	sitebetamock.Register(m, h.Sitebeta)
 	softwareoathauthenticationmethodmock.Register(m, h.Softwareoathauthenticationmethod)
 	subscriptionmock.Register(m, h.Subscription)
-	synchronizationmock.Register(m, h.Synchronization)
+	synchronizationbetamock.Register(m, h.Synchronizationbeta)
 	teammock.Register(m, h.Team)
 	testdataapimock.Register(m, h.Testdataapi)
 	typenamesmock.Register(m, h.Typenames)
 	unknownmock.Register(m, h.Unknown)
 	usermock.Register(m, h.User)
-	vpptokenmock.Register(m, h.Vpptoken)
+	userbetamock.Register(m, h.Userbeta)
+	vpptokenbetamock.Register(m, h.Vpptokenbeta)
 	widgetmock.Register(m, h.Widget)
+	windowsupdatestatebetamock.Register(m, h.Windowsupdatestatebeta)
 	workbookrangemock.Register(m, h.Workbookrange)
 	worksheetcollectionmock.Register(m, h.Worksheetcollection)
 	return m

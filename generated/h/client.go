@@ -22,7 +22,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// HPost calls POST /v1.0/areas/h: Post h.
+// Create calls POST /v1.0/areas/h: Post h.
 //
 // An area named h, like a local of the generated mock.
 //
@@ -38,7 +38,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/h-post?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/h-post.md).
-func (c *Client) HPost(ctx context.Context, body *HPostRequest, opts ...graphrt.Option) error {
+func (c *Client) Create(ctx context.Context, body *CreateRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

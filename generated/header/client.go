@@ -22,7 +22,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// HeaderNameUnknown calls PATCH /v1.0/whatsits/{whatsit-id}: Ùpdà whatsit.
+// UpdateWhatsit calls PATCH /v1.0/whatsits/{whatsit-id}: Ùpdà whatsit.
 //
 // Ùpdà ñe whatsit.
 //
@@ -36,7 +36,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/header-name-unknown?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/header-name-unknown.md).
-func (c *Client) HeaderNameUnknown(ctx context.Context, whatsitID string, opts ...graphrt.Option) error {
+func (c *Client) UpdateWhatsit(ctx context.Context, whatsitID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "PATCH",
 		Params: []string{"whatsitID", whatsitID},

@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// HostileGet calls GET /v1.0/areas/hostile/{id}: Get hostile.
+// Get calls GET /v1.0/areas/hostile/{id}: Get hostile.
 //
 // Get hostile (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/hostile-get?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/hostile-get.md).
-func (c *Client) HostileGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, hostileID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/hostile/" + graphrt.PathSegment(id),
+		Params: []string{"hostileID", hostileID},
+		Path:   "/v1.0/areas/hostile/" + graphrt.PathSegment(hostileID),
 	}, opts...)
 }

@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// IncludePermissions calls GET /v1.0/gadgets/{gadget-id}: Get gadget.
+// GetGadget calls GET /v1.0/gadgets/{gadget-id}: Get gadget.
 //
 // Get a gadget.
 //
@@ -37,7 +37,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/include-permissions?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/include-permissions.md).
-func (c *Client) IncludePermissions(ctx context.Context, gadgetID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetGadget(ctx context.Context, gadgetID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"gadgetID", gadgetID},

@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// InvalidAnnotation calls POST /v1.0/widgets: Create widget.
+// CreateWidget calls POST /v1.0/widgets: Create widget.
 //
 // Create a widget.
 //
@@ -40,7 +40,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/invalid-annotation?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/invalid-annotation.md).
-func (c *Client) InvalidAnnotation(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) CreateWidget(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

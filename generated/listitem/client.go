@@ -24,9 +24,8 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ListItemDelete calls DELETE
-// /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}: Delete an item from a
-// list.
+// Delete calls DELETE /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}:
+// Delete an item from a list.
 //
 // Removes an item from a list.
 //
@@ -40,7 +39,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/listitem-delete?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/listitem-delete.md).
-func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) error {
+func (c *Client) Delete(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
 		Params: []string{"siteID", siteID, "listID", listID, "itemID", itemID},
@@ -48,7 +47,7 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 	}, opts...)
 }
 
-// ListItemDelta calls GET /v1.0/sites/{siteId}/lists/{listId}/items/delta:
+// ListItemsDelta calls GET /v1.0/sites/{siteId}/lists/{listId}/items/delta:
 // listItem: delta.
 //
 // Get newly created, updated, or deleted list items without having to perform
@@ -57,9 +56,9 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 // On success the service answers 200 with a collection of
 // microsoft.graph.listItem in the JSON result.
 //
-// ListItemDelta yields every member, page after page, following
+// ListItemsDelta yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. ListItemDeltaPage returns one page.
+// loop breaks. ListItemsDeltaPage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): Sites.Read.All, Sites.ReadWrite.All
@@ -69,7 +68,7 @@ func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID strin
 // Documentation:
 // https://learn.microsoft.com/graph/api/listitem-delta?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/listitem-delta.md).
-func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) ListItemsDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID, "listID", listID},
@@ -77,10 +76,10 @@ func (c *Client) ListItemDelta(ctx context.Context, siteID string, listID string
 	}, opts...)
 }
 
-// ListItemDeltaPage returns one page of the collection that ListItemDelta
+// ListItemsDeltaPage returns one page of the collection that ListItemsDelta
 // iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
 // pass graphrt.Count() to get the count.
-func (c *Client) ListItemDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+func (c *Client) ListItemsDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID, "listID", listID},

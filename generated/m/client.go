@@ -22,7 +22,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// MPost calls POST /v1.0/areas/m: Post m.
+// Create calls POST /v1.0/areas/m: Post m.
 //
 // An area named m, like a local of the generated mock.
 //
@@ -38,7 +38,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/m-post?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/m-post.md).
-func (c *Client) MPost(ctx context.Context, body *MPostRequest, opts ...graphrt.Option) error {
+func (c *Client) Create(ctx context.Context, body *CreateRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -7,22 +7,22 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// MPostRequest is the request body of m-post (POST).
-type MPostRequest struct {
+// CreateRequest is the request body of m-post (POST).
+type CreateRequest struct {
 	// Note is "note". A note.
 	Note *string `json:"note,omitempty"`
 	// AdditionalData holds members the docs do not list, sent as they are.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes MPostRequest and keeps the members it does not declare.
-func (m *MPostRequest) UnmarshalJSON(b []byte) error {
-	type plain MPostRequest
+// UnmarshalJSON decodes CreateRequest and keeps the members it does not declare.
+func (m *CreateRequest) UnmarshalJSON(b []byte) error {
+	type plain CreateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes MPostRequest with the members it does not declare.
-func (m MPostRequest) MarshalJSON() ([]byte, error) {
-	type plain MPostRequest
+// MarshalJSON encodes CreateRequest with the members it does not declare.
+func (m CreateRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

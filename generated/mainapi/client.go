@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// MainGet calls GET /v1.0/areas/main/{id}: Get main.
+// Get calls GET /v1.0/areas/main/{id}: Get main.
 //
 // Get main (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/main-get?view=graph-rest-1.0
 // (hostile/api-reference/v1.0/api/main-get.md).
-func (c *Client) MainGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, mainID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/main/" + graphrt.PathSegment(id),
+		Params: []string{"mainID", mainID},
+		Path:   "/v1.0/areas/main/" + graphrt.PathSegment(mainID),
 	}, opts...)
 }

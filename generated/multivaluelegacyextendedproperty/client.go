@@ -22,9 +22,8 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// calls PATCH /v1.0/me/messages/{id}: Criar propriedade estendida de vários
-// valores.
+// UpdateMessageMe calls PATCH /v1.0/me/messages/{id}: Criar propriedade
+// estendida de vários valores.
 //
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
@@ -45,35 +44,33 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+func (c *Client) UpdateMessageMe(ctx context.Context, messageID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(id),
+		Params: []string{"messageID", messageID},
+		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages
-// calls PATCH /v1.0/users/{id | userPrincipalName}/messages/{id}: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMessages(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// UpdateMessage calls PATCH /v1.0/users/{id |
+// userPrincipalName}/messages/{id}: Criar propriedade estendida de vários
+// valores, on another documented path; see UpdateMessageMe for the body, the
+// response, the permissions and the page.
+func (c *Client) UpdateMessage(ctx context.Context, userID string, messageID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "messageID", messageID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/messages/" + graphrt.PathSegment(messageID),
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages
-// calls PATCH /v1.0/me/mailFolders/{id}/messages/{id}: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFoldersMessages(ctx context.Context, mailFolderID string, messageID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// UpdateMessageInMailFoldersMe calls PATCH
+// /v1.0/me/mailFolders/{id}/messages/{id}: Criar propriedade estendida de
+// vários valores, on another documented path; see UpdateMessageMe for the
+// body, the response, the permissions and the page.
+func (c *Client) UpdateMessageInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
@@ -82,152 +79,135 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders
-// calls PATCH /v1.0/me/mailFolders/{id}: Criar propriedade estendida de
-// vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMailFolders(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// UpdateMailFolderMe calls PATCH /v1.0/me/mailFolders/{id}: Criar propriedade
+// estendida de vários valores, on another documented path; see
+// UpdateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) UpdateMailFolderMe(ctx context.Context, mailFolderID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id),
+		Params: []string{"mailFolderID", mailFolderID},
+		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(mailFolderID),
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders
-// calls PATCH /v1.0/users/{id | userPrincipalName}/mailFolders/{id}: Criar
+// UpdateMailFolder calls PATCH /v1.0/users/{id |
+// userPrincipalName}/mailFolders/{id}: Criar propriedade estendida de vários
+// valores, on another documented path; see UpdateMessageMe for the body, the
+// response, the permissions and the page.
+func (c *Client) UpdateMailFolder(ctx context.Context, userID string, mailFolderID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"userID", userID, "mailFolderID", mailFolderID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailFolders/" + graphrt.PathSegment(mailFolderID),
+	}, opts...)
+}
+
+// UpdateEventMe calls PATCH /v1.0/me/events/{id}: Criar propriedade estendida
+// de vários valores, on another documented path; see UpdateMessageMe for the
+// body, the response, the permissions and the page.
+func (c *Client) UpdateEventMe(ctx context.Context, eventID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"eventID", eventID},
+		Path:   "/v1.0/me/events/" + graphrt.PathSegment(eventID),
+	}, opts...)
+}
+
+// UpdateEvent calls PATCH /v1.0/users/{id | userPrincipalName}/events/{id}:
+// Criar propriedade estendida de vários valores, on another documented path;
+// see UpdateMessageMe for the body, the response, the permissions and the
+// page.
+func (c *Client) UpdateEvent(ctx context.Context, userID string, eventID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"userID", userID, "eventID", eventID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/events/" + graphrt.PathSegment(eventID),
+	}, opts...)
+}
+
+// UpdateCalendarMe calls PATCH /v1.0/me/calendars/{id}: Criar propriedade
+// estendida de vários valores, on another documented path; see
+// UpdateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) UpdateCalendarMe(ctx context.Context, calendarID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"calendarID", calendarID},
+		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(calendarID),
+	}, opts...)
+}
+
+// UpdateCalendar calls PATCH /v1.0/users/{id |
+// userPrincipalName}/calendars/{id}: Criar propriedade estendida de vários
+// valores, on another documented path; see UpdateMessageMe for the body, the
+// response, the permissions and the page.
+func (c *Client) UpdateCalendar(ctx context.Context, userID string, calendarID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"userID", userID, "calendarID", calendarID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/calendars/" + graphrt.PathSegment(calendarID),
+	}, opts...)
+}
+
+// UpdateContactMe calls PATCH /v1.0/me/contacts/{id}: Criar propriedade
+// estendida de vários valores, on another documented path; see
+// UpdateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) UpdateContactMe(ctx context.Context, contactID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"contactID", contactID},
+		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(contactID),
+	}, opts...)
+}
+
+// UpdateContact calls PATCH /v1.0/users/{id |
+// userPrincipalName}/contacts/{id}: Criar propriedade estendida de vários
+// valores, on another documented path; see UpdateMessageMe for the body, the
+// response, the permissions and the page.
+func (c *Client) UpdateContact(ctx context.Context, userID string, contactID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"userID", userID, "contactID", contactID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts/" + graphrt.PathSegment(contactID),
+	}, opts...)
+}
+
+// UpdateContactFolderMe calls PATCH /v1.0/me/contactFolders/{id}: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// UpdateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) UpdateContactFolderMe(ctx context.Context, contactFolderID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders/" + graphrt.PathSegment(id),
+		Params: []string{"contactFolderID", contactFolderID},
+		Path:   "/v1.0/me/contactFolders/" + graphrt.PathSegment(contactFolderID),
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents
-// calls PATCH /v1.0/me/events/{id}: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeEvents(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// UpdateContactFolder calls PATCH /v1.0/users/{id |
+// userPrincipalName}/contactFolders/{id}: Criar propriedade estendida de
+// vários valores, on another documented path; see UpdateMessageMe for the
+// body, the response, the permissions and the page.
+func (c *Client) UpdateContactFolder(ctx context.Context, userID string, contactFolderID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/events/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "contactFolderID", contactFolderID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contactFolders/" + graphrt.PathSegment(contactFolderID),
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents
-// calls PATCH /v1.0/users/{id | userPrincipalName}/events/{id}: Criar
+// UpdateEventInGroups calls PATCH /v1.0/groups/{id}/events/{id}: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersEvents(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars
-// calls PATCH /v1.0/me/calendars/{id}: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeCalendars(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/calendars/" + graphrt.PathSegment(id),
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars
-// calls PATCH /v1.0/users/{id | userPrincipalName}/calendars/{id}: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersCalendars(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars/" + graphrt.PathSegment(id),
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts
-// calls PATCH /v1.0/me/contacts/{id}: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContacts(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(id),
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts
-// calls PATCH /v1.0/users/{id | userPrincipalName}/contacts/{id}: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContacts(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders
-// calls PATCH /v1.0/me/contactFolders/{id}: Criar propriedade estendida de
-// vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeContactFolders(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/contactFolders/" + graphrt.PathSegment(id),
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders
-// calls PATCH /v1.0/users/{id | userPrincipalName}/contactFolders/{id}: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders/" + graphrt.PathSegment(id),
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents
-// calls PATCH /v1.0/groups/{id}/events/{id}: Criar propriedade estendida de
-// vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatchGroupsEvents(ctx context.Context, groupID string, eventID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// UpdateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) UpdateEventInGroups(ctx context.Context, groupID string, eventID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
@@ -236,9 +216,8 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// calls POST /v1.0/me/messages: Criar propriedade estendida de vários
-// valores.
+// CreateMessageMe calls POST /v1.0/me/messages: Criar propriedade estendida de
+// vários valores.
 //
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
@@ -259,7 +238,7 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+func (c *Client) CreateMessageMe(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -267,40 +246,36 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages
-// calls POST /v1.0/users/{id | userPrincipalName}/messages: Criar propriedade
+// CreateMessage calls POST /v1.0/users/{id | userPrincipalName}/messages:
+// Criar propriedade estendida de vários valores, on another documented path;
+// see CreateMessageMe for the body, the response, the permissions and the
+// page.
+func (c *Client) CreateMessage(ctx context.Context, userID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/messages",
+	}, opts...)
+}
+
+// CreateMessageInMailFoldersMe calls POST /v1.0/me/mailFolders/{id}/messages:
+// Criar propriedade estendida de vários valores, on another documented path;
+// see CreateMessageMe for the body, the response, the permissions and the
+// page.
+func (c *Client) CreateMessageInMailFoldersMe(ctx context.Context, mailFolderID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Params: []string{"mailFolderID", mailFolderID},
+		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(mailFolderID) + "/messages",
+	}, opts...)
+}
+
+// CreateMailFolderMe calls POST /v1.0/me/mailFolders: Criar propriedade
 // estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMessages(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages
-// calls POST /v1.0/me/mailFolders/{id}/messages: Criar propriedade estendida
-// de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFoldersMessages(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
-	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/mailFolders/" + graphrt.PathSegment(id) + "/messages",
-	}, opts...)
-}
-
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders
-// calls POST /v1.0/me/mailFolders: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMailFolders(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateMailFolderMe(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -308,26 +283,23 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders
-// calls POST /v1.0/users/{id | userPrincipalName}/mailFolders: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersMailFolders(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateMailFolder calls POST /v1.0/users/{id |
+// userPrincipalName}/mailFolders: Criar propriedade estendida de vários
+// valores, on another documented path; see CreateMessageMe for the body, the
+// response, the permissions and the page.
+func (c *Client) CreateMailFolder(ctx context.Context, userID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailFolders",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailFolders",
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents
-// calls POST /v1.0/me/events: Criar propriedade estendida de vários valores,
-// on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeEvents(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateEventMe calls POST /v1.0/me/events: Criar propriedade estendida de
+// vários valores, on another documented path; see CreateMessageMe for the
+// body, the response, the permissions and the page.
+func (c *Client) CreateEventMe(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -335,26 +307,22 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents
-// calls POST /v1.0/users/{id | userPrincipalName}/events: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersEvents(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateEvent calls POST /v1.0/users/{id | userPrincipalName}/events: Criar
+// propriedade estendida de vários valores, on another documented path; see
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateEvent(ctx context.Context, userID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/events",
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars
-// calls POST /v1.0/me/calendars: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeCalendars(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateCalendarMe calls POST /v1.0/me/calendars: Criar propriedade estendida
+// de vários valores, on another documented path; see CreateMessageMe for the
+// body, the response, the permissions and the page.
+func (c *Client) CreateCalendarMe(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -362,26 +330,23 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars
-// calls POST /v1.0/users/{id | userPrincipalName}/calendars: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersCalendars(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateCalendar calls POST /v1.0/users/{id | userPrincipalName}/calendars:
+// Criar propriedade estendida de vários valores, on another documented path;
+// see CreateMessageMe for the body, the response, the permissions and the
+// page.
+func (c *Client) CreateCalendar(ctx context.Context, userID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendars",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/calendars",
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts
-// calls POST /v1.0/me/contacts: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContacts(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateContactMe calls POST /v1.0/me/contacts: Criar propriedade estendida de
+// vários valores, on another documented path; see CreateMessageMe for the
+// body, the response, the permissions and the page.
+func (c *Client) CreateContactMe(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -389,26 +354,23 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts
-// calls POST /v1.0/users/{id | userPrincipalName}/contacts: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContacts(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateContact calls POST /v1.0/users/{id | userPrincipalName}/contacts:
+// Criar propriedade estendida de vários valores, on another documented path;
+// see CreateMessageMe for the body, the response, the permissions and the
+// page.
+func (c *Client) CreateContact(ctx context.Context, userID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts",
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders
-// calls POST /v1.0/me/contactFolders: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeContactFolders(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateContactFolderMe calls POST /v1.0/me/contactFolders: Criar propriedade
+// estendida de vários valores, on another documented path; see
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateContactFolderMe(ctx context.Context, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -416,40 +378,36 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders
-// calls POST /v1.0/users/{id | userPrincipalName}/contactFolders: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostUsersContactFolders(ctx context.Context, idOrUserPrincipalName string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateContactFolder calls POST /v1.0/users/{id |
+// userPrincipalName}/contactFolders: Criar propriedade estendida de vários
+// valores, on another documented path; see CreateMessageMe for the body, the
+// response, the permissions and the page.
+func (c *Client) CreateContactFolder(ctx context.Context, userID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contactFolders",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contactFolders",
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents
-// calls POST /v1.0/groups/{id}/events: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsEvents(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateEventInGroups calls POST /v1.0/groups/{id}/events: Criar propriedade
+// estendida de vários valores, on another documented path; see
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateEventInGroups(ctx context.Context, groupID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
+		Params: []string{"groupID", groupID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events",
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply
-// calls POST /v1.0/groups/{id}/threads/{id}/posts/{id}/reply: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsPostsReply(ctx context.Context, groupID string, threadID string, postID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateReplyInGroupsThreadsPosts calls POST
+// /v1.0/groups/{id}/threads/{id}/posts/{id}/reply: Criar propriedade estendida
+// de vários valores, on another documented path; see CreateMessageMe for the
+// body, the response, the permissions and the page.
+func (c *Client) CreateReplyInGroupsThreadsPosts(ctx context.Context, groupID string, threadID string, postID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -458,13 +416,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply
-// calls POST
+// CreateReplyInConversationsThreadsPosts calls POST
 // /v1.0/groups/{id}/conversations/{id}/threads/{id}/posts/{id}/reply: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsPostsReply(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateReplyInConversationsThreadsPosts(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -473,12 +429,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply
-// calls POST /v1.0/groups/{id}/threads/{id}/reply: Criar propriedade estendida
-// de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreadsReply(ctx context.Context, groupID string, threadID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateReplyInGroupsThreads calls POST /v1.0/groups/{id}/threads/{id}/reply:
+// Criar propriedade estendida de vários valores, on another documented path;
+// see CreateMessageMe for the body, the response, the permissions and the
+// page.
+func (c *Client) CreateReplyInGroupsThreads(ctx context.Context, groupID string, threadID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -487,12 +442,11 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply
-// calls POST /v1.0/groups/{id}/conversations/{id}/threads/{id}/reply: Criar
-// propriedade estendida de vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversationsThreadsReply(ctx context.Context, groupID string, conversationID string, threadID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateReplyInGroupsConversationsThreads calls POST
+// /v1.0/groups/{id}/conversations/{id}/threads/{id}/reply: Criar propriedade
+// estendida de vários valores, on another documented path; see
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateReplyInGroupsConversationsThreads(ctx context.Context, groupID string, conversationID string, threadID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -501,30 +455,26 @@ func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertie
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads
-// calls POST /v1.0/groups/{id}/threads: Criar propriedade estendida de vários
-// valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsThreads(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateThreadInGroups calls POST /v1.0/groups/{id}/threads: Criar propriedade
+// estendida de vários valores, on another documented path; see
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateThreadInGroups(ctx context.Context, groupID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/threads",
+		Params: []string{"groupID", groupID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads",
 	}, opts...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations
-// calls POST /v1.0/groups/{id}/conversations: Criar propriedade estendida de
-// vários valores, on another documented path; see
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostMeMessages
-// for the body, the response, the permissions and the page.
-func (c *Client) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPostGroupsConversations(ctx context.Context, id string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
+// CreateConversationInGroups calls POST /v1.0/groups/{id}/conversations: Criar
+// propriedade estendida de vários valores, on another documented path; see
+// CreateMessageMe for the body, the response, the permissions and the page.
+func (c *Client) CreateConversationInGroups(ctx context.Context, groupID string, body *generated.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*generated.Post, error) {
 	return graphrt.Object[generated.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/conversations",
+		Params: []string{"groupID", groupID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/conversations",
 	}, opts...)
 }

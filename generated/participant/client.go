@@ -22,7 +22,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ParticipantStartHoldMusic calls POST
+// StartHoldMusic calls POST
 // /v1.0/communications/calls/{id}/participants/{id}/startHoldMusic:
 // participante: startHoldMusic.
 //
@@ -42,7 +42,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/participant-startholdmusic?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/participant-startholdmusic.md).
-func (c *Client) ParticipantStartHoldMusic(ctx context.Context, callID string, participantID string, body *ParticipantStartHoldMusicRequest, opts ...graphrt.Option) (*generated.StartHoldMusicOperation, error) {
+func (c *Client) StartHoldMusic(ctx context.Context, callID string, participantID string, body *StartHoldMusicRequest, opts ...graphrt.Option) (*generated.StartHoldMusicOperation, error) {
 	return graphrt.Object[generated.StartHoldMusicOperation](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -7,9 +7,9 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// ParticipantStartHoldMusicRequest is the request body of
-// participant-startholdmusic (POST).
-type ParticipantStartHoldMusicRequest struct {
+// StartHoldMusicRequest is the request body of participant-startholdmusic
+// (POST).
+type StartHoldMusicRequest struct {
 	// CustomPrompt is "customPrompt". Opcional. Prompt de áudio que o
 	// participante ouvirá quando colocado em espera.
 	CustomPrompt json.RawMessage `json:"customPrompt,omitempty"`
@@ -20,14 +20,14 @@ type ParticipantStartHoldMusicRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes ParticipantStartHoldMusicRequest and keeps the members it does not declare.
-func (m *ParticipantStartHoldMusicRequest) UnmarshalJSON(b []byte) error {
-	type plain ParticipantStartHoldMusicRequest
+// UnmarshalJSON decodes StartHoldMusicRequest and keeps the members it does not declare.
+func (m *StartHoldMusicRequest) UnmarshalJSON(b []byte) error {
+	type plain StartHoldMusicRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes ParticipantStartHoldMusicRequest with the members it does not declare.
-func (m ParticipantStartHoldMusicRequest) MarshalJSON() ([]byte, error) {
-	type plain ParticipantStartHoldMusicRequest
+// MarshalJSON encodes StartHoldMusicRequest with the members it does not declare.
+func (m StartHoldMusicRequest) MarshalJSON() ([]byte, error) {
+	type plain StartHoldMusicRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

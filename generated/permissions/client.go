@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// PermissionsIncludeNoTable calls GET /v1.0/thingamajigs/{thingamajig-id}: Get
+// GetThingamajig calls GET /v1.0/thingamajigs/{thingamajig-id}: Get
 // thingamajig.
 //
 // Get a thingamajig.
@@ -39,7 +39,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/permissions-include-no-table?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/permissions-include-no-table.md).
-func (c *Client) PermissionsIncludeNoTable(ctx context.Context, thingamajigID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetThingamajig(ctx context.Context, thingamajigID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"thingamajigID", thingamajigID},
@@ -47,7 +47,7 @@ func (c *Client) PermissionsIncludeNoTable(ctx context.Context, thingamajigID st
 	}, opts...)
 }
 
-// PermissionsIncludeOutside calls GET /v1.0/doodads/{doodad-id}: Get doodad.
+// GetDoodad calls GET /v1.0/doodads/{doodad-id}: Get doodad.
 //
 // Get a doodad.
 //
@@ -61,7 +61,7 @@ func (c *Client) PermissionsIncludeNoTable(ctx context.Context, thingamajigID st
 // Documentation:
 // https://learn.microsoft.com/graph/api/permissions-include-outside?view=graph-rest-1.0
 // (bad/api-reference/v1.0/api/permissions-include-outside.md).
-func (c *Client) PermissionsIncludeOutside(ctx context.Context, doodadID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetDoodad(ctx context.Context, doodadID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"doodadID", doodadID},

@@ -7,8 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// RangeClearRequest is the request body of range-clear (POST).
-type RangeClearRequest struct {
+// ClearRequest is the request body of range-clear (POST).
+type ClearRequest struct {
 	// ApplyTo is "applyTo". Optional. Determines the type of clear action. The
 	// possible values are: `All`, `Formats`, `Contents`.
 	ApplyTo *string `json:"applyTo,omitempty"`
@@ -16,14 +16,14 @@ type RangeClearRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes RangeClearRequest and keeps the members it does not declare.
-func (m *RangeClearRequest) UnmarshalJSON(b []byte) error {
-	type plain RangeClearRequest
+// UnmarshalJSON decodes ClearRequest and keeps the members it does not declare.
+func (m *ClearRequest) UnmarshalJSON(b []byte) error {
+	type plain ClearRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes RangeClearRequest with the members it does not declare.
-func (m RangeClearRequest) MarshalJSON() ([]byte, error) {
-	type plain RangeClearRequest
+// MarshalJSON encodes ClearRequest with the members it does not declare.
+func (m ClearRequest) MarshalJSON() ([]byte, error) {
+	type plain ClearRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -7,9 +7,9 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// SecuritySecurityRunHuntingQueryRequest is the request body of
+// RunHuntingQueryRequest is the request body of
 // security-security-runhuntingquery (POST).
-type SecuritySecurityRunHuntingQueryRequest struct {
+type RunHuntingQueryRequest struct {
 	// Query is "Query".
 	Query *string `json:"Query,omitempty"`
 	// Timespan is "Timespan".
@@ -18,14 +18,14 @@ type SecuritySecurityRunHuntingQueryRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes SecuritySecurityRunHuntingQueryRequest and keeps the members it does not declare.
-func (m *SecuritySecurityRunHuntingQueryRequest) UnmarshalJSON(b []byte) error {
-	type plain SecuritySecurityRunHuntingQueryRequest
+// UnmarshalJSON decodes RunHuntingQueryRequest and keeps the members it does not declare.
+func (m *RunHuntingQueryRequest) UnmarshalJSON(b []byte) error {
+	type plain RunHuntingQueryRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes SecuritySecurityRunHuntingQueryRequest with the members it does not declare.
-func (m SecuritySecurityRunHuntingQueryRequest) MarshalJSON() ([]byte, error) {
-	type plain SecuritySecurityRunHuntingQueryRequest
+// MarshalJSON encodes RunHuntingQueryRequest with the members it does not declare.
+func (m RunHuntingQueryRequest) MarshalJSON() ([]byte, error) {
+	type plain RunHuntingQueryRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

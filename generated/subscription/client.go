@@ -23,7 +23,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// SubscriptionList calls GET /v1.0/subscriptions: Listar assinaturas.
+// List calls GET /v1.0/subscriptions: Listar assinaturas.
 //
 // Recupere as propriedades e os relacionamentos das assinaturas do webhook,
 // com base no ID do aplicativo, no usuário e na função do usuário com um
@@ -32,9 +32,9 @@ func New(c *generated.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.subscription in the JSON result.
 //
-// SubscriptionList yields every member, page after page, following
-// @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. SubscriptionListPage returns one page.
+// List yields every member, page after page, following @odata.nextLink; it
+// stops at the first error, which it yields, or when the loop breaks. ListPage
+// returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): Channel.ReadBasic.All,
@@ -62,17 +62,17 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/subscription-list?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/subscription-list.md).
-func (c *Client) SubscriptionList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.Subscription, error] {
+func (c *Client) List(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.Subscription, error] {
 	return graphrt.All[generated.Subscription](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/subscriptions",
 	}, opts...)
 }
 
-// SubscriptionListPage returns one page of the collection that
-// SubscriptionList iterates over, with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) SubscriptionListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.Subscription], error) {
+// ListPage returns one page of the collection that List iterates over, with
+// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
+// to get the count.
+func (c *Client) ListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.Subscription], error) {
 	return graphrt.GetPage[generated.Subscription](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/subscriptions",

@@ -8,8 +8,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// TypenamesPostRequest is the request body of typenames-post (POST).
-type TypenamesPostRequest struct {
+// CreateRequest is the request body of typenames-post (POST).
+type CreateRequest struct {
 	// Client is "client". A client.
 	Client *generated.ClientType2 `json:"client,omitempty"`
 	// ClientType is "clientType". A clientType.
@@ -38,14 +38,14 @@ type TypenamesPostRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes TypenamesPostRequest and keeps the members it does not declare.
-func (m *TypenamesPostRequest) UnmarshalJSON(b []byte) error {
-	type plain TypenamesPostRequest
+// UnmarshalJSON decodes CreateRequest and keeps the members it does not declare.
+func (m *CreateRequest) UnmarshalJSON(b []byte) error {
+	type plain CreateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes TypenamesPostRequest with the members it does not declare.
-func (m TypenamesPostRequest) MarshalJSON() ([]byte, error) {
-	type plain TypenamesPostRequest
+// MarshalJSON encodes CreateRequest with the members it does not declare.
+func (m CreateRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

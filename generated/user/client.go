@@ -23,8 +23,8 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UserAssignLicense calls POST /v1.0/users/{id |
-// userPrincipalName}/assignLicense: user: assignLicense.
+// AssignLicense calls POST /v1.0/users/{id | userPrincipalName}/assignLicense:
+// user: assignLicense.
 //
 // Namespace: microsoft.graph Add or remove subscriptions for the user. You can
 // also enable and disable specific plans associated with a subscription.
@@ -44,16 +44,16 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/user-assignlicense.md).
-func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (*generated.User, error) {
+func (c *Client) AssignLicense(ctx context.Context, userID string, body *AssignLicenseRequest, opts ...graphrt.Option) (*generated.User, error) {
 	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/assignLicense",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/assignLicense",
 	}, opts...)
 }
 
-// UserDelete calls DELETE /v1.0/users/{id | userPrincipalName}: Delete a user.
+// Delete calls DELETE /v1.0/users/{id | userPrincipalName}: Delete a user.
 //
 // Delete user.
 //
@@ -67,16 +67,15 @@ func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName st
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-delete?view=graph-rest-1.0
 // (owners-en-2021/api-reference/v1.0/api/user-delete.md).
-func (c *Client) UserDelete(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) error {
+func (c *Client) Delete(ctx context.Context, userID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }
 
-// UserGetEn2021Users calls GET /v1.0/users/{id | userPrincipalName}: Get a
-// user.
+// Get calls GET /v1.0/users/{id | userPrincipalName}: Get a user.
 //
 // Retrieve the properties and relationships of user object.
 //
@@ -94,100 +93,25 @@ func (c *Client) UserDelete(ctx context.Context, idOrUserPrincipalName string, o
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetEn2021Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.User, error) {
+func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.User, error) {
 	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }
 
-// UserGetEn2021Me calls GET /v1.0/me: Get a user, on another documented path;
-// see UserGetEn2021Users for the body, the response, the permissions and the
-// page.
-func (c *Client) UserGetEn2021Me(ctx context.Context, opts ...graphrt.Option) (*generated.User, error) {
-	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me",
-	}, opts...)
-}
-
-// UserGetOwnersEn2021Users calls GET /v1.0/users/{id | userPrincipalName}: Get
-// a user.
-//
-// Retrieve the properties and relationships of user object.
-//
-// On success the service answers 200 with a microsoft.graph.user object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadWrite,
-//     User.ReadBasic.All, User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Directory.AccessAsUser.All
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
-// (owners-en-2021/api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetOwnersEn2021Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.User, error) {
-	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
-	}, opts...)
-}
-
-// UserGetOwnersEn2021Me calls GET /v1.0/me: Get a user, on another documented
-// path; see UserGetOwnersEn2021Users for the body, the response, the
-// permissions and the page.
-func (c *Client) UserGetOwnersEn2021Me(ctx context.Context, opts ...graphrt.Option) (*generated.User, error) {
+// GetMe calls GET /v1.0/me: Get a user, on another documented path; see Get
+// for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*generated.User, error) {
 	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
 }
 
-// UserGetPtBr2023Users calls GET /v1.0/users/{id | userPrincipalName}: Obter
-// um usuário.
-//
-// Recuperar as propriedades e os relacionamentos do objeto user.
-//
-// On success the service answers 200 with a microsoft.graph.user object in the
-// JSON result.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.ReadWrite,
-//     User.ReadBasic.All, User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//   - delegated (personal Microsoft account): User.Read, User.ReadWrite
-//   - application: User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
-// (pt-BR-2023/api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetPtBr2023Users(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.User, error) {
-	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
-	}, opts...)
-}
-
-// UserGetPtBr2023Me calls GET /v1.0/me: Obter um usuário, on another
-// documented path; see UserGetPtBr2023Users for the body, the response, the
-// permissions and the page.
-func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) (*generated.User, error) {
-	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me",
-	}, opts...)
-}
-
-// UserGetMailboxSettingsMe calls GET /v1.0/me/mailboxSettings: Get user
-// mailbox settings.
+// GetMailboxSettingsMe calls GET /v1.0/me/mailboxSettings: Get user mailbox
+// settings.
 //
 // Get the user's mailboxSettings. You can view all mailbox settings, or get
 // specific settings.
@@ -205,240 +129,240 @@ func (c *Client) UserGetPtBr2023Me(ctx context.Context, opts ...graphrt.Option) 
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get-mailboxsettings?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-get-mailboxsettings.md).
-func (c *Client) UserGetMailboxSettingsMe(ctx context.Context, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
+func (c *Client) GetMailboxSettingsMe(ctx context.Context, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
 	return graphrt.Object[generated.MailboxSettings](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsers calls GET /v1.0/users/{id |
+// GetMailboxSettings calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
-func (c *Client) UserGetMailboxSettingsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
+func (c *Client) GetMailboxSettings(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
 	return graphrt.Object[generated.MailboxSettings](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeAutomaticRepliesSetting calls GET
+// GetMailboxSettingsAutomaticRepliesSettingMe calls GET
 // /v1.0/me/mailboxSettings/automaticRepliesSetting: Get user mailbox settings,
-// on another documented path; see UserGetMailboxSettingsMe for the body, the
+// on another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.automaticRepliesSetting object in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeAutomaticRepliesSetting(ctx context.Context, opts ...graphrt.Option) (*generated.AutomaticRepliesSetting, error) {
+func (c *Client) GetMailboxSettingsAutomaticRepliesSettingMe(ctx context.Context, opts ...graphrt.Option) (*generated.AutomaticRepliesSetting, error) {
 	return graphrt.Object[generated.AutomaticRepliesSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/automaticRepliesSetting",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersAutomaticRepliesSetting calls GET /v1.0/users/{id
-// | userPrincipalName}/mailboxSettings/automaticRepliesSetting: Get user
-// mailbox settings, on another documented path; see UserGetMailboxSettingsMe
-// for the body, the response, the permissions and the page.
+// GetMailboxSettingsAutomaticRepliesSetting calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/automaticRepliesSetting: Get user mailbox
+// settings, on another documented path; see GetMailboxSettingsMe for the body,
+// the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.automaticRepliesSetting object in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersAutomaticRepliesSetting(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.AutomaticRepliesSetting, error) {
+func (c *Client) GetMailboxSettingsAutomaticRepliesSetting(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.AutomaticRepliesSetting, error) {
 	return graphrt.Object[generated.AutomaticRepliesSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/automaticRepliesSetting",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/automaticRepliesSetting",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeDateFormat calls GET
+// GetMailboxSettingsDateFormatMe calls GET
 // /v1.0/me/mailboxSettings/dateFormat: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeDateFormat(ctx context.Context, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsDateFormatMe(ctx context.Context, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/dateFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersDateFormat calls GET /v1.0/users/{id |
+// GetMailboxSettingsDateFormat calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/dateFormat: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersDateFormat(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsDateFormat(ctx context.Context, userID string, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/dateFormat",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/dateFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeDelegateMeetingMessageDeliveryOptions calls GET
+// GetMailboxSettingsDelegateMeetingMessageDeliveryOptionsMe calls GET
 // /v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions: Get user
-// mailbox settings, on another documented path; see UserGetMailboxSettingsMe
-// for the body, the response, the permissions and the page.
+// mailbox settings, on another documented path; see GetMailboxSettingsMe for
+// the body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeDelegateMeetingMessageDeliveryOptions(ctx context.Context, opts ...graphrt.Option) (generated.DelegateMeetingMessageDeliveryOptions, error) {
+func (c *Client) GetMailboxSettingsDelegateMeetingMessageDeliveryOptionsMe(ctx context.Context, opts ...graphrt.Option) (generated.DelegateMeetingMessageDeliveryOptions, error) {
 	return graphrt.Value[generated.DelegateMeetingMessageDeliveryOptions](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersDelegateMeetingMessageDeliveryOptions calls GET
+// GetMailboxSettingsDelegateMeetingMessageDeliveryOptions calls GET
 // /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions:
 // Get user mailbox settings, on another documented path; see
-// UserGetMailboxSettingsMe for the body, the response, the permissions and the
+// GetMailboxSettingsMe for the body, the response, the permissions and the
 // page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersDelegateMeetingMessageDeliveryOptions(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (generated.DelegateMeetingMessageDeliveryOptions, error) {
+func (c *Client) GetMailboxSettingsDelegateMeetingMessageDeliveryOptions(ctx context.Context, userID string, opts ...graphrt.Option) (generated.DelegateMeetingMessageDeliveryOptions, error) {
 	return graphrt.Value[generated.DelegateMeetingMessageDeliveryOptions](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/delegateMeetingMessageDeliveryOptions",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeLanguage calls GET
-// /v1.0/me/mailboxSettings/language: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// GetMailboxSettingsLanguageMe calls GET /v1.0/me/mailboxSettings/language:
+// Get user mailbox settings, on another documented path; see
+// GetMailboxSettingsMe for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.localeInfo object in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeLanguage(ctx context.Context, opts ...graphrt.Option) (*generated.LocaleInfo, error) {
+func (c *Client) GetMailboxSettingsLanguageMe(ctx context.Context, opts ...graphrt.Option) (*generated.LocaleInfo, error) {
 	return graphrt.Object[generated.LocaleInfo](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/language",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersLanguage calls GET /v1.0/users/{id |
+// GetMailboxSettingsLanguage calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/language: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.localeInfo object in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersLanguage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.LocaleInfo, error) {
+func (c *Client) GetMailboxSettingsLanguage(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.LocaleInfo, error) {
 	return graphrt.Object[generated.LocaleInfo](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/language",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/language",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeTimeFormat calls GET
+// GetMailboxSettingsTimeFormatMe calls GET
 // /v1.0/me/mailboxSettings/timeFormat: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeTimeFormat(ctx context.Context, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeFormatMe(ctx context.Context, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/timeFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersTimeFormat calls GET /v1.0/users/{id |
+// GetMailboxSettingsTimeFormat calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/timeFormat: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersTimeFormat(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeFormat(ctx context.Context, userID string, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/timeFormat",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/timeFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeTimeZone calls GET
-// /v1.0/me/mailboxSettings/timeZone: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// GetMailboxSettingsTimeZoneMe calls GET /v1.0/me/mailboxSettings/timeZone:
+// Get user mailbox settings, on another documented path; see
+// GetMailboxSettingsMe for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeTimeZone(ctx context.Context, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeZoneMe(ctx context.Context, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/timeZone",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersTimeZone calls GET /v1.0/users/{id |
+// GetMailboxSettingsTimeZone calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/timeZone: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersTimeZone(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeZone(ctx context.Context, userID string, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/timeZone",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/timeZone",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeWorkingHours calls GET
+// GetMailboxSettingsWorkingHoursMe calls GET
 // /v1.0/me/mailboxSettings/workingHours: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.workingHours object in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeWorkingHours(ctx context.Context, opts ...graphrt.Option) (*generated.WorkingHours, error) {
+func (c *Client) GetMailboxSettingsWorkingHoursMe(ctx context.Context, opts ...graphrt.Option) (*generated.WorkingHours, error) {
 	return graphrt.Object[generated.WorkingHours](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/workingHours",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersWorkingHours calls GET /v1.0/users/{id |
+// GetMailboxSettingsWorkingHours calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/workingHours: Get user mailbox settings,
-// on another documented path; see UserGetMailboxSettingsMe for the body, the
+// on another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.workingHours object in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*generated.WorkingHours, error) {
+func (c *Client) GetMailboxSettingsWorkingHours(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.WorkingHours, error) {
 	return graphrt.Object[generated.WorkingHours](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/workingHours",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/workingHours",
 	}, opts...)
 }
 
-// UserList calls GET /v1.0/users: List users.
+// List calls GET /v1.0/users: List users.
 //
 // Retrieve a list of user objects.
 //
 // On success the service answers 200 with a collection of microsoft.graph.user
 // in the JSON result.
 //
-// UserList yields every member, page after page, following @odata.nextLink; it
-// stops at the first error, which it yields, or when the loop breaks.
-// UserListPage returns one page.
+// List yields every member, page after page, following @odata.nextLink; it
+// stops at the first error, which it yields, or when the loop breaks. ListPage
+// returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): User.ReadBasic.All, User.Read.All,
@@ -451,7 +375,7 @@ func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list?view=graph-rest-1.0
 // (owners-en-2021/api-reference/v1.0/api/user-list.md).
-func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.User, error] {
+func (c *Client) List(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.User, error] {
 	return graphrt.All[generated.User](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -459,10 +383,10 @@ func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2
 	}, opts...)
 }
 
-// UserListPage returns one page of the collection that UserList iterates over,
-// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
-// graphrt.Count() to get the count.
-func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.User], error) {
+// ListPage returns one page of the collection that List iterates over, with
+// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
+// to get the count.
+func (c *Client) ListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.User], error) {
 	return graphrt.GetPage[generated.User](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -470,7 +394,7 @@ func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*gra
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesMe calls GET /v1.0/me/agreementAcceptances: List
+// ListAgreementAcceptancesMe calls GET /v1.0/me/agreementAcceptances: List
 // agreementAcceptances.
 //
 // Retrieve a list of a user's agreementAcceptance objects.
@@ -478,9 +402,9 @@ func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*gra
 // On success the service answers 200 with a collection of
 // microsoft.graph.agreementAcceptance in the JSON result.
 //
-// UserListAgreementAcceptancesMe yields every member, page after page,
-// following @odata.nextLink; it stops at the first error, which it yields, or
-// when the loop breaks. UserListAgreementAcceptancesMePage returns one page.
+// ListAgreementAcceptancesMe yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. ListAgreementAcceptancesMePage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): AgreementAcceptance.Read
@@ -490,52 +414,51 @@ func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*gra
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list-agreementacceptances?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-list-agreementacceptances.md).
-func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
+func (c *Client) ListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
 	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesMePage returns one page of the collection that
-// UserListAgreementAcceptancesMe iterates over, with its @odata.count,
+// ListAgreementAcceptancesMePage returns one page of the collection that
+// ListAgreementAcceptancesMe iterates over, with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) UserListAgreementAcceptancesMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
+func (c *Client) ListAgreementAcceptancesMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
 	return graphrt.GetPage[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesUsers calls GET /v1.0/users/{id |
+// ListAgreementAcceptances calls GET /v1.0/users/{id |
 // userPrincipalName}/agreementAcceptances: List agreementAcceptances, on
-// another documented path; see UserListAgreementAcceptancesMe for the body,
-// the response, the permissions and the page.
+// another documented path; see ListAgreementAcceptancesMe for the body, the
+// response, the permissions and the page.
 //
-// UserListAgreementAcceptancesUsers yields every member, page after page,
-// following @odata.nextLink; it stops at the first error, which it yields, or
-// when the loop breaks. UserListAgreementAcceptancesUsersPage returns one
-// page.
-func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
+// ListAgreementAcceptances yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. ListAgreementAcceptancesPage returns one page.
+func (c *Client) ListAgreementAcceptances(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
 	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesUsersPage returns one page of the collection
-// that UserListAgreementAcceptancesUsers iterates over, with its @odata.count,
+// ListAgreementAcceptancesPage returns one page of the collection that
+// ListAgreementAcceptances iterates over, with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) UserListAgreementAcceptancesUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
+func (c *Client) ListAgreementAcceptancesPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[generated.AgreementAcceptance], error) {
 	return graphrt.GetPage[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/agreementAcceptances",
 	}, opts...)
 }
 
-// UserPostSponsors calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
+// AddSponsorsRef calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
 //
 // Assign a user a sponsor. Sponsors are users and groups that are responsible
 // for this guest user's privileges in the tenant and for keeping the guest
@@ -555,16 +478,16 @@ func (c *Client) UserListAgreementAcceptancesUsersPage(ctx context.Context, idOr
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/user-post-sponsors.md).
-func (c *Client) UserPostSponsors(ctx context.Context, id string, odataID string, opts ...graphrt.Option) error {
+func (c *Client) AddSponsorsRef(ctx context.Context, userID string, odataID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   graphrt.Ref{ODataID: odataID},
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(id) + "/sponsors/$ref",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/sponsors/$ref",
 	}, opts...)
 }
 
-// UserPostUsers calls POST /v1.0/users: Create User.
+// Create calls POST /v1.0/users: Create User.
 //
 // Create a new user. The request body contains the user to create. At a
 // minimum, you must specify the required properties for the user. You can
@@ -584,7 +507,7 @@ func (c *Client) UserPostSponsors(ctx context.Context, id string, odataID string
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-post-users?view=graph-rest-1.0
 // (owners-en-2021/api-reference/v1.0/api/user-post-users.md).
-func (c *Client) UserPostUsers(ctx context.Context, body *generated.User, opts ...graphrt.Option) (*generated.User, error) {
+func (c *Client) Create(ctx context.Context, body *generated.User, opts ...graphrt.Option) (*generated.User, error) {
 	return graphrt.Object[generated.User](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -592,7 +515,45 @@ func (c *Client) UserPostUsers(ctx context.Context, body *generated.User, opts .
 	}, opts...)
 }
 
-// UserUpdate calls PATCH /v1.0/users/{id | userPrincipalName}: Update user.
+// SendMailMe calls POST /v1.0/me/sendMail: Send mail.
+//
+// Send the message specified in the request body using either JSON or MIME
+// format.
+//
+// The request body is a JSON object with the parameters message (required),
+// saveToSentItems.
+//
+// On success the service answers 202 with no body.
+//
+// Permissions:
+//   - delegated (work or school account): Mail.Send
+//   - delegated (personal Microsoft account): Mail.Send
+//   - application: Mail.Send
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0
+// (en-2021/api-reference/v1.0/api/user-sendmail.md).
+func (c *Client) SendMailMe(ctx context.Context, body *SendMailRequest, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Path:   "/v1.0/me/sendMail",
+	}, opts...)
+}
+
+// SendMail calls POST /v1.0/users/{id | userPrincipalName}/sendMail: Send
+// mail, on another documented path; see SendMailMe for the body, the response,
+// the permissions and the page.
+func (c *Client) SendMail(ctx context.Context, userID string, body *SendMailRequest, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/sendMail",
+	}, opts...)
+}
+
+// Update calls PATCH /v1.0/users/{id | userPrincipalName}: Update user.
 //
 // Update the properties of a user object. Not all properties can be updated by
 // Member or Guest users with their default permissions without Administrator
@@ -622,36 +583,11 @@ func (c *Client) UserPostUsers(ctx context.Context, body *generated.User, opts .
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-update?view=graph-rest-1.0
 // (owners-en-2021/api-reference/v1.0/api/user-update.md).
-func (c *Client) UserUpdate(ctx context.Context, idOrUserPrincipalName string, body *UserUpdateRequest, opts ...graphrt.Option) error {
+func (c *Client) Update(ctx context.Context, userID string, body *UpdateRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
-	}, opts...)
-}
-
-// UserGetTransitiveReports calls GET
-// /beta/users/{id}/transitiveReports/$count: Get transitiveReports for a user.
-//
-// Retrieve a count of transitive reports for a user.
-//
-// On success the service answers 200; the result is the binary content.
-//
-// Permissions:
-//   - delegated (work or school account): User.Read, User.Read.All,
-//     Directory.Read.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: User.Read, User.Read.All, Directory.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-get-transitivereports?view=graph-rest-beta
-// (en-2021/api-reference/beta/api/user-get-transitivereports.md).
-func (c *Client) UserGetTransitiveReports(ctx context.Context, id string, opts ...graphrt.Option) ([]byte, error) {
-	return c.rt.Bytes(ctx, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }

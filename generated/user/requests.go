@@ -9,8 +9,8 @@ import (
 	"time"
 )
 
-// UserAssignLicenseRequest is the request body of user-assignlicense (POST).
-type UserAssignLicenseRequest struct {
+// AssignLicenseRequest is the request body of user-assignlicense (POST).
+type AssignLicenseRequest struct {
 	// AddLicenses is "addLicenses". A collection of assignedLicense objects that
 	// specify the licenses to add. You can disable plans associated with a license
 	// by setting the disabledPlans property on an assignedLicense object.
@@ -22,20 +22,44 @@ type UserAssignLicenseRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes UserAssignLicenseRequest and keeps the members it does not declare.
-func (m *UserAssignLicenseRequest) UnmarshalJSON(b []byte) error {
-	type plain UserAssignLicenseRequest
+// UnmarshalJSON decodes AssignLicenseRequest and keeps the members it does not declare.
+func (m *AssignLicenseRequest) UnmarshalJSON(b []byte) error {
+	type plain AssignLicenseRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes UserAssignLicenseRequest with the members it does not declare.
-func (m UserAssignLicenseRequest) MarshalJSON() ([]byte, error) {
-	type plain UserAssignLicenseRequest
+// MarshalJSON encodes AssignLicenseRequest with the members it does not declare.
+func (m AssignLicenseRequest) MarshalJSON() ([]byte, error) {
+	type plain AssignLicenseRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
-// UserUpdateRequest is the request body of user-update (PATCH).
-type UserUpdateRequest struct {
+// SendMailRequest is the request body of user-sendmail (POST).
+type SendMailRequest struct {
+	// Message is "message". The message to send. Required. Required.
+	Message generated.Message `json:"message"`
+	// SaveToSentItems is "saveToSentItems". Indicates whether to save the message
+	// in Sent Items. Specify it only if the parameter is false; default is true.
+	// Optional.
+	SaveToSentItems *bool `json:"saveToSentItems,omitempty"`
+	// AdditionalData holds members the docs do not list, sent as they are.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes SendMailRequest and keeps the members it does not declare.
+func (m *SendMailRequest) UnmarshalJSON(b []byte) error {
+	type plain SendMailRequest
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes SendMailRequest with the members it does not declare.
+func (m SendMailRequest) MarshalJSON() ([]byte, error) {
+	type plain SendMailRequest
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
+// UpdateRequest is the request body of user-update (PATCH).
+type UpdateRequest struct {
 	// AboutMe is "aboutMe". A freeform text entry field for the user to describe
 	// themselves.
 	AboutMe *string `json:"aboutMe,omitempty"`
@@ -185,14 +209,14 @@ type UserUpdateRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes UserUpdateRequest and keeps the members it does not declare.
-func (m *UserUpdateRequest) UnmarshalJSON(b []byte) error {
-	type plain UserUpdateRequest
+// UnmarshalJSON decodes UpdateRequest and keeps the members it does not declare.
+func (m *UpdateRequest) UnmarshalJSON(b []byte) error {
+	type plain UpdateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes UserUpdateRequest with the members it does not declare.
-func (m UserUpdateRequest) MarshalJSON() ([]byte, error) {
-	type plain UserUpdateRequest
+// MarshalJSON encodes UpdateRequest with the members it does not declare.
+func (m UpdateRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -22,7 +22,7 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// WidgetShapes calls POST /v1.0/widgets/{widget-id}/reset: Reset widget.
+// Reset calls POST /v1.0/widgets/{widget-id}/reset: Reset widget.
 //
 // Reset a widget to its defaults.
 //
@@ -39,7 +39,7 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/widget-shapes?view=graph-rest-1.0
 // (crafted/api-reference/v1.0/api/widget-shapes.md).
-func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
+func (c *Client) Reset(ctx context.Context, widgetID string, body *ResetRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -48,11 +48,10 @@ func (c *Client) WidgetShapes(ctx context.Context, widgetID string, body *Widget
 	}, opts...)
 }
 
-// WidgetShapesUsers calls POST
-// /v1.0/users/{user-id}/widgets/{widget-id}/reset: Reset widget, on another
-// documented path; see WidgetShapes for the body, the response, the
-// permissions and the page.
-func (c *Client) WidgetShapesUsers(ctx context.Context, userID string, widgetID string, body *WidgetShapesRequest, opts ...graphrt.Option) error {
+// ResetInUsers calls POST /v1.0/users/{user-id}/widgets/{widget-id}/reset:
+// Reset widget, on another documented path; see Reset for the body, the
+// response, the permissions and the page.
+func (c *Client) ResetInUsers(ctx context.Context, userID string, widgetID string, body *ResetRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -7,8 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// WidgetShapesRequest is the request body of widget-shapes (POST).
-type WidgetShapesRequest struct {
+// ResetRequest is the request body of widget-shapes (POST).
+type ResetRequest struct {
 	// Mode is "mode". How far to reset. Required.
 	Mode string `json:"mode"`
 	// KeepName is "keepName". Whether to keep the display name.
@@ -17,14 +17,14 @@ type WidgetShapesRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes WidgetShapesRequest and keeps the members it does not declare.
-func (m *WidgetShapesRequest) UnmarshalJSON(b []byte) error {
-	type plain WidgetShapesRequest
+// UnmarshalJSON decodes ResetRequest and keeps the members it does not declare.
+func (m *ResetRequest) UnmarshalJSON(b []byte) error {
+	type plain ResetRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes WidgetShapesRequest with the members it does not declare.
-func (m WidgetShapesRequest) MarshalJSON() ([]byte, error) {
-	type plain WidgetShapesRequest
+// MarshalJSON encodes ResetRequest with the members it does not declare.
+func (m ResetRequest) MarshalJSON() ([]byte, error) {
+	type plain ResetRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

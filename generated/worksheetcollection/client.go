@@ -22,8 +22,8 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// WorksheetcollectionAddItems calls POST
-// /v1.0/me/drive/items/{id}/workbook/worksheets: WorksheetCollection: add.
+// Create calls POST /v1.0/me/drive/items/{id}/workbook/worksheets:
+// WorksheetCollection: add.
 //
 // Adiciona uma nova planilha à pasta de trabalho. A planilha será adicionada
 // ao final das planilhas existentes. Se desejar ativar a planilha
@@ -42,24 +42,24 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/worksheetcollection-add?view=graph-rest-1.0
 // (pt-BR-2023/api-reference/v1.0/api/worksheetcollection-add.md).
-func (c *Client) WorksheetcollectionAddItems(ctx context.Context, id string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*generated.WorkbookWorksheet, error) {
+func (c *Client) Create(ctx context.Context, itemID string, body *CreateRequest, opts ...graphrt.Option) (*generated.WorkbookWorksheet, error) {
 	return graphrt.Object[generated.WorkbookWorksheet](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets",
+		Params: []string{"itemID", itemID},
+		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets",
 	}, opts...)
 }
 
-// WorksheetcollectionAddRoot calls POST
+// CreateInRoot calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/worksheets: WorksheetCollection:
-// add, on another documented path; see WorksheetcollectionAddItems for the
-// body, the response, the permissions and the page.
-func (c *Client) WorksheetcollectionAddRoot(ctx context.Context, itemPath string, body *WorksheetcollectionAddRequest, opts ...graphrt.Option) (*generated.WorkbookWorksheet, error) {
+// add, on another documented path; see Create for the body, the response, the
+// permissions and the page.
+func (c *Client) CreateInRoot(ctx context.Context, path string, body *CreateRequest, opts ...graphrt.Option) (*generated.WorkbookWorksheet, error) {
 	return graphrt.Object[generated.WorkbookWorksheet](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"itemPath", itemPath},
-		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets",
+		Params: []string{"path", path},
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(path) + ":/workbook/worksheets",
 	}, opts...)
 }

@@ -16,14 +16,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// B2xIdentityUserFlowPutAPIConnectorConfiguration answers PUT
+	// SetAPIConnectorConfigurationRef answers PUT
 	// /v1.0/identity/b2xUserFlows/{b2xUserFlowId}/apiConnectorConfiguration/{step}/$ref
 	// (b2xidentityuserflow-put-apiconnectorconfiguration).
-	B2xIdentityUserFlowPutAPIConnectorConfiguration(w http.ResponseWriter, r *http.Request)
-	// B2xIdentityUserflowDeleteUserflowIdentityProviders answers DELETE
-	// /beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{id}/$ref
-	// (b2xidentityuserflow-delete-userflowidentityproviders).
-	B2xIdentityUserflowDeleteUserflowIdentityProviders(w http.ResponseWriter, r *http.Request)
+	SetAPIConnectorConfigurationRef(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -32,21 +28,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// B2xIdentityUserFlowPutAPIConnectorConfiguration answers 204 with the documented example of b2xidentityuserflow-put-apiconnectorconfiguration.
-func (DocsHandler) B2xIdentityUserFlowPutAPIConnectorConfiguration(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesB2xIdentityUserFlowPutAPIConnectorConfiguration...)
+// SetAPIConnectorConfigurationRef answers 204 with the documented example of b2xidentityuserflow-put-apiconnectorconfiguration.
+func (DocsHandler) SetAPIConnectorConfigurationRef(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesSetAPIConnectorConfigurationRef...)
 }
 
-// B2xIdentityUserflowDeleteUserflowIdentityProviders answers 204 with the documented example of b2xidentityuserflow-delete-userflowidentityproviders.
-func (DocsHandler) B2xIdentityUserflowDeleteUserflowIdentityProviders(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesB2xIdentityUserflowDeleteUserflowIdentityProviders...)
-}
-
-// examplesB2xIdentityUserFlowPutAPIConnectorConfiguration are the documented responses of b2xidentityuserflow-put-apiconnectorconfiguration.
-var examplesB2xIdentityUserFlowPutAPIConnectorConfiguration = []graphrt.Example{{Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postFederationSignup/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}}
-
-// examplesB2xIdentityUserflowDeleteUserflowIdentityProviders are the documented responses of b2xidentityuserflow-delete-userflowidentityproviders.
-var examplesB2xIdentityUserflowDeleteUserflowIdentityProviders = []graphrt.Example{{Path: "/beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{identityProvider-id}/$ref"}}
+// examplesSetAPIConnectorConfigurationRef are the documented responses of b2xidentityuserflow-put-apiconnectorconfiguration.
+var examplesSetAPIConnectorConfigurationRef = []graphrt.Example{{Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postFederationSignup/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}}
 
 // Register registers the routes of package b2xidentityuserflow on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -66,18 +54,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.B2xIdentityUserFlowPutAPIConnectorConfiguration)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "DELETE",
-		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
-		Pattern:   "/beta/identity/b2xUserFlows/{b2xUserFlowID}/userflowIdentityProviders/{userflowIdentityProviderID}/$ref",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
-			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.B2xIdentityUserflowDeleteUserflowIdentityProviders)
+	}, h.SetAPIConnectorConfigurationRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// BodiesPost answers POST /v1.0/bodies (bodies-post).
-	BodiesPost(w http.ResponseWriter, r *http.Request)
+	// Create answers POST /v1.0/bodies (bodies-post).
+	Create(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// BodiesPost answers 200 with the documented example of bodies-post.
-func (DocsHandler) BodiesPost(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesBodiesPost...)
+// Create answers 200 with the documented example of bodies-post.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesCreate...)
 }
 
-// examplesBodiesPost are the documented responses of bodies-post.
-var examplesBodiesPost = []graphrt.Example{{
+// examplesCreate are the documented responses of bodies-post.
+var examplesCreate = []graphrt.Example{{
 	Body:   "{\n  \"displayName\": \"lower\",\n  \"DisplayName\": \"upper\",\n  \"type\": \"`*/ func init() { panic(1) } /*`\",\n  \"default\": true,\n  \"len\": 3,\n  \"1st\": \"first\",\n  \"идентификатор\": \"cyrillic\",\n  \"café\": \"accent\",\n  \"unmarshalJSON\": \"u\",\n  \"MarshalJSON\": \"m\",\n  \"additionalData\": \"ad\",\n  \"-\": \"dash\",\n  \"shape\": \"a-b\",\n  \"note\": \"\\u2028 ` */\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/bodies",
@@ -47,7 +47,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[bodies.BodiesPostRequest]("displayName", "-"),
+		Check:     graphrt.CheckJSON[bodies.CreateRequest]("displayName", "-"),
 		Method:    "POST",
 		Operation: "bodies-post",
 		Pattern:   "/v1.0/bodies",
@@ -56,7 +56,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.BodiesPost)
+	}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

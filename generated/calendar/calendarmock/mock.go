@@ -16,24 +16,16 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// CalendarGet answers GET /v1.0/me/calendar, /v1.0/users/{id |
+	// Get answers GET /v1.0/me/calendar, /v1.0/users/{id |
 	// userPrincipalName}/calendar, /v1.0/groups/{id}/calendar,
 	// /v1.0/me/calendars/{id}, /v1.0/users/{id |
 	// userPrincipalName}/calendars/{id},
 	// /v1.0/me/calendarGroups/{id}/calendars/{id}, /v1.0/users/{id |
 	// userPrincipalName}/calendarGroups/{id}/calendars/{id} (calendar-get).
-	CalendarGet(w http.ResponseWriter, r *http.Request)
-	// CalendarGetSchedule answers POST /v1.0/me/calendar/getSchedule,
-	// /v1.0/users/{id | userPrincipalName}/calendar/getSchedule
-	// (calendar-getschedule).
-	CalendarGetSchedule(w http.ResponseWriter, r *http.Request)
-	// CalendarUpdate answers PATCH /beta/me/calendar, /beta/users/{id |
-	// userPrincipalName}/calendar, /beta/groups/{id}/calendar,
-	// /beta/me/calendars/{id}, /beta/users/{id |
-	// userPrincipalName}/calendars/{id},
-	// /beta/me/calendarGroups/{id}/calendars/{id}, /beta/users/{id |
-	// userPrincipalName}/calendarGroups/{id}/calendars/{id} (calendar-update).
-	CalendarUpdate(w http.ResponseWriter, r *http.Request)
+	Get(w http.ResponseWriter, r *http.Request)
+	// GetSchedule answers POST /v1.0/me/calendar/getSchedule, /v1.0/users/{id |
+	// userPrincipalName}/calendar/getSchedule (calendar-getschedule).
+	GetSchedule(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -42,40 +34,28 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// CalendarGet answers 200 with the documented example of calendar-get.
-func (DocsHandler) CalendarGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCalendarGet...)
+// Get answers 200 with the documented example of calendar-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// CalendarGetSchedule answers 200 with the documented example of calendar-getschedule.
-func (DocsHandler) CalendarGetSchedule(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCalendarGetSchedule...)
+// GetSchedule answers 200 with the documented example of calendar-getschedule.
+func (DocsHandler) GetSchedule(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetSchedule...)
 }
 
-// CalendarUpdate answers 200 with the documented example of calendar-update.
-func (DocsHandler) CalendarUpdate(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCalendarUpdate...)
-}
-
-// examplesCalendarGet are the documented responses of calendar-get.
-var examplesCalendarGet = []graphrt.Example{{
+// examplesGet are the documented responses of calendar-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#me/calendars/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/v1.0/users('ddfcd489-628b-40d7-b48b-57002df800e5@1717622f-1d94-4d0c-9d74-709fad664b77')/calendars('AAMkAGI2TGuLAAA=')\",\n    \"id\": \"AAMkAGI2TGuLAAA=\",\n    \"name\": \"Calendar\",\n    \"color\": \"auto\",\n    \"isDefaultCalendar\": false,\n    \"changeKey\": \"nfZyf7VcrEKLNoU37KWlkQAAA0x0+w==\",\n    \"canShare\":true,\n    \"canViewPrivateItems\":true,\n    \"hexColor\": \"\",\n    \"canEdit\":true,\n    \"allowedOnlineMeetingProviders\": [\n                \"teamsForBusiness\"\n            ],\n    \"defaultOnlineMeetingProvider\": \"teamsForBusiness\",\n    \"isTallyingResponses\": true,\n    \"isRemovable\": false,\n    \"owner\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@adatum.onmicrosoft.com\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar",
 }}
 
-// examplesCalendarGetSchedule are the documented responses of calendar-getschedule.
-var examplesCalendarGetSchedule = []graphrt.Example{{
+// examplesGetSchedule are the documented responses of calendar-getschedule.
+var examplesGetSchedule = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)\",\n    \"value\": [\n        {\n            \"scheduleId\": \"adelev@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"000220000\",\n            \"scheduleItems\": [\n                {\n                    \"isPrivate\": false,\n                    \"status\": \"busy\",\n                    \"subject\": \"Let's go for lunch\",\n                    \"location\": \"Harry's Bar\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"name\": \"Pacific Standard Time\"\n                }\n            }\n        },\n        {\n            \"scheduleId\": \"meganb@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"200220010\",\n            \"scheduleItems\": [\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T08:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T09:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T16:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T17:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"@odata.type\": \"#microsoft.graph.customTimeZone\",\n                    \"bias\": 480,\n                    \"name\": \"Customized Time Zone\",\n                    \"standardOffset\": {\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 1,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 11,\n                        \"year\": 0\n                    },\n                    \"daylightOffset\": {\n                        \"daylightBias\": -60,\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 2,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 3,\n                        \"year\": 0\n                    }\n                }\n            }\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar/getSchedule",
-}}
-
-// examplesCalendarUpdate are the documented responses of calendar-update.
-var examplesCalendarUpdate = []graphrt.Example{{
-	Body:   "{\n    \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#me/calendars/$entity\",\n    \"@odata.id\":\"https://graph.microsoft.com/beta/users('266efe5a-0fd7-4edd-877b-b2d1e561f193@ae01a323-3934-4475-a32d-af1274312bb0')/calendars('AAMkADJmMVAAA=')\",\n    \"id\":\"AAMkADJmMVAAA=\",\n    \"name\":\"Social events\",\n    \"color\":\"auto\",\n    \"hexColor\": \"\",\n    \"isDefaultCalendar\":false,\n    \"changeKey\":\"DxYSthXJXEWwAQSYQnXvIgAAIxGttg==\",\n    \"canShare\":true,\n    \"canViewPrivateItems\":true,\n    \"isShared\":false,\n    \"isSharedWithMe\":false,\n    \"canEdit\":true,\n    \"allowedOnlineMeetingProviders\": [\n                \"teamsForBusiness\"\n            ],\n    \"defaultOnlineMeetingProvider\": \"teamsForBusiness\",\n    \"isTallyingResponses\": true,\n    \"isRemovable\": false,\n    \"owner\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@adatum.onmicrosoft.com\"\n    }\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/me/calendar",
 }}
 
 // Register registers the routes of package calendar on m, answered by h (nil:
@@ -95,7 +75,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -106,7 +86,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -117,7 +97,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -128,7 +108,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -139,7 +119,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -150,7 +130,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -161,10 +141,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarGetScheduleRequest](),
+		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/me/calendar/getSchedule",
@@ -173,10 +153,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.CalendarGetSchedule)
+	}, h.GetSchedule)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarGetScheduleRequest](),
+		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/users/{userID}/calendar/getSchedule",
@@ -185,91 +165,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.CalendarGetSchedule)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendar",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendar",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/groups/{groupID}/calendar",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
+	}, h.GetSchedule)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,10 +15,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ChannelDoesUserHaveAccess answers GET
+	// GetDoesUserHaveAccess answers GET
 	// /v1.0/teams/{team-id}/channels/{channel-id}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')
 	// (channel-doesuserhaveaccess).
-	ChannelDoesUserHaveAccess(w http.ResponseWriter, r *http.Request)
+	GetDoesUserHaveAccess(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -27,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ChannelDoesUserHaveAccess answers 200 with the documented example of channel-doesuserhaveaccess.
-func (DocsHandler) ChannelDoesUserHaveAccess(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesChannelDoesUserHaveAccess...)
+// GetDoesUserHaveAccess answers 200 with the documented example of channel-doesuserhaveaccess.
+func (DocsHandler) GetDoesUserHaveAccess(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetDoesUserHaveAccess...)
 }
 
-// examplesChannelDoesUserHaveAccess are the documented responses of channel-doesuserhaveaccess.
-var examplesChannelDoesUserHaveAccess = []graphrt.Example{{
+// examplesGetDoesUserHaveAccess are the documented responses of channel-doesuserhaveaccess.
+var examplesGetDoesUserHaveAccess = []graphrt.Example{{
 	Body:   "{\n  \"value\": true\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/teams/0fddfdc5-f319-491f-a514-be1bc1bf9ddc/channels/19:33b76eea88574bd1969dca37e2b7a819@thread.skype/doesUserHaveAccess(userId='6285581f-484b-4845-9e01-60667f8b12ae')",
@@ -64,7 +64,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ChannelDoesUserHaveAccess)
+	}, h.GetDoesUserHaveAccess)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,14 +16,13 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ChatGetMembers answers GET /v1.0/chats/{chat-id}/members/{membership-id},
+	// GetMember answers GET /v1.0/chats/{chat-id}/members/{membership-id},
 	// /v1.0/users/{user-id |
 	// user-principal-name}/chats/{chat-id}/members/{membership-id}
 	// (chat-get-members).
-	ChatGetMembers(w http.ResponseWriter, r *http.Request)
-	// ChatPostMembers answers POST /v1.0/chats/{chat-id}/members
-	// (chat-post-members).
-	ChatPostMembers(w http.ResponseWriter, r *http.Request)
+	GetMember(w http.ResponseWriter, r *http.Request)
+	// CreateMember answers POST /v1.0/chats/{chat-id}/members (chat-post-members).
+	CreateMember(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -32,25 +31,25 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ChatGetMembers answers 200 with the documented example of chat-get-members.
-func (DocsHandler) ChatGetMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesChatGetMembers...)
+// GetMember answers 200 with the documented example of chat-get-members.
+func (DocsHandler) GetMember(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetMember...)
 }
 
-// ChatPostMembers answers 201 with the documented example of chat-post-members.
-func (DocsHandler) ChatPostMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesChatPostMembers...)
+// CreateMember answers 201 with the documented example of chat-post-members.
+func (DocsHandler) CreateMember(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreateMember...)
 }
 
-// examplesChatGetMembers are the documented responses of chat-get-members.
-var examplesChatGetMembers = []graphrt.Example{{
+// examplesGetMember are the documented responses of chat-get-members.
+var examplesGetMember = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#chats('19%3Ab8577894a63548969c5c92bb9c80c5e1%40thread.v2')/members/$entity\",\n    \"@odata.type\": \"#microsoft.graph.aadUserConversationMember\",\n    \"id\": \"MCMjMjQzMmI1N2ItMGFiZC00M2RiLWFhN2ItMTZlYWRkMTE1ZDM0IyMxOTpiODU3Nzg5NGE2MzU0ODk2OWM1YzkyYmI5YzgwYzVlMUB0aHJlYWQudjIjIzJjOGQyYjVjLTE4NDktNDA2Ni1iNTdkLWU3YTBlOWU0NGVjOA==\",\n    \"roles\": [\n        \"owner\"\n    ],\n    \"displayName\": \"John Doe\",\n    \"visibleHistoryStartDateTime\": \"0001-01-01T00:00:00Z\",\n    \"userId\": \"2c8d2b5c-1849-4066-b57d-e7a0e9e44ec8\",\n    \"email\": \"johndoe@contoso.onmicrosoft.com\",\n    \"tenantId\": \"b33cbe9f-8ebe-4f2a-912b-7e2a427f477f\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/chats/19:b8577894a63548969c5c92bb9c80c5e1@thread.v2/members/MCMjMjQzMmI1N2ItMGFiZC00M2RiLWFhN2ItMTZlYWRkMTE1ZDM0IyMxOTpiODU3Nzg5NGE2MzU0ODk2OWM1YzkyYmI5YzgwYzVlMUB0aHJlYWQudjIjIzJjOGQyYjVjLTE4NDktNDA2Ni1iNTdkLWU3YTBlOWU0NGVjOA==",
 }}
 
-// examplesChatPostMembers are the documented responses of chat-post-members.
-var examplesChatPostMembers = []graphrt.Example{{
+// examplesCreateMember are the documented responses of chat-post-members.
+var examplesCreateMember = []graphrt.Example{{
 	Header: []string{"Location", "/chats/19:cf66807577b149cca1b7af0c32eec122@thread.v2/members/MCMjMjQzMmI1N2ItMGFiZC00M2RiLWFhN2ItMTZlYWRkMTE1ZDM0IyMxOTpiZDlkYTQ2MzIzYWY0MjUzOTZkMGZhNjcyMDAyODk4NEB0aHJlYWQudjIjIzQ4YmY5ZDUyLWRjYTctNGE1Zi04Mzk4LTM3Yjk1Y2M3YmQ4Mw=="},
 	Path:   "/v1.0/chats/19:cf66807577b149cca1b7af0c32eec122@thread.v2/members",
 }, {
@@ -78,7 +77,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ChatGetMembers)
+	}, h.GetMember)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -89,7 +88,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ChatGetMembers)
+	}, h.GetMember)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[generated.ConversationMember](),
@@ -101,7 +100,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"ChatMember.ReadWrite", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ChatPostMembers)
+	}, h.CreateMember)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

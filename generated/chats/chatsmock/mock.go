@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ChatsGetAllMessages answers GET /v1.0/users/{id |
+	// GetAllMessages answers GET /v1.0/users/{id |
 	// user-principal-name}/chats/getAllMessages (chats-getallmessages).
-	ChatsGetAllMessages(w http.ResponseWriter, r *http.Request)
+	GetAllMessages(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ChatsGetAllMessages answers 200 with the documented example of chats-getallmessages.
-func (DocsHandler) ChatsGetAllMessages(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesChatsGetAllMessages...)
+// GetAllMessages answers 200 with the documented example of chats-getallmessages.
+func (DocsHandler) GetAllMessages(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetAllMessages...)
 }
 
-// examplesChatsGetAllMessages are the documented responses of chats-getallmessages.
-var examplesChatsGetAllMessages = []graphrt.Example{{
+// examplesGetAllMessages are the documented responses of chats-getallmessages.
+var examplesGetAllMessages = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(chatMessage)\",\n    \"@odata.count\": 2,\n    \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/users('0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5')/chats/getallMessages?$top=2&$skiptoken=U2tpcFZhbHVlPTIjTWFpbGJveEZvbGRlcj1NYWlsRm9sZGVycy9UZWFtc01lc3NhZ2VzRGF0YQ%3d%3d\",\n    \"value\": [\n        {\n            \"@odata.type\": \"#microsoft.graph.chatMessage\",\n            \"id\": \"1621973534864\",\n            \"replyToId\": null,\n            \"etag\": \"1621973534864\",\n            \"messageType\": \"message\",\n            \"createdDateTime\": \"2021-05-25T20:12:14.864Z\",\n            \"lastModifiedDateTime\": \"2021-05-25T20:12:14.864Z\",\n            \"lastEditedDateTime\": null,\n            \"deletedDateTime\": null,\n            \"subject\": null,\n            \"summary\": null,\n            \"chatId\": \"19:3c9e92a344704332bbf5bda58f4d37b1@thread.v2\",\n            \"importance\": \"normal\",\n            \"locale\": \"en-us\",\n            \"webUrl\": null,\n            \"channelIdentity\": null,\n            \"policyViolation\": null,\n            \"eventDetail\": null,\n            \"from\": {\n                \"application\": null,\n                \"device\": null,\n                \"user\": {\n                    \"id\": \"0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5\",\n                    \"displayName\": \"user1 a\",\n                    \"userIdentityType\": \"aadUser\"\n                }\n            },\n            \"body\": {\n                \"contentType\": \"text\",\n                \"content\": \"Hello user2, user 3\"\n            },\n            \"attachments\": [],\n            \"mentions\": [],\n            \"reactions\": []\n        },\n        {\n            \"@odata.type\": \"#microsoft.graph.chatMessage\",\n            \"id\": \"1622762567488\",\n            \"replyToId\": null,\n            \"etag\": \"1622762567488\",\n            \"messageType\": \"message\",\n            \"createdDateTime\": \"2021-06-03T23:22:47.488Z\",\n            \"lastModifiedDateTime\": \"2021-06-03T23:22:47.488Z\",\n            \"lastEditedDateTime\": null,\n            \"deletedDateTime\": null,\n            \"subject\": null,\n            \"summary\": null,\n            \"chatId\": \"19:0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5_0d7c63d3-1306-4eec-8f21-588a70fb6ef1@unq.gbl.spaces\",\n            \"importance\": \"normal\",\n            \"locale\": \"en-us\",\n            \"webUrl\": null,\n            \"channelIdentity\": null,\n            \"policyViolation\": null,\n            \"eventDetail\": null,\n            \"from\": {\n                \"application\": null,\n                \"device\": null,\n                \"user\": {\n                    \"id\": \"0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5\",\n                    \"displayName\": \"user1 a\",\n                    \"userIdentityType\": \"aadUser\"\n                }\n            },\n            \"body\": {\n                \"contentType\": \"text\",\n                \"content\": \"hi user2\"\n            },\n            \"attachments\": [],\n            \"mentions\": [],\n            \"reactions\": []\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5/chats/getAllMessages",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			Application:  []string{"Chat.Read.All", "Chat.ReadWrite.All"},
 			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
 		},
-	}, h.ChatsGetAllMessages)
+	}, h.GetAllMessages)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,7 +15,7 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ContactGet answers GET /v1.0/me/contacts/{id}, /v1.0/users/{id |
+	// Get answers GET /v1.0/me/contacts/{id}, /v1.0/users/{id |
 	// userPrincipalName}/contacts/{id},
 	// /v1.0/me/contactfolders/{Id}/contacts/{id}, /v1.0/users/{id |
 	// userPrincipalName}/contactfolders/{id}/contacts/{id},
@@ -23,7 +23,7 @@ type Handler interface {
 	// /v1.0/users/{id |
 	// userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}
 	// (contact-get).
-	ContactGet(w http.ResponseWriter, r *http.Request)
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -32,13 +32,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ContactGet answers 200 with the documented example of contact-get.
-func (DocsHandler) ContactGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesContactGet...)
+// Get answers 200 with the documented example of contact-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesContactGet are the documented responses of contact-get.
-var examplesContactGet = []graphrt.Example{{
+// examplesGet are the documented responses of contact-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"AAMkAGI2THk0AAA=\",\n  \"createdDateTime\": \"2014-10-19T23:08:24Z\",\n  \"lastModifiedDateTime\": \"2014-10-19T23:08:24Z\",\n  \"changeKey\": \"EQAAABYAAACd9nJ/tVysQos2hTfspaWRAAADTIa4\",\n  \"categories\": [],\n  \"parentFolderId\": \"AAMkAGI2AAEOAAA=\",\n  \"birthday\": \"1974-07-22\",\n  \"fileAs\": \"Fort, Garth\",\n  \"displayName\": \"Garth Fort\",\n  \"givenName\": \"Garth\",\n  \"initials\": \"G.F.\",\n  \"middleName\": null,\n  \"nickName\": \"Garth\",\n  \"surname\": \"Fort\",\n  \"title\": null,\n  \"yomiGivenName\": null,\n  \"yomiSurname\": null,\n  \"yomiCompanyName\": null,\n  \"generation\": null,\n  \"emailAddresses\": [\n    {\n      \"name\": \"Garth\",\n      \"address\": \"garth@a830edad9050849NDA1.onmicrosoft.com\"\n    }\n  ],\n  \"imAddresses\": [\n    \"sip:garthf@a830edad9050849nda1.onmicrosoft.com\"\n  ],\n  \"jobTitle\": \"Web Marketing Manager\",\n  \"companyName\": \"Contoso, Inc.\",\n  \"department\": \"Sales & Marketing\",\n  \"officeLocation\": \"20/1101\",\n  \"profession\": null,\n  \"businessHomePage\": \"https://www.contoso.com\",\n  \"assistantName\": null,\n  \"manager\": null,\n  \"homePhones\": [],\n  \"mobilePhone\": null,\n  \"businessPhones\": [\n    \"+1 918 555 0101\"\n  ],\n  \"homeAddress\": {},\n  \"businessAddress\": {\n      \"street\": \"10 Contoso Way\",\n      \"city\": \"Redmond\",\n      \"state\": \"WA\",\n      \"countryOrRegion\": \"USA\",\n      \"postalCode\": \"98075\"  \n  },\n  \"otherAddress\": {},\n  \"spouseName\": null,\n  \"personalNotes\": null,\n  \"children\": []\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/contacts/{id}",
@@ -61,7 +61,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
-	}, h.ContactGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -72,7 +72,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
-	}, h.ContactGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -83,7 +83,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
-	}, h.ContactGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -94,7 +94,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
-	}, h.ContactGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -105,7 +105,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
-	}, h.ContactGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -116,7 +116,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
-	}, h.ContactGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

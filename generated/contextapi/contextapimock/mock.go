@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ContextGet answers GET /v1.0/areas/context/{id} (context-get).
-	ContextGet(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/areas/context/{id} (context-get).
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ContextGet answers 200 with the documented example of context-get.
-func (DocsHandler) ContextGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesContextGet...)
+// Get answers 200 with the documented example of context-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesContextGet are the documented responses of context-get.
-var examplesContextGet = []graphrt.Example{{
+// examplesGet are the documented responses of context-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/context/a1",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ContextGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

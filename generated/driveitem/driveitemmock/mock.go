@@ -6,7 +6,6 @@
 package driveitemmock
 
 import (
-	driveitem "github.com/graphgen-dev/graphgen/generated/driveitem"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
 )
@@ -16,34 +15,26 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// DriveItemCreateUploadSession answers POST
+	// CreateUploadSession answers POST
 	// /v1.0/drives/{driveId}/items/{itemId}/createUploadSession,
 	// /v1.0/groups/{groupId}/drive/items/{itemId}/createUploadSession,
 	// /v1.0/me/drive/items/{itemId}/createUploadSession,
 	// /v1.0/sites/{siteId}/drive/items/{itemId}/createUploadSession,
 	// /v1.0/users/{userId}/drive/items/{itemId}/createUploadSession
 	// (driveitem-createuploadsession).
-	DriveItemCreateUploadSession(w http.ResponseWriter, r *http.Request)
-	// DriveItemGetContent answers GET
-	// /v1.0/drives/{drive-id}/items/{item-id}/content,
+	CreateUploadSession(w http.ResponseWriter, r *http.Request)
+	// GetRootContent answers GET /v1.0/drives/{drive-id}/items/{item-id}/content,
 	// /v1.0/groups/{group-id}/drive/items/{item-id}/content,
 	// /v1.0/me/drive/root:/{item-path}:/content,
 	// /v1.0/me/drive/items/{item-id}/content,
 	// /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content,
 	// /v1.0/sites/{siteId}/drive/items/{item-id}/content,
 	// /v1.0/users/{userId}/drive/items/{item-id}/content (driveitem-get-content).
-	DriveItemGetContent(w http.ResponseWriter, r *http.Request)
-	// DriveItemGetContentFormat answers GET /v1.0/drive/items/{item-id}/content,
+	GetRootContent(w http.ResponseWriter, r *http.Request)
+	// GetContent answers GET /v1.0/drive/items/{item-id}/content,
 	// /v1.0/drive/root:/{path and filename}:/content
 	// (driveitem-get-content-format).
-	DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request)
-	// DriveItemPreview answers POST /beta/drives/{driveId}/items/{itemId}/preview,
-	// /beta/groups/{groupId}/drive/items/{itemId}/preview,
-	// /beta/me/drive/items/{itemId}/preview,
-	// /beta/sites/{siteId}/drive/items/{itemId}/preview,
-	// /beta/users/{userId}/drive/items/{itemId}/preview,
-	// /beta/shares/{shareId}/driveItem/preview (driveitem-preview).
-	DriveItemPreview(w http.ResponseWriter, r *http.Request)
+	GetContent(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -52,28 +43,23 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// DriveItemCreateUploadSession answers 200 with the documented example of driveitem-createuploadsession.
-func (DocsHandler) DriveItemCreateUploadSession(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesDriveItemCreateUploadSession...)
+// CreateUploadSession answers 200 with the documented example of driveitem-createuploadsession.
+func (DocsHandler) CreateUploadSession(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesCreateUploadSession...)
 }
 
-// DriveItemGetContent answers 302 with the documented example of driveitem-get-content.
-func (DocsHandler) DriveItemGetContent(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesDriveItemGetContent...)
+// GetRootContent answers 302 with the documented example of driveitem-get-content.
+func (DocsHandler) GetRootContent(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 302, examplesGetRootContent...)
 }
 
-// DriveItemGetContentFormat answers 302 with the documented example of driveitem-get-content-format.
-func (DocsHandler) DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesDriveItemGetContentFormat...)
+// GetContent answers 302 with the documented example of driveitem-get-content-format.
+func (DocsHandler) GetContent(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 302, examplesGetContent...)
 }
 
-// DriveItemPreview answers 200 with the documented example of driveitem-preview.
-func (DocsHandler) DriveItemPreview(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesDriveItemPreview...)
-}
-
-// examplesDriveItemCreateUploadSession are the documented responses of driveitem-createuploadsession.
-var examplesDriveItemCreateUploadSession = []graphrt.Example{{
+// examplesCreateUploadSession are the documented responses of driveitem-createuploadsession.
+var examplesCreateUploadSession = []graphrt.Example{{
 	Body:   "{\n  \"uploadUrl\": \"https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337\",\n  \"expirationDateTime\": \"2015-01-29T09:21:55.523Z\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/drive/root:/{item-path}:/createUploadSession",
@@ -86,8 +72,8 @@ var examplesDriveItemCreateUploadSession = []graphrt.Example{{
 	Path:   "/v1.0/up/fe6987415ace7X4e1eF866337",
 }}
 
-// examplesDriveItemGetContent are the documented responses of driveitem-get-content.
-var examplesDriveItemGetContent = []graphrt.Example{{
+// examplesGetRootContent are the documented responses of driveitem-get-content.
+var examplesGetRootContent = []graphrt.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 }, {
@@ -96,15 +82,12 @@ var examplesDriveItemGetContent = []graphrt.Example{{
 	Path:   "/v1.0/y23vmag",
 }}
 
-// examplesDriveItemGetContentFormat are the documented responses of driveitem-get-content-format.
-var examplesDriveItemGetContentFormat = []graphrt.Example{{
+// examplesGetContent are the documented responses of driveitem-get-content-format.
+var examplesGetContent = []graphrt.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 	Query:  "format={format}",
 }}
-
-// examplesDriveItemPreview are the documented responses of driveitem-preview.
-var examplesDriveItemPreview = []graphrt.Example{{Body: "{\n    \"getUrl\": \"https://www.onedrive.com/embed?foo=bar&bar=baz\",\n    \"postParameters\": \"param1=value&param2=another%20value\",\n    \"postUrl\": \"https://www.onedrive.com/embed_by_post\"\n}"}}
 
 // Register registers the routes of package driveitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -123,7 +106,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -134,7 +117,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -145,7 +128,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -156,7 +139,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -167,135 +150,63 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/items/{itemID}/content",
 		Query:     []string{"format"},
-	}, h.DriveItemGetContentFormat)
+	}, h.GetContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/root:/{path...}:/content",
 		Query:     []string{"format"},
-	}, h.DriveItemGetContentFormat)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/me/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
+	}, h.GetContent)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,9 +16,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ExampleRequestNoMethod answers PATCH /v1.0/sprockets/{sprocket-id}
+	// UpdateSprocket answers PATCH /v1.0/sprockets/{sprocket-id}
 	// (example-request-no-method).
-	ExampleRequestNoMethod(w http.ResponseWriter, r *http.Request)
+	UpdateSprocket(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -27,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ExampleRequestNoMethod answers 204 with the documented example of example-request-no-method.
-func (DocsHandler) ExampleRequestNoMethod(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesExampleRequestNoMethod...)
+// UpdateSprocket answers 204 with the documented example of example-request-no-method.
+func (DocsHandler) UpdateSprocket(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUpdateSprocket...)
 }
 
-// examplesExampleRequestNoMethod are the documented responses of example-request-no-method.
-var examplesExampleRequestNoMethod = []graphrt.Example{{}}
+// examplesUpdateSprocket are the documented responses of example-request-no-method.
+var examplesUpdateSprocket = []graphrt.Example{{}}
 
 // Register registers the routes of package example on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -44,7 +44,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[example.ExampleRequestNoMethodRequest](),
+		Check:     graphrt.CheckJSON[example.UpdateSprocketRequest](),
 		Method:    "PATCH",
 		Operation: "example-request-no-method",
 		Pattern:   "/v1.0/sprockets/{sprocketID}",
@@ -53,7 +53,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Sprocket.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ExampleRequestNoMethod)
+	}, h.UpdateSprocket)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

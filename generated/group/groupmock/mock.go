@@ -6,6 +6,7 @@
 package groupmock
 
 import (
+	generated "github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/graphrt"
 	"net/http"
 )
@@ -15,14 +16,13 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// GroupListMembers answers GET /v1.0/groups/{id}/members (group-list-members).
-	GroupListMembers(w http.ResponseWriter, r *http.Request)
-	// GroupPostMembers answers POST /v1.0/groups/{group-id}/members/$ref
+	// ListMembers answers GET /v1.0/groups/{id}/members (group-list-members).
+	ListMembers(w http.ResponseWriter, r *http.Request)
+	// Create answers POST /v1.0/groups (group-post-groups).
+	Create(w http.ResponseWriter, r *http.Request)
+	// AddMembersRef answers POST /v1.0/groups/{group-id}/members/$ref
 	// (group-post-members).
-	GroupPostMembers(w http.ResponseWriter, r *http.Request)
-	// GroupListTransitiveMembers answers GET /beta/groups/{id}/transitiveMembers
-	// (group-list-transitivemembers).
-	GroupListTransitiveMembers(w http.ResponseWriter, r *http.Request)
+	AddMembersRef(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -31,23 +31,23 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// GroupListMembers answers 200 with the documented example of group-list-members.
-func (DocsHandler) GroupListMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGroupListMembers...)
+// ListMembers answers 200 with the documented example of group-list-members.
+func (DocsHandler) ListMembers(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListMembers...)
 }
 
-// GroupPostMembers answers 204 with the documented example of group-post-members.
-func (DocsHandler) GroupPostMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesGroupPostMembers...)
+// Create answers 201 with the documented example of group-post-groups.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreate...)
 }
 
-// GroupListTransitiveMembers answers 200 with the documented example of group-list-transitivemembers.
-func (DocsHandler) GroupListTransitiveMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGroupListTransitiveMembers...)
+// AddMembersRef answers 204 with the documented example of group-post-members.
+func (DocsHandler) AddMembersRef(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesAddMembersRef...)
 }
 
-// examplesGroupListMembers are the documented responses of group-list-members.
-var examplesGroupListMembers = []graphrt.Example{{
+// examplesListMembers are the documented responses of group-list-members.
+var examplesListMembers = []graphrt.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#directoryObjects\",\n  \"value\": [\n    {\n      \"id\": \"11111111-2222-3333-4444-555555555555\",\n      \"mail\": \"user1@contoso.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/groups/{id}/members",
@@ -69,34 +69,23 @@ var examplesGroupListMembers = []graphrt.Example{{
 	Query:  "$count=true&$filter=startswith(displayName, 'a')",
 }}
 
-// examplesGroupPostMembers are the documented responses of group-post-members.
-var examplesGroupPostMembers = []graphrt.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
-
-// examplesGroupListTransitiveMembers are the documented responses of group-list-transitivemembers.
-var examplesGroupListTransitiveMembers = []graphrt.Example{{
-	Body:   "{\n  \"value\": [\n    {\n      \"id\": \"11111111-2222-3333-4444-555555555555\",\n      \"mail\": \"group1@contoso.com\",\n      \"mailEnabled\": true,\n      \"mailNickname\": \"Contoso1\",\n      \"securityEnabled\": true\n    }\n  ]\n}",
+// examplesCreate are the documented responses of group-post-groups.
+var examplesCreate = []graphrt.Example{{
+	Body:   "{\n    \"id\": \"b320ee12-b1cd-4cca-b648-a437be61c5cd\",\n\t  \"deletedDateTime\": null,\n\t  \"classification\": null,\n\t  \"createdDateTime\": \"2018-12-22T00:51:37Z\",\n\t  \"creationOptions\": [],\n\t  \"description\": \"Self help community for library\",\n\t  \"displayName\": \"Library Assist\",\n\t  \"groupTypes\": [\n\t      \"Unified\"\n\t  ],\n\t  \"mail\": \"library7423@contoso.com\",\n\t  \"mailEnabled\": true,\n\t  \"mailNickname\": \"library\",\n\t  \"onPremisesLastSyncDateTime\": null,\n\t  \"onPremisesSecurityIdentifier\": null,\n\t  \"onPremisesSyncEnabled\": null,\n\t  \"preferredDataLocation\": \"CAN\",\n\t  \"proxyAddresses\": [\n\t      \"SMTP:library7423@contoso.com\"\n\t  ],\n\t  \"renewedDateTime\": \"2018-12-22T00:51:37Z\",\n\t  \"resourceBehaviorOptions\": [],\n\t  \"resourceProvisioningOptions\": [],\n\t  \"securityEnabled\": false,\n\t  \"visibility\": \"Public\",\n\t  \"onPremisesProvisioningErrors\": []\n}",
 	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/groups/{id}/transitiveMembers",
+	Path:   "/v1.0/groups",
 }, {
-	Body:   "893",
-	Header: []string{"Content-type", "text/plain"},
-	Path:   "/beta/groups/{id}/transitiveMembers/$count",
-}, {
-	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#groups\",\n  \"@odata.count\": 2,\n  \"value\": [\n    {\n      \"@odata.id\": \"https://graph.microsoft.com/v2/927c6607-8060-4f4a-a5f8-34964ac78d70/directoryObjects/4d0ef681-e88f-42a3-a2db-e6bf1e249e10/Microsoft.DirectoryServices.Group\",\n      \"id\": \"4d0ef681-e88f-42a3-a2db-e6bf1e249e10\",\n      \"organizationId\": \"927c6607-8060-4f4a-a5f8-34964ac78d70\",\n      \"description\": null,\n      \"displayName\": \"Executives\",\n      \"groupTypes\": [],\n      \"mail\": \"Executives@contoso.com\",\n      \"mailEnabled\": true,\n      \"mailNickname\": \"Executives\",\n    },\n    {\n      \"@odata.id\": \"https://graph.microsoft.com/v2/927c6607-8060-4f4a-a5f8-34964ac78d70/directoryObjects/d9fb0c47-c783-40a1-bce1-53b52ada51fc/Microsoft.DirectoryServices.Group\",\n      \"id\": \"d9fb0c47-c783-40a1-bce1-53b52ada51fc\",\n      \"organizationId\": \"927c6607-8060-4f4a-a5f8-34964ac78d70\",\n      \"displayName\": \"Project Falcon\",\n      \"groupTypes\": [],\n      \"mail\": \"Falcon@contoso.com\",\n      \"mailEnabled\": true,\n      \"mailNickname\": \"Falcon\",\n    }\n  ]\n}",
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#groups/$entity\",\n    \"id\": \"502df398-d59c-469d-944f-34a50e60db3f\",\n    \"deletedDateTime\": null,\n    \"classification\": null,\n    \"createdDateTime\": \"2018-12-27T22:17:07Z\",\n    \"creationOptions\": [],\n    \"description\": \"Group with designated owner and members\",\n    \"displayName\": \"Operations group\",\n    \"groupTypes\": [\n        \"Unified\"\n    ],\n    \"mail\": \"operations2019@contoso.com\",\n    \"mailEnabled\": true,\n    \"mailNickname\": \"operations2019\",\n    \"onPremisesLastSyncDateTime\": null,\n    \"onPremisesSecurityIdentifier\": null,\n    \"onPremisesSyncEnabled\": null,\n    \"preferredDataLocation\": \"CAN\",\n    \"proxyAddresses\": [\n        \"SMTP:operations2019@contoso.com\"\n    ],\n    \"renewedDateTime\": \"2018-12-27T22:17:07Z\",\n    \"resourceBehaviorOptions\": [],\n    \"resourceProvisioningOptions\": [],\n    \"securityEnabled\": false,\n    \"visibility\": \"Public\",\n    \"onPremisesProvisioningErrors\": []\n}",
 	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/groups/{id}/transitivemembers/microsoft.graph.group",
-	Query:  "$count=true",
+	Path:   "/v1.0/groups",
 }, {
-	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#groups(displayName,id)\",\n  \"@odata.count\":7,\n  \"value\":[\n    {\n      \"displayName\":\"Contoso-tier Query Notification\",\n      \"id\":\"11111111-2222-3333-4444-555555555555\"\n    }\n  ]\n}",
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#groups/$entity\",\n  \"id\": \"502df398-d59c-469d-944f-34a50e60db3f\",\n  \"deletedDateTime\": null,\n  \"classification\": null,\n  \"createdDateTime\": \"2018-12-27T22:17:07Z\",\n  \"description\": \"Group assignable to a role\",\n  \"displayName\": \"Role assignable group\",\n  \"expirationDateTime\": null,\n  \"groupTypes\": [\n    \"Unified\"\n  ],\n  \"isAssignableToRole\": true,\n  \"mail\": \"operations2019@contoso.com\",\n  \"mailEnabled\": true,\n  \"mailNickname\": \"contosohelpdeskadministrators\",\n  \"membershipRule\": null,\n  \"membershipRuleProcessingState\": null,\n  \"onPremisesLastSyncDateTime\": null,\n  \"onPremisesSecurityIdentifier\": null,\n  \"onPremisesSyncEnabled\": null,\n  \"preferredDataLocation\": \"CAN\",\n  \"proxyAddresses\": [\n    \"SMTP:operations2019@contoso.com\"\n  ],\n  \"renewedDateTime\": \"2018-12-27T22:17:07Z\",\n  \"resourceBehaviorOptions\": [],\n  \"resourceProvisioningOptions\": [],\n  \"securityEnabled\": true,\n  \"securityIdentifier\": \"S-1-12-1-1905728287-1207447622-870010782-555555555\",\n  \"theme\": null,\n  \"visibility\": \"Private\",\n  \"onPremisesProvisioningErrors\": []\n}",
 	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/groups/{id}/transitiveMembers/microsoft.graph.user",
-	Query:  "$count=true&$orderBy=displayName&$search=\"displayName:tier\"&$select=displayName,id",
-}, {
-	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#groups\",\n  \"@odata.count\":76,\n  \"value\":[\n    {\n      \"displayName\":\"AAD Contoso Users\",\n      \"mail\":\"AADContoso_Users@contoso.com\",\n      \"mailEnabled\":true,\n      \"mailNickname\":\"AADContoso_Users\",\n      \"securityEnabled\":true\n    }\n  ]\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/groups/{id}/transitiveMembers/microsoft.graph.user",
-	Query:  "$count=true&$orderBy=displayName&$filter=startswith(displayName, 'a')",
+	Path:   "/v1.0/groups",
 }}
+
+// examplesAddMembersRef are the documented responses of group-post-members.
+var examplesAddMembersRef = []graphrt.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
 
 // Register registers the routes of package group on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -115,7 +104,19 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.GroupListMembers)
+	}, h.ListMembers)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[generated.Group](),
+		Method:    "POST",
+		Operation: "group-post-groups",
+		Pattern:   "/v1.0/groups",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.Create)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckRef(),
@@ -127,18 +128,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.GroupPostMembers)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "group-list-transitivemembers",
-		Pattern:   "/beta/groups/{groupID}/transitiveMembers",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GroupListTransitiveMembers)
+	}, h.AddMembersRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// HPost answers POST /v1.0/areas/h (h-post).
-	HPost(w http.ResponseWriter, r *http.Request)
+	// Create answers POST /v1.0/areas/h (h-post).
+	Create(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// HPost answers 204 with the documented example of h-post.
-func (DocsHandler) HPost(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesHPost...)
+// Create answers 204 with the documented example of h-post.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesCreate...)
 }
 
-// examplesHPost are the documented responses of h-post.
-var examplesHPost = []graphrt.Example{{Path: "/v1.0/areas/h"}}
+// examplesCreate are the documented responses of h-post.
+var examplesCreate = []graphrt.Example{{Path: "/v1.0/areas/h"}}
 
 // Register registers the routes of package h on m, answered by h2 (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -43,7 +43,7 @@ func Register(m *graphrt.Mux, h2 Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[h.HPostRequest](),
+		Check:     graphrt.CheckJSON[h.CreateRequest](),
 		Method:    "POST",
 		Operation: "h-post",
 		Pattern:   "/v1.0/areas/h",
@@ -52,7 +52,7 @@ func Register(m *graphrt.Mux, h2 Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h2.HPost)
+	}, h2.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

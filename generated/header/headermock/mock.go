@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// HeaderNameUnknown answers PATCH /v1.0/whatsits/{whatsit-id}
+	// UpdateWhatsit answers PATCH /v1.0/whatsits/{whatsit-id}
 	// (header-name-unknown).
-	HeaderNameUnknown(w http.ResponseWriter, r *http.Request)
+	UpdateWhatsit(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// HeaderNameUnknown answers 204 with the documented example of header-name-unknown.
-func (DocsHandler) HeaderNameUnknown(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesHeaderNameUnknown...)
+// UpdateWhatsit answers 204 with the documented example of header-name-unknown.
+func (DocsHandler) UpdateWhatsit(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUpdateWhatsit...)
 }
 
-// examplesHeaderNameUnknown are the documented responses of header-name-unknown.
-var examplesHeaderNameUnknown = []graphrt.Example{}
+// examplesUpdateWhatsit are the documented responses of header-name-unknown.
+var examplesUpdateWhatsit = []graphrt.Example{}
 
 // Register registers the routes of package header on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -51,7 +51,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.HeaderNameUnknown)
+	}, h.UpdateWhatsit)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,9 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// IncludePermissions answers GET /v1.0/gadgets/{gadget-id}
-	// (include-permissions).
-	IncludePermissions(w http.ResponseWriter, r *http.Request)
+	// GetGadget answers GET /v1.0/gadgets/{gadget-id} (include-permissions).
+	GetGadget(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// IncludePermissions answers 200 with the documented example of include-permissions.
-func (DocsHandler) IncludePermissions(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesIncludePermissions...)
+// GetGadget answers 200 with the documented example of include-permissions.
+func (DocsHandler) GetGadget(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetGadget...)
 }
 
-// examplesIncludePermissions are the documented responses of include-permissions.
-var examplesIncludePermissions = []graphrt.Example{}
+// examplesGetGadget are the documented responses of include-permissions.
+var examplesGetGadget = []graphrt.Example{}
 
 // Register registers the routes of package include on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -46,7 +45,7 @@ func Register(m *graphrt.Mux, h Handler) {
 		Method:    "GET",
 		Operation: "include-permissions",
 		Pattern:   "/v1.0/gadgets/{gadgetID}",
-	}, h.IncludePermissions)
+	}, h.GetGadget)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

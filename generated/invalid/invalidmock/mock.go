@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// InvalidAnnotation answers POST /v1.0/widgets (invalid-annotation).
-	InvalidAnnotation(w http.ResponseWriter, r *http.Request)
+	// CreateWidget answers POST /v1.0/widgets (invalid-annotation).
+	CreateWidget(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// InvalidAnnotation answers 201 with the documented example of invalid-annotation.
-func (DocsHandler) InvalidAnnotation(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesInvalidAnnotation...)
+// CreateWidget answers 201 with the documented example of invalid-annotation.
+func (DocsHandler) CreateWidget(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreateWidget...)
 }
 
-// examplesInvalidAnnotation are the documented responses of invalid-annotation.
-var examplesInvalidAnnotation = []graphrt.Example{{
+// examplesCreateWidget are the documented responses of invalid-annotation.
+var examplesCreateWidget = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"w1\",\n  \"displayName\": \"Sprocket\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/widgets",
@@ -54,7 +54,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.ReadWrite"},
 			DelegatedWork:     []string{"Widget.ReadWrite"},
 		},
-	}, h.InvalidAnnotation)
+	}, h.CreateWidget)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// MainGet answers GET /v1.0/areas/main/{id} (main-get).
-	MainGet(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/areas/main/{id} (main-get).
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// MainGet answers 200 with the documented example of main-get.
-func (DocsHandler) MainGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesMainGet...)
+// Get answers 200 with the documented example of main-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesMainGet are the documented responses of main-get.
-var examplesMainGet = []graphrt.Example{{
+// examplesGet are the documented responses of main-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/main/a1",
@@ -54,7 +54,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.MainGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,23 +15,11 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// MessageDelete answers DELETE /beta/me/messages/{id}, /beta/users/{id |
-	// userPrincipalName}/messages/{id}, /beta/me/mailFolders/{id}/messages/{id},
-	// /beta/users/{id | userPrincipalName}/mailFolders/{id}/messages/{id},
-	// /beta/me/messages/{id}/mentions/{id}, /beta/users/{id |
-	// userPrincipalName}/messages/{id}/mentions/{id},
-	// /beta/me/mailFolders/{id}/messages/{id}/mentions/{id}, /beta/users/{id |
-	// userPrincipalName}/mailFolders/{id}/messages/{id}/mentions/{id}
+	// Delete answers DELETE /v1.0/me/messages/{id}, /v1.0/users/{id |
+	// userPrincipalName}/messages/{id}, /v1.0/me/mailFolders/{id}/messages/{id},
+	// /v1.0/users/{id | userPrincipalName}/mailFolders/{id}/messages/{id}
 	// (message-delete).
-	MessageDelete(w http.ResponseWriter, r *http.Request)
-	// MessageGet answers GET /beta/me/messages/{id}, /beta/users/{id |
-	// userPrincipalName}/messages/{id}, /beta/me/mailFolders/{id}/messages/{id},
-	// /beta/users/{id | userPrincipalName}/mailFolders/{id}/messages/{id},
-	// /beta/me/messages/{id}/$value, /beta/users/{id |
-	// userPrincipalName}/messages/{id}/$value,
-	// /beta/me/mailFolders/{id}/messages/{id}/$value, /beta/users/{id |
-	// userPrincipalName}/mailFolders/{id}/messages/{id}/$value (message-get).
-	MessageGet(w http.ResponseWriter, r *http.Request)
+	Delete(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -40,45 +28,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// MessageDelete answers 204 with the documented example of message-delete.
-func (DocsHandler) MessageDelete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesMessageDelete...)
+// Delete answers 204 with the documented example of message-delete.
+func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDelete...)
 }
 
-// MessageGet answers 200 with the documented example of message-get.
-func (DocsHandler) MessageGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesMessageGet...)
-}
-
-// examplesMessageDelete are the documented responses of message-delete.
-var examplesMessageDelete = []graphrt.Example{{Path: "/beta/me/messages/{id}"}, {Path: "/beta/me/messages/{id}/mentions/{id}"}}
-
-// examplesMessageGet are the documented responses of message-get.
-var examplesMessageGet = []graphrt.Example{{
-	Body:   "{\n    \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#users('cd209b0b-3f83-4c35-82d2-d88a61820480')/messages/$entity\",\n    \"@odata.etag\":\"W/\\\"CQAAABYAAABmWdbhEgBXTophjCWt81m9AAAoZYj4\\\"\",\n    \"id\":\"AAMkAGI1AAAoZCfHAAA=\",\n    \"subject\":\"Welcome to our group!\",\n    \"bodyPreview\":\"Welcome to our group, Dana! Hope you will enjoy working with us !\\r\\n\",\n    \"body\":{\n        \"contentType\":\"html\",\n        \"content\":\"<html>\\r\\n<head></head><body><p>Welcome to our group, Dana! Hope you will enjoy working with us </p></body></html>\\r\\n\"\n    },\n    \"uniqueBody\":{\n        \"contentType\":\"html\",\n        \"content\":\"<html>\\r\\n<head></head><body><p>Welcome to our group, Dana! Hope you will enjoy working with us </p></body></html>\\r\\n\"\n    }\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/me/messages/AAMkAGI1AAAoZCfHAAA=",
-}, {
-	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#me/messages/$entity\",\n  \"@odata.id\":\"https://graph.microsoft.com/beta/users('266efe5a-0fd7-4edd-877b-b2d1e561f193@ae01a323-3934-4475-a32d-af1274312bb0')/messages('AQMkADJmMTUAAAgVZAAAA')\",\n  \"@odata.etag\":\"W/\\\"CQAAABYAAAAPFhK2FclcRbABBJhCde8iAAAAAATI\\\"\",\n  \"id\":\"AQMkADJmMTUAAAgVZAAAA\",\n  \"subject\":\"Start planning soon\",\n  \"body\":{\n    \"contentType\":\"HTML\",\n    \"content\":\"<html><head></head><body><p><a href=\\\"mailto:danas@contoso.onmicrosoft.com\\\">@Dana Swope</a>,<a href=\\\"mailto:randiw@contoso.onmicrosoft.com\\\">@Randi Welch</a>, forgot to mention, I will be away&nbsp;this weekend. I can start on Monday though.</p></body></html>\"\n  },\n  \"bodyPreview\":\"@Dana Swope<mailto:danas@contoso.onmicrosoft.com>, @Randi Welch, forgot to mention, I will be away this weekend. I can start on Monday though.\",\n  \"sender\":{\n    \"emailAddress\":{\n      \"name\":\"Samantha Booth\",\n      \"address\":\"samanthab@contoso.onmicrosoft.com\"\n    }\n  },\n  \"from\":{\n    \"emailAddress\":{\n      \"name\":\"Samantha Booth\",\n      \"address\":\"samanthab@contoso.onmicrosoft.com\"\n    }\n  },\n  \"toRecipients\":[\n    {\n      \"emailAddress\":{\n        \"name\":\"Dana Swope\",\n        \"address\":\"danas@contoso.onmicrosoft.com\"\n      }\n    },\n    {\n      \"emailAddress\":{\n        \"name\":\"Randi Welch\",\n        \"address\":\"randiw@contoso.onmicrosoft.com\"\n      }\n    }\n  ],\n  \"ccRecipients\":[\n  ],\n  \"bccRecipients\":[\n  ],\n  \"mentionsPreview\":{\n    \"isMentioned\":true\n  },\n  \"mentions@odata.context\":\"https://graph.microsoft.com/beta/$metadata#me/messages('AQMkADJmMTUAAAgVZAAAA')/mentions\",\n  \"mentions\":[\n    {\n      \"@odata.id\":\"https://graph.microsoft.com/beta/users('266efe5a-0fd7-4edd-877b-b2d1e561f193@ae01a323-3934-4475-a32d-af1274312bb0')/messages('AQMkADJmMTUAAAgVZAAAA')/mentions('138f4c0a-1130-4776-b780-bf79d73abb3f')\",\n      \"id\":\"138f4c0a-1130-4776-b780-bf79d73abb3f\",\n      \"mentioned\":{\n        \"name\":\"Dana Swope\",\n        \"address\":\"danas@contoso.onmicrosoft.com\"\n      },\n      \"mentionText\":null,\n      \"clientReference\":null,\n      \"createdBy\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@contoso.onmicrosoft.com\"\n      },\n      \"createdDateTime\":\"2016-07-21T07:40:20.152Z\",\n      \"serverCreatedDateTime\":\"2016-07-21T07:40:20.152Z\",\n      \"deepLink\":null,\n      \"application\":null\n    },\n    {\n      \"@odata.id\":\"https://graph.microsoft.com/beta/users('266efe5a-0fd7-4edd-877b-b2d1e561f193@ae01a323-3934-4475-a32d-af1274312bb0')/messages('AQMkADJmMTUAAAgVZAAAA')/mentions('7b94df1a-0086-482a-b0da-e62fae12f983')\",\n      \"id\":\"7b94df1a-0086-482a-b0da-e62fae12f983\",\n      \"mentioned\":{\n        \"name\":\"Randi Welch\",\n        \"address\":\"randiw@contoso.onmicrosoft.com\"\n      },\n      \"mentionText\":null,\n      \"clientReference\":null,\n      \"createdBy\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@contoso.onmicrosoft.com\"\n      },\n      \"createdDateTime\":\"2016-07-21T07:40:20.158Z\",\n      \"serverCreatedDateTime\":\"2016-07-21T07:40:20.158Z\",\n      \"deepLink\":null,\n      \"application\":null\n    }\n  ]\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/me/messages/AQMkADJmMTUAAAgVZAAAA/",
-	Query:  "$expand=mentions",
-}, {
-	Body:   "{\n    \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#users('cd209b0b-3f83-4c35-82d2-d88a61820480')/messages(subject,body,bodyPreview,uniqueBody)/$entity\",\n    \"@odata.etag\":\"W/\\\"CQAAABYAAABmWdbhEgBXTophjCWt81m9AAAoZYj4\\\"\",\n    \"id\":\"AAMkAGI1AAAoZCfHAAA=\",\n    \"subject\":\"Welcome to our group!\",\n    \"bodyPreview\":\"Welcome to our group, Dana! Hope you will enjoy working with us !\\r\\n\\r\\nWould you like to choose a day for our orientation from the available times below:\\r\\n\\r\\n\\r\\nDate\\r\\n        Time\\r\\n\\r\\nApril 14, 2017\\r\\n        1-3pm\\r\\n\\r\\nApril 21, 2017\\r\\n        10-12noon\\r\\n\\r\\n\\r\\n\\r\\nTh\",\n    \"body\":{\n        \"contentType\":\"text\",\n        \"content\":\"Welcome to our group, Dana! Hope you will enjoy working with us [\\ud83d\\ude0a] [\\ud83d\\ude0a] [\\ud83d\\ude0a] [\\ud83d\\ude0a] [\\ud83d\\ude0a] !\\r\\n\\r\\nWould you like to choose a day for our orientation from the available times below:\\r\\n\\r\\n\\r\\nDate\\r\\n        Time\\r\\n\\r\\nApril 14, 2017\\r\\n        1-3pm\\r\\n\\r\\nApril 21, 2017\\r\\n        10-12noon\\r\\n\\r\\n\\r\\n\\r\\nThanks!\\r\\n\\r\\n\"\n    },\n    \"uniqueBody\":{\n        \"contentType\":\"text\",\n        \"content\":\"Welcome to our group, Dana! Hope you will enjoy working with us [\\ud83d\\ude0a] [\\ud83d\\ude0a] [\\ud83d\\ude0a] [\\ud83d\\ude0a] [\\ud83d\\ude0a] !\\r\\nWould you like to choose a day for our orientation from the available times below:\\r\\n\\r\\nDate\\r\\n        Time\\r\\n\\r\\nApril 14, 2017\\r\\n        1-3pm\\r\\n\\r\\nApril 21, 2017\\r\\n        10-12noon\\r\\n\\r\\n\\r\\nThanks!\\r\\n\"\n    }\n}",
-	Header: []string{"Content-type", "application/json", "Preference-Applied", "outlook.body-content-type=\"text\""},
-	Path:   "/beta/me/messages/AAMkAGI1AAAoZCfHAAA=/",
-	Query:  "$select=subject,body,bodyPreview,uniqueBody",
-}, {
-	Body:   "{\n  \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#users('48d31887-5fad-4d73-a9f5-3c356e68a038')/messages(internetMessageHeaders)/$entity\",\n  \"@odata.type\":\"#microsoft.graph.eventMessageRequest\",\n  \"@odata.etag\":\"W/\\\"CwAAABYAAAAiIsqMbYjsT5e/T7KzowPTAAAa/qUB\\\"\",\n  \"id\":\"AAMkAGVmMDEz\",\n  \"internetMessageHeaders\":[\n    {\n      \"name\":\"Content-Type\",\n      \"value\":\"application/ms-tnef\"\n    },\n    {\n      \"name\":\"Content-Transfer-Encoding\",\n      \"value\":\"binary\"\n    },\n    {\n      \"name\":\"Subject\",\n      \"value\":\"Cloud and Mobile Working Group\"\n    },\n    {\n      \"name\":\"x-custom-header-group-name\",\n      \"value\":\"Washington\"\n    },\n    {\n      \"name\":\"x-custom-header-group-id\",\n      \"value\":\"WA001\"\n    }\n  ]\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/me/messages/AAMkAGVmMDEz/",
-	Query:  "$select=internetMessageHeaders",
-}, {
-	Body:     "Received: from contoso.com (10.194.241.197) by \ncontoso.com (10.194.241.197) with Microsoft \nSMTP Server (version=TLS1_2, \ncipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256) id 15.1.1374.0 via Mailbox \nTransport; Mon, 4 Sep 2017 03:00:08 -0700 \nReceived: from contoso.com (10.194.241.197) by \ncontoso.com (10.194.241.197) with Microsoft \nSMTP Server (version=TLS1_2, \ncipher=TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256) id 15.1.1374.0; Mon, 4 Sep \n2017 03:00:07 -0700 \nReceived: from contoso.com \n(fe80::5bf:5059:4ca0:5017) by contoso.com \n(fe80::5bf:5059:4ca0:5017%12) with mapi id 15.01.1374.000; Mon, 4 Sep 2017 \n03:00:01 -0700 \nFrom: Administrator <admin@contoso.com> \nTo: Administrator <admin@contoso.com> \nSubject: This email has attachment. \nThread-Topic: This email has attachment. \nThread-Index: AQHTJWSHSywMzSz8o0OJud48nG50GQ== \nDate: Mon, 4 Sep 2017 10:00:00 +0000 \nMessage-ID: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f <4aade2547798441eab5188a7a2436bc1@contoso.com> \nAccept-Language: en-US \nContent-Language: en-US \nX-MS-Exchange-Organization-AuthAs: Internal \nX-MS-Exchange-Organization-AuthMechanism: 04 \nX-MS-Exchange-Organization-AuthSource: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f contoso.com \nX-MS-Has-Attach: yes \nX-MS-Exchange-Organization-Network-Message-Id: \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f 0ffdb402-ec03-42c8-5d32-08d4f37bb517 \nX-MS-Exchange-Organization-SCL: -1 \nX-MS-TNEF-Correlator: \nX-MS-Exchange-Organization-RecordReviewCfmType: 0 \n\nMIME-Version: 1.0 \nContent-Type: multipart/mixed; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f boundary=\"_004_4aade2547798441eab5188a7a2436bc1contoso_\" \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: multipart/alternative; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f boundary=\"_000_4aade2547798441eab5188a7a2436bc1contoso_\" \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: text/plain; charset=\"iso-8859-1\" \nContent-Transfer-Encoding: quoted-printable \n \nThe attachment is an email. \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: text/html; charset=\"iso-8859-1\" \nContent-Transfer-Encoding: quoted-printable \n \n<html> \n<head> \n<meta http-equiv=3D\"Content-Type\" content=3D\"text/html; charset=3Diso-8859-= \n1\"> \n<style type=3D\"text/css\" style=3D\"display:none;\"><!-- P {margin-top:0;margi= \nn-bottom:0;} --></style> \n</head> \n<body dir=3D\"ltr\"> \n<div id=3D\"divtagdefaultwrapper\" style=3D\"font-size:12pt;color:#000000;font= \n-family:Calibri,Helvetica,sans-serif;\" dir=3D\"ltr\"> \n<p>The attachment is an email.</p> \n</div> \n</body> \n</html> \n \n--_000_4aade2547798441eab5188a7a2436bc1contoso_-- \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_ \nContent-Type: application/octet-stream; name=\"Attachment email.eml\" \nContent-Description: Attachment email.eml \nContent-Disposition: attachment; filename=\"Attachment email.eml\"; size=408; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f creation-date=\"Mon, 04 Sep 2017 09:59:43 GMT\"; \n\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f modification-date=\"Mon, 04 Sep 2017 09:59:43 GMT\" \nContent-Transfer-Encoding: base64 \n \nRnJvbToJQWRtaW5pc3RyYXRvciA8YWRtaW5AdGVuYW50LUVYSEItMTQ3MS5jb20+DQpTZW50OglN \nb25kYXksIFNlcHRlbWJlciA0LCAyMDE3IDM6MjYgUE0NClRvOglTcml2YXJkaGFuIEhlYmJhcg0K \nU3ViamVjdDoJQXR0YWNobWVudCBlbWFpbA0KDQpJIHdpbGwgYXR0YWNoIHRoaXMgZW1haWwgdG8g \nYW5vdGhlciBtYWlsLg0K \n \n--_004_4aade2547798441eab5188a7a2436bc1contoso_--",
-	Header:   []string{"Content-type", "text/plain"},
-	Path:     "/beta/me/messages/4aade2547798441eab5188a7a2436bc1/$value",
-	Patterns: []string{"/beta/me/messages/{messageID}/$value", "/beta/users/{userID}/messages/{messageID}/$value", "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value", "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value"},
-}}
+// examplesDelete are the documented responses of message-delete.
+var examplesDelete = []graphrt.Example{{Path: "/v1.0/me/messages/{id}"}}
 
 // Register registers the routes of package message on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -91,178 +47,46 @@ func Register(m *graphrt.Mux, h Handler) {
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{messageID}",
+		Pattern:   "/v1.0/me/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
-	}, h.MessageDelete)
+	}, h.Delete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}",
+		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
-	}, h.MessageDelete)
+	}, h.Delete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
-	}, h.MessageDelete)
+	}, h.Delete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
+		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
 		Permissions: &graphrt.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
-	}, h.MessageDelete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-	}, h.MessageDelete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-	}, h.MessageDelete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-	}, h.MessageDelete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-	}, h.MessageDelete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.MessageGet)
+	}, h.Delete)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

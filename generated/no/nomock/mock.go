@@ -15,13 +15,13 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// NoPermissions answers GET /v1.0/gizmos (no-permissions).
-	NoPermissions(w http.ResponseWriter, r *http.Request)
-	// NoSuccessStatus answers POST /v1.0/contraptions/{contraption-id}/restore
+	// ListGizmos answers GET /v1.0/gizmos (no-permissions).
+	ListGizmos(w http.ResponseWriter, r *http.Request)
+	// Restore answers POST /v1.0/contraptions/{contraption-id}/restore
 	// (no-success-status).
-	NoSuccessStatus(w http.ResponseWriter, r *http.Request)
-	// NoVersion answers POST /v1.0/things/{id}/reset (no-version).
-	NoVersion(w http.ResponseWriter, r *http.Request)
+	Restore(w http.ResponseWriter, r *http.Request)
+	// Reset answers POST /v1.0/things/{id}/reset (no-version).
+	Reset(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -30,32 +30,32 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// NoPermissions answers 200 with the documented example of no-permissions.
-func (DocsHandler) NoPermissions(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesNoPermissions...)
+// ListGizmos answers 200 with the documented example of no-permissions.
+func (DocsHandler) ListGizmos(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListGizmos...)
 }
 
-// NoSuccessStatus answers 200 with the documented example of no-success-status.
-func (DocsHandler) NoSuccessStatus(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesNoSuccessStatus...)
+// Restore answers 200 with the documented example of no-success-status.
+func (DocsHandler) Restore(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesRestore...)
 }
 
-// NoVersion answers 204 with the documented example of no-version.
-func (DocsHandler) NoVersion(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesNoVersion...)
+// Reset answers 204 with the documented example of no-version.
+func (DocsHandler) Reset(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesReset...)
 }
 
-// examplesNoPermissions are the documented responses of no-permissions.
-var examplesNoPermissions = []graphrt.Example{{
+// examplesListGizmos are the documented responses of no-permissions.
+var examplesListGizmos = []graphrt.Example{{
 	Body:   "{\"value\":[]}",
 	Header: []string{"Content-Type", "application/json"},
 }}
 
-// examplesNoSuccessStatus are the documented responses of no-success-status.
-var examplesNoSuccessStatus = []graphrt.Example{}
+// examplesRestore are the documented responses of no-success-status.
+var examplesRestore = []graphrt.Example{}
 
-// examplesNoVersion are the documented responses of no-version.
-var examplesNoVersion = []graphrt.Example{}
+// examplesReset are the documented responses of no-version.
+var examplesReset = []graphrt.Example{}
 
 // Register registers the routes of package no on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -69,7 +69,7 @@ func Register(m *graphrt.Mux, h Handler) {
 		Method:    "GET",
 		Operation: "no-permissions",
 		Pattern:   "/v1.0/gizmos",
-	}, h.NoPermissions)
+	}, h.ListGizmos)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
@@ -80,7 +80,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Contraption.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.NoSuccessStatus)
+	}, h.Restore)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
@@ -91,7 +91,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Thing.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.NoVersion)
+	}, h.Reset)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -17,10 +17,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ParticipantStartHoldMusic answers POST
+	// StartHoldMusic answers POST
 	// /v1.0/communications/calls/{id}/participants/{id}/startHoldMusic
 	// (participant-startholdmusic).
-	ParticipantStartHoldMusic(w http.ResponseWriter, r *http.Request)
+	StartHoldMusic(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -29,13 +29,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ParticipantStartHoldMusic answers 202 with the documented example of participant-startholdmusic.
-func (DocsHandler) ParticipantStartHoldMusic(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesParticipantStartHoldMusic...)
+// StartHoldMusic answers 202 with the documented example of participant-startholdmusic.
+func (DocsHandler) StartHoldMusic(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesStartHoldMusic...)
 }
 
-// examplesParticipantStartHoldMusic are the documented responses of participant-startholdmusic.
-var examplesParticipantStartHoldMusic = []graphrt.Example{{
+// examplesStartHoldMusic are the documented responses of participant-startholdmusic.
+var examplesStartHoldMusic = []graphrt.Example{{
 	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.startHoldMusicOperation\",\n  \"id\": \"0fe0623f-d628-42ed-b4bd-8ac290072cc5\",\n  \"status\": \"running\",\n  \"clientContext\": \"d45324c1-fcb5-430a-902c-f20af696537c\"\n}",
 	Header: []string{"Location", "https://graph.microsoft.com/v1.0/communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/operations/0fe0623f-d628-42ed-b4bd-8ac290072cc5"},
 	Path:   "/v1.0/communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/participants/fa1e9582-7145-4ca3-bcd8-577f561fcb6e/startHoldMusic",
@@ -53,7 +53,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[participant.ParticipantStartHoldMusicRequest](),
+		Check:     graphrt.CheckJSON[participant.StartHoldMusicRequest](),
 		Method:    "POST",
 		Operation: "participant-startholdmusic",
 		Pattern:   "/v1.0/communications/calls/{callID}/participants/{participantID}/startHoldMusic",
@@ -61,7 +61,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			Application:  []string{"Calls.JoinGroupCallsasGuest.All", "Calls.JoinGroupCalls.All"},
 			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
 		},
-	}, h.ParticipantStartHoldMusic)
+	}, h.StartHoldMusic)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

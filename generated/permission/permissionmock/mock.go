@@ -16,17 +16,16 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// PermissionNameBroken answers DELETE /v1.0/whatsits/{whatsit-id}
+	// DeleteWhatsit answers DELETE /v1.0/whatsits/{whatsit-id}
 	// (permission-name-broken).
-	PermissionNameBroken(w http.ResponseWriter, r *http.Request)
-	// PermissionRowNoKind answers GET /v1.0/whatsits/{whatsit-id}
-	// (permission-row-no-kind).
-	PermissionRowNoKind(w http.ResponseWriter, r *http.Request)
-	// PermissionRowSentence answers GET /v1.0/whatsits (permission-row-sentence).
-	PermissionRowSentence(w http.ResponseWriter, r *http.Request)
-	// PermissionTableMissingKind answers DELETE /v1.0/gubbins/{gubbin-id}
+	DeleteWhatsit(w http.ResponseWriter, r *http.Request)
+	// GetWhatsit answers GET /v1.0/whatsits/{whatsit-id} (permission-row-no-kind).
+	GetWhatsit(w http.ResponseWriter, r *http.Request)
+	// ListWhatsits answers GET /v1.0/whatsits (permission-row-sentence).
+	ListWhatsits(w http.ResponseWriter, r *http.Request)
+	// DeleteGubbin answers DELETE /v1.0/gubbins/{gubbin-id}
 	// (permission-table-missing-kind).
-	PermissionTableMissingKind(w http.ResponseWriter, r *http.Request)
+	DeleteGubbin(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -35,40 +34,40 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// PermissionNameBroken answers 204 with the documented example of permission-name-broken.
-func (DocsHandler) PermissionNameBroken(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesPermissionNameBroken...)
+// DeleteWhatsit answers 204 with the documented example of permission-name-broken.
+func (DocsHandler) DeleteWhatsit(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDeleteWhatsit...)
 }
 
-// PermissionRowNoKind answers 200 with the documented example of permission-row-no-kind.
-func (DocsHandler) PermissionRowNoKind(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesPermissionRowNoKind...)
+// GetWhatsit answers 200 with the documented example of permission-row-no-kind.
+func (DocsHandler) GetWhatsit(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetWhatsit...)
 }
 
-// PermissionRowSentence answers 200 with the documented example of permission-row-sentence.
-func (DocsHandler) PermissionRowSentence(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesPermissionRowSentence...)
+// ListWhatsits answers 200 with the documented example of permission-row-sentence.
+func (DocsHandler) ListWhatsits(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListWhatsits...)
 }
 
-// PermissionTableMissingKind answers 204 with the documented example of permission-table-missing-kind.
-func (DocsHandler) PermissionTableMissingKind(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesPermissionTableMissingKind...)
+// DeleteGubbin answers 204 with the documented example of permission-table-missing-kind.
+func (DocsHandler) DeleteGubbin(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDeleteGubbin...)
 }
 
-// examplesPermissionNameBroken are the documented responses of permission-name-broken.
-var examplesPermissionNameBroken = []graphrt.Example{}
+// examplesDeleteWhatsit are the documented responses of permission-name-broken.
+var examplesDeleteWhatsit = []graphrt.Example{}
 
-// examplesPermissionRowNoKind are the documented responses of permission-row-no-kind.
-var examplesPermissionRowNoKind = []graphrt.Example{}
+// examplesGetWhatsit are the documented responses of permission-row-no-kind.
+var examplesGetWhatsit = []graphrt.Example{}
 
-// examplesPermissionRowSentence are the documented responses of permission-row-sentence.
-var examplesPermissionRowSentence = []graphrt.Example{{
+// examplesListWhatsits are the documented responses of permission-row-sentence.
+var examplesListWhatsits = []graphrt.Example{{
 	Body:   "{\"value\":[]}",
 	Header: []string{"Content-Type", "application/json"},
 }}
 
-// examplesPermissionTableMissingKind are the documented responses of permission-table-missing-kind.
-var examplesPermissionTableMissingKind = []graphrt.Example{}
+// examplesDeleteGubbin are the documented responses of permission-table-missing-kind.
+var examplesDeleteGubbin = []graphrt.Example{}
 
 // Register registers the routes of package permission on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -86,7 +85,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			Application:   []string{"Whatsit.ReadWrite.All"},
 			DelegatedWork: []string{"Whatsit.ReadWrite", "Whatsit.Read"},
 		},
-	}, h.PermissionNameBroken)
+	}, h.DeleteWhatsit)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -97,7 +96,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.PermissionRowNoKind)
+	}, h.GetWhatsit)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -108,7 +107,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.PermissionRowSentence)
+	}, h.ListWhatsits)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
@@ -118,7 +117,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			Application:   []string{"Gubbin.ReadWrite.All"},
 			DelegatedWork: []string{"Gubbin.ReadWrite"},
 		},
-	}, h.PermissionTableMissingKind)
+	}, h.DeleteGubbin)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,12 +16,12 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// PermissionsIncludeNoTable answers GET /v1.0/thingamajigs/{thingamajig-id}
+	// GetThingamajig answers GET /v1.0/thingamajigs/{thingamajig-id}
 	// (permissions-include-no-table).
-	PermissionsIncludeNoTable(w http.ResponseWriter, r *http.Request)
-	// PermissionsIncludeOutside answers GET /v1.0/doodads/{doodad-id}
+	GetThingamajig(w http.ResponseWriter, r *http.Request)
+	// GetDoodad answers GET /v1.0/doodads/{doodad-id}
 	// (permissions-include-outside).
-	PermissionsIncludeOutside(w http.ResponseWriter, r *http.Request)
+	GetDoodad(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -30,21 +30,21 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// PermissionsIncludeNoTable answers 200 with the documented example of permissions-include-no-table.
-func (DocsHandler) PermissionsIncludeNoTable(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesPermissionsIncludeNoTable...)
+// GetThingamajig answers 200 with the documented example of permissions-include-no-table.
+func (DocsHandler) GetThingamajig(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetThingamajig...)
 }
 
-// PermissionsIncludeOutside answers 200 with the documented example of permissions-include-outside.
-func (DocsHandler) PermissionsIncludeOutside(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesPermissionsIncludeOutside...)
+// GetDoodad answers 200 with the documented example of permissions-include-outside.
+func (DocsHandler) GetDoodad(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetDoodad...)
 }
 
-// examplesPermissionsIncludeNoTable are the documented responses of permissions-include-no-table.
-var examplesPermissionsIncludeNoTable = []graphrt.Example{}
+// examplesGetThingamajig are the documented responses of permissions-include-no-table.
+var examplesGetThingamajig = []graphrt.Example{}
 
-// examplesPermissionsIncludeOutside are the documented responses of permissions-include-outside.
-var examplesPermissionsIncludeOutside = []graphrt.Example{}
+// examplesGetDoodad are the documented responses of permissions-include-outside.
+var examplesGetDoodad = []graphrt.Example{}
 
 // Register registers the routes of package permissions on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -58,13 +58,13 @@ func Register(m *graphrt.Mux, h Handler) {
 		Method:    "GET",
 		Operation: "permissions-include-no-table",
 		Pattern:   "/v1.0/thingamajigs/{thingamajigID}",
-	}, h.PermissionsIncludeNoTable)
+	}, h.GetThingamajig)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "permissions-include-outside",
 		Pattern:   "/v1.0/doodads/{doodadID}",
-	}, h.PermissionsIncludeOutside)
+	}, h.GetDoodad)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

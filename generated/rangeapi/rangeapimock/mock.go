@@ -16,7 +16,7 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// RangeClear answers POST
+	// Clear answers POST
 	// /v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear,
 	// /v1.0/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear,
 	// /v1.0/me/drive/items/{id}/workbook/worksheets/{id |
@@ -26,9 +26,9 @@ type Handler interface {
 	// /v1.0/me/drive/items/{id}/workbook/tables/{id | name}/columns/{id |
 	// name}/range/clear, /v1.0/me/drive/root:/{item-path}:/workbook/tables/{id |
 	// name}/columns/{id | name}/range/clear (range-clear).
-	RangeClear(w http.ResponseWriter, r *http.Request)
-	// RangeGet answers GET /v1.0/areas/range/{id} (range-get).
-	RangeGet(w http.ResponseWriter, r *http.Request)
+	Clear(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/areas/range/{id} (range-get).
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -37,21 +37,21 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// RangeClear answers 200 with the documented example of range-clear.
-func (DocsHandler) RangeClear(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesRangeClear...)
+// Clear answers 200 with the documented example of range-clear.
+func (DocsHandler) Clear(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesClear...)
 }
 
-// RangeGet answers 200 with the documented example of range-get.
-func (DocsHandler) RangeGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesRangeGet...)
+// Get answers 200 with the documented example of range-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesRangeClear are the documented responses of range-clear.
-var examplesRangeClear = []graphrt.Example{{Path: "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear"}}
+// examplesClear are the documented responses of range-clear.
+var examplesClear = []graphrt.Example{{Path: "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear"}}
 
-// examplesRangeGet are the documented responses of range-get.
-var examplesRangeGet = []graphrt.Example{{
+// examplesGet are the documented responses of range-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/range/a1",
@@ -66,7 +66,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/names/{nameID}/range/clear",
@@ -74,10 +74,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/names/{nameID}/range/clear",
@@ -85,10 +85,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
@@ -96,10 +96,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
@@ -107,10 +107,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/clear",
@@ -118,10 +118,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/clear",
@@ -129,7 +129,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -140,7 +140,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.RangeGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,11 +16,11 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ReportrootGetEmailActivityUserDetail answers GET
+	// GetEmailActivityUserDetail answers GET
 	// /v1.0/reports/getEmailActivityUserDetail(period='{period_value}'),
 	// /v1.0/reports/getEmailActivityUserDetail(date={date_value})
 	// (reportroot-getemailactivityuserdetail).
-	ReportrootGetEmailActivityUserDetail(w http.ResponseWriter, r *http.Request)
+	GetEmailActivityUserDetail(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -29,13 +29,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ReportrootGetEmailActivityUserDetail answers 302 with the documented example of reportroot-getemailactivityuserdetail.
-func (DocsHandler) ReportrootGetEmailActivityUserDetail(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesReportrootGetEmailActivityUserDetail...)
+// GetEmailActivityUserDetail answers 302 with the documented example of reportroot-getemailactivityuserdetail.
+func (DocsHandler) GetEmailActivityUserDetail(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 302, examplesGetEmailActivityUserDetail...)
 }
 
-// examplesReportrootGetEmailActivityUserDetail are the documented responses of reportroot-getemailactivityuserdetail.
-var examplesReportrootGetEmailActivityUserDetail = []graphrt.Example{{
+// examplesGetEmailActivityUserDetail are the documented responses of reportroot-getemailactivityuserdetail.
+var examplesGetEmailActivityUserDetail = []graphrt.Example{{
 	Header: []string{"Content-Type", "text/plain", "Location", "https://reports.office.com/data/download/JDFKdf2_eJXKS034dbc7e0t__XDe"},
 	Path:   "/v1.0/reports/getEmailActivityUserDetail(period='D7')",
 }, {
@@ -60,7 +60,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Reports.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ReportrootGetEmailActivityUserDetail)
+	}, h.GetEmailActivityUserDetail)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -71,7 +71,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Reports.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ReportrootGetEmailActivityUserDetail)
+	}, h.GetEmailActivityUserDetail)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -17,10 +17,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// SecureScoreControlProfileUpdate answers PATCH
-	// /v1.0/security/secureScoreControlProfiles/{id}
+	// Update answers PATCH /v1.0/security/secureScoreControlProfiles/{id}
 	// (securescorecontrolprofile-update).
-	SecureScoreControlProfileUpdate(w http.ResponseWriter, r *http.Request)
+	Update(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -29,13 +28,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// SecureScoreControlProfileUpdate answers 204 with the documented example of securescorecontrolprofile-update.
-func (DocsHandler) SecureScoreControlProfileUpdate(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesSecureScoreControlProfileUpdate...)
+// Update answers 204 with the documented example of securescorecontrolprofile-update.
+func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUpdate...)
 }
 
-// examplesSecureScoreControlProfileUpdate are the documented responses of securescorecontrolprofile-update.
-var examplesSecureScoreControlProfileUpdate = []graphrt.Example{{Path: "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess"}, {
+// examplesUpdate are the documented responses of securescorecontrolprofile-update.
+var examplesUpdate = []graphrt.Example{{Path: "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess"}, {
 	Body:   "{\n  \"id\": \"NonOwnerAccess\",\n  \"azureTenantId\": \"00000001-0001-0001-0001-000000000001c\",\n  \"actionType\": \"Review\",\n  \"actionUrl\": \"https://outlook.office365.com/NonOwnerAccessReport.aspx\",\n  \"controlCategory\": \"Data\",\n  \"title\": \"Review mailbox access by non-owners bi-weekly\", \n  \"deprecated\": false,\n  \"implementationCost\": \"Low\",\n  \"lastModifiedDateTime\": null,\n  \"maxScore\": 5.0,\n  \"rank\": 25,\n  \"remediation\": \"Once you have opened the search tool, specify a date range and select access by <b>All non-owners</b> or <b>External users</b>\",\n  \"remediationImpact\": \"This change will have no effect on your users\",\n  \"service\": \"EXO\",\n  \"threats\": [\n    \"Account Breach\",\n    \"Data Exfiltration\",\n    \"Malicious Insider\"\n  ],\n  \"tier\": \"Core\",\n  \"userImpact\": \"Low\",\n  \"complianceInformation\": [\n    {\n      \"certificationName\": \"FedRAMP_Moderate\",\n      \"certificationControls\": [\n        {\n          \"name\": \"AC-6(9)\",\n          \"url\": \"\",\n        }\n      ]\n    }         \n  ],\n  \"controlStateUpdates\": [\n    {\n      \"assignedTo\": \"\",\n      \"comment\": \"control is reviewed\",\n      \"state\": \"Reviewed\",\n      \"updatedBy\": \"user1@contoso.com\",\n      \"updatedDateTime\": \"2019-03-19T22:37:14.628799Z\"\n    }\n  ],\n  \"vendorInformation\": {\n    \"provider\": \"SecureScore\",\n    \"providerVersion\": null,\n    \"subProvider\": null,\n    \"vendor\": \"Microsoft\"\n  }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess",
@@ -50,7 +49,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[securescorecontrolprofile.SecureScoreControlProfileUpdateRequest](),
+		Check:     graphrt.CheckJSON[securescorecontrolprofile.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "securescorecontrolprofile-update",
 		Pattern:   "/v1.0/security/secureScoreControlProfiles/{secureScoreControlProfileID}",
@@ -59,7 +58,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.SecureScoreControlProfileUpdate)
+	}, h.Update)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,13 +16,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// SecuritySecurityRunHuntingQuery answers POST /v1.0/security/runHuntingQuery
+	// RunHuntingQuery answers POST /v1.0/security/runHuntingQuery
 	// (security-security-runhuntingquery).
-	SecuritySecurityRunHuntingQuery(w http.ResponseWriter, r *http.Request)
-	// SecurityEmailThreatSubmissionPolicyGet answers GET
-	// /beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPoliciesId}
-	// (security-emailthreatsubmissionpolicy-get).
-	SecurityEmailThreatSubmissionPolicyGet(w http.ResponseWriter, r *http.Request)
+	RunHuntingQuery(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -31,18 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// SecuritySecurityRunHuntingQuery answers 200 with the documented example of security-security-runhuntingquery.
-func (DocsHandler) SecuritySecurityRunHuntingQuery(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesSecuritySecurityRunHuntingQuery...)
+// RunHuntingQuery answers 200 with the documented example of security-security-runhuntingquery.
+func (DocsHandler) RunHuntingQuery(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesRunHuntingQuery...)
 }
 
-// SecurityEmailThreatSubmissionPolicyGet answers 200 with the documented example of security-emailthreatsubmissionpolicy-get.
-func (DocsHandler) SecurityEmailThreatSubmissionPolicyGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesSecurityEmailThreatSubmissionPolicyGet...)
-}
-
-// examplesSecuritySecurityRunHuntingQuery are the documented responses of security-security-runhuntingquery.
-var examplesSecuritySecurityRunHuntingQuery = []graphrt.Example{{
+// examplesRunHuntingQuery are the documented responses of security-security-runhuntingquery.
+var examplesRunHuntingQuery = []graphrt.Example{{
 	Body: "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults\",\n    \"schema\": [\n        {\n            \"name\": \"Timestamp\",\n            \"type\": \"DateTime\"\n        },\n        {\n            \"name\": \"FileName\",\n            \"type\": \"String\"\n        },\n        {\n            \"name\": \"InitiatingProcessFileName\",\n            \"type\": \"String\"\n        }\n    ],\n    \"results\": [\n        {\n            \"Timestamp\": \"2024-03-26T09:39:50.7688641Z\",\n            \"FileName\": \"cmd.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        },\n        {\n            \"Timestamp\": \"2024-03-26T09:39:49.4353788Z\",\n            \"FileName\": \"cmd.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        }\n    ]\n}",
 	Path: "/v1.0/security/runHuntingQuery",
 }, {
@@ -51,13 +42,6 @@ var examplesSecuritySecurityRunHuntingQuery = []graphrt.Example{{
 }, {
 	Body:   "{\n    \"schema\": [\n        {\n            \"Name\": \"Timestamp\",\n            \"Type\": \"DateTime\"\n        },\n        {\n            \"Name\": \"FileName\",\n            \"Type\": \"String\"\n        },\n        {\n            \"Name\": \"InitiatingProcessFileName\",\n            \"Type\": \"String\"\n        }\n    ],\n    \"results\": [\n        {\n            \"Timestamp\": \"2020-08-30T06:38:35.7664356Z\",\n            \"FileName\": \"conhost.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        },\n        {\n            \"Timestamp\": \"2020-08-30T06:38:30.5163363Z\",\n            \"FileName\": \"conhost.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
-}}
-
-// examplesSecurityEmailThreatSubmissionPolicyGet are the documented responses of security-emailthreatsubmissionpolicy-get.
-var examplesSecurityEmailThreatSubmissionPolicyGet = []graphrt.Example{{
-	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.security.emailThreatSubmissionPolicy\",\n    \"id\": \"3df67ecc-11b4-b5b4-9bae-b0729940b3d1\",\n    \"isReportToMicrosoftEnabled\": \"Boolean\",\n    \"isReportToCustomizedEmailAddressEnabled\": \"Boolean\",\n    \"isAskMeEnabledForUsers\": \"Boolean\",\n    \"isAlwaysReportEnabledForUsers\": \"Boolean\",\n    \"isNeverReportEnabledForUsers\": \"Boolean\",\n    \"isCustomizedMessageEnabledForPhishing\": \"Boolean\",\n    \"isCustomizedMessageEnabled\": \"Boolean\",\n    \"customizedReportRecipientEmailAddress\": \"String\",\n    \"isReviewEmailNotificationEnabled\": \"Boolean\",\n    \"isCustomizedNotificationSenderEnabled\": \"Boolean\",\n    \"isOrganizationBrandingEnabled\": \"Boolean\",\n    \"customizedNotificationSenderEmailAddress\": \"String\",\n    \"isReportFromQuarantineEnabled\": \"Boolean\"\n  }\n}",
-	Header: []string{"Content-Type", "application/json"},
-	Path:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPoliciesId}",
 }}
 
 // Register registers the routes of package security on m, answered by h (nil:
@@ -69,7 +53,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[security.SecuritySecurityRunHuntingQueryRequest](),
+		Check:     graphrt.CheckJSON[security.RunHuntingQueryRequest](),
 		Method:    "POST",
 		Operation: "security-security-runhuntingquery",
 		Pattern:   "/v1.0/security/runHuntingQuery",
@@ -78,18 +62,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"ThreatHunting.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.SecuritySecurityRunHuntingQuery)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Method:    "GET",
-		Operation: "security-emailthreatsubmissionpolicy-get",
-		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPolicyID}",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicy.ReadWrite.All"},
-			DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SecurityEmailThreatSubmissionPolicyGet)
+	}, h.RunHuntingQuery)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

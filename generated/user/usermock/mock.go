@@ -17,23 +17,15 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// UserAssignLicense answers POST /v1.0/users/{id |
+	// AssignLicense answers POST /v1.0/users/{id |
 	// userPrincipalName}/assignLicense (user-assignlicense).
-	UserAssignLicense(w http.ResponseWriter, r *http.Request)
-	// UserDelete answers DELETE /v1.0/users/{id | userPrincipalName}
-	// (user-delete).
-	UserDelete(w http.ResponseWriter, r *http.Request)
-	// UserGetEn2021 answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
-	// (user-get).
-	UserGetEn2021(w http.ResponseWriter, r *http.Request)
-	// UserGetOwnersEn2021 answers GET /v1.0/users/{id | userPrincipalName},
-	// /v1.0/me (user-get).
-	UserGetOwnersEn2021(w http.ResponseWriter, r *http.Request)
-	// UserGetPtBr2023 answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
-	// (user-get).
-	UserGetPtBr2023(w http.ResponseWriter, r *http.Request)
-	// UserGetMailboxSettings answers GET /v1.0/me/mailboxSettings, /v1.0/users/{id
-	// | userPrincipalName}/mailboxSettings,
+	AssignLicense(w http.ResponseWriter, r *http.Request)
+	// Delete answers DELETE /v1.0/users/{id | userPrincipalName} (user-delete).
+	Delete(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me (user-get).
+	Get(w http.ResponseWriter, r *http.Request)
+	// GetMailboxSettings answers GET /v1.0/me/mailboxSettings, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings,
 	// /v1.0/me/mailboxSettings/automaticRepliesSetting, /v1.0/users/{id |
 	// userPrincipalName}/mailboxSettings/automaticRepliesSetting,
 	// /v1.0/me/mailboxSettings/dateFormat, /v1.0/users/{id |
@@ -49,23 +41,23 @@ type Handler interface {
 	// userPrincipalName}/mailboxSettings/timeZone,
 	// /v1.0/me/mailboxSettings/workingHours, /v1.0/users/{id |
 	// userPrincipalName}/mailboxSettings/workingHours (user-get-mailboxsettings).
-	UserGetMailboxSettings(w http.ResponseWriter, r *http.Request)
-	// UserList answers GET /v1.0/users (user-list).
-	UserList(w http.ResponseWriter, r *http.Request)
-	// UserListAgreementAcceptances answers GET /v1.0/me/agreementAcceptances,
+	GetMailboxSettings(w http.ResponseWriter, r *http.Request)
+	// List answers GET /v1.0/users (user-list).
+	List(w http.ResponseWriter, r *http.Request)
+	// ListAgreementAcceptances answers GET /v1.0/me/agreementAcceptances,
 	// /v1.0/users/{id | userPrincipalName}/agreementAcceptances
 	// (user-list-agreementacceptances).
-	UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request)
-	// UserPostSponsors answers POST /v1.0/users/{id}/sponsors/$ref
+	ListAgreementAcceptances(w http.ResponseWriter, r *http.Request)
+	// AddSponsorsRef answers POST /v1.0/users/{id}/sponsors/$ref
 	// (user-post-sponsors).
-	UserPostSponsors(w http.ResponseWriter, r *http.Request)
-	// UserPostUsers answers POST /v1.0/users (user-post-users).
-	UserPostUsers(w http.ResponseWriter, r *http.Request)
-	// UserUpdate answers PATCH /v1.0/users/{id | userPrincipalName} (user-update).
-	UserUpdate(w http.ResponseWriter, r *http.Request)
-	// UserGetTransitiveReports answers GET
-	// /beta/users/{id}/transitiveReports/$count (user-get-transitivereports).
-	UserGetTransitiveReports(w http.ResponseWriter, r *http.Request)
+	AddSponsorsRef(w http.ResponseWriter, r *http.Request)
+	// Create answers POST /v1.0/users (user-post-users).
+	Create(w http.ResponseWriter, r *http.Request)
+	// SendMail answers POST /v1.0/me/sendMail, /v1.0/users/{id |
+	// userPrincipalName}/sendMail (user-sendmail).
+	SendMail(w http.ResponseWriter, r *http.Request)
+	// Update answers PATCH /v1.0/users/{id | userPrincipalName} (user-update).
+	Update(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -74,78 +66,68 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// UserAssignLicense answers 200 with the documented example of user-assignlicense.
-func (DocsHandler) UserAssignLicense(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserAssignLicense...)
+// AssignLicense answers 200 with the documented example of user-assignlicense.
+func (DocsHandler) AssignLicense(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesAssignLicense...)
 }
 
-// UserDelete answers 204 with the documented example of user-delete.
-func (DocsHandler) UserDelete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUserDelete...)
+// Delete answers 204 with the documented example of user-delete.
+func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDelete...)
 }
 
-// UserGetEn2021 answers 200 with the documented example of user-get.
-func (DocsHandler) UserGetEn2021(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGetEn2021...)
+// Get answers 200 with the documented example of user-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// UserGetOwnersEn2021 answers 200 with the documented example of user-get.
-func (DocsHandler) UserGetOwnersEn2021(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGetOwnersEn2021...)
+// GetMailboxSettings answers 200 with the documented example of user-get-mailboxsettings.
+func (DocsHandler) GetMailboxSettings(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetMailboxSettings...)
 }
 
-// UserGetPtBr2023 answers 200 with the documented example of user-get.
-func (DocsHandler) UserGetPtBr2023(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGetPtBr2023...)
+// List answers 200 with the documented example of user-list.
+func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesList...)
 }
 
-// UserGetMailboxSettings answers 200 with the documented example of user-get-mailboxsettings.
-func (DocsHandler) UserGetMailboxSettings(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGetMailboxSettings...)
+// ListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
+func (DocsHandler) ListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListAgreementAcceptances...)
 }
 
-// UserList answers 200 with the documented example of user-list.
-func (DocsHandler) UserList(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserList...)
+// AddSponsorsRef answers 204 with the documented example of user-post-sponsors.
+func (DocsHandler) AddSponsorsRef(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesAddSponsorsRef...)
 }
 
-// UserListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
-func (DocsHandler) UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserListAgreementAcceptances...)
+// Create answers 201 with the documented example of user-post-users.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreate...)
 }
 
-// UserPostSponsors answers 204 with the documented example of user-post-sponsors.
-func (DocsHandler) UserPostSponsors(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUserPostSponsors...)
+// SendMail answers 202 with the documented example of user-sendmail.
+func (DocsHandler) SendMail(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesSendMail...)
 }
 
-// UserPostUsers answers 201 with the documented example of user-post-users.
-func (DocsHandler) UserPostUsers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesUserPostUsers...)
+// Update answers 204 with the documented example of user-update.
+func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUpdate...)
 }
 
-// UserUpdate answers 204 with the documented example of user-update.
-func (DocsHandler) UserUpdate(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUserUpdate...)
-}
-
-// UserGetTransitiveReports answers 200 with the documented example of user-get-transitivereports.
-func (DocsHandler) UserGetTransitiveReports(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGetTransitiveReports...)
-}
-
-// examplesUserAssignLicense are the documented responses of user-assignlicense.
-var examplesUserAssignLicense = []graphrt.Example{{
+// examplesAssignLicense are the documented responses of user-assignlicense.
+var examplesAssignLicense = []graphrt.Example{{
 	Body:   "{\n  \"accountEnabled\": true,\n  \"assignedLicenses\": [\n    {\n      \"disabledPlans\": [ \"11b0131d-43c8-4bbb-b2c8-e80f9a50834a\" ],\n      \"skuId\": \"0118A350-71FC-4EC3-8F0C-6A1CB8867561\"\n    }\n  ],\n  \"assignedPlans\": [\n    {\n      \"assignedDateTime\": \"2016-10-02T12:13:14Z\",\n      \"capabilityStatus\": \"capabilityStatus-value\",\n      \"service\": \"service-value\",\n      \"servicePlanId\": \"bea13e0c-3828-4daa-a392-28af7ff61a0f\"\n    }\n  ],\n  \"businessPhones\": [\n    \"businessPhones-value\"\n  ],\n  \"city\": \"city-value\",\n  \"companyName\": \"companyName-value\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/assignLicense",
 }}
 
-// examplesUserDelete are the documented responses of user-delete.
-var examplesUserDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
+// examplesDelete are the documented responses of user-delete.
+var examplesDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
 
-// examplesUserGetEn2021 are the documented responses of user-get.
-var examplesUserGetEn2021 = []graphrt.Example{{
+// examplesGet are the documented responses of user-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -160,40 +142,8 @@ var examplesUserGetEn2021 = []graphrt.Example{{
 	Query:  "$select=displayName,givenName,postalCode",
 }}
 
-// examplesUserGetOwnersEn2021 are the documented responses of user-get.
-var examplesUserGetOwnersEn2021 = []graphrt.Example{{
-	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/v1.0/users/{id | userPrincipalName}",
-}, {
-	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/v1.0/me",
-}, {
-	Body:   "{\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"postalCode\": \"98004\"\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/v1.0/users/{id | userPrincipalName}",
-	Query:  "$select=displayName,givenName,postalCode",
-}}
-
-// examplesUserGetPtBr2023 are the documented responses of user-get.
-var examplesUserGetPtBr2023 = []graphrt.Example{{
-	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/v1.0/users/{id | userPrincipalName}",
-}, {
-	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/v1.0/me",
-}, {
-	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users(displayName,givenName,postalCode,identities)/$entity\",\n    \"displayName\": \"Adele Vance\",\n    \"givenName\": \"Adele\",\n    \"postalCode\": \"98004\",\n    \"identities\": [\n        {\n            \"signInType\": \"userPrincipalName\",\n            \"issuer\": \"contoso.com\",\n            \"issuerAssignedId\": \"AdeleV@contoso.com\"\n        }\n    ]\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/v1.0/users/{id | userPrincipalName}",
-	Query:  "$select=displayName,givenName,postalCode,identities",
-}}
-
-// examplesUserGetMailboxSettings are the documented responses of user-get-mailboxsettings.
-var examplesUserGetMailboxSettings = []graphrt.Example{{
+// examplesGetMailboxSettings are the documented responses of user-get-mailboxsettings.
+var examplesGetMailboxSettings = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings\",\n    \"automaticRepliesSetting\": {\n        \"status\": \"Scheduled\",\n        \"externalAudience\": \"All\",\n        \"scheduledStartDateTime\": {\n            \"dateTime\": \"2016-03-14T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"scheduledEndDateTime\": {\n            \"dateTime\": \"2016-03-28T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n        \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n    },\n    \"timeZone\":\"UTC\",\n    \"language\":{\n      \"locale\":\"en-US\",\n      \"displayName\":\"English (United States)\"\n    },\n    \"workingHours\":{\n        \"daysOfWeek\":[\n            \"monday\",\n            \"tuesday\",\n            \"wednesday\",\n            \"thursday\",\n            \"friday\"\n        ],\n        \"startTime\": \"08:00:00.0000000\",\n        \"endTime\": \"17:00:00.0000000\",\n        \"timeZone\":{\n            \"name\":\"Pacific Standard Time\"\n        }\n    },\n    \"dateFormat\": \"MM/dd/yyyy\",\n    \"timeFormat\": \"hh:mm tt\",\n    \"delegateMeetingMessageDeliveryOptions\": \"sendToDelegateOnly\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/mailboxSettings",
@@ -209,8 +159,8 @@ var examplesUserGetMailboxSettings = []graphrt.Example{{
 	Patterns: []string{"/v1.0/me/mailboxSettings/workingHours", "/v1.0/users/{userID}/mailboxSettings/workingHours"},
 }, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeZone"}}}
 
-// examplesUserList are the documented responses of user-list.
-var examplesUserList = []graphrt.Example{{
+// examplesList are the documented responses of user-list.
+var examplesList = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"otherMails\":[\"contoso1@gmail.com\"],\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -250,18 +200,18 @@ var examplesUserList = []graphrt.Example{{
 	Query:  "$select=id,mail,assignedLicenses&$filter=assignedLicenses/any(u:u/skuId eq cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46)",
 }}
 
-// examplesUserListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
-var examplesUserListAgreementAcceptances = []graphrt.Example{{
+// examplesListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
+var examplesListAgreementAcceptances = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"agreementId\": \"093b947f-8363-4979-a47d-4c52b33ee1be\",\n      \"userId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"agreementFileId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"recordedDateTime\": \"2021-03-10T00:39:56.0523527Z\",\n      \"userDisplayName\": \"Test_User\",\n      \"userPrincipalName\": \"Test_User@TestTenant.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/agreementAcceptances",
 }}
 
-// examplesUserPostSponsors are the documented responses of user-post-sponsors.
-var examplesUserPostSponsors = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
+// examplesAddSponsorsRef are the documented responses of user-post-sponsors.
+var examplesAddSponsorsRef = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
 
-// examplesUserPostUsers are the documented responses of user-post-users.
-var examplesUserPostUsers = []graphrt.Example{{
+// examplesCreate are the documented responses of user-post-users.
+var examplesCreate = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n    \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\",\n    \"businessPhones\": [],\n    \"displayName\": \"Adele Vance\",\n    \"givenName\": \"Adele\",\n    \"jobTitle\": \"Product Marketing Manager\",\n    \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n    \"mobilePhone\": \"+1 425 555 0109\",\n    \"officeLocation\": \"18/2111\",\n    \"preferredLanguage\": \"en-US\",\n    \"surname\": \"Vance\",\n    \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -271,14 +221,14 @@ var examplesUserPostUsers = []graphrt.Example{{
 	Path:   "/v1.0/users",
 }}
 
-// examplesUserUpdate are the documented responses of user-update.
-var examplesUserUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
-
-// examplesUserGetTransitiveReports are the documented responses of user-get-transitivereports.
-var examplesUserGetTransitiveReports = []graphrt.Example{{
-	Header: []string{"Content-type", "text/plain"},
-	Path:   "/beta/users/45b7d2e7-b882-4a80-ba97-10b7a63b8fa4/transitiveReports/$count",
+// examplesSendMail are the documented responses of user-sendmail.
+var examplesSendMail = []graphrt.Example{{Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {
+	Body:   "{\n    \"error\": {\n        \"code\": \"ErrorMimeContentInvalidBase64String\",\n        \"message\": \"Invalid base64 string for MIME content.\"\n    }\n}",
+	Header: []string{"Content-type", "application/json"},
 }}
+
+// examplesUpdate are the documented responses of user-update.
+var examplesUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -289,7 +239,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.UserAssignLicenseRequest](),
+		Check:     graphrt.CheckJSON[user.AssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
 		Pattern:   "/v1.0/users/{userID}/assignLicense",
@@ -298,7 +248,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserAssignLicense)
+	}, h.AssignLicense)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "DELETE",
@@ -309,7 +259,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserDelete)
+	}, h.Delete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -320,7 +270,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserGetEn2021)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -331,11 +281,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserGetEn2021)
-	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
-	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
-	// GET /v1.0/users/{id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
-	// GET /v1.0/me is served by en-2021/api-reference/v1.0/api/user-get.md.
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -346,7 +292,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -357,7 +303,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -368,7 +314,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -379,7 +325,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -390,7 +336,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -401,7 +347,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -412,7 +358,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -423,7 +369,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -434,7 +380,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -445,7 +391,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -456,7 +402,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -467,7 +413,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -478,7 +424,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -489,7 +435,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -500,7 +446,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -511,7 +457,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -522,7 +468,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserList)
+	}, h.List)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -532,7 +478,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.UserListAgreementAcceptances)
+	}, h.ListAgreementAcceptances)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -542,7 +488,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.UserListAgreementAcceptances)
+	}, h.ListAgreementAcceptances)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckRef(),
@@ -554,7 +500,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserPostSponsors)
+	}, h.AddSponsorsRef)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[generated.User](),
@@ -566,10 +512,34 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserPostUsers)
+	}, h.Create)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+		Method:    "POST",
+		Operation: "user-sendmail",
+		Pattern:   "/v1.0/me/sendMail",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.Send"},
+			DelegatedPersonal: []string{"Mail.Send"},
+			DelegatedWork:     []string{"Mail.Send"},
+		},
+	}, h.SendMail)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+		Method:    "POST",
+		Operation: "user-sendmail",
+		Pattern:   "/v1.0/users/{userID}/sendMail",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.Send"},
+			DelegatedPersonal: []string{"Mail.Send"},
+			DelegatedWork:     []string{"Mail.Send"},
+		},
+	}, h.SendMail)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.UserUpdateRequest](),
+		Check:     graphrt.CheckJSON[user.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "user-update",
 		Pattern:   "/v1.0/users/{userID}",
@@ -578,19 +548,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.ReadWrite"},
 			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Headers:   []string{"ConsistencyLevel"},
-		Method:    "GET",
-		Operation: "user-get-transitivereports",
-		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
-			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.UserGetTransitiveReports)
+	}, h.Update)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,11 +16,11 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// WorkbookRangeResizedRange answers POST
+	// ResizedRange answers POST
 	// /v1.0/me/drive/items/{id}/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}),
 	// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n})
 	// (workbookrange-resizedrange).
-	WorkbookRangeResizedRange(w http.ResponseWriter, r *http.Request)
+	ResizedRange(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -29,13 +29,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// WorkbookRangeResizedRange answers 200 with the documented example of workbookrange-resizedrange.
-func (DocsHandler) WorkbookRangeResizedRange(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesWorkbookRangeResizedRange...)
+// ResizedRange answers 200 with the documented example of workbookrange-resizedrange.
+func (DocsHandler) ResizedRange(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesResizedRange...)
 }
 
-// examplesWorkbookRangeResizedRange are the documented responses of workbookrange-resizedrange.
-var examplesWorkbookRangeResizedRange = []graphrt.Example{{
+// examplesResizedRange are the documented responses of workbookrange-resizedrange.
+var examplesResizedRange = []graphrt.Example{{
 	Body:   "{\n  \"address\": \"address-value\",\n  \"addressLocal\": \"addressLocal-value\",\n  \"cellCount\": 99,\n  \"columnCount\": 99,\n  \"columnHidden\": true,\n  \"columnIndex\": 99\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/drive/root/workbook/worksheets/{id}/range/resizedRange(deltaRows={n}, deltaColumns={n})",
@@ -57,7 +57,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.WorkbookRangeResizedRange)
+	}, h.ResizedRange)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "POST",
@@ -67,7 +67,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.WorkbookRangeResizedRange)
+	}, h.ResizedRange)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

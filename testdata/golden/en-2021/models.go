@@ -19,12 +19,16 @@ func newModel(versionAndName string) any {
 		return new(ConversationMember)
 	case "v1.0 microsoft.graph.directoryObject":
 		return new(DirectoryObject)
+	case "v1.0 microsoft.graph.group":
+		return new(Group)
 	case "v1.0 microsoft.graph.itemAnalytics":
 		return new(ItemAnalytics)
 	case "v1.0 microsoft.graph.localeInfo":
 		return new(LocaleInfo)
 	case "v1.0 microsoft.graph.mailboxSettings":
 		return new(MailboxSettings)
+	case "v1.0 microsoft.graph.message":
+		return new(Message)
 	case "v1.0 microsoft.graph.recurrenceRange":
 		return new(RecurrenceRange)
 	case "v1.0 microsoft.graph.user":
@@ -46,7 +50,7 @@ func newModel(versionAndName string) any {
 	case "beta microsoft.graph.event":
 		return new(Event)
 	case "beta microsoft.graph.message":
-		return new(Message)
+		return new(MessageBeta)
 	case "beta microsoft.graph.onlineMeeting":
 		return new(OnlineMeeting)
 	case "beta microsoft.graph.phoneAuthenticationMethod":

@@ -138,6 +138,8 @@ func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
 	type plain DirectoryObject
 	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
 		switch string(name) {
+		case "microsoft.graph.group":
+			return new(Group)
 		case "microsoft.graph.user":
 			return new(User)
 		}
@@ -159,10 +161,17 @@ func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 
 // Derived returns the model of the type derived from
 // microsoft.graph.directoryObject that the object's "@odata.type" named when
-// it was decoded (a pointer, for a type switch: *User, ...), or nil when the
+// it was decoded (a pointer, for a type switch: *Group, ...), or nil when the
 // object is of this type or of one these docs do not describe.
 func (m DirectoryObject) Derived() any {
 	return m.derived
+}
+
+// AsGroup returns the object's Group model when its "@odata.type" named
+// microsoft.graph.group (or a type derived from it) when it was decoded.
+func (m DirectoryObject) AsGroup() (*Group, bool) {
+	d, ok := m.derived.(*Group)
+	return d, ok
 }
 
 // AsUser returns the object's User model when its "@odata.type" named

@@ -2,6 +2,366 @@
 
 package en2021
 
+import (
+	"encoding/json"
+	"github.com/graphgen-dev/graphgen/graphrt"
+	"time"
+)
+
+// Group is the microsoft.graph.group resource. It carries the properties of
+// microsoft.graph.directoryObject.
+//
+// Represents an Azure Active Directory (Azure AD) group, which can be a
+// Microsoft 365 group, or a security group.
+type Group struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.group".
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.group"`
+	// ID is "id". The unique identifier for the object. For example,
+	// 12345678-9abc-def0-1234-56789abcde. The value of the id property is often
+	// but not exclusively in the form of a GUID; treat it as an opaque identifier
+	// and do not rely on it being a GUID. Key. Not nullable. Read-only.
+	ID *string `json:"id,omitempty"`
+	// AllowExternalSenders is "allowExternalSenders". Indicates if people external
+	// to the organization can send messages to the group. Default value is
+	// `false`.
+	// Returned only on `$select`. Supported only on the Get group API (`GET
+	// /groups/{ID}`).
+	AllowExternalSenders *bool `json:"allowExternalSenders,omitempty"`
+	// AssignedLabels is "assignedLabels". The list of sensitivity label pairs
+	// (label ID, label name) associated with a Microsoft 365 group.
+	// Returned only on `$select`. Read-only. (Its type, "assignedlabel", is not
+	// documented in these docs: raw JSON.)
+	AssignedLabels json.RawMessage `json:"assignedLabels,omitempty"`
+	// AssignedLicenses is "assignedLicenses". The licenses that are assigned to
+	// the group.
+	// Returned only on `$select`. Supports `$filter` (`eq`).Read-only.
+	AssignedLicenses []AssignedLicense `json:"assignedLicenses,omitempty"`
+	// AutoSubscribeNewMembers is "autoSubscribeNewMembers". Indicates if new
+	// members added to the group will be auto-subscribed to receive email
+	// notifications. You can set this property in a PATCH request for the group;
+	// do not set it in the initial POST request that creates the group. Default
+	// value is `false`.
+	// Returned only on `$select`. Supported only on the Get group API (`GET
+	// /groups/{ID}`).
+	AutoSubscribeNewMembers *bool `json:"autoSubscribeNewMembers,omitempty"`
+	// Classification is "classification". Describes a classification for the group
+	// (such as low, medium or high business impact). Valid values for this
+	// property are defined by creating a ClassificationList setting value, based
+	// on the template definition.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `startsWith`).
+	Classification *string `json:"classification,omitempty"`
+	// CreatedDateTime is "createdDateTime". Timestamp of when the group was
+	// created. The value cannot be modified and is automatically populated when
+	// the group is created. The Timestamp type represents date and time
+	// information using ISO 8601 format and is always in UTC time. For example,
+	// midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`). Read-only.
+	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
+	// DeletedDateTime is "deletedDateTime". For some Azure Active Directory
+	// objects (user, group, application), if the object is deleted, it is first
+	// logically deleted, and this property is updated with the date and time when
+	// the object was deleted. Otherwise this property is `null`. If the object is
+	// restored, this property is updated to `null`.
+	DeletedDateTime *time.Time `json:"deletedDateTime,omitempty"`
+	// Description is "description". An optional description for the group.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `startsWith`) and `$search`.
+	Description *string `json:"description,omitempty"`
+	// DisplayName is "displayName". The display name for the group. This property
+	// is required when a group is created and cannot be cleared during updates.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`), `$search`, and `$orderBy`.
+	DisplayName *string `json:"displayName,omitempty"`
+	// ExpirationDateTime is "expirationDateTime". Timestamp of when the group is
+	// set to expire. The value cannot be modified and is automatically populated
+	// when the group is created. The Timestamp type represents date and time
+	// information using ISO 8601 format and is always in UTC time. For example,
+	// midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`). Read-only.
+	ExpirationDateTime *time.Time `json:"expirationDateTime,omitempty"`
+	// GroupTypes is "groupTypes". Specifies the group type and its membership.
+	// If the collection contains `Unified`, the group is a Microsoft 365 group;
+	// otherwise, it's either a security group or distribution group. For details,
+	// see groups overview.
+	// If the collection includes `DynamicMembership`, the group has dynamic
+	// membership; otherwise, membership is static.
+	// Returned by default. Supports `$filter` (`eq`, `NOT`).
+	GroupTypes []string `json:"groupTypes,omitempty"`
+	// HasMembersWithLicenseErrors is "hasMembersWithLicenseErrors". Indicates
+	// whether there are members in this group that have license errors from its
+	// group-based license assignment.
+	// This property is never returned on a GET operation. You can use it as a
+	// $filter argument to get groups that have members with license errors (that
+	// is, filter for this property being true). See an example.
+	// Supports `$filter` (`eq`).
+	HasMembersWithLicenseErrors *bool `json:"hasMembersWithLicenseErrors,omitempty"`
+	// HideFromAddressLists is "hideFromAddressLists". True if the group is not
+	// displayed in certain parts of the Outlook UI: the Address Book, address
+	// lists for selecting message recipients, and the Browse Groups dialog for
+	// searching groups; otherwise, false. Default value is `false`.
+	// Returned only on `$select`. Supported only on the Get group API (`GET
+	// /groups/{ID}`).
+	HideFromAddressLists *bool `json:"hideFromAddressLists,omitempty"`
+	// HideFromOutlookClients is "hideFromOutlookClients". True if the group is not
+	// displayed in Outlook clients, such as Outlook for Windows and Outlook on the
+	// web; otherwise, false. Default value is `false`.
+	// Returned only on `$select`. Supported only on the Get group API (`GET
+	// /groups/{ID}`).
+	HideFromOutlookClients *bool `json:"hideFromOutlookClients,omitempty"`
+	// IsAssignableToRole is "isAssignableToRole". Indicates whether this group can
+	// be assigned to an Azure Active Directory role or not.
+	// This property can only be set while creating the group and is immutable. If
+	// set to `true`, the securityEnabled property must also be set to `true` and
+	// the group cannot be a dynamic group (that is, groupTypes cannot contain
+	// `DynamicMembership`). Only callers in Global administrator and Privileged
+	// role administrator roles can set this property. The caller must also be
+	// assigned the Directory.AccessAsUser.All permission to set this property. For
+	// more, see Using a group to manage Azure AD role assignments
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`).
+	IsAssignableToRole *bool `json:"isAssignableToRole,omitempty"`
+	// IsSubscribedByMail is "isSubscribedByMail". Indicates whether the signed-in
+	// user is subscribed to receive email conversations. Default value is `true`.
+	// Returned only on `$select`. Supported only on the Get group API (`GET
+	// /groups/{ID}`).
+	IsSubscribedByMail *bool `json:"isSubscribedByMail,omitempty"`
+	// LicenseProcessingState is "licenseProcessingState". Indicates status of the
+	// group license assignment to all members of the group. Default value is
+	// `false`. Read-only. Possible values: `QueuedForProcessing`,
+	// `ProcessingInProgress`, and `ProcessingComplete`.
+	// Returned only on `$select`. Read-only.
+	LicenseProcessingState *string `json:"licenseProcessingState,omitempty"`
+	// Mail is "mail". The SMTP address for the group, for example,
+	// "serviceadmins@contoso.onmicrosoft.com".
+	// Returned by default. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`, `startsWith`).
+	Mail *string `json:"mail,omitempty"`
+	// MailEnabled is "mailEnabled". Specifies whether the group is mail-enabled.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`).
+	MailEnabled *bool `json:"mailEnabled,omitempty"`
+	// MailNickname is "mailNickname". The mail alias for the group, unique in the
+	// organization. This property must be specified when a group is created. These
+	// characters cannot be used in the mailNickName: `@()\[]";:.<>,SPACE`.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`).
+	MailNickname *string `json:"mailNickname,omitempty"`
+	// MembershipRule is "membershipRule". The rule that determines members for
+	// this group if the group is a dynamic group (groupTypes contains
+	// `DynamicMembership`). For more information about the syntax of the
+	// membership rule, see Membership Rules syntax.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `startsWith`).
+	MembershipRule *string `json:"membershipRule,omitempty"`
+	// MembershipRuleProcessingState is "membershipRuleProcessingState". Indicates
+	// whether the dynamic membership processing is on or paused. Possible values
+	// are `On` or `Paused`.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
+	MembershipRuleProcessingState *string `json:"membershipRuleProcessingState,omitempty"`
+	// OnPremisesLastSyncDateTime is "onPremisesLastSyncDateTime". Indicates the
+	// last time at which the group was synced with the on-premises directory.The
+	// Timestamp type represents date and time information using ISO 8601 format
+	// and is always in UTC time. For example, midnight UTC on Jan 1, 2014 is
+	// `2014-01-01T00:00:00Z`.
+	// Returned by default. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`,
+	// `le`, `in`).
+	OnPremisesLastSyncDateTime *time.Time `json:"onPremisesLastSyncDateTime,omitempty"`
+	// OnPremisesProvisioningErrors is "onPremisesProvisioningErrors". Errors when
+	// using Microsoft synchronization product during provisioning.
+	// Returned by default. Supports `$filter` (`eq`, `NOT`). (Its type,
+	// "onpremisesprovisioningerror", is not documented in these docs: raw JSON.)
+	OnPremisesProvisioningErrors json.RawMessage `json:"onPremisesProvisioningErrors,omitempty"`
+	// OnPremisesSamAccountName is "onPremisesSamAccountName". Contains the
+	// on-premises SAM account name synchronized from the on-premises directory.
+	// The property is only populated for customers who are synchronizing their
+	// on-premises directory to Azure Active Directory via Azure AD Connect.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`). Read-only.
+	OnPremisesSamAccountName *string `json:"onPremisesSamAccountName,omitempty"`
+	// OnPremisesSecurityIdentifier is "onPremisesSecurityIdentifier". Contains the
+	// on-premises security identifier (SID) for the group that was synchronized
+	// from on-premises to the cloud.
+	// Returned by default. Supports `$filter` on `null` values. Read-only.
+	OnPremisesSecurityIdentifier *string `json:"onPremisesSecurityIdentifier,omitempty"`
+	// OnPremisesSyncEnabled is "onPremisesSyncEnabled". `true` if this group is
+	// synced from an on-premises directory; `false` if this group was originally
+	// synced from an on-premises directory but is no longer synced; null if this
+	// object has never been synced from an on-premises directory (default).
+	// Returned by default. Read-only. Supports `$filter` (`eq`, `ne`, `NOT`,
+	// `in`).
+	OnPremisesSyncEnabled *bool `json:"onPremisesSyncEnabled,omitempty"`
+	// PreferredDataLocation is "preferredDataLocation". The preferred data
+	// location for the group. For more information, see OneDrive Online Multi-Geo.
+	// Returned by default.
+	PreferredDataLocation *string `json:"preferredDataLocation,omitempty"`
+	// PreferredLanguage is "preferredLanguage". The preferred language for a
+	// Microsoft 365 group. Should follow ISO 639-1 Code; for example "en-US".
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`, `startsWith`).
+	PreferredLanguage *string `json:"preferredLanguage,omitempty"`
+	// ProxyAddresses is "proxyAddresses". Email addresses for the group that
+	// direct to the same group mailbox. For example: `["SMTP: bob@contoso.com",
+	// "smtp: bob@sales.contoso.com"]`. The any operator is required to filter
+	// expressions on multi-valued properties.
+	// Returned by default. Read-only. Not nullable. Supports `$filter` (`eq`,
+	// `NOT`, `ge`, `le`, `startsWith`).
+	ProxyAddresses []string `json:"proxyAddresses,omitempty"`
+	// RenewedDateTime is "renewedDateTime". Timestamp of when the group was last
+	// renewed. This cannot be modified directly and is only updated via the renew
+	// service action. The Timestamp type represents date and time information
+	// using ISO 8601 format and is always in UTC time. For example, midnight UTC
+	// on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `ge`, `le`,
+	// `in`). Read-only.
+	RenewedDateTime *time.Time `json:"renewedDateTime,omitempty"`
+	// ResourceBehaviorOptions is "resourceBehaviorOptions". Specifies the group
+	// behaviors that can be set for a Microsoft 365 group during creation. This
+	// can be set only as part of creation (POST). Possible values are
+	// `AllowOnlyMembersToPost`, `HideGroupInOutlook`, `SubscribeNewGroupMembers`,
+	// `WelcomeEmailDisabled`. For more information, see Set Microsoft 365 group
+	// behaviors and provisioning options.
+	ResourceBehaviorOptions []string `json:"resourceBehaviorOptions,omitempty"`
+	// ResourceProvisioningOptions is "resourceProvisioningOptions". Specifies the
+	// group resources that are provisioned as part of Microsoft 365 group
+	// creation, that are not normally part of default group creation. Possible
+	// value is `Team`. For more information, see Set Microsoft 365 group behaviors
+	// and provisioning options.
+	ResourceProvisioningOptions []string `json:"resourceProvisioningOptions,omitempty"`
+	// SecurityEnabled is "securityEnabled". Specifies whether the group is a
+	// security group.
+	// Returned by default. Supports `$filter` (`eq`, `ne`, `NOT`, `in`).
+	SecurityEnabled *bool `json:"securityEnabled,omitempty"`
+	// SecurityIdentifier is "securityIdentifier". Security identifier of the
+	// group, used in Windows scenarios.
+	// Returned by default.
+	SecurityIdentifier *string `json:"securityIdentifier,omitempty"`
+	// Theme is "theme". Specifies a Microsoft 365 group's color theme. Possible
+	// values are `Teal`, `Purple`, `Green`, `Blue`, `Pink`, `Orange` or `Red`.
+	// Returned by default.
+	Theme *string `json:"theme,omitempty"`
+	// UnseenCount is "unseenCount". Count of conversations that have received new
+	// posts since the signed-in user last visited the group.
+	// Returned only on `$select`. Supported only on the Get group API (`GET
+	// /groups/{ID}`).
+	UnseenCount *int32 `json:"unseenCount,omitempty"`
+	// Visibility is "visibility". Specifies the group join policy and group
+	// content visibility for groups. Possible values are: `Private`, `Public`, or
+	// `Hiddenmembership`. `Hiddenmembership` can be set only for Microsoft 365
+	// groups, when the groups are created. It can't be updated later. Other values
+	// of visibility can be updated after group creation.
+	// If visibility value is not specified during group creation on Microsoft
+	// Graph, a security group is created as `Private` by default and Microsoft 365
+	// group is `Public`. See group visibility options to learn more.
+	// Returned by default.
+	Visibility *string `json:"visibility,omitempty"`
+	// AcceptedSenders is "acceptedSenders". The list of users or groups that are
+	// allowed to create post's or calendar events in this group. If this list is
+	// non-empty then only users or groups listed here are allowed to post.
+	AcceptedSenders []DirectoryObject `json:"acceptedSenders,omitempty"`
+	// AppRoleAssignments is "appRoleAssignments". Represents the app roles a group
+	// has been granted for an application. Supports `$expand`. (Its type,
+	// "approleassignment", is not documented in these docs: raw JSON.)
+	AppRoleAssignments json.RawMessage `json:"appRoleAssignments,omitempty"`
+	// Calendar is "calendar". The group's calendar. Read-only. (Its type,
+	// "calendar", is not documented in these docs: raw JSON.)
+	Calendar json.RawMessage `json:"calendar,omitempty"`
+	// CalendarView is "calendarView". The calendar view for the calendar.
+	// Read-only. (Its type, "event", is not documented in these docs: raw JSON.)
+	CalendarView json.RawMessage `json:"calendarView,omitempty"`
+	// Conversations is "conversations". The group's conversations. (Its type,
+	// "conversation", is not documented in these docs: raw JSON.)
+	Conversations json.RawMessage `json:"conversations,omitempty"`
+	// CreatedOnBehalfOf is "createdOnBehalfOf". The user (or application) that
+	// created the group. NOTE: This is not set if the user is an administrator.
+	// Read-only.
+	CreatedOnBehalfOf *DirectoryObject `json:"createdOnBehalfOf,omitempty"`
+	// Drive is "drive". The group's default drive. Read-only. (Its type, "drive",
+	// is not documented in these docs: raw JSON.)
+	Drive json.RawMessage `json:"drive,omitempty"`
+	// Drives is "drives". The group's drives. Read-only. (Its type, "drive", is
+	// not documented in these docs: raw JSON.)
+	Drives json.RawMessage `json:"drives,omitempty"`
+	// Events is "events". The group's calendar events. (Its type, "event", is not
+	// documented in these docs: raw JSON.)
+	Events json.RawMessage `json:"events,omitempty"`
+	// Extensions is "extensions". The collection of open extensions defined for
+	// the group. Read-only. Nullable. (Its type, "extension", is not documented in
+	// these docs: raw JSON.)
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+	// GroupLifecyclePolicies is "groupLifecyclePolicies". The collection of
+	// lifecycle policies for this group. Read-only. Nullable. (Its type,
+	// "grouplifecyclepolicy", is not documented in these docs: raw JSON.)
+	GroupLifecyclePolicies json.RawMessage `json:"groupLifecyclePolicies,omitempty"`
+	// MemberOf is "memberOf". Groups that this group is a member of. HTTP Methods:
+	// GET (supported for all groups). Read-only. Nullable. Supports `$expand`.
+	MemberOf []DirectoryObject `json:"memberOf,omitempty"`
+	// Members is "members". Users and groups that are members of this group. HTTP
+	// Methods: GET (supported for all groups), POST (supported for Microsoft 365
+	// groups, security groups and mail-enabled security groups), DELETE (supported
+	// for Microsoft 365 groups and security groups). Nullable. Supports `$expand`.
+	Members []DirectoryObject `json:"members,omitempty"`
+	// MembersWithLicenseErrors is "membersWithLicenseErrors". A list of group
+	// members with license errors from this group-based license assignment.
+	// Read-only.
+	MembersWithLicenseErrors []User `json:"membersWithLicenseErrors,omitempty"`
+	// Onenote is "onenote". Read-only. (Its type, "onenote", is not documented in
+	// these docs: raw JSON.)
+	Onenote json.RawMessage `json:"onenote,omitempty"`
+	// Owners is "owners". The owners of the group. The owners are a set of
+	// non-admin users who are allowed to modify this object. Limited to 100
+	// owners. HTTP Methods: GET (supported for all groups), POST (supported for
+	// Microsoft 365 groups, security groups and mail-enabled security groups),
+	// DELETE (supported for Microsoft 365 groups and security groups). Nullable.
+	// Supports `$expand`.
+	Owners []DirectoryObject `json:"owners,omitempty"`
+	// PermissionGrants is "permissionGrants". The permission that has been granted
+	// for a group to a specific application. Supports `$expand`. (Its type,
+	// "resourcespecificpermissiongrant", is not documented in these docs: raw
+	// JSON.)
+	PermissionGrants json.RawMessage `json:"permissionGrants,omitempty"`
+	// Photo is "photo". The group's profile photo (Its type, "profilephoto", is
+	// not documented in these docs: raw JSON.)
+	Photo json.RawMessage `json:"photo,omitempty"`
+	// Photos is "photos". The profile photos owned by the group. Read-only.
+	// Nullable. (Its type, "profilephoto", is not documented in these docs: raw
+	// JSON.)
+	Photos json.RawMessage `json:"photos,omitempty"`
+	// Planner is "planner". Entry-point to Planner resource that might exist for a
+	// Unified Group. (Its type, "plannergroup", is not documented in these docs:
+	// raw JSON.)
+	Planner json.RawMessage `json:"planner,omitempty"`
+	// RejectedSenders is "rejectedSenders". The list of users or groups that are
+	// not allowed to create posts or calendar events in this group. Nullable
+	RejectedSenders []DirectoryObject `json:"rejectedSenders,omitempty"`
+	// Settings is "settings". Read-only. Nullable. (Its type, "groupsetting", is
+	// not documented in these docs: raw JSON.)
+	Settings json.RawMessage `json:"settings,omitempty"`
+	// Sites is "sites". The list of SharePoint sites in this group. Access the
+	// default site with /sites/root. (Its type, "site", is not documented in these
+	// docs: raw JSON.)
+	Sites json.RawMessage `json:"sites,omitempty"`
+	// Threads is "threads". The group's conversation threads. Nullable. (Its type,
+	// "conversationthread", is not documented in these docs: raw JSON.)
+	Threads json.RawMessage `json:"threads,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Group and keeps the members it does not declare.
+func (m *Group) UnmarshalJSON(b []byte) error {
+	type plain Group
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Group with the members it does not declare, and
+// "@odata.type" #microsoft.graph.group when ODataType is empty.
+func (m Group) MarshalJSON() ([]byte, error) {
+	type plain Group
+	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.group")
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // GroupMembershipClaims is the enumeration
 // microsoft.graph.groupMembershipClaims. Values the docs do not list are kept
 // as they are.

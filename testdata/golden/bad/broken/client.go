@@ -22,7 +22,7 @@ func New(c *bad.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// BrokenTable calls DELETE /v1.0/widgets/{id}: Delete widget.
+// DeleteWidget calls DELETE /v1.0/widgets/{id}: Delete widget.
 //
 // Delete a widget.
 //
@@ -36,10 +36,10 @@ func New(c *bad.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/broken-table?view=graph-rest-1.0
 // (api-reference/v1.0/api/broken-table.md).
-func (c *Client) BrokenTable(ctx context.Context, id string, opts ...graphrt.Option) error {
+func (c *Client) DeleteWidget(ctx context.Context, widgetID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
-		Params: []string{"id", id},
-		Path:   "/v1.0/widgets/" + graphrt.PathSegment(id),
+		Params: []string{"widgetID", widgetID},
+		Path:   "/v1.0/widgets/" + graphrt.PathSegment(widgetID),
 	}, opts...)
 }

@@ -22,8 +22,7 @@ func New(c *bad.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ExampleRequestNoMethod calls PATCH /v1.0/sprockets/{sprocket-id}: Update
-// sprocket.
+// UpdateSprocket calls PATCH /v1.0/sprockets/{sprocket-id}: Update sprocket.
 //
 // Update the properties of a sprocket.
 //
@@ -39,7 +38,7 @@ func New(c *bad.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/example-request-no-method?view=graph-rest-1.0
 // (api-reference/v1.0/api/example-request-no-method.md).
-func (c *Client) ExampleRequestNoMethod(ctx context.Context, sprocketID string, body *ExampleRequestNoMethodRequest, opts ...graphrt.Option) error {
+func (c *Client) UpdateSprocket(ctx context.Context, sprocketID string, body *UpdateSprocketRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",

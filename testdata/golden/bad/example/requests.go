@@ -7,23 +7,23 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// ExampleRequestNoMethodRequest is the request body of
-// example-request-no-method (PATCH).
-type ExampleRequestNoMethodRequest struct {
+// UpdateSprocketRequest is the request body of example-request-no-method
+// (PATCH).
+type UpdateSprocketRequest struct {
 	// DisplayName is "displayName". The name of the sprocket.
 	DisplayName *string `json:"displayName,omitempty"`
 	// AdditionalData holds members the docs do not list, sent as they are.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes ExampleRequestNoMethodRequest and keeps the members it does not declare.
-func (m *ExampleRequestNoMethodRequest) UnmarshalJSON(b []byte) error {
-	type plain ExampleRequestNoMethodRequest
+// UnmarshalJSON decodes UpdateSprocketRequest and keeps the members it does not declare.
+func (m *UpdateSprocketRequest) UnmarshalJSON(b []byte) error {
+	type plain UpdateSprocketRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes ExampleRequestNoMethodRequest with the members it does not declare.
-func (m ExampleRequestNoMethodRequest) MarshalJSON() ([]byte, error) {
-	type plain ExampleRequestNoMethodRequest
+// MarshalJSON encodes UpdateSprocketRequest with the members it does not declare.
+func (m UpdateSprocketRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateSprocketRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -24,16 +24,16 @@ func New(c *bad.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// NoPermissions calls GET /v1.0/gizmos: List gizmos.
+// ListGizmos calls GET /v1.0/gizmos: List gizmos.
 //
 // List the gizmos of the organization.
 //
 // On success the service answers 200 with a collection of gizmo in the JSON
 // result.
 //
-// NoPermissions yields every member, page after page, following
-// @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. NoPermissionsPage returns one page.
+// ListGizmos yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// ListGizmosPage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): not documented
@@ -43,25 +43,25 @@ func New(c *bad.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/no-permissions?view=graph-rest-1.0
 // (api-reference/v1.0/api/no-permissions.md).
-func (c *Client) NoPermissions(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) ListGizmos(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/gizmos",
 	}, opts...)
 }
 
-// NoPermissionsPage returns one page of the collection that NoPermissions
-// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
-// pass graphrt.Count() to get the count.
-func (c *Client) NoPermissionsPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+// ListGizmosPage returns one page of the collection that ListGizmos iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) ListGizmosPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/gizmos",
 	}, opts...)
 }
 
-// NoSuccessStatus calls POST /v1.0/contraptions/{contraption-id}/restore:
-// Restore contraption.
+// Restore calls POST /v1.0/contraptions/{contraption-id}/restore: Restore
+// contraption.
 //
 // Restore a deleted contraption.
 //
@@ -75,7 +75,7 @@ func (c *Client) NoPermissionsPage(ctx context.Context, opts ...graphrt.Option) 
 // Documentation:
 // https://learn.microsoft.com/graph/api/no-success-status?view=graph-rest-1.0
 // (api-reference/v1.0/api/no-success-status.md).
-func (c *Client) NoSuccessStatus(ctx context.Context, contraptionID string, opts ...graphrt.Option) error {
+func (c *Client) Restore(ctx context.Context, contraptionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "POST",
 		Params: []string{"contraptionID", contraptionID},
@@ -83,7 +83,7 @@ func (c *Client) NoSuccessStatus(ctx context.Context, contraptionID string, opts
 	}, opts...)
 }
 
-// NoVersion calls POST /v1.0/things/{id}/reset: Reset thing.
+// Reset calls POST /v1.0/things/{id}/reset: Reset thing.
 //
 // Reset a thing.
 //
@@ -97,10 +97,10 @@ func (c *Client) NoSuccessStatus(ctx context.Context, contraptionID string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/no-version?view=graph-rest-1.0
 // (no-version.md).
-func (c *Client) NoVersion(ctx context.Context, id string, opts ...graphrt.Option) error {
+func (c *Client) Reset(ctx context.Context, thingID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/things/" + graphrt.PathSegment(id) + "/reset",
+		Params: []string{"thingID", thingID},
+		Path:   "/v1.0/things/" + graphrt.PathSegment(thingID) + "/reset",
 	}, opts...)
 }

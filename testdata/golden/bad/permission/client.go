@@ -24,8 +24,7 @@ func New(c *bad.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// PermissionNameBroken calls DELETE /v1.0/whatsits/{whatsit-id}: Délé
-// whatsit.
+// DeleteWhatsit calls DELETE /v1.0/whatsits/{whatsit-id}: Délé whatsit.
 //
 // Délé ñe whatsit.
 //
@@ -39,7 +38,7 @@ func New(c *bad.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/permission-name-broken?view=graph-rest-1.0
 // (api-reference/v1.0/api/permission-name-broken.md).
-func (c *Client) PermissionNameBroken(ctx context.Context, whatsitID string, opts ...graphrt.Option) error {
+func (c *Client) DeleteWhatsit(ctx context.Context, whatsitID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
 		Params: []string{"whatsitID", whatsitID},
@@ -47,7 +46,7 @@ func (c *Client) PermissionNameBroken(ctx context.Context, whatsitID string, opt
 	}, opts...)
 }
 
-// PermissionRowNoKind calls GET /v1.0/whatsits/{whatsit-id}: Get whatsit.
+// GetWhatsit calls GET /v1.0/whatsits/{whatsit-id}: Get whatsit.
 //
 // Get a whatsit.
 //
@@ -61,7 +60,7 @@ func (c *Client) PermissionNameBroken(ctx context.Context, whatsitID string, opt
 // Documentation:
 // https://learn.microsoft.com/graph/api/permission-row-no-kind?view=graph-rest-1.0
 // (api-reference/v1.0/api/permission-row-no-kind.md).
-func (c *Client) PermissionRowNoKind(ctx context.Context, whatsitID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetWhatsit(ctx context.Context, whatsitID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"whatsitID", whatsitID},
@@ -69,16 +68,16 @@ func (c *Client) PermissionRowNoKind(ctx context.Context, whatsitID string, opts
 	}, opts...)
 }
 
-// PermissionRowSentence calls GET /v1.0/whatsits: List whatsits.
+// ListWhatsits calls GET /v1.0/whatsits: List whatsits.
 //
 // List the whatsits.
 //
 // On success the service answers 200 with a collection of whatsit in the JSON
 // result.
 //
-// PermissionRowSentence yields every member, page after page, following
+// ListWhatsits yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. PermissionRowSentencePage returns one page.
+// loop breaks. ListWhatsitsPage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): Whatsit.Read
@@ -88,25 +87,24 @@ func (c *Client) PermissionRowNoKind(ctx context.Context, whatsitID string, opts
 // Documentation:
 // https://learn.microsoft.com/graph/api/permission-row-sentence?view=graph-rest-1.0
 // (api-reference/v1.0/api/permission-row-sentence.md).
-func (c *Client) PermissionRowSentence(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) ListWhatsits(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/whatsits",
 	}, opts...)
 }
 
-// PermissionRowSentencePage returns one page of the collection that
-// PermissionRowSentence iterates over, with its @odata.count, @odata.nextLink
-// and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) PermissionRowSentencePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+// ListWhatsitsPage returns one page of the collection that ListWhatsits
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
+func (c *Client) ListWhatsitsPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/whatsits",
 	}, opts...)
 }
 
-// PermissionTableMissingKind calls DELETE /v1.0/gubbins/{gubbin-id}: Delete
-// gubbin.
+// DeleteGubbin calls DELETE /v1.0/gubbins/{gubbin-id}: Delete gubbin.
 //
 // Delete a gubbin.
 //
@@ -120,7 +118,7 @@ func (c *Client) PermissionRowSentencePage(ctx context.Context, opts ...graphrt.
 // Documentation:
 // https://learn.microsoft.com/graph/api/permission-table-missing-kind?view=graph-rest-1.0
 // (api-reference/v1.0/api/permission-table-missing-kind.md).
-func (c *Client) PermissionTableMissingKind(ctx context.Context, gubbinID string, opts ...graphrt.Option) error {
+func (c *Client) DeleteGubbin(ctx context.Context, gubbinID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
 		Params: []string{"gubbinID", gubbinID},

@@ -24,16 +24,16 @@ func New(c *bad.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UnknownSectionOrderMe calls GET /v1.0/me/widgets: List widgets.
+// ListWidgetsMe calls GET /v1.0/me/widgets: List widgets.
 //
 // List the widgets of a user.
 //
 // On success the service answers 200 with a collection of widget in the JSON
 // result.
 //
-// UnknownSectionOrderMe yields every member, page after page, following
+// ListWidgetsMe yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. UnknownSectionOrderMePage returns one page.
+// loop breaks. ListWidgetsMePage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): Widget.Read
@@ -43,46 +43,45 @@ func New(c *bad.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/unknown-section-order?view=graph-rest-1.0
 // (api-reference/v1.0/api/unknown-section-order.md).
-func (c *Client) UnknownSectionOrderMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) ListWidgetsMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/widgets",
 	}, opts...)
 }
 
-// UnknownSectionOrderMePage returns one page of the collection that
-// UnknownSectionOrderMe iterates over, with its @odata.count, @odata.nextLink
-// and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) UnknownSectionOrderMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+// ListWidgetsMePage returns one page of the collection that ListWidgetsMe
+// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
+// pass graphrt.Count() to get the count.
+func (c *Client) ListWidgetsMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/widgets",
 	}, opts...)
 }
 
-// UnknownSectionOrderUsers calls GET /v1.0/users/{id |
-// userPrincipalName}/widgets: List widgets, on another documented path; see
-// UnknownSectionOrderMe for the body, the response, the permissions and the
-// page.
+// ListWidgets calls GET /v1.0/users/{id | userPrincipalName}/widgets: List
+// widgets, on another documented path; see ListWidgetsMe for the body, the
+// response, the permissions and the page.
 //
-// UnknownSectionOrderUsers yields every member, page after page, following
-// @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. UnknownSectionOrderUsersPage returns one page.
-func (c *Client) UnknownSectionOrderUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+// ListWidgets yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// ListWidgetsPage returns one page.
+func (c *Client) ListWidgets(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/widgets",
 	}, opts...)
 }
 
-// UnknownSectionOrderUsersPage returns one page of the collection that
-// UnknownSectionOrderUsers iterates over, with its @odata.count,
-// @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) UnknownSectionOrderUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+// ListWidgetsPage returns one page of the collection that ListWidgets iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) ListWidgetsPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/widgets",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/widgets",
 	}, opts...)
 }

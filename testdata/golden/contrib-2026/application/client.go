@@ -23,8 +23,7 @@ func New(c *contrib2026.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ApplicationGetByApplicationObjectID calls GET
-// /v1.0/applications/{applicationObjectId}: Get application.
+// Get calls GET /v1.0/applications/{applicationObjectId}: Get application.
 //
 // Get the properties and relationships of an application object.
 //
@@ -42,19 +41,18 @@ func New(c *contrib2026.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/application-get.md).
-func (c *Client) ApplicationGetByApplicationObjectID(ctx context.Context, applicationObjectID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, applicationID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"applicationObjectID", applicationObjectID},
-		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationObjectID),
+		Params: []string{"applicationID", applicationID},
+		Path:   "/v1.0/applications/" + graphrt.PathSegment(applicationID),
 	}, opts...)
 }
 
-// ApplicationGetByAppID calls GET /v1.0/applications(appId='{appId}'): Get
-// application, on another documented path; see
-// ApplicationGetByApplicationObjectID for the body, the response, the
+// GetByAppID calls GET /v1.0/applications(appId='{appId}'): Get application,
+// on another documented path; see Get for the body, the response, the
 // permissions and the page.
-func (c *Client) ApplicationGetByAppID(ctx context.Context, appID string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetByAppID(ctx context.Context, appID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"appID", appID},

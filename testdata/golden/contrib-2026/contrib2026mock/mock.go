@@ -10,13 +10,13 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 	applicationmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/application/applicationmock"
 	channelmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/channel/channelmock"
-	cloudlicensingmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/cloudlicensing/cloudlicensingmock"
+	cloudlicensingbetamock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/cloudlicensingbeta/cloudlicensingbetamock"
 	driveitemmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/driveitem/driveitemmock"
-	governanceresourcemock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/governanceresource/governanceresourcemock"
-	intunedevicesmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/intunedevices/intunedevicesmock"
+	governanceresourcebetamock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/governanceresourcebeta/governanceresourcebetamock"
 	listitemmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/listitem/listitemmock"
-	mailboxmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/mailbox/mailboxmock"
-	onpremisessyncbehaviormock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/onpremisessyncbehavior/onpremisessyncbehaviormock"
+	mailboxbetamock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/mailboxbeta/mailboxbetamock"
+	manageddevicemock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/manageddevice/manageddevicemock"
+	onpremisessyncbehaviorbetamock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/onpremisessyncbehaviorbeta/onpremisessyncbehaviorbetamock"
 	securitymock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/security/securitymock"
 	softwareoathauthenticationmethodmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/softwareoathauthenticationmethod/softwareoathauthenticationmethodmock"
 	usermock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/user/usermock"
@@ -31,27 +31,27 @@ type Handlers struct {
 	// Channel answers the operations of package channel (nil:
 	// channelmock.DocsHandler{}).
 	Channel channelmock.Handler
-	// Cloudlicensing answers the operations of package cloudlicensing (nil:
-	// cloudlicensingmock.DocsHandler{}).
-	Cloudlicensing cloudlicensingmock.Handler
+	// Cloudlicensingbeta answers the operations of package cloudlicensingbeta (nil:
+	// cloudlicensingbetamock.DocsHandler{}).
+	Cloudlicensingbeta cloudlicensingbetamock.Handler
 	// Driveitem answers the operations of package driveitem (nil:
 	// driveitemmock.DocsHandler{}).
 	Driveitem driveitemmock.Handler
-	// Governanceresource answers the operations of package governanceresource (nil:
-	// governanceresourcemock.DocsHandler{}).
-	Governanceresource governanceresourcemock.Handler
-	// Intunedevices answers the operations of package intunedevices (nil:
-	// intunedevicesmock.DocsHandler{}).
-	Intunedevices intunedevicesmock.Handler
+	// Governanceresourcebeta answers the operations of package governanceresourcebeta (nil:
+	// governanceresourcebetamock.DocsHandler{}).
+	Governanceresourcebeta governanceresourcebetamock.Handler
 	// Listitem answers the operations of package listitem (nil:
 	// listitemmock.DocsHandler{}).
 	Listitem listitemmock.Handler
-	// Mailbox answers the operations of package mailbox (nil:
-	// mailboxmock.DocsHandler{}).
-	Mailbox mailboxmock.Handler
-	// Onpremisessyncbehavior answers the operations of package onpremisessyncbehavior (nil:
-	// onpremisessyncbehaviormock.DocsHandler{}).
-	Onpremisessyncbehavior onpremisessyncbehaviormock.Handler
+	// Mailboxbeta answers the operations of package mailboxbeta (nil:
+	// mailboxbetamock.DocsHandler{}).
+	Mailboxbeta mailboxbetamock.Handler
+	// Manageddevice answers the operations of package manageddevice (nil:
+	// manageddevicemock.DocsHandler{}).
+	Manageddevice manageddevicemock.Handler
+	// Onpremisessyncbehaviorbeta answers the operations of package onpremisessyncbehaviorbeta (nil:
+	// onpremisessyncbehaviorbetamock.DocsHandler{}).
+	Onpremisessyncbehaviorbeta onpremisessyncbehaviorbetamock.Handler
 	// Security answers the operations of package security (nil:
 	// securitymock.DocsHandler{}).
 	Security securitymock.Handler
@@ -72,13 +72,13 @@ func NewMock(h Handlers) *graphrt.Mux {
 	m := graphrt.NewMux()
 	applicationmock.Register(m, h.Application)
 	channelmock.Register(m, h.Channel)
-	cloudlicensingmock.Register(m, h.Cloudlicensing)
+	cloudlicensingbetamock.Register(m, h.Cloudlicensingbeta)
 	driveitemmock.Register(m, h.Driveitem)
-	governanceresourcemock.Register(m, h.Governanceresource)
-	intunedevicesmock.Register(m, h.Intunedevices)
+	governanceresourcebetamock.Register(m, h.Governanceresourcebeta)
 	listitemmock.Register(m, h.Listitem)
-	mailboxmock.Register(m, h.Mailbox)
-	onpremisessyncbehaviormock.Register(m, h.Onpremisessyncbehavior)
+	mailboxbetamock.Register(m, h.Mailboxbeta)
+	manageddevicemock.Register(m, h.Manageddevice)
+	onpremisessyncbehaviorbetamock.Register(m, h.Onpremisessyncbehaviorbeta)
 	securitymock.Register(m, h.Security)
 	softwareoathauthenticationmethodmock.Register(m, h.Softwareoathauthenticationmethod)
 	usermock.Register(m, h.User)

@@ -22,7 +22,7 @@ func New(c *contrib2026.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// DriveItemGetContentDrivesItems calls GET
+// GetContentInDrives calls GET
 // /v1.0/drives/{drive-id}/items/{item-id}/content: Download the contents of a
 // DriveItem.
 //
@@ -39,7 +39,7 @@ func New(c *contrib2026.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-get-content.md).
-func (c *Client) DriveItemGetContentDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+func (c *Client) GetContentInDrives(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"driveID", driveID, "itemID", itemID},
@@ -47,12 +47,11 @@ func (c *Client) DriveItemGetContentDrivesItems(ctx context.Context, driveID str
 	}, opts...)
 }
 
-// DriveItemGetContentGroupsDriveItems calls GET
+// GetContentInGroupsDrive calls GET
 // /v1.0/groups/{group-id}/drive/items/{item-id}/content: Download the contents
-// of a DriveItem, on another documented path; see
-// DriveItemGetContentDrivesItems for the body, the response, the permissions
-// and the page.
-func (c *Client) DriveItemGetContentGroupsDriveItems(ctx context.Context, groupID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+// of a DriveItem, on another documented path; see GetContentInDrives for the
+// body, the response, the permissions and the page.
+func (c *Client) GetContentInGroupsDrive(ctx context.Context, groupID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"groupID", groupID, "itemID", itemID},
@@ -60,23 +59,21 @@ func (c *Client) DriveItemGetContentGroupsDriveItems(ctx context.Context, groupI
 	}, opts...)
 }
 
-// DriveItemGetContentMeDriveRoot calls GET
-// /v1.0/me/drive/root:/{item-path}:/content: Download the contents of a
-// DriveItem, on another documented path; see DriveItemGetContentDrivesItems
-// for the body, the response, the permissions and the page.
-func (c *Client) DriveItemGetContentMeDriveRoot(ctx context.Context, itemPath string, opts ...graphrt.Option) ([]byte, error) {
+// GetRootContent calls GET /v1.0/me/drive/root:/{item-path}:/content: Download
+// the contents of a DriveItem, on another documented path; see
+// GetContentInDrives for the body, the response, the permissions and the page.
+func (c *Client) GetRootContent(ctx context.Context, path string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"itemPath", itemPath},
-		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/content",
+		Params: []string{"path", path},
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(path) + ":/content",
 	}, opts...)
 }
 
-// DriveItemGetContentMeDriveItems calls GET
-// /v1.0/me/drive/items/{item-id}/content: Download the contents of a
-// DriveItem, on another documented path; see DriveItemGetContentDrivesItems
-// for the body, the response, the permissions and the page.
-func (c *Client) DriveItemGetContentMeDriveItems(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
+// GetContentInDriveMe calls GET /v1.0/me/drive/items/{item-id}/content:
+// Download the contents of a DriveItem, on another documented path; see
+// GetContentInDrives for the body, the response, the permissions and the page.
+func (c *Client) GetContentInDriveMe(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"itemID", itemID},
@@ -84,24 +81,23 @@ func (c *Client) DriveItemGetContentMeDriveItems(ctx context.Context, itemID str
 	}, opts...)
 }
 
-// DriveItemGetContentSharesDriveItem calls GET
+// GetContentInShares calls GET
 // /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content: Download the
-// contents of a DriveItem, on another documented path; see
-// DriveItemGetContentDrivesItems for the body, the response, the permissions
-// and the page.
-func (c *Client) DriveItemGetContentSharesDriveItem(ctx context.Context, shareIDOrEncodedSharingURL string, opts ...graphrt.Option) ([]byte, error) {
+// contents of a DriveItem, on another documented path; see GetContentInDrives
+// for the body, the response, the permissions and the page.
+func (c *Client) GetContentInShares(ctx context.Context, shareID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"shareIDOrEncodedSharingURL", shareIDOrEncodedSharingURL},
-		Path:   "/v1.0/shares/" + graphrt.PathSegment(shareIDOrEncodedSharingURL) + "/driveItem/content",
+		Params: []string{"shareID", shareID},
+		Path:   "/v1.0/shares/" + graphrt.PathSegment(shareID) + "/driveItem/content",
 	}, opts...)
 }
 
-// DriveItemGetContentSitesDriveItems calls GET
+// GetContentInSitesDrive calls GET
 // /v1.0/sites/{siteId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem, on another documented path; see DriveItemGetContentDrivesItems
-// for the body, the response, the permissions and the page.
-func (c *Client) DriveItemGetContentSitesDriveItems(ctx context.Context, siteID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+// a DriveItem, on another documented path; see GetContentInDrives for the
+// body, the response, the permissions and the page.
+func (c *Client) GetContentInSitesDrive(ctx context.Context, siteID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID, "itemID", itemID},
@@ -109,11 +105,11 @@ func (c *Client) DriveItemGetContentSitesDriveItems(ctx context.Context, siteID 
 	}, opts...)
 }
 
-// DriveItemGetContentUsersDriveItems calls GET
+// GetContentInDrive calls GET
 // /v1.0/users/{userId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem, on another documented path; see DriveItemGetContentDrivesItems
-// for the body, the response, the permissions and the page.
-func (c *Client) DriveItemGetContentUsersDriveItems(ctx context.Context, userID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+// a DriveItem, on another documented path; see GetContentInDrives for the
+// body, the response, the permissions and the page.
+func (c *Client) GetContentInDrive(ctx context.Context, userID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"userID", userID, "itemID", itemID},

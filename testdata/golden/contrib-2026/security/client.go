@@ -23,8 +23,8 @@ func New(c *contrib2026.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// SecuritySecurityRunHuntingQuery calls POST /v1.0/security/runHuntingQuery:
-// security: runHuntingQuery.
+// RunHuntingQuery calls POST /v1.0/security/runHuntingQuery: security:
+// runHuntingQuery.
 //
 // Queries a specified set of event, activity, or entity data supported by
 // Microsoft 365 Defender to proactively look for specific threats in your
@@ -43,7 +43,7 @@ func New(c *contrib2026.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/security-security-runhuntingquery?view=graph-rest-1.0
 // (api-reference/v1.0/api/security-security-runhuntingquery.md).
-func (c *Client) SecuritySecurityRunHuntingQuery(ctx context.Context, body *SecuritySecurityRunHuntingQueryRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) RunHuntingQuery(ctx context.Context, body *RunHuntingQueryRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -23,8 +23,7 @@ func New(c *contrib2026.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// SoftwareOathAuthenticationMethodGetMe calls GET
-// /v1.0/me/authentication/softwareOathMethods/{id}: Get
+// GetMe calls GET /v1.0/me/authentication/softwareOathMethods/{id}: Get
 // softwareOathAuthenticationMethod.
 //
 // Retrieve a user's single Software OATH token authentication method object
@@ -44,23 +43,22 @@ func New(c *contrib2026.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/softwareoathauthenticationmethod-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/softwareoathauthenticationmethod-get.md).
-func (c *Client) SoftwareOathAuthenticationMethodGetMe(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetMe(ctx context.Context, softwareOathMethodID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/me/authentication/softwareOathMethods/" + graphrt.PathSegment(id),
+		Params: []string{"softwareOathMethodID", softwareOathMethodID},
+		Path:   "/v1.0/me/authentication/softwareOathMethods/" + graphrt.PathSegment(softwareOathMethodID),
 	}, opts...)
 }
 
-// SoftwareOathAuthenticationMethodGetUsers calls GET /v1.0/users/{id |
+// Get calls GET /v1.0/users/{id |
 // userPrincipalName}/authentication/softwareOathMethods/{id}: Get
-// softwareOathAuthenticationMethod, on another documented path; see
-// SoftwareOathAuthenticationMethodGetMe for the body, the response, the
-// permissions and the page.
-func (c *Client) SoftwareOathAuthenticationMethodGetUsers(ctx context.Context, idOrUserPrincipalName string, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+// softwareOathAuthenticationMethod, on another documented path; see GetMe for
+// the body, the response, the permissions and the page.
+func (c *Client) Get(ctx context.Context, userID string, softwareOathMethodID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/authentication/softwareOathMethods/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "softwareOathMethodID", softwareOathMethodID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/authentication/softwareOathMethods/" + graphrt.PathSegment(softwareOathMethodID),
 	}, opts...)
 }

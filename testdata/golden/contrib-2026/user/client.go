@@ -22,7 +22,7 @@ func New(c *contrib2026.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UserPostSponsors calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
+// AddSponsorsRef calls POST /v1.0/users/{id}/sponsors/$ref: Add sponsor.
 //
 // Assign a user a sponsor. Sponsors are users and groups that are responsible
 // for this guest user's privileges in the tenant and for keeping the guest
@@ -42,11 +42,11 @@ func New(c *contrib2026.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-post-sponsors?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-post-sponsors.md).
-func (c *Client) UserPostSponsors(ctx context.Context, id string, odataID string, opts ...graphrt.Option) error {
+func (c *Client) AddSponsorsRef(ctx context.Context, userID string, odataID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   graphrt.Ref{ODataID: odataID},
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(id) + "/sponsors/$ref",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/sponsors/$ref",
 	}, opts...)
 }

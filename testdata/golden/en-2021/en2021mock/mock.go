@@ -9,28 +9,36 @@ package en2021mock
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 	alertmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/alert/alertmock"
+	alertbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/alertbeta/alertbetamock"
+	androidmanagedappprotectionbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/androidmanagedappprotectionbeta/androidmanagedappprotectionbetamock"
 	applicationmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/application/applicationmock"
-	authenticationmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/authentication/authenticationmock"
-	b2xidentityuserflowmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/b2xidentityuserflow/b2xidentityuserflowmock"
+	applicationbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/applicationbeta/applicationbetamock"
+	authenticationbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/authenticationbeta/authenticationbetamock"
+	b2xidentityuserflowbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/b2xidentityuserflowbeta/b2xidentityuserflowbetamock"
 	chatmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/chat/chatmock"
-	conversationmembermock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/conversationmember/conversationmembermock"
+	conversationmemberbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/conversationmemberbeta/conversationmemberbetamock"
+	devicecategorybetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/devicecategorybeta/devicecategorybetamock"
+	deviceconfigurationbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/deviceconfigurationbeta/deviceconfigurationbetamock"
 	driveitemmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/driveitem/driveitemmock"
-	ediscoverymock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/ediscovery/ediscoverymock"
-	eventmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/event/eventmock"
+	driveitembetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/driveitembeta/driveitembetamock"
+	ediscoverybetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/ediscoverybeta/ediscoverybetamock"
+	eventbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/eventbeta/eventbetamock"
 	groupmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/group/groupmock"
-	intunesharedmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/intuneshared/intunesharedmock"
 	itemanalyticsmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/itemanalytics/itemanalyticsmock"
 	listitemmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/listitem/listitemmock"
 	messagemock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/message/messagemock"
-	onpremisesagentgroupmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/onpremisesagentgroup/onpremisesagentgroupmock"
-	profilephotomock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/profilephoto/profilephotomock"
+	messagebetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/messagebeta/messagebetamock"
+	mobileappbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/mobileappbeta/mobileappbetamock"
+	onpremisesagentgroupbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/onpremisesagentgroupbeta/onpremisesagentgroupbetamock"
+	profilephotobetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/profilephotobeta/profilephotobetamock"
 	rangeapimock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/rangeapi/rangeapimock"
-	rangebordermock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/rangeborder/rangebordermock"
+	rangeborderbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/rangeborderbeta/rangeborderbetamock"
 	reportrootmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/reportroot/reportrootmock"
-	sitemock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/site/sitemock"
-	synchronizationmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/synchronization/synchronizationmock"
+	sitebetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/sitebeta/sitebetamock"
+	synchronizationbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/synchronizationbeta/synchronizationbetamock"
 	teammock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/team/teammock"
 	usermock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/user/usermock"
+	userbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/userbeta/userbetamock"
 	workbookrangemock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/workbookrange/workbookrangemock"
 )
 
@@ -40,36 +48,51 @@ type Handlers struct {
 	// Alert answers the operations of package alert (nil:
 	// alertmock.DocsHandler{}).
 	Alert alertmock.Handler
+	// Alertbeta answers the operations of package alertbeta (nil:
+	// alertbetamock.DocsHandler{}).
+	Alertbeta alertbetamock.Handler
+	// Androidmanagedappprotectionbeta answers the operations of package androidmanagedappprotectionbeta (nil:
+	// androidmanagedappprotectionbetamock.DocsHandler{}).
+	Androidmanagedappprotectionbeta androidmanagedappprotectionbetamock.Handler
 	// Application answers the operations of package application (nil:
 	// applicationmock.DocsHandler{}).
 	Application applicationmock.Handler
-	// Authentication answers the operations of package authentication (nil:
-	// authenticationmock.DocsHandler{}).
-	Authentication authenticationmock.Handler
-	// B2xidentityuserflow answers the operations of package b2xidentityuserflow (nil:
-	// b2xidentityuserflowmock.DocsHandler{}).
-	B2xidentityuserflow b2xidentityuserflowmock.Handler
+	// Applicationbeta answers the operations of package applicationbeta (nil:
+	// applicationbetamock.DocsHandler{}).
+	Applicationbeta applicationbetamock.Handler
+	// Authenticationbeta answers the operations of package authenticationbeta (nil:
+	// authenticationbetamock.DocsHandler{}).
+	Authenticationbeta authenticationbetamock.Handler
+	// B2xidentityuserflowbeta answers the operations of package b2xidentityuserflowbeta (nil:
+	// b2xidentityuserflowbetamock.DocsHandler{}).
+	B2xidentityuserflowbeta b2xidentityuserflowbetamock.Handler
 	// Chat answers the operations of package chat (nil:
 	// chatmock.DocsHandler{}).
 	Chat chatmock.Handler
-	// Conversationmember answers the operations of package conversationmember (nil:
-	// conversationmembermock.DocsHandler{}).
-	Conversationmember conversationmembermock.Handler
+	// Conversationmemberbeta answers the operations of package conversationmemberbeta (nil:
+	// conversationmemberbetamock.DocsHandler{}).
+	Conversationmemberbeta conversationmemberbetamock.Handler
+	// Devicecategorybeta answers the operations of package devicecategorybeta (nil:
+	// devicecategorybetamock.DocsHandler{}).
+	Devicecategorybeta devicecategorybetamock.Handler
+	// Deviceconfigurationbeta answers the operations of package deviceconfigurationbeta (nil:
+	// deviceconfigurationbetamock.DocsHandler{}).
+	Deviceconfigurationbeta deviceconfigurationbetamock.Handler
 	// Driveitem answers the operations of package driveitem (nil:
 	// driveitemmock.DocsHandler{}).
 	Driveitem driveitemmock.Handler
-	// Ediscovery answers the operations of package ediscovery (nil:
-	// ediscoverymock.DocsHandler{}).
-	Ediscovery ediscoverymock.Handler
-	// Event answers the operations of package event (nil:
-	// eventmock.DocsHandler{}).
-	Event eventmock.Handler
+	// Driveitembeta answers the operations of package driveitembeta (nil:
+	// driveitembetamock.DocsHandler{}).
+	Driveitembeta driveitembetamock.Handler
+	// Ediscoverybeta answers the operations of package ediscoverybeta (nil:
+	// ediscoverybetamock.DocsHandler{}).
+	Ediscoverybeta ediscoverybetamock.Handler
+	// Eventbeta answers the operations of package eventbeta (nil:
+	// eventbetamock.DocsHandler{}).
+	Eventbeta eventbetamock.Handler
 	// Group answers the operations of package group (nil:
 	// groupmock.DocsHandler{}).
 	Group groupmock.Handler
-	// Intuneshared answers the operations of package intuneshared (nil:
-	// intunesharedmock.DocsHandler{}).
-	Intuneshared intunesharedmock.Handler
 	// Itemanalytics answers the operations of package itemanalytics (nil:
 	// itemanalyticsmock.DocsHandler{}).
 	Itemanalytics itemanalyticsmock.Handler
@@ -79,33 +102,42 @@ type Handlers struct {
 	// Message answers the operations of package message (nil:
 	// messagemock.DocsHandler{}).
 	Message messagemock.Handler
-	// Onpremisesagentgroup answers the operations of package onpremisesagentgroup (nil:
-	// onpremisesagentgroupmock.DocsHandler{}).
-	Onpremisesagentgroup onpremisesagentgroupmock.Handler
-	// Profilephoto answers the operations of package profilephoto (nil:
-	// profilephotomock.DocsHandler{}).
-	Profilephoto profilephotomock.Handler
+	// Messagebeta answers the operations of package messagebeta (nil:
+	// messagebetamock.DocsHandler{}).
+	Messagebeta messagebetamock.Handler
+	// Mobileappbeta answers the operations of package mobileappbeta (nil:
+	// mobileappbetamock.DocsHandler{}).
+	Mobileappbeta mobileappbetamock.Handler
+	// Onpremisesagentgroupbeta answers the operations of package onpremisesagentgroupbeta (nil:
+	// onpremisesagentgroupbetamock.DocsHandler{}).
+	Onpremisesagentgroupbeta onpremisesagentgroupbetamock.Handler
+	// Profilephotobeta answers the operations of package profilephotobeta (nil:
+	// profilephotobetamock.DocsHandler{}).
+	Profilephotobeta profilephotobetamock.Handler
 	// Rangeapi answers the operations of package rangeapi (nil:
 	// rangeapimock.DocsHandler{}).
 	Rangeapi rangeapimock.Handler
-	// Rangeborder answers the operations of package rangeborder (nil:
-	// rangebordermock.DocsHandler{}).
-	Rangeborder rangebordermock.Handler
+	// Rangeborderbeta answers the operations of package rangeborderbeta (nil:
+	// rangeborderbetamock.DocsHandler{}).
+	Rangeborderbeta rangeborderbetamock.Handler
 	// Reportroot answers the operations of package reportroot (nil:
 	// reportrootmock.DocsHandler{}).
 	Reportroot reportrootmock.Handler
-	// Site answers the operations of package site (nil:
-	// sitemock.DocsHandler{}).
-	Site sitemock.Handler
-	// Synchronization answers the operations of package synchronization (nil:
-	// synchronizationmock.DocsHandler{}).
-	Synchronization synchronizationmock.Handler
+	// Sitebeta answers the operations of package sitebeta (nil:
+	// sitebetamock.DocsHandler{}).
+	Sitebeta sitebetamock.Handler
+	// Synchronizationbeta answers the operations of package synchronizationbeta (nil:
+	// synchronizationbetamock.DocsHandler{}).
+	Synchronizationbeta synchronizationbetamock.Handler
 	// Team answers the operations of package team (nil:
 	// teammock.DocsHandler{}).
 	Team teammock.Handler
 	// User answers the operations of package user (nil:
 	// usermock.DocsHandler{}).
 	User usermock.Handler
+	// Userbeta answers the operations of package userbeta (nil:
+	// userbetamock.DocsHandler{}).
+	Userbeta userbetamock.Handler
 	// Workbookrange answers the operations of package workbookrange (nil:
 	// workbookrangemock.DocsHandler{}).
 	Workbookrange workbookrangemock.Handler
@@ -119,28 +151,36 @@ type Handlers struct {
 func NewMock(h Handlers) *graphrt.Mux {
 	m := graphrt.NewMux()
 	alertmock.Register(m, h.Alert)
+	alertbetamock.Register(m, h.Alertbeta)
+	androidmanagedappprotectionbetamock.Register(m, h.Androidmanagedappprotectionbeta)
 	applicationmock.Register(m, h.Application)
-	authenticationmock.Register(m, h.Authentication)
-	b2xidentityuserflowmock.Register(m, h.B2xidentityuserflow)
+	applicationbetamock.Register(m, h.Applicationbeta)
+	authenticationbetamock.Register(m, h.Authenticationbeta)
+	b2xidentityuserflowbetamock.Register(m, h.B2xidentityuserflowbeta)
 	chatmock.Register(m, h.Chat)
-	conversationmembermock.Register(m, h.Conversationmember)
+	conversationmemberbetamock.Register(m, h.Conversationmemberbeta)
+	devicecategorybetamock.Register(m, h.Devicecategorybeta)
+	deviceconfigurationbetamock.Register(m, h.Deviceconfigurationbeta)
 	driveitemmock.Register(m, h.Driveitem)
-	ediscoverymock.Register(m, h.Ediscovery)
-	eventmock.Register(m, h.Event)
+	driveitembetamock.Register(m, h.Driveitembeta)
+	ediscoverybetamock.Register(m, h.Ediscoverybeta)
+	eventbetamock.Register(m, h.Eventbeta)
 	groupmock.Register(m, h.Group)
-	intunesharedmock.Register(m, h.Intuneshared)
 	itemanalyticsmock.Register(m, h.Itemanalytics)
 	listitemmock.Register(m, h.Listitem)
 	messagemock.Register(m, h.Message)
-	onpremisesagentgroupmock.Register(m, h.Onpremisesagentgroup)
-	profilephotomock.Register(m, h.Profilephoto)
+	messagebetamock.Register(m, h.Messagebeta)
+	mobileappbetamock.Register(m, h.Mobileappbeta)
+	onpremisesagentgroupbetamock.Register(m, h.Onpremisesagentgroupbeta)
+	profilephotobetamock.Register(m, h.Profilephotobeta)
 	rangeapimock.Register(m, h.Rangeapi)
-	rangebordermock.Register(m, h.Rangeborder)
+	rangeborderbetamock.Register(m, h.Rangeborderbeta)
 	reportrootmock.Register(m, h.Reportroot)
-	sitemock.Register(m, h.Site)
-	synchronizationmock.Register(m, h.Synchronization)
+	sitebetamock.Register(m, h.Sitebeta)
+	synchronizationbetamock.Register(m, h.Synchronizationbeta)
 	teammock.Register(m, h.Team)
 	usermock.Register(m, h.User)
+	userbetamock.Register(m, h.Userbeta)
 	workbookrangemock.Register(m, h.Workbookrange)
 	return m
 }

@@ -22,8 +22,8 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ItemAnalyticsGetDrivesItems calls GET
-// /v1.0/drives/{drive-id}/items/{item-id}/analytics: Get itemAnalytics.
+// GetAnalytics calls GET /v1.0/drives/{drive-id}/items/{item-id}/analytics:
+// Get itemAnalytics.
 //
 // Get itemAnalytics about the views that took place under this resource. The
 // itemAnalytics resource is a convenient way to get activity stats for
@@ -43,7 +43,7 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/itemanalytics-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/itemanalytics-get.md).
-func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
+func (c *Client) GetAnalytics(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
 	return graphrt.Object[en2021.ItemAnalytics](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"driveID", driveID, "itemID", itemID},
@@ -51,10 +51,10 @@ func (c *Client) ItemAnalyticsGetDrivesItems(ctx context.Context, driveID string
 	}, opts...)
 }
 
-// ItemAnalyticsGetSites calls GET /v1.0/sites/{site-id}/analytics: Get
-// itemAnalytics, on another documented path; see ItemAnalyticsGetDrivesItems
-// for the body, the response, the permissions and the page.
-func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
+// GetInSites calls GET /v1.0/sites/{site-id}/analytics: Get itemAnalytics, on
+// another documented path; see GetAnalytics for the body, the response, the
+// permissions and the page.
+func (c *Client) GetInSites(ctx context.Context, siteID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
 	return graphrt.Object[en2021.ItemAnalytics](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID},
@@ -62,11 +62,11 @@ func (c *Client) ItemAnalyticsGetSites(ctx context.Context, siteID string, opts 
 	}, opts...)
 }
 
-// ItemAnalyticsGetSitesListsItems calls GET
+// GetAnalyticsInLists calls GET
 // /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}/analytics: Get
-// itemAnalytics, on another documented path; see ItemAnalyticsGetDrivesItems
-// for the body, the response, the permissions and the page.
-func (c *Client) ItemAnalyticsGetSitesListsItems(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
+// itemAnalytics, on another documented path; see GetAnalytics for the body,
+// the response, the permissions and the page.
+func (c *Client) GetAnalyticsInLists(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) (*en2021.ItemAnalytics, error) {
 	return graphrt.Object[en2021.ItemAnalytics](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID, "listID", listID, "itemID", itemID},

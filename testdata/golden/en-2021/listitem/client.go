@@ -22,9 +22,8 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ListItemDelete calls DELETE
-// /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}: Delete an item from a
-// list.
+// Delete calls DELETE /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}:
+// Delete an item from a list.
 //
 // Removes an item from a list.
 //
@@ -38,7 +37,7 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/listitem-delete?view=graph-rest-1.0
 // (api-reference/v1.0/api/listitem-delete.md).
-func (c *Client) ListItemDelete(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) error {
+func (c *Client) Delete(ctx context.Context, siteID string, listID string, itemID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
 		Params: []string{"siteID", siteID, "listID", listID, "itemID", itemID},

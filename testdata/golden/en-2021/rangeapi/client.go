@@ -22,7 +22,7 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// RangeClearItemsNames calls POST
+// Clear calls POST
 // /v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear: Range: clear.
 //
 // Clear range values, format, fill, border, etc.
@@ -39,80 +39,76 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-clear?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-clear.md).
-func (c *Client) RangeClearItemsNames(ctx context.Context, id string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
+func (c *Client) Clear(ctx context.Context, itemID string, nameID string, body *ClearRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id, "name", name},
-		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/names/" + graphrt.PathSegment(name) + "/range/clear",
+		Params: []string{"itemID", itemID, "nameID", nameID},
+		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/names/" + graphrt.PathSegment(nameID) + "/range/clear",
 	}, opts...)
 }
 
-// RangeClearRootNames calls POST
+// ClearInRootNames calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear: Range:
-// clear, on another documented path; see RangeClearItemsNames for the body,
-// the response, the permissions and the page.
-func (c *Client) RangeClearRootNames(ctx context.Context, itemPath string, name string, body *RangeClearRequest, opts ...graphrt.Option) error {
+// clear, on another documented path; see Clear for the body, the response, the
+// permissions and the page.
+func (c *Client) ClearInRootNames(ctx context.Context, path string, nameID string, body *ClearRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"itemPath", itemPath, "name", name},
-		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/names/" + graphrt.PathSegment(name) + "/range/clear",
+		Params: []string{"path", path, "nameID", nameID},
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(path) + ":/workbook/names/" + graphrt.PathSegment(nameID) + "/range/clear",
 	}, opts...)
 }
 
-// RangeClearItemsWorksheets calls POST
+// ClearInItemsWorksheets calls POST
 // /v1.0/me/drive/items/{id}/workbook/worksheets/{id |
 // name}/range(address='{address}')/clear: Range: clear, on another documented
-// path; see RangeClearItemsNames for the body, the response, the permissions
-// and the page.
-func (c *Client) RangeClearItemsWorksheets(ctx context.Context, id string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
+// path; see Clear for the body, the response, the permissions and the page.
+func (c *Client) ClearInItemsWorksheets(ctx context.Context, itemID string, worksheetID string, address string, body *ClearRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id, "idOrName", idOrName, "address", address},
-		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/clear",
+		Params: []string{"itemID", itemID, "worksheetID", worksheetID, "address", address},
+		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range(address='" + graphrt.ODataString(address) + "')/clear",
 	}, opts...)
 }
 
-// RangeClearRootWorksheets calls POST
+// ClearInRootWorksheets calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id |
 // name}/range(address='{address}')/clear: Range: clear, on another documented
-// path; see RangeClearItemsNames for the body, the response, the permissions
-// and the page.
-func (c *Client) RangeClearRootWorksheets(ctx context.Context, itemPath string, idOrName string, address string, body *RangeClearRequest, opts ...graphrt.Option) error {
+// path; see Clear for the body, the response, the permissions and the page.
+func (c *Client) ClearInRootWorksheets(ctx context.Context, path string, worksheetID string, address string, body *ClearRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"itemPath", itemPath, "idOrName", idOrName, "address", address},
-		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(idOrName) + "/range(address='" + graphrt.ODataString(address) + "')/clear",
+		Params: []string{"path", path, "worksheetID", worksheetID, "address", address},
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(path) + ":/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range(address='" + graphrt.ODataString(address) + "')/clear",
 	}, opts...)
 }
 
-// RangeClearItemsTablesColumns calls POST
+// ClearInItemsTablesColumns calls POST
 // /v1.0/me/drive/items/{id}/workbook/tables/{id | name}/columns/{id |
-// name}/range/clear: Range: clear, on another documented path; see
-// RangeClearItemsNames for the body, the response, the permissions and the
-// page.
-func (c *Client) RangeClearItemsTablesColumns(ctx context.Context, id string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
+// name}/range/clear: Range: clear, on another documented path; see Clear for
+// the body, the response, the permissions and the page.
+func (c *Client) ClearInItemsTablesColumns(ctx context.Context, itemID string, tableID string, columnID string, body *ClearRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName},
-		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(id) + "/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/clear",
+		Params: []string{"itemID", itemID, "tableID", tableID, "columnID", columnID},
+		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/tables/" + graphrt.PathSegment(tableID) + "/columns/" + graphrt.PathSegment(columnID) + "/range/clear",
 	}, opts...)
 }
 
-// RangeClearRootTablesColumns calls POST
+// ClearInRootTablesColumns calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/tables/{id | name}/columns/{id |
-// name}/range/clear: Range: clear, on another documented path; see
-// RangeClearItemsNames for the body, the response, the permissions and the
-// page.
-func (c *Client) RangeClearRootTablesColumns(ctx context.Context, itemPath string, tableIDOrName string, columnIDOrName string, body *RangeClearRequest, opts ...graphrt.Option) error {
+// name}/range/clear: Range: clear, on another documented path; see Clear for
+// the body, the response, the permissions and the page.
+func (c *Client) ClearInRootTablesColumns(ctx context.Context, path string, tableID string, columnID string, body *ClearRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"itemPath", itemPath, "tableIDOrName", tableIDOrName, "columnIDOrName", columnIDOrName},
-		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/tables/" + graphrt.PathSegment(tableIDOrName) + "/columns/" + graphrt.PathSegment(columnIDOrName) + "/range/clear",
+		Params: []string{"path", path, "tableID", tableID, "columnID", columnID},
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(path) + ":/workbook/tables/" + graphrt.PathSegment(tableID) + "/columns/" + graphrt.PathSegment(columnID) + "/range/clear",
 	}, opts...)
 }

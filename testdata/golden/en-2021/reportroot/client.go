@@ -22,7 +22,7 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ReportrootGetEmailActivityUserDetailByPeriodValue calls GET
+// GetEmailActivityUserDetail calls GET
 // /v1.0/reports/getEmailActivityUserDetail(period='{period_value}'):
 // reportRoot: getEmailActivityUserDetail.
 //
@@ -38,23 +38,23 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/reportroot-getemailactivityuserdetail?view=graph-rest-1.0
 // (api-reference/v1.0/api/reportroot-getemailactivityuserdetail.md).
-func (c *Client) ReportrootGetEmailActivityUserDetailByPeriodValue(ctx context.Context, periodValue string, opts ...graphrt.Option) ([]byte, error) {
+func (c *Client) GetEmailActivityUserDetail(ctx context.Context, period string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"periodValue", periodValue},
-		Path:   "/v1.0/reports/getEmailActivityUserDetail(period='" + graphrt.ODataString(periodValue) + "')",
+		Params: []string{"period", period},
+		Path:   "/v1.0/reports/getEmailActivityUserDetail(period='" + graphrt.ODataString(period) + "')",
 	}, opts...)
 }
 
-// ReportrootGetEmailActivityUserDetailByDateValue calls GET
+// GetEmailActivityUserDetailByDate calls GET
 // /v1.0/reports/getEmailActivityUserDetail(date={date_value}): reportRoot:
 // getEmailActivityUserDetail, on another documented path; see
-// ReportrootGetEmailActivityUserDetailByPeriodValue for the body, the
-// response, the permissions and the page.
-func (c *Client) ReportrootGetEmailActivityUserDetailByDateValue(ctx context.Context, dateValue string, opts ...graphrt.Option) ([]byte, error) {
+// GetEmailActivityUserDetail for the body, the response, the permissions and
+// the page.
+func (c *Client) GetEmailActivityUserDetailByDate(ctx context.Context, date string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"dateValue", dateValue},
-		Path:   "/v1.0/reports/getEmailActivityUserDetail(date=" + graphrt.PathSegment(dateValue) + ")",
+		Params: []string{"date", date},
+		Path:   "/v1.0/reports/getEmailActivityUserDetail(date=" + graphrt.PathSegment(date) + ")",
 	}, opts...)
 }

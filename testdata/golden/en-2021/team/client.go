@@ -22,7 +22,7 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// TeamClone calls POST /v1.0/teams/{id}/clone: Clone a team.
+// Clone calls POST /v1.0/teams/{id}/clone: Clone a team.
 //
 // Create a copy of a team. This operation also creates a copy of the
 // corresponding group. You can specify which parts of the team to clone:
@@ -42,11 +42,11 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/team-clone?view=graph-rest-1.0
 // (api-reference/v1.0/api/team-clone.md).
-func (c *Client) TeamClone(ctx context.Context, id string, body *TeamCloneRequest, opts ...graphrt.Option) (string, error) {
+func (c *Client) Clone(ctx context.Context, teamID string, body *CloneRequest, opts ...graphrt.Option) (string, error) {
 	return c.rt.Location(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/teams/" + graphrt.PathSegment(id) + "/clone",
+		Params: []string{"teamID", teamID},
+		Path:   "/v1.0/teams/" + graphrt.PathSegment(teamID) + "/clone",
 	}, opts...)
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// TeamCloneRequest is the request body of team-clone (POST).
-type TeamCloneRequest struct {
+// CloneRequest is the request body of team-clone (POST).
+type CloneRequest struct {
 	// Classification is "classification". Describes a classification for the group
 	// (such as low, medium or high business impact). If classification is not
 	// specified, the classification will be copied from the original team/group.
@@ -38,14 +38,14 @@ type TeamCloneRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes TeamCloneRequest and keeps the members it does not declare.
-func (m *TeamCloneRequest) UnmarshalJSON(b []byte) error {
-	type plain TeamCloneRequest
+// UnmarshalJSON decodes CloneRequest and keeps the members it does not declare.
+func (m *CloneRequest) UnmarshalJSON(b []byte) error {
+	type plain CloneRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes TeamCloneRequest with the members it does not declare.
-func (m TeamCloneRequest) MarshalJSON() ([]byte, error) {
-	type plain TeamCloneRequest
+// MarshalJSON encodes CloneRequest with the members it does not declare.
+func (m CloneRequest) MarshalJSON() ([]byte, error) {
+	type plain CloneRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -23,7 +23,7 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UserGetUsers calls GET /v1.0/users/{id | userPrincipalName}: Get a user.
+// Get calls GET /v1.0/users/{id | userPrincipalName}: Get a user.
 //
 // Retrieve the properties and relationships of user object.
 //
@@ -41,25 +41,25 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.User, error) {
+func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (*en2021.User, error) {
 	return graphrt.Object[en2021.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }
 
-// UserGetMe calls GET /v1.0/me: Get a user, on another documented path; see
-// UserGetUsers for the body, the response, the permissions and the page.
-func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*en2021.User, error) {
+// GetMe calls GET /v1.0/me: Get a user, on another documented path; see Get
+// for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*en2021.User, error) {
 	return graphrt.Object[en2021.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMe calls GET /v1.0/me/mailboxSettings: Get user
-// mailbox settings.
+// GetMailboxSettingsMe calls GET /v1.0/me/mailboxSettings: Get user mailbox
+// settings.
 //
 // Get the user's mailboxSettings. You can view all mailbox settings, or get
 // specific settings.
@@ -77,231 +77,231 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*en2021
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get-mailboxsettings?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get-mailboxsettings.md).
-func (c *Client) UserGetMailboxSettingsMe(ctx context.Context, opts ...graphrt.Option) (*en2021.MailboxSettings, error) {
+func (c *Client) GetMailboxSettingsMe(ctx context.Context, opts ...graphrt.Option) (*en2021.MailboxSettings, error) {
 	return graphrt.Object[en2021.MailboxSettings](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsers calls GET /v1.0/users/{id |
+// GetMailboxSettings calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
-func (c *Client) UserGetMailboxSettingsUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.MailboxSettings, error) {
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
+func (c *Client) GetMailboxSettings(ctx context.Context, userID string, opts ...graphrt.Option) (*en2021.MailboxSettings, error) {
 	return graphrt.Object[en2021.MailboxSettings](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeAutomaticRepliesSetting calls GET
+// GetMailboxSettingsAutomaticRepliesSettingMe calls GET
 // /v1.0/me/mailboxSettings/automaticRepliesSetting: Get user mailbox settings,
-// on another documented path; see UserGetMailboxSettingsMe for the body, the
+// on another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.automaticRepliesSetting object in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeAutomaticRepliesSetting(ctx context.Context, opts ...graphrt.Option) (*en2021.AutomaticRepliesSetting, error) {
+func (c *Client) GetMailboxSettingsAutomaticRepliesSettingMe(ctx context.Context, opts ...graphrt.Option) (*en2021.AutomaticRepliesSetting, error) {
 	return graphrt.Object[en2021.AutomaticRepliesSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/automaticRepliesSetting",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersAutomaticRepliesSetting calls GET /v1.0/users/{id
-// | userPrincipalName}/mailboxSettings/automaticRepliesSetting: Get user
-// mailbox settings, on another documented path; see UserGetMailboxSettingsMe
-// for the body, the response, the permissions and the page.
+// GetMailboxSettingsAutomaticRepliesSetting calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings/automaticRepliesSetting: Get user mailbox
+// settings, on another documented path; see GetMailboxSettingsMe for the body,
+// the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.automaticRepliesSetting object in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersAutomaticRepliesSetting(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.AutomaticRepliesSetting, error) {
+func (c *Client) GetMailboxSettingsAutomaticRepliesSetting(ctx context.Context, userID string, opts ...graphrt.Option) (*en2021.AutomaticRepliesSetting, error) {
 	return graphrt.Object[en2021.AutomaticRepliesSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/automaticRepliesSetting",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/automaticRepliesSetting",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeDateFormat calls GET
+// GetMailboxSettingsDateFormatMe calls GET
 // /v1.0/me/mailboxSettings/dateFormat: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeDateFormat(ctx context.Context, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsDateFormatMe(ctx context.Context, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/dateFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersDateFormat calls GET /v1.0/users/{id |
+// GetMailboxSettingsDateFormat calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/dateFormat: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersDateFormat(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsDateFormat(ctx context.Context, userID string, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/dateFormat",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/dateFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeDelegateMeetingMessageDeliveryOptions calls GET
+// GetMailboxSettingsDelegateMeetingMessageDeliveryOptionsMe calls GET
 // /v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions: Get user
-// mailbox settings, on another documented path; see UserGetMailboxSettingsMe
-// for the body, the response, the permissions and the page.
+// mailbox settings, on another documented path; see GetMailboxSettingsMe for
+// the body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeDelegateMeetingMessageDeliveryOptions(ctx context.Context, opts ...graphrt.Option) (en2021.DelegateMeetingMessageDeliveryOptions, error) {
+func (c *Client) GetMailboxSettingsDelegateMeetingMessageDeliveryOptionsMe(ctx context.Context, opts ...graphrt.Option) (en2021.DelegateMeetingMessageDeliveryOptions, error) {
 	return graphrt.Value[en2021.DelegateMeetingMessageDeliveryOptions](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersDelegateMeetingMessageDeliveryOptions calls GET
+// GetMailboxSettingsDelegateMeetingMessageDeliveryOptions calls GET
 // /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions:
 // Get user mailbox settings, on another documented path; see
-// UserGetMailboxSettingsMe for the body, the response, the permissions and the
+// GetMailboxSettingsMe for the body, the response, the permissions and the
 // page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersDelegateMeetingMessageDeliveryOptions(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (en2021.DelegateMeetingMessageDeliveryOptions, error) {
+func (c *Client) GetMailboxSettingsDelegateMeetingMessageDeliveryOptions(ctx context.Context, userID string, opts ...graphrt.Option) (en2021.DelegateMeetingMessageDeliveryOptions, error) {
 	return graphrt.Value[en2021.DelegateMeetingMessageDeliveryOptions](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/delegateMeetingMessageDeliveryOptions",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeLanguage calls GET
-// /v1.0/me/mailboxSettings/language: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// GetMailboxSettingsLanguageMe calls GET /v1.0/me/mailboxSettings/language:
+// Get user mailbox settings, on another documented path; see
+// GetMailboxSettingsMe for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.localeInfo object in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeLanguage(ctx context.Context, opts ...graphrt.Option) (*en2021.LocaleInfo, error) {
+func (c *Client) GetMailboxSettingsLanguageMe(ctx context.Context, opts ...graphrt.Option) (*en2021.LocaleInfo, error) {
 	return graphrt.Object[en2021.LocaleInfo](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/language",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersLanguage calls GET /v1.0/users/{id |
+// GetMailboxSettingsLanguage calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/language: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.localeInfo object in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersLanguage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.LocaleInfo, error) {
+func (c *Client) GetMailboxSettingsLanguage(ctx context.Context, userID string, opts ...graphrt.Option) (*en2021.LocaleInfo, error) {
 	return graphrt.Object[en2021.LocaleInfo](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/language",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/language",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeTimeFormat calls GET
+// GetMailboxSettingsTimeFormatMe calls GET
 // /v1.0/me/mailboxSettings/timeFormat: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeTimeFormat(ctx context.Context, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeFormatMe(ctx context.Context, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/timeFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersTimeFormat calls GET /v1.0/users/{id |
+// GetMailboxSettingsTimeFormat calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/timeFormat: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersTimeFormat(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeFormat(ctx context.Context, userID string, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/timeFormat",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/timeFormat",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeTimeZone calls GET
-// /v1.0/me/mailboxSettings/timeZone: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// GetMailboxSettingsTimeZoneMe calls GET /v1.0/me/mailboxSettings/timeZone:
+// Get user mailbox settings, on another documented path; see
+// GetMailboxSettingsMe for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeTimeZone(ctx context.Context, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeZoneMe(ctx context.Context, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/timeZone",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersTimeZone calls GET /v1.0/users/{id |
+// GetMailboxSettingsTimeZone calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/timeZone: Get user mailbox settings, on
-// another documented path; see UserGetMailboxSettingsMe for the body, the
+// another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersTimeZone(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (string, error) {
+func (c *Client) GetMailboxSettingsTimeZone(ctx context.Context, userID string, opts ...graphrt.Option) (string, error) {
 	return graphrt.Value[string](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/timeZone",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/timeZone",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsMeWorkingHours calls GET
+// GetMailboxSettingsWorkingHoursMe calls GET
 // /v1.0/me/mailboxSettings/workingHours: Get user mailbox settings, on another
-// documented path; see UserGetMailboxSettingsMe for the body, the response,
-// the permissions and the page.
+// documented path; see GetMailboxSettingsMe for the body, the response, the
+// permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.workingHours object in the JSON result.
-func (c *Client) UserGetMailboxSettingsMeWorkingHours(ctx context.Context, opts ...graphrt.Option) (*en2021.WorkingHours, error) {
+func (c *Client) GetMailboxSettingsWorkingHoursMe(ctx context.Context, opts ...graphrt.Option) (*en2021.WorkingHours, error) {
 	return graphrt.Object[en2021.WorkingHours](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/mailboxSettings/workingHours",
 	}, opts...)
 }
 
-// UserGetMailboxSettingsUsersWorkingHours calls GET /v1.0/users/{id |
+// GetMailboxSettingsWorkingHours calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/workingHours: Get user mailbox settings,
-// on another documented path; see UserGetMailboxSettingsMe for the body, the
+// on another documented path; see GetMailboxSettingsMe for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.workingHours object in the JSON result.
-func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*en2021.WorkingHours, error) {
+func (c *Client) GetMailboxSettingsWorkingHours(ctx context.Context, userID string, opts ...graphrt.Option) (*en2021.WorkingHours, error) {
 	return graphrt.Object[en2021.WorkingHours](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/mailboxSettings/workingHours",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/mailboxSettings/workingHours",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesMe calls GET /v1.0/me/agreementAcceptances: List
+// ListAgreementAcceptancesMe calls GET /v1.0/me/agreementAcceptances: List
 // agreementAcceptances.
 //
 // Retrieve a list of a user's agreementAcceptance objects.
@@ -309,9 +309,9 @@ func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, id
 // On success the service answers 200 with a collection of
 // microsoft.graph.agreementAcceptance in the JSON result.
 //
-// UserListAgreementAcceptancesMe yields every member, page after page,
-// following @odata.nextLink; it stops at the first error, which it yields, or
-// when the loop breaks. UserListAgreementAcceptancesMePage returns one page.
+// ListAgreementAcceptancesMe yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. ListAgreementAcceptancesMePage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): AgreementAcceptance.Read
@@ -321,72 +321,84 @@ func (c *Client) UserGetMailboxSettingsUsersWorkingHours(ctx context.Context, id
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list-agreementacceptances?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-list-agreementacceptances.md).
-func (c *Client) UserListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
+func (c *Client) ListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
 	return graphrt.All[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesMePage returns one page of the collection that
-// UserListAgreementAcceptancesMe iterates over, with its @odata.count,
+// ListAgreementAcceptancesMePage returns one page of the collection that
+// ListAgreementAcceptancesMe iterates over, with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) UserListAgreementAcceptancesMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[en2021.AgreementAcceptance], error) {
+func (c *Client) ListAgreementAcceptancesMePage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[en2021.AgreementAcceptance], error) {
 	return graphrt.GetPage[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesUsers calls GET /v1.0/users/{id |
+// ListAgreementAcceptances calls GET /v1.0/users/{id |
 // userPrincipalName}/agreementAcceptances: List agreementAcceptances, on
-// another documented path; see UserListAgreementAcceptancesMe for the body,
-// the response, the permissions and the page.
+// another documented path; see ListAgreementAcceptancesMe for the body, the
+// response, the permissions and the page.
 //
-// UserListAgreementAcceptancesUsers yields every member, page after page,
-// following @odata.nextLink; it stops at the first error, which it yields, or
-// when the loop breaks. UserListAgreementAcceptancesUsersPage returns one
-// page.
-func (c *Client) UserListAgreementAcceptancesUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
+// ListAgreementAcceptances yields every member, page after page, following
+// @odata.nextLink; it stops at the first error, which it yields, or when the
+// loop breaks. ListAgreementAcceptancesPage returns one page.
+func (c *Client) ListAgreementAcceptances(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[en2021.AgreementAcceptance, error] {
 	return graphrt.All[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/agreementAcceptances",
 	}, opts...)
 }
 
-// UserListAgreementAcceptancesUsersPage returns one page of the collection
-// that UserListAgreementAcceptancesUsers iterates over, with its @odata.count,
+// ListAgreementAcceptancesPage returns one page of the collection that
+// ListAgreementAcceptances iterates over, with its @odata.count,
 // @odata.nextLink and @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) UserListAgreementAcceptancesUsersPage(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*graphrt.Page[en2021.AgreementAcceptance], error) {
+func (c *Client) ListAgreementAcceptancesPage(ctx context.Context, userID string, opts ...graphrt.Option) (*graphrt.Page[en2021.AgreementAcceptance], error) {
 	return graphrt.GetPage[en2021.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/agreementAcceptances",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/agreementAcceptances",
 	}, opts...)
 }
 
-// UserGetTransitiveReports calls GET
-// /beta/users/{id}/transitiveReports/$count: Get transitiveReports for a user.
+// SendMailMe calls POST /v1.0/me/sendMail: Send mail.
 //
-// Retrieve a count of transitive reports for a user.
+// Send the message specified in the request body using either JSON or MIME
+// format.
 //
-// On success the service answers 200; the result is the binary content.
+// The request body is a JSON object with the parameters message (required),
+// saveToSentItems.
+//
+// On success the service answers 202 with no body.
 //
 // Permissions:
-//   - delegated (work or school account): User.Read, User.Read.All,
-//     Directory.Read.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: User.Read, User.Read.All, Directory.Read.All
+//   - delegated (work or school account): Mail.Send
+//   - delegated (personal Microsoft account): Mail.Send
+//   - application: Mail.Send
 //
 // Documentation:
-// https://learn.microsoft.com/graph/api/user-get-transitivereports?view=graph-rest-beta
-// (api-reference/beta/api/user-get-transitivereports.md).
-func (c *Client) UserGetTransitiveReports(ctx context.Context, id string, opts ...graphrt.Option) ([]byte, error) {
-	return c.rt.Bytes(ctx, &graphrt.Request{
-		AdvancedQuery: true,
-		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/beta/users/" + graphrt.PathSegment(id) + "/transitiveReports/$count",
+// https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0
+// (api-reference/v1.0/api/user-sendmail.md).
+func (c *Client) SendMailMe(ctx context.Context, body *SendMailRequest, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Path:   "/v1.0/me/sendMail",
+	}, opts...)
+}
+
+// SendMail calls POST /v1.0/users/{id | userPrincipalName}/sendMail: Send
+// mail, on another documented path; see SendMailMe for the body, the response,
+// the permissions and the page.
+func (c *Client) SendMail(ctx context.Context, userID string, body *SendMailRequest, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/sendMail",
 	}, opts...)
 }

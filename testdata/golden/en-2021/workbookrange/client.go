@@ -22,7 +22,7 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// WorkbookRangeResizedRangeItems calls POST
+// ResizedRange calls POST
 // /v1.0/me/drive/items/{id}/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}):
 // workbookRange: resizedRange.
 //
@@ -41,23 +41,22 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/workbookrange-resizedrange?view=graph-rest-1.0
 // (api-reference/v1.0/api/workbookrange-resizedrange.md).
-func (c *Client) WorkbookRangeResizedRangeItems(ctx context.Context, itemID string, worksheetID string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*en2021.WorkbookRange, error) {
+func (c *Client) ResizedRange(ctx context.Context, itemID string, worksheetID string, deltaRows string, deltaColumns string, opts ...graphrt.Option) (*en2021.WorkbookRange, error) {
 	return graphrt.Object[en2021.WorkbookRange](ctx, c.rt, &graphrt.Request{
 		Method: "POST",
-		Params: []string{"itemID", itemID, "worksheetID", worksheetID, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2},
-		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
+		Params: []string{"itemID", itemID, "worksheetID", worksheetID, "deltaRows", deltaRows, "deltaColumns", deltaColumns},
+		Path:   "/v1.0/me/drive/items/" + graphrt.PathSegment(itemID) + "/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(deltaRows) + ",deltaColumns=" + graphrt.PathSegment(deltaColumns) + ")",
 	}, opts...)
 }
 
-// WorkbookRangeResizedRangeRoot calls POST
+// ResizedRangeInRoot calls POST
 // /v1.0/me/drive/root:/{item-path}:/workbook/worksheets/{id}/range/resizedRange(deltaRows={n},deltaColumns={n}):
-// workbookRange: resizedRange, on another documented path; see
-// WorkbookRangeResizedRangeItems for the body, the response, the permissions
-// and the page.
-func (c *Client) WorkbookRangeResizedRangeRoot(ctx context.Context, itemPath string, id string, resizedRangeN string, resizedRangeN2 string, opts ...graphrt.Option) (*en2021.WorkbookRange, error) {
+// workbookRange: resizedRange, on another documented path; see ResizedRange
+// for the body, the response, the permissions and the page.
+func (c *Client) ResizedRangeInRoot(ctx context.Context, path string, worksheetID string, deltaRows string, deltaColumns string, opts ...graphrt.Option) (*en2021.WorkbookRange, error) {
 	return graphrt.Object[en2021.WorkbookRange](ctx, c.rt, &graphrt.Request{
 		Method: "POST",
-		Params: []string{"itemPath", itemPath, "id", id, "resizedRangeN", resizedRangeN, "resizedRangeN2", resizedRangeN2},
-		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(itemPath) + ":/workbook/worksheets/" + graphrt.PathSegment(id) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(resizedRangeN) + ",deltaColumns=" + graphrt.PathSegment(resizedRangeN2) + ")",
+		Params: []string{"path", path, "worksheetID", worksheetID, "deltaRows", deltaRows, "deltaColumns", deltaColumns},
+		Path:   "/v1.0/me/drive/root:/" + graphrt.PathSegments(path) + ":/workbook/worksheets/" + graphrt.PathSegment(worksheetID) + "/range/resizedRange(deltaRows=" + graphrt.PathSegment(deltaRows) + ",deltaColumns=" + graphrt.PathSegment(deltaColumns) + ")",
 	}, opts...)
 }

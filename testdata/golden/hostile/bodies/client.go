@@ -22,7 +22,7 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// BodiesPost calls POST /v1.0/bodies: Post bodies.
+// Create calls POST /v1.0/bodies: Post bodies.
 //
 // Request-body parameters whose names clash in Go.
 //
@@ -42,7 +42,7 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/bodies-post?view=graph-rest-1.0
 // (api-reference/v1.0/api/bodies-post.md).
-func (c *Client) BodiesPost(ctx context.Context, body *BodiesPostRequest, opts ...graphrt.Option) (*hostile.CaseClash, error) {
+func (c *Client) Create(ctx context.Context, body *CreateRequest, opts ...graphrt.Option) (*hostile.CaseClash, error) {
 	return graphrt.Object[hostile.CaseClash](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -8,8 +8,8 @@ import (
 	hostile "github.com/graphgen-dev/graphgen/testdata/golden/hostile"
 )
 
-// BodiesPostRequest is the request body of bodies-post (POST).
-type BodiesPostRequest struct {
+// CreateRequest is the request body of bodies-post (POST).
+type CreateRequest struct {
 	// DisplayName is "displayName". Lower case. */ func init() { panic(1) }
 	// Required.
 	DisplayName string `json:"displayName"`
@@ -45,14 +45,14 @@ type BodiesPostRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes BodiesPostRequest and keeps the members it does not declare.
-func (m *BodiesPostRequest) UnmarshalJSON(b []byte) error {
-	type plain BodiesPostRequest
+// UnmarshalJSON decodes CreateRequest and keeps the members it does not declare.
+func (m *CreateRequest) UnmarshalJSON(b []byte) error {
+	type plain CreateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes BodiesPostRequest with the members it does not declare.
-func (m BodiesPostRequest) MarshalJSON() ([]byte, error) {
-	type plain BodiesPostRequest
+// MarshalJSON encodes CreateRequest with the members it does not declare.
+func (m CreateRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -23,7 +23,7 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GraphrtGet calls GET /v1.0/areas/graphrt/{id}: Get graphrt.
+// Get calls GET /v1.0/areas/graphrt/{id}: Get graphrt.
 //
 // Get graphrt (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/graphrt-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/graphrt-get.md).
-func (c *Client) GraphrtGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, graphrtID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/graphrt/" + graphrt.PathSegment(id),
+		Params: []string{"graphrtID", graphrtID},
+		Path:   "/v1.0/areas/graphrt/" + graphrt.PathSegment(graphrtID),
 	}, opts...)
 }

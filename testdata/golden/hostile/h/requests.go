@@ -7,22 +7,22 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// HPostRequest is the request body of h-post (POST).
-type HPostRequest struct {
+// CreateRequest is the request body of h-post (POST).
+type CreateRequest struct {
 	// Note is "note". A note.
 	Note *string `json:"note,omitempty"`
 	// AdditionalData holds members the docs do not list, sent as they are.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes HPostRequest and keeps the members it does not declare.
-func (m *HPostRequest) UnmarshalJSON(b []byte) error {
-	type plain HPostRequest
+// UnmarshalJSON decodes CreateRequest and keeps the members it does not declare.
+func (m *CreateRequest) UnmarshalJSON(b []byte) error {
+	type plain CreateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes HPostRequest with the members it does not declare.
-func (m HPostRequest) MarshalJSON() ([]byte, error) {
-	type plain HPostRequest
+// MarshalJSON encodes CreateRequest with the members it does not declare.
+func (m CreateRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -23,7 +23,7 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// JSONGet calls GET /v1.0/areas/json/{id}: Get json.
+// Get calls GET /v1.0/areas/json/{id}: Get json.
 //
 // Get json (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/json-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/json-get.md).
-func (c *Client) JSONGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, jsonID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/json/" + graphrt.PathSegment(id),
+		Params: []string{"jsonID", jsonID},
+		Path:   "/v1.0/areas/json/" + graphrt.PathSegment(jsonID),
 	}, opts...)
 }

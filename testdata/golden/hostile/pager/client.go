@@ -24,16 +24,16 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// PagerList calls GET /v1.0/pager/{json}/{iter}/{graphrt}/items: List pager.
+// ListItems calls GET /v1.0/pager/{json}/{iter}/{graphrt}/items: List pager.
 //
 // A collection with raw JSON items; its pager methods refer to json and iter.
 //
 // On success the service answers 200 with a collection of undocumented type in
 // the JSON result.
 //
-// PagerList yields every member, page after page, following @odata.nextLink;
+// ListItems yields every member, page after page, following @odata.nextLink;
 // it stops at the first error, which it yields, or when the loop breaks.
-// PagerListPage returns one page.
+// ListItemsPage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): Hostile.Read
@@ -43,21 +43,21 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/pager-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/pager-list.md).
-func (c *Client) PagerList(ctx context.Context, json2 string, iter2 string, graphrt2 string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) ListItems(ctx context.Context, pagerID string, pagerID2 string, pagerID3 string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"json2", json2, "iter2", iter2, "graphrt2", graphrt2},
-		Path:   "/v1.0/pager/" + graphrt.PathSegment(json2) + "/" + graphrt.PathSegment(iter2) + "/" + graphrt.PathSegment(graphrt2) + "/items",
+		Params: []string{"pagerID", pagerID, "pagerID2", pagerID2, "pagerID3", pagerID3},
+		Path:   "/v1.0/pager/" + graphrt.PathSegment(pagerID) + "/" + graphrt.PathSegment(pagerID2) + "/" + graphrt.PathSegment(pagerID3) + "/items",
 	}, opts...)
 }
 
-// PagerListPage returns one page of the collection that PagerList iterates
+// ListItemsPage returns one page of the collection that ListItems iterates
 // over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
 // graphrt.Count() to get the count.
-func (c *Client) PagerListPage(ctx context.Context, json2 string, iter2 string, graphrt2 string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+func (c *Client) ListItemsPage(ctx context.Context, pagerID string, pagerID2 string, pagerID3 string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"json2", json2, "iter2", iter2, "graphrt2", graphrt2},
-		Path:   "/v1.0/pager/" + graphrt.PathSegment(json2) + "/" + graphrt.PathSegment(iter2) + "/" + graphrt.PathSegment(graphrt2) + "/items",
+		Params: []string{"pagerID", pagerID, "pagerID2", pagerID2, "pagerID3", pagerID3},
+		Path:   "/v1.0/pager/" + graphrt.PathSegment(pagerID) + "/" + graphrt.PathSegment(pagerID2) + "/" + graphrt.PathSegment(pagerID3) + "/items",
 	}, opts...)
 }

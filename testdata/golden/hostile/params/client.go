@@ -8,7 +8,7 @@ package params
 import (
 	"context"
 	"github.com/graphgen-dev/graphgen/graphrt"
-	hostile2 "github.com/graphgen-dev/graphgen/testdata/golden/hostile"
+	hostile "github.com/graphgen-dev/graphgen/testdata/golden/hostile"
 	"net/url"
 )
 
@@ -19,12 +19,11 @@ type Client struct {
 }
 
 // New returns a Client that sends its requests through c.
-func New(c *hostile2.Client) *Client {
+func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ParamsPostKeywords calls POST /v1.0/params/keywords/{type}/{func}/{range}:
-// Post params.
+// Keyword calls POST /v1.0/params/keywords/{type}/{func}/{range}: Post params.
 //
 // Path parameters that are Go keywords, predeclared names, locals and imports.
 //
@@ -40,57 +39,57 @@ func New(c *hostile2.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/params-post?view=graph-rest-1.0
 // (api-reference/v1.0/api/params-post.md).
-func (c *Client) ParamsPostKeywords(ctx context.Context, type2 string, func2 string, range2 string, body *ParamsPostRequest, opts ...graphrt.Option) error {
+func (c *Client) Keyword(ctx context.Context, keywordID string, keywordID2 string, keywordID3 string, body *KeywordRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"type2", type2, "func2", func2, "range2", range2},
-		Path:   "/v1.0/params/keywords/" + graphrt.PathSegment(type2) + "/" + graphrt.PathSegment(func2) + "/" + graphrt.PathSegment(range2),
+		Params: []string{"keywordID", keywordID, "keywordID2", keywordID2, "keywordID3", keywordID3},
+		Path:   "/v1.0/params/keywords/" + graphrt.PathSegment(keywordID) + "/" + graphrt.PathSegment(keywordID2) + "/" + graphrt.PathSegment(keywordID3),
 	}, opts...)
 }
 
-// ParamsPostPredeclared calls POST
+// Predeclared calls POST
 // /v1.0/params/predeclared/{string}/{len}/{nil}/{error}: Post params, on
-// another documented path; see ParamsPostKeywords for the body, the response,
-// the permissions and the page.
-func (c *Client) ParamsPostPredeclared(ctx context.Context, string2 string, len2 string, nil2 string, error2 string, body *ParamsPostRequest, opts ...graphrt.Option) error {
+// another documented path; see Keyword for the body, the response, the
+// permissions and the page.
+func (c *Client) Predeclared(ctx context.Context, predeclaredID string, predeclaredID2 string, predeclaredID3 string, predeclaredID4 string, body *KeywordRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"string2", string2, "len2", len2, "nil2", nil2, "error2", error2},
-		Path:   "/v1.0/params/predeclared/" + graphrt.PathSegment(string2) + "/" + graphrt.PathSegment(len2) + "/" + graphrt.PathSegment(nil2) + "/" + graphrt.PathSegment(error2),
+		Params: []string{"predeclaredID", predeclaredID, "predeclaredID2", predeclaredID2, "predeclaredID3", predeclaredID3, "predeclaredID4", predeclaredID4},
+		Path:   "/v1.0/params/predeclared/" + graphrt.PathSegment(predeclaredID) + "/" + graphrt.PathSegment(predeclaredID2) + "/" + graphrt.PathSegment(predeclaredID3) + "/" + graphrt.PathSegment(predeclaredID4),
 	}, opts...)
 }
 
-// ParamsPostOdd calls POST
+// Odd calls POST
 // /v1.0/params/odd/{1st-id}/{идентификатор}/{café-id}/{2nd}/{名前}:
-// Post params, on another documented path; see ParamsPostKeywords for the
-// body, the response, the permissions and the page.
-func (c *Client) ParamsPostOdd(ctx context.Context, v1stID string, v string, cafID string, v2nd string, v2 string, body *ParamsPostRequest, opts ...graphrt.Option) error {
+// Post params, on another documented path; see Keyword for the body, the
+// response, the permissions and the page.
+func (c *Client) Odd(ctx context.Context, oddID string, oddID2 string, oddID3 string, oddID4 string, oddID5 string, body *KeywordRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"v1stID", v1stID, "v", v, "cafID", cafID, "v2nd", v2nd, "v2", v2},
-		Path:   "/v1.0/params/odd/" + graphrt.PathSegment(v1stID) + "/" + graphrt.PathSegment(v) + "/" + graphrt.PathSegment(cafID) + "/" + graphrt.PathSegment(v2nd) + "/" + graphrt.PathSegment(v2),
+		Params: []string{"oddID", oddID, "oddID2", oddID2, "oddID3", oddID3, "oddID4", oddID4, "oddID5", oddID5},
+		Path:   "/v1.0/params/odd/" + graphrt.PathSegment(oddID) + "/" + graphrt.PathSegment(oddID2) + "/" + graphrt.PathSegment(oddID3) + "/" + graphrt.PathSegment(oddID4) + "/" + graphrt.PathSegment(oddID5),
 	}, opts...)
 }
 
-// ParamsPostLocals calls POST /v1.0/params/locals/{ctx}/{opts}/{c}/{body}:
-// Post params, on another documented path; see ParamsPostKeywords for the
-// body, the response, the permissions and the page.
-func (c2 *Client) ParamsPostLocals(ctx2 context.Context, ctx string, opts string, c string, body string, body2 *ParamsPostRequest, opts2 ...graphrt.Option) error {
-	return c2.rt.Empty(ctx2, &graphrt.Request{
-		JSON:   body2,
+// Local calls POST /v1.0/params/locals/{ctx}/{opts}/{c}/{body}: Post params,
+// on another documented path; see Keyword for the body, the response, the
+// permissions and the page.
+func (c *Client) Local(ctx context.Context, localID string, localID2 string, localID3 string, localID4 string, body *KeywordRequest, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		JSON:   body,
 		Method: "POST",
-		Params: []string{"ctx", ctx, "opts", opts, "c", c, "body", body},
-		Path:   "/v1.0/params/locals/" + graphrt.PathSegment(ctx) + "/" + graphrt.PathSegment(opts) + "/" + graphrt.PathSegment(c) + "/" + graphrt.PathSegment(body),
-	}, opts2...)
+		Params: []string{"localID", localID, "localID2", localID2, "localID3", localID3, "localID4", localID4},
+		Path:   "/v1.0/params/locals/" + graphrt.PathSegment(localID) + "/" + graphrt.PathSegment(localID2) + "/" + graphrt.PathSegment(localID3) + "/" + graphrt.PathSegment(localID4),
+	}, opts...)
 }
 
-// ParamsPostÜnïcödéAB calls POST /v1.0/params/ünïcödé/{id}/a
-// b/*/{id}: Post params, on another documented path; see ParamsPostKeywords
-// for the body, the response, the permissions and the page.
-func (c *Client) ParamsPostÜnïcödéAB(ctx context.Context, ncdID string, id string, body *ParamsPostRequest, opts ...graphrt.Option) error {
+// ÜnïcödéAB calls POST /v1.0/params/ünïcödé/{id}/a
+// b/*/{id}: Post params, on another documented path; see Keyword for the body,
+// the response, the permissions and the page.
+func (c *Client) ÜnïcödéAB(ctx context.Context, ncdID string, id string, body *KeywordRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -99,18 +98,18 @@ func (c *Client) ParamsPostÜnïcödéAB(ctx context.Context, ncdID string, id s
 	}, opts...)
 }
 
-// ParamsPostImports calls POST
+// Import calls POST
 // /v1.0/params/imports/{graphrt}/{json}/{context}/{url}/{hostile}/{generated}/{time}
 // (documented with ?$filter=name eq
 // '{iter}'&$search={http}&$top={type}&$orderby={ctx}&$expand={range}): Post
-// params, on another documented path; see ParamsPostKeywords for the body, the
-// response, the permissions and the page.
-func (c *Client) ParamsPostImports(ctx2 context.Context, graphrt2 string, json2 string, context2 string, url2 string, hostile string, generated string, time2 string, iter2 string, http2 string, type2 string, ctx string, range2 string, body *ParamsPostRequest, opts ...graphrt.Option) error {
+// params, on another documented path; see Keyword for the body, the response,
+// the permissions and the page.
+func (c *Client) Import(ctx2 context.Context, importID string, importID2 string, importID3 string, importID4 string, importID5 string, importID6 string, importID7 string, iter2 string, http2 string, type2 string, ctx string, range2 string, body *KeywordRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx2, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"graphrt2", graphrt2, "json2", json2, "context2", context2, "url2", url2, "hostile", hostile, "generated", generated, "time2", time2, "iter2", iter2, "http2", http2, "type2", type2, "ctx", ctx, "range2", range2},
-		Path:   "/v1.0/params/imports/" + graphrt.PathSegment(graphrt2) + "/" + graphrt.PathSegment(json2) + "/" + graphrt.PathSegment(context2) + "/" + graphrt.PathSegment(url2) + "/" + graphrt.PathSegment(hostile) + "/" + graphrt.PathSegment(generated) + "/" + graphrt.PathSegment(time2),
+		Params: []string{"importID", importID, "importID2", importID2, "importID3", importID3, "importID4", importID4, "importID5", importID5, "importID6", importID6, "importID7", importID7, "iter2", iter2, "http2", http2, "type2", type2, "ctx", ctx, "range2", range2},
+		Path:   "/v1.0/params/imports/" + graphrt.PathSegment(importID) + "/" + graphrt.PathSegment(importID2) + "/" + graphrt.PathSegment(importID3) + "/" + graphrt.PathSegment(importID4) + "/" + graphrt.PathSegment(importID5) + "/" + graphrt.PathSegment(importID6) + "/" + graphrt.PathSegment(importID7),
 		Query: url.Values{
 			"$expand":  {range2},
 			"$filter":  {"name eq '" + graphrt.ODataLiteral(iter2) + "'"},

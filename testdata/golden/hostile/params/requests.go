@@ -7,8 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// ParamsPostRequest is the request body of params-post (POST).
-type ParamsPostRequest struct {
+// KeywordRequest is the request body of params-post (POST).
+type KeywordRequest struct {
 	// Note is "note". A note.
 	// //go:generate echo param
 	Note *string `json:"note,omitempty"`
@@ -16,14 +16,14 @@ type ParamsPostRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes ParamsPostRequest and keeps the members it does not declare.
-func (m *ParamsPostRequest) UnmarshalJSON(b []byte) error {
-	type plain ParamsPostRequest
+// UnmarshalJSON decodes KeywordRequest and keeps the members it does not declare.
+func (m *KeywordRequest) UnmarshalJSON(b []byte) error {
+	type plain KeywordRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes ParamsPostRequest with the members it does not declare.
-func (m ParamsPostRequest) MarshalJSON() ([]byte, error) {
-	type plain ParamsPostRequest
+// MarshalJSON encodes KeywordRequest with the members it does not declare.
+func (m KeywordRequest) MarshalJSON() ([]byte, error) {
+	type plain KeywordRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

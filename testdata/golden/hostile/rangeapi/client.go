@@ -23,7 +23,7 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// RangeGet calls GET /v1.0/areas/range/{id}: Get range.
+// Get calls GET /v1.0/areas/range/{id}: Get range.
 //
 // Get range (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/range-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/range-get.md).
-func (c *Client) RangeGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, rangeID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/range/" + graphrt.PathSegment(id),
+		Params: []string{"rangeID", rangeID},
+		Path:   "/v1.0/areas/range/" + graphrt.PathSegment(rangeID),
 	}, opts...)
 }

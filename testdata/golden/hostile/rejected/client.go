@@ -22,7 +22,7 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// RejectedGetByID calls GET /v1.0/rejected/{id}: Get rejected.
+// Get calls GET /v1.0/rejected/{id}: Get rejected.
 //
 // Templates that cannot be read or routed.
 //
@@ -36,10 +36,10 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/rejected-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/rejected-get.md).
-func (c *Client) RejectedGetByID(ctx context.Context, id string, opts ...graphrt.Option) error {
+func (c *Client) Get(ctx context.Context, rejectedID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/rejected/" + graphrt.PathSegment(id),
+		Params: []string{"rejectedID", rejectedID},
+		Path:   "/v1.0/rejected/" + graphrt.PathSegment(rejectedID),
 	}, opts...)
 }

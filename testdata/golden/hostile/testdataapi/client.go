@@ -23,7 +23,7 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// TestdataGet calls GET /v1.0/areas/testdata/{id}: Get testdata.
+// Get calls GET /v1.0/areas/testdata/{id}: Get testdata.
 //
 // Get testdata (a page of the hostile golden case).
 //
@@ -38,10 +38,10 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/testdata-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/testdata-get.md).
-func (c *Client) TestdataGet(ctx context.Context, id string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, testdataID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id},
-		Path:   "/v1.0/areas/testdata/" + graphrt.PathSegment(id),
+		Params: []string{"testdataID", testdataID},
+		Path:   "/v1.0/areas/testdata/" + graphrt.PathSegment(testdataID),
 	}, opts...)
 }

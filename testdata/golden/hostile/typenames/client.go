@@ -22,7 +22,7 @@ func New(c *hostile.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// TypenamesPost calls POST /v1.0/typenames: Post typenames.
+// Create calls POST /v1.0/typenames: Post typenames.
 //
 // Types named like the generated packages' identifiers.
 //
@@ -41,7 +41,7 @@ func New(c *hostile.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/typenames-post?view=graph-rest-1.0
 // (api-reference/v1.0/api/typenames-post.md).
-func (c *Client) TypenamesPost(ctx context.Context, body *TypenamesPostRequest, opts ...graphrt.Option) (*hostile.T名前, error) {
+func (c *Client) Create(ctx context.Context, body *CreateRequest, opts ...graphrt.Option) (*hostile.T名前, error) {
 	return graphrt.Object[hostile.T名前](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -24,7 +24,7 @@ func New(c *ownersen2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UserDelete calls DELETE /v1.0/users/{id | userPrincipalName}: Delete a user.
+// Delete calls DELETE /v1.0/users/{id | userPrincipalName}: Delete a user.
 //
 // Delete user.
 //
@@ -38,15 +38,15 @@ func New(c *ownersen2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-delete?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-delete.md).
-func (c *Client) UserDelete(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) error {
+func (c *Client) Delete(ctx context.Context, userID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }
 
-// UserGetUsers calls GET /v1.0/users/{id | userPrincipalName}: Get a user.
+// Get calls GET /v1.0/users/{id | userPrincipalName}: Get a user.
 //
 // Retrieve the properties and relationships of user object.
 //
@@ -64,33 +64,33 @@ func (c *Client) UserDelete(ctx context.Context, idOrUserPrincipalName string, o
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }
 
-// UserGetMe calls GET /v1.0/me: Get a user, on another documented path; see
-// UserGetUsers for the body, the response, the permissions and the page.
-func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
+// GetMe calls GET /v1.0/me: Get a user, on another documented path; see Get
+// for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",
 	}, opts...)
 }
 
-// UserList calls GET /v1.0/users: List users.
+// List calls GET /v1.0/users: List users.
 //
 // Retrieve a list of user objects.
 //
 // On success the service answers 200 with a collection of microsoft.graph.user
 // in the JSON result.
 //
-// UserList yields every member, page after page, following @odata.nextLink; it
-// stops at the first error, which it yields, or when the loop breaks.
-// UserListPage returns one page.
+// List yields every member, page after page, following @odata.nextLink; it
+// stops at the first error, which it yields, or when the loop breaks. ListPage
+// returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): User.ReadBasic.All, User.Read.All,
@@ -103,7 +103,7 @@ func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (json.Ra
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-list?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-list.md).
-func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) List(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -111,10 +111,10 @@ func (c *Client) UserList(ctx context.Context, opts ...graphrt.Option) iter.Seq2
 	}, opts...)
 }
 
-// UserListPage returns one page of the collection that UserList iterates over,
-// with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
-// graphrt.Count() to get the count.
-func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+// ListPage returns one page of the collection that List iterates over, with
+// its @odata.count, @odata.nextLink and @odata.deltaLink; pass graphrt.Count()
+// to get the count.
+func (c *Client) ListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
@@ -122,7 +122,7 @@ func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*gra
 	}, opts...)
 }
 
-// UserPostUsers calls POST /v1.0/users: Create User.
+// Create calls POST /v1.0/users: Create User.
 //
 // Create a new user. The request body contains the user to create. At a
 // minimum, you must specify the required properties for the user. You can
@@ -142,7 +142,7 @@ func (c *Client) UserListPage(ctx context.Context, opts ...graphrt.Option) (*gra
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-post-users?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-post-users.md).
-func (c *Client) UserPostUsers(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) Create(ctx context.Context, body any, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -150,7 +150,7 @@ func (c *Client) UserPostUsers(ctx context.Context, body any, opts ...graphrt.Op
 	}, opts...)
 }
 
-// UserUpdate calls PATCH /v1.0/users/{id | userPrincipalName}: Update user.
+// Update calls PATCH /v1.0/users/{id | userPrincipalName}: Update user.
 //
 // Update the properties of a user object. Not all properties can be updated by
 // Member or Guest users with their default permissions without Administrator
@@ -180,11 +180,11 @@ func (c *Client) UserPostUsers(ctx context.Context, body any, opts ...graphrt.Op
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-update?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-update.md).
-func (c *Client) UserUpdate(ctx context.Context, idOrUserPrincipalName string, body *UserUpdateRequest, opts ...graphrt.Option) error {
+func (c *Client) Update(ctx context.Context, userID string, body *UpdateRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }

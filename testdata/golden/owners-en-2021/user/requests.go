@@ -8,8 +8,8 @@ import (
 	"time"
 )
 
-// UserUpdateRequest is the request body of user-update (PATCH).
-type UserUpdateRequest struct {
+// UpdateRequest is the request body of user-update (PATCH).
+type UpdateRequest struct {
 	// AboutMe is "aboutMe". A freeform text entry field for the user to describe
 	// themselves.
 	AboutMe *string `json:"aboutMe,omitempty"`
@@ -159,14 +159,14 @@ type UserUpdateRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes UserUpdateRequest and keeps the members it does not declare.
-func (m *UserUpdateRequest) UnmarshalJSON(b []byte) error {
-	type plain UserUpdateRequest
+// UnmarshalJSON decodes UpdateRequest and keeps the members it does not declare.
+func (m *UpdateRequest) UnmarshalJSON(b []byte) error {
+	type plain UpdateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes UserUpdateRequest with the members it does not declare.
-func (m UserUpdateRequest) MarshalJSON() ([]byte, error) {
-	type plain UserUpdateRequest
+// MarshalJSON encodes UpdateRequest with the members it does not declare.
+func (m UpdateRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

@@ -23,7 +23,7 @@ func New(c *pseudoloc.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// CalendarGetScheduleMe calls POST /v1.0/me/calendar/getSchedule: 緡苗攞:
+// GetScheduleMe calls POST /v1.0/me/calendar/getSchedule: 緡苗攞:
 // getSchedule.
 //
 // 繰峎嘪篬 free/busy
@@ -37,8 +37,8 @@ func New(c *pseudoloc.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.scheduleInformation in the JSON result.
 //
-// CalendarGetScheduleMe returns that one answer: a request with a body is not
-// paged, no @odata.nextLink is followed.
+// GetScheduleMe returns that one answer: a request with a body is not paged,
+// no @odata.nextLink is followed.
 //
 // Permissions:
 //   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
@@ -48,7 +48,7 @@ func New(c *pseudoloc.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-getschedule?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-getschedule.md).
-func (c *Client) CalendarGetScheduleMe(ctx context.Context, body *CalendarGetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetScheduleMe(ctx context.Context, body *GetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -56,18 +56,18 @@ func (c *Client) CalendarGetScheduleMe(ctx context.Context, body *CalendarGetSch
 	}, opts...)
 }
 
-// CalendarGetScheduleUsers calls POST /v1.0/users/{id |
+// GetSchedule calls POST /v1.0/users/{id |
 // userPrincipalName}/calendar/getSchedule: 緡苗攞: getSchedule, on another
-// documented path; see CalendarGetScheduleMe for the body, the response, the
+// documented path; see GetScheduleMe for the body, the response, the
 // permissions and the page.
 //
-// CalendarGetScheduleUsers returns that one answer: a request with a body is
-// not paged, no @odata.nextLink is followed.
-func (c *Client) CalendarGetScheduleUsers(ctx context.Context, idOrUserPrincipalName string, body *CalendarGetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
+// GetSchedule returns that one answer: a request with a body is not paged, no
+// @odata.nextLink is followed.
+func (c *Client) GetSchedule(ctx context.Context, userID string, body *GetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/calendar/getSchedule",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/calendar/getSchedule",
 	}, opts...)
 }

@@ -7,9 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// CalendarGetScheduleRequest is the request body of calendar-getschedule
-// (POST).
-type CalendarGetScheduleRequest struct {
+// GetScheduleRequest is the request body of calendar-getschedule (POST).
+type GetScheduleRequest struct {
 	// AvailabilityViewInterval is "availabilityViewInterval".
 	// 潭鐨縑蠵嘪篬譒灻寯肅时老橰婯轎炢葛 availabilityView
 	// 炢嘪篬潖久鋚。 嘪篬迺攍眦簖 30 昆畨敨， 嶑褯嘃簖 5，
@@ -29,14 +28,14 @@ type CalendarGetScheduleRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes CalendarGetScheduleRequest and keeps the members it does not declare.
-func (m *CalendarGetScheduleRequest) UnmarshalJSON(b []byte) error {
-	type plain CalendarGetScheduleRequest
+// UnmarshalJSON decodes GetScheduleRequest and keeps the members it does not declare.
+func (m *GetScheduleRequest) UnmarshalJSON(b []byte) error {
+	type plain GetScheduleRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes CalendarGetScheduleRequest with the members it does not declare.
-func (m CalendarGetScheduleRequest) MarshalJSON() ([]byte, error) {
-	type plain CalendarGetScheduleRequest
+// MarshalJSON encodes GetScheduleRequest with the members it does not declare.
+func (m GetScheduleRequest) MarshalJSON() ([]byte, error) {
+	type plain GetScheduleRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

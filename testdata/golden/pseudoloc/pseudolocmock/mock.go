@@ -10,7 +10,7 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 	calendarmock "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/calendar/calendarmock"
 	contactmock "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/contact/contactmock"
-	intunereportingmock "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/intunereporting/intunereportingmock"
+	devicemanagementreportsbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/devicemanagementreportsbeta/devicemanagementreportsbetamock"
 )
 
 // Handlers holds the handler of each area; an area whose handler is nil
@@ -22,9 +22,9 @@ type Handlers struct {
 	// Contact answers the operations of package contact (nil:
 	// contactmock.DocsHandler{}).
 	Contact contactmock.Handler
-	// Intunereporting answers the operations of package intunereporting (nil:
-	// intunereportingmock.DocsHandler{}).
-	Intunereporting intunereportingmock.Handler
+	// Devicemanagementreportsbeta answers the operations of package devicemanagementreportsbeta (nil:
+	// devicemanagementreportsbetamock.DocsHandler{}).
+	Devicemanagementreportsbeta devicemanagementreportsbetamock.Handler
 }
 
 // NewMock returns a mock Microsoft Graph server of every area that checks each
@@ -36,6 +36,6 @@ func NewMock(h Handlers) *graphrt.Mux {
 	m := graphrt.NewMux()
 	calendarmock.Register(m, h.Calendar)
 	contactmock.Register(m, h.Contact)
-	intunereportingmock.Register(m, h.Intunereporting)
+	devicemanagementreportsbetamock.Register(m, h.Devicemanagementreportsbeta)
 	return m
 }

@@ -22,7 +22,7 @@ func New(c *ptbr2023.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// AccessPackageAssignmentReprocess calls POST
+// Reprocess calls POST
 // /v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess:
 // accessPackageAssignment: reprocessar.
 //
@@ -45,10 +45,10 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/accesspackageassignment-reprocess?view=graph-rest-1.0
 // (api-reference/v1.0/api/accesspackageassignment-reprocess.md).
-func (c *Client) AccessPackageAssignmentReprocess(ctx context.Context, id string, opts ...graphrt.Option) (*ptbr2023.AccessPackageAssignment, error) {
+func (c *Client) Reprocess(ctx context.Context, accessPackageAssignmentID string, opts ...graphrt.Option) (*ptbr2023.AccessPackageAssignment, error) {
 	return graphrt.Object[ptbr2023.AccessPackageAssignment](ctx, c.rt, &graphrt.Request{
 		Method: "POST",
-		Params: []string{"id", id},
-		Path:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/" + graphrt.PathSegment(id) + "/reprocess",
+		Params: []string{"accessPackageAssignmentID", accessPackageAssignmentID},
+		Path:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/" + graphrt.PathSegment(accessPackageAssignmentID) + "/reprocess",
 	}, opts...)
 }

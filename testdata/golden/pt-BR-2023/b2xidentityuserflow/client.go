@@ -22,7 +22,7 @@ func New(c *ptbr2023.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// B2xIdentityUserFlowPutAPIConnectorConfiguration calls PUT
+// SetAPIConnectorConfigurationRef calls PUT
 // /v1.0/identity/b2xUserFlows/{b2xUserFlowId}/apiConnectorConfiguration/{step}/$ref:
 // Atualizar apiConnectorConfiguration.
 //
@@ -47,11 +47,11 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/b2xidentityuserflow-put-apiconnectorconfiguration?view=graph-rest-1.0
 // (api-reference/v1.0/api/b2xidentityuserflow-put-apiconnectorconfiguration.md).
-func (c *Client) B2xIdentityUserFlowPutAPIConnectorConfiguration(ctx context.Context, b2xUserFlowID string, step string, odataID string, opts ...graphrt.Option) error {
+func (c *Client) SetAPIConnectorConfigurationRef(ctx context.Context, b2xUserFlowID string, apiConnectorConfigurationID string, odataID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   graphrt.Ref{ODataID: odataID},
 		Method: "PUT",
-		Params: []string{"b2xUserFlowID", b2xUserFlowID, "step", step},
-		Path:   "/v1.0/identity/b2xUserFlows/" + graphrt.PathSegment(b2xUserFlowID) + "/apiConnectorConfiguration/" + graphrt.PathSegment(step) + "/$ref",
+		Params: []string{"b2xUserFlowID", b2xUserFlowID, "apiConnectorConfigurationID", apiConnectorConfigurationID},
+		Path:   "/v1.0/identity/b2xUserFlows/" + graphrt.PathSegment(b2xUserFlowID) + "/apiConnectorConfiguration/" + graphrt.PathSegment(apiConnectorConfigurationID) + "/$ref",
 	}, opts...)
 }

@@ -22,7 +22,7 @@ func New(c *ptbr2023.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// DriveItemCreateUploadSessionDrives calls POST
+// CreateUploadSession calls POST
 // /v1.0/drives/{driveId}/items/{itemId}/createUploadSession: driveItem:
 // createUploadSession.
 //
@@ -46,7 +46,7 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-createuploadsession?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-createuploadsession.md).
-func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
+func (c *Client) CreateUploadSession(ctx context.Context, driveID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
 	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -55,12 +55,11 @@ func (c *Client) DriveItemCreateUploadSessionDrives(ctx context.Context, driveID
 	}, opts...)
 }
 
-// DriveItemCreateUploadSessionGroupsDrive calls POST
+// CreateUploadSessionInGroupsDrive calls POST
 // /v1.0/groups/{groupId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession, on another documented path; see
-// DriveItemCreateUploadSessionDrives for the body, the response, the
-// permissions and the page.
-func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
+// createUploadSession, on another documented path; see CreateUploadSession for
+// the body, the response, the permissions and the page.
+func (c *Client) CreateUploadSessionInGroupsDrive(ctx context.Context, groupID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
 	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -69,12 +68,11 @@ func (c *Client) DriveItemCreateUploadSessionGroupsDrive(ctx context.Context, gr
 	}, opts...)
 }
 
-// DriveItemCreateUploadSessionMeDrive calls POST
+// CreateUploadSessionInDriveMe calls POST
 // /v1.0/me/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession, on another documented path; see
-// DriveItemCreateUploadSessionDrives for the body, the response, the
-// permissions and the page.
-func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
+// createUploadSession, on another documented path; see CreateUploadSession for
+// the body, the response, the permissions and the page.
+func (c *Client) CreateUploadSessionInDriveMe(ctx context.Context, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
 	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -83,12 +81,11 @@ func (c *Client) DriveItemCreateUploadSessionMeDrive(ctx context.Context, itemID
 	}, opts...)
 }
 
-// DriveItemCreateUploadSessionSitesDrive calls POST
+// CreateUploadSessionInSitesDrive calls POST
 // /v1.0/sites/{siteId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession, on another documented path; see
-// DriveItemCreateUploadSessionDrives for the body, the response, the
-// permissions and the page.
-func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
+// createUploadSession, on another documented path; see CreateUploadSession for
+// the body, the response, the permissions and the page.
+func (c *Client) CreateUploadSessionInSitesDrive(ctx context.Context, siteID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
 	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
@@ -97,12 +94,11 @@ func (c *Client) DriveItemCreateUploadSessionSitesDrive(ctx context.Context, sit
 	}, opts...)
 }
 
-// DriveItemCreateUploadSessionUsersDrive calls POST
+// CreateUploadSessionInDrive calls POST
 // /v1.0/users/{userId}/drive/items/{itemId}/createUploadSession: driveItem:
-// createUploadSession, on another documented path; see
-// DriveItemCreateUploadSessionDrives for the body, the response, the
-// permissions and the page.
-func (c *Client) DriveItemCreateUploadSessionUsersDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
+// createUploadSession, on another documented path; see CreateUploadSession for
+// the body, the response, the permissions and the page.
+func (c *Client) CreateUploadSessionInDrive(ctx context.Context, userID string, itemID string, body any, opts ...graphrt.Option) (*ptbr2023.UploadSession, error) {
 	return graphrt.Object[ptbr2023.UploadSession](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -24,8 +24,8 @@ func New(c *ptbr2023.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// OpentypeextensionGetDevicesExtensions calls GET
-// /v1.0/devices/{Id}/extensions/{extensionId}: Obter extensão aberta.
+// GetInDevices calls GET /v1.0/devices/{Id}/extensions/{extensionId}: Obter
+// extensão aberta.
 //
 // Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
 // nome ou nome totalmente qualificado.
@@ -45,45 +45,42 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) OpentypeextensionGetDevicesExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+func (c *Client) GetInDevices(ctx context.Context, deviceID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id, "extensionID", extensionID},
-		Path:   "/v1.0/devices/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"deviceID", deviceID, "extensionID", extensionID},
+		Path:   "/v1.0/devices/" + graphrt.PathSegment(deviceID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersEventsExtensions calls GET /v1.0/users/{Id |
+// GetInEvents calls GET /v1.0/users/{Id |
 // userPrincipalName}/events/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetUsersEventsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInEvents(ctx context.Context, userID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"userID", userID, "eventID", eventID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetGroupsExtensions calls GET
-// /v1.0/groups/{Id}/extensions/{extensionId}: Obter extensão aberta, on
-// another documented path; see OpentypeextensionGetDevicesExtensions for the
-// body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetGroupsExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// GetInGroups calls GET /v1.0/groups/{Id}/extensions/{extensionId}: Obter
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetInGroups(ctx context.Context, groupID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id, "extensionID", extensionID},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"groupID", groupID, "extensionID", extensionID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetGroupsEventsExtensions calls GET
+// GetInGroupsEvents calls GET
 // /v1.0/groups/{Id}/events/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInGroupsEvents(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"groupID", groupID, "eventID", eventID, "extensionID", extensionID},
@@ -91,12 +88,11 @@ func (c *Client) OpentypeextensionGetGroupsEventsExtensions(ctx context.Context,
 	}, opts...)
 }
 
-// OpentypeextensionGetGroupsThreadsPostsExtensions calls GET
+// GetInThreadsPosts calls GET
 // /v1.0/groups/{Id}/threads/{Id}/posts/{Id}/extensions/{extensionId}: Obter
-// extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetInThreadsPosts(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID},
@@ -104,103 +100,95 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsExtensions(ctx context.Co
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersMessagesExtensions calls GET /v1.0/users/{Id |
+// GetInMessages calls GET /v1.0/users/{Id |
 // userPrincipalName}/messages/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetUsersMessagesExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInMessages(ctx context.Context, userID string, messageID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"userID", userID, "messageID", messageID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/messages/" + graphrt.PathSegment(messageID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetOrganizationExtensions calls GET
+// GetInOrganization calls GET
 // /v1.0/organization/{Id}/extensions/{extensionId}: Obter extensão aberta, on
-// another documented path; see OpentypeextensionGetDevicesExtensions for the
-// body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetOrganizationExtensions(ctx context.Context, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// another documented path; see GetInDevices for the body, the response, the
+// permissions and the page.
+func (c *Client) GetInOrganization(ctx context.Context, organizationID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id, "extensionID", extensionID},
-		Path:   "/v1.0/organization/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"organizationID", organizationID, "extensionID", extensionID},
+		Path:   "/v1.0/organization/" + graphrt.PathSegment(organizationID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersContactsExtensions calls GET /v1.0/users/{Id |
+// GetInContacts calls GET /v1.0/users/{Id |
 // userPrincipalName}/contacts/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetUsersContactsExtensions(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInContacts(ctx context.Context, userID string, contactID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"userID", userID, "contactID", contactID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts/" + graphrt.PathSegment(contactID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersExtensions calls GET /v1.0/users/{Id |
-// userPrincipalName}/extensions/{extensionId}: Obter extensão aberta, on
-// another documented path; see OpentypeextensionGetDevicesExtensions for the
+// Get calls GET /v1.0/users/{Id | userPrincipalName}/extensions/{extensionId}:
+// Obter extensão aberta, on another documented path; see GetInDevices for the
 // body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetUsersExtensions(ctx context.Context, idOrUserPrincipalName string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+func (c *Client) Get(ctx context.Context, userID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"userID", userID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersTodoListsTasksExtensions calls GET /v1.0/users/{Id
-// |
+// GetInListsTasks calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}/extensions/{extensionId}:
-// Obter extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetUsersTodoListsTasksExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, taskID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// Obter extensão aberta, on another documented path; see GetInDevices for the
+// body, the response, the permissions and the page.
+func (c *Client) GetInListsTasks(ctx context.Context, userID string, listID string, taskID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "taskID", taskID, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(taskID) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"userID", userID, "listID", listID, "taskID", taskID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/todo/lists/" + graphrt.PathSegment(listID) + "/tasks/" + graphrt.PathSegment(taskID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersTodoListsExtensions calls GET /v1.0/users/{Id |
+// GetInTodoLists calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/extensions/{extensionId}:
-// Obter extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetUsersTodoListsExtensions(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// Obter extensão aberta, on another documented path; see GetInDevices for the
+// body, the response, the permissions and the page.
+func (c *Client) GetInTodoLists(ctx context.Context, userID string, listID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/extensions/" + graphrt.PathSegment(extensionID),
+		Params: []string{"userID", userID, "listID", listID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/todo/lists/" + graphrt.PathSegment(listID) + "/extensions/" + graphrt.PathSegment(extensionID),
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID calls GET
-// /v1.0/users/{Id | userPrincipalName}/events/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see OpentypeextensionGetDevicesExtensions for
-// the body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// GetEvent calls GET /v1.0/users/{Id | userPrincipalName}/events/{Id}
+// (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetEvent(ctx context.Context, userID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "eventID", eventID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/events/" + graphrt.PathSegment(eventID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
-// OpentypeextensionGetGroupsEventsByGroupIDEventID calls GET
-// /v1.0/groups/{Id}/events/{Id} (documented with
+// GetEventInGroups calls GET /v1.0/groups/{Id}/events/{Id} (documented with
 // ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see OpentypeextensionGetDevicesExtensions for
-// the body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// on another documented path; see GetInDevices for the body, the response, the
+// permissions and the page.
+func (c *Client) GetEventInGroups(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"groupID", groupID, "eventID", eventID, "extensionID", extensionID},
@@ -209,12 +197,11 @@ func (c *Client) OpentypeextensionGetGroupsEventsByGroupIDEventID(ctx context.Co
 	}, opts...)
 }
 
-// OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID calls GET
-// /v1.0/groups/{Id}/threads/{Id}/posts/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see OpentypeextensionGetDevicesExtensions for
-// the body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// GetPostInGroupsThreads calls GET /v1.0/groups/{Id}/threads/{Id}/posts/{Id}
+// (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetPostInGroupsThreads(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID},
@@ -223,73 +210,69 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadIDPostID(c
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID calls GET
-// /v1.0/users/{Id | userPrincipalName}/messages/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see OpentypeextensionGetDevicesExtensions for
-// the body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// GetMessage calls GET /v1.0/users/{Id | userPrincipalName}/messages/{Id}
+// (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetMessage(ctx context.Context, userID string, messageID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "messageID", messageID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/messages/" + graphrt.PathSegment(messageID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID calls GET
-// /v1.0/users/{Id | userPrincipalName}/contacts/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see OpentypeextensionGetDevicesExtensions for
-// the body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalNameID(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// GetContact calls GET /v1.0/users/{Id | userPrincipalName}/contacts/{Id}
+// (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetContact(ctx context.Context, userID string, contactID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "contactID", contactID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts/" + graphrt.PathSegment(contactID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersTodoListsTasks calls GET /v1.0/users/{Id |
+// GetTaskInTodoLists calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{Id} (documented with
 // ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see OpentypeextensionGetDevicesExtensions for
-// the body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetUsersTodoListsTasks(ctx context.Context, idOrUserPrincipalName string, todoTaskListID string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// on another documented path; see GetInDevices for the body, the response, the
+// permissions and the page.
+func (c *Client) GetTaskInTodoLists(ctx context.Context, userID string, listID string, taskID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "todoTaskListID", todoTaskListID, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(todoTaskListID) + "/tasks/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "listID", listID, "taskID", taskID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/todo/lists/" + graphrt.PathSegment(listID) + "/tasks/" + graphrt.PathSegment(taskID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersTodoLists calls GET /v1.0/users/{Id |
-// userPrincipalName}/todo/lists/{Id} (documented with
-// ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see OpentypeextensionGetDevicesExtensions for
-// the body, the response, the permissions and the page.
-func (c *Client) OpentypeextensionGetUsersTodoLists(ctx context.Context, idOrUserPrincipalName string, id string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// GetTodoList calls GET /v1.0/users/{Id | userPrincipalName}/todo/lists/{Id}
+// (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetTodoList(ctx context.Context, userID string, listID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "id", id, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/todo/lists/" + graphrt.PathSegment(id),
+		Params: []string{"userID", userID, "listID", listID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/todo/lists/" + graphrt.PathSegment(listID),
 		Query:  url.Values{"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"}},
 	}, opts...)
 }
 
-// OpentypeextensionGetDevices calls GET /v1.0/devices/{Id} (documented with
+// GetDevice calls GET /v1.0/devices/{Id} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetDevice(ctx context.Context, deviceID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
-		Path:   "/v1.0/devices/" + graphrt.PathSegment(id),
+		Params: []string{"deviceID", deviceID, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
+		Path:   "/v1.0/devices/" + graphrt.PathSegment(deviceID),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
@@ -297,17 +280,16 @@ func (c *Client) OpentypeextensionGetDevices(ctx context.Context, id string, ext
 	}, opts...)
 }
 
-// OpentypeextensionGetGroups calls GET /v1.0/groups/{Id} (documented with
+// GetGroup calls GET /v1.0/groups/{Id} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetGroup(ctx context.Context, groupID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id),
+		Params: []string{"groupID", groupID, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
@@ -315,17 +297,16 @@ func (c *Client) OpentypeextensionGetGroups(ctx context.Context, id string, exte
 	}, opts...)
 }
 
-// OpentypeextensionGetOrganization calls GET /v1.0/organization/{Id}
-// (documented with ?$expand=extensions($filter=id eq
+// GetOrganization calls GET /v1.0/organization/{Id} (documented with
+// ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetOrganization(ctx context.Context, organizationID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"id", id, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
-		Path:   "/v1.0/organization/" + graphrt.PathSegment(id),
+		Params: []string{"organizationID", organizationID, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
+		Path:   "/v1.0/organization/" + graphrt.PathSegment(organizationID),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
@@ -333,17 +314,16 @@ func (c *Client) OpentypeextensionGetOrganization(ctx context.Context, id string
 	}, opts...)
 }
 
-// OpentypeextensionGetUsers calls GET /v1.0/users/{Id | userPrincipalName}
-// (documented with ?$expand=extensions($filter=id eq
+// GetUser calls GET /v1.0/users/{Id | userPrincipalName} (documented with
+// ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipalName string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// aberta, on another documented path; see GetInDevices for the body, the
+// response, the permissions and the page.
+func (c *Client) GetUser(ctx context.Context, userID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID, "extensionID", extensionID, "property1", property1, "propertyN", propertyN},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 		Query: url.Values{
 			"$expand": {"extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
 			"$select": {"id," + property1 + "," + propertyN},
@@ -351,21 +331,19 @@ func (c *Client) OpentypeextensionGetUsers(ctx context.Context, idOrUserPrincipa
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersEventsByIDOrUserPrincipalName calls GET
-// /v1.0/users/{Id | userPrincipalName}/events (documented with
-// ?$filter=Extensions/any(f:f/id eq
+// GetEvents calls GET /v1.0/users/{Id | userPrincipalName}/events (documented
+// with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // undocumented type object in the JSON result.
-func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetEvents(ctx context.Context, userID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/events",
+		Params: []string{"userID", userID, "extensionID", extensionID, "extensionID2", extensionID2},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/events",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
@@ -373,35 +351,32 @@ func (c *Client) OpentypeextensionGetUsersEventsByIDOrUserPrincipalName(ctx cont
 	}, opts...)
 }
 
-// OpentypeextensionGetGroupsEventsByID calls GET /v1.0/groups/{Id}/events
+// GetEventsInGroups calls GET /v1.0/groups/{Id}/events (documented with
+// ?$filter=Extensions/any(f:f/id eq
+// '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200 with a
+// undocumented type object in the JSON result.
+func (c *Client) GetEventsInGroups(ctx context.Context, groupID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"groupID", groupID, "extensionID", extensionID, "extensionID2", extensionID2},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events",
+		Query: url.Values{
+			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
+			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
+		},
+	}, opts...)
+}
+
+// GetPostsInGroupsThreads calls GET /v1.0/groups/{Id}/threads/{Id}/posts
 // (documented with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-//
-// This path answers differently: On success the service answers 200 with a
-// undocumented type object in the JSON result.
-func (c *Client) OpentypeextensionGetGroupsEventsByID(ctx context.Context, id string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"id", id, "extensionID", extensionID, "extensionID2", extensionID2},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(id) + "/events",
-		Query: url.Values{
-			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
-			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
-		},
-	}, opts...)
-}
-
-// OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID calls GET
-// /v1.0/groups/{Id}/threads/{Id}/posts (documented with
-// ?$filter=Extensions/any(f:f/id eq
-// '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
-func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
+func (c *Client) GetPostsInGroupsThreads(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"groupID", groupID, "threadID", threadID, "extensionID", extensionID, "extensionID2", extensionID2},
@@ -413,21 +388,19 @@ func (c *Client) OpentypeextensionGetGroupsThreadsPostsByGroupIDThreadID(ctx con
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName calls GET
-// /v1.0/users/{Id | userPrincipalName}/messages (documented with
-// ?$filter=Extensions/any(f:f/id eq
+// GetMessages calls GET /v1.0/users/{Id | userPrincipalName}/messages
+// (documented with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // undocumented type object in the JSON result.
-func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetMessages(ctx context.Context, userID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/messages",
+		Params: []string{"userID", userID, "extensionID", extensionID, "extensionID2", extensionID2},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/messages",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},
@@ -435,21 +408,19 @@ func (c *Client) OpentypeextensionGetUsersMessagesByIDOrUserPrincipalName(ctx co
 	}, opts...)
 }
 
-// OpentypeextensionGetUsersContactsByIDOrUserPrincipalName calls GET
-// /v1.0/users/{Id | userPrincipalName}/contacts (documented with
-// ?$filter=Extensions/any(f:f/id eq
+// GetContacts calls GET /v1.0/users/{Id | userPrincipalName}/contacts
+// (documented with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see
-// OpentypeextensionGetDevicesExtensions for the body, the response, the
-// permissions and the page.
+// extensão aberta, on another documented path; see GetInDevices for the body,
+// the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // undocumented type object in the JSON result.
-func (c *Client) OpentypeextensionGetUsersContactsByIDOrUserPrincipalName(ctx context.Context, idOrUserPrincipalName string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
+func (c *Client) GetContacts(ctx context.Context, userID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName, "extensionID", extensionID, "extensionID2", extensionID2},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/contacts",
+		Params: []string{"userID", userID, "extensionID", extensionID, "extensionID2", extensionID2},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts",
 		Query: url.Values{
 			"$expand": {"Extensions($filter=id eq '" + graphrt.ODataLiteral(extensionID2) + "')"},
 			"$filter": {"Extensions/any(f:f/id eq '" + graphrt.ODataLiteral(extensionID) + "')"},

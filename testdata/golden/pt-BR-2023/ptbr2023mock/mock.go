@@ -11,19 +11,21 @@ import (
 	accesspackageassignmentmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/accesspackageassignment/accesspackageassignmentmock"
 	b2xidentityuserflowmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/b2xidentityuserflow/b2xidentityuserflowmock"
 	chatsmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/chats/chatsmock"
+	deviceconfigurationbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/deviceconfigurationbeta/deviceconfigurationbetamock"
+	devicemanagementderivedcredentialsettingsbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/devicemanagementderivedcredentialsettingsbeta/devicemanagementderivedcredentialsettingsbetamock"
 	driveitemmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/driveitem/driveitemmock"
-	externalconnectorsmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/externalconnectors/externalconnectorsmock"
-	governancerolesettingmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/governancerolesetting/governancerolesettingmock"
-	groupmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/group/groupmock"
-	intunesharedmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/intuneshared/intunesharedmock"
+	externalconnectorsbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/externalconnectorsbeta/externalconnectorsbetamock"
+	governancerolesettingbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/governancerolesettingbeta/governancerolesettingbetamock"
+	groupbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/groupbeta/groupbetamock"
 	multivaluelegacyextendedpropertymock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/multivaluelegacyextendedproperty/multivaluelegacyextendedpropertymock"
 	opentypeextensionmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/opentypeextension/opentypeextensionmock"
 	participantmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/participant/participantmock"
-	profilephotomock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/profilephoto/profilephotomock"
+	profilephotobetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/profilephotobeta/profilephotobetamock"
 	securescorecontrolprofilemock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/securescorecontrolprofile/securescorecontrolprofilemock"
-	securitymock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/security/securitymock"
+	securitybetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/securitybeta/securitybetamock"
 	subscriptionmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/subscription/subscriptionmock"
 	usermock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/user/usermock"
+	windowsupdatestatebetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/windowsupdatestatebeta/windowsupdatestatebetamock"
 	worksheetcollectionmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/worksheetcollection/worksheetcollectionmock"
 )
 
@@ -39,21 +41,24 @@ type Handlers struct {
 	// Chats answers the operations of package chats (nil:
 	// chatsmock.DocsHandler{}).
 	Chats chatsmock.Handler
+	// Deviceconfigurationbeta answers the operations of package deviceconfigurationbeta (nil:
+	// deviceconfigurationbetamock.DocsHandler{}).
+	Deviceconfigurationbeta deviceconfigurationbetamock.Handler
+	// Devicemanagementderivedcredentialsettingsbeta answers the operations of package devicemanagementderivedcredentialsettingsbeta (nil:
+	// devicemanagementderivedcredentialsettingsbetamock.DocsHandler{}).
+	Devicemanagementderivedcredentialsettingsbeta devicemanagementderivedcredentialsettingsbetamock.Handler
 	// Driveitem answers the operations of package driveitem (nil:
 	// driveitemmock.DocsHandler{}).
 	Driveitem driveitemmock.Handler
-	// Externalconnectors answers the operations of package externalconnectors (nil:
-	// externalconnectorsmock.DocsHandler{}).
-	Externalconnectors externalconnectorsmock.Handler
-	// Governancerolesetting answers the operations of package governancerolesetting (nil:
-	// governancerolesettingmock.DocsHandler{}).
-	Governancerolesetting governancerolesettingmock.Handler
-	// Group answers the operations of package group (nil:
-	// groupmock.DocsHandler{}).
-	Group groupmock.Handler
-	// Intuneshared answers the operations of package intuneshared (nil:
-	// intunesharedmock.DocsHandler{}).
-	Intuneshared intunesharedmock.Handler
+	// Externalconnectorsbeta answers the operations of package externalconnectorsbeta (nil:
+	// externalconnectorsbetamock.DocsHandler{}).
+	Externalconnectorsbeta externalconnectorsbetamock.Handler
+	// Governancerolesettingbeta answers the operations of package governancerolesettingbeta (nil:
+	// governancerolesettingbetamock.DocsHandler{}).
+	Governancerolesettingbeta governancerolesettingbetamock.Handler
+	// Groupbeta answers the operations of package groupbeta (nil:
+	// groupbetamock.DocsHandler{}).
+	Groupbeta groupbetamock.Handler
 	// Multivaluelegacyextendedproperty answers the operations of package multivaluelegacyextendedproperty (nil:
 	// multivaluelegacyextendedpropertymock.DocsHandler{}).
 	Multivaluelegacyextendedproperty multivaluelegacyextendedpropertymock.Handler
@@ -63,21 +68,24 @@ type Handlers struct {
 	// Participant answers the operations of package participant (nil:
 	// participantmock.DocsHandler{}).
 	Participant participantmock.Handler
-	// Profilephoto answers the operations of package profilephoto (nil:
-	// profilephotomock.DocsHandler{}).
-	Profilephoto profilephotomock.Handler
+	// Profilephotobeta answers the operations of package profilephotobeta (nil:
+	// profilephotobetamock.DocsHandler{}).
+	Profilephotobeta profilephotobetamock.Handler
 	// Securescorecontrolprofile answers the operations of package securescorecontrolprofile (nil:
 	// securescorecontrolprofilemock.DocsHandler{}).
 	Securescorecontrolprofile securescorecontrolprofilemock.Handler
-	// Security answers the operations of package security (nil:
-	// securitymock.DocsHandler{}).
-	Security securitymock.Handler
+	// Securitybeta answers the operations of package securitybeta (nil:
+	// securitybetamock.DocsHandler{}).
+	Securitybeta securitybetamock.Handler
 	// Subscription answers the operations of package subscription (nil:
 	// subscriptionmock.DocsHandler{}).
 	Subscription subscriptionmock.Handler
 	// User answers the operations of package user (nil:
 	// usermock.DocsHandler{}).
 	User usermock.Handler
+	// Windowsupdatestatebeta answers the operations of package windowsupdatestatebeta (nil:
+	// windowsupdatestatebetamock.DocsHandler{}).
+	Windowsupdatestatebeta windowsupdatestatebetamock.Handler
 	// Worksheetcollection answers the operations of package worksheetcollection (nil:
 	// worksheetcollectionmock.DocsHandler{}).
 	Worksheetcollection worksheetcollectionmock.Handler
@@ -93,19 +101,21 @@ func NewMock(h Handlers) *graphrt.Mux {
 	accesspackageassignmentmock.Register(m, h.Accesspackageassignment)
 	b2xidentityuserflowmock.Register(m, h.B2xidentityuserflow)
 	chatsmock.Register(m, h.Chats)
+	deviceconfigurationbetamock.Register(m, h.Deviceconfigurationbeta)
+	devicemanagementderivedcredentialsettingsbetamock.Register(m, h.Devicemanagementderivedcredentialsettingsbeta)
 	driveitemmock.Register(m, h.Driveitem)
-	externalconnectorsmock.Register(m, h.Externalconnectors)
-	governancerolesettingmock.Register(m, h.Governancerolesetting)
-	groupmock.Register(m, h.Group)
-	intunesharedmock.Register(m, h.Intuneshared)
+	externalconnectorsbetamock.Register(m, h.Externalconnectorsbeta)
+	governancerolesettingbetamock.Register(m, h.Governancerolesettingbeta)
+	groupbetamock.Register(m, h.Groupbeta)
 	multivaluelegacyextendedpropertymock.Register(m, h.Multivaluelegacyextendedproperty)
 	opentypeextensionmock.Register(m, h.Opentypeextension)
 	participantmock.Register(m, h.Participant)
-	profilephotomock.Register(m, h.Profilephoto)
+	profilephotobetamock.Register(m, h.Profilephotobeta)
 	securescorecontrolprofilemock.Register(m, h.Securescorecontrolprofile)
-	securitymock.Register(m, h.Security)
+	securitybetamock.Register(m, h.Securitybeta)
 	subscriptionmock.Register(m, h.Subscription)
 	usermock.Register(m, h.User)
+	windowsupdatestatebetamock.Register(m, h.Windowsupdatestatebeta)
 	worksheetcollectionmock.Register(m, h.Worksheetcollection)
 	return m
 }

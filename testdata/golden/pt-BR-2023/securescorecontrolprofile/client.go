@@ -22,8 +22,7 @@ func New(c *ptbr2023.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// SecureScoreControlProfileUpdate calls PATCH
-// /v1.0/security/secureScoreControlProfiles/{id}: Atualizar
+// Update calls PATCH /v1.0/security/secureScoreControlProfiles/{id}: Atualizar
 // secureScoreControlProfile.
 //
 // Atualize um objeto secureScoreControlProfile editável em qualquer solução
@@ -42,11 +41,11 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/securescorecontrolprofile-update?view=graph-rest-1.0
 // (api-reference/v1.0/api/securescorecontrolprofile-update.md).
-func (c *Client) SecureScoreControlProfileUpdate(ctx context.Context, id string, body *SecureScoreControlProfileUpdateRequest, opts ...graphrt.Option) error {
+func (c *Client) Update(ctx context.Context, secureScoreControlProfileID string, body *UpdateRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
-		Params: []string{"id", id},
-		Path:   "/v1.0/security/secureScoreControlProfiles/" + graphrt.PathSegment(id),
+		Params: []string{"secureScoreControlProfileID", secureScoreControlProfileID},
+		Path:   "/v1.0/security/secureScoreControlProfiles/" + graphrt.PathSegment(secureScoreControlProfileID),
 	}, opts...)
 }

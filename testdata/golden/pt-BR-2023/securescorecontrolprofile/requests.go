@@ -7,9 +7,9 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// SecureScoreControlProfileUpdateRequest is the request body of
-// securescorecontrolprofile-update (PATCH).
-type SecureScoreControlProfileUpdateRequest struct {
+// UpdateRequest is the request body of securescorecontrolprofile-update
+// (PATCH).
+type UpdateRequest struct {
 	// AssignedTo is "assignedTo". Nome do analista ao qual o controle é
 	// atribuído para triagem, implementação ou correção.
 	AssignedTo *string `json:"assignedTo,omitempty"`
@@ -28,14 +28,14 @@ type SecureScoreControlProfileUpdateRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes SecureScoreControlProfileUpdateRequest and keeps the members it does not declare.
-func (m *SecureScoreControlProfileUpdateRequest) UnmarshalJSON(b []byte) error {
-	type plain SecureScoreControlProfileUpdateRequest
+// UnmarshalJSON decodes UpdateRequest and keeps the members it does not declare.
+func (m *UpdateRequest) UnmarshalJSON(b []byte) error {
+	type plain UpdateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes SecureScoreControlProfileUpdateRequest with the members it does not declare.
-func (m SecureScoreControlProfileUpdateRequest) MarshalJSON() ([]byte, error) {
-	type plain SecureScoreControlProfileUpdateRequest
+// MarshalJSON encodes UpdateRequest with the members it does not declare.
+func (m UpdateRequest) MarshalJSON() ([]byte, error) {
+	type plain UpdateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

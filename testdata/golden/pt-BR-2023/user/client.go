@@ -22,8 +22,7 @@ func New(c *ptbr2023.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UserGetUsers calls GET /v1.0/users/{id | userPrincipalName}: Obter um
-// usuário.
+// Get calls GET /v1.0/users/{id | userPrincipalName}: Obter um usuário.
 //
 // Recuperar as propriedades e os relacionamentos do objeto user.
 //
@@ -41,17 +40,17 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-get.md).
-func (c *Client) UserGetUsers(ctx context.Context, idOrUserPrincipalName string, opts ...graphrt.Option) (*ptbr2023.User, error) {
+func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (*ptbr2023.User, error) {
 	return graphrt.Object[ptbr2023.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName),
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID),
 	}, opts...)
 }
 
-// UserGetMe calls GET /v1.0/me: Obter um usuário, on another documented path;
-// see UserGetUsers for the body, the response, the permissions and the page.
-func (c *Client) UserGetMe(ctx context.Context, opts ...graphrt.Option) (*ptbr2023.User, error) {
+// GetMe calls GET /v1.0/me: Obter um usuário, on another documented path; see
+// Get for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*ptbr2023.User, error) {
 	return graphrt.Object[ptbr2023.User](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Path:   "/v1.0/me",

@@ -7,9 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// WorksheetcollectionAddRequest is the request body of worksheetcollection-add
-// (POST).
-type WorksheetcollectionAddRequest struct {
+// CreateRequest is the request body of worksheetcollection-add (POST).
+type CreateRequest struct {
 	// Name is "name". Opcional. O nome da planilha a ser adicionada. Se
 	// especificado, o nome deve ser exclusivo. Se não especificado, o Excel
 	// determina o nome da nova planilha.
@@ -18,14 +17,14 @@ type WorksheetcollectionAddRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes WorksheetcollectionAddRequest and keeps the members it does not declare.
-func (m *WorksheetcollectionAddRequest) UnmarshalJSON(b []byte) error {
-	type plain WorksheetcollectionAddRequest
+// UnmarshalJSON decodes CreateRequest and keeps the members it does not declare.
+func (m *CreateRequest) UnmarshalJSON(b []byte) error {
+	type plain CreateRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes WorksheetcollectionAddRequest with the members it does not declare.
-func (m WorksheetcollectionAddRequest) MarshalJSON() ([]byte, error) {
-	type plain WorksheetcollectionAddRequest
+// MarshalJSON encodes CreateRequest with the members it does not declare.
+func (m CreateRequest) MarshalJSON() ([]byte, error) {
+	type plain CreateRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

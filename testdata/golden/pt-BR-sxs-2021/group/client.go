@@ -23,7 +23,7 @@ func New(c *ptbrsxs2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GroupListMembers calls GET /v1.0/groups/{id}/members: List members.
+// ListMembers calls GET /v1.0/groups/{id}/members: List members.
 //
 // Get a list of the group's direct members. A group can have users,
 // organizational contacts, devices, service principals and other groups as
@@ -34,9 +34,9 @@ func New(c *ptbrsxs2021.Client) *Client {
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //
-// GroupListMembers yields every member, page after page, following
-// @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. GroupListMembersPage returns one page.
+// ListMembers yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// ListMembersPage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): GroupMember.Read.All, Group.Read.All,
@@ -48,23 +48,23 @@ func New(c *ptbrsxs2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/group-list-members?view=graph-rest-1.0
 // (api-reference/v1.0/api/group-list-members.md).
-func (c *Client) GroupListMembers(ctx context.Context, id string, opts ...graphrt.Option) iter.Seq2[ptbrsxs2021.DirectoryObject, error] {
+func (c *Client) ListMembers(ctx context.Context, groupID string, opts ...graphrt.Option) iter.Seq2[ptbrsxs2021.DirectoryObject, error] {
 	return graphrt.All[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+		Params:        []string{"groupID", groupID},
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/members",
 	}, opts...)
 }
 
-// GroupListMembersPage returns one page of the collection that
-// GroupListMembers iterates over, with its @odata.count, @odata.nextLink and
-// @odata.deltaLink; pass graphrt.Count() to get the count.
-func (c *Client) GroupListMembersPage(ctx context.Context, id string, opts ...graphrt.Option) (*graphrt.Page[ptbrsxs2021.DirectoryObject], error) {
+// ListMembersPage returns one page of the collection that ListMembers iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) ListMembersPage(ctx context.Context, groupID string, opts ...graphrt.Option) (*graphrt.Page[ptbrsxs2021.DirectoryObject], error) {
 	return graphrt.GetPage[ptbrsxs2021.DirectoryObject](ctx, c.rt, &graphrt.Request{
 		AdvancedQuery: true,
 		Method:        "GET",
-		Params:        []string{"id", id},
-		Path:          "/v1.0/groups/" + graphrt.PathSegment(id) + "/members",
+		Params:        []string{"groupID", groupID},
+		Path:          "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/members",
 	}, opts...)
 }

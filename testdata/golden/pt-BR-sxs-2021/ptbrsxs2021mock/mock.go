@@ -9,11 +9,12 @@ package ptbrsxs2021mock
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 	calendarmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/calendar/calendarmock"
+	calendarbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/calendarbeta/calendarbetamock"
 	groupmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/group/groupmock"
-	intunedevicesmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/intunedevices/intunedevicesmock"
-	intuneonboardingmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/intuneonboarding/intuneonboardingmock"
-	messagemock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/message/messagemock"
+	manageddevicemock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/manageddevice/manageddevicemock"
+	messagebetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/messagebeta/messagebetamock"
 	usermock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/user/usermock"
+	vpptokenbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/vpptokenbeta/vpptokenbetamock"
 )
 
 // Handlers holds the handler of each area; an area whose handler is nil
@@ -22,21 +23,24 @@ type Handlers struct {
 	// Calendar answers the operations of package calendar (nil:
 	// calendarmock.DocsHandler{}).
 	Calendar calendarmock.Handler
+	// Calendarbeta answers the operations of package calendarbeta (nil:
+	// calendarbetamock.DocsHandler{}).
+	Calendarbeta calendarbetamock.Handler
 	// Group answers the operations of package group (nil:
 	// groupmock.DocsHandler{}).
 	Group groupmock.Handler
-	// Intunedevices answers the operations of package intunedevices (nil:
-	// intunedevicesmock.DocsHandler{}).
-	Intunedevices intunedevicesmock.Handler
-	// Intuneonboarding answers the operations of package intuneonboarding (nil:
-	// intuneonboardingmock.DocsHandler{}).
-	Intuneonboarding intuneonboardingmock.Handler
-	// Message answers the operations of package message (nil:
-	// messagemock.DocsHandler{}).
-	Message messagemock.Handler
+	// Manageddevice answers the operations of package manageddevice (nil:
+	// manageddevicemock.DocsHandler{}).
+	Manageddevice manageddevicemock.Handler
+	// Messagebeta answers the operations of package messagebeta (nil:
+	// messagebetamock.DocsHandler{}).
+	Messagebeta messagebetamock.Handler
 	// User answers the operations of package user (nil:
 	// usermock.DocsHandler{}).
 	User usermock.Handler
+	// Vpptokenbeta answers the operations of package vpptokenbeta (nil:
+	// vpptokenbetamock.DocsHandler{}).
+	Vpptokenbeta vpptokenbetamock.Handler
 }
 
 // NewMock returns a mock Microsoft Graph server of every area that checks each
@@ -47,10 +51,11 @@ type Handlers struct {
 func NewMock(h Handlers) *graphrt.Mux {
 	m := graphrt.NewMux()
 	calendarmock.Register(m, h.Calendar)
+	calendarbetamock.Register(m, h.Calendarbeta)
 	groupmock.Register(m, h.Group)
-	intunedevicesmock.Register(m, h.Intunedevices)
-	intuneonboardingmock.Register(m, h.Intuneonboarding)
-	messagemock.Register(m, h.Message)
+	manageddevicemock.Register(m, h.Manageddevice)
+	messagebetamock.Register(m, h.Messagebeta)
 	usermock.Register(m, h.User)
+	vpptokenbetamock.Register(m, h.Vpptokenbeta)
 	return m
 }

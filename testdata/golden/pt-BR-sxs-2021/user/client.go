@@ -22,8 +22,8 @@ func New(c *ptbrsxs2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UserAssignLicense calls POST /v1.0/users/{id |
-// userPrincipalName}/assignLicense: user: assignLicense.
+// AssignLicense calls POST /v1.0/users/{id | userPrincipalName}/assignLicense:
+// user: assignLicense.
 //
 // Namespace: microsoft.graph Add or remove subscriptions for the user. You can
 // also enable and disable specific plans associated with a subscription.
@@ -43,11 +43,11 @@ func New(c *ptbrsxs2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-assignlicense?view=graph-rest-1.0
 // (api-reference/v1.0/api/user-assignlicense.md).
-func (c *Client) UserAssignLicense(ctx context.Context, idOrUserPrincipalName string, body *UserAssignLicenseRequest, opts ...graphrt.Option) (*ptbrsxs2021.User, error) {
+func (c *Client) AssignLicense(ctx context.Context, userID string, body *AssignLicenseRequest, opts ...graphrt.Option) (*ptbrsxs2021.User, error) {
 	return graphrt.Object[ptbrsxs2021.User](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",
-		Params: []string{"idOrUserPrincipalName", idOrUserPrincipalName},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(idOrUserPrincipalName) + "/assignLicense",
+		Params: []string{"userID", userID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/assignLicense",
 	}, opts...)
 }

@@ -7,8 +7,8 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// UserAssignLicenseRequest is the request body of user-assignlicense (POST).
-type UserAssignLicenseRequest struct {
+// AssignLicenseRequest is the request body of user-assignlicense (POST).
+type AssignLicenseRequest struct {
 	// AddLicenses is "addLicenses". A collection of assignedLicense objects that
 	// specify the licenses to add. You can disable plans associated with a license
 	// by setting the disabledPlans property on an assignedLicense object.
@@ -20,14 +20,14 @@ type UserAssignLicenseRequest struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes UserAssignLicenseRequest and keeps the members it does not declare.
-func (m *UserAssignLicenseRequest) UnmarshalJSON(b []byte) error {
-	type plain UserAssignLicenseRequest
+// UnmarshalJSON decodes AssignLicenseRequest and keeps the members it does not declare.
+func (m *AssignLicenseRequest) UnmarshalJSON(b []byte) error {
+	type plain AssignLicenseRequest
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes UserAssignLicenseRequest with the members it does not declare.
-func (m UserAssignLicenseRequest) MarshalJSON() ([]byte, error) {
-	type plain UserAssignLicenseRequest
+// MarshalJSON encodes AssignLicenseRequest with the members it does not declare.
+func (m AssignLicenseRequest) MarshalJSON() ([]byte, error) {
+	type plain AssignLicenseRequest
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

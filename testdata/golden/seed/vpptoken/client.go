@@ -22,7 +22,7 @@ func New(c *seed.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// VppTokenSyncLicenseCounts calls POST
+// SyncLicenseCounts calls POST
 // /beta/deviceAppManagement/vppTokens/syncLicenseCounts: syncLicenseCounts
 // action.
 //
@@ -39,7 +39,7 @@ func New(c *seed.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/vpptoken-synclicensecounts?view=graph-rest-beta
 // (vpptoken-synclicensecounts.pt-BR.md).
-func (c *Client) VppTokenSyncLicenseCounts(ctx context.Context, opts ...graphrt.Option) error {
+func (c *Client) SyncLicenseCounts(ctx context.Context, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "POST",
 		Path:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",

@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// BrokenTable answers DELETE /v1.0/widgets/{id} (broken-table).
-	BrokenTable(w http.ResponseWriter, r *http.Request)
+	// DeleteWidget answers DELETE /v1.0/widgets/{id} (broken-table).
+	DeleteWidget(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// BrokenTable answers 204 with the documented example of broken-table.
-func (DocsHandler) BrokenTable(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesBrokenTable...)
+// DeleteWidget answers 204 with the documented example of broken-table.
+func (DocsHandler) DeleteWidget(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDeleteWidget...)
 }
 
-// examplesBrokenTable are the documented responses of broken-table.
-var examplesBrokenTable = []graphrt.Example{}
+// examplesDeleteWidget are the documented responses of broken-table.
+var examplesDeleteWidget = []graphrt.Example{}
 
 // Register registers the routes of package broken on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -45,7 +45,7 @@ func Register(m *graphrt.Mux, h Handler) {
 		Method:    "DELETE",
 		Operation: "broken-table",
 		Pattern:   "/v1.0/widgets/{widgetID}",
-	}, h.BrokenTable)
+	}, h.DeleteWidget)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

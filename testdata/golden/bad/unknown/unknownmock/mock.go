@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// UnknownSectionOrder answers GET /v1.0/me/widgets, /v1.0/users/{id |
+	// ListWidgets answers GET /v1.0/me/widgets, /v1.0/users/{id |
 	// userPrincipalName}/widgets (unknown-section-order).
-	UnknownSectionOrder(w http.ResponseWriter, r *http.Request)
+	ListWidgets(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// UnknownSectionOrder answers 200 with the documented example of unknown-section-order.
-func (DocsHandler) UnknownSectionOrder(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUnknownSectionOrder...)
+// ListWidgets answers 200 with the documented example of unknown-section-order.
+func (DocsHandler) ListWidgets(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListWidgets...)
 }
 
-// examplesUnknownSectionOrder are the documented responses of unknown-section-order.
-var examplesUnknownSectionOrder = []graphrt.Example{{
+// examplesListWidgets are the documented responses of unknown-section-order.
+var examplesListWidgets = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\"id\": \"w1\", \"displayName\": \"Sprocket\"}\n  ]\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/widgets",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.Read"},
 			DelegatedWork:     []string{"Widget.Read"},
 		},
-	}, h.UnknownSectionOrder)
+	}, h.ListWidgets)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -66,7 +66,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.Read"},
 			DelegatedWork:     []string{"Widget.Read"},
 		},
-	}, h.UnknownSectionOrder)
+	}, h.ListWidgets)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,9 +16,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ApplicationGet answers GET /v1.0/applications/{applicationObjectId},
+	// Get answers GET /v1.0/applications/{applicationObjectId},
 	// /v1.0/applications(appId='{appId}') (application-get).
-	ApplicationGet(w http.ResponseWriter, r *http.Request)
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -27,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ApplicationGet answers 200 with the documented example of application-get.
-func (DocsHandler) ApplicationGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesApplicationGet...)
+// Get answers 200 with the documented example of application-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesApplicationGet are the documented responses of application-get.
-var examplesApplicationGet = []graphrt.Example{{
+// examplesGet are the documented responses of application-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#applications/$entity\",\n    \"id\": \"03ef14b0-ca33-4840-8f4f-d6e91916010e\",\n    \"deletedDateTime\": null,\n    \"isFallbackPublicClient\": null,\n    \"appId\": \"631a96bc-a705-4eda-9f99-fdaf9f54f6a2\",\n    \"applicationTemplateId\": null,\n    \"identifierUris\": [],\n    \"createdDateTime\": \"2019-09-17T19:10:35.2742618Z\",\n    \"disabledByMicrosoftStatus\": null,\n    \"displayName\": \"Display name\",\n    \"isDeviceOnlyAuthSupported\": null,\n    \"groupMembershipClaims\": null,\n    \"optionalClaims\": null,\n    \"addIns\": [],\n    \"publisherDomain\": \"contoso.com\",\n    \"samlMetadataUrl\": \"https://graph.microsoft.com/2h5hjaj542de/app\",\n    \"signInAudience\": \"AzureADandPersonalMicrosoftAccount\",\n    \"verifiedPublisher\": {\n            \"displayName\": \"publisher_contoso\",\n            \"verifiedPublisherId\": \"9999999\",\n             \"addedDateTime\": \"2021-04-24T17:49:44Z\"\n    },\n    \"certification\": {\n           \"isPublisherAttested\": true,\n           \"isCertifiedByMicrosoft\": true,\n           \"lastCertificationDateTime\": \"2021-05-11T23:26:20Z\",\n           \"certificationExpirationDateTime\": \"2022-05-11T23:26:20Z\",\n           \"certificationDetailsUrl\": \"https://learn.microsoft.com/microsoft-365-app-certification/forward/azure/631a96bc-a705-4eda-9f99-fdaf9f54f6a2\"\n    },\n    \"tags\": [],\n    \"tokenEncryptionKeyId\": null,\n    \"api\": {\n        \"requestedAccessTokenVersion\": 2,\n        \"acceptMappedClaims\": null,\n        \"knownClientApplications\": [],\n        \"oauth2PermissionScopes\": [],\n        \"preAuthorizedApplications\": []\n    },\n    \"appRoles\": [],\n    \"publicClient\": {\n        \"redirectUris\": []\n    },\n    \"info\": {\n        \"termsOfServiceUrl\": null,\n        \"supportUrl\": null,\n        \"privacyStatementUrl\": null,\n        \"marketingUrl\": null,\n        \"logoUrl\": null\n    },\n    \"keyCredentials\": [],\n    \"parentalControlSettings\": {\n        \"countriesBlockedForMinors\": [],\n        \"legalAgeGroupRule\": \"Allow\"\n    },\n    \"passwordCredentials\": [],\n    \"requiredResourceAccess\": [],\n    \"web\": {\n        \"redirectUris\": [],\n        \"homePageUrl\": null,\n        \"logoutUrl\": null,\n        \"implicitGrantSettings\": {\n            \"enableIdTokenIssuance\": false,\n            \"enableAccessTokenIssuance\": false\n        }\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/applications/acc848e9-e8ec-4feb-a521-8d58b5482e09",
@@ -61,7 +61,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
 			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
 		},
-	}, h.ApplicationGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -72,7 +72,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
 			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
 		},
-	}, h.ApplicationGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,15 +15,14 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// DriveItemGetContent answers GET
-	// /v1.0/drives/{drive-id}/items/{item-id}/content,
+	// GetRootContent answers GET /v1.0/drives/{drive-id}/items/{item-id}/content,
 	// /v1.0/groups/{group-id}/drive/items/{item-id}/content,
 	// /v1.0/me/drive/root:/{item-path}:/content,
 	// /v1.0/me/drive/items/{item-id}/content,
 	// /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content,
 	// /v1.0/sites/{siteId}/drive/items/{item-id}/content,
 	// /v1.0/users/{userId}/drive/items/{item-id}/content (driveitem-get-content).
-	DriveItemGetContent(w http.ResponseWriter, r *http.Request)
+	GetRootContent(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -32,13 +31,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// DriveItemGetContent answers 302 with the documented example of driveitem-get-content.
-func (DocsHandler) DriveItemGetContent(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesDriveItemGetContent...)
+// GetRootContent answers 302 with the documented example of driveitem-get-content.
+func (DocsHandler) GetRootContent(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 302, examplesGetRootContent...)
 }
 
-// examplesDriveItemGetContent are the documented responses of driveitem-get-content.
-var examplesDriveItemGetContent = []graphrt.Example{{
+// examplesGetRootContent are the documented responses of driveitem-get-content.
+var examplesGetRootContent = []graphrt.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 }, {
@@ -59,43 +58,43 @@ func Register(m *graphrt.Mux, h Handler) {
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/content",
-	}, h.DriveItemGetContent)
+	}, h.GetRootContent)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,9 +16,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// SecuritySecurityRunHuntingQuery answers POST /v1.0/security/runHuntingQuery
+	// RunHuntingQuery answers POST /v1.0/security/runHuntingQuery
 	// (security-security-runhuntingquery).
-	SecuritySecurityRunHuntingQuery(w http.ResponseWriter, r *http.Request)
+	RunHuntingQuery(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -27,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// SecuritySecurityRunHuntingQuery answers 200 with the documented example of security-security-runhuntingquery.
-func (DocsHandler) SecuritySecurityRunHuntingQuery(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesSecuritySecurityRunHuntingQuery...)
+// RunHuntingQuery answers 200 with the documented example of security-security-runhuntingquery.
+func (DocsHandler) RunHuntingQuery(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesRunHuntingQuery...)
 }
 
-// examplesSecuritySecurityRunHuntingQuery are the documented responses of security-security-runhuntingquery.
-var examplesSecuritySecurityRunHuntingQuery = []graphrt.Example{{
+// examplesRunHuntingQuery are the documented responses of security-security-runhuntingquery.
+var examplesRunHuntingQuery = []graphrt.Example{{
 	Body: "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults\",\n    \"schema\": [\n        {\n            \"name\": \"Timestamp\",\n            \"type\": \"DateTime\"\n        },\n        {\n            \"name\": \"FileName\",\n            \"type\": \"String\"\n        },\n        {\n            \"name\": \"InitiatingProcessFileName\",\n            \"type\": \"String\"\n        }\n    ],\n    \"results\": [\n        {\n            \"Timestamp\": \"2024-03-26T09:39:50.7688641Z\",\n            \"FileName\": \"cmd.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        },\n        {\n            \"Timestamp\": \"2024-03-26T09:39:49.4353788Z\",\n            \"FileName\": \"cmd.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        }\n    ]\n}",
 	Path: "/v1.0/security/runHuntingQuery",
 }, {
@@ -53,7 +53,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[security.SecuritySecurityRunHuntingQueryRequest](),
+		Check:     graphrt.CheckJSON[security.RunHuntingQueryRequest](),
 		Method:    "POST",
 		Operation: "security-security-runhuntingquery",
 		Pattern:   "/v1.0/security/runHuntingQuery",
@@ -62,7 +62,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"ThreatHunting.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.SecuritySecurityRunHuntingQuery)
+	}, h.RunHuntingQuery)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,11 +16,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// SoftwareOathAuthenticationMethodGet answers GET
-	// /v1.0/me/authentication/softwareOathMethods/{id}, /v1.0/users/{id |
-	// userPrincipalName}/authentication/softwareOathMethods/{id}
+	// Get answers GET /v1.0/me/authentication/softwareOathMethods/{id},
+	// /v1.0/users/{id | userPrincipalName}/authentication/softwareOathMethods/{id}
 	// (softwareoathauthenticationmethod-get).
-	SoftwareOathAuthenticationMethodGet(w http.ResponseWriter, r *http.Request)
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -29,13 +28,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// SoftwareOathAuthenticationMethodGet answers 200 with the documented example of softwareoathauthenticationmethod-get.
-func (DocsHandler) SoftwareOathAuthenticationMethodGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesSoftwareOathAuthenticationMethodGet...)
+// Get answers 200 with the documented example of softwareoathauthenticationmethod-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesSoftwareOathAuthenticationMethodGet are the documented responses of softwareoathauthenticationmethod-get.
-var examplesSoftwareOathAuthenticationMethodGet = []graphrt.Example{{
+// examplesGet are the documented responses of softwareoathauthenticationmethod-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.softwareOathAuthenticationMethod\",\n    \"id\": \"b172893e-893e-b172-3e89-72b13e8972b1\",\n    \"secretKey\": null\n  }\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/authentication/softwareOathMethods/b172893e-893e-b172-3e89-72b13e8972b1",
@@ -58,7 +57,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.SoftwareOathAuthenticationMethodGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -69,7 +68,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.SoftwareOathAuthenticationMethodGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// UserPostSponsors answers POST /v1.0/users/{id}/sponsors/$ref
+	// AddSponsorsRef answers POST /v1.0/users/{id}/sponsors/$ref
 	// (user-post-sponsors).
-	UserPostSponsors(w http.ResponseWriter, r *http.Request)
+	AddSponsorsRef(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// UserPostSponsors answers 204 with the documented example of user-post-sponsors.
-func (DocsHandler) UserPostSponsors(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUserPostSponsors...)
+// AddSponsorsRef answers 204 with the documented example of user-post-sponsors.
+func (DocsHandler) AddSponsorsRef(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesAddSponsorsRef...)
 }
 
-// examplesUserPostSponsors are the documented responses of user-post-sponsors.
-var examplesUserPostSponsors = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
+// examplesAddSponsorsRef are the documented responses of user-post-sponsors.
+var examplesAddSponsorsRef = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
 
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -52,7 +52,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserPostSponsors)
+	}, h.AddSponsorsRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,9 +16,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// WidgetShapes answers POST /v1.0/widgets/{widget-id}/reset,
+	// Reset answers POST /v1.0/widgets/{widget-id}/reset,
 	// /v1.0/users/{user-id}/widgets/{widget-id}/reset (widget-shapes).
-	WidgetShapes(w http.ResponseWriter, r *http.Request)
+	Reset(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -27,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// WidgetShapes answers 202 with the documented example of widget-shapes.
-func (DocsHandler) WidgetShapes(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesWidgetShapes...)
+// Reset answers 202 with the documented example of widget-shapes.
+func (DocsHandler) Reset(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesReset...)
 }
 
-// examplesWidgetShapes are the documented responses of widget-shapes.
-var examplesWidgetShapes = []graphrt.Example{}
+// examplesReset are the documented responses of widget-shapes.
+var examplesReset = []graphrt.Example{}
 
 // Register registers the routes of package widget on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -44,7 +44,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[widget.WidgetShapesRequest]("mode"),
+		Check:     graphrt.CheckJSON[widget.ResetRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/widgets/{widgetID}/reset",
@@ -53,10 +53,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
 			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
 		},
-	}, h.WidgetShapes)
+	}, h.Reset)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[widget.WidgetShapesRequest]("mode"),
+		Check:     graphrt.CheckJSON[widget.ResetRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/users/{userID}/widgets/{widgetID}/reset",
@@ -65,7 +65,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
 			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
 		},
-	}, h.WidgetShapes)
+	}, h.Reset)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -8,7 +8,6 @@ package applicationmock
 
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
-	en2021 "github.com/graphgen-dev/graphgen/testdata/golden/en-2021"
 	"net/http"
 )
 
@@ -17,13 +16,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ApplicationDeleteTokenLifetimePolicies answers DELETE
+	// DeleteTokenLifetimePolicyRef answers DELETE
 	// /v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref
 	// (application-delete-tokenlifetimepolicies).
-	ApplicationDeleteTokenLifetimePolicies(w http.ResponseWriter, r *http.Request)
-	// ApplicationPostOnlineMeetings answers POST /beta/me/onlineMeetings,
-	// /beta/users/{userId}/onlineMeetings (application-post-onlinemeetings).
-	ApplicationPostOnlineMeetings(w http.ResponseWriter, r *http.Request)
+	DeleteTokenLifetimePolicyRef(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -32,32 +28,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ApplicationDeleteTokenLifetimePolicies answers 204 with the documented example of application-delete-tokenlifetimepolicies.
-func (DocsHandler) ApplicationDeleteTokenLifetimePolicies(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesApplicationDeleteTokenLifetimePolicies...)
+// DeleteTokenLifetimePolicyRef answers 204 with the documented example of application-delete-tokenlifetimepolicies.
+func (DocsHandler) DeleteTokenLifetimePolicyRef(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDeleteTokenLifetimePolicyRef...)
 }
 
-// ApplicationPostOnlineMeetings answers 201 with the documented example of application-post-onlinemeetings.
-func (DocsHandler) ApplicationPostOnlineMeetings(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesApplicationPostOnlineMeetings...)
-}
-
-// examplesApplicationDeleteTokenLifetimePolicies are the documented responses of application-delete-tokenlifetimepolicies.
-var examplesApplicationDeleteTokenLifetimePolicies = []graphrt.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
-
-// examplesApplicationPostOnlineMeetings are the documented responses of application-post-onlinemeetings.
-var examplesApplicationPostOnlineMeetings = []graphrt.Example{{
-	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.onlineMeeting\",\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#users('f4053f86-17cc-42e7-85f4-f0389ac980d6')/onlineMeetings/$entity\",\n  \"audioConferencing\": {\n    \"tollNumber\": \"+12525634478\",\n    \"tollFreeNumber\": \"+18666390588\",\n    \"ConferenceId\": \"2425999\",\n    \"dialinUrl\": \"https://dialin.teams.microsoft.com/22f12fa0-499f-435b-bc69-b8de580ba330?id=2425999\"\n  },\n  \"chatInfo\": {\n    \"threadId\": \"19:meeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz@thread.skype\",\n    \"messageId\": \"0\",\n    \"replyChainMessageId\": \"0\"\n  },\n  \"creationDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"startDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"endDateTime\": \"2019-07-11T02:47:17.651138Z\",\n  \"id\": \"MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZdFpHRTNaR1F6WGhyZWFkLnYy\",\n  \"joinWebUrl\": \"https://teams.microsoft.com/l/meetup-join/19%3ameeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz%40thread.skype/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22550fae72-d251-43ec-868c-373732c2704f%22%7d\",\n  \"participants\": {\n    \"organizer\": {\n      \"identity\": {\n        \"user\": {\n          \"id\": \"550fae72-d251-43ec-868c-373732c2704f\",\n          \"tenantId\": \"72f988bf-86f1-41af-91ab-2d7cd011db47\",\n          \"displayName\": \"Heidi Steen\"\n        }\n      },\n      \"role\": \"presenter\",\n      \"upn\": \"upn-value\"\n    }\n  },\n  \"subject\": \"User Token Meeting\"\n}",
-	Header: []string{"Content-Type", "application/json"},
-	Path:   "/beta/me/onlineMeetings",
-}, {
-	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#users('f4053f86-17cc-42e7-85f4-f0389ac980d6')/onlineMeetings/$entity\",\n  \"audioConferencing\": {\n    \"tollNumber\": \"+12525634478\",\n    \"tollFreeNumber\": \"+18666390588\",\n    \"ConferenceId\": \"2425999\",\n    \"dialinUrl\": \"https://dialin.teams.microsoft.com/22f12fa0-499f-435b-bc69-b8de580ba330?id=2425999\"\n  },\n  \"chatInfo\": {\n    \"threadId\": \"19%3A3b52398f3c524556894b776357c1dd79%40thread.skype\",\n    \"messageId\": \"1563302249053\",\n    \"replyChainMessageId\": null\n  },\n  \"creationDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"startDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"endDateTime\": \"2019-07-11T02:47:17.651138Z\",\n  \"id\": \"MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZdFpHRTNaR1F6WGhyZWFkLnYy\",\n  \"joinWebUrl\": \"https://teams.microsoft.com/l/meetup-join/19%3ameeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz%40thread.skype/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22550fae72-d251-43ec-868c-373732c2704f%22%7d\",\n  \"participants\": {\n    \"organizer\": {\n      \"identity\": {\n        \"user\": {\n          \"id\": \"550fae72-d251-43ec-868c-373732c2704f\",\n          \"tenantId\": \"72f988bf-86f1-41af-91ab-2d7cd011db47\",\n          \"displayName\": \"Heidi Steen\"\n        }\n      },\n      \"role\": \"presenter\",\n      \"upn\": \"upn-value\"\n    }\n  },\n  \"subject\": \"User meeting in Microsoft Teams channel.\"\n}",
-	Header: []string{"Content-Type", "application/json"},
-	Path:   "/beta/me/onlineMeetings",
-}, {
-	Body: "{\n  \"id\": \"dc17674c-81d9-4adb-bfb2-8f6a442e4622_19:meeting_MGQ4MDQyNTEtNTQ2NS00YjQxLTlkM2EtZWVkODYxODYzMmY2@thread.v2\",\n  \"creationDateTime\": \"2020-12-02T14:30:34.2444915Z\",\n  \"startDateTime\": \"2020-09-29T22:35:31.389759Z\",\n  \"endDateTime\": \"2020-12-02T15:00:34.2464912Z\",\n  \"joinWebUrl\": \"(redacted)\",\n  \"subject\": \"User Token Live Event\",\n  \"autoAdmittedUsers\": \"EveryoneInCompany\",\n  \"isEntryExitAnnounced\": true,\n  \"allowedPresenters\": \"organization\",\n  \"videoTeleconferenceId\": \"(redacted)\",\n  \"participants\": {\n    \"organizer\": {\n      \"upn\": \"(redacted)\",\n      \"role\": \"producer\",\n      \"identity\": {\n        \"user\": {\n          \"id\": \"dc17674c-81d9-4adb-bfb2-8f6a442e4622\",\n          \"displayName\": null,\n          \"tenantId\": \"909c6581-5130-43e9-88f3-fcb3582cde38\",\n          \"identityProvider\": \"AAD\"\n        }\n      }\n    },\n    \"attendees\": [\n      {\n        \"upn\": \"(redacted)\",\n        \"role\": \"producer\",\n        \"identity\": {\n          \"user\": {\n            \"id\": \"dc17674c-81d9-4adb-bfb2-8f6a442e4622\",\n            \"displayName\": null,\n            \"tenantId\": \"909c6581-5130-43e9-88f3-fcb3582cde38\",\n            \"identityProvider\": \"AAD\"\n          }\n        }\n      }\n    ],\n    \"producers\": [\n      {\n        \"upn\": \"(redacted)\",\n        \"role\": \"producer\",\n        \"identity\": {\n          \"user\": {\n            \"id\": \"dc17674c-81d9-4adb-bfb2-8f6a442e4622\",\n            \"displayName\": null,\n            \"tenantId\": \"909c6581-5130-43e9-88f3-fcb3582cde38\",\n            \"identityProvider\": \"AAD\"\n          }\n        }\n      }\n    ],\n    \"contributors\": []\n  },\n  \"lobbyBypassSettings\": {\n    \"scope\": \"organization\",\n    \"isDialInBypassEnabled\": false\n  },\n  \"isBroadcast\": true,\n  \"broadcastSettings\": {\n    \"allowedAudience\": \"organization\",\n    \"isRecordingEnabled\": true,\n    \"isAttendeeReportEnabled\": true\n  }\n}",
-	Path: "/beta/me/onlineMeetings",
-}}
+// examplesDeleteTokenLifetimePolicyRef are the documented responses of application-delete-tokenlifetimepolicies.
+var examplesDeleteTokenLifetimePolicyRef = []graphrt.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
 
 // Register registers the routes of package application on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -76,31 +53,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ApplicationDeleteTokenLifetimePolicies)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[en2021.OnlineMeeting](),
-		Method:    "POST",
-		Operation: "application-post-onlinemeetings",
-		Pattern:   "/beta/me/onlineMeetings",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"OnlineMeetings.ReadWrite.All"},
-			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ApplicationPostOnlineMeetings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[en2021.OnlineMeeting](),
-		Method:    "POST",
-		Operation: "application-post-onlinemeetings",
-		Pattern:   "/beta/users/{userID}/onlineMeetings",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"OnlineMeetings.ReadWrite.All"},
-			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ApplicationPostOnlineMeetings)
+	}, h.DeleteTokenLifetimePolicyRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -7,7 +7,6 @@ package driveitemmock
 
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
-	driveitem "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/driveitem"
 	"net/http"
 )
 
@@ -16,17 +15,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// DriveItemGetContentFormat answers GET /v1.0/drive/items/{item-id}/content,
+	// GetContent answers GET /v1.0/drive/items/{item-id}/content,
 	// /v1.0/drive/root:/{path and filename}:/content
 	// (driveitem-get-content-format).
-	DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request)
-	// DriveItemPreview answers POST /beta/drives/{driveId}/items/{itemId}/preview,
-	// /beta/groups/{groupId}/drive/items/{itemId}/preview,
-	// /beta/me/drive/items/{itemId}/preview,
-	// /beta/sites/{siteId}/drive/items/{itemId}/preview,
-	// /beta/users/{userId}/drive/items/{itemId}/preview,
-	// /beta/shares/{shareId}/driveItem/preview (driveitem-preview).
-	DriveItemPreview(w http.ResponseWriter, r *http.Request)
+	GetContent(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -35,25 +27,17 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// DriveItemGetContentFormat answers 302 with the documented example of driveitem-get-content-format.
-func (DocsHandler) DriveItemGetContentFormat(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesDriveItemGetContentFormat...)
+// GetContent answers 302 with the documented example of driveitem-get-content-format.
+func (DocsHandler) GetContent(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 302, examplesGetContent...)
 }
 
-// DriveItemPreview answers 200 with the documented example of driveitem-preview.
-func (DocsHandler) DriveItemPreview(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesDriveItemPreview...)
-}
-
-// examplesDriveItemGetContentFormat are the documented responses of driveitem-get-content-format.
-var examplesDriveItemGetContentFormat = []graphrt.Example{{
+// examplesGetContent are the documented responses of driveitem-get-content-format.
+var examplesGetContent = []graphrt.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 	Query:  "format={format}",
 }}
-
-// examplesDriveItemPreview are the documented responses of driveitem-preview.
-var examplesDriveItemPreview = []graphrt.Example{{Body: "{\n    \"getUrl\": \"https://www.onedrive.com/embed?foo=bar&bar=baz\",\n    \"postParameters\": \"param1=value&param2=another%20value\",\n    \"postUrl\": \"https://www.onedrive.com/embed_by_post\"\n}"}}
 
 // Register registers the routes of package driveitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -68,86 +52,14 @@ func Register(m *graphrt.Mux, h Handler) {
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/items/{itemID}/content",
 		Query:     []string{"format"},
-	}, h.DriveItemGetContentFormat)
+	}, h.GetContent)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/root:/{path...}:/content",
 		Query:     []string{"format"},
-	}, h.DriveItemGetContentFormat)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/me/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitem.DriveItemPreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
-		Permissions: &graphrt.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.DriveItemPreview)
+	}, h.GetContent)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

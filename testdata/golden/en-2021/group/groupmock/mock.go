@@ -7,6 +7,7 @@ package groupmock
 
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
+	en2021 "github.com/graphgen-dev/graphgen/testdata/golden/en-2021"
 	"net/http"
 )
 
@@ -15,9 +16,11 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// GroupPostMembers answers POST /v1.0/groups/{group-id}/members/$ref
+	// Create answers POST /v1.0/groups (group-post-groups).
+	Create(w http.ResponseWriter, r *http.Request)
+	// AddMembersRef answers POST /v1.0/groups/{group-id}/members/$ref
 	// (group-post-members).
-	GroupPostMembers(w http.ResponseWriter, r *http.Request)
+	AddMembersRef(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +29,33 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// GroupPostMembers answers 204 with the documented example of group-post-members.
-func (DocsHandler) GroupPostMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesGroupPostMembers...)
+// Create answers 201 with the documented example of group-post-groups.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreate...)
 }
 
-// examplesGroupPostMembers are the documented responses of group-post-members.
-var examplesGroupPostMembers = []graphrt.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
+// AddMembersRef answers 204 with the documented example of group-post-members.
+func (DocsHandler) AddMembersRef(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesAddMembersRef...)
+}
+
+// examplesCreate are the documented responses of group-post-groups.
+var examplesCreate = []graphrt.Example{{
+	Body:   "{\n    \"id\": \"b320ee12-b1cd-4cca-b648-a437be61c5cd\",\n\t  \"deletedDateTime\": null,\n\t  \"classification\": null,\n\t  \"createdDateTime\": \"2018-12-22T00:51:37Z\",\n\t  \"creationOptions\": [],\n\t  \"description\": \"Self help community for library\",\n\t  \"displayName\": \"Library Assist\",\n\t  \"groupTypes\": [\n\t      \"Unified\"\n\t  ],\n\t  \"mail\": \"library7423@contoso.com\",\n\t  \"mailEnabled\": true,\n\t  \"mailNickname\": \"library\",\n\t  \"onPremisesLastSyncDateTime\": null,\n\t  \"onPremisesSecurityIdentifier\": null,\n\t  \"onPremisesSyncEnabled\": null,\n\t  \"preferredDataLocation\": \"CAN\",\n\t  \"proxyAddresses\": [\n\t      \"SMTP:library7423@contoso.com\"\n\t  ],\n\t  \"renewedDateTime\": \"2018-12-22T00:51:37Z\",\n\t  \"resourceBehaviorOptions\": [],\n\t  \"resourceProvisioningOptions\": [],\n\t  \"securityEnabled\": false,\n\t  \"visibility\": \"Public\",\n\t  \"onPremisesProvisioningErrors\": []\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/groups",
+}, {
+	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#groups/$entity\",\n    \"id\": \"502df398-d59c-469d-944f-34a50e60db3f\",\n    \"deletedDateTime\": null,\n    \"classification\": null,\n    \"createdDateTime\": \"2018-12-27T22:17:07Z\",\n    \"creationOptions\": [],\n    \"description\": \"Group with designated owner and members\",\n    \"displayName\": \"Operations group\",\n    \"groupTypes\": [\n        \"Unified\"\n    ],\n    \"mail\": \"operations2019@contoso.com\",\n    \"mailEnabled\": true,\n    \"mailNickname\": \"operations2019\",\n    \"onPremisesLastSyncDateTime\": null,\n    \"onPremisesSecurityIdentifier\": null,\n    \"onPremisesSyncEnabled\": null,\n    \"preferredDataLocation\": \"CAN\",\n    \"proxyAddresses\": [\n        \"SMTP:operations2019@contoso.com\"\n    ],\n    \"renewedDateTime\": \"2018-12-27T22:17:07Z\",\n    \"resourceBehaviorOptions\": [],\n    \"resourceProvisioningOptions\": [],\n    \"securityEnabled\": false,\n    \"visibility\": \"Public\",\n    \"onPremisesProvisioningErrors\": []\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/groups",
+}, {
+	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#groups/$entity\",\n  \"id\": \"502df398-d59c-469d-944f-34a50e60db3f\",\n  \"deletedDateTime\": null,\n  \"classification\": null,\n  \"createdDateTime\": \"2018-12-27T22:17:07Z\",\n  \"description\": \"Group assignable to a role\",\n  \"displayName\": \"Role assignable group\",\n  \"expirationDateTime\": null,\n  \"groupTypes\": [\n    \"Unified\"\n  ],\n  \"isAssignableToRole\": true,\n  \"mail\": \"operations2019@contoso.com\",\n  \"mailEnabled\": true,\n  \"mailNickname\": \"contosohelpdeskadministrators\",\n  \"membershipRule\": null,\n  \"membershipRuleProcessingState\": null,\n  \"onPremisesLastSyncDateTime\": null,\n  \"onPremisesSecurityIdentifier\": null,\n  \"onPremisesSyncEnabled\": null,\n  \"preferredDataLocation\": \"CAN\",\n  \"proxyAddresses\": [\n    \"SMTP:operations2019@contoso.com\"\n  ],\n  \"renewedDateTime\": \"2018-12-27T22:17:07Z\",\n  \"resourceBehaviorOptions\": [],\n  \"resourceProvisioningOptions\": [],\n  \"securityEnabled\": true,\n  \"securityIdentifier\": \"S-1-12-1-1905728287-1207447622-870010782-555555555\",\n  \"theme\": null,\n  \"visibility\": \"Private\",\n  \"onPremisesProvisioningErrors\": []\n}",
+	Header: []string{"Content-type", "application/json"},
+	Path:   "/v1.0/groups",
+}}
+
+// examplesAddMembersRef are the documented responses of group-post-members.
+var examplesAddMembersRef = []graphrt.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
 
 // Register registers the routes of package group on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -41,6 +64,18 @@ func Register(m *graphrt.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckTypes[en2021.Group](),
+		Method:    "POST",
+		Operation: "group-post-groups",
+		Pattern:   "/v1.0/groups",
+		Permissions: &graphrt.Permissions{
+			Application:   []string{"Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+			NotSupported:  []string{"delegatedPersonal"},
+		},
+	}, h.Create)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckRef(),
@@ -52,7 +87,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.GroupPostMembers)
+	}, h.AddMembersRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,12 +16,11 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ItemAnalyticsGet answers GET
-	// /v1.0/drives/{drive-id}/items/{item-id}/analytics,
+	// GetAnalytics answers GET /v1.0/drives/{drive-id}/items/{item-id}/analytics,
 	// /v1.0/sites/{site-id}/analytics,
 	// /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}/analytics
 	// (itemanalytics-get).
-	ItemAnalyticsGet(w http.ResponseWriter, r *http.Request)
+	GetAnalytics(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -30,13 +29,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ItemAnalyticsGet answers 200 with the documented example of itemanalytics-get.
-func (DocsHandler) ItemAnalyticsGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesItemAnalyticsGet...)
+// GetAnalytics answers 200 with the documented example of itemanalytics-get.
+func (DocsHandler) GetAnalytics(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetAnalytics...)
 }
 
-// examplesItemAnalyticsGet are the documented responses of itemanalytics-get.
-var examplesItemAnalyticsGet = []graphrt.Example{{
+// examplesGetAnalytics are the documented responses of itemanalytics-get.
+var examplesGetAnalytics = []graphrt.Example{{
 	Body:   "{\n    \"allTime\": {\n        \"access\": {\n            \"actionCount\": 123,\n            \"actorCount\": 89\n        }\n    },\n    \"lastSevenDays\": {\n        \"access\": {\n            \"actionCount\": 52,\n            \"actorCount\": 41\n        }\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/drives/{drive-id}/items/{item-id}/analytics",
@@ -59,7 +58,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ItemAnalyticsGet)
+	}, h.GetAnalytics)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -70,7 +69,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ItemAnalyticsGet)
+	}, h.GetAnalytics)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -81,7 +80,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ItemAnalyticsGet)
+	}, h.GetAnalytics)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ListItemDelete answers DELETE
-	// /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id} (listitem-delete).
-	ListItemDelete(w http.ResponseWriter, r *http.Request)
+	// Delete answers DELETE /v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}
+	// (listitem-delete).
+	Delete(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ListItemDelete answers 204 with the documented example of listitem-delete.
-func (DocsHandler) ListItemDelete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesListItemDelete...)
+// Delete answers 204 with the documented example of listitem-delete.
+func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDelete...)
 }
 
-// examplesListItemDelete are the documented responses of listitem-delete.
-var examplesListItemDelete = []graphrt.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
+// examplesDelete are the documented responses of listitem-delete.
+var examplesDelete = []graphrt.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
 
 // Register registers the routes of package listitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -51,7 +51,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ListItemDelete)
+	}, h.Delete)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,7 +16,7 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// RangeClear answers POST
+	// Clear answers POST
 	// /v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear,
 	// /v1.0/me/drive/root:/{item-path}:/workbook/names/{name}/range/clear,
 	// /v1.0/me/drive/items/{id}/workbook/worksheets/{id |
@@ -26,7 +26,7 @@ type Handler interface {
 	// /v1.0/me/drive/items/{id}/workbook/tables/{id | name}/columns/{id |
 	// name}/range/clear, /v1.0/me/drive/root:/{item-path}:/workbook/tables/{id |
 	// name}/columns/{id | name}/range/clear (range-clear).
-	RangeClear(w http.ResponseWriter, r *http.Request)
+	Clear(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -35,13 +35,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// RangeClear answers 200 with the documented example of range-clear.
-func (DocsHandler) RangeClear(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesRangeClear...)
+// Clear answers 200 with the documented example of range-clear.
+func (DocsHandler) Clear(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesClear...)
 }
 
-// examplesRangeClear are the documented responses of range-clear.
-var examplesRangeClear = []graphrt.Example{{Path: "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear"}}
+// examplesClear are the documented responses of range-clear.
+var examplesClear = []graphrt.Example{{Path: "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear"}}
 
 // Register registers the routes of package rangeapi on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -52,7 +52,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/names/{nameID}/range/clear",
@@ -60,10 +60,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/names/{nameID}/range/clear",
@@ -71,10 +71,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
@@ -82,10 +82,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
@@ -93,10 +93,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/clear",
@@ -104,10 +104,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.RangeClearRequest](),
+		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/clear",
@@ -115,7 +115,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.RangeClear)
+	}, h.Clear)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

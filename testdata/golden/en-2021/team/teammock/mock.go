@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// TeamClone answers POST /v1.0/teams/{id}/clone (team-clone).
-	TeamClone(w http.ResponseWriter, r *http.Request)
+	// Clone answers POST /v1.0/teams/{id}/clone (team-clone).
+	Clone(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// TeamClone answers 202 with the documented example of team-clone.
-func (DocsHandler) TeamClone(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesTeamClone...)
+// Clone answers 202 with the documented example of team-clone.
+func (DocsHandler) Clone(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesClone...)
 }
 
-// examplesTeamClone are the documented responses of team-clone.
-var examplesTeamClone = []graphrt.Example{{
+// examplesClone are the documented responses of team-clone.
+var examplesClone = []graphrt.Example{{
 	Header: []string{"Location", "/teams({id})/operations({opId})", "Content-Type", "text/plain"},
 	Path:   "/v1.0/teams/{id}/clone",
 }}
@@ -46,7 +46,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[team.TeamCloneRequest](),
+		Check:     graphrt.CheckJSON[team.CloneRequest](),
 		Method:    "POST",
 		Operation: "team-clone",
 		Pattern:   "/v1.0/teams/{teamID}/clone",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.TeamClone)
+	}, h.Clone)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -7,6 +7,7 @@ package usermock
 
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
+	user "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/user"
 	"net/http"
 )
 
@@ -15,11 +16,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// UserGet answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
-	// (user-get).
-	UserGet(w http.ResponseWriter, r *http.Request)
-	// UserGetMailboxSettings answers GET /v1.0/me/mailboxSettings, /v1.0/users/{id
-	// | userPrincipalName}/mailboxSettings,
+	// Get answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me (user-get).
+	Get(w http.ResponseWriter, r *http.Request)
+	// GetMailboxSettings answers GET /v1.0/me/mailboxSettings, /v1.0/users/{id |
+	// userPrincipalName}/mailboxSettings,
 	// /v1.0/me/mailboxSettings/automaticRepliesSetting, /v1.0/users/{id |
 	// userPrincipalName}/mailboxSettings/automaticRepliesSetting,
 	// /v1.0/me/mailboxSettings/dateFormat, /v1.0/users/{id |
@@ -35,14 +35,14 @@ type Handler interface {
 	// userPrincipalName}/mailboxSettings/timeZone,
 	// /v1.0/me/mailboxSettings/workingHours, /v1.0/users/{id |
 	// userPrincipalName}/mailboxSettings/workingHours (user-get-mailboxsettings).
-	UserGetMailboxSettings(w http.ResponseWriter, r *http.Request)
-	// UserListAgreementAcceptances answers GET /v1.0/me/agreementAcceptances,
+	GetMailboxSettings(w http.ResponseWriter, r *http.Request)
+	// ListAgreementAcceptances answers GET /v1.0/me/agreementAcceptances,
 	// /v1.0/users/{id | userPrincipalName}/agreementAcceptances
 	// (user-list-agreementacceptances).
-	UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request)
-	// UserGetTransitiveReports answers GET
-	// /beta/users/{id}/transitiveReports/$count (user-get-transitivereports).
-	UserGetTransitiveReports(w http.ResponseWriter, r *http.Request)
+	ListAgreementAcceptances(w http.ResponseWriter, r *http.Request)
+	// SendMail answers POST /v1.0/me/sendMail, /v1.0/users/{id |
+	// userPrincipalName}/sendMail (user-sendmail).
+	SendMail(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -51,28 +51,28 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// UserGet answers 200 with the documented example of user-get.
-func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGet...)
+// Get answers 200 with the documented example of user-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// UserGetMailboxSettings answers 200 with the documented example of user-get-mailboxsettings.
-func (DocsHandler) UserGetMailboxSettings(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGetMailboxSettings...)
+// GetMailboxSettings answers 200 with the documented example of user-get-mailboxsettings.
+func (DocsHandler) GetMailboxSettings(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetMailboxSettings...)
 }
 
-// UserListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
-func (DocsHandler) UserListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserListAgreementAcceptances...)
+// ListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
+func (DocsHandler) ListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListAgreementAcceptances...)
 }
 
-// UserGetTransitiveReports answers 200 with the documented example of user-get-transitivereports.
-func (DocsHandler) UserGetTransitiveReports(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGetTransitiveReports...)
+// SendMail answers 202 with the documented example of user-sendmail.
+func (DocsHandler) SendMail(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesSendMail...)
 }
 
-// examplesUserGet are the documented responses of user-get.
-var examplesUserGet = []graphrt.Example{{
+// examplesGet are the documented responses of user-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -87,8 +87,8 @@ var examplesUserGet = []graphrt.Example{{
 	Query:  "$select=displayName,givenName,postalCode",
 }}
 
-// examplesUserGetMailboxSettings are the documented responses of user-get-mailboxsettings.
-var examplesUserGetMailboxSettings = []graphrt.Example{{
+// examplesGetMailboxSettings are the documented responses of user-get-mailboxsettings.
+var examplesGetMailboxSettings = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings\",\n    \"automaticRepliesSetting\": {\n        \"status\": \"Scheduled\",\n        \"externalAudience\": \"All\",\n        \"scheduledStartDateTime\": {\n            \"dateTime\": \"2016-03-14T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"scheduledEndDateTime\": {\n            \"dateTime\": \"2016-03-28T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n        \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n    },\n    \"timeZone\":\"UTC\",\n    \"language\":{\n      \"locale\":\"en-US\",\n      \"displayName\":\"English (United States)\"\n    },\n    \"workingHours\":{\n        \"daysOfWeek\":[\n            \"monday\",\n            \"tuesday\",\n            \"wednesday\",\n            \"thursday\",\n            \"friday\"\n        ],\n        \"startTime\": \"08:00:00.0000000\",\n        \"endTime\": \"17:00:00.0000000\",\n        \"timeZone\":{\n            \"name\":\"Pacific Standard Time\"\n        }\n    },\n    \"dateFormat\": \"MM/dd/yyyy\",\n    \"timeFormat\": \"hh:mm tt\",\n    \"delegateMeetingMessageDeliveryOptions\": \"sendToDelegateOnly\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/mailboxSettings",
@@ -104,17 +104,17 @@ var examplesUserGetMailboxSettings = []graphrt.Example{{
 	Patterns: []string{"/v1.0/me/mailboxSettings/workingHours", "/v1.0/users/{userID}/mailboxSettings/workingHours"},
 }, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeZone"}}}
 
-// examplesUserListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
-var examplesUserListAgreementAcceptances = []graphrt.Example{{
+// examplesListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
+var examplesListAgreementAcceptances = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"agreementId\": \"093b947f-8363-4979-a47d-4c52b33ee1be\",\n      \"userId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"agreementFileId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"recordedDateTime\": \"2021-03-10T00:39:56.0523527Z\",\n      \"userDisplayName\": \"Test_User\",\n      \"userPrincipalName\": \"Test_User@TestTenant.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/agreementAcceptances",
 }}
 
-// examplesUserGetTransitiveReports are the documented responses of user-get-transitivereports.
-var examplesUserGetTransitiveReports = []graphrt.Example{{
-	Header: []string{"Content-type", "text/plain"},
-	Path:   "/beta/users/45b7d2e7-b882-4a80-ba97-10b7a63b8fa4/transitiveReports/$count",
+// examplesSendMail are the documented responses of user-sendmail.
+var examplesSendMail = []graphrt.Example{{Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {
+	Body:   "{\n    \"error\": {\n        \"code\": \"ErrorMimeContentInvalidBase64String\",\n        \"message\": \"Invalid base64 string for MIME content.\"\n    }\n}",
+	Header: []string{"Content-type", "application/json"},
 }}
 
 // Register registers the routes of package user on m, answered by h (nil:
@@ -134,7 +134,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -145,7 +145,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -156,7 +156,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -167,7 +167,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -178,7 +178,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -189,7 +189,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -200,7 +200,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -211,7 +211,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -222,7 +222,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -233,7 +233,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -244,7 +244,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -255,7 +255,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -266,7 +266,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -277,7 +277,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -288,7 +288,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -299,7 +299,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -310,7 +310,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -321,7 +321,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
-	}, h.UserGetMailboxSettings)
+	}, h.GetMailboxSettings)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -331,7 +331,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.UserListAgreementAcceptances)
+	}, h.ListAgreementAcceptances)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -341,19 +341,31 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.UserListAgreementAcceptances)
+	}, h.ListAgreementAcceptances)
 	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
-		Headers:   []string{"ConsistencyLevel"},
-		Method:    "GET",
-		Operation: "user-get-transitivereports",
-		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+		Method:    "POST",
+		Operation: "user-sendmail",
+		Pattern:   "/v1.0/me/sendMail",
 		Permissions: &graphrt.Permissions{
-			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
-			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
+			Application:       []string{"Mail.Send"},
+			DelegatedPersonal: []string{"Mail.Send"},
+			DelegatedWork:     []string{"Mail.Send"},
 		},
-	}, h.UserGetTransitiveReports)
+	}, h.SendMail)
+	m.Handle(graphrt.Route{
+		Body:      graphrt.BodyJSON,
+		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+		Method:    "POST",
+		Operation: "user-sendmail",
+		Pattern:   "/v1.0/users/{userID}/sendMail",
+		Permissions: &graphrt.Permissions{
+			Application:       []string{"Mail.Send"},
+			DelegatedPersonal: []string{"Mail.Send"},
+			DelegatedWork:     []string{"Mail.Send"},
+		},
+	}, h.SendMail)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// Op answers GET /v1.0/areas/plus/{id} (+).
-	Op(w http.ResponseWriter, r *http.Request)
+	// GetAreasPlus answers GET /v1.0/areas/plus/{id} (+).
+	GetAreasPlus(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// Op answers 200 with the documented example of +.
-func (DocsHandler) Op(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesOp...)
+// GetAreasPlus answers 200 with the documented example of +.
+func (DocsHandler) GetAreasPlus(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetAreasPlus...)
 }
 
-// examplesOp are the documented responses of +.
-var examplesOp = []graphrt.Example{{
+// examplesGetAreasPlus are the documented responses of +.
+var examplesGetAreasPlus = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/plus/p1",
@@ -54,7 +54,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.Op)
+	}, h.GetAreasPlus)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// Op1stGet answers GET /v1.0/areas/1st/{id} (1st-get).
-	Op1stGet(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/areas/1st/{id} (1st-get).
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// Op1stGet answers 200 with the documented example of 1st-get.
-func (DocsHandler) Op1stGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesOp1stGet...)
+// Get answers 200 with the documented example of 1st-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesOp1stGet are the documented responses of 1st-get.
-var examplesOp1stGet = []graphrt.Example{{
+// examplesGet are the documented responses of 1st-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/1st/a1",
@@ -54,7 +54,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.Op1stGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// DoctextGet answers GET /v1.0/doctext/{doctext-id},
+	// Get answers GET /v1.0/doctext/{doctext-id},
 	// /v1.0/me/doctext/{doctext-id}/*/x (doctext-get).
-	DoctextGet(w http.ResponseWriter, r *http.Request)
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// DoctextGet answers 200 with the documented example of doctext-get.
-func (DocsHandler) DoctextGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesDoctextGet...)
+// Get answers 200 with the documented example of doctext-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesDoctextGet are the documented responses of doctext-get.
-var examplesDoctextGet = []graphrt.Example{{
+// examplesGet are the documented responses of doctext-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"d1\",\n  \"note\": \"`raw` */ func init() { panic(1) } /* \\u2028 \u2028 \\\" ` + \\\"\",\n  \"shape\": \"two words\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/doctext/d1",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Doctext.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.DoctextGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -66,7 +66,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Doctext.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.DoctextGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

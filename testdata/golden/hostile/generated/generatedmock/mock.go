@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// GeneratedGet answers GET /v1.0/areas/generated/{id} (generated-get).
-	GeneratedGet(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/areas/generated/{id} (generated-get).
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// GeneratedGet answers 200 with the documented example of generated-get.
-func (DocsHandler) GeneratedGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGeneratedGet...)
+// Get answers 200 with the documented example of generated-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesGeneratedGet are the documented responses of generated-get.
-var examplesGeneratedGet = []graphrt.Example{{
+// examplesGet are the documented responses of generated-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/generated/a1",
@@ -54,7 +54,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.GeneratedGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

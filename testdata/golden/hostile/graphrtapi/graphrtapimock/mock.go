@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// GraphrtGet answers GET /v1.0/areas/graphrt/{id} (graphrt-get).
-	GraphrtGet(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/areas/graphrt/{id} (graphrt-get).
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// GraphrtGet answers 200 with the documented example of graphrt-get.
-func (DocsHandler) GraphrtGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGraphrtGet...)
+// Get answers 200 with the documented example of graphrt-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesGraphrtGet are the documented responses of graphrt-get.
-var examplesGraphrtGet = []graphrt.Example{{
+// examplesGet are the documented responses of graphrt-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/graphrt/a1",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.GraphrtGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// MPost answers POST /v1.0/areas/m (m-post).
-	MPost(w http.ResponseWriter, r *http.Request)
+	// Create answers POST /v1.0/areas/m (m-post).
+	Create(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// MPost answers 204 with the documented example of m-post.
-func (DocsHandler) MPost(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesMPost...)
+// Create answers 204 with the documented example of m-post.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesCreate...)
 }
 
-// examplesMPost are the documented responses of m-post.
-var examplesMPost = []graphrt.Example{{Path: "/v1.0/areas/m"}}
+// examplesCreate are the documented responses of m-post.
+var examplesCreate = []graphrt.Example{{Path: "/v1.0/areas/m"}}
 
 // Register registers the routes of package m on m2, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -43,7 +43,7 @@ func Register(m2 *graphrt.Mux, h Handler) {
 	}
 	m2.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[m.MPostRequest](),
+		Check:     graphrt.CheckJSON[m.CreateRequest](),
 		Method:    "POST",
 		Operation: "m-post",
 		Pattern:   "/v1.0/areas/m",
@@ -52,7 +52,7 @@ func Register(m2 *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.MPost)
+	}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

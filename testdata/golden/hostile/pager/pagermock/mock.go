@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// PagerList answers GET /v1.0/pager/{json}/{iter}/{graphrt}/items
+	// ListItems answers GET /v1.0/pager/{json}/{iter}/{graphrt}/items
 	// (pager-list).
-	PagerList(w http.ResponseWriter, r *http.Request)
+	ListItems(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// PagerList answers 200 with the documented example of pager-list.
-func (DocsHandler) PagerList(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesPagerList...)
+// ListItems answers 200 with the documented example of pager-list.
+func (DocsHandler) ListItems(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListItems...)
 }
 
-// examplesPagerList are the documented responses of pager-list.
-var examplesPagerList = []graphrt.Example{{
+// examplesListItems are the documented responses of pager-list.
+var examplesListItems = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\"id\": \"`*/`\"},\n    {\"id\": \"\\u2028\"}\n  ]\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/pager/j/i/g/items",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.PagerList)
+	}, h.ListItems)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,14 +16,14 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ParamsPost answers POST /v1.0/params/keywords/{type}/{func}/{range},
+	// Keyword answers POST /v1.0/params/keywords/{type}/{func}/{range},
 	// /v1.0/params/predeclared/{string}/{len}/{nil}/{error},
 	// /v1.0/params/odd/{1st-id}/{идентификатор}/{café-id}/{2nd}/{名前},
 	// /v1.0/params/locals/{ctx}/{opts}/{c}/{body}, /v1.0/params/ünïcödé/{id}/a
 	// b/*/{id},
 	// /v1.0/params/imports/{graphrt}/{json}/{context}/{url}/{hostile}/{generated}/{time}
 	// (params-post).
-	ParamsPost(w http.ResponseWriter, r *http.Request)
+	Keyword(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -32,13 +32,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ParamsPost answers 204 with the documented example of params-post.
-func (DocsHandler) ParamsPost(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesParamsPost...)
+// Keyword answers 204 with the documented example of params-post.
+func (DocsHandler) Keyword(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesKeyword...)
 }
 
-// examplesParamsPost are the documented responses of params-post.
-var examplesParamsPost = []graphrt.Example{{Path: "/v1.0/params/keywords/t/f/r"}}
+// examplesKeyword are the documented responses of params-post.
+var examplesKeyword = []graphrt.Example{{Path: "/v1.0/params/keywords/t/f/r"}}
 
 // Register registers the routes of package params on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -49,7 +49,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
+		Check:     graphrt.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/keywords/{keywordID}/{keywordID2}/{keywordID3}",
@@ -58,10 +58,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ParamsPost)
+	}, h.Keyword)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
+		Check:     graphrt.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/predeclared/{predeclaredID}/{predeclaredID2}/{predeclaredID3}/{predeclaredID4}",
@@ -70,10 +70,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ParamsPost)
+	}, h.Keyword)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
+		Check:     graphrt.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/odd/{oddID}/{oddID2}/{oddID3}/{oddID4}/{oddID5}",
@@ -82,10 +82,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ParamsPost)
+	}, h.Keyword)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
+		Check:     graphrt.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/locals/{localID}/{localID2}/{localID3}/{localID4}",
@@ -94,10 +94,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ParamsPost)
+	}, h.Keyword)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
+		Check:     graphrt.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/ünïcödé/{ncdID}/a\u2028b/*/{id}",
@@ -106,10 +106,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ParamsPost)
+	}, h.Keyword)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.ParamsPostRequest](),
+		Check:     graphrt.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/imports/{importID}/{importID2}/{importID3}/{importID4}/{importID5}/{importID6}/{importID7}",
@@ -119,7 +119,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 		Query: []string{"$filter", "$search", "$top", "$orderby", "$expand"},
-	}, h.ParamsPost)
+	}, h.Keyword)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

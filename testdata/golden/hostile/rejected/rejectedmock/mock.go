@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// RejectedGet answers GET /v1.0/rejected/{id} (rejected-get).
-	RejectedGet(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/rejected/{id} (rejected-get).
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// RejectedGet answers 204 with the documented example of rejected-get.
-func (DocsHandler) RejectedGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesRejectedGet...)
+// Get answers 204 with the documented example of rejected-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesGet...)
 }
 
-// examplesRejectedGet are the documented responses of rejected-get.
-var examplesRejectedGet = []graphrt.Example{{Path: "/v1.0/rejected/r1"}}
+// examplesGet are the documented responses of rejected-get.
+var examplesGet = []graphrt.Example{{Path: "/v1.0/rejected/r1"}}
 
 // Register registers the routes of package rejected on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -50,7 +50,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.RejectedGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

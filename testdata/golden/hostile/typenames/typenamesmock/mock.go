@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// TypenamesPost answers POST /v1.0/typenames (typenames-post).
-	TypenamesPost(w http.ResponseWriter, r *http.Request)
+	// Create answers POST /v1.0/typenames (typenames-post).
+	Create(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// TypenamesPost answers 200 with the documented example of typenames-post.
-func (DocsHandler) TypenamesPost(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesTypenamesPost...)
+// Create answers 200 with the documented example of typenames-post.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesCreate...)
 }
 
-// examplesTypenamesPost are the documented responses of typenames-post.
-var examplesTypenamesPost = []graphrt.Example{{
+// examplesCreate are the documented responses of typenames-post.
+var examplesCreate = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"n\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/typenames",
@@ -47,7 +47,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[typenames.TypenamesPostRequest](),
+		Check:     graphrt.CheckJSON[typenames.CreateRequest](),
 		Method:    "POST",
 		Operation: "typenames-post",
 		Pattern:   "/v1.0/typenames",
@@ -56,7 +56,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.TypenamesPost)
+	}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

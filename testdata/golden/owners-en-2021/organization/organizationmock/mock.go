@@ -16,10 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// OrganizationGet answers GET /v1.0/organization (organization-get).
-	OrganizationGet(w http.ResponseWriter, r *http.Request)
-	// OrganizationList answers GET /v1.0/organization (organization-list).
-	OrganizationList(w http.ResponseWriter, r *http.Request)
+	// List answers GET /v1.0/organization (organization-get).
+	List(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -28,26 +26,14 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// OrganizationGet answers 200 with the documented example of organization-get.
-func (DocsHandler) OrganizationGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesOrganizationGet...)
+// List answers 200 with the documented example of organization-get.
+func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesList...)
 }
 
-// OrganizationList answers 200 with the documented example of organization-list.
-func (DocsHandler) OrganizationList(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesOrganizationList...)
-}
-
-// examplesOrganizationGet are the documented responses of organization-get.
-var examplesOrganizationGet = []graphrt.Example{{
+// examplesList are the documented responses of organization-get.
+var examplesList = []graphrt.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#organization\",\n  \"value\": [\n    {\n      \"assignedPlans\": [\n        {\n          \"assignedDateTime\": \"2017-07-29T02:16:28Z\",\n          \"capabilityStatus\": \"Enabled\",\n          \"service\": \"SharePoint\",\n          \"servicePlanId\": \"5dbe027f-2339-4123-9542-606e4d348a72\"\n        }\n      ],\n      \"businessPhones\": [\n        \"8006427676\"\n      ],\n      \"city\": \"redmond\",\n      \"country\": null,\n      \"countryLetterCode\": \"US\",\n      \"displayName\": \"Contoso\"\n    }\n  ]\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/v1.0/organization",
-}}
-
-// examplesOrganizationList are the documented responses of organization-list.
-var examplesOrganizationList = []graphrt.Example{{
-	Body:   "{\n  \"value\": [\n    {\n      \"assignedPlans\": [\n        {\n          \"assignedDateTime\": \"2017-07-29T02:16:28Z\",\n          \"capabilityStatus\": \"Enabled\",\n          \"service\": \"SharePoint\",\n          \"servicePlanId\": \"5dbe027f-2339-4123-9542-606e4d348a72\"\n        }\n      ],\n      \"businessPhones\": [\n        \"8006427676\"\n      ],\n      \"city\": \"redmond\",\n      \"country\": null,\n      \"countryLetterCode\": \"US\",\n      \"displayName\": \"Contoso\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/organization",
 }}
@@ -69,8 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.Read", "Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.OrganizationGet)
-	// GET /v1.0/organization is served by api-reference/v1.0/api/organization-get.md.
+	}, h.List)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,18 +16,16 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// UserDelete answers DELETE /v1.0/users/{id | userPrincipalName}
-	// (user-delete).
-	UserDelete(w http.ResponseWriter, r *http.Request)
-	// UserGet answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me
-	// (user-get).
-	UserGet(w http.ResponseWriter, r *http.Request)
-	// UserList answers GET /v1.0/users (user-list).
-	UserList(w http.ResponseWriter, r *http.Request)
-	// UserPostUsers answers POST /v1.0/users (user-post-users).
-	UserPostUsers(w http.ResponseWriter, r *http.Request)
-	// UserUpdate answers PATCH /v1.0/users/{id | userPrincipalName} (user-update).
-	UserUpdate(w http.ResponseWriter, r *http.Request)
+	// Delete answers DELETE /v1.0/users/{id | userPrincipalName} (user-delete).
+	Delete(w http.ResponseWriter, r *http.Request)
+	// Get answers GET /v1.0/users/{id | userPrincipalName}, /v1.0/me (user-get).
+	Get(w http.ResponseWriter, r *http.Request)
+	// List answers GET /v1.0/users (user-list).
+	List(w http.ResponseWriter, r *http.Request)
+	// Create answers POST /v1.0/users (user-post-users).
+	Create(w http.ResponseWriter, r *http.Request)
+	// Update answers PATCH /v1.0/users/{id | userPrincipalName} (user-update).
+	Update(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -36,36 +34,36 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// UserDelete answers 204 with the documented example of user-delete.
-func (DocsHandler) UserDelete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUserDelete...)
+// Delete answers 204 with the documented example of user-delete.
+func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesDelete...)
 }
 
-// UserGet answers 200 with the documented example of user-get.
-func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserGet...)
+// Get answers 200 with the documented example of user-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// UserList answers 200 with the documented example of user-list.
-func (DocsHandler) UserList(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserList...)
+// List answers 200 with the documented example of user-list.
+func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesList...)
 }
 
-// UserPostUsers answers 201 with the documented example of user-post-users.
-func (DocsHandler) UserPostUsers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesUserPostUsers...)
+// Create answers 201 with the documented example of user-post-users.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreate...)
 }
 
-// UserUpdate answers 204 with the documented example of user-update.
-func (DocsHandler) UserUpdate(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUserUpdate...)
+// Update answers 204 with the documented example of user-update.
+func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesUpdate...)
 }
 
-// examplesUserDelete are the documented responses of user-delete.
-var examplesUserDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
+// examplesDelete are the documented responses of user-delete.
+var examplesDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
 
-// examplesUserGet are the documented responses of user-get.
-var examplesUserGet = []graphrt.Example{{
+// examplesGet are the documented responses of user-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -80,8 +78,8 @@ var examplesUserGet = []graphrt.Example{{
 	Query:  "$select=displayName,givenName,postalCode",
 }}
 
-// examplesUserList are the documented responses of user-list.
-var examplesUserList = []graphrt.Example{{
+// examplesList are the documented responses of user-list.
+var examplesList = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"otherMails\":[\"contoso1@gmail.com\"],\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -121,8 +119,8 @@ var examplesUserList = []graphrt.Example{{
 	Query:  "$select=id,mail,assignedLicenses&$filter=assignedLicenses/any(u:u/skuId eq cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46)",
 }}
 
-// examplesUserPostUsers are the documented responses of user-post-users.
-var examplesUserPostUsers = []graphrt.Example{{
+// examplesCreate are the documented responses of user-post-users.
+var examplesCreate = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n    \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\",\n    \"businessPhones\": [],\n    \"displayName\": \"Adele Vance\",\n    \"givenName\": \"Adele\",\n    \"jobTitle\": \"Product Marketing Manager\",\n    \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n    \"mobilePhone\": \"+1 425 555 0109\",\n    \"officeLocation\": \"18/2111\",\n    \"preferredLanguage\": \"en-US\",\n    \"surname\": \"Vance\",\n    \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -132,8 +130,8 @@ var examplesUserPostUsers = []graphrt.Example{{
 	Path:   "/v1.0/users",
 }}
 
-// examplesUserUpdate are the documented responses of user-update.
-var examplesUserUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
+// examplesUpdate are the documented responses of user-update.
+var examplesUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -152,7 +150,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserDelete)
+	}, h.Delete)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -163,7 +161,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -174,7 +172,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -185,7 +183,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserList)
+	}, h.List)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -196,10 +194,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserPostUsers)
+	}, h.Create)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.UserUpdateRequest](),
+		Check:     graphrt.CheckJSON[user.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "user-update",
 		Pattern:   "/v1.0/users/{userID}",
@@ -208,7 +206,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.ReadWrite"},
 			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
-	}, h.UserUpdate)
+	}, h.Update)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

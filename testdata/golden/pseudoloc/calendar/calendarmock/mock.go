@@ -16,10 +16,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// CalendarGetSchedule answers POST /v1.0/me/calendar/getSchedule,
-	// /v1.0/users/{id | userPrincipalName}/calendar/getSchedule
-	// (calendar-getschedule).
-	CalendarGetSchedule(w http.ResponseWriter, r *http.Request)
+	// GetSchedule answers POST /v1.0/me/calendar/getSchedule, /v1.0/users/{id |
+	// userPrincipalName}/calendar/getSchedule (calendar-getschedule).
+	GetSchedule(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -28,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// CalendarGetSchedule answers 200 with the documented example of calendar-getschedule.
-func (DocsHandler) CalendarGetSchedule(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCalendarGetSchedule...)
+// GetSchedule answers 200 with the documented example of calendar-getschedule.
+func (DocsHandler) GetSchedule(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGetSchedule...)
 }
 
-// examplesCalendarGetSchedule are the documented responses of calendar-getschedule.
-var examplesCalendarGetSchedule = []graphrt.Example{{
+// examplesGetSchedule are the documented responses of calendar-getschedule.
+var examplesGetSchedule = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)\",\n    \"value\": [\n        {\n            \"scheduleId\": \"adelev@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"000220000\",\n            \"scheduleItems\": [\n                {\n                    \"isPrivate\": false,\n                    \"status\": \"busy\",\n                    \"subject\": \"Let's go for lunch\",\n                    \"location\": \"Harry's Bar\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"name\": \"Pacific Standard Time\"\n                }\n            }\n        },\n        {\n            \"scheduleId\": \"meganb@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"200220010\",\n            \"scheduleItems\": [\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T08:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T09:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T16:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T17:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"@odata.type\": \"#microsoft.graph.customTimeZone\",\n                    \"bias\": 480,\n                    \"name\": \"Customized Time Zone\",\n                    \"standardOffset\": {\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 1,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 11,\n                        \"year\": 0\n                    },\n                    \"daylightOffset\": {\n                        \"daylightBias\": -60,\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 2,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 3,\n                        \"year\": 0\n                    }\n                }\n            }\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar/getSchedule",
@@ -49,7 +48,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarGetScheduleRequest](),
+		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/me/calendar/getSchedule",
@@ -58,10 +57,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.CalendarGetSchedule)
+	}, h.GetSchedule)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarGetScheduleRequest](),
+		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/users/{userID}/calendar/getSchedule",
@@ -70,7 +69,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.CalendarGetSchedule)
+	}, h.GetSchedule)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -16,10 +16,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// AccessPackageAssignmentReprocess answers POST
+	// Reprocess answers POST
 	// /v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{id}/reprocess
 	// (accesspackageassignment-reprocess).
-	AccessPackageAssignmentReprocess(w http.ResponseWriter, r *http.Request)
+	Reprocess(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -28,13 +28,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// AccessPackageAssignmentReprocess answers 202 with the documented example of accesspackageassignment-reprocess.
-func (DocsHandler) AccessPackageAssignmentReprocess(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesAccessPackageAssignmentReprocess...)
+// Reprocess answers 202 with the documented example of accesspackageassignment-reprocess.
+func (DocsHandler) Reprocess(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 202, examplesReprocess...)
 }
 
-// examplesAccessPackageAssignmentReprocess are the documented responses of accesspackageassignment-reprocess.
-var examplesAccessPackageAssignmentReprocess = []graphrt.Example{{Path: "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/d82eb508-acc4-43cc-bcf1-7c1c4a2c073b/reprocess"}}
+// examplesReprocess are the documented responses of accesspackageassignment-reprocess.
+var examplesReprocess = []graphrt.Example{{Path: "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/d82eb508-acc4-43cc-bcf1-7c1c4a2c073b/reprocess"}}
 
 // Register registers the routes of package accesspackageassignment on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -53,7 +53,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"EntitlementManagement.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.AccessPackageAssignmentReprocess)
+	}, h.Reprocess)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,14 +15,14 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// DriveItemCreateUploadSession answers POST
+	// CreateUploadSession answers POST
 	// /v1.0/drives/{driveId}/items/{itemId}/createUploadSession,
 	// /v1.0/groups/{groupId}/drive/items/{itemId}/createUploadSession,
 	// /v1.0/me/drive/items/{itemId}/createUploadSession,
 	// /v1.0/sites/{siteId}/drive/items/{itemId}/createUploadSession,
 	// /v1.0/users/{userId}/drive/items/{itemId}/createUploadSession
 	// (driveitem-createuploadsession).
-	DriveItemCreateUploadSession(w http.ResponseWriter, r *http.Request)
+	CreateUploadSession(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -31,13 +31,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// DriveItemCreateUploadSession answers 200 with the documented example of driveitem-createuploadsession.
-func (DocsHandler) DriveItemCreateUploadSession(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesDriveItemCreateUploadSession...)
+// CreateUploadSession answers 200 with the documented example of driveitem-createuploadsession.
+func (DocsHandler) CreateUploadSession(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesCreateUploadSession...)
 }
 
-// examplesDriveItemCreateUploadSession are the documented responses of driveitem-createuploadsession.
-var examplesDriveItemCreateUploadSession = []graphrt.Example{{
+// examplesCreateUploadSession are the documented responses of driveitem-createuploadsession.
+var examplesCreateUploadSession = []graphrt.Example{{
 	Body:   "{\n  \"uploadUrl\": \"https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337\",\n  \"expirationDateTime\": \"2015-01-29T09:21:55.523Z\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/drive/root:/{item-path}:/createUploadSession",
@@ -67,7 +67,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -78,7 +78,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -89,7 +89,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -100,7 +100,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Method:    "POST",
@@ -111,7 +111,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
-	}, h.DriveItemCreateUploadSession)
+	}, h.CreateUploadSession)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

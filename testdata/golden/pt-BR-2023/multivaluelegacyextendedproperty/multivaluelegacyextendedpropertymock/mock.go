@@ -17,8 +17,7 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch
-	// answers PATCH /v1.0/me/messages/{id}, /v1.0/users/{id |
+	// UpdateMessage answers PATCH /v1.0/me/messages/{id}, /v1.0/users/{id |
 	// userPrincipalName}/messages/{id}, /v1.0/me/mailFolders/{id}/messages/{id},
 	// /v1.0/me/mailFolders/{id}, /v1.0/users/{id |
 	// userPrincipalName}/mailFolders/{id}, /v1.0/me/events/{id}, /v1.0/users/{id |
@@ -28,14 +27,14 @@ type Handler interface {
 	// /v1.0/users/{id | userPrincipalName}/contactFolders/{id},
 	// /v1.0/groups/{id}/events/{id}
 	// (multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch).
-	MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch(w http.ResponseWriter, r *http.Request)
-	// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost answers
-	// POST /v1.0/me/messages, /v1.0/users/{id | userPrincipalName}/messages,
-	// /v1.0/me/mailFolders/{id}/messages, /v1.0/me/mailFolders, /v1.0/users/{id |
-	// userPrincipalName}/mailFolders, /v1.0/me/events, /v1.0/users/{id |
-	// userPrincipalName}/events, /v1.0/me/calendars, /v1.0/users/{id |
-	// userPrincipalName}/calendars, /v1.0/me/contacts, /v1.0/users/{id |
-	// userPrincipalName}/contacts, /v1.0/me/contactFolders, /v1.0/users/{id |
+	UpdateMessage(w http.ResponseWriter, r *http.Request)
+	// CreateMessage answers POST /v1.0/me/messages, /v1.0/users/{id |
+	// userPrincipalName}/messages, /v1.0/me/mailFolders/{id}/messages,
+	// /v1.0/me/mailFolders, /v1.0/users/{id | userPrincipalName}/mailFolders,
+	// /v1.0/me/events, /v1.0/users/{id | userPrincipalName}/events,
+	// /v1.0/me/calendars, /v1.0/users/{id | userPrincipalName}/calendars,
+	// /v1.0/me/contacts, /v1.0/users/{id | userPrincipalName}/contacts,
+	// /v1.0/me/contactFolders, /v1.0/users/{id |
 	// userPrincipalName}/contactFolders, /v1.0/groups/{id}/events,
 	// /v1.0/groups/{id}/threads/{id}/posts/{id}/reply,
 	// /v1.0/groups/{id}/conversations/{id}/threads/{id}/posts/{id}/reply,
@@ -43,7 +42,7 @@ type Handler interface {
 	// /v1.0/groups/{id}/conversations/{id}/threads/{id}/reply,
 	// /v1.0/groups/{id}/threads, /v1.0/groups/{id}/conversations
 	// (multivaluelegacyextendedproperty-post-multivalueextendedproperties-post).
-	MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost(w http.ResponseWriter, r *http.Request)
+	CreateMessage(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -52,21 +51,21 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch answers 201 with the documented example of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
-func (DocsHandler) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch...)
+// UpdateMessage answers 201 with the documented example of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
+func (DocsHandler) UpdateMessage(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesUpdateMessage...)
 }
 
-// MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost answers 201 with the documented example of multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
-func (DocsHandler) MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost...)
+// CreateMessage answers 201 with the documented example of multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
+func (DocsHandler) CreateMessage(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreateMessage...)
 }
 
-// examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
-var examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch = []graphrt.Example{}
+// examplesUpdateMessage are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
+var examplesUpdateMessage = []graphrt.Example{}
 
-// examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
-var examplesMultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost = []graphrt.Example{}
+// examplesCreateMessage are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
+var examplesCreateMessage = []graphrt.Example{}
 
 // Register registers the routes of package multivaluelegacyextendedproperty on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -86,7 +85,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -98,7 +97,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -110,7 +109,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -122,7 +121,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -134,7 +133,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -146,7 +145,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -158,7 +157,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -170,7 +169,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -182,7 +181,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -194,7 +193,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -206,7 +205,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -218,7 +217,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -230,7 +229,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -242,7 +241,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPatch)
+	}, h.UpdateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -254,7 +253,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -266,7 +265,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -278,7 +277,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -290,7 +289,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -302,7 +301,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -314,7 +313,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -326,7 +325,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -338,7 +337,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -350,7 +349,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -362,7 +361,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -374,7 +373,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -386,7 +385,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -398,7 +397,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -410,7 +409,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -422,7 +421,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -434,7 +433,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -446,7 +445,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -458,7 +457,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -470,7 +469,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyJSON,
 		Check:     graphrt.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
@@ -482,7 +481,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
-	}, h.MultivaluelegacyextendedpropertyPostMultivalueextendedpropertiesPost)
+	}, h.CreateMessage)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

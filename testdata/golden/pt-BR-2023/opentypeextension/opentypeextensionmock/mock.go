@@ -16,9 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// OpentypeextensionGet answers GET
-	// /v1.0/devices/{Id}/extensions/{extensionId}, /v1.0/users/{Id |
-	// userPrincipalName}/events/{Id}/extensions/{extensionId},
+	// Get answers GET /v1.0/devices/{Id}/extensions/{extensionId}, /v1.0/users/{Id
+	// | userPrincipalName}/events/{Id}/extensions/{extensionId},
 	// /v1.0/groups/{Id}/extensions/{extensionId},
 	// /v1.0/groups/{Id}/events/{Id}/extensions/{extensionId},
 	// /v1.0/groups/{Id}/threads/{Id}/posts/{Id}/extensions/{extensionId},
@@ -40,7 +39,7 @@ type Handler interface {
 	// /v1.0/groups/{Id}/threads/{Id}/posts, /v1.0/users/{Id |
 	// userPrincipalName}/messages, /v1.0/users/{Id | userPrincipalName}/contacts
 	// (opentypeextension-get).
-	OpentypeextensionGet(w http.ResponseWriter, r *http.Request)
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -49,13 +48,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// OpentypeextensionGet answers 200 with the documented example of opentypeextension-get.
-func (DocsHandler) OpentypeextensionGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesOpentypeextensionGet...)
+// Get answers 200 with the documented example of opentypeextension-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// examplesOpentypeextensionGet are the documented responses of opentypeextension-get.
-var examplesOpentypeextensionGet = []graphrt.Example{{
+// examplesGet are the documented responses of opentypeextension-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/messages('AAMkAGE1M2IyNGNmLTI5MTktNDUyZi1iOTVl===')/extensions/$entity\",\n    \"@odata.type\": \"#microsoft.graph.openTypeExtension\",\n    \"@odata.id\": \"https://graph.microsoft.com/v1.0/users('ddfc984d-b826-40d7-b48b-57002df85e00@1717f226-49d1-4d0c-9d74-709fad6677b4')/messages('AAMkAGE1M2IyNGNmLTI5MTktNDUyZi1iOTVl===')/extensions\n('Microsoft.OutlookServices.OpenTypeExtension.Com.Contoso.Referral')\",\n    \"extensionName\": \"Com.Contoso.Referral\",\n    \"id\": \"Microsoft.OutlookServices.OpenTypeExtension.Com.Contoso.Referral\",\n    \"companyName\": \"Wingtip Toys\",\n    \"dealValue\": 500050,\n    \"expirationDate\": \"2015-12-03T10:00:00Z\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/messages/AAMkAGE1M2IyNGNmLTI5MTktNDUyZi1iOTVl===/extensions/Microsoft.OutlookServices.OpenTypeExtension.Com.Contoso.Referral",
@@ -96,7 +95,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -107,7 +106,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -118,7 +117,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -129,7 +128,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -140,7 +139,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -151,7 +150,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -162,7 +161,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -173,7 +172,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -184,7 +183,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -195,7 +194,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -206,7 +205,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -218,7 +217,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -230,7 +229,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -242,7 +241,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -254,7 +253,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -266,7 +265,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -278,7 +277,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -290,7 +289,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -302,7 +301,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand", "$select"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -314,7 +313,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand", "$select"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -326,7 +325,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand", "$select"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by api-reference/v1.0/api/user-get.md.
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
@@ -339,7 +338,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -351,7 +350,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -363,7 +362,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -375,7 +374,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -387,7 +386,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
-	}, h.OpentypeextensionGet)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

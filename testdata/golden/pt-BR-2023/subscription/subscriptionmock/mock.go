@@ -16,8 +16,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// SubscriptionList answers GET /v1.0/subscriptions (subscription-list).
-	SubscriptionList(w http.ResponseWriter, r *http.Request)
+	// List answers GET /v1.0/subscriptions (subscription-list).
+	List(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// SubscriptionList answers 200 with the documented example of subscription-list.
-func (DocsHandler) SubscriptionList(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesSubscriptionList...)
+// List answers 200 with the documented example of subscription-list.
+func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesList...)
 }
 
-// examplesSubscriptionList are the documented responses of subscription-list.
-var examplesSubscriptionList = []graphrt.Example{{
+// examplesList are the documented responses of subscription-list.
+var examplesList = []graphrt.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#subscriptions\",\n  \"value\": [\n    {\n      \"id\": \"0fc0d6db-0073-42e5-a186-853da75fb308\",\n      \"resource\": \"Users\",\n      \"applicationId\": \"24d3b144-21ae-4080-943f-7067b395b913\",\n      \"changeType\": \"updated,deleted\",\n      \"clientState\": null,\n      \"notificationUrl\": \"https://webhookappexample.azurewebsites.net/api/notifications\",\n      \"lifecycleNotificationUrl\":\"https://webhook.azurewebsites.net/api/send/lifecycleNotifications\",\n      \"expirationDateTime\": \"2018-03-12T05:00:00Z\",\n      \"creatorId\": \"8ee44408-0679-472c-bc2a-692812af3437\",\n      \"latestSupportedTlsVersion\": \"v1_2\",\n      \"encryptionCertificate\": \"\",\n      \"encryptionCertificateId\": \"\",\n      \"includeResourceData\": false,\n      \"notificationContentType\": \"application/json\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/subscriptions",
@@ -55,7 +55,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Subscription.Read.All", "Files.ReadWrite", "Calendars.Read", "Mail.ReadBasic", "Mail.Read", "Tasks.ReadWrite", "User.Read.All"},
 			DelegatedWork:     []string{"Channel.ReadBasic.All", "ChannelSettings.Read.All", "Subscription.Read.All", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite", "ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "ChatMember.Read", "ChatMember.ReadWrite", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Sites.ReadWrite.All", "Mail.ReadBasic", "Mail.Read", "Presence.Read.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "Tasks.ReadWrite", "User.Read.All"},
 		},
-	}, h.SubscriptionList)
+	}, h.List)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

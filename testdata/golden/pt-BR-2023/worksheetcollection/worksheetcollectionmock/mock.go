@@ -17,11 +17,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// WorksheetcollectionAdd answers POST
-	// /v1.0/me/drive/items/{id}/workbook/worksheets,
+	// Create answers POST /v1.0/me/drive/items/{id}/workbook/worksheets,
 	// /v1.0/me/drive/root:/{item-path}:/workbook/worksheets
 	// (worksheetcollection-add).
-	WorksheetcollectionAdd(w http.ResponseWriter, r *http.Request)
+	Create(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -30,13 +29,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// WorksheetcollectionAdd answers 201 with the documented example of worksheetcollection-add.
-func (DocsHandler) WorksheetcollectionAdd(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesWorksheetcollectionAdd...)
+// Create answers 201 with the documented example of worksheetcollection-add.
+func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 201, examplesCreate...)
 }
 
-// examplesWorksheetcollectionAdd are the documented responses of worksheetcollection-add.
-var examplesWorksheetcollectionAdd = []graphrt.Example{{
+// examplesCreate are the documented responses of worksheetcollection-add.
+var examplesCreate = []graphrt.Example{{
 	Body:   "{\n  \"id\": \"id-value\",\n  \"position\": 99,\n  \"name\": \"name-value\",\n  \"visibility\": \"visibility-value\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/drive/items/{id}/workbook/worksheets/add",
@@ -51,7 +50,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[worksheetcollection.WorksheetcollectionAddRequest](),
+		Check:     graphrt.CheckJSON[worksheetcollection.CreateRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets",
@@ -59,10 +58,10 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.WorksheetcollectionAdd)
+	}, h.Create)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[worksheetcollection.WorksheetcollectionAddRequest](),
+		Check:     graphrt.CheckJSON[worksheetcollection.CreateRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets",
@@ -70,7 +69,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
-	}, h.WorksheetcollectionAdd)
+	}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -7,7 +7,6 @@ package calendarmock
 
 import (
 	"github.com/graphgen-dev/graphgen/graphrt"
-	calendar "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/calendar"
 	"net/http"
 )
 
@@ -16,20 +15,13 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// CalendarGet answers GET /v1.0/me/calendar, /v1.0/users/{id |
+	// Get answers GET /v1.0/me/calendar, /v1.0/users/{id |
 	// userPrincipalName}/calendar, /v1.0/groups/{id}/calendar,
 	// /v1.0/me/calendars/{id}, /v1.0/users/{id |
 	// userPrincipalName}/calendars/{id},
 	// /v1.0/me/calendarGroups/{id}/calendars/{id}, /v1.0/users/{id |
 	// userPrincipalName}/calendarGroups/{id}/calendars/{id} (calendar-get).
-	CalendarGet(w http.ResponseWriter, r *http.Request)
-	// CalendarUpdate answers PATCH /beta/me/calendar, /beta/users/{id |
-	// userPrincipalName}/calendar, /beta/groups/{id}/calendar,
-	// /beta/me/calendars/{id}, /beta/users/{id |
-	// userPrincipalName}/calendars/{id},
-	// /beta/me/calendarGroups/{id}/calendars/{id}, /beta/users/{id |
-	// userPrincipalName}/calendarGroups/{id}/calendars/{id} (calendar-update).
-	CalendarUpdate(w http.ResponseWriter, r *http.Request)
+	Get(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -38,28 +30,16 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// CalendarGet answers 200 with the documented example of calendar-get.
-func (DocsHandler) CalendarGet(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCalendarGet...)
+// Get answers 200 with the documented example of calendar-get.
+func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesGet...)
 }
 
-// CalendarUpdate answers 200 with the documented example of calendar-update.
-func (DocsHandler) CalendarUpdate(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCalendarUpdate...)
-}
-
-// examplesCalendarGet are the documented responses of calendar-get.
-var examplesCalendarGet = []graphrt.Example{{
+// examplesGet are the documented responses of calendar-get.
+var examplesGet = []graphrt.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#me/calendars/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/v1.0/users('ddfcd489-628b-40d7-b48b-57002df800e5@1717622f-1d94-4d0c-9d74-709fad664b77')/calendars('AAMkAGI2TGuLAAA=')\",\n    \"id\": \"AAMkAGI2TGuLAAA=\",\n    \"name\": \"Calendar\",\n    \"color\": \"auto\",\n    \"isDefaultCalendar\": false,\n    \"changeKey\": \"nfZyf7VcrEKLNoU37KWlkQAAA0x0+w==\",\n    \"canShare\":true,\n    \"canViewPrivateItems\":true,\n    \"hexColor\": \"\",\n    \"canEdit\":true,\n    \"allowedOnlineMeetingProviders\": [\n                \"teamsForBusiness\"\n            ],\n    \"defaultOnlineMeetingProvider\": \"teamsForBusiness\",\n    \"isTallyingResponses\": true,\n    \"isRemovable\": false,\n    \"owner\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@adatum.onmicrosoft.com\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar",
-}}
-
-// examplesCalendarUpdate are the documented responses of calendar-update.
-var examplesCalendarUpdate = []graphrt.Example{{
-	Body:   "{\n    \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#me/calendars/$entity\",\n    \"@odata.id\":\"https://graph.microsoft.com/beta/users('266efe5a-0fd7-4edd-877b-b2d1e561f193@ae01a323-3934-4475-a32d-af1274312bb0')/calendars('AAMkADJmMVAAA=')\",\n    \"id\":\"AAMkADJmMVAAA=\",\n    \"name\":\"Social events\",\n    \"color\":\"auto\",\n    \"hexColor\": \"\",\n    \"isDefaultCalendar\":false,\n    \"changeKey\":\"DxYSthXJXEWwAQSYQnXvIgAAIxGttg==\",\n    \"canShare\":true,\n    \"canViewPrivateItems\":true,\n    \"isShared\":false,\n    \"isSharedWithMe\":false,\n    \"canEdit\":true,\n    \"allowedOnlineMeetingProviders\": [\n                \"teamsForBusiness\"\n            ],\n    \"defaultOnlineMeetingProvider\": \"teamsForBusiness\",\n    \"isTallyingResponses\": true,\n    \"isRemovable\": false,\n    \"owner\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@adatum.onmicrosoft.com\"\n    }\n}",
-	Header: []string{"Content-type", "application/json"},
-	Path:   "/beta/me/calendar",
 }}
 
 // Register registers the routes of package calendar on m, answered by h (nil:
@@ -79,7 +59,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -90,7 +70,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -101,7 +81,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -112,7 +92,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -123,7 +103,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -134,7 +114,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
+	}, h.Get)
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyNone,
 		Method:    "GET",
@@ -145,91 +125,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
-	}, h.CalendarGet)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendar",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendar",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/groups/{groupID}/calendar",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.CalendarUpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.CalendarUpdate)
+	}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,8 +15,8 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// GroupListMembers answers GET /v1.0/groups/{id}/members (group-list-members).
-	GroupListMembers(w http.ResponseWriter, r *http.Request)
+	// ListMembers answers GET /v1.0/groups/{id}/members (group-list-members).
+	ListMembers(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -25,13 +25,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// GroupListMembers answers 200 with the documented example of group-list-members.
-func (DocsHandler) GroupListMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGroupListMembers...)
+// ListMembers answers 200 with the documented example of group-list-members.
+func (DocsHandler) ListMembers(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListMembers...)
 }
 
-// examplesGroupListMembers are the documented responses of group-list-members.
-var examplesGroupListMembers = []graphrt.Example{{
+// examplesListMembers are the documented responses of group-list-members.
+var examplesListMembers = []graphrt.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#directoryObjects\",\n  \"value\": [\n    {\n      \"id\": \"11111111-2222-3333-4444-555555555555\",\n      \"mail\": \"user1@contoso.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/groups/{id}/members",
@@ -70,7 +70,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.GroupListMembers)
+	}, h.ListMembers)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

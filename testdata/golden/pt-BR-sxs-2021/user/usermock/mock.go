@@ -16,9 +16,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// UserAssignLicense answers POST /v1.0/users/{id |
+	// AssignLicense answers POST /v1.0/users/{id |
 	// userPrincipalName}/assignLicense (user-assignlicense).
-	UserAssignLicense(w http.ResponseWriter, r *http.Request)
+	AssignLicense(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -27,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// UserAssignLicense answers 200 with the documented example of user-assignlicense.
-func (DocsHandler) UserAssignLicense(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUserAssignLicense...)
+// AssignLicense answers 200 with the documented example of user-assignlicense.
+func (DocsHandler) AssignLicense(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesAssignLicense...)
 }
 
-// examplesUserAssignLicense are the documented responses of user-assignlicense.
-var examplesUserAssignLicense = []graphrt.Example{{
+// examplesAssignLicense are the documented responses of user-assignlicense.
+var examplesAssignLicense = []graphrt.Example{{
 	Body:   "{\n  \"accountEnabled\": true,\n  \"assignedLicenses\": [\n    {\n      \"disabledPlans\": [ \"11b0131d-43c8-4bbb-b2c8-e80f9a50834a\" ],\n      \"skuId\": \"0118A350-71FC-4EC3-8F0C-6A1CB8867561\"\n    }\n  ],\n  \"assignedPlans\": [\n    {\n      \"assignedDateTime\": \"2016-10-02T12:13:14Z\",\n      \"capabilityStatus\": \"capabilityStatus-value\",\n      \"service\": \"service-value\",\n      \"servicePlanId\": \"bea13e0c-3828-4daa-a392-28af7ff61a0f\"\n    }\n  ],\n  \"businessPhones\": [\n    \"businessPhones-value\"\n  ],\n  \"city\": \"city-value\",\n  \"companyName\": \"companyName-value\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/assignLicense",
@@ -48,7 +48,7 @@ func Register(m *graphrt.Mux, h Handler) {
 	}
 	m.Handle(graphrt.Route{
 		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.UserAssignLicenseRequest](),
+		Check:     graphrt.CheckJSON[user.AssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
 		Pattern:   "/v1.0/users/{userID}/assignLicense",
@@ -57,7 +57,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.UserAssignLicense)
+	}, h.AssignLicense)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -15,10 +15,10 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// VppTokenSyncLicenseCounts answers POST
+	// SyncLicenseCounts answers POST
 	// /beta/deviceAppManagement/vppTokens/syncLicenseCounts
 	// (vpptoken-synclicensecounts).
-	VppTokenSyncLicenseCounts(w http.ResponseWriter, r *http.Request)
+	SyncLicenseCounts(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -27,13 +27,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// VppTokenSyncLicenseCounts answers 204 with the documented example of vpptoken-synclicensecounts.
-func (DocsHandler) VppTokenSyncLicenseCounts(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesVppTokenSyncLicenseCounts...)
+// SyncLicenseCounts answers 204 with the documented example of vpptoken-synclicensecounts.
+func (DocsHandler) SyncLicenseCounts(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 204, examplesSyncLicenseCounts...)
 }
 
-// examplesVppTokenSyncLicenseCounts are the documented responses of vpptoken-synclicensecounts.
-var examplesVppTokenSyncLicenseCounts = []graphrt.Example{{Path: "/beta/deviceAppManagement/vppTokens/syncLicenseCounts"}}
+// examplesSyncLicenseCounts are the documented responses of vpptoken-synclicensecounts.
+var examplesSyncLicenseCounts = []graphrt.Example{{Path: "/beta/deviceAppManagement/vppTokens/syncLicenseCounts"}}
 
 // Register registers the routes of package vpptoken on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
@@ -52,7 +52,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.VppTokenSyncLicenseCounts)
+	}, h.SyncLicenseCounts)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package
