@@ -555,7 +555,7 @@ func TestPagerFollowsNextLinks(t *testing.T) {
 	defer srv.Close()
 	client := listitem.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	var ids []string
-	for item, err := range client.ListItemsDelta(context.Background(), "s1", "l1") {
+	for item, err := range client.ListDelta(context.Background(), "s1", "l1") {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -565,7 +565,7 @@ func TestPagerFollowsNextLinks(t *testing.T) {
 		}
 		ids = append(ids, v.ID)
 	}
-	first, err := client.ListItemsDeltaPage(context.Background(), "s1", "l1")
+	first, err := client.ListDeltaPage(context.Background(), "s1", "l1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -172,8 +172,8 @@ func anchorAt(segs []segment, subject string) (int, bool) {
 	last := -1
 	for i := len(segs) - 1; i >= 0; i-- {
 		if !segs[i].odata && namesResource(subject, segs[i]) {
-			if segs[i].param || segs[i].key() == "me" {
-				return i, true // the item: /sectionGroups/{id}/sectionGroups lists its children
+			if segs[i].param || segs[i].key() == "me" || i < len(segs)-1 {
+				return i, true // the item, or a singleton below it: /sectionGroups/{id}/sectionGroups lists the item's children
 			}
 			if last < 0 {
 				last = i

@@ -54,12 +54,12 @@ func (c *Client) UpdateDerivedCredential(ctx context.Context, derivedCredentialI
 	}, opts...)
 }
 
-// UpdateInDeviceConfigurations calls PATCH
+// UpdateDeviceConfigurationsDerivedCredentialSettings calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings:
 // Atualizar deviceManagementDerivedCredentialSettings, on another documented
 // path; see UpdateDerivedCredential for the body, the response, the
 // permissions and the page.
-func (c *Client) UpdateInDeviceConfigurations(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceConfigurationsDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
 	return graphrt.Object[generated.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
@@ -68,12 +68,13 @@ func (c *Client) UpdateInDeviceConfigurations(ctx context.Context, deviceConfigu
 	}, opts...)
 }
 
-// UpdateInIosVPNConfiguration calls PATCH
+// UpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings calls
+// PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings:
 // Atualizar deviceManagementDerivedCredentialSettings, on another documented
 // path; see UpdateDerivedCredential for the body, the response, the
 // permissions and the page.
-func (c *Client) UpdateInIosVPNConfiguration(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceConfigurationsIosVPNConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
 	return graphrt.Object[generated.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
@@ -82,12 +83,13 @@ func (c *Client) UpdateInIosVPNConfiguration(ctx context.Context, deviceConfigur
 	}, opts...)
 }
 
-// UpdateInIosEnterpriseWiFiConfiguration calls PATCH
+// UpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings
+// calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings:
 // Atualizar deviceManagementDerivedCredentialSettings, on another documented
 // path; see UpdateDerivedCredential for the body, the response, the
 // permissions and the page.
-func (c *Client) UpdateInIosEnterpriseWiFiConfiguration(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceConfigurationsIosEnterpriseWiFiConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
 	return graphrt.Object[generated.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
@@ -96,12 +98,13 @@ func (c *Client) UpdateInIosEnterpriseWiFiConfiguration(ctx context.Context, dev
 	}, opts...)
 }
 
-// UpdateInIosEasEmailProfileConfiguration calls PATCH
+// UpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings
+// calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings:
 // Atualizar deviceManagementDerivedCredentialSettings, on another documented
 // path; see UpdateDerivedCredential for the body, the response, the
 // permissions and the page.
-func (c *Client) UpdateInIosEasEmailProfileConfiguration(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceConfigurationsIosEasEmailProfileConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
 	return graphrt.Object[generated.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",
@@ -110,12 +113,13 @@ func (c *Client) UpdateInIosEasEmailProfileConfiguration(ctx context.Context, de
 	}, opts...)
 }
 
-// UpdateInIosDerivedCredentialAuthenticationConfiguration calls PATCH
+// UpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings
+// calls PATCH
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings:
 // Atualizar deviceManagementDerivedCredentialSettings, on another documented
 // path; see UpdateDerivedCredential for the body, the response, the
 // permissions and the page.
-func (c *Client) UpdateInIosDerivedCredentialAuthenticationConfiguration(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
+func (c *Client) UpdateDeviceConfigurationsIosDerivedCredentialAuthenticationConfigurationDerivedCredentialSettings(ctx context.Context, deviceConfigurationID string, body *generated.DeviceManagementDerivedCredentialSettings, opts ...graphrt.Option) (*generated.DeviceManagementDerivedCredentialSettings, error) {
 	return graphrt.Object[generated.DeviceManagementDerivedCredentialSettings](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
 		Method: "PATCH",

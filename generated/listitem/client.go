@@ -47,7 +47,7 @@ func (c *Client) Delete(ctx context.Context, siteID string, listID string, itemI
 	}, opts...)
 }
 
-// ListItemsDelta calls GET /v1.0/sites/{siteId}/lists/{listId}/items/delta:
+// ListDelta calls GET /v1.0/sites/{siteId}/lists/{listId}/items/delta:
 // listItem: delta.
 //
 // Get newly created, updated, or deleted list items without having to perform
@@ -56,9 +56,9 @@ func (c *Client) Delete(ctx context.Context, siteID string, listID string, itemI
 // On success the service answers 200 with a collection of
 // microsoft.graph.listItem in the JSON result.
 //
-// ListItemsDelta yields every member, page after page, following
-// @odata.nextLink; it stops at the first error, which it yields, or when the
-// loop breaks. ListItemsDeltaPage returns one page.
+// ListDelta yields every member, page after page, following @odata.nextLink;
+// it stops at the first error, which it yields, or when the loop breaks.
+// ListDeltaPage returns one page.
 //
 // Permissions:
 //   - delegated (work or school account): Sites.Read.All, Sites.ReadWrite.All
@@ -68,7 +68,7 @@ func (c *Client) Delete(ctx context.Context, siteID string, listID string, itemI
 // Documentation:
 // https://learn.microsoft.com/graph/api/listitem-delta?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/listitem-delta.md).
-func (c *Client) ListItemsDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
+func (c *Client) ListDelta(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID, "listID", listID},
@@ -76,10 +76,10 @@ func (c *Client) ListItemsDelta(ctx context.Context, siteID string, listID strin
 	}, opts...)
 }
 
-// ListItemsDeltaPage returns one page of the collection that ListItemsDelta
-// iterates over, with its @odata.count, @odata.nextLink and @odata.deltaLink;
-// pass graphrt.Count() to get the count.
-func (c *Client) ListItemsDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
+// ListDeltaPage returns one page of the collection that ListDelta iterates
+// over, with its @odata.count, @odata.nextLink and @odata.deltaLink; pass
+// graphrt.Count() to get the count.
+func (c *Client) ListDeltaPage(ctx context.Context, siteID string, listID string, opts ...graphrt.Option) (*graphrt.Page[json.RawMessage], error) {
 	return graphrt.GetPage[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
 		Params: []string{"siteID", siteID, "listID", listID},

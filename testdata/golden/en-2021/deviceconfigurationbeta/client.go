@@ -51,12 +51,12 @@ func (c *Client) WindowsPrivacyAccessControls(ctx context.Context, deviceConfigu
 	}, opts...)
 }
 
-// GroupAssignmentsDeviceConfigurationWindowsPrivacyAccessControls calls POST
+// WindowsPrivacyAccessControlsInGroupAssignments calls POST
 // /beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/groupAssignments/{deviceConfigurationGroupAssignmentId}/deviceConfiguration/windowsPrivacyAccessControls:
 // windowsPrivacyAccessControls action, on another documented path; see
 // WindowsPrivacyAccessControls for the body, the response, the permissions and
 // the page.
-func (c *Client) GroupAssignmentsDeviceConfigurationWindowsPrivacyAccessControls(ctx context.Context, deviceConfigurationID string, groupAssignmentID string, body *WindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
+func (c *Client) WindowsPrivacyAccessControlsInGroupAssignments(ctx context.Context, deviceConfigurationID string, groupAssignmentID string, body *WindowsPrivacyAccessControlsRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,
 		Method: "POST",

@@ -15,9 +15,9 @@ import (
 // required headers and the body rule; path parameters are in r.PathValue.
 // Embed DocsHandler and override the operations a test cares about.
 type Handler interface {
-	// ListItemsDelta answers GET /v1.0/sites/{siteId}/lists/{listId}/items/delta
+	// ListDelta answers GET /v1.0/sites/{siteId}/lists/{listId}/items/delta
 	// (listitem-delta).
-	ListItemsDelta(w http.ResponseWriter, r *http.Request)
+	ListDelta(w http.ResponseWriter, r *http.Request)
 }
 
 // DocsHandler answers every operation with its documented success status
@@ -26,13 +26,13 @@ type DocsHandler struct{}
 
 var _ Handler = DocsHandler{}
 
-// ListItemsDelta answers 200 with the documented example of listitem-delta.
-func (DocsHandler) ListItemsDelta(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListItemsDelta...)
+// ListDelta answers 200 with the documented example of listitem-delta.
+func (DocsHandler) ListDelta(w http.ResponseWriter, r *http.Request) {
+	graphrt.ServeExample(w, r, 200, examplesListDelta...)
 }
 
-// examplesListItemsDelta are the documented responses of listitem-delta.
-var examplesListItemsDelta = []graphrt.Example{{
+// examplesListDelta are the documented responses of listitem-delta.
+var examplesListDelta = []graphrt.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC066},756\\\"\",\n      \"id\": \"1\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestFolder\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"1\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Folder\"\n      }\n    },\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC067},756\\\"\",\n      \"id\": \"2\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestItemA.txt\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"2\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Document\"\n      }\n    },\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC068},756\\\"\",\n      \"id\": \"3\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestItemB.txt\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"3\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Document\"\n      }\n    }\n  ],\n  \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta?token=1230919asd190410jlka\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta",
@@ -65,7 +65,7 @@ func Register(m *graphrt.Mux, h Handler) {
 			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-	}, h.ListItemsDelta)
+	}, h.ListDelta)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package
