@@ -37,6 +37,8 @@ func newModel(versionAndName string) any {
 		return new(DocsHandlerType)
 	case "v1.0 microsoft.graph.doctext":
 		return new(Doctext)
+	case "v1.0 microsoft.graph.emailAddress":
+		return new(EmailAddress)
 	case "v1.0 microsoft.graph.evil\n*/ func init() { panic(1) } /*\u2028//go:generate echo type":
 		return new(EvilFuncInitPanic1GoGenerateEchoType)
 	case "v1.0 microsoft.graph.group":
@@ -47,6 +49,8 @@ func newModel(versionAndName string) any {
 		return new(IdentityAPIConnector)
 	case "v1.0 microsoft.graph.itemAnalytics":
 		return new(ItemAnalytics)
+	case "v1.0 microsoft.graph.itemBody":
+		return new(ItemBody)
 	case "v1.0 microsoft.graph.localeInfo":
 		return new(LocaleInfo)
 	case "v1.0 microsoft.graph.mailboxSettings":
@@ -65,6 +69,8 @@ func newModel(versionAndName string) any {
 		return new(OpenTypeExtension)
 	case "v1.0 microsoft.graph.post":
 		return new(Post)
+	case "v1.0 microsoft.graph.recipient":
+		return new(Recipient)
 	case "v1.0 microsoft.graph.recurrenceRange":
 		return new(RecurrenceRange)
 	case "v1.0 microsoft.graph.runtime":

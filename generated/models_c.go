@@ -70,9 +70,8 @@ type Calendar struct {
 	// Owner is "owner". If set, this represents the user who created or added the
 	// calendar. For a calendar that the user created or added, the owner property
 	// is set to the user. For a calendar shared with the user, the owner property
-	// is set to the person who shared that calendar with the user. (Its type,
-	// "emailaddress", is not documented in these docs: raw JSON.)
-	Owner json.RawMessage `json:"owner,omitempty"`
+	// is set to the person who shared that calendar with the user.
+	Owner *EmailAddress `json:"owner,omitempty"`
 	// CalendarPermissions is "calendarPermissions". The permissions of the users
 	// with whom the calendar is shared. (Its type, "calendarpermission", is not
 	// documented in these docs: raw JSON.)
@@ -407,9 +406,8 @@ type ChatMessage struct {
 	// Body is "body". Representação de texto sem formatação/HTML do conteúdo
 	// da mensagem de chat. A representação é especificada pelo contentType
 	// dentro do corpo. O conteúdo estará sempre em HTML se a mensagem de chat
-	// contiver um chatMessageMention. (Its type, "itembody", is not documented in
-	// these docs: raw JSON.)
-	Body json.RawMessage `json:"body,omitempty"`
+	// contiver um chatMessageMention.
+	Body *ItemBody `json:"body,omitempty"`
 	// Summary is "summary". Texto de resumo da mensagem de chat que pode ser usado
 	// para notificações por push e exibições de resumo ou exibições de
 	// fallback. Aplica-se somente a mensagens de chat de canal, não mensagens de

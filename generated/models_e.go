@@ -66,6 +66,32 @@ const (
 	EducationUserRoleUnknownFutureValue EducationUserRole = "unknownFutureValue"
 )
 
+// EmailAddress is the microsoft.graph.emailAddress resource.
+//
+// The name and email address of a contact or message recipient.
+type EmailAddress struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.emailAddress".
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.emailAddress"`
+	// Address is "address". The email address of the person or entity.
+	Address *string `json:"address,omitempty"`
+	// Name is "name". The display name of the person or entity.
+	Name *string `json:"name,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes EmailAddress and keeps the members it does not declare.
+func (m *EmailAddress) UnmarshalJSON(b []byte) error {
+	type plain EmailAddress
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes EmailAddress with the members it does not declare.
+func (m EmailAddress) MarshalJSON() ([]byte, error) {
+	type plain EmailAddress
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // EmailRole is the enumeration microsoft.graph.emailRole. Values the docs do
 // not list are kept as they are.
 type EmailRole string

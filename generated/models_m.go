@@ -146,21 +146,18 @@ const (
 type Message struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.message".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.message"`
-	// BccRecipients is "bccRecipients". The Bcc: recipients for the message. (Its
-	// type, "recipient", is not documented in these docs: raw JSON.)
-	BccRecipients json.RawMessage `json:"bccRecipients,omitempty"`
+	// BccRecipients is "bccRecipients". The Bcc: recipients for the message.
+	BccRecipients []Recipient `json:"bccRecipients,omitempty"`
 	// Body is "body". The body of the message. It can be in HTML or text format.
-	// Find out about safe HTML in a message body. (Its type, "itembody", is not
-	// documented in these docs: raw JSON.)
-	Body json.RawMessage `json:"body,omitempty"`
+	// Find out about safe HTML in a message body.
+	Body *ItemBody `json:"body,omitempty"`
 	// BodyPreview is "bodyPreview". The first 255 characters of the message body.
 	// It is in text format.
 	BodyPreview *string `json:"bodyPreview,omitempty"`
 	// Categories is "categories". The categories associated with the message.
 	Categories []string `json:"categories,omitempty"`
-	// CcRecipients is "ccRecipients". The Cc: recipients for the message. (Its
-	// type, "recipient", is not documented in these docs: raw JSON.)
-	CcRecipients json.RawMessage `json:"ccRecipients,omitempty"`
+	// CcRecipients is "ccRecipients". The Cc: recipients for the message.
+	CcRecipients []Recipient `json:"ccRecipients,omitempty"`
 	// ChangeKey is "changeKey". The version of the message.
 	ChangeKey *string `json:"changeKey,omitempty"`
 	// ConversationID is "conversationId". The ID of the conversation the email
@@ -182,9 +179,8 @@ type Message struct {
 	// most cases, this value is the same as the sender property, except for
 	// sharing or delegation scenarios. The value must correspond to the actual
 	// mailbox used. Find out more about setting the from and sender properties of
-	// a message. (Its type, "recipient", is not documented in these docs: raw
-	// JSON.)
-	From json.RawMessage `json:"from,omitempty"`
+	// a message.
+	From *Recipient `json:"from,omitempty"`
 	// HasAttachments is "hasAttachments". Indicates whether the message has
 	// attachments. This property doesn't include inline attachments, so if a
 	// message contains only inline attachments, this property is false. To verify
@@ -235,32 +231,28 @@ type Message struct {
 	// The date and time information uses ISO 8601 format and is always in UTC
 	// time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
 	ReceivedDateTime *time.Time `json:"receivedDateTime,omitempty"`
-	// ReplyTo is "replyTo". The email addresses to use when replying. (Its type,
-	// "recipient", is not documented in these docs: raw JSON.)
-	ReplyTo json.RawMessage `json:"replyTo,omitempty"`
+	// ReplyTo is "replyTo". The email addresses to use when replying.
+	ReplyTo []Recipient `json:"replyTo,omitempty"`
 	// Sender is "sender". The account that is actually used to generate the
 	// message. In most cases, this value is the same as the from property. You can
 	// set this property to a different value when sending a message from a shared
 	// mailbox, for a shared calendar, or as a delegate. In any case, the value
 	// must correspond to the actual mailbox used. Find out more about setting the
-	// from and sender properties of a message. (Its type, "recipient", is not
-	// documented in these docs: raw JSON.)
-	Sender json.RawMessage `json:"sender,omitempty"`
+	// from and sender properties of a message.
+	Sender *Recipient `json:"sender,omitempty"`
 	// SentDateTime is "sentDateTime". The date and time the message was sent.
 	// The date and time information uses ISO 8601 format and is always in UTC
 	// time. For example, midnight UTC on Jan 1, 2014 is `2014-01-01T00:00:00Z`.
 	SentDateTime *time.Time `json:"sentDateTime,omitempty"`
 	// Subject is "subject". The subject of the message.
 	Subject *string `json:"subject,omitempty"`
-	// ToRecipients is "toRecipients". The To: recipients for the message. (Its
-	// type, "recipient", is not documented in these docs: raw JSON.)
-	ToRecipients json.RawMessage `json:"toRecipients,omitempty"`
+	// ToRecipients is "toRecipients". The To: recipients for the message.
+	ToRecipients []Recipient `json:"toRecipients,omitempty"`
 	// UniqueBody is "uniqueBody". The part of the body of the message that is
 	// unique to the current message. uniqueBody is not returned by default but can
 	// be retrieved for a given message by use of the `?$select=uniqueBody` query.
-	// It can be in HTML or text format. (Its type, "itembody", is not documented
-	// in these docs: raw JSON.)
-	UniqueBody json.RawMessage `json:"uniqueBody,omitempty"`
+	// It can be in HTML or text format.
+	UniqueBody *ItemBody `json:"uniqueBody,omitempty"`
 	// WebLink is "webLink". The URL to open the message in Outlook on the web.
 	// You can append an ispopout argument to the end of the URL to change how the
 	// message is displayed. If ispopout is not present or if it is set to 1, then

@@ -96,9 +96,8 @@ type Post struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.post".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.post"`
 	// Body is "body". O conteúdo da postagem. Esta é uma propriedade padrão.
-	// Esta propriedade pode ser nula. (Its type, "itembody", is not documented in
-	// these docs: raw JSON.)
-	Body json.RawMessage `json:"body,omitempty"`
+	// Esta propriedade pode ser nula.
+	Body *ItemBody `json:"body,omitempty"`
 	// Categories is "categories". As categorias associadas à postagem. (Its type,
 	// "Coleção de cadeias de caracteres", is not documented in these docs: raw
 	// JSON.)
@@ -120,8 +119,8 @@ type Post struct {
 	CreatedDateTime *time.Time `json:"createdDateTime,omitempty"`
 	// From is "from". Usado em cenários de acesso de representante. Indica quem
 	// postou a mensagem em nome de outro usuário. Esta é uma propriedade
-	// padrão. (Its type, "recipient", is not documented in these docs: raw JSON.)
-	From json.RawMessage `json:"from,omitempty"`
+	// padrão.
+	From *Recipient `json:"from,omitempty"`
 	// HasAttachments is "hasAttachments". Indica se a postagem tem pelo menos um
 	// anexo. Esta é uma propriedade padrão.
 	HasAttachments *bool `json:"hasAttachments,omitempty"`
@@ -134,9 +133,8 @@ type Post struct {
 	// `2014-01-01T00:00:00Z`
 	LastModifiedDateTime *time.Time `json:"lastModifiedDateTime,omitempty"`
 	// NewParticipants is "newParticipants". Participantes da conversa que foram
-	// adicionados ao thread como parte desta postagem. (Its type, "recipient", is
-	// not documented in these docs: raw JSON.)
-	NewParticipants json.RawMessage `json:"newParticipants,omitempty"`
+	// adicionados ao thread como parte desta postagem.
+	NewParticipants []Recipient `json:"newParticipants,omitempty"`
 	// ReceivedDateTime is "receivedDateTime". Especifica quando a postagem foi
 	// recebida. O tipo DateTimeOffset representa informações de data e hora
 	// usando o formato ISO 8601 e está sempre no horário UTC. Por exemplo,
@@ -144,9 +142,8 @@ type Post struct {
 	ReceivedDateTime *time.Time `json:"receivedDateTime,omitempty"`
 	// Sender is "sender". Contém o endereço do remetente. O valor de Sender
 	// será considerado o endereço do usuário autenticado caso o remetente não
-	// seja especificado. Esta é uma propriedade padrão. (Its type, "recipient",
-	// is not documented in these docs: raw JSON.)
-	Sender json.RawMessage `json:"sender,omitempty"`
+	// seja especificado. Esta é uma propriedade padrão.
+	Sender *Recipient `json:"sender,omitempty"`
 	// Attachments is "attachments". Somente leitura. Anulável. Suporta o
 	// `$expand`. (Its type, "attachment", is not documented in these docs: raw
 	// JSON.)

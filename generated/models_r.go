@@ -7,6 +7,31 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
+// Recipient is the microsoft.graph.recipient resource.
+//
+// Represents information about a user in the sending or receiving end of an
+// event, message or group post.
+type Recipient struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.recipient".
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.recipient"`
+	// EmailAddress is "emailAddress". The recipient's email address.
+	EmailAddress *EmailAddress `json:"emailAddress,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes Recipient and keeps the members it does not declare.
+func (m *Recipient) UnmarshalJSON(b []byte) error {
+	type plain Recipient
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes Recipient with the members it does not declare.
+func (m Recipient) MarshalJSON() ([]byte, error) {
+	type plain Recipient
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
+
 // RecipientScopeType is the enumeration microsoft.graph.recipientScopeType.
 // Values the docs do not list are kept as they are.
 type RecipientScopeType string

@@ -19,16 +19,22 @@ func newModel(versionAndName string) any {
 		return new(ConversationMember)
 	case "v1.0 microsoft.graph.directoryObject":
 		return new(DirectoryObject)
+	case "v1.0 microsoft.graph.emailAddress":
+		return new(EmailAddress)
 	case "v1.0 microsoft.graph.group":
 		return new(Group)
 	case "v1.0 microsoft.graph.itemAnalytics":
 		return new(ItemAnalytics)
+	case "v1.0 microsoft.graph.itemBody":
+		return new(ItemBody)
 	case "v1.0 microsoft.graph.localeInfo":
 		return new(LocaleInfo)
 	case "v1.0 microsoft.graph.mailboxSettings":
 		return new(MailboxSettings)
 	case "v1.0 microsoft.graph.message":
 		return new(Message)
+	case "v1.0 microsoft.graph.recipient":
+		return new(Recipient)
 	case "v1.0 microsoft.graph.recurrenceRange":
 		return new(RecurrenceRange)
 	case "v1.0 microsoft.graph.user":

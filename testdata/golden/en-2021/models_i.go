@@ -150,3 +150,31 @@ func (m ItemAnalytics) MarshalJSON() ([]byte, error) {
 	type plain ItemAnalytics
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
+
+// ItemBody is the microsoft.graph.itemBody resource.
+//
+// Represents properties of the body of an item, such as a message, event or
+// group post.
+type ItemBody struct {
+	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.itemBody".
+	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.itemBody"`
+	// Content is "content". The content of the item.
+	Content *string `json:"content,omitempty"`
+	// ContentType is "contentType". The type of the content. Possible values are
+	// `text` and `html`.
+	ContentType *BodyType `json:"contentType,omitempty"`
+	// AdditionalData holds the members the docs do not declare, as sent.
+	AdditionalData map[string]json.RawMessage `json:"-"`
+}
+
+// UnmarshalJSON decodes ItemBody and keeps the members it does not declare.
+func (m *ItemBody) UnmarshalJSON(b []byte) error {
+	type plain ItemBody
+	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+}
+
+// MarshalJSON encodes ItemBody with the members it does not declare.
+func (m ItemBody) MarshalJSON() ([]byte, error) {
+	type plain ItemBody
+	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+}
