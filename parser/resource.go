@@ -271,13 +271,22 @@ func resolveTypes(api *ir.API) {
 			refs[key] = name
 		}
 	}
-	lookup := func(version, ref string) (string, bool) {
+	lookupIn := func(version, ns, ref string) (string, bool) {
 		if name, ok := refs[version+" "+strings.ToLower(ref)]; ok {
 			return name, true
 		}
 		word := typeWord(ref) // an unlinked "dayOfWeek collection"
+		if word == "" {
+			return "", false
+		}
+		if name, ok := refs[version+" "+strings.ToLower(ns+"."+word)]; ok {
+			return name, true // the referring type's namespace first
+		}
 		name, ok := refs[version+" "+strings.ToLower(word)]
-		return name, ok && word != ""
+		return name, ok
+	}
+	lookup := func(version, ref string) (string, bool) {
+		return lookupIn(version, "microsoft.graph", ref)
 	}
 	for _, t := range api.Types {
 		if t.Base != "" && !strings.Contains(t.Base, ".") {
@@ -288,7 +297,7 @@ func resolveTypes(api *ir.API) {
 			if pr.Ref == "" {
 				continue
 			}
-			if name, ok := lookup(t.Version, pr.Ref); ok {
+			if name, ok := lookupIn(t.Version, t.Name[:max(strings.LastIndexByte(t.Name, '.'), 0)], pr.Ref); ok {
 				pr.Type, pr.Ref = name, ""
 				continue
 			}

@@ -25,12 +25,13 @@ doc_type: resourcePageType
 | relationship | ` + "`contactRelationship`" + ` | How the contact relates. |
 | settings | [keyValuePair](intune-mam-keyvaluepair.md) collection | Settings. |
 | platform | microsoft.graph.callRecords.clientPlatform | The platform. |
+| modalities | modality collection | The modalities. |
 
 ## JSON representation
 
 <!-- { "blockType": "resource", "@odata.type": "microsoft.graph.workingHours" } -->
 ~~~json
-{ "daysOfWeek": ["string"], "relationship": "string", "settings": [], "platform": "string" }
+{ "daysOfWeek": ["string"], "relationship": "string", "settings": [], "platform": "string", "modalities": ["string"] }
 ~~~
 `,
 	"v1.0/resources/enums.md": `---
@@ -47,6 +48,13 @@ Namespace: microsoft.graph
 |:--|
 | sunday |
 | monday |
+
+### modality values
+
+| Member |
+|:--|
+| audio |
+| video |
 
 ### contactRelationship values
 
@@ -69,6 +77,13 @@ Namespace: microsoft.graph.callRecords
 |:--------------
 | unknown
 | windows
+
+### modality values
+
+| Member
+|:--------------
+| audio
+| screenSharing
 `,
 	"v1.0/resources/keyvaluepair.md": `---
 title: keyValuePair resource type
@@ -115,7 +130,8 @@ doc_type: resourcePageType
 // TestTypeReferencesTheDocsName: each property's type is the one its cell
 // names, read by hand from the pages above: an unlinked "X collection"
 // or backticked name, a link to a page whose type was merged into
-// another page's, and an enumeration of a page with its own namespace.
+// another page's, and an enumeration of a page with its own namespace; an
+// unlinked name is looked up in the referring type's namespace first.
 func TestTypeReferencesTheDocsName(t *testing.T) {
 	api := parseDocs(t, typeRefPages)
 	want := map[string]string{
@@ -123,6 +139,7 @@ func TestTypeReferencesTheDocsName(t *testing.T) {
 		"relationship": "microsoft.graph.contactRelationship",
 		"settings":     "microsoft.graph.keyValuePair",
 		"platform":     "microsoft.graph.callRecords.clientPlatform",
+		"modalities":   "microsoft.graph.modality", // not callRecords.modality, which sorts first
 	}
 	for _, p := range typeNamed(t, api, "microsoft.graph.workingHours").Properties {
 		if p.Type != want[p.Name] || p.Ref != "" {
