@@ -88,7 +88,7 @@ import (
 
 func main() {
 	c := user.New(graph.New(graphrt.Config{Token: graphrt.StaticToken(os.Getenv("TOKEN"))}))
-	me, err := c.UserGetMe(context.Background())
+	me, err := c.GetMe(context.Background())
 	fmt.Println(me, err)
 }
 GO
@@ -142,7 +142,7 @@ func TestMe(t *testing.T) {
 	srv := httptest.NewServer($3)
 	defer srv.Close()
 	c := user.New(graph.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
-	if _, err := c.UserGetMe(context.Background()); err != nil {
+	if _, err := c.GetMe(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 }
