@@ -405,6 +405,22 @@ func escaper(style string) string {
 }
 
 // methodDoc is the doc comment of a client method.
+// paramsDoc says which documented path parameter each Go parameter is,
+// when the docs name it otherwise ("userID is {id | userPrincipalName}"):
+// Go names come from the path (naming rule 4), the docs' from the page.
+func paramsDoc(r *ir.Route) string {
+	var parts []string
+	for _, p := range r.Params {
+		if p.GoName != p.Name {
+			parts = append(parts, p.GoName+" is {"+p.Name+"}")
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "In the path, " + strings.Join(parts, ", ") + "."
+}
+
 func methodDoc(op *ir.Operation, r *ir.Route, resp ir.Response) []string {
 	first := r.GoName + " calls " + op.Method + " /" + op.Version + r.Path
 	if r.Query != "" {
@@ -412,6 +428,7 @@ func methodDoc(op *ir.Operation, r *ir.Route, resp ir.Response) []string {
 	}
 	lines := docLines(first + ": " + op.Title + ".")
 	lines = para(lines, op.Summary)
+	lines = para(lines, paramsDoc(r))
 	if op.RequestBody.Kind != ir.KindNone {
 		lines = para(lines, bodyDoc(op))
 	}

@@ -573,11 +573,8 @@ func displayPos(pos string, trees []graphgen.Tree, dirs []string) string {
 
 // summary prints the one-line account of a run.
 func summary(stderr io.Writer, api *ir.API, outcome string) {
-	methods, warnings, skipped := 0, 0, skippedPages(api)
+	methods, warnings, skipped := graphgen.MeasureNames(api).Methods, 0, skippedPages(api)
 	resources := len(api.Skipped) - skipped
-	for _, op := range api.Operations {
-		methods += len(op.Routes)
-	}
 	for _, d := range api.Diagnostics {
 		if d.Severity == ir.Warning {
 			warnings++

@@ -34,6 +34,8 @@ func New(c *generated.Client) *Client {
 // de Atribuição de Pacote de Acesso, ou superior, Azure AD gerenciamento de
 // direitos podem executar essa ação.
 //
+// In the path, accessPackageAssignmentID is {id}.
+//
 // On success the service answers 202 with a
 // microsoft.graph.accessPackageAssignment object in the JSON result.
 //

@@ -27,6 +27,8 @@ func New(c *generated.Client) *Client {
 //
 // Get 1st (a page of the hostile golden case).
 //
+// In the path, v1stID is {id}.
+//
 // On success the service answers 200 with a undocumented type object in the
 // JSON result.
 //

@@ -29,6 +29,8 @@ func New(c *generated.Client) *Client {
 //
 // Remove a tokenLifetimePolicy from an application.
 //
+// In the path, applicationID is {id}, tokenLifetimePolicyID is {id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:
@@ -55,6 +57,8 @@ func (c *Client) DeleteTokenLifetimePolicyRef(ctx context.Context, applicationID
 // Get calls GET /v1.0/applications/{applicationObjectId}: Get application.
 //
 // Get the properties and relationships of an application object.
+//
+// In the path, applicationID is {applicationObjectId}.
 //
 // On success the service answers 200 with a microsoft.graph.application object
 // in the JSON result.

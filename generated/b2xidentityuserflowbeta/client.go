@@ -30,6 +30,9 @@ func New(c *generated.Client) *Client {
 // self-service sign up user flows, the values can be `Google-OAUTH` or
 // `Facebook-OAUTH`.
 //
+// In the path, b2xUserFlowID is {userflow-id}, userflowIdentityProviderID is
+// {id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

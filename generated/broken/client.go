@@ -26,6 +26,8 @@ func New(c *generated.Client) *Client {
 //
 // Delete a widget.
 //
+// In the path, widgetID is {id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

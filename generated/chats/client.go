@@ -30,6 +30,8 @@ func New(c *generated.Client) *Client {
 // participante, incluindo chats individuais, chats em grupo e chats de
 // reunião.
 //
+// In the path, userID is {id | user-principal-name}.
+//
 // On success the service answers 200 with a collection of
 // microsoft.graph.chatMessage in the JSON result.
 //

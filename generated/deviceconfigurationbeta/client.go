@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 //
 // Ainda não documentado.
 //
+// In the path, deviceConfigurationID is {deviceConfigurationId}.
+//
 // The request body is a JSON object with the parameters
 // assignedAccessMultiModeProfiles.
 //
@@ -87,6 +89,8 @@ func (c *Client) WindowsDomainJoinConfigurationNetworkAccessConfigurationsAssign
 // windowsPrivacyAccessControls action.
 //
 // Not yet documented.
+//
+// In the path, deviceConfigurationID is {deviceConfigurationId}.
 //
 // The request body is a JSON object with the parameters
 // windowsPrivacyAccessControls.

@@ -30,6 +30,8 @@ func New(c *generated.Client) *Client {
 // panic(1) } // `back` `ticks` gnirts still the summary //line evil.go:1 */
 // func init() { panic(1) }.
 //
+// In the path, doctextID is {doctext-id}.
+//
 // On success the service answers 200 with a microsoft.graph.doctext object in
 // the JSON result.
 //

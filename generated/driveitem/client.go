@@ -33,6 +33,8 @@ func New(c *generated.Client) *Client {
 // sequenciais, permitindo que a transferência seja retomada se uma conexão
 // for interrompida enquanto o upload estiver em andamento.
 //
+// In the path, driveID is {driveId}, itemID is {itemId}.
+//
 // The request body is a JSON object.
 //
 // On success the service answers 200 with a microsoft.graph.uploadSession
@@ -114,6 +116,8 @@ func (c *Client) CreateUploadSessionInDrive(ctx context.Context, userID string, 
 //
 // Download the contents of the primary stream (file) of a driveItem. Only
 // driveItems with the file property can be downloaded.
+//
+// In the path, driveID is {drive-id}, itemID is {item-id}.
 //
 // On success the service answers 302; the result is the binary content.
 //
@@ -208,6 +212,8 @@ func (c *Client) GetContentInDrive(ctx context.Context, userID string, itemID st
 //
 // Use this API to retrieve the contents of an item in a specific format. Not
 // all files can be converted into all formats.
+//
+// In the path, itemID is {item-id}.
 //
 // On success the service answers 302; the result is the binary content.
 //

@@ -26,6 +26,8 @@ func New(c *generated.Client) *Client {
 //
 // Update the properties of a sprocket.
 //
+// In the path, sprocketID is {sprocket-id}.
+//
 // The request body is a JSON object with the parameters displayName.
 //
 // On success the service answers 204 with no body.

@@ -31,6 +31,8 @@ func New(c *generated.Client) *Client {
 // staged roll-out of service principals on Graph V1.0 endpoint. This operation
 // is not transitive.
 //
+// In the path, groupID is {id}.
+//
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //
@@ -100,6 +102,8 @@ func (c *Client) Create(ctx context.Context, body *generated.Group, opts ...grap
 //
 // Add a member to a Microsoft 365 group or a security group through the
 // members navigation property.
+//
+// In the path, groupID is {group-id}.
 //
 // The request body refers to an existing microsoft.graph.directoryObject
 // object: odataID is its URL, sent as {"@odata.id": odataID}, like

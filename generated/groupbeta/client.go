@@ -31,6 +31,8 @@ func New(c *generated.Client) *Client {
 // Essa operação é transitiva e também retornará uma lista simples de
 // todos os membros aninhados.
 //
+// In the path, groupID is {id}.
+//
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //

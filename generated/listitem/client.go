@@ -29,6 +29,8 @@ func New(c *generated.Client) *Client {
 //
 // Removes an item from a list.
 //
+// In the path, siteID is {site-id}, listID is {list-id}, itemID is {item-id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:
@@ -52,6 +54,8 @@ func (c *Client) Delete(ctx context.Context, siteID string, listID string, itemI
 //
 // Get newly created, updated, or deleted list items without having to perform
 // a full read of the entire items collection.
+//
+// In the path, siteID is {siteId}, listID is {listId}.
 //
 // On success the service answers 200 with a collection of
 // microsoft.graph.listItem in the JSON result.

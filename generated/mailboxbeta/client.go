@@ -31,6 +31,8 @@ func New(c *generated.Client) *Client {
 // format for backup purposes. This item format can be restored to the same
 // mailbox or a different one.
 //
+// In the path, mailboxID is {mailboxId}.
+//
 // The request body is a JSON object with the parameters itemIds.
 //
 // On success the service answers 200 with a collection of

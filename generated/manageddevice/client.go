@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 //
 // Read properties and relationships of the managedDevice object.
 //
+// In the path, userID is {usersId}, managedDeviceID is {managedDeviceId}.
+//
 // On success the service answers 200 with a manageddevice object in the JSON
 // result.
 //
@@ -77,6 +79,8 @@ func (c *Client) GetInDetectedApps(ctx context.Context, detectedAppID string, ma
 // wipe action.
 //
 // Wipe a device.
+//
+// In the path, userID is {usersId}, managedDeviceID is {managedDeviceId}.
 //
 // The request body is a JSON object with the parameters keepEnrollmentData,
 // keepUserData, macOsUnlockCode, persistEsimDataPlan.

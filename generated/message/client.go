@@ -27,6 +27,8 @@ func New(c *generated.Client) *Client {
 // Delete a message in the specified user's mailbox, or delete a relationship
 // of the message.
 //
+// In the path, messageID is {id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

@@ -27,6 +27,8 @@ func New(c *generated.Client) *Client {
 // Delete a message in the specified user's mailbox, or delete a relationship
 // of the message.
 //
+// In the path, messageID is {id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:
@@ -129,6 +131,8 @@ func (c *Client) DeleteMentionInMailFolders(ctx context.Context, userID string, 
 // GetMe calls GET /beta/me/messages/{id}: Get message.
 //
 // Retrieve the properties and relationships of the message object.
+//
+// In the path, messageID is {id}.
 //
 // On success the service answers 200 with a microsoft.graph.message object in
 // the JSON result.

@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
+// In the path, messageID is {id}.
+//
 // The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
 // object.
 //

@@ -33,6 +33,8 @@ func New(c *generated.Client) *Client {
 // in the cloud and the object can be taken over by on-premises Active
 // Directory.
 //
+// In the path, contactID is {id}.
+//
 // On success the service answers 200 with a
 // microsoft.graph.onPremisesSyncBehavior object in the JSON result.
 //

@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 //
 // A collection with raw JSON items; its pager methods refer to json and iter.
 //
+// In the path, pagerID is {json}, pagerID2 is {iter}, pagerID3 is {graphrt}.
+//
 // On success the service answers 200 with a collection of undocumented type in
 // the JSON result.
 //

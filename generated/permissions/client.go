@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 //
 // Get a thingamajig.
 //
+// In the path, thingamajigID is {thingamajig-id}.
+//
 // On success the service answers 200 with a thingamajig object in the JSON
 // result.
 //
@@ -50,6 +52,8 @@ func (c *Client) GetThingamajig(ctx context.Context, thingamajigID string, opts 
 // GetDoodad calls GET /v1.0/doodads/{doodad-id}: Get doodad.
 //
 // Get a doodad.
+//
+// In the path, doodadID is {doodad-id}.
 //
 // On success the service answers 200 with a doodad object in the JSON result.
 //

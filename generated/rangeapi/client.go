@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 //
 // Clear range values, format, fill, border, etc.
 //
+// In the path, itemID is {id}, nameID is {name}.
+//
 // The request body is a JSON object with the parameters applyTo.
 //
 // On success the service answers 200 with no body.
@@ -117,6 +119,8 @@ func (c *Client) ClearInRootTablesColumns(ctx context.Context, path string, tabl
 // Get calls GET /v1.0/areas/range/{id}: Get range.
 //
 // Get range (a page of the hostile golden case).
+//
+// In the path, rangeID is {id}.
 //
 // On success the service answers 200 with a undocumented type object in the
 // JSON result.

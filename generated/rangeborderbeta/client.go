@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 //
 // Update the properties of rangeborder object.
 //
+// In the path, itemID is {id}, nameID is {name}, borderID is {sideIndex}.
+//
 // The request body is a JSON object with the parameters color, style, weight.
 //
 // On success the service answers 200 with a

@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 //
 // Get details about email activity users have performed.
 //
+// In the path, period is {period_value}.
+//
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:

@@ -28,6 +28,8 @@ func New(c *generated.Client) *Client {
 // Atualize um objeto secureScoreControlProfile editável em qualquer solução
 // integrada para alterar várias propriedades, como assignedTo ou tenantNote.
 //
+// In the path, secureScoreControlProfileID is {id}.
+//
 // The request body is a JSON object with the parameters assignedTo, comment,
 // state, vendorInformation.
 //

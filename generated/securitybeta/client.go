@@ -29,6 +29,9 @@ func New(c *generated.Client) *Client {
 // Leia as propriedades e as relações de um objeto
 // emailThreatSubmissionPolicy .
 //
+// In the path, emailThreatSubmissionPolicyID is
+// {emailThreatSubmissionPoliciesId}.
+//
 // On success the service answers 200 with a
 // microsoft.graph.security.emailThreatSubmissionPolicy object in the JSON
 // result.

@@ -29,6 +29,8 @@ func New(c *generated.Client) *Client {
 // Update (override) the synchronization template associated with a given
 // application.
 //
+// In the path, applicationID is {id}, templateID is {templateId}.
+//
 // The request body is a JSON microsoft.graph.synchronizationTemplate object.
 //
 // On success the service answers 204 with no body.

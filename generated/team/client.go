@@ -27,6 +27,8 @@ func New(c *generated.Client) *Client {
 // Create a copy of a team. This operation also creates a copy of the
 // corresponding group. You can specify which parts of the team to clone:
 //
+// In the path, teamID is {id}.
+//
 // The request body is a JSON object with the parameters classification,
 // description, displayName, mailNickname, partsToClone, visibility.
 //

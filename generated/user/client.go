@@ -29,6 +29,8 @@ func New(c *generated.Client) *Client {
 // Namespace: microsoft.graph Add or remove subscriptions for the user. You can
 // also enable and disable specific plans associated with a subscription.
 //
+// In the path, userID is {id | userPrincipalName}.
+//
 // The request body is a JSON object with the parameters addLicenses,
 // removeLicenses.
 //
@@ -57,6 +59,8 @@ func (c *Client) AssignLicense(ctx context.Context, userID string, body *AssignL
 //
 // Delete user.
 //
+// In the path, userID is {id | userPrincipalName}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:
@@ -78,6 +82,8 @@ func (c *Client) Delete(ctx context.Context, userID string, opts ...graphrt.Opti
 // Get calls GET /v1.0/users/{id | userPrincipalName}: Get a user.
 //
 // Retrieve the properties and relationships of user object.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // On success the service answers 200 with a microsoft.graph.user object in the
 // JSON result.
@@ -464,6 +470,8 @@ func (c *Client) ListAgreementAcceptancesPage(ctx context.Context, userID string
 // for this guest user's privileges in the tenant and for keeping the guest
 // user's information and access up to date.
 //
+// In the path, userID is {id}.
+//
 // The request body refers to an existing microsoft.graph.user object: odataID
 // is its URL, sent as {"@odata.id": odataID}, like
 // "https://graph.microsoft.com/v1.0/users/{user-id}".
@@ -559,6 +567,8 @@ func (c *Client) SendMail(ctx context.Context, userID string, body *SendMailRequ
 // Member or Guest users with their default permissions without Administrator
 // roles. Compare member and guest default permissions to see properties they
 // can manage.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // The request body is a JSON object with the parameters aboutMe,
 // accountEnabled, ageGroup, birthday, businessPhones, city, companyName,

@@ -29,6 +29,8 @@ func New(c *generated.Client) *Client {
 // ao final das planilhas existentes. Se desejar ativar a planilha
 // recém-adicionada, chame .activate() nele.
 //
+// In the path, itemID is {id}.
+//
 // The request body is a JSON object with the parameters name.
 //
 // On success the service answers 201 with a microsoft.graph.workbookWorksheet

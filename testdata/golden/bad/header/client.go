@@ -26,6 +26,8 @@ func New(c *bad.Client) *Client {
 //
 // Ùpdà ñe whatsit.
 //
+// In the path, whatsitID is {whatsit-id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

@@ -27,6 +27,8 @@ func New(c *bad.Client) *Client {
 //
 // Get a gadget.
 //
+// In the path, gadgetID is {gadget-id}.
+//
 // On success the service answers 200 with a gadget object in the JSON result.
 //
 // Permissions:

@@ -65,6 +65,8 @@ func (c *Client) ListGizmosPage(ctx context.Context, opts ...graphrt.Option) (*g
 //
 // Restore a deleted contraption.
 //
+// In the path, contraptionID is {contraption-id}.
+//
 // On success the service answers 200 with no body.
 //
 // Permissions:
@@ -86,6 +88,8 @@ func (c *Client) Restore(ctx context.Context, contraptionID string, opts ...grap
 // Reset calls POST /v1.0/things/{id}/reset: Reset thing.
 //
 // Reset a thing.
+//
+// In the path, thingID is {id}.
 //
 // On success the service answers 204 with no body.
 //

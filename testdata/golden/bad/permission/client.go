@@ -28,6 +28,8 @@ func New(c *bad.Client) *Client {
 //
 // Délé ñe whatsit.
 //
+// In the path, whatsitID is {whatsit-id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:
@@ -49,6 +51,8 @@ func (c *Client) DeleteWhatsit(ctx context.Context, whatsitID string, opts ...gr
 // GetWhatsit calls GET /v1.0/whatsits/{whatsit-id}: Get whatsit.
 //
 // Get a whatsit.
+//
+// In the path, whatsitID is {whatsit-id}.
 //
 // On success the service answers 200 with a whatsit object in the JSON result.
 //
@@ -107,6 +111,8 @@ func (c *Client) ListWhatsitsPage(ctx context.Context, opts ...graphrt.Option) (
 // DeleteGubbin calls DELETE /v1.0/gubbins/{gubbin-id}: Delete gubbin.
 //
 // Delete a gubbin.
+//
+// In the path, gubbinID is {gubbin-id}.
 //
 // On success the service answers 204 with no body.
 //

@@ -27,6 +27,8 @@ func New(c *contrib2026.Client) *Client {
 //
 // Get the properties and relationships of an application object.
 //
+// In the path, applicationID is {applicationObjectId}.
+//
 // On success the service answers 200 with a microsoft.graph.application object
 // in the JSON result.
 //

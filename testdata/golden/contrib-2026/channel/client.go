@@ -28,6 +28,8 @@ func New(c *contrib2026.Client) *Client {
 //
 // Determine whether a user has access to a shared channel.
 //
+// In the path, teamID is {team-id}, channelID is {channel-id}.
+//
 // On success the service answers 200 with a primitive value in the JSON
 // result.
 //

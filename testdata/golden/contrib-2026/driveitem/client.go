@@ -29,6 +29,8 @@ func New(c *contrib2026.Client) *Client {
 // Download the contents of the primary stream (file) of a driveItem. Only
 // driveItems with the file property can be downloaded.
 //
+// In the path, driveID is {drive-id}, itemID is {item-id}.
+//
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:

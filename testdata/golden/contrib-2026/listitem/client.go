@@ -30,6 +30,8 @@ func New(c *contrib2026.Client) *Client {
 // Get newly created, updated, or deleted list items without having to perform
 // a full read of the entire items collection.
 //
+// In the path, siteID is {siteId}, listID is {listId}.
+//
 // On success the service answers 200 with a collection of
 // microsoft.graph.listItem in the JSON result.
 //

@@ -28,6 +28,8 @@ func New(c *contrib2026.Client) *Client {
 //
 // Read properties and relationships of the managedDevice object.
 //
+// In the path, userID is {usersId}, managedDeviceID is {managedDeviceId}.
+//
 // On success the service answers 200 with a manageddevice object in the JSON
 // result.
 //

@@ -29,6 +29,8 @@ func New(c *contrib2026.Client) *Client {
 // Retrieve a user's single Software OATH token authentication method object
 // and its properties.
 //
+// In the path, softwareOathMethodID is {id}.
+//
 // On success the service answers 200 with a
 // microsoft.graph.softwareOathAuthenticationMethod object in the JSON result.
 //

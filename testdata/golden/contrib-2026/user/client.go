@@ -28,6 +28,8 @@ func New(c *contrib2026.Client) *Client {
 // for this guest user's privileges in the tenant and for keeping the guest
 // user's information and access up to date.
 //
+// In the path, userID is {id}.
+//
 // The request body refers to an existing user object: odataID is its URL, sent
 // as {"@odata.id": odataID}, like
 // "https://graph.microsoft.com/v1.0/users/{user-id}".

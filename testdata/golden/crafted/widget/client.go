@@ -26,6 +26,8 @@ func New(c *crafted.Client) *Client {
 //
 // Reset a widget to its defaults.
 //
+// In the path, widgetID is {widget-id}.
+//
 // The request body is a JSON object with the parameters mode (required),
 // keepName.
 //

@@ -26,6 +26,8 @@ func New(c *en2021.Client) *Client {
 //
 // Retrieve the properties and relationships of an alert object.
 //
+// In the path, alertID is {alert_id}.
+//
 // On success the service answers 200 with a microsoft.graph.alert object in
 // the JSON result.
 //

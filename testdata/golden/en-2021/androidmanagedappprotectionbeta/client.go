@@ -28,6 +28,9 @@ func New(c *en2021.Client) *Client {
 //
 // Read properties and relationships of the androidManagedAppProtection object.
 //
+// In the path, androidManagedAppProtectionID is
+// {androidManagedAppProtectionId}.
+//
 // On success the service answers 200 with a
 // microsoft.graph.androidManagedAppProtection object in the JSON result.
 //

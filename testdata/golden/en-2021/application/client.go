@@ -28,6 +28,8 @@ func New(c *en2021.Client) *Client {
 //
 // Remove a tokenLifetimePolicy from an application.
 //
+// In the path, applicationID is {id}, tokenLifetimePolicyID is {id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

@@ -27,6 +27,8 @@ func New(c *en2021.Client) *Client {
 //
 // Retrieve a conversationMember from a chat.
 //
+// In the path, chatID is {chat-id}, memberID is {membership-id}.
+//
 // On success the service answers 200 with a microsoft.graph.conversationMember
 // object in the JSON result.
 //
@@ -63,6 +65,8 @@ func (c *Client) GetMemberInUsers(ctx context.Context, userID string, chatID str
 // CreateMember calls POST /v1.0/chats/{chat-id}/members: Add member to a chat.
 //
 // Add a conversationMember to a chat.
+//
+// In the path, chatID is {chat-id}.
 //
 // The request body is a JSON microsoft.graph.conversationMember object.
 //

@@ -26,6 +26,8 @@ func New(c *en2021.Client) *Client {
 //
 // Update the role of a conversationMember in a team. or channel.
 //
+// In the path, teamID is {id}, memberID is {id}.
+//
 // The request body is a JSON object with the parameters roles.
 //
 // On success the service answers 200 with a microsoft.graph.conversationMember

@@ -28,6 +28,8 @@ func New(c *en2021.Client) *Client {
 //
 // Not yet documented.
 //
+// In the path, deviceConfigurationID is {deviceConfigurationId}.
+//
 // The request body is a JSON object with the parameters
 // windowsPrivacyAccessControls.
 //

@@ -29,6 +29,8 @@ func New(c *en2021.Client) *Client {
 // Use this API to retrieve the contents of an item in a specific format. Not
 // all files can be converted into all formats.
 //
+// In the path, itemID is {item-id}.
+//
 // On success the service answers 302; the result is the binary content.
 //
 // Permissions:

@@ -29,6 +29,8 @@ func New(c *en2021.Client) *Client {
 // This action allows you to obtain short-lived embeddable URLs for an item in
 // order to render a temporary preview.
 //
+// In the path, driveID is {driveId}, itemID is {itemId}.
+//
 // The request body is a JSON object with the parameters viewer, chromeless,
 // allowEdit, page, zoom.
 //

@@ -28,6 +28,8 @@ func New(c *en2021.Client) *Client {
 //
 // Get the legalHolds that are applied to a case.
 //
+// In the path, caseID is {caseId}.
+//
 // On success the service answers 200 with a collection of
 // microsoft.graph.ediscovery.legalHold in the JSON result.
 //

@@ -54,6 +54,8 @@ func (c *Client) Create(ctx context.Context, body *en2021.Group, opts ...graphrt
 // Add a member to a Microsoft 365 group or a security group through the
 // members navigation property.
 //
+// In the path, groupID is {group-id}.
+//
 // The request body refers to an existing microsoft.graph.directoryObject
 // object: odataID is its URL, sent as {"@odata.id": odataID}, like
 // "https://graph.microsoft.com/v1.0/directoryObjects/{id}".

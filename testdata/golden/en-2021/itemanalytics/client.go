@@ -30,6 +30,8 @@ func New(c *en2021.Client) *Client {
 // `allTime` and the `lastSevenDays`. For a custom time range or interval, use
 // the getActivitiesByInterval API.
 //
+// In the path, driveID is {drive-id}, itemID is {item-id}.
+//
 // On success the service answers 200 with a microsoft.graph.itemAnalytics
 // object in the JSON result.
 //

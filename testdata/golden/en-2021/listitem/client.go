@@ -27,6 +27,8 @@ func New(c *en2021.Client) *Client {
 //
 // Removes an item from a list.
 //
+// In the path, siteID is {site-id}, listID is {list-id}, itemID is {item-id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

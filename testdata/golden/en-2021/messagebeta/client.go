@@ -26,6 +26,8 @@ func New(c *en2021.Client) *Client {
 //
 // Retrieve the properties and relationships of the message object.
 //
+// In the path, messageID is {id}.
+//
 // On success the service answers 200 with a microsoft.graph.message object in
 // the JSON result.
 //

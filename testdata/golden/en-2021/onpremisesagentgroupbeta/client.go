@@ -28,6 +28,9 @@ func New(c *en2021.Client) *Client {
 //
 // Delete an onPremisesAgentGroup object.
 //
+// In the path, onPremisesPublishingProfileID is {publishingType}, agentGroupID
+// is {id1}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

@@ -27,6 +27,8 @@ func New(c *en2021.Client) *Client {
 //
 // Clear range values, format, fill, border, etc.
 //
+// In the path, itemID is {id}, nameID is {name}.
+//
 // The request body is a JSON object with the parameters applyTo.
 //
 // On success the service answers 200 with no body.

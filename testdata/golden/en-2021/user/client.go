@@ -27,6 +27,8 @@ func New(c *en2021.Client) *Client {
 //
 // Retrieve the properties and relationships of user object.
 //
+// In the path, userID is {id | userPrincipalName}.
+//
 // On success the service answers 200 with a microsoft.graph.user object in the
 // JSON result.
 //

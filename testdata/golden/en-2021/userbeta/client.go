@@ -27,6 +27,8 @@ func New(c *en2021.Client) *Client {
 //
 // Retrieve a count of transitive reports for a user.
 //
+// In the path, userID is {id}.
+//
 // On success the service answers 200; the result is the binary content.
 //
 // Permissions:

@@ -30,6 +30,9 @@ func New(c *en2021.Client) *Client {
 // object, but with its bottom-right corner expanded (or contracted) by some
 // number of rows and columns.
 //
+// In the path, itemID is {id}, worksheetID is {id}, deltaRows is {n},
+// deltaColumns is {n}.
+//
 // On success the service answers 200 with a microsoft.graph.workbookRange
 // object in the JSON result.
 //

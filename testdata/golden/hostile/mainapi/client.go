@@ -27,6 +27,8 @@ func New(c *hostile.Client) *Client {
 //
 // Get main (a page of the hostile golden case).
 //
+// In the path, mainID is {id}.
+//
 // On success the service answers 200 with a undocumented type object in the
 // JSON result.
 //

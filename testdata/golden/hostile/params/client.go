@@ -27,6 +27,9 @@ func New(c *hostile.Client) *Client {
 //
 // Path parameters that are Go keywords, predeclared names, locals and imports.
 //
+// In the path, keywordID is {type}, keywordID2 is {func}, keywordID3 is
+// {range}.
+//
 // The request body is a JSON object with the parameters note.
 //
 // On success the service answers 204 with no body.

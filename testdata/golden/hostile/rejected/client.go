@@ -26,6 +26,8 @@ func New(c *hostile.Client) *Client {
 //
 // Templates that cannot be read or routed.
 //
+// In the path, rejectedID is {id}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:

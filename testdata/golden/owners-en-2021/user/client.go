@@ -28,6 +28,8 @@ func New(c *ownersen2021.Client) *Client {
 //
 // Delete user.
 //
+// In the path, userID is {id | userPrincipalName}.
+//
 // On success the service answers 204 with no body.
 //
 // Permissions:
@@ -49,6 +51,8 @@ func (c *Client) Delete(ctx context.Context, userID string, opts ...graphrt.Opti
 // Get calls GET /v1.0/users/{id | userPrincipalName}: Get a user.
 //
 // Retrieve the properties and relationships of user object.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // On success the service answers 200 with a microsoft.graph.user object in the
 // JSON result.
@@ -156,6 +160,8 @@ func (c *Client) Create(ctx context.Context, body any, opts ...graphrt.Option) (
 // Member or Guest users with their default permissions without Administrator
 // roles. Compare member and guest default permissions to see properties they
 // can manage.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // The request body is a JSON object with the parameters aboutMe,
 // accountEnabled, ageGroup, birthday, businessPhones, city, companyName,

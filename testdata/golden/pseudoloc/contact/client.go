@@ -28,6 +28,8 @@ func New(c *pseudoloc.Client) *Client {
 // Ràfóçe pôjô förègèñí bíru vébúzømà žê ñe lôråmô
 // dèsåvú.
 //
+// In the path, contactID is {id}.
+//
 // On success the service answers 200 with a microsoft.graph.contact object in
 // the JSON result.
 //

@@ -33,6 +33,9 @@ func New(c *ptbr2023.Client) *Client {
 // conector de API. Você configura um conector de API para uma etapa
 // específica, uma de cada vez, conforme mostrado abaixo.
 //
+// In the path, b2xUserFlowID is {b2xUserFlowId}, apiConnectorConfigurationID
+// is {step}.
+//
 // The request body refers to an existing microsoft.graph.identityApiConnector
 // object: odataID is its URL, sent as {"@odata.id": odataID}, like
 // "https://graph.microsoft.com/v1.0/identity/apiConnectors/{id}".

@@ -28,6 +28,8 @@ func New(c *ptbr2023.Client) *Client {
 //
 // Ainda não documentado.
 //
+// In the path, deviceConfigurationID is {deviceConfigurationId}.
+//
 // The request body is a JSON object with the parameters
 // assignedAccessMultiModeProfiles.
 //

@@ -29,6 +29,9 @@ func New(c *ptbr2023.Client) *Client {
 // Atualize as propriedades de um objeto
 // deviceManagementDerivedCredentialSettings .
 //
+// In the path, derivedCredentialID is
+// {deviceManagementDerivedCredentialSettingsId}.
+//
 // The request body is a JSON
 // microsoft.graph.deviceManagementDerivedCredentialSettings object.
 //

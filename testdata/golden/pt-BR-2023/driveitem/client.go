@@ -32,6 +32,8 @@ func New(c *ptbr2023.Client) *Client {
 // sequenciais, permitindo que a transferência seja retomada se uma conexão
 // for interrompida enquanto o upload estiver em andamento.
 //
+// In the path, driveID is {driveId}, itemID is {itemId}.
+//
 // The request body is a JSON object.
 //
 // On success the service answers 200 with a microsoft.graph.uploadSession

@@ -27,6 +27,8 @@ func New(c *ptbr2023.Client) *Client {
 //
 // Atualize as propriedades de um esquema para um externalConnection.
 //
+// In the path, connectionID is {connectionId}.
+//
 // The request body is a JSON microsoft.graph.externalConnectors.schema object.
 //
 // On success the service answers 202 with no body; the result is its Location

@@ -30,6 +30,8 @@ func New(c *ptbr2023.Client) *Client {
 //
 // Recupere uma coleção de governanceRoleSettings em um recurso.
 //
+// In the path, resourceID is {resourceId}.
+//
 // On success the service answers 200 with a collection of
 // microsoft.graph.governanceRoleSetting in the JSON result.
 //

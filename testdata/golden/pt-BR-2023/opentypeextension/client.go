@@ -30,6 +30,8 @@ func New(c *ptbr2023.Client) *Client {
 // Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
 // nome ou nome totalmente qualificado.
 //
+// In the path, deviceID is {Id}, extensionID is {extensionId}.
+//
 // On success the service answers 200 with a microsoft.graph.openTypeExtension
 // object in the JSON result.
 //

@@ -28,6 +28,8 @@ func New(c *ptbr2023.Client) *Client {
 //
 // Coloque um participante em espera e toque música em segundo plano.
 //
+// In the path, callID is {id}, participantID is {id}.
+//
 // The request body is a JSON object with the parameters customPrompt,
 // clientContext.
 //

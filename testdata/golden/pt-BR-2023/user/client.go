@@ -26,6 +26,8 @@ func New(c *ptbr2023.Client) *Client {
 //
 // Recuperar as propriedades e os relacionamentos do objeto user.
 //
+// In the path, userID is {id | userPrincipalName}.
+//
 // On success the service answers 200 with a microsoft.graph.user object in the
 // JSON result.
 //

@@ -28,6 +28,8 @@ func New(c *ptbr2023.Client) *Client {
 //
 // Crie um novo objeto windowsUpdateState .
 //
+// In the path, deviceConfigurationID is {deviceConfigurationId}.
+//
 // The request body is a JSON microsoft.graph.windowsUpdateState object.
 //
 // On success the service answers 201 with a microsoft.graph.windowsUpdateState

@@ -31,6 +31,8 @@ func New(c *ptbrsxs2021.Client) *Client {
 // staged roll-out of service principals on Graph V1.0 endpoint. This operation
 // is not transitive.
 //
+// In the path, groupID is {id}.
+//
 // On success the service answers 200 with a collection of
 // microsoft.graph.directoryObject in the JSON result.
 //

@@ -27,6 +27,8 @@ func New(c *ptbrsxs2021.Client) *Client {
 //
 // Wipe a device.
 //
+// In the path, userID is {usersId}, managedDeviceID is {managedDeviceId}.
+//
 // The request body is a JSON object with the parameters keepEnrollmentData,
 // keepUserData, macOsUnlockCode, persistEsimDataPlan.
 //

@@ -28,6 +28,8 @@ func New(c *ptbrsxs2021.Client) *Client {
 // Namespace: microsoft.graph Add or remove subscriptions for the user. You can
 // also enable and disable specific plans associated with a subscription.
 //
+// In the path, userID is {id | userPrincipalName}.
+//
 // The request body is a JSON object with the parameters addLicenses,
 // removeLicenses.
 //
