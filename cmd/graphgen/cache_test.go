@@ -11,6 +11,14 @@ import (
 	"github.com/graphgen-dev/graphgen/emitter"
 )
 
+// init keeps the other tests of this package out of the user's cache
+// directory; the cache tests set their own with t.Setenv.
+func init() {
+	if os.Getenv(cacheEnv) == "" {
+		os.Setenv(cacheEnv, "off")
+	}
+}
+
 // cachedRun sets a fresh format cache and returns a docs tree, an empty
 // output directory and the cache directory.
 func cachedRun(t *testing.T) (docs, out, cache string) {
