@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/graphgen-dev/graphgen"
+	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
@@ -91,4 +93,50 @@ func BenchmarkCorpusGoldmark(b *testing.B) {
 		wg.Wait()
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N)/float64(pages), "µs/page")
+}
+
+// BenchmarkEmit is the emit step alone (graphgen.Generate of a loaded IR)
+// over the English 2021 v1.0 tree, on all cores: the Go that a full
+// generation renders, without the parsing. format renders and formats
+// every file, as a first generation does; reuse is a regeneration with
+// nothing changed, whose Reuse hands back the previous run's content (as
+// the CLI's format cache does, without its file reads).
+func BenchmarkEmit(b *testing.B) {
+	root := filepath.Join(corpusDir(b), "api-reference", "v1.0")
+	api, err := graphgen.Load(os.DirFS(root))
+	if err != nil {
+		b.Fatal(err)
+	}
+	opts := emitter.Options{Package: "graph", ImportPath: "example.com/graph"}
+	b.Run("format", func(b *testing.B) { benchEmit(b, api, opts) })
+	prev, err := graphgen.Generate(api, opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	byKey := map[string][]byte{}
+	for _, f := range prev {
+		byKey[f.Path+"\x00"+f.RenderKey] = f.Content
+	}
+	opts.Reuse = func(path, key string) ([]byte, bool) {
+		c, ok := byKey[path+"\x00"+key]
+		return c, ok
+	}
+	b.Run("reuse", func(b *testing.B) { benchEmit(b, api, opts) })
+}
+
+// benchEmit generates api with opts in a loop; its bytes are the output's.
+func benchEmit(b *testing.B, api *ir.API, opts emitter.Options) {
+	size := 0
+	b.ReportAllocs()
+	for b.Loop() {
+		files, err := graphgen.Generate(api, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = 0
+		for _, f := range files {
+			size += len(f.Content)
+		}
+	}
+	b.SetBytes(int64(size))
 }

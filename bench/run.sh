@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench/run.sh [--beta] [--sdk]: measures, in one run on this machine,
-#   1. graphgen on the whole English corpus (IR only, and full Go generation)
-#      against a bare goldmark parse of the same files;
+#   1. graphgen on the whole English corpus (IR only, a first full Go
+#      generation, and a regeneration with nothing changed, which the
+#      format cache serves) against a bare goldmark parse of the same files;
 #   2. the cold build (an empty build cache first) of a one-call program using the
 #      generated v1.0 client: wall, CPU, peak RSS, binary size;
 #   3. the same for a one-call program on the standard library alone;
@@ -23,6 +24,7 @@ if [ -z "$corpus" ]; then
   for t in "$root"/../shared/corpus/*.tar.gz; do tar -xzf "$t" -C "$corpus"; done
 fi
 en=$corpus/graph-docs-en-2021
+export GRAPHGEN_CACHE=off # no format cache but where a row says so
 cd "$root"
 go build -o "$work/graphgen" ./cmd/graphgen
 go build -o "$work/goldmarkparse" ./bench/goldmarkparse
@@ -61,7 +63,12 @@ cold() {
 
 parse=$(measure goldmark "$work/goldmarkparse" "$en")
 irt=$(measure ir "$work/graphgen" ir -o /dev/null "$en")
-gen=$(measure gen "$work/graphgen" -out "$work/gen-en" -pkg graph "$en")
+# a first generation: a fresh output directory, no format cache
+fresh() { rm -rf "$work/gen-fresh"; GRAPHGEN_CACHE=off "$work/graphgen" -out "$work/gen-fresh" -pkg graph "$en"; }
+gen=$(measure gen fresh)
+# a regeneration with nothing changed: every file's render is in the format cache
+GRAPHGEN_CACHE="$work/cache" "$work/graphgen" -out "$work/gen-en" -pkg graph "$en" >/dev/null 2>&1
+regen=$(GRAPHGEN_CACHE="$work/cache" measure regen "$work/graphgen" -out "$work/gen-en" -pkg graph "$en")
 
 # one-call programs
 mkdir -p "$work/generated" "$work/stdlib"
@@ -167,7 +174,8 @@ echo "| measure | value | ratio |"
 echo "|---|---|---|"
 echo "| goldmark parse of the English corpus (median of 3) | ${parse} s | 1 |"
 echo "| graphgen ir, same files | ${irt} s | $(calc "$irt / $parse")× |"
-echo "| graphgen full generation, same files | ${gen} s | $(calc "$gen / $parse")× |"
+echo "| graphgen full generation, same files (fresh output, no format cache) | ${gen} s | $(calc "$gen / $parse")× |"
+echo "| graphgen regeneration, same files, nothing changed (format cache) | ${regen} s | $(calc "$regen / $parse")× |"
 echo "| cold build, one call, generated v1.0 client | ${gw} s wall, ${gc} s CPU, ${gr} MiB RSS, ${gs} MiB binary | CPU $(calc "$gc / $sc")×, RSS $(calc "$gr / $sr")×, binary $(calc "$gs / $ss")× |"
 echo "| cold build, one call, standard library only | ${sw} s wall, ${sc} s CPU, ${sr} MiB RSS, ${ss} MiB binary | 1 |"
 echo "| cold test build (go test -c), one call, user area's mock alone | ${uw} s wall, ${uc} s CPU, ${ur} MiB RSS | CPU $(calc "$uc / $gc")×, RSS $(calc "$ur / $gr")× of the one-call client program |"

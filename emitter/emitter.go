@@ -5,17 +5,13 @@
 package emitter
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"go/token"
 	"maps"
 	"path"
 	"slices"
-	"sort"
 
 	"github.com/dave/jennifer/jen"
-	"github.com/graphgen-dev/graphgen/internal/par"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -29,6 +25,10 @@ const RuntimePath = "github.com/graphgen-dev/graphgen/graphrt"
 type File struct {
 	Path    string // relative to the output directory
 	Content []byte
+	// RenderKey identifies the unformatted render Content was formatted
+	// from (see Options.Reuse); a caller may remember it with a hash of
+	// Content to skip formatting the same render again.
+	RenderKey string
 }
 
 // Options configure the generated packages.
@@ -37,6 +37,12 @@ type Options struct {
 	// ImportPath is the root package's import path; area and mock packages
 	// import it and are imported below it. "" means Package.
 	ImportPath string
+	// Reuse, when set, is asked for a file's formatted content before
+	// go/format runs: key is the file's RenderKey, a hash of its
+	// unformatted render and of the Go release that formats it. It returns
+	// the content a previous run formatted from that render, or false;
+	// what it returns is used as is. It is called from several goroutines.
+	Reuse func(path, key string) ([]byte, bool)
 }
 
 // The layout of the output, chosen for what a program that calls a few
@@ -104,7 +110,7 @@ func Emit(api *ir.API, opts Options) ([]File, error) {
 			jobs = append(jobs, job{path.Join(area, "requests.go"), areaPath, area, func(f *jen.File) { requestsFile(f, ops, idx) }})
 		}
 	}
-	return render(jobs)
+	return render(jobs, opts.Reuse)
 }
 
 // ownCalls returns the operations to generate, each with the routes that
@@ -126,30 +132,6 @@ func ownCalls(all []*ir.Operation) []*ir.Operation {
 		out = append(out, &own)
 	}
 	return out
-}
-
-// render renders the jobs in parallel; gofmt'ing through jennifer is
-// most of the time generation takes.
-func render(jobs []job) ([]File, error) {
-	files := make([]File, len(jobs))
-	errs := make([]error, len(jobs))
-	par.Each(len(jobs), func(i int) {
-		j := jobs[i]
-		f := jen.NewFilePathName(j.importPath, j.packageName)
-		f.HeaderComment(Header)
-		f.ImportName(RuntimePath, "graphrt")
-		j.build(f)
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			errs[i] = fmt.Errorf("emit %s: %w", j.path, err)
-		}
-		files[i] = File{Path: j.path, Content: buf.Bytes()}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	return files, nil
 }
 
 // modelGroup is the file group of a type: the lower-case first letter of

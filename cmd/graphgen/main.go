@@ -154,7 +154,8 @@ func runGenerate(args []string, stderr io.Writer) int {
 	if *importPath == "" {
 		*importPath, hint = importPathOf(cfg.Out, name)
 	}
-	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath})
+	cache := openCache(cfg.Out)
+	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath, Reuse: cache.reuse})
 	if err != nil {
 		if graphgen.Errors(api) == 0 { // else the diagnostics above say why
 			fmt.Fprintln(stderr, "graphgen:", err)
@@ -174,6 +175,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "graphgen:", err)
 			return exitError
 		}
+		cache.save(files) // only time is lost if it fails
 	}
 	if hint != "" && !*quiet {
 		fmt.Fprintln(stderr, "graphgen:", hint)
