@@ -97,15 +97,18 @@ func TestRouteOwnersOnRealPages(t *testing.T) {
 		v    mockVariant
 		want []ownerWant
 	}{
-		{mockVariant{Name: "all", Overrides: []areaOverride{{"user", []string{"UserGet"}}, {"intunedevices", []string{"Get"}}}}, append(userPages, organization)},
-		{mockVariant{Name: "includeuser", include: []string{"user-*"}, Overrides: []areaOverride{{"user", []string{"UserGet"}}}}, append(userPages,
+		// intune-devices-user-get is in the user area too (the resource it is
+		// about), where it is the call of user-get documented again: one
+		// handler, Get, named from GET /users/{id}.
+		{mockVariant{Name: "all", Overrides: []areaOverride{{"user", []string{"Get"}}}}, append(userPages, organization)},
+		{mockVariant{Name: "includeuser", include: []string{"user-*"}, Overrides: []areaOverride{{"user", []string{"Get"}}}}, append(userPages,
 			ownerWant{"GET", "/v1.0/organization", app, "Organization.Read.All", "", 404, ""})},
-		{mockVariant{Name: "excludeintune", exclude: []string{"intune-*"}, Overrides: []areaOverride{{"user", []string{"UserGet"}}}}, append(userPages, organization)},
+		{mockVariant{Name: "excludeintune", exclude: []string{"intune-*"}, Overrides: []areaOverride{{"user", []string{"Get"}}}}, append(userPages, organization)},
 		// The user area's mock alone, generated from the whole case: the
 		// routes user-* pages serve, organization not among them.
-		{mockVariant{Name: "useralone", Overrides: []areaOverride{{"user", []string{"UserGet"}}}, Alone: "user"}, append(userPages,
+		{mockVariant{Name: "useralone", Overrides: []areaOverride{{"user", []string{"Get"}}}, Alone: "user"}, append(userPages,
 			ownerWant{"GET", "/v1.0/organization", app, "Organization.Read.All", "", 404, ""})},
-		{mockVariant{Name: "includeintune", include: []string{"intune-*"}, Overrides: []areaOverride{{"intunedevices", []string{"Get"}}}}, intunePages},
+		{mockVariant{Name: "includeintune", include: []string{"intune-*"}, Overrides: []areaOverride{{"user", []string{"Get"}}}}, intunePages},
 	}
 	var vs []mockVariant
 	var calls []mockCall

@@ -192,7 +192,29 @@ if [ "${1:-}" = "--beta" ] || [ "${2:-}" = "--beta" ]; then
   if (cd "$work/beta" && go vet ./graph/... >/dev/null 2>&1); then vet=ok; else vet=FAILED; fi
   e=$(date +%s.%N)
   echo "| go vet of every generated beta package ($(find "$work/beta/graph" -name '*.go' -printf '%h\n' | sort -u | wc -l) packages) | ${vet} in $(calc "$e - $s") s | |"
+  # the one-call program on the beta client
+  mkdir -p "$work/betaone"
+  printf 'module example.com/onecall\ngo 1.26\nrequire github.com/graphgen-dev/graphgen v0.0.0\nreplace github.com/graphgen-dev/graphgen => %s\n' "$root" > "$work/betaone/go.mod"
+  cp "$root/go.sum" "$work/betaone/"
+  "$work/graphgen" -out "$work/betaone/graph" -pkg graph -import example.com/onecall/graph "$en/api-reference/beta" >/dev/null 2>&1
+  cp "$work/generated/main.go" "$work/betaone/"
+  read -r bw bc br bs <<< "$(cold betaone "$work/betaone")"
+  echo "| cold build, one call, generated beta client | ${bw} s wall, ${bc} s CPU, ${br} MiB RSS, ${bs} MiB binary | CPU $(calc "$bc / $sc")×, RSS $(calc "$br / $sr")×, binary $(calc "$bs / $ss")× |"
 fi
+
+# decoding through the generated models against a plain json.Unmarshal, and
+# the mock's router over the whole v1.0 tree against ten routes (go test
+# -bench, medians of 5; GOCACHE back to the user's)
+unset GOCACHE
+bench=$(GRAPHGEN_CORPUS=$corpus go test -run '^$' -bench '^(BenchmarkLargeObject|BenchmarkLargePage|BenchmarkMuxTenRoutes|BenchmarkMuxFullTree|BenchmarkNewMockFullTree)$' -benchmem -count 5 ./graphrt 2>/dev/null)
+# med NAME COLUMN: the median of the column (ns/op, B/op) of a benchmark's runs
+med() { echo "$bench" | awk -v n="$1" -v u="$2" '$1 ~ "^"n"(-[0-9]+)?$" { for (i = 2; i < NF; i++) if ($(i+1) == u) print $i }' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+for b in LargeObject/Decode:LargeObject/plain LargePage/DecodeCollection:LargePage/plain; do
+  m=${b%%:*}; p=${b##*:}
+  echo "| decode, Benchmark${m} against Benchmark${p} | $(calc "$(med "Benchmark$m" ns/op) / 1e6") ms, $(calc "$(med "Benchmark$m" B/op) / 1048576") MiB | time $(calc "$(med "Benchmark$m" ns/op) / $(med "Benchmark$p" ns/op)")×, bytes $(calc "$(med "Benchmark$m" B/op) / $(med "Benchmark$p" B/op)")× |"
+done
+echo "| mock router, a request to the full v1.0 mock against a 10-route mock | $(med BenchmarkMuxFullTree ns/op) ns | $(calc "$(med BenchmarkMuxFullTree ns/op) / $(med BenchmarkMuxTenRoutes ns/op)")× |"
+echo "| NewMock of the full v1.0 tree | $(calc "$(med BenchmarkNewMockFullTree ns/op) / 1e6") ms | |"
 
 if [ "${1:-}" = "--sdk" ] || [ "${2:-}" = "--sdk" ]; then
   mkdir -p "$work/sdk"
