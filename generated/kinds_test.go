@@ -8,9 +8,9 @@ import (
 	"testing"
 
 	"github.com/graphgen-dev/graphgen/generated"
+	"github.com/graphgen-dev/graphgen/generated/devicecategorybeta"
 	"github.com/graphgen-dev/graphgen/generated/generatedmock"
 	"github.com/graphgen-dev/graphgen/generated/group"
-	"github.com/graphgen-dev/graphgen/generated/devicecategorybeta"
 	"github.com/graphgen-dev/graphgen/generated/profilephotobeta"
 	"github.com/graphgen-dev/graphgen/generated/team"
 	"github.com/graphgen-dev/graphgen/generated/user"

@@ -173,7 +173,7 @@ func TestFailedRunWritesNothing(t *testing.T) {
 	enum := docsTree(t, nil)
 	resources := map[string]string{
 		filepath.Join(object, "api-reference", "v1.0", "resources", "widget.md"): "---\ntitle: widget resource type\ndoc_type: resourcePageType\n---\n\n# widget resource type\n\nNamespace: microsoft.graph\n\n## Properties\n\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|The id.|\n\n## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\",\n  \"@odata.type\": \"microsoft.graph.widget\"\n}-->\n\n```json\n{\n  \"id\": \"string\"\n}\n```\n",
-		filepath.Join(enum, "api-reference", "v1.0", "resources", "widget.md"): "---\ntitle: Enum values\ndoc_type: enumPageType\n---\n\n# Enum values\n\nNamespace: microsoft.graph\n\n### widget values\n\n|Member|\n|:---|\n|small|\n|large|\n",
+		filepath.Join(enum, "api-reference", "v1.0", "resources", "widget.md"):   "---\ntitle: Enum values\ndoc_type: enumPageType\n---\n\n# Enum values\n\nNamespace: microsoft.graph\n\n### widget values\n\n|Member|\n|:---|\n|small|\n|large|\n",
 	}
 	for name, content := range resources {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
