@@ -17,7 +17,7 @@ import (
 // below two parameters, an OData function call and a drive item path. op
 // is the operation that must answer, checked before timing.
 var benchRequests = []struct{ name, op, target string }{
-	{"entity", "eventmessage-get", "/v1.0/users/48d31887-5fad-4d73-a9f5-3c356e68a038/messages/AAMkAGI1AAAoZCfHAAA="},
+	{"entity", "message-get", "/v1.0/users/48d31887-5fad-4d73-a9f5-3c356e68a038/messages/AAMkAGI1AAAoZCfHAAA="},
 	{"function", "range-get", "/v1.0/me/drive/items/01CYZLFJGUJ7JHBSZDFZFL25KSZGQTVAUN/workbook/worksheets/Sheet1/range(address='A1:B2')"},
 	{"drivepath", "chart-get", "/v1.0/me/drive/root:/Documents/Book%201.xlsx:/workbook/worksheets/Sheet1/charts/Chart1"},
 }
@@ -28,7 +28,7 @@ var tenRoutes = []graphrt.Route{
 	{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{idOrUserPrincipalName}"},
 	{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users"},
 	{Operation: "user-update", Method: "PATCH", Pattern: "/v1.0/users/{idOrUserPrincipalName}", Body: graphrt.BodyJSON},
-	{Operation: "eventmessage-get", Method: "GET", Pattern: "/v1.0/users/{idOrUserPrincipalName}/messages/{id}"},
+	{Operation: "message-get", Method: "GET", Pattern: "/v1.0/users/{idOrUserPrincipalName}/messages/{id}"},
 	{Operation: "message-list", Method: "GET", Pattern: "/v1.0/users/{idOrUserPrincipalName}/messages"},
 	{Operation: "group-get", Method: "GET", Pattern: "/v1.0/groups/{id}"},
 	{Operation: "range-get", Method: "GET", Pattern: "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')"},
