@@ -213,7 +213,9 @@ for b in LargeObject/Decode:LargeObject/plain LargePage/DecodeCollection:LargePa
   m=${b%%:*}; p=${b##*:}
   echo "| decode, Benchmark${m} against Benchmark${p} | $(calc "$(med "Benchmark$m" ns/op) / 1e6") ms, $(calc "$(med "Benchmark$m" B/op) / 1048576") MiB | time $(calc "$(med "Benchmark$m" ns/op) / $(med "Benchmark$p" ns/op)")×, bytes $(calc "$(med "Benchmark$m" B/op) / $(med "Benchmark$p" B/op)")× |"
 done
-echo "| mock router, a request to the full v1.0 mock against a 10-route mock | $(med BenchmarkMuxFullTree ns/op) ns | $(calc "$(med BenchmarkMuxFullTree ns/op) / $(med BenchmarkMuxTenRoutes ns/op)")× |"
+for r in entity function drivepath; do
+  echo "| mock router, a request ($r) to the full v1.0 mock against a 10-route mock | $(med "BenchmarkMuxFullTree/$r" ns/op) ns | $(calc "$(med "BenchmarkMuxFullTree/$r" ns/op) / $(med "BenchmarkMuxTenRoutes/$r" ns/op)")× |"
+done
 echo "| NewMock of the full v1.0 tree | $(calc "$(med BenchmarkNewMockFullTree ns/op) / 1e6") ms | |"
 
 if [ "${1:-}" = "--sdk" ] || [ "${2:-}" = "--sdk" ]; then
