@@ -12,9 +12,7 @@ import (
 // routeClashes and, after ownership is decided, by Own.
 func Assign(api *ir.API) []ir.Diagnostic {
 	for _, op := range api.Operations {
-		op.SameAs = ""
 		for _, r := range op.Routes {
-			r.SameAs = ""
 			nameParams(r)
 		}
 		subject, _, _ := pageSubject(op.ID)

@@ -181,7 +181,7 @@ func sameCalls(ops []*ir.Operation) {
 		if op.Routes[op.Primary].SameAs == "" {
 			own = op.Primary
 		} else {
-			own = slicesIndex(op.Routes, func(r *ir.Route) bool { return r.SameAs == "" })
+			own = slices.IndexFunc(op.Routes, func(r *ir.Route) bool { return r.SameAs == "" })
 		}
 		if own < 0 {
 			op.SameAs = op.Routes[op.Primary].SameAs
@@ -197,14 +197,4 @@ func renameOperation(op *ir.Operation, name string) {
 		b.GoName = name + strings.TrimPrefix(b.GoName, op.GoName)
 	}
 	op.GoName = name
-}
-
-// slicesIndex returns the index of the first route f accepts, -1 if none.
-func slicesIndex(rs []*ir.Route, f func(*ir.Route) bool) int {
-	for i, r := range rs {
-		if f(r) {
-			return i
-		}
-	}
-	return -1
 }

@@ -289,9 +289,9 @@ func lastSegment(path string) string {
 // users, user.
 func routeSegments(path string) []string {
 	var out []string
-	for _, seg := range strings.Split(path, "/") {
-		if !strings.HasPrefix(seg, "$") {
-			out = append(out, literalSegments(seg)...)
+	for _, s := range pathSegments(path) {
+		if !s.odata {
+			out = append(out, s.key())
 		}
 	}
 	return out

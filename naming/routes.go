@@ -16,27 +16,6 @@ var Reserved = []string{"c", "ctx", "body", "opts"}
 // parameter named graphrt or url would hide its package in the method.
 var Imports = []string{"context", "graphrt", "http", "iter", "json", "time", "url"}
 
-// literalSegments returns the words-bearing literal parts of a path
-// template: "$ref" → "ref", "microsoft.graph.group" → "group",
-// "range(address='{a}')" → "range", "root:" → "root"; parameters are left
-// out.
-func literalSegments(path string) []string {
-	var out []string
-	for _, seg := range strings.Split(path, "/") {
-		if i := strings.IndexAny(seg, "({"); i >= 0 {
-			seg = seg[:i]
-		}
-		seg = strings.Trim(seg, "$:")
-		if j := strings.LastIndexByte(seg, '.'); j >= 0 {
-			seg = seg[j+1:]
-		}
-		if seg != "" {
-			out = append(out, seg)
-		}
-	}
-	return out
-}
-
 // singular makes an English plural noun singular, for naming only.
 func singular(w string) string {
 	switch {
@@ -108,33 +87,6 @@ func singularCamel(seg string) string {
 	}
 	ws[len(ws)-1] = singular(ws[len(ws)-1])
 	return strings.Join(ws, " ")
-}
-
-// segmentsBeforeParams returns, for each parameter of path in order, the
-// literal segment before it ("" if none).
-func segmentsBeforeParams(path string) []string {
-	var out []string
-	last := ""
-	for _, seg := range strings.Split(path, "/") {
-		lit := seg
-		if i := strings.IndexAny(seg, "({"); i >= 0 {
-			lit = seg[:i]
-		}
-		lit = strings.Trim(lit, "$:")
-		if n := strings.Count(seg, "{"); n > 0 {
-			prefix := last
-			if lit != "" {
-				prefix = lit // users('{id}') or range(address='{a}')
-			}
-			for i := 0; i < n; i++ {
-				out = append(out, prefix)
-			}
-		}
-		if lit != "" {
-			last = lit
-		}
-	}
-	return out
 }
 
 // pattern writes the path with the mock's names for its parameters
