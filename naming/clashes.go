@@ -23,14 +23,11 @@ func (x routeRef) call() string {
 
 // byName groups the routes of ops by package and client method name (the
 // Page and pager names included), each group in a stable order.
-func byName(ops []*ir.Operation, skip func(routeRef) bool) map[string][]routeRef {
+func byName(ops []*ir.Operation) map[string][]routeRef {
 	groups := map[string][]routeRef{}
 	for _, op := range ops {
 		for _, r := range op.Routes {
 			x := routeRef{op, r}
-			if skip != nil && skip(x) {
-				continue
-			}
 			for _, name := range []string{r.GoName, r.PageGoName} {
 				if name != "" {
 					groups[op.Package+"."+name] = append(groups[op.Package+"."+name], x)
@@ -67,7 +64,7 @@ func (x routeRef) before(y routeRef) bool {
 // decides which page's route it is.
 func routeClashes(ops []*ir.Operation) {
 	for round := 0; round < 2; round++ {
-		groups := byName(ops, nil)
+		groups := byName(ops)
 		keys := make([]string, 0, len(groups))
 		for k := range groups {
 			keys = append(keys, k)
@@ -97,7 +94,7 @@ func routeClashes(ops []*ir.Operation) {
 			}
 		}
 	}
-	for _, g := range byName(ops, nil) { // still alike (two trees' pages of one name): numbered in order
+	for _, g := range byName(ops) { // still alike (two trees' pages of one name): numbered in order
 		if !oneCall(g) {
 			for n, x := range g[1:] {
 				renameRoute(x.op, x.r, x.r.GoName+strconv.Itoa(n+2))
@@ -155,7 +152,7 @@ func sameCalls(ops []*ir.Operation) {
 			r.SameAs = ""
 		}
 	}
-	for _, g := range byName(ops, nil) {
+	for _, g := range byName(ops) {
 		if len(g) < 2 || !oneCall(g) {
 			continue
 		}
@@ -177,15 +174,13 @@ func sameCalls(ops []*ir.Operation) {
 			continue
 		}
 		op.Primary = min(op.Primary, len(op.Routes)-1)
-		own := -1
-		if op.Routes[op.Primary].SameAs == "" {
-			own = op.Primary
-		} else {
-			own = slices.IndexFunc(op.Routes, func(r *ir.Route) bool { return r.SameAs == "" })
-		}
-		if own < 0 {
-			op.SameAs = op.Routes[op.Primary].SameAs
-			own = op.Primary
+		own := op.Primary
+		if op.Routes[own].SameAs != "" {
+			if i := slices.IndexFunc(op.Routes, func(r *ir.Route) bool { return r.SameAs == "" }); i >= 0 {
+				own = i
+			} else {
+				op.SameAs = op.Routes[own].SameAs // every call of op is another's
+			}
 		}
 		renameOperation(op, op.Routes[own].GoName)
 	}
