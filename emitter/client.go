@@ -81,7 +81,7 @@ func areaClientFile(f *jen.File, area, root, pkg string, ops []*ir.Operation, id
 	for _, op := range ops {
 		for i, r := range op.Routes {
 			f.Line()
-			for _, m := range routeMethods(op, r, idx[op.Version], rootName, i == 0) {
+			for _, m := range routeMethods(op, r, idx[op.Version], rootName, i == primary(op)) {
 				f.Add(comments(m.doc).Add(m.decl(true)))
 			}
 		}
@@ -442,15 +442,21 @@ func methodDoc(op *ir.Operation, r *ir.Route, resp ir.Response) []string {
 	return para(lines, "Documentation: "+op.DocsURL+" ("+op.Page+").")
 }
 
-// secondaryDoc documents a route after an operation's first: what differs
-// (path and permissions tied to it), then a pointer to the first route's
-// method, which carries the rest.
+// primary returns the index of op's primary route (the method named
+// without a variant), which carries the operation's whole documentation.
+func primary(op *ir.Operation) int {
+	return min(op.Primary, len(op.Routes)-1)
+}
+
+// secondaryDoc documents a route other than the operation's primary: what
+// differs (path and permissions tied to it), then a pointer to the primary
+// route's method, which carries the rest.
 func secondaryDoc(op *ir.Operation, r *ir.Route) []string {
 	first := r.GoName + " calls " + op.Method + " /" + op.Version + r.Path
 	if r.Query != "" {
 		first += " (documented with ?" + r.Query + ")"
 	}
-	lines := docLines(first + ": " + op.Title + ", on another documented path; see " + op.Routes[0].GoName + " for the body, the response, the permissions and the page.")
+	lines := docLines(first + ": " + op.Title + ", on another documented path; see " + op.Routes[primary(op)].GoName + " for the body, the response, the permissions and the page.")
 	if r.Response != nil {
 		lines = para(lines, "This path answers differently: "+responseDoc(*r.Response))
 	}

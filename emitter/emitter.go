@@ -129,6 +129,7 @@ func ownCalls(all []*ir.Operation) []*ir.Operation {
 		}
 		own := *op
 		own.Routes = slices.DeleteFunc(slices.Clone(op.Routes), func(r *ir.Route) bool { return r.SameAs != "" })
+		own.Primary = max(0, slices.Index(own.Routes, op.Routes[op.Primary])) // the primary route, or the first left
 		out = append(out, &own)
 	}
 	return out

@@ -27,7 +27,7 @@ func Signatures(api *ir.API, opts Options, op *ir.Operation, r *ir.Route) ([]str
 		}
 	}
 	rootName := rootAlias(area, opts.Package)
-	methods := routeMethods(op, r, modelIndex(api, root)[op.Version], rootName, len(op.Routes) > 0 && op.Routes[0] == r)
+	methods := routeMethods(op, r, modelIndex(api, root)[op.Version], rootName, len(op.Routes) > 0 && op.Routes[primary(op)] == r)
 	sigs := make([]string, len(methods))
 	for i, m := range methods {
 		f := jen.NewFilePathName(root+"/"+op.Package, op.Package)

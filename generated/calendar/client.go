@@ -23,10 +23,21 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GetMe calls GET /v1.0/me/calendar: Get calendar.
+// GetMe calls GET /v1.0/me/calendar: Get calendar, on another documented path;
+// see Get for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*generated.Calendar, error) {
+	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/calendar",
+	}, opts...)
+}
+
+// Get calls GET /v1.0/users/{id | userPrincipalName}/calendar: Get calendar.
 //
 // Get the properties and relationships of a calendar object. The calendar can
 // be one for a user, or the default calendar of a Microsoft 365 group.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // On success the service answers 200 with a microsoft.graph.calendar object in
 // the JSON result.
@@ -40,16 +51,6 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (pt-BR-sxs-2021/api-reference/v1.0/api/calendar-get.md).
-func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*generated.Calendar, error) {
-	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me/calendar",
-	}, opts...)
-}
-
-// Get calls GET /v1.0/users/{id | userPrincipalName}/calendar: Get calendar,
-// on another documented path; see GetMe for the body, the response, the
-// permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.Calendar, error) {
 	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -59,8 +60,8 @@ func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option)
 }
 
 // GetInGroups calls GET /v1.0/groups/{id}/calendar: Get calendar, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (*generated.Calendar, error) {
 	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -70,8 +71,8 @@ func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphr
 }
 
 // GetMeByCalendarID calls GET /v1.0/me/calendars/{id}: Get calendar, on
-// another documented path; see GetMe for the body, the response, the
-// permissions and the page.
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
 func (c *Client) GetMeByCalendarID(ctx context.Context, calendarID string, opts ...graphrt.Option) (*generated.Calendar, error) {
 	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -82,7 +83,7 @@ func (c *Client) GetMeByCalendarID(ctx context.Context, calendarID string, opts 
 
 // GetByCalendarID calls GET /v1.0/users/{id |
 // userPrincipalName}/calendars/{id}: Get calendar, on another documented path;
-// see GetMe for the body, the response, the permissions and the page.
+// see Get for the body, the response, the permissions and the page.
 func (c *Client) GetByCalendarID(ctx context.Context, userID string, calendarID string, opts ...graphrt.Option) (*generated.Calendar, error) {
 	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -92,7 +93,7 @@ func (c *Client) GetByCalendarID(ctx context.Context, userID string, calendarID 
 }
 
 // GetInCalendarGroupsMe calls GET /v1.0/me/calendarGroups/{id}/calendars/{id}:
-// Get calendar, on another documented path; see GetMe for the body, the
+// Get calendar, on another documented path; see Get for the body, the
 // response, the permissions and the page.
 func (c *Client) GetInCalendarGroupsMe(ctx context.Context, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*generated.Calendar, error) {
 	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
@@ -104,8 +105,8 @@ func (c *Client) GetInCalendarGroupsMe(ctx context.Context, calendarGroupID stri
 
 // GetInCalendarGroups calls GET /v1.0/users/{id |
 // userPrincipalName}/calendarGroups/{id}/calendars/{id}: Get calendar, on
-// another documented path; see GetMe for the body, the response, the
-// permissions and the page.
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
 func (c *Client) GetInCalendarGroups(ctx context.Context, userID string, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*generated.Calendar, error) {
 	return graphrt.Object[generated.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -115,30 +116,11 @@ func (c *Client) GetInCalendarGroups(ctx context.Context, userID string, calenda
 }
 
 // GetScheduleMe calls POST /v1.0/me/calendar/getSchedule: 緡苗攞:
-// getSchedule.
-//
-// 繰峎嘪篬 free/busy
-// 埻茏畕墠餮甦巸询枉駠时礒唀繆釀肅战鋂，
-// 浌鳣瘟馂炥熐， 椛歕僮懎凇 （阉钧椛莥狟喕妽）
-// 枉駠时殯譿纨澣老橰棴瑋秱。.
-//
-// The request body is a JSON object with the parameters
-// availabilityViewInterval, endTime, schedules, startTime.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.scheduleInformation in the JSON result.
+// getSchedule, on another documented path; see GetSchedule for the body, the
+// response, the permissions and the page.
 //
 // GetScheduleMe returns that one answer: a request with a body is not paged,
 // no @odata.nextLink is followed.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-getschedule?view=graph-rest-1.0
-// (pseudoloc/api-reference/v1.0/api/calendar-getschedule.md).
 func (c *Client) GetScheduleMe(ctx context.Context, body *GetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,
@@ -148,12 +130,32 @@ func (c *Client) GetScheduleMe(ctx context.Context, body *GetScheduleRequest, op
 }
 
 // GetSchedule calls POST /v1.0/users/{id |
-// userPrincipalName}/calendar/getSchedule: 緡苗攞: getSchedule, on another
-// documented path; see GetScheduleMe for the body, the response, the
-// permissions and the page.
+// userPrincipalName}/calendar/getSchedule: 緡苗攞: getSchedule.
+//
+// 繰峎嘪篬 free/busy
+// 埻茏畕墠餮甦巸询枉駠时礒唀繆釀肅战鋂，
+// 浌鳣瘟馂炥熐， 椛歕僮懎凇 （阉钧椛莥狟喕妽）
+// 枉駠时殯譿纨澣老橰棴瑋秱。.
+//
+// In the path, userID is {id | userPrincipalName}.
+//
+// The request body is a JSON object with the parameters
+// availabilityViewInterval, endTime, schedules, startTime.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.scheduleInformation in the JSON result.
 //
 // GetSchedule returns that one answer: a request with a body is not paged, no
 // @odata.nextLink is followed.
+//
+// Permissions:
+//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
+//   - delegated (personal Microsoft account): not supported
+//   - application: Calendars.Read, Calendars.ReadWrite
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/calendar-getschedule?view=graph-rest-1.0
+// (pseudoloc/api-reference/v1.0/api/calendar-getschedule.md).
 func (c *Client) GetSchedule(ctx context.Context, userID string, body *GetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,

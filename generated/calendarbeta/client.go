@@ -22,10 +22,24 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// UpdateMe calls PATCH /beta/me/calendar: Update calendar.
+// UpdateMe calls PATCH /beta/me/calendar: Update calendar, on another
+// documented path; see Update for the body, the response, the permissions and
+// the page.
+func (c *Client) UpdateMe(ctx context.Context, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
+	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Path:   "/beta/me/calendar",
+	}, opts...)
+}
+
+// Update calls PATCH /beta/users/{id | userPrincipalName}/calendar: Update
+// calendar.
 //
 // Update the properties of a calendar object. The calendar can be one for a
 // user, or the default calendar of a Microsoft 365 group.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // The request body is a JSON object with the parameters color,
 // isDefaultCalendar, name.
@@ -41,17 +55,6 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-update?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/calendar-update.md).
-func (c *Client) UpdateMe(ctx context.Context, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
-	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Path:   "/beta/me/calendar",
-	}, opts...)
-}
-
-// Update calls PATCH /beta/users/{id | userPrincipalName}/calendar: Update
-// calendar, on another documented path; see UpdateMe for the body, the
-// response, the permissions and the page.
 func (c *Client) Update(ctx context.Context, userID string, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
 	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -62,7 +65,7 @@ func (c *Client) Update(ctx context.Context, userID string, body *UpdateRequest,
 }
 
 // UpdateInGroups calls PATCH /beta/groups/{id}/calendar: Update calendar, on
-// another documented path; see UpdateMe for the body, the response, the
+// another documented path; see Update for the body, the response, the
 // permissions and the page.
 func (c *Client) UpdateInGroups(ctx context.Context, groupID string, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
 	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
@@ -74,7 +77,7 @@ func (c *Client) UpdateInGroups(ctx context.Context, groupID string, body *Updat
 }
 
 // UpdateMeByCalendarID calls PATCH /beta/me/calendars/{id}: Update calendar,
-// on another documented path; see UpdateMe for the body, the response, the
+// on another documented path; see Update for the body, the response, the
 // permissions and the page.
 func (c *Client) UpdateMeByCalendarID(ctx context.Context, calendarID string, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
 	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
@@ -87,7 +90,7 @@ func (c *Client) UpdateMeByCalendarID(ctx context.Context, calendarID string, bo
 
 // UpdateByCalendarID calls PATCH /beta/users/{id |
 // userPrincipalName}/calendars/{id}: Update calendar, on another documented
-// path; see UpdateMe for the body, the response, the permissions and the page.
+// path; see Update for the body, the response, the permissions and the page.
 func (c *Client) UpdateByCalendarID(ctx context.Context, userID string, calendarID string, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
 	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -99,8 +102,8 @@ func (c *Client) UpdateByCalendarID(ctx context.Context, userID string, calendar
 
 // UpdateInCalendarGroupsMe calls PATCH
 // /beta/me/calendarGroups/{id}/calendars/{id}: Update calendar, on another
-// documented path; see UpdateMe for the body, the response, the permissions
-// and the page.
+// documented path; see Update for the body, the response, the permissions and
+// the page.
 func (c *Client) UpdateInCalendarGroupsMe(ctx context.Context, calendarGroupID string, calendarID string, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
 	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -112,7 +115,7 @@ func (c *Client) UpdateInCalendarGroupsMe(ctx context.Context, calendarGroupID s
 
 // UpdateInCalendarGroups calls PATCH /beta/users/{id |
 // userPrincipalName}/calendarGroups/{id}/calendars/{id}: Update calendar, on
-// another documented path; see UpdateMe for the body, the response, the
+// another documented path; see Update for the body, the response, the
 // permissions and the page.
 func (c *Client) UpdateInCalendarGroups(ctx context.Context, userID string, calendarGroupID string, calendarID string, body *UpdateRequest, opts ...graphrt.Option) (*generated.CalendarBeta, error) {
 	return graphrt.Object[generated.CalendarBeta](ctx, c.rt, &graphrt.Request{

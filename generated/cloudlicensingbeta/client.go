@@ -25,31 +25,12 @@ func New(c *generated.Client) *Client {
 }
 
 // ListAssignmentsInAdmin calls GET /beta/admin/cloudLicensing/assignments:
-// List assignments.
-//
-// Get a list of license assignment objects within an organization.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.cloudLicensing.assignment in the JSON result.
+// List assignments, on another documented path; see ListAssignments for the
+// body, the response, the permissions and the page.
 //
 // ListAssignmentsInAdmin yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
 // loop breaks. ListAssignmentsInAdminPage returns one page.
-//
-// Permissions:
-//   - delegated (work or school account): CloudLicensing.Read,
-//     CloudLicensing.Read.All, User-CloudLicensing.Read.All, User.Read.All,
-//     User.ReadWrite.All, Directory.Read.All, Directory.ReadWrite.All,
-//     Group-CloudLicensing.Read.All, Group.Read.All, Group.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
-//     User.Read.All, User.ReadWrite.All, Directory.Read.All,
-//     Directory.ReadWrite.All, Group-CloudLicensing.Read.All, Group.Read.All,
-//     Group.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
-// (contrib-2026/api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
 func (c *Client) ListAssignmentsInAdmin(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -68,8 +49,14 @@ func (c *Client) ListAssignmentsInAdminPage(ctx context.Context, opts ...graphrt
 }
 
 // ListAssignments calls GET /beta/users/{userId}/cloudLicensing/assignments:
-// List assignments, on another documented path; see ListAssignmentsInAdmin for
-// the body, the response, the permissions and the page.
+// List assignments.
+//
+// Get a list of license assignment objects within an organization.
+//
+// In the path, userID is {userId}.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.cloudLicensing.assignment in the JSON result.
 //
 // ListAssignments yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
@@ -83,6 +70,10 @@ func (c *Client) ListAssignmentsInAdminPage(ctx context.Context, opts ...graphrt
 //   - application: CloudLicensing.Read.All, User-CloudLicensing.Read.All,
 //     User.Read.All, User.ReadWrite.All, Directory.Read.All,
 //     Directory.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/cloudlicensing-admincloudlicensing-list-assignments?view=graph-rest-beta
+// (contrib-2026/api-reference/beta/api/cloudlicensing-admincloudlicensing-list-assignments.md).
 func (c *Client) ListAssignments(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -104,8 +95,8 @@ func (c *Client) ListAssignmentsPage(ctx context.Context, userID string, opts ..
 
 // ListAssignmentsInGroups calls GET
 // /beta/groups/{groupId}/cloudLicensing/assignments: List assignments, on
-// another documented path; see ListAssignmentsInAdmin for the body, the
-// response, the permissions and the page.
+// another documented path; see ListAssignments for the body, the response, the
+// permissions and the page.
 //
 // ListAssignmentsInGroups yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the

@@ -23,12 +23,24 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GetMe calls GET /v1.0/me/contacts/{id}: Gôrú lôråmô.
+// GetMe calls GET /v1.0/me/contacts/{id}: Gôrú lôråmô, on another
+// documented path; see Get for the body, the response, the permissions and the
+// page.
+func (c *Client) GetMe(ctx context.Context, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"contactID", contactID},
+		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(contactID),
+	}, opts...)
+}
+
+// Get calls GET /v1.0/users/{id | userPrincipalName}/contacts/{id}: Gôrú
+// lôråmô.
 //
 // Ràfóçe pôjô förègèñí bíru vébúzømà žê ñe lôråmô
 // dèsåvú.
 //
-// In the path, contactID is {id}.
+// In the path, userID is {id | userPrincipalName}, contactID is {id}.
 //
 // On success the service answers 200 with a microsoft.graph.contact object in
 // the JSON result.
@@ -41,17 +53,6 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/contact-get?view=graph-rest-1.0
 // (pseudoloc/api-reference/v1.0/api/contact-get.md).
-func (c *Client) GetMe(ctx context.Context, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"contactID", contactID},
-		Path:   "/v1.0/me/contacts/" + graphrt.PathSegment(contactID),
-	}, opts...)
-}
-
-// Get calls GET /v1.0/users/{id | userPrincipalName}/contacts/{id}: Gôrú
-// lôråmô, on another documented path; see GetMe for the body, the response,
-// the permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
@@ -61,7 +62,7 @@ func (c *Client) Get(ctx context.Context, userID string, contactID string, opts 
 }
 
 // GetInContactfoldersMe calls GET /v1.0/me/contactfolders/{Id}/contacts/{id}:
-// Gôrú lôråmô, on another documented path; see GetMe for the body, the
+// Gôrú lôråmô, on another documented path; see Get for the body, the
 // response, the permissions and the page.
 func (c *Client) GetInContactfoldersMe(ctx context.Context, contactfolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
@@ -73,8 +74,8 @@ func (c *Client) GetInContactfoldersMe(ctx context.Context, contactfolderID stri
 
 // GetInContactfolders calls GET /v1.0/users/{id |
 // userPrincipalName}/contactfolders/{id}/contacts/{id}: Gôrú lôråmô, on
-// another documented path; see GetMe for the body, the response, the
-// permissions and the page.
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
 func (c *Client) GetInContactfolders(ctx context.Context, userID string, contactfolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",
@@ -85,7 +86,7 @@ func (c *Client) GetInContactfolders(ctx context.Context, userID string, contact
 
 // GetInChildFoldersMe calls GET
 // /v1.0/me/contactFolders/{id}/childFolders/{id}/.../contacts/{id}: Gôrú
-// lôråmô, on another documented path; see GetMe for the body, the response,
+// lôråmô, on another documented path; see Get for the body, the response,
 // the permissions and the page.
 func (c *Client) GetInChildFoldersMe(ctx context.Context, contactFolderID string, childFolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
@@ -97,7 +98,7 @@ func (c *Client) GetInChildFoldersMe(ctx context.Context, contactFolderID string
 
 // GetInChildFolders calls GET /v1.0/users/{id |
 // userPrincipalName}/contactFolders/{id}/childFolders/{id}/contacts/{id}:
-// Gôrú lôråmô, on another documented path; see GetMe for the body, the
+// Gôrú lôråmô, on another documented path; see Get for the body, the
 // response, the permissions and the page.
 func (c *Client) GetInChildFolders(ctx context.Context, userID string, contactFolderID string, childFolderID string, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{

@@ -22,12 +22,24 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// DeleteMe calls DELETE /beta/me/messages/{id}: Delete message.
+// DeleteMe calls DELETE /beta/me/messages/{id}: Delete message, on another
+// documented path; see Delete for the body, the response, the permissions and
+// the page.
+func (c *Client) DeleteMe(ctx context.Context, messageID string, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Method: "DELETE",
+		Params: []string{"messageID", messageID},
+		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
+	}, opts...)
+}
+
+// Delete calls DELETE /beta/users/{id | userPrincipalName}/messages/{id}:
+// Delete message.
 //
 // Delete a message in the specified user's mailbox, or delete a relationship
 // of the message.
 //
-// In the path, messageID is {id}.
+// In the path, userID is {id | userPrincipalName}, messageID is {id}.
 //
 // On success the service answers 204 with no body.
 //
@@ -39,17 +51,6 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
 // (pt-BR-sxs-2021/api-reference/beta/api/message-delete.md).
-func (c *Client) DeleteMe(ctx context.Context, messageID string, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
-		Method: "DELETE",
-		Params: []string{"messageID", messageID},
-		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
-	}, opts...)
-}
-
-// Delete calls DELETE /beta/users/{id | userPrincipalName}/messages/{id}:
-// Delete message, on another documented path; see DeleteMe for the body, the
-// response, the permissions and the page.
 func (c *Client) Delete(ctx context.Context, userID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -59,7 +60,7 @@ func (c *Client) Delete(ctx context.Context, userID string, messageID string, op
 }
 
 // DeleteInMailFoldersMe calls DELETE /beta/me/mailFolders/{id}/messages/{id}:
-// Delete message, on another documented path; see DeleteMe for the body, the
+// Delete message, on another documented path; see Delete for the body, the
 // response, the permissions and the page.
 func (c *Client) DeleteInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -71,7 +72,7 @@ func (c *Client) DeleteInMailFoldersMe(ctx context.Context, mailFolderID string,
 
 // DeleteInMailFolders calls DELETE /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}: Delete message, on
-// another documented path; see DeleteMe for the body, the response, the
+// another documented path; see Delete for the body, the response, the
 // permissions and the page.
 func (c *Client) DeleteInMailFolders(ctx context.Context, userID string, mailFolderID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -82,8 +83,8 @@ func (c *Client) DeleteInMailFolders(ctx context.Context, userID string, mailFol
 }
 
 // DeleteMentionMe calls DELETE /beta/me/messages/{id}/mentions/{id}: Delete
-// message, on another documented path; see DeleteMe for the body, the
-// response, the permissions and the page.
+// message, on another documented path; see Delete for the body, the response,
+// the permissions and the page.
 func (c *Client) DeleteMentionMe(ctx context.Context, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -94,8 +95,8 @@ func (c *Client) DeleteMentionMe(ctx context.Context, messageID string, mentionI
 
 // DeleteMention calls DELETE /beta/users/{id |
 // userPrincipalName}/messages/{id}/mentions/{id}: Delete message, on another
-// documented path; see DeleteMe for the body, the response, the permissions
-// and the page.
+// documented path; see Delete for the body, the response, the permissions and
+// the page.
 func (c *Client) DeleteMention(ctx context.Context, userID string, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -106,7 +107,7 @@ func (c *Client) DeleteMention(ctx context.Context, userID string, messageID str
 
 // DeleteMentionInMailFoldersMe calls DELETE
 // /beta/me/mailFolders/{id}/messages/{id}/mentions/{id}: Delete message, on
-// another documented path; see DeleteMe for the body, the response, the
+// another documented path; see Delete for the body, the response, the
 // permissions and the page.
 func (c *Client) DeleteMentionInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -118,8 +119,8 @@ func (c *Client) DeleteMentionInMailFoldersMe(ctx context.Context, mailFolderID 
 
 // DeleteMentionInMailFolders calls DELETE /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}/mentions/{id}: Delete
-// message, on another documented path; see DeleteMe for the body, the
-// response, the permissions and the page.
+// message, on another documented path; see Delete for the body, the response,
+// the permissions and the page.
 func (c *Client) DeleteMentionInMailFolders(ctx context.Context, userID string, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -128,11 +129,22 @@ func (c *Client) DeleteMentionInMailFolders(ctx context.Context, userID string, 
 	}, opts...)
 }
 
-// GetMe calls GET /beta/me/messages/{id}: Get message.
+// GetMe calls GET /beta/me/messages/{id}: Get message, on another documented
+// path; see Get for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, messageID string, opts ...graphrt.Option) (*generated.MessageBeta, error) {
+	return graphrt.Object[generated.MessageBeta](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"messageID", messageID},
+		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
+	}, opts...)
+}
+
+// Get calls GET /beta/users/{id | userPrincipalName}/messages/{id}: Get
+// message.
 //
 // Retrieve the properties and relationships of the message object.
 //
-// In the path, messageID is {id}.
+// In the path, userID is {id | userPrincipalName}, messageID is {id}.
 //
 // On success the service answers 200 with a microsoft.graph.message object in
 // the JSON result.
@@ -145,17 +157,6 @@ func (c *Client) DeleteMentionInMailFolders(ctx context.Context, userID string, 
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/message-get.md).
-func (c *Client) GetMe(ctx context.Context, messageID string, opts ...graphrt.Option) (*generated.MessageBeta, error) {
-	return graphrt.Object[generated.MessageBeta](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"messageID", messageID},
-		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
-	}, opts...)
-}
-
-// Get calls GET /beta/users/{id | userPrincipalName}/messages/{id}: Get
-// message, on another documented path; see GetMe for the body, the response,
-// the permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, messageID string, opts ...graphrt.Option) (*generated.MessageBeta, error) {
 	return graphrt.Object[generated.MessageBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -165,8 +166,8 @@ func (c *Client) Get(ctx context.Context, userID string, messageID string, opts 
 }
 
 // GetInMailFoldersMe calls GET /beta/me/mailFolders/{id}/messages/{id}: Get
-// message, on another documented path; see GetMe for the body, the response,
-// the permissions and the page.
+// message, on another documented path; see Get for the body, the response, the
+// permissions and the page.
 func (c *Client) GetInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.MessageBeta, error) {
 	return graphrt.Object[generated.MessageBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -177,8 +178,8 @@ func (c *Client) GetInMailFoldersMe(ctx context.Context, mailFolderID string, me
 
 // GetInMailFolders calls GET /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}: Get message, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 func (c *Client) GetInMailFolders(ctx context.Context, userID string, mailFolderID string, messageID string, opts ...graphrt.Option) (*generated.MessageBeta, error) {
 	return graphrt.Object[generated.MessageBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -188,8 +189,8 @@ func (c *Client) GetInMailFolders(ctx context.Context, userID string, mailFolder
 }
 
 // GetValueMe calls GET /beta/me/messages/{id}/$value: Get message, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -203,7 +204,7 @@ func (c *Client) GetValueMe(ctx context.Context, messageID string, opts ...graph
 
 // GetValue calls GET /beta/users/{id |
 // userPrincipalName}/messages/{id}/$value: Get message, on another documented
-// path; see GetMe for the body, the response, the permissions and the page.
+// path; see Get for the body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -217,8 +218,8 @@ func (c *Client) GetValue(ctx context.Context, userID string, messageID string, 
 
 // GetValueInMailFoldersMe calls GET
 // /beta/me/mailFolders/{id}/messages/{id}/$value: Get message, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -232,8 +233,8 @@ func (c *Client) GetValueInMailFoldersMe(ctx context.Context, mailFolderID strin
 
 // GetValueInMailFolders calls GET /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}/$value: Get message, on
-// another documented path; see GetMe for the body, the response, the
-// permissions and the page.
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.

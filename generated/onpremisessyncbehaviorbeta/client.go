@@ -24,6 +24,28 @@ func New(c *generated.Client) *Client {
 }
 
 // GetInContacts calls GET /beta/contacts/{id}/onPremisesSyncBehavior: Get
+// onPremisesSyncBehavior, on another documented path; see Get for the body,
+// the response, the permissions and the page.
+func (c *Client) GetInContacts(ctx context.Context, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"contactID", contactID},
+		Path:   "/beta/contacts/" + graphrt.PathSegment(contactID) + "/onPremisesSyncBehavior",
+	}, opts...)
+}
+
+// GetInGroups calls GET /beta/groups/{id}/onPremisesSyncBehavior: Get
+// onPremisesSyncBehavior, on another documented path; see Get for the body,
+// the response, the permissions and the page.
+func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"groupID", groupID},
+		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/onPremisesSyncBehavior",
+	}, opts...)
+}
+
+// Get calls GET /beta/users/{id}/onPremisesSyncBehavior: Get
 // onPremisesSyncBehavior.
 //
 // Read the properties of an onPremisesSyncBehavior object. The isCloudManaged
@@ -33,7 +55,7 @@ func New(c *generated.Client) *Client {
 // in the cloud and the object can be taken over by on-premises Active
 // Directory.
 //
-// In the path, contactID is {id}.
+// In the path, userID is {id}.
 //
 // On success the service answers 200 with a
 // microsoft.graph.onPremisesSyncBehavior object in the JSON result.
@@ -51,28 +73,6 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/onpremisessyncbehavior-get?view=graph-rest-beta
 // (contrib-2026/api-reference/beta/api/onpremisessyncbehavior-get.md).
-func (c *Client) GetInContacts(ctx context.Context, contactID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"contactID", contactID},
-		Path:   "/beta/contacts/" + graphrt.PathSegment(contactID) + "/onPremisesSyncBehavior",
-	}, opts...)
-}
-
-// GetInGroups calls GET /beta/groups/{id}/onPremisesSyncBehavior: Get
-// onPremisesSyncBehavior, on another documented path; see GetInContacts for
-// the body, the response, the permissions and the page.
-func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"groupID", groupID},
-		Path:   "/beta/groups/" + graphrt.PathSegment(groupID) + "/onPremisesSyncBehavior",
-	}, opts...)
-}
-
-// Get calls GET /beta/users/{id}/onPremisesSyncBehavior: Get
-// onPremisesSyncBehavior, on another documented path; see GetInContacts for
-// the body, the response, the permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",

@@ -22,10 +22,25 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GetValueMe calls GET /beta/me/photo/$value: Get photo.
+// GetValueMe calls GET /beta/me/photo/$value: Get photo, on another documented
+// path; see GetValue for the body, the response, the permissions and the page.
+//
+// This path answers differently: On success the service answers 200; the
+// result is the binary content.
+func (c *Client) GetValueMe(ctx context.Context, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Path:   "/beta/me/photo/$value",
+	}, opts...)
+}
+
+// GetValue calls GET /beta/users/{id | userPrincipalName}/photo/$value: Get
+// photo.
 //
 // Get the specified profilePhoto or its metadata (profilePhoto properties)
 // from Microsoft 365.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // On success the service answers 200; the result is the binary content.
 //
@@ -41,19 +56,6 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-get?view=graph-rest-beta
 // (en-2021/api-reference/beta/api/profilephoto-get.md).
-func (c *Client) GetValueMe(ctx context.Context, opts ...graphrt.Option) ([]byte, error) {
-	return c.rt.Bytes(ctx, &graphrt.Request{
-		Method: "GET",
-		Path:   "/beta/me/photo/$value",
-	}, opts...)
-}
-
-// GetValue calls GET /beta/users/{id | userPrincipalName}/photo/$value: Get
-// photo, on another documented path; see GetValueMe for the body, the
-// response, the permissions and the page.
-//
-// This path answers differently: On success the service answers 200; the
-// result is the binary content.
 func (c *Client) GetValue(ctx context.Context, userID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
@@ -63,7 +65,7 @@ func (c *Client) GetValue(ctx context.Context, userID string, opts ...graphrt.Op
 }
 
 // GetValueInGroups calls GET /beta/groups/{id}/photo/$value: Get photo, on
-// another documented path; see GetValueMe for the body, the response, the
+// another documented path; see GetValue for the body, the response, the
 // permissions and the page.
 //
 // This path answers differently: On success the service answers 200; the
@@ -77,8 +79,8 @@ func (c *Client) GetValueInGroups(ctx context.Context, groupID string, opts ...g
 }
 
 // GetValueInContactsMe calls GET /beta/me/contacts/{id}/photo/$value: Get
-// photo, on another documented path; see GetValueMe for the body, the
-// response, the permissions and the page.
+// photo, on another documented path; see GetValue for the body, the response,
+// the permissions and the page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -92,7 +94,7 @@ func (c *Client) GetValueInContactsMe(ctx context.Context, contactID string, opt
 
 // GetValueInContacts calls GET /beta/users/{id |
 // userPrincipalName}/contacts/{id}/photo/$value: Get photo, on another
-// documented path; see GetValueMe for the body, the response, the permissions
+// documented path; see GetValue for the body, the response, the permissions
 // and the page.
 //
 // This path answers differently: On success the service answers 200; the
@@ -107,8 +109,8 @@ func (c *Client) GetValueInContacts(ctx context.Context, userID string, contactI
 
 // GetValueInContactfoldersContactsMe calls GET
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value: Get
-// photo, on another documented path; see GetValueMe for the body, the
-// response, the permissions and the page.
+// photo, on another documented path; see GetValue for the body, the response,
+// the permissions and the page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -122,7 +124,7 @@ func (c *Client) GetValueInContactfoldersContactsMe(ctx context.Context, contact
 
 // GetValueInContactfoldersContacts calls GET /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Get photo, on another documented path; see GetValueMe for the body, the
+// Get photo, on another documented path; see GetValue for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200; the
@@ -136,7 +138,7 @@ func (c *Client) GetValueInContactfoldersContacts(ctx context.Context, userID st
 }
 
 // GetMe calls GET /beta/me/photo: Get photo, on another documented path; see
-// GetValueMe for the body, the response, the permissions and the page.
+// GetValue for the body, the response, the permissions and the page.
 func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -145,7 +147,7 @@ func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*generated.
 }
 
 // Get calls GET /beta/users/{id | userPrincipalName}/photo: Get photo, on
-// another documented path; see GetValueMe for the body, the response, the
+// another documented path; see GetValue for the body, the response, the
 // permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
@@ -156,7 +158,7 @@ func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option)
 }
 
 // GetInGroups calls GET /beta/groups/{id}/photo: Get photo, on another
-// documented path; see GetValueMe for the body, the response, the permissions
+// documented path; see GetValue for the body, the response, the permissions
 // and the page.
 func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
@@ -167,7 +169,7 @@ func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphr
 }
 
 // GetInContactsMe calls GET /beta/me/contacts/{id}/photo: Get photo, on
-// another documented path; see GetValueMe for the body, the response, the
+// another documented path; see GetValue for the body, the response, the
 // permissions and the page.
 func (c *Client) GetInContactsMe(ctx context.Context, contactID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
@@ -179,8 +181,7 @@ func (c *Client) GetInContactsMe(ctx context.Context, contactID string, opts ...
 
 // GetInContacts calls GET /beta/users/{id |
 // userPrincipalName}/contacts/{id}/photo: Get photo, on another documented
-// path; see GetValueMe for the body, the response, the permissions and the
-// page.
+// path; see GetValue for the body, the response, the permissions and the page.
 func (c *Client) GetInContacts(ctx context.Context, userID string, contactID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -191,7 +192,7 @@ func (c *Client) GetInContacts(ctx context.Context, userID string, contactID str
 
 // GetInContactfoldersContactsMe calls GET
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo: Get photo, on
-// another documented path; see GetValueMe for the body, the response, the
+// another documented path; see GetValue for the body, the response, the
 // permissions and the page.
 func (c *Client) GetInContactfoldersContactsMe(ctx context.Context, contactfolderID string, contactID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
@@ -203,8 +204,8 @@ func (c *Client) GetInContactfoldersContactsMe(ctx context.Context, contactfolde
 
 // GetInContactfoldersContacts calls GET /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo: Get
-// photo, on another documented path; see GetValueMe for the body, the
-// response, the permissions and the page.
+// photo, on another documented path; see GetValue for the body, the response,
+// the permissions and the page.
 func (c *Client) GetInContactfoldersContacts(ctx context.Context, userID string, contactfolderID string, contactID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -214,7 +215,7 @@ func (c *Client) GetInContactfoldersContacts(ctx context.Context, userID string,
 }
 
 // GetMeByPhotoID calls GET /beta/me/photos/{size}: Get photo, on another
-// documented path; see GetValueMe for the body, the response, the permissions
+// documented path; see GetValue for the body, the response, the permissions
 // and the page.
 func (c *Client) GetMeByPhotoID(ctx context.Context, photoID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
@@ -225,7 +226,7 @@ func (c *Client) GetMeByPhotoID(ctx context.Context, photoID string, opts ...gra
 }
 
 // GetByPhotoID calls GET /beta/users/{id | userPrincipalName}/photos/{size}:
-// Get photo, on another documented path; see GetValueMe for the body, the
+// Get photo, on another documented path; see GetValue for the body, the
 // response, the permissions and the page.
 func (c *Client) GetByPhotoID(ctx context.Context, userID string, photoID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
@@ -236,7 +237,7 @@ func (c *Client) GetByPhotoID(ctx context.Context, userID string, photoID string
 }
 
 // GetInGroupsByPhotoID calls GET /beta/groups/{id}/photos/{size}: Get photo,
-// on another documented path; see GetValueMe for the body, the response, the
+// on another documented path; see GetValue for the body, the response, the
 // permissions and the page.
 func (c *Client) GetInGroupsByPhotoID(ctx context.Context, groupID string, photoID string, opts ...graphrt.Option) (*generated.ProfilePhoto, error) {
 	return graphrt.Object[generated.ProfilePhoto](ctx, c.rt, &graphrt.Request{
@@ -246,11 +247,26 @@ func (c *Client) GetInGroupsByPhotoID(ctx context.Context, groupID string, photo
 	}, opts...)
 }
 
-// SetValueMe calls PUT /beta/me/photo/$value: Atualizar profilephoto.
+// SetValueMe calls PUT /beta/me/photo/$value: Atualizar profilephoto, on
+// another documented path; see SetValue for the body, the response, the
+// permissions and the page.
+func (c *Client) SetValueMe(ctx context.Context, body []byte, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Body:        body,
+		ContentType: "image/jpeg",
+		Method:      "PUT",
+		Path:        "/beta/me/photo/$value",
+	}, opts...)
+}
+
+// SetValue calls PUT /beta/users/{id | userPrincipalName}/photo/$value:
+// Atualizar profilephoto.
 //
 // Atualize a foto do contato, grupo, equipe ou usuário especificado em um
 // locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
 // MB.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // The request body is binary content (image/jpeg).
 //
@@ -265,18 +281,6 @@ func (c *Client) GetInGroupsByPhotoID(ctx context.Context, groupID string, photo
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
 // (pt-BR-2023/api-reference/beta/api/profilephoto-update.md).
-func (c *Client) SetValueMe(ctx context.Context, body []byte, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:        body,
-		ContentType: "image/jpeg",
-		Method:      "PUT",
-		Path:        "/beta/me/photo/$value",
-	}, opts...)
-}
-
-// SetValue calls PUT /beta/users/{id | userPrincipalName}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
-// body, the response, the permissions and the page.
 func (c *Client) SetValue(ctx context.Context, userID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
@@ -288,7 +292,7 @@ func (c *Client) SetValue(ctx context.Context, userID string, body []byte, opts 
 }
 
 // SetValueInGroups calls PUT /beta/groups/{id}/photo/$value: Atualizar
-// profilephoto, on another documented path; see SetValueMe for the body, the
+// profilephoto, on another documented path; see SetValue for the body, the
 // response, the permissions and the page.
 func (c *Client) SetValueInGroups(ctx context.Context, groupID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -301,7 +305,7 @@ func (c *Client) SetValueInGroups(ctx context.Context, groupID string, body []by
 }
 
 // SetValueInContactsMe calls PUT /beta/me/contacts/{id}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInContactsMe(ctx context.Context, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -315,7 +319,7 @@ func (c *Client) SetValueInContactsMe(ctx context.Context, contactID string, bod
 
 // SetValueInContacts calls PUT /beta/users/{id |
 // userPrincipalName}/contacts/{id}/photo/$value: Atualizar profilephoto, on
-// another documented path; see SetValueMe for the body, the response, the
+// another documented path; see SetValue for the body, the response, the
 // permissions and the page.
 func (c *Client) SetValueInContacts(ctx context.Context, userID string, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -329,7 +333,7 @@ func (c *Client) SetValueInContacts(ctx context.Context, userID string, contactI
 
 // SetValueInContactfoldersContactsMe calls PUT
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInContactfoldersContactsMe(ctx context.Context, contactfolderID string, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -343,7 +347,7 @@ func (c *Client) SetValueInContactfoldersContactsMe(ctx context.Context, contact
 
 // SetValueInContactfoldersContacts calls PUT /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInContactfoldersContacts(ctx context.Context, userID string, contactfolderID string, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -356,7 +360,7 @@ func (c *Client) SetValueInContactfoldersContacts(ctx context.Context, userID st
 }
 
 // SetValueInGroupsByGroupID calls PUT /beta/groups/{teamId}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInGroupsByGroupID(ctx context.Context, groupID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{

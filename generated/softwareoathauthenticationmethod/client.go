@@ -24,12 +24,25 @@ func New(c *generated.Client) *Client {
 }
 
 // GetMe calls GET /v1.0/me/authentication/softwareOathMethods/{id}: Get
+// softwareOathAuthenticationMethod, on another documented path; see Get for
+// the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, softwareOathMethodID string, opts ...graphrt.Option) (json.RawMessage, error) {
+	return c.rt.JSON(ctx, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"softwareOathMethodID", softwareOathMethodID},
+		Path:   "/v1.0/me/authentication/softwareOathMethods/" + graphrt.PathSegment(softwareOathMethodID),
+	}, opts...)
+}
+
+// Get calls GET /v1.0/users/{id |
+// userPrincipalName}/authentication/softwareOathMethods/{id}: Get
 // softwareOathAuthenticationMethod.
 //
 // Retrieve a user's single Software OATH token authentication method object
 // and its properties.
 //
-// In the path, softwareOathMethodID is {id}.
+// In the path, userID is {id | userPrincipalName}, softwareOathMethodID is
+// {id}.
 //
 // On success the service answers 200 with a
 // microsoft.graph.softwareOathAuthenticationMethod object in the JSON result.
@@ -45,18 +58,6 @@ func New(c *generated.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/softwareoathauthenticationmethod-get?view=graph-rest-1.0
 // (contrib-2026/api-reference/v1.0/api/softwareoathauthenticationmethod-get.md).
-func (c *Client) GetMe(ctx context.Context, softwareOathMethodID string, opts ...graphrt.Option) (json.RawMessage, error) {
-	return c.rt.JSON(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"softwareOathMethodID", softwareOathMethodID},
-		Path:   "/v1.0/me/authentication/softwareOathMethods/" + graphrt.PathSegment(softwareOathMethodID),
-	}, opts...)
-}
-
-// Get calls GET /v1.0/users/{id |
-// userPrincipalName}/authentication/softwareOathMethods/{id}: Get
-// softwareOathAuthenticationMethod, on another documented path; see GetMe for
-// the body, the response, the permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, softwareOathMethodID string, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		Method: "GET",

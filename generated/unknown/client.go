@@ -24,25 +24,13 @@ func New(c *generated.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ListWidgetsMe calls GET /v1.0/me/widgets: List widgets.
-//
-// List the widgets of a user.
-//
-// On success the service answers 200 with a collection of widget in the JSON
-// result.
+// ListWidgetsMe calls GET /v1.0/me/widgets: List widgets, on another
+// documented path; see ListWidgets for the body, the response, the permissions
+// and the page.
 //
 // ListWidgetsMe yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
 // loop breaks. ListWidgetsMePage returns one page.
-//
-// Permissions:
-//   - delegated (work or school account): Widget.Read
-//   - delegated (personal Microsoft account): Widget.Read
-//   - application: Widget.Read.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/unknown-section-order?view=graph-rest-1.0
-// (bad/api-reference/v1.0/api/unknown-section-order.md).
 func (c *Client) ListWidgetsMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -61,12 +49,27 @@ func (c *Client) ListWidgetsMePage(ctx context.Context, opts ...graphrt.Option) 
 }
 
 // ListWidgets calls GET /v1.0/users/{id | userPrincipalName}/widgets: List
-// widgets, on another documented path; see ListWidgetsMe for the body, the
-// response, the permissions and the page.
+// widgets.
+//
+// List the widgets of a user.
+//
+// In the path, userID is {id | userPrincipalName}.
+//
+// On success the service answers 200 with a collection of widget in the JSON
+// result.
 //
 // ListWidgets yields every member, page after page, following @odata.nextLink;
 // it stops at the first error, which it yields, or when the loop breaks.
 // ListWidgetsPage returns one page.
+//
+// Permissions:
+//   - delegated (work or school account): Widget.Read
+//   - delegated (personal Microsoft account): Widget.Read
+//   - application: Widget.Read.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/unknown-section-order?view=graph-rest-1.0
+// (bad/api-reference/v1.0/api/unknown-section-order.md).
 func (c *Client) ListWidgets(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[json.RawMessage, error] {
 	return graphrt.All[json.RawMessage](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

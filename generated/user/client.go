@@ -117,10 +117,22 @@ func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*generated.
 }
 
 // GetMailboxSettingsMe calls GET /v1.0/me/mailboxSettings: Get user mailbox
-// settings.
+// settings, on another documented path; see GetMailboxSettings for the body,
+// the response, the permissions and the page.
+func (c *Client) GetMailboxSettingsMe(ctx context.Context, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
+	return graphrt.Object[generated.MailboxSettings](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/mailboxSettings",
+	}, opts...)
+}
+
+// GetMailboxSettings calls GET /v1.0/users/{id |
+// userPrincipalName}/mailboxSettings: Get user mailbox settings.
 //
 // Get the user's mailboxSettings. You can view all mailbox settings, or get
 // specific settings.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // On success the service answers 200 with a microsoft.graph.mailboxSettings
 // object in the JSON result.
@@ -135,17 +147,6 @@ func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*generated.
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-get-mailboxsettings?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-get-mailboxsettings.md).
-func (c *Client) GetMailboxSettingsMe(ctx context.Context, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
-	return graphrt.Object[generated.MailboxSettings](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me/mailboxSettings",
-	}, opts...)
-}
-
-// GetMailboxSettings calls GET /v1.0/users/{id |
-// userPrincipalName}/mailboxSettings: Get user mailbox settings, on another
-// documented path; see GetMailboxSettingsMe for the body, the response, the
-// permissions and the page.
 func (c *Client) GetMailboxSettings(ctx context.Context, userID string, opts ...graphrt.Option) (*generated.MailboxSettings, error) {
 	return graphrt.Object[generated.MailboxSettings](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -156,7 +157,7 @@ func (c *Client) GetMailboxSettings(ctx context.Context, userID string, opts ...
 
 // GetMailboxSettingsAutomaticRepliesSettingMe calls GET
 // /v1.0/me/mailboxSettings/automaticRepliesSetting: Get user mailbox settings,
-// on another documented path; see GetMailboxSettingsMe for the body, the
+// on another documented path; see GetMailboxSettings for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
@@ -170,7 +171,7 @@ func (c *Client) GetMailboxSettingsAutomaticRepliesSettingMe(ctx context.Context
 
 // GetMailboxSettingsAutomaticRepliesSetting calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/automaticRepliesSetting: Get user mailbox
-// settings, on another documented path; see GetMailboxSettingsMe for the body,
+// settings, on another documented path; see GetMailboxSettings for the body,
 // the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
@@ -185,7 +186,7 @@ func (c *Client) GetMailboxSettingsAutomaticRepliesSetting(ctx context.Context, 
 
 // GetMailboxSettingsDateFormatMe calls GET
 // /v1.0/me/mailboxSettings/dateFormat: Get user mailbox settings, on another
-// documented path; see GetMailboxSettingsMe for the body, the response, the
+// documented path; see GetMailboxSettings for the body, the response, the
 // permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
@@ -199,8 +200,8 @@ func (c *Client) GetMailboxSettingsDateFormatMe(ctx context.Context, opts ...gra
 
 // GetMailboxSettingsDateFormat calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/dateFormat: Get user mailbox settings, on
-// another documented path; see GetMailboxSettingsMe for the body, the
-// response, the permissions and the page.
+// another documented path; see GetMailboxSettings for the body, the response,
+// the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
@@ -214,8 +215,8 @@ func (c *Client) GetMailboxSettingsDateFormat(ctx context.Context, userID string
 
 // GetMailboxSettingsDelegateMeetingMessageDeliveryOptionsMe calls GET
 // /v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions: Get user
-// mailbox settings, on another documented path; see GetMailboxSettingsMe for
-// the body, the response, the permissions and the page.
+// mailbox settings, on another documented path; see GetMailboxSettings for the
+// body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
@@ -230,8 +231,7 @@ func (c *Client) GetMailboxSettingsDelegateMeetingMessageDeliveryOptionsMe(ctx c
 // /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/delegateMeetingMessageDeliveryOptions:
 // Get user mailbox settings, on another documented path; see
-// GetMailboxSettingsMe for the body, the response, the permissions and the
-// page.
+// GetMailboxSettings for the body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
@@ -245,8 +245,7 @@ func (c *Client) GetMailboxSettingsDelegateMeetingMessageDeliveryOptions(ctx con
 
 // GetMailboxSettingsLanguageMe calls GET /v1.0/me/mailboxSettings/language:
 // Get user mailbox settings, on another documented path; see
-// GetMailboxSettingsMe for the body, the response, the permissions and the
-// page.
+// GetMailboxSettings for the body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.localeInfo object in the JSON result.
@@ -259,8 +258,8 @@ func (c *Client) GetMailboxSettingsLanguageMe(ctx context.Context, opts ...graph
 
 // GetMailboxSettingsLanguage calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/language: Get user mailbox settings, on
-// another documented path; see GetMailboxSettingsMe for the body, the
-// response, the permissions and the page.
+// another documented path; see GetMailboxSettings for the body, the response,
+// the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // microsoft.graph.localeInfo object in the JSON result.
@@ -274,7 +273,7 @@ func (c *Client) GetMailboxSettingsLanguage(ctx context.Context, userID string, 
 
 // GetMailboxSettingsTimeFormatMe calls GET
 // /v1.0/me/mailboxSettings/timeFormat: Get user mailbox settings, on another
-// documented path; see GetMailboxSettingsMe for the body, the response, the
+// documented path; see GetMailboxSettings for the body, the response, the
 // permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
@@ -288,8 +287,8 @@ func (c *Client) GetMailboxSettingsTimeFormatMe(ctx context.Context, opts ...gra
 
 // GetMailboxSettingsTimeFormat calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/timeFormat: Get user mailbox settings, on
-// another documented path; see GetMailboxSettingsMe for the body, the
-// response, the permissions and the page.
+// another documented path; see GetMailboxSettings for the body, the response,
+// the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
@@ -303,8 +302,7 @@ func (c *Client) GetMailboxSettingsTimeFormat(ctx context.Context, userID string
 
 // GetMailboxSettingsTimeZoneMe calls GET /v1.0/me/mailboxSettings/timeZone:
 // Get user mailbox settings, on another documented path; see
-// GetMailboxSettingsMe for the body, the response, the permissions and the
-// page.
+// GetMailboxSettings for the body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
@@ -317,8 +315,8 @@ func (c *Client) GetMailboxSettingsTimeZoneMe(ctx context.Context, opts ...graph
 
 // GetMailboxSettingsTimeZone calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/timeZone: Get user mailbox settings, on
-// another documented path; see GetMailboxSettingsMe for the body, the
-// response, the permissions and the page.
+// another documented path; see GetMailboxSettings for the body, the response,
+// the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // primitive value in the JSON result.
@@ -332,7 +330,7 @@ func (c *Client) GetMailboxSettingsTimeZone(ctx context.Context, userID string, 
 
 // GetMailboxSettingsWorkingHoursMe calls GET
 // /v1.0/me/mailboxSettings/workingHours: Get user mailbox settings, on another
-// documented path; see GetMailboxSettingsMe for the body, the response, the
+// documented path; see GetMailboxSettings for the body, the response, the
 // permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
@@ -346,7 +344,7 @@ func (c *Client) GetMailboxSettingsWorkingHoursMe(ctx context.Context, opts ...g
 
 // GetMailboxSettingsWorkingHours calls GET /v1.0/users/{id |
 // userPrincipalName}/mailboxSettings/workingHours: Get user mailbox settings,
-// on another documented path; see GetMailboxSettingsMe for the body, the
+// on another documented path; see GetMailboxSettings for the body, the
 // response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
@@ -401,25 +399,13 @@ func (c *Client) ListPage(ctx context.Context, opts ...graphrt.Option) (*graphrt
 }
 
 // ListAgreementAcceptancesMe calls GET /v1.0/me/agreementAcceptances: List
-// agreementAcceptances.
-//
-// Retrieve a list of a user's agreementAcceptance objects.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.agreementAcceptance in the JSON result.
+// agreementAcceptances, on another documented path; see
+// ListAgreementAcceptances for the body, the response, the permissions and the
+// page.
 //
 // ListAgreementAcceptancesMe yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
 // loop breaks. ListAgreementAcceptancesMePage returns one page.
-//
-// Permissions:
-//   - delegated (work or school account): AgreementAcceptance.Read
-//   - delegated (personal Microsoft account): not supported
-//   - application: not supported
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/user-list-agreementacceptances?view=graph-rest-1.0
-// (en-2021/api-reference/v1.0/api/user-list-agreementacceptances.md).
 func (c *Client) ListAgreementAcceptancesMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
 	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -438,13 +424,27 @@ func (c *Client) ListAgreementAcceptancesMePage(ctx context.Context, opts ...gra
 }
 
 // ListAgreementAcceptances calls GET /v1.0/users/{id |
-// userPrincipalName}/agreementAcceptances: List agreementAcceptances, on
-// another documented path; see ListAgreementAcceptancesMe for the body, the
-// response, the permissions and the page.
+// userPrincipalName}/agreementAcceptances: List agreementAcceptances.
+//
+// Retrieve a list of a user's agreementAcceptance objects.
+//
+// In the path, userID is {id | userPrincipalName}.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.agreementAcceptance in the JSON result.
 //
 // ListAgreementAcceptances yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
 // loop breaks. ListAgreementAcceptancesPage returns one page.
+//
+// Permissions:
+//   - delegated (work or school account): AgreementAcceptance.Read
+//   - delegated (personal Microsoft account): not supported
+//   - application: not supported
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/user-list-agreementacceptances?view=graph-rest-1.0
+// (en-2021/api-reference/v1.0/api/user-list-agreementacceptances.md).
 func (c *Client) ListAgreementAcceptances(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[generated.AgreementAcceptance, error] {
 	return graphrt.All[generated.AgreementAcceptance](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -523,10 +523,23 @@ func (c *Client) Create(ctx context.Context, body *generated.User, opts ...graph
 	}, opts...)
 }
 
-// SendMailMe calls POST /v1.0/me/sendMail: Send mail.
+// SendMailMe calls POST /v1.0/me/sendMail: Send mail, on another documented
+// path; see SendMail for the body, the response, the permissions and the page.
+func (c *Client) SendMailMe(ctx context.Context, body *SendMailRequest, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Path:   "/v1.0/me/sendMail",
+	}, opts...)
+}
+
+// SendMail calls POST /v1.0/users/{id | userPrincipalName}/sendMail: Send
+// mail.
 //
 // Send the message specified in the request body using either JSON or MIME
 // format.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // The request body is a JSON object with the parameters message (required),
 // saveToSentItems.
@@ -541,17 +554,6 @@ func (c *Client) Create(ctx context.Context, body *generated.User, opts ...graph
 // Documentation:
 // https://learn.microsoft.com/graph/api/user-sendmail?view=graph-rest-1.0
 // (en-2021/api-reference/v1.0/api/user-sendmail.md).
-func (c *Client) SendMailMe(ctx context.Context, body *SendMailRequest, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
-		JSON:   body,
-		Method: "POST",
-		Path:   "/v1.0/me/sendMail",
-	}, opts...)
-}
-
-// SendMail calls POST /v1.0/users/{id | userPrincipalName}/sendMail: Send
-// mail, on another documented path; see SendMailMe for the body, the response,
-// the permissions and the page.
 func (c *Client) SendMail(ctx context.Context, userID string, body *SendMailRequest, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		JSON:   body,

@@ -24,12 +24,35 @@ func New(c *contrib2026.Client) *Client {
 
 // GetContentInDrives calls GET
 // /v1.0/drives/{drive-id}/items/{item-id}/content: Download the contents of a
-// DriveItem.
+// DriveItem, on another documented path; see GetRootContent for the body, the
+// response, the permissions and the page.
+func (c *Client) GetContentInDrives(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"driveID", driveID, "itemID", itemID},
+		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/content",
+	}, opts...)
+}
+
+// GetContentInGroupsDrive calls GET
+// /v1.0/groups/{group-id}/drive/items/{item-id}/content: Download the contents
+// of a DriveItem, on another documented path; see GetRootContent for the body,
+// the response, the permissions and the page.
+func (c *Client) GetContentInGroupsDrive(ctx context.Context, groupID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
+	return c.rt.Bytes(ctx, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"groupID", groupID, "itemID", itemID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
+	}, opts...)
+}
+
+// GetRootContent calls GET /v1.0/me/drive/root:/{item-path}:/content: Download
+// the contents of a DriveItem.
 //
 // Download the contents of the primary stream (file) of a driveItem. Only
 // driveItems with the file property can be downloaded.
 //
-// In the path, driveID is {drive-id}, itemID is {item-id}.
+// In the path, path is {item-path}.
 //
 // On success the service answers 302; the result is the binary content.
 //
@@ -41,29 +64,6 @@ func New(c *contrib2026.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/driveitem-get-content?view=graph-rest-1.0
 // (api-reference/v1.0/api/driveitem-get-content.md).
-func (c *Client) GetContentInDrives(ctx context.Context, driveID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	return c.rt.Bytes(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"driveID", driveID, "itemID", itemID},
-		Path:   "/v1.0/drives/" + graphrt.PathSegment(driveID) + "/items/" + graphrt.PathSegment(itemID) + "/content",
-	}, opts...)
-}
-
-// GetContentInGroupsDrive calls GET
-// /v1.0/groups/{group-id}/drive/items/{item-id}/content: Download the contents
-// of a DriveItem, on another documented path; see GetContentInDrives for the
-// body, the response, the permissions and the page.
-func (c *Client) GetContentInGroupsDrive(ctx context.Context, groupID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
-	return c.rt.Bytes(ctx, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"groupID", groupID, "itemID", itemID},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/drive/items/" + graphrt.PathSegment(itemID) + "/content",
-	}, opts...)
-}
-
-// GetRootContent calls GET /v1.0/me/drive/root:/{item-path}:/content: Download
-// the contents of a DriveItem, on another documented path; see
-// GetContentInDrives for the body, the response, the permissions and the page.
 func (c *Client) GetRootContent(ctx context.Context, path string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
@@ -74,7 +74,7 @@ func (c *Client) GetRootContent(ctx context.Context, path string, opts ...graphr
 
 // GetContentInDriveMe calls GET /v1.0/me/drive/items/{item-id}/content:
 // Download the contents of a DriveItem, on another documented path; see
-// GetContentInDrives for the body, the response, the permissions and the page.
+// GetRootContent for the body, the response, the permissions and the page.
 func (c *Client) GetContentInDriveMe(ctx context.Context, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
@@ -85,8 +85,8 @@ func (c *Client) GetContentInDriveMe(ctx context.Context, itemID string, opts ..
 
 // GetContentInShares calls GET
 // /v1.0/shares/{shareIdOrEncodedSharingUrl}/driveItem/content: Download the
-// contents of a DriveItem, on another documented path; see GetContentInDrives
-// for the body, the response, the permissions and the page.
+// contents of a DriveItem, on another documented path; see GetRootContent for
+// the body, the response, the permissions and the page.
 func (c *Client) GetContentInShares(ctx context.Context, shareID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
@@ -97,8 +97,8 @@ func (c *Client) GetContentInShares(ctx context.Context, shareID string, opts ..
 
 // GetContentInSitesDrive calls GET
 // /v1.0/sites/{siteId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem, on another documented path; see GetContentInDrives for the
-// body, the response, the permissions and the page.
+// a DriveItem, on another documented path; see GetRootContent for the body,
+// the response, the permissions and the page.
 func (c *Client) GetContentInSitesDrive(ctx context.Context, siteID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",
@@ -109,8 +109,8 @@ func (c *Client) GetContentInSitesDrive(ctx context.Context, siteID string, item
 
 // GetContentInDrive calls GET
 // /v1.0/users/{userId}/drive/items/{item-id}/content: Download the contents of
-// a DriveItem, on another documented path; see GetContentInDrives for the
-// body, the response, the permissions and the page.
+// a DriveItem, on another documented path; see GetRootContent for the body,
+// the response, the permissions and the page.
 func (c *Client) GetContentInDrive(ctx context.Context, userID string, itemID string, opts ...graphrt.Option) ([]byte, error) {
 	return c.rt.Bytes(ctx, &graphrt.Request{
 		Method: "GET",

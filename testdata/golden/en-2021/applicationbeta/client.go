@@ -23,11 +23,24 @@ func New(c *en2021.Client) *Client {
 }
 
 // CreateOnlineMeetingMe calls POST /beta/me/onlineMeetings: Create
+// onlineMeeting, on another documented path; see CreateOnlineMeeting for the
+// body, the response, the permissions and the page.
+func (c *Client) CreateOnlineMeetingMe(ctx context.Context, body *en2021.OnlineMeeting, opts ...graphrt.Option) (*en2021.OnlineMeeting, error) {
+	return graphrt.Object[en2021.OnlineMeeting](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Path:   "/beta/me/onlineMeetings",
+	}, opts...)
+}
+
+// CreateOnlineMeeting calls POST /beta/users/{userId}/onlineMeetings: Create
 // onlineMeeting.
 //
 // Create an online meeting on behalf of a user by using the object ID (OID) in
 // the user token (delegated permission) or request path (application
 // permission).
+//
+// In the path, userID is {userId}.
 //
 // The request body is a JSON microsoft.graph.onlineMeeting object.
 //
@@ -42,17 +55,6 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/application-post-onlinemeetings?view=graph-rest-beta
 // (api-reference/beta/api/application-post-onlinemeetings.md).
-func (c *Client) CreateOnlineMeetingMe(ctx context.Context, body *en2021.OnlineMeeting, opts ...graphrt.Option) (*en2021.OnlineMeeting, error) {
-	return graphrt.Object[en2021.OnlineMeeting](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "POST",
-		Path:   "/beta/me/onlineMeetings",
-	}, opts...)
-}
-
-// CreateOnlineMeeting calls POST /beta/users/{userId}/onlineMeetings: Create
-// onlineMeeting, on another documented path; see CreateOnlineMeetingMe for the
-// body, the response, the permissions and the page.
 func (c *Client) CreateOnlineMeeting(ctx context.Context, userID string, body *en2021.OnlineMeeting, opts ...graphrt.Option) (*en2021.OnlineMeeting, error) {
 	return graphrt.Object[en2021.OnlineMeeting](ctx, c.rt, &graphrt.Request{
 		JSON:   body,

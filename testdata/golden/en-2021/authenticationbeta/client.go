@@ -24,30 +24,12 @@ func New(c *en2021.Client) *Client {
 }
 
 // ListPhoneMethodsMe calls GET /beta/me/authentication/phoneMethods: List
-// phoneMethods.
-//
-// Retrieve a list of phone authentication method objects. This will return up
-// to three objects, as a user can have up to three phones usable for
-// authentication.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.phoneAuthenticationMethod in the JSON result.
+// phoneMethods, on another documented path; see ListPhoneMethods for the body,
+// the response, the permissions and the page.
 //
 // ListPhoneMethodsMe yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
 // loop breaks. ListPhoneMethodsMePage returns one page.
-//
-// Permissions:
-//   - delegated (work or school account): UserAuthenticationMethod.Read,
-//     UserAuthenticationMethod.ReadWrite, UserAuthenticationMethod.Read.All,
-//     UserAuthenticationMethod.ReadWrite.All
-//   - delegated (personal Microsoft account): not supported
-//   - application: UserAuthenticationMethod.Read.All,
-//     UserAuthenticationMethod.ReadWrite.All
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
-// (api-reference/beta/api/authentication-list-phonemethods.md).
 func (c *Client) ListPhoneMethodsMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.PhoneAuthenticationMethod, error] {
 	return graphrt.All[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -66,13 +48,32 @@ func (c *Client) ListPhoneMethodsMePage(ctx context.Context, opts ...graphrt.Opt
 }
 
 // ListPhoneMethods calls GET /beta/users/{id |
-// userPrincipalName}/authentication/phoneMethods: List phoneMethods, on
-// another documented path; see ListPhoneMethodsMe for the body, the response,
-// the permissions and the page.
+// userPrincipalName}/authentication/phoneMethods: List phoneMethods.
+//
+// Retrieve a list of phone authentication method objects. This will return up
+// to three objects, as a user can have up to three phones usable for
+// authentication.
+//
+// In the path, userID is {id | userPrincipalName}.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.phoneAuthenticationMethod in the JSON result.
 //
 // ListPhoneMethods yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
 // loop breaks. ListPhoneMethodsPage returns one page.
+//
+// Permissions:
+//   - delegated (work or school account): UserAuthenticationMethod.Read,
+//     UserAuthenticationMethod.ReadWrite, UserAuthenticationMethod.Read.All,
+//     UserAuthenticationMethod.ReadWrite.All
+//   - delegated (personal Microsoft account): not supported
+//   - application: UserAuthenticationMethod.Read.All,
+//     UserAuthenticationMethod.ReadWrite.All
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/authentication-list-phonemethods?view=graph-rest-beta
+// (api-reference/beta/api/authentication-list-phonemethods.md).
 func (c *Client) ListPhoneMethods(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[en2021.PhoneAuthenticationMethod, error] {
 	return graphrt.All[en2021.PhoneAuthenticationMethod](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -24,26 +24,13 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// ListDeltaMe calls GET /beta/me/events/delta: event: delta.
-//
-// Get a set of event resources that have been added, deleted, or updated in
-// one or more calendars.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.event in the JSON result.
+// ListDeltaMe calls GET /beta/me/events/delta: event: delta, on another
+// documented path; see ListDelta for the body, the response, the permissions
+// and the page.
 //
 // ListDeltaMe yields every member, page after page, following @odata.nextLink;
 // it stops at the first error, which it yields, or when the loop breaks.
 // ListDeltaMePage returns one page.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
-// (api-reference/beta/api/event-delta.md).
 func (c *Client) ListDeltaMe(ctx context.Context, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -62,12 +49,28 @@ func (c *Client) ListDeltaMePage(ctx context.Context, opts ...graphrt.Option) (*
 }
 
 // ListDelta calls GET /beta/users/{id | userPrincipalName}/events/delta:
-// event: delta, on another documented path; see ListDeltaMe for the body, the
-// response, the permissions and the page.
+// event: delta.
+//
+// Get a set of event resources that have been added, deleted, or updated in
+// one or more calendars.
+//
+// In the path, userID is {id | userPrincipalName}.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.event in the JSON result.
 //
 // ListDelta yields every member, page after page, following @odata.nextLink;
 // it stops at the first error, which it yields, or when the loop breaks.
 // ListDeltaPage returns one page.
+//
+// Permissions:
+//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
+//   - delegated (personal Microsoft account): Calendars.Read, Calendars.ReadWrite
+//   - application: Calendars.Read, Calendars.ReadWrite
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/event-delta?view=graph-rest-beta
+// (api-reference/beta/api/event-delta.md).
 func (c *Client) ListDelta(ctx context.Context, userID string, opts ...graphrt.Option) iter.Seq2[en2021.Event, error] {
 	return graphrt.All[en2021.Event](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -88,8 +91,8 @@ func (c *Client) ListDeltaPage(ctx context.Context, userID string, opts ...graph
 }
 
 // ListDeltaInCalendarMe calls GET /beta/me/calendar/events/delta: event:
-// delta, on another documented path; see ListDeltaMe for the body, the
-// response, the permissions and the page.
+// delta, on another documented path; see ListDelta for the body, the response,
+// the permissions and the page.
 //
 // ListDeltaInCalendarMe yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
@@ -113,7 +116,7 @@ func (c *Client) ListDeltaInCalendarMePage(ctx context.Context, opts ...graphrt.
 
 // ListDeltaInCalendar calls GET /beta/users/{id |
 // userPrincipalName}/calendar/events/delta: event: delta, on another
-// documented path; see ListDeltaMe for the body, the response, the permissions
+// documented path; see ListDelta for the body, the response, the permissions
 // and the page.
 //
 // ListDeltaInCalendar yields every member, page after page, following
@@ -139,7 +142,7 @@ func (c *Client) ListDeltaInCalendarPage(ctx context.Context, userID string, opt
 }
 
 // ListDeltaInCalendarsMe calls GET /beta/me/calendars/{id}/events/delta:
-// event: delta, on another documented path; see ListDeltaMe for the body, the
+// event: delta, on another documented path; see ListDelta for the body, the
 // response, the permissions and the page.
 //
 // ListDeltaInCalendarsMe yields every member, page after page, following
@@ -166,7 +169,7 @@ func (c *Client) ListDeltaInCalendarsMePage(ctx context.Context, calendarID stri
 
 // ListDeltaInCalendars calls GET /beta/users/{id |
 // userPrincipalName}/calendars/{id}/events/delta: event: delta, on another
-// documented path; see ListDeltaMe for the body, the response, the permissions
+// documented path; see ListDelta for the body, the response, the permissions
 // and the page.
 //
 // ListDeltaInCalendars yields every member, page after page, following
@@ -193,7 +196,7 @@ func (c *Client) ListDeltaInCalendarsPage(ctx context.Context, userID string, ca
 
 // ListDeltaInCalendargroupsCalendarsMe calls GET
 // /beta/me/calendargroups/{id}/calendars/{id}/events/delta: event: delta, on
-// another documented path; see ListDeltaMe for the body, the response, the
+// another documented path; see ListDelta for the body, the response, the
 // permissions and the page.
 //
 // ListDeltaInCalendargroupsCalendarsMe yields every member, page after page,
@@ -222,8 +225,8 @@ func (c *Client) ListDeltaInCalendargroupsCalendarsMePage(ctx context.Context, c
 
 // ListDeltaInCalendargroupsCalendars calls GET /beta/users/{id |
 // userPrincipalName}/calendargroups/{id}/calendars/{id}/events/delta: event:
-// delta, on another documented path; see ListDeltaMe for the body, the
-// response, the permissions and the page.
+// delta, on another documented path; see ListDelta for the body, the response,
+// the permissions and the page.
 //
 // ListDeltaInCalendargroupsCalendars yields every member, page after page,
 // following @odata.nextLink; it stops at the first error, which it yields, or
@@ -251,8 +254,8 @@ func (c *Client) ListDeltaInCalendargroupsCalendarsPage(ctx context.Context, use
 
 // ListCalendarViewDeltaMe calls GET /beta/me/calendarView/delta (documented
 // with ?startDateTime={start_datetime}&endDateTime={end_datetime}): event:
-// delta, on another documented path; see ListDeltaMe for the body, the
-// response, the permissions and the page.
+// delta, on another documented path; see ListDelta for the body, the response,
+// the permissions and the page.
 //
 // ListCalendarViewDeltaMe yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
@@ -287,7 +290,7 @@ func (c *Client) ListCalendarViewDeltaMePage(ctx context.Context, startDatetime 
 // ListCalendarViewDelta calls GET /beta/users/{id}/calendarView/delta
 // (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
-// on another documented path; see ListDeltaMe for the body, the response, the
+// on another documented path; see ListDelta for the body, the response, the
 // permissions and the page.
 //
 // ListCalendarViewDelta yields every member, page after page, following
@@ -323,7 +326,7 @@ func (c *Client) ListCalendarViewDeltaPage(ctx context.Context, userID string, s
 // ListCalendarViewDeltaInCalendarsMe calls GET
 // /beta/me/calendars/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
-// on another documented path; see ListDeltaMe for the body, the response, the
+// on another documented path; see ListDelta for the body, the response, the
 // permissions and the page.
 //
 // ListCalendarViewDeltaInCalendarsMe yields every member, page after page,
@@ -361,7 +364,7 @@ func (c *Client) ListCalendarViewDeltaInCalendarsMePage(ctx context.Context, cal
 // ListCalendarViewDeltaInCalendars calls GET
 // /beta/users/{id}/calendars/{id}/calendarView/delta (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
-// on another documented path; see ListDeltaMe for the body, the response, the
+// on another documented path; see ListDelta for the body, the response, the
 // permissions and the page.
 //
 // ListCalendarViewDeltaInCalendars yields every member, page after page,
@@ -397,7 +400,7 @@ func (c *Client) ListCalendarViewDeltaInCalendarsPage(ctx context.Context, userI
 // ListCalendarViewInGroups calls GET /beta/groups/{id}/calendarView
 // (documented with
 // ?startDateTime={start_datetime}&endDateTime={end_datetime}): event: delta,
-// on another documented path; see ListDeltaMe for the body, the response, the
+// on another documented path; see ListDelta for the body, the response, the
 // permissions and the page.
 //
 // ListCalendarViewInGroups yields every member, page after page, following

@@ -22,12 +22,24 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// DeleteMe calls DELETE /v1.0/me/messages/{id}: Delete message.
+// DeleteMe calls DELETE /v1.0/me/messages/{id}: Delete message, on another
+// documented path; see Delete for the body, the response, the permissions and
+// the page.
+func (c *Client) DeleteMe(ctx context.Context, messageID string, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Method: "DELETE",
+		Params: []string{"messageID", messageID},
+		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(messageID),
+	}, opts...)
+}
+
+// Delete calls DELETE /v1.0/users/{id | userPrincipalName}/messages/{id}:
+// Delete message.
 //
 // Delete a message in the specified user's mailbox, or delete a relationship
 // of the message.
 //
-// In the path, messageID is {id}.
+// In the path, userID is {id | userPrincipalName}, messageID is {id}.
 //
 // On success the service answers 204 with no body.
 //
@@ -39,17 +51,6 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-1.0
 // (api-reference/v1.0/api/message-delete.md).
-func (c *Client) DeleteMe(ctx context.Context, messageID string, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
-		Method: "DELETE",
-		Params: []string{"messageID", messageID},
-		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(messageID),
-	}, opts...)
-}
-
-// Delete calls DELETE /v1.0/users/{id | userPrincipalName}/messages/{id}:
-// Delete message, on another documented path; see DeleteMe for the body, the
-// response, the permissions and the page.
 func (c *Client) Delete(ctx context.Context, userID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -59,7 +60,7 @@ func (c *Client) Delete(ctx context.Context, userID string, messageID string, op
 }
 
 // DeleteInMailFoldersMe calls DELETE /v1.0/me/mailFolders/{id}/messages/{id}:
-// Delete message, on another documented path; see DeleteMe for the body, the
+// Delete message, on another documented path; see Delete for the body, the
 // response, the permissions and the page.
 func (c *Client) DeleteInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -71,7 +72,7 @@ func (c *Client) DeleteInMailFoldersMe(ctx context.Context, mailFolderID string,
 
 // DeleteInMailFolders calls DELETE /v1.0/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}: Delete message, on
-// another documented path; see DeleteMe for the body, the response, the
+// another documented path; see Delete for the body, the response, the
 // permissions and the page.
 func (c *Client) DeleteInMailFolders(ctx context.Context, userID string, mailFolderID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{

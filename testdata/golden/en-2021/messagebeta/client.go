@@ -22,11 +22,22 @@ func New(c *en2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GetMe calls GET /beta/me/messages/{id}: Get message.
+// GetMe calls GET /beta/me/messages/{id}: Get message, on another documented
+// path; see Get for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, messageID string, opts ...graphrt.Option) (*en2021.MessageBeta, error) {
+	return graphrt.Object[en2021.MessageBeta](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"messageID", messageID},
+		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
+	}, opts...)
+}
+
+// Get calls GET /beta/users/{id | userPrincipalName}/messages/{id}: Get
+// message.
 //
 // Retrieve the properties and relationships of the message object.
 //
-// In the path, messageID is {id}.
+// In the path, userID is {id | userPrincipalName}, messageID is {id}.
 //
 // On success the service answers 200 with a microsoft.graph.message object in
 // the JSON result.
@@ -39,17 +50,6 @@ func New(c *en2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-get?view=graph-rest-beta
 // (api-reference/beta/api/message-get.md).
-func (c *Client) GetMe(ctx context.Context, messageID string, opts ...graphrt.Option) (*en2021.MessageBeta, error) {
-	return graphrt.Object[en2021.MessageBeta](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"messageID", messageID},
-		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
-	}, opts...)
-}
-
-// Get calls GET /beta/users/{id | userPrincipalName}/messages/{id}: Get
-// message, on another documented path; see GetMe for the body, the response,
-// the permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, messageID string, opts ...graphrt.Option) (*en2021.MessageBeta, error) {
 	return graphrt.Object[en2021.MessageBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -59,8 +59,8 @@ func (c *Client) Get(ctx context.Context, userID string, messageID string, opts 
 }
 
 // GetInMailFoldersMe calls GET /beta/me/mailFolders/{id}/messages/{id}: Get
-// message, on another documented path; see GetMe for the body, the response,
-// the permissions and the page.
+// message, on another documented path; see Get for the body, the response, the
+// permissions and the page.
 func (c *Client) GetInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) (*en2021.MessageBeta, error) {
 	return graphrt.Object[en2021.MessageBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -71,8 +71,8 @@ func (c *Client) GetInMailFoldersMe(ctx context.Context, mailFolderID string, me
 
 // GetInMailFolders calls GET /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}: Get message, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 func (c *Client) GetInMailFolders(ctx context.Context, userID string, mailFolderID string, messageID string, opts ...graphrt.Option) (*en2021.MessageBeta, error) {
 	return graphrt.Object[en2021.MessageBeta](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -82,8 +82,8 @@ func (c *Client) GetInMailFolders(ctx context.Context, userID string, mailFolder
 }
 
 // GetValueMe calls GET /beta/me/messages/{id}/$value: Get message, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -97,7 +97,7 @@ func (c *Client) GetValueMe(ctx context.Context, messageID string, opts ...graph
 
 // GetValue calls GET /beta/users/{id |
 // userPrincipalName}/messages/{id}/$value: Get message, on another documented
-// path; see GetMe for the body, the response, the permissions and the page.
+// path; see Get for the body, the response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -111,8 +111,8 @@ func (c *Client) GetValue(ctx context.Context, userID string, messageID string, 
 
 // GetValueInMailFoldersMe calls GET
 // /beta/me/mailFolders/{id}/messages/{id}/$value: Get message, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.
@@ -126,8 +126,8 @@ func (c *Client) GetValueInMailFoldersMe(ctx context.Context, mailFolderID strin
 
 // GetValueInMailFolders calls GET /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}/$value: Get message, on
-// another documented path; see GetMe for the body, the response, the
-// permissions and the page.
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
 //
 // This path answers differently: On success the service answers 200; the
 // result is the binary content.

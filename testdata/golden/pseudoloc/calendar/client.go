@@ -24,30 +24,11 @@ func New(c *pseudoloc.Client) *Client {
 }
 
 // GetScheduleMe calls POST /v1.0/me/calendar/getSchedule: 緡苗攞:
-// getSchedule.
-//
-// 繰峎嘪篬 free/busy
-// 埻茏畕墠餮甦巸询枉駠时礒唀繆釀肅战鋂，
-// 浌鳣瘟馂炥熐， 椛歕僮懎凇 （阉钧椛莥狟喕妽）
-// 枉駠时殯譿纨澣老橰棴瑋秱。.
-//
-// The request body is a JSON object with the parameters
-// availabilityViewInterval, endTime, schedules, startTime.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.scheduleInformation in the JSON result.
+// getSchedule, on another documented path; see GetSchedule for the body, the
+// response, the permissions and the page.
 //
 // GetScheduleMe returns that one answer: a request with a body is not paged,
 // no @odata.nextLink is followed.
-//
-// Permissions:
-//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
-//   - delegated (personal Microsoft account): not supported
-//   - application: Calendars.Read, Calendars.ReadWrite
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/calendar-getschedule?view=graph-rest-1.0
-// (api-reference/v1.0/api/calendar-getschedule.md).
 func (c *Client) GetScheduleMe(ctx context.Context, body *GetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,
@@ -57,12 +38,32 @@ func (c *Client) GetScheduleMe(ctx context.Context, body *GetScheduleRequest, op
 }
 
 // GetSchedule calls POST /v1.0/users/{id |
-// userPrincipalName}/calendar/getSchedule: 緡苗攞: getSchedule, on another
-// documented path; see GetScheduleMe for the body, the response, the
-// permissions and the page.
+// userPrincipalName}/calendar/getSchedule: 緡苗攞: getSchedule.
+//
+// 繰峎嘪篬 free/busy
+// 埻茏畕墠餮甦巸询枉駠时礒唀繆釀肅战鋂，
+// 浌鳣瘟馂炥熐， 椛歕僮懎凇 （阉钧椛莥狟喕妽）
+// 枉駠时殯譿纨澣老橰棴瑋秱。.
+//
+// In the path, userID is {id | userPrincipalName}.
+//
+// The request body is a JSON object with the parameters
+// availabilityViewInterval, endTime, schedules, startTime.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.scheduleInformation in the JSON result.
 //
 // GetSchedule returns that one answer: a request with a body is not paged, no
 // @odata.nextLink is followed.
+//
+// Permissions:
+//   - delegated (work or school account): Calendars.Read, Calendars.ReadWrite
+//   - delegated (personal Microsoft account): not supported
+//   - application: Calendars.Read, Calendars.ReadWrite
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/calendar-getschedule?view=graph-rest-1.0
+// (api-reference/v1.0/api/calendar-getschedule.md).
 func (c *Client) GetSchedule(ctx context.Context, userID string, body *GetScheduleRequest, opts ...graphrt.Option) (json.RawMessage, error) {
 	return c.rt.JSON(ctx, &graphrt.Request{
 		JSON:   body,

@@ -26,30 +26,12 @@ func New(c *ptbr2023.Client) *Client {
 
 // ListInResources calls GET
 // /beta/privilegedAccess/azureResources/resources/{resourceId}/roleSettings:
-// Listar governanceRoleSettings.
-//
-// Recupere uma coleção de governanceRoleSettings em um recurso.
-//
-// In the path, resourceID is {resourceId}.
-//
-// On success the service answers 200 with a collection of
-// microsoft.graph.governanceRoleSetting in the JSON result.
+// Listar governanceRoleSettings, on another documented path; see List for the
+// body, the response, the permissions and the page.
 //
 // ListInResources yields every member, page after page, following
 // @odata.nextLink; it stops at the first error, which it yields, or when the
 // loop breaks. ListInResourcesPage returns one page.
-//
-// Permissions:
-//   - delegated (work or school account):
-//     PrivilegedAccess.ReadWrite.AzureResources,
-//     PrivilegedAccess.ReadWrite.AzureAD, PrivilegedAccess.ReadWrite.AzureADGroup
-//   - delegated (personal Microsoft account): not supported
-//   - application: PrivilegedAccess.Read.AzureResources,
-//     PrivilegedAccess.Read.AzureAD, PrivilegedAccess.Read.AzureADGroup
-//
-// Documentation:
-// https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
-// (api-reference/beta/api/governancerolesetting-list.md).
 func (c *Client) ListInResources(ctx context.Context, resourceID string, opts ...graphrt.Option) iter.Seq2[ptbr2023.GovernanceRoleSetting, error] {
 	return graphrt.All[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -71,12 +53,28 @@ func (c *Client) ListInResourcesPage(ctx context.Context, resourceID string, opt
 
 // List calls GET /beta/privilegedAccess/azureResources/roleSettings
 // (documented with ?$filter=resourceId+eq+'<resourceId>'): Listar
-// governanceRoleSettings, on another documented path; see ListInResources for
-// the body, the response, the permissions and the page.
+// governanceRoleSettings.
+//
+// Recupere uma coleção de governanceRoleSettings em um recurso.
+//
+// On success the service answers 200 with a collection of
+// microsoft.graph.governanceRoleSetting in the JSON result.
 //
 // List yields every member, page after page, following @odata.nextLink; it
 // stops at the first error, which it yields, or when the loop breaks. ListPage
 // returns one page.
+//
+// Permissions:
+//   - delegated (work or school account):
+//     PrivilegedAccess.ReadWrite.AzureResources,
+//     PrivilegedAccess.ReadWrite.AzureAD, PrivilegedAccess.ReadWrite.AzureADGroup
+//   - delegated (personal Microsoft account): not supported
+//   - application: PrivilegedAccess.Read.AzureResources,
+//     PrivilegedAccess.Read.AzureAD, PrivilegedAccess.Read.AzureADGroup
+//
+// Documentation:
+// https://learn.microsoft.com/graph/api/governancerolesetting-list?view=graph-rest-beta
+// (api-reference/beta/api/governancerolesetting-list.md).
 func (c *Client) List(ctx context.Context, opts ...graphrt.Option) iter.Seq2[ptbr2023.GovernanceRoleSetting, error] {
 	return graphrt.All[ptbr2023.GovernanceRoleSetting](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -23,12 +23,25 @@ func New(c *ptbr2023.Client) *Client {
 }
 
 // UpdateMessageMe calls PATCH /v1.0/me/messages/{id}: Criar propriedade
-// estendida de vários valores.
+// estendida de vários valores, on another documented path; see UpdateMessage
+// for the body, the response, the permissions and the page.
+func (c *Client) UpdateMessageMe(ctx context.Context, messageID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
+	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "PATCH",
+		Params: []string{"messageID", messageID},
+		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(messageID),
+	}, opts...)
+}
+
+// UpdateMessage calls PATCH /v1.0/users/{id |
+// userPrincipalName}/messages/{id}: Criar propriedade estendida de vários
+// valores.
 //
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
 //
-// In the path, messageID is {id}.
+// In the path, userID is {id | userPrincipalName}, messageID is {id}.
 //
 // The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
 // object.
@@ -46,19 +59,6 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) UpdateMessageMe(ctx context.Context, messageID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
-	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "PATCH",
-		Params: []string{"messageID", messageID},
-		Path:   "/v1.0/me/messages/" + graphrt.PathSegment(messageID),
-	}, opts...)
-}
-
-// UpdateMessage calls PATCH /v1.0/users/{id |
-// userPrincipalName}/messages/{id}: Criar propriedade estendida de vários
-// valores, on another documented path; see UpdateMessageMe for the body, the
-// response, the permissions and the page.
 func (c *Client) UpdateMessage(ctx context.Context, userID string, messageID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -70,8 +70,8 @@ func (c *Client) UpdateMessage(ctx context.Context, userID string, messageID str
 
 // UpdateMessageInMailFoldersMe calls PATCH
 // /v1.0/me/mailFolders/{id}/messages/{id}: Criar propriedade estendida de
-// vários valores, on another documented path; see UpdateMessageMe for the
-// body, the response, the permissions and the page.
+// vários valores, on another documented path; see UpdateMessage for the body,
+// the response, the permissions and the page.
 func (c *Client) UpdateMessageInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -82,8 +82,8 @@ func (c *Client) UpdateMessageInMailFoldersMe(ctx context.Context, mailFolderID 
 }
 
 // UpdateMailFolderMe calls PATCH /v1.0/me/mailFolders/{id}: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// UpdateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see UpdateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) UpdateMailFolderMe(ctx context.Context, mailFolderID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -95,7 +95,7 @@ func (c *Client) UpdateMailFolderMe(ctx context.Context, mailFolderID string, bo
 
 // UpdateMailFolder calls PATCH /v1.0/users/{id |
 // userPrincipalName}/mailFolders/{id}: Criar propriedade estendida de vários
-// valores, on another documented path; see UpdateMessageMe for the body, the
+// valores, on another documented path; see UpdateMessage for the body, the
 // response, the permissions and the page.
 func (c *Client) UpdateMailFolder(ctx context.Context, userID string, mailFolderID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -107,7 +107,7 @@ func (c *Client) UpdateMailFolder(ctx context.Context, userID string, mailFolder
 }
 
 // UpdateEventMe calls PATCH /v1.0/me/events/{id}: Criar propriedade estendida
-// de vários valores, on another documented path; see UpdateMessageMe for the
+// de vários valores, on another documented path; see UpdateMessage for the
 // body, the response, the permissions and the page.
 func (c *Client) UpdateEventMe(ctx context.Context, eventID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -120,8 +120,7 @@ func (c *Client) UpdateEventMe(ctx context.Context, eventID string, body *ptbr20
 
 // UpdateEvent calls PATCH /v1.0/users/{id | userPrincipalName}/events/{id}:
 // Criar propriedade estendida de vários valores, on another documented path;
-// see UpdateMessageMe for the body, the response, the permissions and the
-// page.
+// see UpdateMessage for the body, the response, the permissions and the page.
 func (c *Client) UpdateEvent(ctx context.Context, userID string, eventID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -132,8 +131,8 @@ func (c *Client) UpdateEvent(ctx context.Context, userID string, eventID string,
 }
 
 // UpdateCalendarMe calls PATCH /v1.0/me/calendars/{id}: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// UpdateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see UpdateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) UpdateCalendarMe(ctx context.Context, calendarID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -145,7 +144,7 @@ func (c *Client) UpdateCalendarMe(ctx context.Context, calendarID string, body *
 
 // UpdateCalendar calls PATCH /v1.0/users/{id |
 // userPrincipalName}/calendars/{id}: Criar propriedade estendida de vários
-// valores, on another documented path; see UpdateMessageMe for the body, the
+// valores, on another documented path; see UpdateMessage for the body, the
 // response, the permissions and the page.
 func (c *Client) UpdateCalendar(ctx context.Context, userID string, calendarID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -157,8 +156,8 @@ func (c *Client) UpdateCalendar(ctx context.Context, userID string, calendarID s
 }
 
 // UpdateContactMe calls PATCH /v1.0/me/contacts/{id}: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// UpdateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see UpdateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) UpdateContactMe(ctx context.Context, contactID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -170,7 +169,7 @@ func (c *Client) UpdateContactMe(ctx context.Context, contactID string, body *pt
 
 // UpdateContact calls PATCH /v1.0/users/{id |
 // userPrincipalName}/contacts/{id}: Criar propriedade estendida de vários
-// valores, on another documented path; see UpdateMessageMe for the body, the
+// valores, on another documented path; see UpdateMessage for the body, the
 // response, the permissions and the page.
 func (c *Client) UpdateContact(ctx context.Context, userID string, contactID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -183,7 +182,7 @@ func (c *Client) UpdateContact(ctx context.Context, userID string, contactID str
 
 // UpdateContactFolderMe calls PATCH /v1.0/me/contactFolders/{id}: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// UpdateMessageMe for the body, the response, the permissions and the page.
+// UpdateMessage for the body, the response, the permissions and the page.
 func (c *Client) UpdateContactFolderMe(ctx context.Context, contactFolderID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -195,8 +194,8 @@ func (c *Client) UpdateContactFolderMe(ctx context.Context, contactFolderID stri
 
 // UpdateContactFolder calls PATCH /v1.0/users/{id |
 // userPrincipalName}/contactFolders/{id}: Criar propriedade estendida de
-// vários valores, on another documented path; see UpdateMessageMe for the
-// body, the response, the permissions and the page.
+// vários valores, on another documented path; see UpdateMessage for the body,
+// the response, the permissions and the page.
 func (c *Client) UpdateContactFolder(ctx context.Context, userID string, contactFolderID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -208,7 +207,7 @@ func (c *Client) UpdateContactFolder(ctx context.Context, userID string, contact
 
 // UpdateEventInGroups calls PATCH /v1.0/groups/{id}/events/{id}: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// UpdateMessageMe for the body, the response, the permissions and the page.
+// UpdateMessage for the body, the response, the permissions and the page.
 func (c *Client) UpdateEventInGroups(ctx context.Context, groupID string, eventID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -219,10 +218,23 @@ func (c *Client) UpdateEventInGroups(ctx context.Context, groupID string, eventI
 }
 
 // CreateMessageMe calls POST /v1.0/me/messages: Criar propriedade estendida de
-// vários valores.
+// vários valores, on another documented path; see CreateMessage for the body,
+// the response, the permissions and the page.
+func (c *Client) CreateMessageMe(ctx context.Context, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
+	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
+		JSON:   body,
+		Method: "POST",
+		Path:   "/v1.0/me/messages",
+	}, opts...)
+}
+
+// CreateMessage calls POST /v1.0/users/{id | userPrincipalName}/messages:
+// Criar propriedade estendida de vários valores.
 //
 // Crie uma ou mais propriedades estendidas de vários valores em uma
 // instância nova ou existente de um recurso.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // The request body is a JSON microsoft.graph.multiValueLegacyExtendedProperty
 // object.
@@ -240,18 +252,6 @@ func (c *Client) UpdateEventInGroups(ctx context.Context, groupID string, eventI
 // Documentation:
 // https://learn.microsoft.com/graph/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties?view=graph-rest-1.0
 // (api-reference/v1.0/api/multivaluelegacyextendedproperty-post-multivalueextendedproperties.md).
-func (c *Client) CreateMessageMe(ctx context.Context, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
-	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
-		JSON:   body,
-		Method: "POST",
-		Path:   "/v1.0/me/messages",
-	}, opts...)
-}
-
-// CreateMessage calls POST /v1.0/users/{id | userPrincipalName}/messages:
-// Criar propriedade estendida de vários valores, on another documented path;
-// see CreateMessageMe for the body, the response, the permissions and the
-// page.
 func (c *Client) CreateMessage(ctx context.Context, userID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -263,8 +263,7 @@ func (c *Client) CreateMessage(ctx context.Context, userID string, body *ptbr202
 
 // CreateMessageInMailFoldersMe calls POST /v1.0/me/mailFolders/{id}/messages:
 // Criar propriedade estendida de vários valores, on another documented path;
-// see CreateMessageMe for the body, the response, the permissions and the
-// page.
+// see CreateMessage for the body, the response, the permissions and the page.
 func (c *Client) CreateMessageInMailFoldersMe(ctx context.Context, mailFolderID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -275,8 +274,8 @@ func (c *Client) CreateMessageInMailFoldersMe(ctx context.Context, mailFolderID 
 }
 
 // CreateMailFolderMe calls POST /v1.0/me/mailFolders: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see CreateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) CreateMailFolderMe(ctx context.Context, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -287,7 +286,7 @@ func (c *Client) CreateMailFolderMe(ctx context.Context, body *ptbr2023.MultiVal
 
 // CreateMailFolder calls POST /v1.0/users/{id |
 // userPrincipalName}/mailFolders: Criar propriedade estendida de vários
-// valores, on another documented path; see CreateMessageMe for the body, the
+// valores, on another documented path; see CreateMessage for the body, the
 // response, the permissions and the page.
 func (c *Client) CreateMailFolder(ctx context.Context, userID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -299,8 +298,8 @@ func (c *Client) CreateMailFolder(ctx context.Context, userID string, body *ptbr
 }
 
 // CreateEventMe calls POST /v1.0/me/events: Criar propriedade estendida de
-// vários valores, on another documented path; see CreateMessageMe for the
-// body, the response, the permissions and the page.
+// vários valores, on another documented path; see CreateMessage for the body,
+// the response, the permissions and the page.
 func (c *Client) CreateEventMe(ctx context.Context, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -311,7 +310,7 @@ func (c *Client) CreateEventMe(ctx context.Context, body *ptbr2023.MultiValueLeg
 
 // CreateEvent calls POST /v1.0/users/{id | userPrincipalName}/events: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// CreateMessage for the body, the response, the permissions and the page.
 func (c *Client) CreateEvent(ctx context.Context, userID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -322,7 +321,7 @@ func (c *Client) CreateEvent(ctx context.Context, userID string, body *ptbr2023.
 }
 
 // CreateCalendarMe calls POST /v1.0/me/calendars: Criar propriedade estendida
-// de vários valores, on another documented path; see CreateMessageMe for the
+// de vários valores, on another documented path; see CreateMessage for the
 // body, the response, the permissions and the page.
 func (c *Client) CreateCalendarMe(ctx context.Context, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -334,8 +333,7 @@ func (c *Client) CreateCalendarMe(ctx context.Context, body *ptbr2023.MultiValue
 
 // CreateCalendar calls POST /v1.0/users/{id | userPrincipalName}/calendars:
 // Criar propriedade estendida de vários valores, on another documented path;
-// see CreateMessageMe for the body, the response, the permissions and the
-// page.
+// see CreateMessage for the body, the response, the permissions and the page.
 func (c *Client) CreateCalendar(ctx context.Context, userID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -346,8 +344,8 @@ func (c *Client) CreateCalendar(ctx context.Context, userID string, body *ptbr20
 }
 
 // CreateContactMe calls POST /v1.0/me/contacts: Criar propriedade estendida de
-// vários valores, on another documented path; see CreateMessageMe for the
-// body, the response, the permissions and the page.
+// vários valores, on another documented path; see CreateMessage for the body,
+// the response, the permissions and the page.
 func (c *Client) CreateContactMe(ctx context.Context, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -358,8 +356,7 @@ func (c *Client) CreateContactMe(ctx context.Context, body *ptbr2023.MultiValueL
 
 // CreateContact calls POST /v1.0/users/{id | userPrincipalName}/contacts:
 // Criar propriedade estendida de vários valores, on another documented path;
-// see CreateMessageMe for the body, the response, the permissions and the
-// page.
+// see CreateMessage for the body, the response, the permissions and the page.
 func (c *Client) CreateContact(ctx context.Context, userID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -370,8 +367,8 @@ func (c *Client) CreateContact(ctx context.Context, userID string, body *ptbr202
 }
 
 // CreateContactFolderMe calls POST /v1.0/me/contactFolders: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see CreateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) CreateContactFolderMe(ctx context.Context, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -382,7 +379,7 @@ func (c *Client) CreateContactFolderMe(ctx context.Context, body *ptbr2023.Multi
 
 // CreateContactFolder calls POST /v1.0/users/{id |
 // userPrincipalName}/contactFolders: Criar propriedade estendida de vários
-// valores, on another documented path; see CreateMessageMe for the body, the
+// valores, on another documented path; see CreateMessage for the body, the
 // response, the permissions and the page.
 func (c *Client) CreateContactFolder(ctx context.Context, userID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -394,8 +391,8 @@ func (c *Client) CreateContactFolder(ctx context.Context, userID string, body *p
 }
 
 // CreateEventInGroups calls POST /v1.0/groups/{id}/events: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see CreateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) CreateEventInGroups(ctx context.Context, groupID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -407,7 +404,7 @@ func (c *Client) CreateEventInGroups(ctx context.Context, groupID string, body *
 
 // CreateReplyInGroupsThreadsPosts calls POST
 // /v1.0/groups/{id}/threads/{id}/posts/{id}/reply: Criar propriedade estendida
-// de vários valores, on another documented path; see CreateMessageMe for the
+// de vários valores, on another documented path; see CreateMessage for the
 // body, the response, the permissions and the page.
 func (c *Client) CreateReplyInGroupsThreadsPosts(ctx context.Context, groupID string, threadID string, postID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
@@ -421,7 +418,7 @@ func (c *Client) CreateReplyInGroupsThreadsPosts(ctx context.Context, groupID st
 // CreateReplyInConversationsThreadsPosts calls POST
 // /v1.0/groups/{id}/conversations/{id}/threads/{id}/posts/{id}/reply: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// CreateMessage for the body, the response, the permissions and the page.
 func (c *Client) CreateReplyInConversationsThreadsPosts(ctx context.Context, groupID string, conversationID string, threadID string, postID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -433,8 +430,7 @@ func (c *Client) CreateReplyInConversationsThreadsPosts(ctx context.Context, gro
 
 // CreateReplyInGroupsThreads calls POST /v1.0/groups/{id}/threads/{id}/reply:
 // Criar propriedade estendida de vários valores, on another documented path;
-// see CreateMessageMe for the body, the response, the permissions and the
-// page.
+// see CreateMessage for the body, the response, the permissions and the page.
 func (c *Client) CreateReplyInGroupsThreads(ctx context.Context, groupID string, threadID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -446,8 +442,8 @@ func (c *Client) CreateReplyInGroupsThreads(ctx context.Context, groupID string,
 
 // CreateReplyInGroupsConversationsThreads calls POST
 // /v1.0/groups/{id}/conversations/{id}/threads/{id}/reply: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see CreateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) CreateReplyInGroupsConversationsThreads(ctx context.Context, groupID string, conversationID string, threadID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -458,8 +454,8 @@ func (c *Client) CreateReplyInGroupsConversationsThreads(ctx context.Context, gr
 }
 
 // CreateThreadInGroups calls POST /v1.0/groups/{id}/threads: Criar propriedade
-// estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// estendida de vários valores, on another documented path; see CreateMessage
+// for the body, the response, the permissions and the page.
 func (c *Client) CreateThreadInGroups(ctx context.Context, groupID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,
@@ -471,7 +467,7 @@ func (c *Client) CreateThreadInGroups(ctx context.Context, groupID string, body 
 
 // CreateConversationInGroups calls POST /v1.0/groups/{id}/conversations: Criar
 // propriedade estendida de vários valores, on another documented path; see
-// CreateMessageMe for the body, the response, the permissions and the page.
+// CreateMessage for the body, the response, the permissions and the page.
 func (c *Client) CreateConversationInGroups(ctx context.Context, groupID string, body *ptbr2023.MultiValueLegacyExtendedProperty, opts ...graphrt.Option) (*ptbr2023.Post, error) {
 	return graphrt.Object[ptbr2023.Post](ctx, c.rt, &graphrt.Request{
 		JSON:   body,

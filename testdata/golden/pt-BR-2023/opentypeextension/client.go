@@ -25,12 +25,107 @@ func New(c *ptbr2023.Client) *Client {
 }
 
 // GetInDevices calls GET /v1.0/devices/{Id}/extensions/{extensionId}: Obter
-// extensão aberta.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInDevices(ctx context.Context, deviceID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"deviceID", deviceID, "extensionID", extensionID},
+		Path:   "/v1.0/devices/" + graphrt.PathSegment(deviceID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// GetInEvents calls GET /v1.0/users/{Id |
+// userPrincipalName}/events/{Id}/extensions/{extensionId}: Obter extensão
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
+func (c *Client) GetInEvents(ctx context.Context, userID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"userID", userID, "eventID", eventID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// GetInGroups calls GET /v1.0/groups/{Id}/extensions/{extensionId}: Obter
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInGroups(ctx context.Context, groupID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"groupID", groupID, "extensionID", extensionID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// GetInGroupsEvents calls GET
+// /v1.0/groups/{Id}/events/{Id}/extensions/{extensionId}: Obter extensão
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
+func (c *Client) GetInGroupsEvents(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"groupID", groupID, "eventID", eventID, "extensionID", extensionID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// GetInThreadsPosts calls GET
+// /v1.0/groups/{Id}/threads/{Id}/posts/{Id}/extensions/{extensionId}: Obter
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
+func (c *Client) GetInThreadsPosts(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID},
+		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// GetInMessages calls GET /v1.0/users/{Id |
+// userPrincipalName}/messages/{Id}/extensions/{extensionId}: Obter extensão
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
+func (c *Client) GetInMessages(ctx context.Context, userID string, messageID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"userID", userID, "messageID", messageID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/messages/" + graphrt.PathSegment(messageID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// GetInOrganization calls GET
+// /v1.0/organization/{Id}/extensions/{extensionId}: Obter extensão aberta, on
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
+func (c *Client) GetInOrganization(ctx context.Context, organizationID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"organizationID", organizationID, "extensionID", extensionID},
+		Path:   "/v1.0/organization/" + graphrt.PathSegment(organizationID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// GetInContacts calls GET /v1.0/users/{Id |
+// userPrincipalName}/contacts/{Id}/extensions/{extensionId}: Obter extensão
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
+func (c *Client) GetInContacts(ctx context.Context, userID string, contactID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
+	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Params: []string{"userID", userID, "contactID", contactID, "extensionID", extensionID},
+		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts/" + graphrt.PathSegment(contactID) + "/extensions/" + graphrt.PathSegment(extensionID),
+	}, opts...)
+}
+
+// Get calls GET /v1.0/users/{Id | userPrincipalName}/extensions/{extensionId}:
+// Obter extensão aberta.
 //
 // Obtenha uma extensão aberta (objeto openTypeExtension) identificada por
 // nome ou nome totalmente qualificado.
 //
-// In the path, deviceID is {Id}, extensionID is {extensionId}.
+// In the path, userID is {Id | userPrincipalName}, extensionID is
+// {extensionId}.
 //
 // On success the service answers 200 with a microsoft.graph.openTypeExtension
 // object in the JSON result.
@@ -47,100 +142,6 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/opentypeextension-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/opentypeextension-get.md).
-func (c *Client) GetInDevices(ctx context.Context, deviceID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"deviceID", deviceID, "extensionID", extensionID},
-		Path:   "/v1.0/devices/" + graphrt.PathSegment(deviceID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// GetInEvents calls GET /v1.0/users/{Id |
-// userPrincipalName}/events/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
-func (c *Client) GetInEvents(ctx context.Context, userID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"userID", userID, "eventID", eventID, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// GetInGroups calls GET /v1.0/groups/{Id}/extensions/{extensionId}: Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
-func (c *Client) GetInGroups(ctx context.Context, groupID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"groupID", groupID, "extensionID", extensionID},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// GetInGroupsEvents calls GET
-// /v1.0/groups/{Id}/events/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
-func (c *Client) GetInGroupsEvents(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"groupID", groupID, "eventID", eventID, "extensionID", extensionID},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/events/" + graphrt.PathSegment(eventID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// GetInThreadsPosts calls GET
-// /v1.0/groups/{Id}/threads/{Id}/posts/{Id}/extensions/{extensionId}: Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
-func (c *Client) GetInThreadsPosts(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"groupID", groupID, "threadID", threadID, "postID", postID, "extensionID", extensionID},
-		Path:   "/v1.0/groups/" + graphrt.PathSegment(groupID) + "/threads/" + graphrt.PathSegment(threadID) + "/posts/" + graphrt.PathSegment(postID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// GetInMessages calls GET /v1.0/users/{Id |
-// userPrincipalName}/messages/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
-func (c *Client) GetInMessages(ctx context.Context, userID string, messageID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"userID", userID, "messageID", messageID, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/messages/" + graphrt.PathSegment(messageID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// GetInOrganization calls GET
-// /v1.0/organization/{Id}/extensions/{extensionId}: Obter extensão aberta, on
-// another documented path; see GetInDevices for the body, the response, the
-// permissions and the page.
-func (c *Client) GetInOrganization(ctx context.Context, organizationID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"organizationID", organizationID, "extensionID", extensionID},
-		Path:   "/v1.0/organization/" + graphrt.PathSegment(organizationID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// GetInContacts calls GET /v1.0/users/{Id |
-// userPrincipalName}/contacts/{Id}/extensions/{extensionId}: Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
-func (c *Client) GetInContacts(ctx context.Context, userID string, contactID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
-	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Params: []string{"userID", userID, "contactID", contactID, "extensionID", extensionID},
-		Path:   "/v1.0/users/" + graphrt.PathSegment(userID) + "/contacts/" + graphrt.PathSegment(contactID) + "/extensions/" + graphrt.PathSegment(extensionID),
-	}, opts...)
-}
-
-// Get calls GET /v1.0/users/{Id | userPrincipalName}/extensions/{extensionId}:
-// Obter extensão aberta, on another documented path; see GetInDevices for the
-// body, the response, the permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -151,8 +152,8 @@ func (c *Client) Get(ctx context.Context, userID string, extensionID string, opt
 
 // GetInListsTasks calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{taskId}/extensions/{extensionId}:
-// Obter extensão aberta, on another documented path; see GetInDevices for the
-// body, the response, the permissions and the page.
+// Obter extensão aberta, on another documented path; see Get for the body,
+// the response, the permissions and the page.
 func (c *Client) GetInListsTasks(ctx context.Context, userID string, listID string, taskID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -163,8 +164,8 @@ func (c *Client) GetInListsTasks(ctx context.Context, userID string, listID stri
 
 // GetInTodoLists calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/extensions/{extensionId}:
-// Obter extensão aberta, on another documented path; see GetInDevices for the
-// body, the response, the permissions and the page.
+// Obter extensão aberta, on another documented path; see Get for the body,
+// the response, the permissions and the page.
 func (c *Client) GetInTodoLists(ctx context.Context, userID string, listID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -175,8 +176,8 @@ func (c *Client) GetInTodoLists(ctx context.Context, userID string, listID strin
 
 // GetEvent calls GET /v1.0/users/{Id | userPrincipalName}/events/{Id}
 // (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 func (c *Client) GetEvent(ctx context.Context, userID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -188,7 +189,7 @@ func (c *Client) GetEvent(ctx context.Context, userID string, eventID string, ex
 
 // GetEventInGroups calls GET /v1.0/groups/{Id}/events/{Id} (documented with
 // ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see GetInDevices for the body, the response, the
+// on another documented path; see Get for the body, the response, the
 // permissions and the page.
 func (c *Client) GetEventInGroups(ctx context.Context, groupID string, eventID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
@@ -201,8 +202,8 @@ func (c *Client) GetEventInGroups(ctx context.Context, groupID string, eventID s
 
 // GetPostInGroupsThreads calls GET /v1.0/groups/{Id}/threads/{Id}/posts/{Id}
 // (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 func (c *Client) GetPostInGroupsThreads(ctx context.Context, groupID string, threadID string, postID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -214,8 +215,8 @@ func (c *Client) GetPostInGroupsThreads(ctx context.Context, groupID string, thr
 
 // GetMessage calls GET /v1.0/users/{Id | userPrincipalName}/messages/{Id}
 // (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 func (c *Client) GetMessage(ctx context.Context, userID string, messageID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -227,8 +228,8 @@ func (c *Client) GetMessage(ctx context.Context, userID string, messageID string
 
 // GetContact calls GET /v1.0/users/{Id | userPrincipalName}/contacts/{Id}
 // (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 func (c *Client) GetContact(ctx context.Context, userID string, contactID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -241,7 +242,7 @@ func (c *Client) GetContact(ctx context.Context, userID string, contactID string
 // GetTaskInTodoLists calls GET /v1.0/users/{Id |
 // userPrincipalName}/todo/lists/{todoTaskListId}/tasks/{Id} (documented with
 // ?$expand=extensions($filter=id eq '{extensionId}')): Obter extensão aberta,
-// on another documented path; see GetInDevices for the body, the response, the
+// on another documented path; see Get for the body, the response, the
 // permissions and the page.
 func (c *Client) GetTaskInTodoLists(ctx context.Context, userID string, listID string, taskID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
@@ -254,8 +255,8 @@ func (c *Client) GetTaskInTodoLists(ctx context.Context, userID string, listID s
 
 // GetTodoList calls GET /v1.0/users/{Id | userPrincipalName}/todo/lists/{Id}
 // (documented with ?$expand=extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 func (c *Client) GetTodoList(ctx context.Context, userID string, listID string, extensionID string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -268,8 +269,8 @@ func (c *Client) GetTodoList(ctx context.Context, userID string, listID string, 
 // GetDevice calls GET /v1.0/devices/{Id} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
 func (c *Client) GetDevice(ctx context.Context, deviceID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -285,8 +286,8 @@ func (c *Client) GetDevice(ctx context.Context, deviceID string, extensionID str
 // GetGroup calls GET /v1.0/groups/{Id} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
 func (c *Client) GetGroup(ctx context.Context, groupID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -302,8 +303,8 @@ func (c *Client) GetGroup(ctx context.Context, groupID string, extensionID strin
 // GetOrganization calls GET /v1.0/organization/{Id} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
 func (c *Client) GetOrganization(ctx context.Context, organizationID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -319,8 +320,8 @@ func (c *Client) GetOrganization(ctx context.Context, organizationID string, ext
 // GetUser calls GET /v1.0/users/{Id | userPrincipalName} (documented with
 // ?$expand=extensions($filter=id eq
 // '{extensionId}')&$select=id,{property_1},{property_n}): Obter extensão
-// aberta, on another documented path; see GetInDevices for the body, the
-// response, the permissions and the page.
+// aberta, on another documented path; see Get for the body, the response, the
+// permissions and the page.
 func (c *Client) GetUser(ctx context.Context, userID string, extensionID string, property1 string, propertyN string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -336,8 +337,8 @@ func (c *Client) GetUser(ctx context.Context, userID string, extensionID string,
 // GetEvents calls GET /v1.0/users/{Id | userPrincipalName}/events (documented
 // with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // undocumented type object in the JSON result.
@@ -356,8 +357,8 @@ func (c *Client) GetEvents(ctx context.Context, userID string, extensionID strin
 // GetEventsInGroups calls GET /v1.0/groups/{Id}/events (documented with
 // ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // undocumented type object in the JSON result.
@@ -376,8 +377,8 @@ func (c *Client) GetEventsInGroups(ctx context.Context, groupID string, extensio
 // GetPostsInGroupsThreads calls GET /v1.0/groups/{Id}/threads/{Id}/posts
 // (documented with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 func (c *Client) GetPostsInGroupsThreads(ctx context.Context, groupID string, threadID string, extensionID string, extensionID2 string, opts ...graphrt.Option) (*ptbr2023.OpenTypeExtension, error) {
 	return graphrt.Object[ptbr2023.OpenTypeExtension](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -393,8 +394,8 @@ func (c *Client) GetPostsInGroupsThreads(ctx context.Context, groupID string, th
 // GetMessages calls GET /v1.0/users/{Id | userPrincipalName}/messages
 // (documented with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // undocumented type object in the JSON result.
@@ -413,8 +414,8 @@ func (c *Client) GetMessages(ctx context.Context, userID string, extensionID str
 // GetContacts calls GET /v1.0/users/{Id | userPrincipalName}/contacts
 // (documented with ?$filter=Extensions/any(f:f/id eq
 // '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')): Obter
-// extensão aberta, on another documented path; see GetInDevices for the body,
-// the response, the permissions and the page.
+// extensão aberta, on another documented path; see Get for the body, the
+// response, the permissions and the page.
 //
 // This path answers differently: On success the service answers 200 with a
 // undocumented type object in the JSON result.

@@ -22,11 +22,26 @@ func New(c *ptbr2023.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// SetValueMe calls PUT /beta/me/photo/$value: Atualizar profilephoto.
+// SetValueMe calls PUT /beta/me/photo/$value: Atualizar profilephoto, on
+// another documented path; see SetValue for the body, the response, the
+// permissions and the page.
+func (c *Client) SetValueMe(ctx context.Context, body []byte, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Body:        body,
+		ContentType: "image/jpeg",
+		Method:      "PUT",
+		Path:        "/beta/me/photo/$value",
+	}, opts...)
+}
+
+// SetValue calls PUT /beta/users/{id | userPrincipalName}/photo/$value:
+// Atualizar profilephoto.
 //
 // Atualize a foto do contato, grupo, equipe ou usuário especificado em um
 // locatário. O tamanho da foto que você pode atualizar deve ter menos de 8
 // MB.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // The request body is binary content (image/jpeg).
 //
@@ -41,18 +56,6 @@ func New(c *ptbr2023.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/profilephoto-update?view=graph-rest-beta
 // (api-reference/beta/api/profilephoto-update.md).
-func (c *Client) SetValueMe(ctx context.Context, body []byte, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
-		Body:        body,
-		ContentType: "image/jpeg",
-		Method:      "PUT",
-		Path:        "/beta/me/photo/$value",
-	}, opts...)
-}
-
-// SetValue calls PUT /beta/users/{id | userPrincipalName}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
-// body, the response, the permissions and the page.
 func (c *Client) SetValue(ctx context.Context, userID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Body:        body,
@@ -64,7 +67,7 @@ func (c *Client) SetValue(ctx context.Context, userID string, body []byte, opts 
 }
 
 // SetValueInGroups calls PUT /beta/groups/{id}/photo/$value: Atualizar
-// profilephoto, on another documented path; see SetValueMe for the body, the
+// profilephoto, on another documented path; see SetValue for the body, the
 // response, the permissions and the page.
 func (c *Client) SetValueInGroups(ctx context.Context, groupID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -77,7 +80,7 @@ func (c *Client) SetValueInGroups(ctx context.Context, groupID string, body []by
 }
 
 // SetValueInContactsMe calls PUT /beta/me/contacts/{id}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInContactsMe(ctx context.Context, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -91,7 +94,7 @@ func (c *Client) SetValueInContactsMe(ctx context.Context, contactID string, bod
 
 // SetValueInContacts calls PUT /beta/users/{id |
 // userPrincipalName}/contacts/{id}/photo/$value: Atualizar profilephoto, on
-// another documented path; see SetValueMe for the body, the response, the
+// another documented path; see SetValue for the body, the response, the
 // permissions and the page.
 func (c *Client) SetValueInContacts(ctx context.Context, userID string, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -105,7 +108,7 @@ func (c *Client) SetValueInContacts(ctx context.Context, userID string, contactI
 
 // SetValueInContactfoldersContactsMe calls PUT
 // /beta/me/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInContactfoldersContactsMe(ctx context.Context, contactfolderID string, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -119,7 +122,7 @@ func (c *Client) SetValueInContactfoldersContactsMe(ctx context.Context, contact
 
 // SetValueInContactfoldersContacts calls PUT /beta/users/{id |
 // userPrincipalName}/contactfolders/{contactFolderId}/contacts/{id}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInContactfoldersContacts(ctx context.Context, userID string, contactfolderID string, contactID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -132,7 +135,7 @@ func (c *Client) SetValueInContactfoldersContacts(ctx context.Context, userID st
 }
 
 // SetValueInGroupsByGroupID calls PUT /beta/groups/{teamId}/photo/$value:
-// Atualizar profilephoto, on another documented path; see SetValueMe for the
+// Atualizar profilephoto, on another documented path; see SetValue for the
 // body, the response, the permissions and the page.
 func (c *Client) SetValueInGroupsByGroupID(ctx context.Context, groupID string, body []byte, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{

@@ -22,10 +22,21 @@ func New(c *ptbrsxs2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// GetMe calls GET /v1.0/me/calendar: Get calendar.
+// GetMe calls GET /v1.0/me/calendar: Get calendar, on another documented path;
+// see Get for the body, the response, the permissions and the page.
+func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
+	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
+		Method: "GET",
+		Path:   "/v1.0/me/calendar",
+	}, opts...)
+}
+
+// Get calls GET /v1.0/users/{id | userPrincipalName}/calendar: Get calendar.
 //
 // Get the properties and relationships of a calendar object. The calendar can
 // be one for a user, or the default calendar of a Microsoft 365 group.
+//
+// In the path, userID is {id | userPrincipalName}.
 //
 // On success the service answers 200 with a microsoft.graph.calendar object in
 // the JSON result.
@@ -39,16 +50,6 @@ func New(c *ptbrsxs2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/calendar-get?view=graph-rest-1.0
 // (api-reference/v1.0/api/calendar-get.md).
-func (c *Client) GetMe(ctx context.Context, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
-	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
-		Method: "GET",
-		Path:   "/v1.0/me/calendar",
-	}, opts...)
-}
-
-// Get calls GET /v1.0/users/{id | userPrincipalName}/calendar: Get calendar,
-// on another documented path; see GetMe for the body, the response, the
-// permissions and the page.
 func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
 	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -58,8 +59,8 @@ func (c *Client) Get(ctx context.Context, userID string, opts ...graphrt.Option)
 }
 
 // GetInGroups calls GET /v1.0/groups/{id}/calendar: Get calendar, on another
-// documented path; see GetMe for the body, the response, the permissions and
-// the page.
+// documented path; see Get for the body, the response, the permissions and the
+// page.
 func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
 	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -69,8 +70,8 @@ func (c *Client) GetInGroups(ctx context.Context, groupID string, opts ...graphr
 }
 
 // GetMeByCalendarID calls GET /v1.0/me/calendars/{id}: Get calendar, on
-// another documented path; see GetMe for the body, the response, the
-// permissions and the page.
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
 func (c *Client) GetMeByCalendarID(ctx context.Context, calendarID string, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
 	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -81,7 +82,7 @@ func (c *Client) GetMeByCalendarID(ctx context.Context, calendarID string, opts 
 
 // GetByCalendarID calls GET /v1.0/users/{id |
 // userPrincipalName}/calendars/{id}: Get calendar, on another documented path;
-// see GetMe for the body, the response, the permissions and the page.
+// see Get for the body, the response, the permissions and the page.
 func (c *Client) GetByCalendarID(ctx context.Context, userID string, calendarID string, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
 	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",
@@ -91,7 +92,7 @@ func (c *Client) GetByCalendarID(ctx context.Context, userID string, calendarID 
 }
 
 // GetInCalendarGroupsMe calls GET /v1.0/me/calendarGroups/{id}/calendars/{id}:
-// Get calendar, on another documented path; see GetMe for the body, the
+// Get calendar, on another documented path; see Get for the body, the
 // response, the permissions and the page.
 func (c *Client) GetInCalendarGroupsMe(ctx context.Context, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
 	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
@@ -103,8 +104,8 @@ func (c *Client) GetInCalendarGroupsMe(ctx context.Context, calendarGroupID stri
 
 // GetInCalendarGroups calls GET /v1.0/users/{id |
 // userPrincipalName}/calendarGroups/{id}/calendars/{id}: Get calendar, on
-// another documented path; see GetMe for the body, the response, the
-// permissions and the page.
+// another documented path; see Get for the body, the response, the permissions
+// and the page.
 func (c *Client) GetInCalendarGroups(ctx context.Context, userID string, calendarGroupID string, calendarID string, opts ...graphrt.Option) (*ptbrsxs2021.Calendar, error) {
 	return graphrt.Object[ptbrsxs2021.Calendar](ctx, c.rt, &graphrt.Request{
 		Method: "GET",

@@ -22,12 +22,24 @@ func New(c *ptbrsxs2021.Client) *Client {
 	return &Client{rt: c.Runtime()}
 }
 
-// DeleteMe calls DELETE /beta/me/messages/{id}: Delete message.
+// DeleteMe calls DELETE /beta/me/messages/{id}: Delete message, on another
+// documented path; see Delete for the body, the response, the permissions and
+// the page.
+func (c *Client) DeleteMe(ctx context.Context, messageID string, opts ...graphrt.Option) error {
+	return c.rt.Empty(ctx, &graphrt.Request{
+		Method: "DELETE",
+		Params: []string{"messageID", messageID},
+		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
+	}, opts...)
+}
+
+// Delete calls DELETE /beta/users/{id | userPrincipalName}/messages/{id}:
+// Delete message.
 //
 // Delete a message in the specified user's mailbox, or delete a relationship
 // of the message.
 //
-// In the path, messageID is {id}.
+// In the path, userID is {id | userPrincipalName}, messageID is {id}.
 //
 // On success the service answers 204 with no body.
 //
@@ -39,17 +51,6 @@ func New(c *ptbrsxs2021.Client) *Client {
 // Documentation:
 // https://learn.microsoft.com/graph/api/message-delete?view=graph-rest-beta
 // (api-reference/beta/api/message-delete.md).
-func (c *Client) DeleteMe(ctx context.Context, messageID string, opts ...graphrt.Option) error {
-	return c.rt.Empty(ctx, &graphrt.Request{
-		Method: "DELETE",
-		Params: []string{"messageID", messageID},
-		Path:   "/beta/me/messages/" + graphrt.PathSegment(messageID),
-	}, opts...)
-}
-
-// Delete calls DELETE /beta/users/{id | userPrincipalName}/messages/{id}:
-// Delete message, on another documented path; see DeleteMe for the body, the
-// response, the permissions and the page.
 func (c *Client) Delete(ctx context.Context, userID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -59,7 +60,7 @@ func (c *Client) Delete(ctx context.Context, userID string, messageID string, op
 }
 
 // DeleteInMailFoldersMe calls DELETE /beta/me/mailFolders/{id}/messages/{id}:
-// Delete message, on another documented path; see DeleteMe for the body, the
+// Delete message, on another documented path; see Delete for the body, the
 // response, the permissions and the page.
 func (c *Client) DeleteInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -71,7 +72,7 @@ func (c *Client) DeleteInMailFoldersMe(ctx context.Context, mailFolderID string,
 
 // DeleteInMailFolders calls DELETE /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}: Delete message, on
-// another documented path; see DeleteMe for the body, the response, the
+// another documented path; see Delete for the body, the response, the
 // permissions and the page.
 func (c *Client) DeleteInMailFolders(ctx context.Context, userID string, mailFolderID string, messageID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -82,8 +83,8 @@ func (c *Client) DeleteInMailFolders(ctx context.Context, userID string, mailFol
 }
 
 // DeleteMentionMe calls DELETE /beta/me/messages/{id}/mentions/{id}: Delete
-// message, on another documented path; see DeleteMe for the body, the
-// response, the permissions and the page.
+// message, on another documented path; see Delete for the body, the response,
+// the permissions and the page.
 func (c *Client) DeleteMentionMe(ctx context.Context, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -94,8 +95,8 @@ func (c *Client) DeleteMentionMe(ctx context.Context, messageID string, mentionI
 
 // DeleteMention calls DELETE /beta/users/{id |
 // userPrincipalName}/messages/{id}/mentions/{id}: Delete message, on another
-// documented path; see DeleteMe for the body, the response, the permissions
-// and the page.
+// documented path; see Delete for the body, the response, the permissions and
+// the page.
 func (c *Client) DeleteMention(ctx context.Context, userID string, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
@@ -106,7 +107,7 @@ func (c *Client) DeleteMention(ctx context.Context, userID string, messageID str
 
 // DeleteMentionInMailFoldersMe calls DELETE
 // /beta/me/mailFolders/{id}/messages/{id}/mentions/{id}: Delete message, on
-// another documented path; see DeleteMe for the body, the response, the
+// another documented path; see Delete for the body, the response, the
 // permissions and the page.
 func (c *Client) DeleteMentionInMailFoldersMe(ctx context.Context, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
@@ -118,8 +119,8 @@ func (c *Client) DeleteMentionInMailFoldersMe(ctx context.Context, mailFolderID 
 
 // DeleteMentionInMailFolders calls DELETE /beta/users/{id |
 // userPrincipalName}/mailFolders/{id}/messages/{id}/mentions/{id}: Delete
-// message, on another documented path; see DeleteMe for the body, the
-// response, the permissions and the page.
+// message, on another documented path; see Delete for the body, the response,
+// the permissions and the page.
 func (c *Client) DeleteMentionInMailFolders(ctx context.Context, userID string, mailFolderID string, messageID string, mentionID string, opts ...graphrt.Option) error {
 	return c.rt.Empty(ctx, &graphrt.Request{
 		Method: "DELETE",
