@@ -15,9 +15,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/internal/pseudoloc"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/metadata"
@@ -109,7 +110,7 @@ func checkMisses(t *testing.T, tree string, rep *graphgen.Report) {
 	}
 }
 
-// registerAll does what a generated NewMock does, on a graphrt.Mux: every
+// registerAll does what a generated NewMock does, on a graphtest.Mux: every
 // route that is not shadowed is registered; Handle panics on a pattern
 // it refuses or on a duplicate, which a generated mock must never do.
 func registerAll(t *testing.T, api *ir.API) {
@@ -119,11 +120,11 @@ func registerAll(t *testing.T, api *ir.API) {
 			t.Fatalf("a generated NewMock would panic: %v", r)
 		}
 	}()
-	m := graphrt.NewMux()
+	m := graphtest.NewMux()
 	for _, op := range api.Operations {
 		for _, r := range op.Routes {
 			if r.ShadowedBy == "" {
-				m.Handle(graphrt.Route{Operation: op.ID, Method: op.Method, Pattern: "/" + op.Version + r.Pattern}, func(http.ResponseWriter, *http.Request) {})
+				m.Handle(graphtest.Route{Operation: op.ID, Method: op.Method, Pattern: "/" + op.Version + r.Pattern}, func(http.ResponseWriter, *http.Request) {})
 			}
 		}
 	}

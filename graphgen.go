@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/emitter"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/naming"
 	"github.com/graphgen-dev/graphgen/parser"
@@ -118,7 +118,7 @@ func dropUnroutable(api *ir.API) []ir.Diagnostic {
 	for _, op := range api.Operations {
 		routes := op.Routes[:0]
 		for _, r := range op.Routes {
-			if err := graphrt.CheckPattern("/" + op.Version + r.Pattern); err != nil {
+			if err := graphtest.CheckPattern("/" + op.Version + r.Pattern); err != nil {
 				diags = append(diags, ir.Diagnostic{Pos: op.Source, Severity: ir.Warning, Page: op.Page,
 					Message: fmt.Sprintf("path %q cannot be routed (%v); its client method is not generated", r.Path, err)})
 				continue

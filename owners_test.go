@@ -11,9 +11,10 @@ import (
 	"text/template"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -72,7 +73,7 @@ func TestRouteOwnersOnRealPages(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds generated mocks")
 	}
-	app := graphrt.Application
+	app := graphtest.Application
 	// The examples of user-get.md (1: "displayName": "Adele Vance"),
 	// user-list.md (1: "displayName":"contoso1"), user-post-users.md (1:
 	// "jobTitle": "Product Marketing Manager"), user-update.md (1: the
@@ -116,7 +117,7 @@ func TestRouteOwnersOnRealPages(t *testing.T) {
 	for _, c := range variants {
 		vs = append(vs, c.v)
 		for _, w := range c.want {
-			calls = append(calls, mockCall{Variant: c.v.Name, Method: w.method, Path: w.path, Token: graphrt.TestToken(w.kind, w.perm), Body: w.body})
+			calls = append(calls, mockCall{Variant: c.v.Name, Method: w.method, Path: w.path, Token: graphtest.TestToken(w.kind, w.perm), Body: w.body})
 			wants = append(wants, w)
 		}
 	}

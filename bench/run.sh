@@ -206,7 +206,7 @@ fi
 # the mock's router over the whole v1.0 tree against ten routes (go test
 # -bench, medians of 5; GOCACHE back to the user's)
 unset GOCACHE
-bench=$(GRAPHGEN_CORPUS=$corpus go test -run '^$' -bench '^(BenchmarkLargeObject|BenchmarkLargePage|BenchmarkMuxTenRoutes|BenchmarkMuxFullTree|BenchmarkNewMockFullTree)$' -benchmem -count 5 ./graphrt 2>/dev/null)
+bench=$(GRAPHGEN_CORPUS=$corpus go test -run '^$' -bench '^(BenchmarkLargeObject|BenchmarkLargePage|BenchmarkMuxTenRoutes|BenchmarkMuxFullTree|BenchmarkNewMockFullTree)$' -benchmem -count 5 ./graphrt ./graphrt/graphtest 2>/dev/null)
 # med NAME COLUMN: the median of the column (ns/op, B/op) of a benchmark's runs
 med() { echo "$bench" | awk -v n="$1" -v u="$2" '$1 ~ "^"n"(-[0-9]+)?$" { for (i = 2; i < NF; i++) if ($(i+1) == u) print $i }' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 for b in LargeObject/Decode:LargeObject/plain LargePage/DecodeCollection:LargePage/plain; do

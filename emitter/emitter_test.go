@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/ir"
 )
@@ -242,7 +243,7 @@ func TestRequiredDashParameter(t *testing.T) {
 }
 
 // TestMockLocalsGiveWayToAreas: the Register function of an area named m
-// refers to package m (for the body check), so its *graphrt.Mux parameter
+// refers to package m (for the body check), so its *graphtest.Mux parameter
 // takes another name.
 func TestMockLocalsGiveWayToAreas(t *testing.T) {
 	a := api("Post thing", "", simpleRoute())
@@ -250,7 +251,7 @@ func TestMockLocalsGiveWayToAreas(t *testing.T) {
 	a.Operations[0].RequestBody = ir.RequestBody{Kind: ir.KindParameters, GoName: "ThingGetRequest",
 		Params: []ir.BodyParam{{Name: "mode", GoName: "Mode", TypeName: "Edm.String"}}}
 	mock := fileText(t, a, "m/mmock/mock.go")
-	for _, want := range []string{"func Register(m2 *graphrt.Mux, h Handler) {", "graphrt.CheckJSON[m.ThingGetRequest]()", "m2.Handle("} {
+	for _, want := range []string{"func Register(m2 *graphtest.Mux, h Handler) {", "graphtest.CheckJSON[m.ThingGetRequest]()", "m2.Handle("} {
 		if !strings.Contains(mock, want) {
 			t.Errorf("m/mmock/mock.go lacks %q:\n%s", want, mock)
 		}

@@ -5,15 +5,16 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
-	"github.com/graphgen-dev/graphgen/graphrt"
+
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
-// examplesFile emits one []graphrt.Example per operation: the documented
+// examplesFile emits one []graphtest.Example per operation: the documented
 // responses, keyed by the path and query of their documented request.
 func examplesFile(f *jen.File, ops []*ir.Operation) {
 	for _, op := range ops {
-		// var examplesUserGet = []graphrt.Example{{Path: "/v1.0/me", Header: []string{...}, Body: "{...}"}}
+		// var examplesUserGet = []graphtest.Example{{Path: "/v1.0/me", Header: []string{...}, Body: "{...}"}}
 		var values []jen.Code
 		served := map[string]bool{}
 		for _, e := range op.Examples {
@@ -43,7 +44,7 @@ func examplesFile(f *jen.File, ops []*ir.Operation) {
 			}
 		}
 		f.Comment(examplesVar(op) + " are the documented responses of " + op.ID + ".")
-		f.Var().Id(examplesVar(op)).Op("=").Index().Add(rt("Example")).Values(values...)
+		f.Var().Id(examplesVar(op)).Op("=").Index().Add(tt("Example")).Values(values...)
 	}
 }
 
@@ -63,7 +64,7 @@ func ownPatterns(op *ir.Operation, e ir.Example) []string {
 	}
 	path := (&url.URL{Path: "/" + op.Version + e.Request.Path}).EscapedPath()
 	for _, r := range op.Routes {
-		if _, ok := graphrt.MatchPattern("/"+op.Version+r.Pattern, path); !ok {
+		if _, ok := graphtest.MatchPattern("/"+op.Version+r.Pattern, path); !ok {
 			continue
 		}
 		if r.Response == nil {
@@ -85,7 +86,7 @@ func lastSegment(path string) string {
 	return path[strings.LastIndexByte(path, '/')+1:]
 }
 
-// exampleValue emits one graphrt.Example, with the patterns of the routes
+// exampleValue emits one graphtest.Example, with the patterns of the routes
 // it alone answers, if any.
 func exampleValue(version string, e ir.Example, patterns []string) jen.Code {
 	d := jen.Dict{}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -13,13 +14,13 @@ import (
 // own: Authorization is always checked, Content-Type by the body rule.
 var notChecked = map[string]bool{"Authorization": true, "Content-Type": true, "Accept": true, "Content-Length": true}
 
-// routeValue emits the graphrt.Route of one route.
+// routeValue emits the graphtest.Route of one route.
 func routeValue(op *ir.Operation, r *ir.Route, types models) jen.Code {
 	d := jen.Dict{
 		jen.Id("Operation"): jen.Lit(op.ID),
 		jen.Id("Method"):    jen.Lit(op.Method),
 		jen.Id("Pattern"):   jen.Lit("/" + op.Version + r.Pattern),
-		jen.Id("Body"):      rt(bodyRule(op.RequestBody)),
+		jen.Id("Body"):      tt(bodyRule(op.RequestBody)),
 	}
 	if len(r.QueryParams) > 0 {
 		var names []jen.Code
@@ -45,10 +46,10 @@ func routeValue(op *ir.Operation, r *ir.Route, types models) jen.Code {
 	if c := bodyCheck(op, types); c != nil {
 		d[jen.Id("Check")] = c
 	}
-	return rt("Route").Values(d)
+	return tt("Route").Values(d)
 }
 
-// permissionsValue emits &graphrt.Permissions{...}, nil when the docs
+// permissionsValue emits &graphtest.Permissions{...}, nil when the docs
 // document none.
 func permissionsValue(p ir.PermissionSet) jen.Code {
 	d := jen.Dict{}
@@ -66,7 +67,7 @@ func permissionsValue(p ir.PermissionSet) jen.Code {
 	if len(d) == 0 {
 		return nil
 	}
-	return jen.Op("&").Add(rt("Permissions")).Values(d)
+	return jen.Op("&").Add(tt("Permissions")).Values(d)
 }
 
 // stringsValue emits []string{"a", "b"}.
@@ -78,8 +79,8 @@ func stringsValue(list []string) jen.Code {
 	return jen.Index().String().Values(lits...)
 }
 
-// bodyCheck emits graphrt.CheckJSON[T](required...) for a parameter-table
-// body, graphrt.CheckTypes[T]() for a resource body, graphrt.CheckRef()
+// bodyCheck emits graphtest.CheckJSON[T](required...) for a parameter-table
+// body, graphtest.CheckTypes[T]() for a resource body, graphtest.CheckRef()
 // for a reference.
 func bodyCheck(op *ir.Operation, types models) jen.Code {
 	b := op.RequestBody
@@ -90,13 +91,13 @@ func bodyCheck(op *ir.Operation, types models) jen.Code {
 				required = append(required, jen.Lit(p.Name))
 			}
 		}
-		return rt("CheckJSON").Types(requestRef(op, types)).Call(required...)
+		return tt("CheckJSON").Types(requestRef(op, types)).Call(required...)
 	}
 	if b.Kind == ir.KindReference {
-		return rt("CheckRef").Call()
+		return tt("CheckRef").Call()
 	}
 	if t, ok := types.lookup(b.Type); ok && t.Kind == ir.TypeObject && b.Kind == ir.KindObject {
-		return rt("CheckTypes").Types(types.ref(t)).Call()
+		return tt("CheckTypes").Types(types.ref(t)).Call()
 	}
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/naming"
 )
@@ -72,10 +73,10 @@ func docsHandler(f *jen.File, ops []*ir.Operation) {
 	f.Type().Id("DocsHandler").Struct()
 	f.Var().Id("_").Id("Handler").Op("=").Id("DocsHandler").Values()
 	for _, op := range ops {
-		// func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) { graphrt.ServeExample(w, r, 200, examplesUserGet...) }
+		// func (DocsHandler) UserGet(w http.ResponseWriter, r *http.Request) { graphtest.ServeExample(w, r, 200, examplesUserGet...) }
 		f.Comment(op.GoName + " answers " + strconv.Itoa(op.Response.Status) + " with the documented example of " + op.ID + ".")
 		f.Func().Params(jen.Id("DocsHandler")).Id(op.GoName).Params(handlerParams()...).Block(
-			rt("ServeExample").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Response.Status), jen.Id(examplesVar(op)).Op("...")),
+			tt("ServeExample").Call(jen.Id("w"), jen.Id("r"), jen.Lit(op.Response.Status), jen.Id(examplesVar(op)).Op("...")),
 		)
 	}
 }
@@ -83,7 +84,7 @@ func docsHandler(f *jen.File, ops []*ir.Operation) {
 // registerFunc emits Register, whose parameters give way to the packages
 // it refers to (the area's and the root package pkg).
 func registerFunc(f *jen.File, area, pkg string, ops []*ir.Operation, idx map[string]models) {
-	// func Register(m *graphrt.Mux, h Handler) { if h == nil { h = DocsHandler{} }; m.Handle(graphrt.Route{...}, h.UserGet); ... }
+	// func Register(m *graphtest.Mux, h Handler) { if h == nil { h = DocsHandler{} }; m.Handle(graphtest.Route{...}, h.UserGet); ... }
 	scope := naming.NewScope(area, pkg)
 	mux, h := scope.Name("m"), scope.Name("h")
 	stmts := []jen.Code{jen.If(jen.Id(h).Op("==").Nil()).Block(jen.Id(h).Op("=").Id("DocsHandler").Values())}
@@ -99,19 +100,19 @@ func registerFunc(f *jen.File, area, pkg string, ops []*ir.Operation, idx map[st
 	f.Comment("Register registers the routes of package " + area + " on " + mux + ", answered by " + h + " (nil:")
 	f.Comment("DocsHandler{}). A route that the docs document for an operation of another")
 	f.Comment("area too is registered by the area that serves it (naming rule 6).")
-	f.Func().Id("Register").Params(jen.Id(mux).Op("*").Add(rt("Mux")), jen.Id(h).Id("Handler")).Block(stmts...)
+	f.Func().Id("Register").Params(jen.Id(mux).Op("*").Add(tt("Mux")), jen.Id(h).Id("Handler")).Block(stmts...)
 }
 
 // areaNewMock emits the area's NewMock.
 func areaNewMock(f *jen.File, area, pkg string) {
-	// func NewMock(h Handler) *graphrt.Mux { m := graphrt.NewMux(); Register(m, h); return m }
+	// func NewMock(h Handler) *graphtest.Mux { m := graphtest.NewMux(); Register(m, h); return m }
 	scope := naming.NewScope(area, pkg)
 	mux, h := scope.Name("m"), scope.Name("h")
 	f.Comment("NewMock returns a mock Microsoft Graph server of the operations of package")
 	f.Comment(area + " that checks each request as its page documents and dispatches it to")
 	f.Comment(h + "; NewMock(DocsHandler{}) answers with the documented examples.")
-	f.Func().Id("NewMock").Params(jen.Id(h).Id("Handler")).Op("*").Add(rt("Mux")).Block(
-		jen.Id(mux).Op(":=").Add(rt("NewMux")).Call(),
+	f.Func().Id("NewMock").Params(jen.Id(h).Id("Handler")).Op("*").Add(tt("Mux")).Block(
+		jen.Id(mux).Op(":=").Add(tt("NewMux")).Call(),
 		jen.Id("Register").Call(jen.Id(mux), jen.Id(h)),
 		jen.Return(jen.Id(mux)),
 	)
@@ -138,8 +139,8 @@ func rootMockFile(f *jen.File, mockName, root string, areas []string) {
 	f.Comment("Handlers holds the handler of each area; an area whose handler is nil")
 	f.Comment("answers with its documented examples.")
 	f.Type().Id("Handlers").Struct(fields...)
-	// func NewMock(h Handlers) *graphrt.Mux { m := graphrt.NewMux(); usermock.Register(m, h.User); ...; return m }
-	stmts := []jen.Code{jen.Id("m").Op(":=").Add(rt("NewMux")).Call()}
+	// func NewMock(h Handlers) *graphtest.Mux { m := graphtest.NewMux(); usermock.Register(m, h.User); ...; return m }
+	stmts := []jen.Code{jen.Id("m").Op(":=").Add(tt("NewMux")).Call()}
 	for _, area := range areas {
 		stmts = append(stmts, jen.Qual(root+"/"+areaMockDir(area), "Register").Call(jen.Id("m"), jen.Id("h").Dot(areaField(area))))
 	}
@@ -149,7 +150,7 @@ func rootMockFile(f *jen.File, mockName, root string, areas []string) {
 	f.Comment("NewMock(Handlers{}) answers every operation with its documented example,")
 	f.Comment("and NewMock(Handlers{" + areaField(example) + ": h}) lets h answer the operations of")
 	f.Comment("package " + example + ".")
-	f.Func().Id("NewMock").Params(jen.Id("h").Id("Handlers")).Op("*").Add(rt("Mux")).Block(stmts...)
+	f.Func().Id("NewMock").Params(jen.Id("h").Id("Handlers")).Op("*").Add(tt("Mux")).Block(stmts...)
 }
 
 // packageComment emits text, wrapped, as the package comment.

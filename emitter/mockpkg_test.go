@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -43,17 +44,17 @@ func importsOf(t *testing.T, a *ir.API, path string) []string {
 	return out
 }
 
-// TestAreaMockImportsItsAreaOnly: an area's mock imports graphrt, its own
+// TestAreaMockImportsItsAreaOnly: an area's mock imports graphtest (not graphrt), its own
 // area (request structs) and the root package, never another area or its
 // mock, so that a test mocking one area compiles one area; the mock of
 // the whole API imports every area's mock.
 func TestAreaMockImportsItsAreaOnly(t *testing.T) {
 	a := twoAreas()
-	want := []string{"github.com/graphgen-dev/graphgen/graphrt", "graph/thing", "net/http"}
+	want := []string{"github.com/graphgen-dev/graphgen/graphrt/graphtest", "graph/thing", "net/http"}
 	if diff := cmp.Diff(want, importsOf(t, a, "thing/thingmock/mock.go")); diff != "" {
 		t.Errorf("thing/thingmock imports (-want +got):\n%s", diff)
 	}
-	want = []string{"github.com/graphgen-dev/graphgen/graphrt", "graph/thing/thingmock", "graph/widget/widgetmock"}
+	want = []string{"github.com/graphgen-dev/graphgen/graphrt/graphtest", "graph/thing/thingmock", "graph/widget/widgetmock"}
 	if diff := cmp.Diff(want, importsOf(t, a, "graphmock/mock.go")); diff != "" {
 		t.Errorf("graphmock imports (-want +got):\n%s", diff)
 	}
@@ -68,8 +69,8 @@ func TestAreaMockStandsAlone(t *testing.T) {
 	for _, path := range []string{"thing/thingmock/mock.go", "widget/widgetmock/mock.go"} {
 		text := fileText(t, a, path)
 		for _, want := range []string{"type Handler interface {", "\tGet(w http.ResponseWriter, r *http.Request)",
-			"type DocsHandler struct{}", "func (DocsHandler) Get(", "func Register(m *graphrt.Mux, h Handler) {",
-			"func NewMock(h Handler) *graphrt.Mux {"} {
+			"type DocsHandler struct{}", "func (DocsHandler) Get(", "func Register(m *graphtest.Mux, h Handler) {",
+			"func NewMock(h Handler) *graphtest.Mux {"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s lacks %q:\n%s", path, want, text)
 			}
@@ -77,7 +78,7 @@ func TestAreaMockStandsAlone(t *testing.T) {
 	}
 	root := fileText(t, a, "graphmock/mock.go")
 	for _, want := range []string{"Thing thingmock.Handler", "Widget widgetmock.Handler",
-		"func NewMock(h Handlers) *graphrt.Mux {", "thingmock.Register(m, h.Thing)", "widgetmock.Register(m, h.Widget)"} {
+		"func NewMock(h Handlers) *graphtest.Mux {", "thingmock.Register(m, h.Thing)", "widgetmock.Register(m, h.Widget)"} {
 		if !strings.Contains(root, want) {
 			t.Errorf("graphmock/mock.go lacks %q:\n%s", want, root)
 		}

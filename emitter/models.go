@@ -2,6 +2,7 @@ package emitter
 
 import (
 	"github.com/dave/jennifer/jen"
+
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/naming"
 )
@@ -112,7 +113,7 @@ func quoteDoc(s string) string {
 
 // objectType emits a struct with its base types' and its own properties,
 // and the JSON methods that keep undeclared members; the "odata" tag names
-// the type for the mock's body checks (graphrt.CheckJSON):
+// the type for the mock's body checks (graphtest.CheckJSON):
 //
 //	type User struct {
 //		ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.user"`

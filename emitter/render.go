@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/dave/jennifer/jen"
+
 	"github.com/graphgen-dev/graphgen/internal/par"
 )
 
@@ -37,6 +38,7 @@ func renderJob(j job, reuse func(path, key string) ([]byte, bool)) (File, error)
 	f := jen.NewFilePathName(j.importPath, j.packageName)
 	f.HeaderComment(Header)
 	f.ImportName(RuntimePath, "graphrt")
+	f.ImportName(TestRuntimePath, "graphtest")
 	f.NoFormat = true
 	j.build(f)
 	var raw bytes.Buffer

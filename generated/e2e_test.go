@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
+
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/generated/alert"
@@ -446,17 +448,17 @@ func TestClientReportsGraphErrors(t *testing.T) {
 func TestGeneratedMockChecksPermissionsAndBodies(t *testing.T) {
 	srv := httptest.NewServer(generatedmock.NewMock(generatedmock.Handlers{}))
 	defer srv.Close()
-	app := graphrt.Application
+	app := graphtest.Application
 	tests := []struct {
 		name, token, body string
 		want              int
 	}{
-		{"delegated with a documented permission", graphrt.TestToken(graphrt.DelegatedWork, "Widget.ReadWrite"), `{"mode":"full"}`, 202},
-		{"personal account with a documented permission", graphrt.TestToken(graphrt.DelegatedPersonal, "Widget.Read"), `{"mode":"full"}`, 202},
-		{"delegated without one", graphrt.TestToken(graphrt.DelegatedWork, "Mail.Read"), `{"mode":"full"}`, 403},
-		{"application with half of an and-group", graphrt.TestToken(app, "Widget.ReadWrite.All"), `{"mode":"full"}`, 403},
-		{"application with the whole group", graphrt.TestToken(app, "Widget.ReadWrite.All", "Directory.Read.All"), `{"mode":"full"}`, 202},
-		{"application without roles", graphrt.TestToken(app), `{"mode":"full"}`, 403},
+		{"delegated with a documented permission", graphtest.TestToken(graphtest.DelegatedWork, "Widget.ReadWrite"), `{"mode":"full"}`, 202},
+		{"personal account with a documented permission", graphtest.TestToken(graphtest.DelegatedPersonal, "Widget.Read"), `{"mode":"full"}`, 202},
+		{"delegated without one", graphtest.TestToken(graphtest.DelegatedWork, "Mail.Read"), `{"mode":"full"}`, 403},
+		{"application with half of an and-group", graphtest.TestToken(app, "Widget.ReadWrite.All"), `{"mode":"full"}`, 403},
+		{"application with the whole group", graphtest.TestToken(app, "Widget.ReadWrite.All", "Directory.Read.All"), `{"mode":"full"}`, 202},
+		{"application without roles", graphtest.TestToken(app), `{"mode":"full"}`, 403},
 		{"missing required parameter", "opaque", `{"keepName":true}`, 400},
 		{"unknown parameter", "opaque", `{"mode":"full","colour":"red"}`, 400},
 		{"wrong type", "opaque", `{"mode":"full","keepName":"yes"}`, 400},
@@ -549,9 +551,9 @@ func isDecodeError(err error) bool {
 }
 
 // TestPagerFollowsNextLinks pages a documented collection one item at a
-// time through graphrt.WithFaults and requires every item, in order.
+// time through graphtest.WithFaults and requires every item, in order.
 func TestPagerFollowsNextLinks(t *testing.T) {
-	srv := httptest.NewServer(graphrt.WithFaults(generatedmock.NewMock(generatedmock.Handlers{}), graphrt.Faults{PageSize: 1}))
+	srv := httptest.NewServer(graphtest.WithFaults(generatedmock.NewMock(generatedmock.Handlers{}), graphtest.Faults{PageSize: 1}))
 	defer srv.Close()
 	client := listitem.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t"}}, srv.URL))
 	var ids []string

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
+
 	"github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/generated/calendar"
 	"github.com/graphgen-dev/graphgen/generated/calendar/calendarmock"
@@ -37,7 +39,7 @@ func ExampleNewMock() {
 type notFound struct{ calendarmock.DocsHandler }
 
 func (notFound) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.WriteError(w, http.StatusNotFound, "ErrorItemNotFound", "The specified object was not found in the store.")
+	graphtest.WriteError(w, http.StatusNotFound, "ErrorItemNotFound", "The specified object was not found in the store.")
 }
 
 // ExampleHandler overrides one operation of one area to test an error path,
@@ -53,7 +55,7 @@ func ExampleHandler() {
 	fmt.Println(graphrt.IsNotFound(err))
 
 	// An application token without the documented permissions is refused.
-	app := graphrt.TestToken(graphrt.Application, "Nothing.Read.All")
+	app := graphtest.TestToken(graphtest.Application, "Nothing.Read.All")
 	s := subscription.New(generated.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: app}}, srv.URL))
 	for _, err := range s.List(ctx) { // every subscription, page after page
 		fmt.Println(graphrt.IsForbidden(err))

@@ -9,8 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
+
 	"github.com/graphgen-dev/graphgen"
-	"github.com/graphgen-dev/graphgen/graphrt"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -102,7 +103,7 @@ func exampleResponse(op *ir.Operation, ex ir.Example) ir.Response {
 	if ex.Request != nil {
 		path := (&url.URL{Path: "/" + op.Version + ex.Request.Path}).EscapedPath()
 		for _, r := range op.Routes {
-			if _, ok := graphrt.MatchPattern("/"+op.Version+r.Pattern, path); ok && r.Response != nil {
+			if _, ok := graphtest.MatchPattern("/"+op.Version+r.Pattern, path); ok && r.Response != nil {
 				return *r.Response
 			}
 		}

@@ -3,11 +3,12 @@ package generated_test
 import (
 	"context"
 	"encoding/json"
-	"github.com/google/go-cmp/cmp"
 	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/generated/generatedmock"

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
+
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/generated"
 	"github.com/graphgen-dev/graphgen/generated/generatedmock"
@@ -104,7 +106,7 @@ func matchRoute(op *ir.Operation, path string) (*ir.Route, map[string]string) {
 		if len(r.QueryParams) > 0 {
 			continue
 		}
-		if params, ok := graphrt.MatchPattern("/"+op.Version+r.Pattern, path); ok {
+		if params, ok := graphtest.MatchPattern("/"+op.Version+r.Pattern, path); ok {
 			return r, params
 		}
 	}

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
 
 // DefaultBaseURL is the Microsoft Graph endpoint used when Config.BaseURL is empty.
@@ -30,8 +32,6 @@ const DefaultMaxResponseBytes = 64 << 20
 const (
 	// maxErrorBody limits how much of an error response body is kept.
 	maxErrorBody = 1 << 20
-	// jsonType is the media type of Graph requests and responses.
-	jsonType = "application/json"
 )
 
 // Config configures a Client; the zero value of each field picks a default.
@@ -245,7 +245,7 @@ func (k bodyKind) accept() string {
 	if k == binaryBody {
 		return "*/*"
 	}
-	return jsonType
+	return wire.JSONType
 }
 
 // do applies opts to a copy of req and sends it for a body of kind.
@@ -401,7 +401,7 @@ func setDefaultHeaders(h http.Header, r *Request, accept, agent string) {
 	case r.ContentType != "":
 		h.Set("Content-Type", r.ContentType)
 	case h.Get("Content-Type") == "":
-		h.Set("Content-Type", jsonType)
+		h.Set("Content-Type", wire.JSONType)
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"unicode/utf8"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/escape"
 )
 
 // This file is a small JSON scanner that walks a document once without
@@ -136,7 +138,7 @@ func escapeEnd(data []byte, j int) (int, error) {
 			return 0, errSyntax
 		}
 		for _, h := range data[j+2 : j+6] {
-			if !isHex(h) {
+			if !escape.IsHex(h) {
 				return 0, errSyntax
 			}
 		}

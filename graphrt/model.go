@@ -7,8 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strings"
 	"sync"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
 
 // knownFields caches, per struct type, the JSON names of its fields.
@@ -21,24 +22,12 @@ func fieldNames(t reflect.Type) map[string]bool {
 	}
 	names := map[string]bool{}
 	for i := 0; i < t.NumField(); i++ {
-		if name := jsonName(t.Field(i)); name != "" {
+		if name := wire.JSONName(t.Field(i)); name != "" {
 			names[name] = true
 		}
 	}
 	knownFields.Store(t, names)
 	return names
-}
-
-// jsonName is the JSON member name of a field with a json tag, "" for
-// fields without one or tagged "-" (encoding/json's rule: the tag "-"
-// skips the field, "-," names the member "-").
-func jsonName(f reflect.StructField) string {
-	tag := f.Tag.Get("json")
-	if tag == "-" {
-		return ""
-	}
-	name, _, _ := strings.Cut(tag, ",")
-	return name
 }
 
 // modelPlan is what UnmarshalModel needs to know of a struct type: its
@@ -58,7 +47,7 @@ func planOf(t reflect.Type) *modelPlan {
 	}
 	p := &modelPlan{name: t.Name(), fields: map[string]int{}}
 	for i := 0; i < t.NumField(); i++ {
-		if name := jsonName(t.Field(i)); name != "" {
+		if name := wire.JSONName(t.Field(i)); name != "" {
 			if _, dup := p.fields[name]; !dup {
 				p.fields[name] = i
 			}

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/escape"
 )
 
 // Page is one page of a collection response.
@@ -202,5 +204,5 @@ func pageKey(u *url.URL) string {
 	if q, err := url.ParseQuery(query); err == nil {
 		query = q.Encode()
 	}
-	return strings.ToLower(u.Scheme) + "://" + host + ":" + port(u) + canonicalPath(u.EscapedPath()) + "?" + query
+	return strings.ToLower(u.Scheme) + "://" + host + ":" + port(u) + escape.Canonical(u.EscapedPath()) + "?" + query
 }

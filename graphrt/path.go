@@ -4,36 +4,18 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/escape"
 )
-
-const upperhex = "0123456789ABCDEF"
-
-// isUnreserved reports whether b is an RFC 3986 unreserved character.
-func isUnreserved(b byte) bool {
-	switch {
-	case 'a' <= b && b <= 'z', 'A' <= b && b <= 'Z', '0' <= b && b <= '9':
-		return true
-	}
-	return b == '-' || b == '.' || b == '_' || b == '~'
-}
-
-// isSegmentSafe reports whether b is left unescaped by PathSegment.
-// Besides the unreserved characters these are the sub-delims that carry
-// no meaning inside a Graph path segment; ':', ';', '&' and '+' are not
-// among them because Graph (root:/path:/) or intermediaries treat them
-// specially.
-func isSegmentSafe(b byte) bool {
-	return isUnreserved(b) || strings.IndexByte("!$'()*,=@", b) >= 0
-}
 
 // isQuerySafe reports whether b is left unescaped in a query name or value.
 func isQuerySafe(b byte) bool {
-	return isUnreserved(b) || strings.IndexByte("!$'()*,/:@", b) >= 0
+	return escape.IsUnreserved(b) || strings.IndexByte("!$'()*,/:@", b) >= 0
 }
 
 // isPathChar reports whether b may appear unescaped in an escaped path.
 func isPathChar(b byte) bool {
-	return isUnreserved(b) || strings.IndexByte("!$&'()*+,;=:@/", b) >= 0
+	return escape.IsUnreserved(b) || strings.IndexByte("!$&'()*+,;=:@/", b) >= 0
 }
 
 // PathSegment escapes s for use as (part of) one path segment: it leaves the
@@ -47,7 +29,7 @@ func PathSegment(s string) string {
 	case "..":
 		return "%2E%2E"
 	}
-	return escapeBytes(s, isSegmentSafe)
+	return escapeBytes(s, escape.IsSegmentSafe)
 }
 
 // ODataString escapes s for use inside a quoted OData literal in a path,
@@ -92,62 +74,15 @@ func escapeBytes(s string, safe func(byte) bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); i++ {
-		writeByte(&b, s[i], safe(s[i]))
+		escape.WriteByte(&b, s[i], safe(s[i]))
 	}
 	return b.String()
-}
-
-// writeByte writes c literally when keep is set and as %XX otherwise.
-func writeByte(b *strings.Builder, c byte, keep bool) {
-	if keep {
-		b.WriteByte(c)
-		return
-	}
-	b.WriteByte('%')
-	b.WriteByte(upperhex[c>>4])
-	b.WriteByte(upperhex[c&15])
 }
 
 // fixPath percent-encodes the bytes of an escaped path that cannot appear
 // in a URL path, keeping existing escapes untouched.
 func fixPath(p string) string {
 	return escapeBytes(p, func(b byte) bool { return b == '%' || isPathChar(b) })
-}
-
-// canonicalPath normalises an escaped path so that equivalent spellings
-// compare equal: escapes of segment-safe bytes are decoded, other escapes
-// are upper-cased, structural characters (/ : ; & +) stay literal and any
-// other byte that needs escaping is escaped.
-func canonicalPath(p string) string {
-	var b strings.Builder
-	b.Grow(len(p))
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]) {
-			c = unhex(p[i+1])<<4 | unhex(p[i+2])
-			i += 2
-			writeByte(&b, c, isSegmentSafe(c))
-			continue
-		}
-		writeByte(&b, c, isSegmentSafe(c) || strings.IndexByte("/:;&+", c) >= 0)
-	}
-	return b.String()
-}
-
-// isHex reports whether c is a hexadecimal digit.
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// unhex returns the value of the hexadecimal digit c.
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	}
-	return c - 'a' + 10
 }
 
 // encodeQuery encodes q with names sorted, '$' and other harmless

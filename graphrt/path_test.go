@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 func TestPathSegment(t *testing.T) {
@@ -86,14 +87,14 @@ func itemPath(p string) string {
 // TestEscapingRoundTrip builds paths with the helpers on the client side
 // and checks that the Mux hands the original values to the handler.
 func TestEscapingRoundTrip(t *testing.T) {
-	m := graphrt.NewMux()
+	m := graphtest.NewMux()
 	value := func(name string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) { _, _ = w.Write([]byte(r.PathValue(name))) }
 	}
-	m.Handle(graphrt.Route{Method: "GET", Pattern: "/v1.0/users/{id}"}, value("id"))
-	m.Handle(graphrt.Route{Method: "GET", Pattern: "/v1.0/users/{id}/photo/$value"}, value("id"))
-	m.Handle(graphrt.Route{Method: "GET", Pattern: "/v1.0/workbook/range(address='{address}')"}, value("address"))
-	m.Handle(graphrt.Route{Method: "GET", Pattern: "/v1.0/drives/{driveID}/root:/{itemPath...}:/content"}, value("itemPath"))
+	m.Handle(graphtest.Route{Method: "GET", Pattern: "/v1.0/users/{id}"}, value("id"))
+	m.Handle(graphtest.Route{Method: "GET", Pattern: "/v1.0/users/{id}/photo/$value"}, value("id"))
+	m.Handle(graphtest.Route{Method: "GET", Pattern: "/v1.0/workbook/range(address='{address}')"}, value("address"))
+	m.Handle(graphtest.Route{Method: "GET", Pattern: "/v1.0/drives/{driveID}/root:/{itemPath...}:/content"}, value("itemPath"))
 	srv := httptest.NewServer(m)
 	defer srv.Close()
 	c := graphrt.NewClient(&http.Client{Transport: graphrt.BearerTransport{Token: "t", Base: srv.Client().Transport}}, srv.URL)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // The body of group-post-members' example, as the page documents it.
@@ -35,7 +36,7 @@ func TestRefBody(t *testing.T) {
 }
 
 func TestCheckRef(t *testing.T) {
-	check := graphrt.CheckRef()
+	check := graphtest.CheckRef()
 	tests := []struct {
 		body    string
 		wantErr string // "" for accepted
@@ -62,9 +63,9 @@ func TestCheckRef(t *testing.T) {
 }
 
 func TestMuxChecksReference(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "group-post-members", Method: "POST", Pattern: "/v1.0/groups/{id}/members/$ref",
-		Body: graphrt.BodyJSON, Check: graphrt.CheckRef()}, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) })
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "group-post-members", Method: "POST", Pattern: "/v1.0/groups/{id}/members/$ref",
+		Body: graphtest.BodyJSON, Check: graphtest.CheckRef()}, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(204) })
 	for body, want := range map[string]int{memberRef: 204, `{"id": "1"}`: 400, `{}`: 400} {
 		rec := httptest.NewRecorder()
 		req := httptest.NewRequest("POST", "/v1.0/groups/g1/members/$ref", strings.NewReader(body))
@@ -91,7 +92,7 @@ func TestLocation(t *testing.T) {
 		t.Errorf("Location = %q, %v; want the documented /teams({id})/operations({opId})", loc, err)
 	}
 	failing := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		graphrt.WriteError(w, http.StatusNotFound, "NotFound", "no team")
+		graphtest.WriteError(w, http.StatusNotFound, "NotFound", "no team")
 	}))
 	defer failing.Close()
 	_, err = graphrt.NewClient(nil, failing.URL).Location(context.Background(), &graphrt.Request{Method: "POST", Path: "/v1.0/teams/t1/clone"})

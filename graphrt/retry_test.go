@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
 
 // retryNow is the fake clock of the retry tests.
@@ -201,7 +203,7 @@ func TestRetry(t *testing.T) {
 			want := retryHit{Method: tt.method}
 			if tt.method != "GET" && tt.method != "DELETE" {
 				req.Body = []byte(`{"name":"é"}`)
-				want.ContentType, want.Body = jsonType, string(req.Body)
+				want.ContentType, want.Body = wire.JSONType, string(req.Body)
 			}
 			resp, err := c.Do(context.Background(), req, tt.opts...)
 			checkRetryResult(t, resp, err, tt.wantCode)

@@ -12,7 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // The fuzz targets below treat their input as what a docs pull request
@@ -118,9 +118,9 @@ func FuzzRequestLine(f *testing.F) {
 		}
 		// The mock router either refuses the pattern or matches with it.
 		pattern := "/v1.0" + rl.path
-		if graphrt.CheckPattern(pattern) == nil {
-			graphrt.MatchPattern(pattern, "/v1.0/users/x")
-			graphrt.MatchPattern(pattern, pattern)
+		if graphtest.CheckPattern(pattern) == nil {
+			graphtest.MatchPattern(pattern, "/v1.0/users/x")
+			graphtest.MatchPattern(pattern, pattern)
 		}
 	})
 }

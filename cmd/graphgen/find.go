@@ -11,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/emitter"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -200,7 +200,7 @@ func (f *finder) routes(req findRequest) []candidate {
 }
 
 // matches returns the routes the request goes to, as the mock routes
-// requests (graphrt.MatchPattern, ignoring case as Graph does): a
+// requests (graphtest.MatchPattern, ignoring case as Graph does): a
 // parameter segment matches any value, a {placeholder} included. Among
 // several, the best by fit are kept, the route the mock serves first.
 func (f *finder) matches(req findRequest) ([]findMatch, error) {
@@ -211,7 +211,7 @@ func (f *finder) matches(req findRequest) ([]findMatch, error) {
 		if req.Method != "" && c.op.Method != req.Method {
 			continue
 		}
-		if _, ok := graphrt.MatchPattern(strings.ToLower(c.r.Pattern), path); !ok {
+		if _, ok := graphtest.MatchPattern(strings.ToLower(c.r.Pattern), path); !ok {
 			continue
 		}
 		n := fit(c.r, req.Query)

@@ -95,7 +95,7 @@ import (
 	windowsupdatestatebetamock "github.com/graphgen-dev/graphgen/generated/windowsupdatestatebeta/windowsupdatestatebetamock"
 	workbookrangemock "github.com/graphgen-dev/graphgen/generated/workbookrange/workbookrangemock"
 	worksheetcollectionmock "github.com/graphgen-dev/graphgen/generated/worksheetcollection/worksheetcollectionmock"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // Handlers holds the handler of each area; an area whose handler is nil
@@ -372,8 +372,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Accesspackageassignment: h}) lets h answer the operations of
 // package accesspackageassignment.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	accesspackageassignmentmock.Register(m, h.Accesspackageassignment)
 	alertmock.Register(m, h.Alert)
 	alertbetamock.Register(m, h.Alertbeta)

@@ -7,7 +7,7 @@
 package androidmanagedappprotectionbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of intune-shared-androidmanagedappprotection-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of intune-shared-androidmanagedappprotection-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.androidManagedAppProtection\",\n    \"displayName\": \"Display Name value\",\n    \"description\": \"Description value\",\n    \"createdDateTime\": \"2017-01-01T00:02:43.5775965-08:00\",\n    \"lastModifiedDateTime\": \"2017-01-01T00:00:35.1329464-08:00\",\n    \"roleScopeTagIds\": [\n      \"Role Scope Tag Ids value\"\n    ],\n    \"id\": \"cf517ced-7ced-cf51-ed7c-51cfed7c51cf\",\n    \"version\": \"Version value\",\n    \"periodOfflineBeforeAccessCheck\": \"-PT17.1357909S\",\n    \"periodOnlineBeforeAccessCheck\": \"PT35.0018757S\",\n    \"allowedInboundDataTransferSources\": \"managedApps\",\n    \"allowedOutboundDataTransferDestinations\": \"managedApps\",\n    \"organizationalCredentialsRequired\": true,\n    \"allowedOutboundClipboardSharingLevel\": \"managedAppsWithPasteIn\",\n    \"dataBackupBlocked\": true,\n    \"deviceComplianceRequired\": true,\n    \"managedBrowserToOpenLinksRequired\": true,\n    \"saveAsBlocked\": true,\n    \"periodOfflineBeforeWipeIsEnforced\": \"-PT3M22.1587532S\",\n    \"pinRequired\": true,\n    \"maximumPinRetries\": 1,\n    \"simplePinBlocked\": true,\n    \"minimumPinLength\": 0,\n    \"pinCharacterSet\": \"alphanumericAndSymbol\",\n    \"periodBeforePinReset\": \"PT3M29.6631862S\",\n    \"allowedDataStorageLocations\": [\n      \"sharePoint\"\n    ],\n    \"contactSyncBlocked\": true,\n    \"printBlocked\": true,\n    \"fingerprintBlocked\": true,\n    \"disableAppPinIfDevicePinIsSet\": true,\n    \"minimumRequiredOsVersion\": \"Minimum Required Os Version value\",\n    \"minimumWarningOsVersion\": \"Minimum Warning Os Version value\",\n    \"minimumRequiredAppVersion\": \"Minimum Required App Version value\",\n    \"minimumWarningAppVersion\": \"Minimum Warning App Version value\",\n    \"minimumWipeOsVersion\": \"Minimum Wipe Os Version value\",\n    \"minimumWipeAppVersion\": \"Minimum Wipe App Version value\",\n    \"appActionIfDeviceComplianceRequired\": \"wipe\",\n    \"appActionIfMaximumPinRetriesExceeded\": \"wipe\",\n    \"pinRequiredInsteadOfBiometricTimeout\": \"-PT3M9.8396734S\",\n    \"allowedOutboundClipboardSharingExceptionLength\": 14,\n    \"notificationRestriction\": \"blockOrganizationalData\",\n    \"isAssigned\": true,\n    \"targetedAppManagementLevels\": \"unmanaged\",\n    \"screenCaptureBlocked\": true,\n    \"disableAppEncryptionIfDeviceEncryptionIsEnabled\": true,\n    \"encryptAppData\": true,\n    \"deployedAppCount\": 0,\n    \"minimumRequiredPatchVersion\": \"Minimum Required Patch Version value\",\n    \"minimumWarningPatchVersion\": \"Minimum Warning Patch Version value\",\n    \"exemptedAppPackages\": [\n      {\n        \"@odata.type\": \"microsoft.graph.keyValuePair\",\n        \"name\": \"Name value\",\n        \"value\": \"Value value\"\n      }\n    ],\n    \"minimumWipePatchVersion\": \"Minimum Wipe Patch Version value\",\n    \"allowedAndroidDeviceManufacturers\": \"Allowed Android Device Manufacturers value\",\n    \"appActionIfAndroidDeviceManufacturerNotAllowed\": \"wipe\",\n    \"requiredAndroidSafetyNetDeviceAttestationType\": \"basicIntegrity\",\n    \"appActionIfAndroidSafetyNetDeviceAttestationFailed\": \"wipe\",\n    \"requiredAndroidSafetyNetAppsVerificationType\": \"enabled\",\n    \"appActionIfAndroidSafetyNetAppsVerificationFailed\": \"wipe\",\n    \"customBrowserPackageId\": \"Custom Browser Package Id value\",\n    \"customBrowserDisplayName\": \"Custom Browser Display Name value\"\n  }\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}",
@@ -43,16 +43,16 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package androidmanagedappprotectionbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "intune-shared-androidmanagedappprotection-get",
 		Pattern:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
 			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -63,8 +63,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // androidmanagedappprotectionbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

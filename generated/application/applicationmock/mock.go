@@ -7,7 +7,7 @@
 package applicationmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -33,19 +33,19 @@ var _ Handler = DocsHandler{}
 
 // DeleteTokenLifetimePolicyRef answers 204 with the documented example of application-delete-tokenlifetimepolicies.
 func (DocsHandler) DeleteTokenLifetimePolicyRef(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDeleteTokenLifetimePolicyRef...)
+	graphtest.ServeExample(w, r, 204, examplesDeleteTokenLifetimePolicyRef...)
 }
 
 // Get answers 200 with the documented example of application-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesDeleteTokenLifetimePolicyRef are the documented responses of application-delete-tokenlifetimepolicies.
-var examplesDeleteTokenLifetimePolicyRef = []graphrt.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
+var examplesDeleteTokenLifetimePolicyRef = []graphtest.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
 
 // examplesGet are the documented responses of application-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#applications/$entity\",\n    \"id\": \"03ef14b0-ca33-4840-8f4f-d6e91916010e\",\n    \"deletedDateTime\": null,\n    \"isFallbackPublicClient\": null,\n    \"appId\": \"631a96bc-a705-4eda-9f99-fdaf9f54f6a2\",\n    \"applicationTemplateId\": null,\n    \"identifierUris\": [],\n    \"createdDateTime\": \"2019-09-17T19:10:35.2742618Z\",\n    \"disabledByMicrosoftStatus\": null,\n    \"displayName\": \"Display name\",\n    \"isDeviceOnlyAuthSupported\": null,\n    \"groupMembershipClaims\": null,\n    \"optionalClaims\": null,\n    \"addIns\": [],\n    \"publisherDomain\": \"contoso.com\",\n    \"samlMetadataUrl\": \"https://graph.microsoft.com/2h5hjaj542de/app\",\n    \"signInAudience\": \"AzureADandPersonalMicrosoftAccount\",\n    \"verifiedPublisher\": {\n            \"displayName\": \"publisher_contoso\",\n            \"verifiedPublisherId\": \"9999999\",\n             \"addedDateTime\": \"2021-04-24T17:49:44Z\"\n    },\n    \"certification\": {\n           \"isPublisherAttested\": true,\n           \"isCertifiedByMicrosoft\": true,\n           \"lastCertificationDateTime\": \"2021-05-11T23:26:20Z\",\n           \"certificationExpirationDateTime\": \"2022-05-11T23:26:20Z\",\n           \"certificationDetailsUrl\": \"https://learn.microsoft.com/microsoft-365-app-certification/forward/azure/631a96bc-a705-4eda-9f99-fdaf9f54f6a2\"\n    },\n    \"tags\": [],\n    \"tokenEncryptionKeyId\": null,\n    \"api\": {\n        \"requestedAccessTokenVersion\": 2,\n        \"acceptMappedClaims\": null,\n        \"knownClientApplications\": [],\n        \"oauth2PermissionScopes\": [],\n        \"preAuthorizedApplications\": []\n    },\n    \"appRoles\": [],\n    \"publicClient\": {\n        \"redirectUris\": []\n    },\n    \"info\": {\n        \"termsOfServiceUrl\": null,\n        \"supportUrl\": null,\n        \"privacyStatementUrl\": null,\n        \"marketingUrl\": null,\n        \"logoUrl\": null\n    },\n    \"keyCredentials\": [],\n    \"parentalControlSettings\": {\n        \"countriesBlockedForMinors\": [],\n        \"legalAgeGroupRule\": \"Allow\"\n    },\n    \"passwordCredentials\": [],\n    \"requiredResourceAccess\": [],\n    \"web\": {\n        \"redirectUris\": [],\n        \"homePageUrl\": null,\n        \"logoutUrl\": null,\n        \"implicitGrantSettings\": {\n            \"enableIdTokenIssuance\": false,\n            \"enableAccessTokenIssuance\": false\n        }\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/applications/acc848e9-e8ec-4feb-a521-8d58b5482e09",
@@ -59,38 +59,38 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package application on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "application-delete-tokenlifetimepolicies",
 		Pattern:   "/v1.0/applications/{applicationID}/tokenLifetimePolicies/{tokenLifetimePolicyID}/$ref",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Policy.Read.All+Application.ReadWrite.OwnedBy", "Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
 			DelegatedWork: []string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.DeleteTokenLifetimePolicyRef)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications/{applicationID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
 			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
 			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications(appId='{appID}')",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
 			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
 			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
@@ -101,8 +101,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // application that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

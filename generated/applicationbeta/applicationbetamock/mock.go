@@ -8,7 +8,7 @@ package applicationbetamock
 
 import (
 	generated "github.com/graphgen-dev/graphgen/generated"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // CreateOnlineMeeting answers 201 with the documented example of application-post-onlinemeetings.
 func (DocsHandler) CreateOnlineMeeting(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreateOnlineMeeting...)
+	graphtest.ServeExample(w, r, 201, examplesCreateOnlineMeeting...)
 }
 
 // examplesCreateOnlineMeeting are the documented responses of application-post-onlinemeetings.
-var examplesCreateOnlineMeeting = []graphrt.Example{{
+var examplesCreateOnlineMeeting = []graphtest.Example{{
 	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.onlineMeeting\",\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#users('f4053f86-17cc-42e7-85f4-f0389ac980d6')/onlineMeetings/$entity\",\n  \"audioConferencing\": {\n    \"tollNumber\": \"+12525634478\",\n    \"tollFreeNumber\": \"+18666390588\",\n    \"ConferenceId\": \"2425999\",\n    \"dialinUrl\": \"https://dialin.teams.microsoft.com/22f12fa0-499f-435b-bc69-b8de580ba330?id=2425999\"\n  },\n  \"chatInfo\": {\n    \"threadId\": \"19:meeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz@thread.skype\",\n    \"messageId\": \"0\",\n    \"replyChainMessageId\": \"0\"\n  },\n  \"creationDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"startDateTime\": \"2019-07-11T02:17:17.6491364Z\",\n  \"endDateTime\": \"2019-07-11T02:47:17.651138Z\",\n  \"id\": \"MSpkYzE3Njc0Yy04MWQ5LTRhZGItYmZiMi04ZdFpHRTNaR1F6WGhyZWFkLnYy\",\n  \"joinWebUrl\": \"https://teams.microsoft.com/l/meetup-join/19%3ameeting_M2IzYzczNTItYmY3OC00MDlmLWJjMzUtYmFiMjNlOTY4MGEz%40thread.skype/0?context=%7b%22Tid%22%3a%2272f988bf-86f1-41af-91ab-2d7cd011db47%22%2c%22Oid%22%3a%22550fae72-d251-43ec-868c-373732c2704f%22%7d\",\n  \"participants\": {\n    \"organizer\": {\n      \"identity\": {\n        \"user\": {\n          \"id\": \"550fae72-d251-43ec-868c-373732c2704f\",\n          \"tenantId\": \"72f988bf-86f1-41af-91ab-2d7cd011db47\",\n          \"displayName\": \"Heidi Steen\"\n        }\n      },\n      \"role\": \"presenter\",\n      \"upn\": \"upn-value\"\n    }\n  },\n  \"subject\": \"User Token Meeting\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/me/onlineMeetings",
@@ -50,29 +50,29 @@ var examplesCreateOnlineMeeting = []graphrt.Example{{
 // Register registers the routes of package applicationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.OnlineMeeting](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.OnlineMeeting](),
 		Method:    "POST",
 		Operation: "application-post-onlinemeetings",
 		Pattern:   "/beta/me/onlineMeetings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"OnlineMeetings.ReadWrite.All"},
 			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.CreateOnlineMeeting)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.OnlineMeeting](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.OnlineMeeting](),
 		Method:    "POST",
 		Operation: "application-post-onlinemeetings",
 		Pattern:   "/beta/users/{userID}/onlineMeetings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"OnlineMeetings.ReadWrite.All"},
 			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -83,8 +83,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // applicationbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package authenticationbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // ListPhoneMethods answers 200 with the documented example of authentication-list-phonemethods.
 func (DocsHandler) ListPhoneMethods(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListPhoneMethods...)
+	graphtest.ServeExample(w, r, 200, examplesListPhoneMethods...)
 }
 
 // examplesListPhoneMethods are the documented responses of authentication-list-phonemethods.
-var examplesListPhoneMethods = []graphrt.Example{{
+var examplesListPhoneMethods = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"phoneNumber\": \"+1 2065555555\",\n      \"phoneType\": \"mobile\",\n      \"smsSignInState\": \"ready\",\n      \"id\": \"3179e48a-750b-4051-897c-87b9720928f7\"\n    },\n    {\n      \"phoneNumber\": \"+1 2065555556\",\n      \"phoneType\": \"alternateMobile\",\n      \"smsSignInState\": \"notSupported\",\n      \"id\": \"b6332ec1-7057-4abe-9331-3d72feddfe41\"\n    },\n    {\n      \"phoneNumber\": \"+1 2065555557\",\n      \"phoneType\": \"office\",\n      \"smsSignInState\": \"notSupported\",\n      \"id\": \"e37fc753-ff3b-4958-9484-eaa9425c82bc\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/authentication/phoneMethods",
@@ -43,27 +43,27 @@ var examplesListPhoneMethods = []graphrt.Example{{
 // Register registers the routes of package authenticationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/me/authentication/phoneMethods",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.ListPhoneMethods)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "authentication-list-phonemethods",
 		Pattern:   "/beta/users/{userID}/authentication/phoneMethods",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -74,8 +74,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // authenticationbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

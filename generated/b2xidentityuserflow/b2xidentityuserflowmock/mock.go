@@ -7,7 +7,7 @@
 package b2xidentityuserflowmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,26 +30,26 @@ var _ Handler = DocsHandler{}
 
 // SetAPIConnectorConfigurationRef answers 204 with the documented example of b2xidentityuserflow-put-apiconnectorconfiguration.
 func (DocsHandler) SetAPIConnectorConfigurationRef(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesSetAPIConnectorConfigurationRef...)
+	graphtest.ServeExample(w, r, 204, examplesSetAPIConnectorConfigurationRef...)
 }
 
 // examplesSetAPIConnectorConfigurationRef are the documented responses of b2xidentityuserflow-put-apiconnectorconfiguration.
-var examplesSetAPIConnectorConfigurationRef = []graphrt.Example{{Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postFederationSignup/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}}
+var examplesSetAPIConnectorConfigurationRef = []graphtest.Example{{Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postFederationSignup/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}}
 
 // Register registers the routes of package b2xidentityuserflow on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckRef(),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckRef(),
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
 		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{apiConnectorConfigurationID}/$ref",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -60,8 +60,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // b2xidentityuserflow that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

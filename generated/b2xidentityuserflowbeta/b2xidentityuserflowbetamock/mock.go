@@ -7,7 +7,7 @@
 package b2xidentityuserflowbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,25 +30,25 @@ var _ Handler = DocsHandler{}
 
 // DeleteUserflowIdentityProviderRef answers 204 with the documented example of b2xidentityuserflow-delete-userflowidentityproviders.
 func (DocsHandler) DeleteUserflowIdentityProviderRef(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDeleteUserflowIdentityProviderRef...)
+	graphtest.ServeExample(w, r, 204, examplesDeleteUserflowIdentityProviderRef...)
 }
 
 // examplesDeleteUserflowIdentityProviderRef are the documented responses of b2xidentityuserflow-delete-userflowidentityproviders.
-var examplesDeleteUserflowIdentityProviderRef = []graphrt.Example{{Path: "/beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{identityProvider-id}/$ref"}}
+var examplesDeleteUserflowIdentityProviderRef = []graphtest.Example{{Path: "/beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{identityProvider-id}/$ref"}}
 
 // Register registers the routes of package b2xidentityuserflowbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
 		Pattern:   "/beta/identity/b2xUserFlows/{b2xUserFlowID}/userflowIdentityProviders/{userflowIdentityProviderID}/$ref",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -59,8 +59,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // b2xidentityuserflowbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

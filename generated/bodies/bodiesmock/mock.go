@@ -7,7 +7,7 @@ package bodiesmock
 
 import (
 	bodies "github.com/graphgen-dev/graphgen/generated/bodies"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // Create answers 200 with the documented example of bodies-post.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCreate...)
+	graphtest.ServeExample(w, r, 200, examplesCreate...)
 }
 
 // examplesCreate are the documented responses of bodies-post.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n  \"displayName\": \"lower\",\n  \"DisplayName\": \"upper\",\n  \"type\": \"`*/ func init() { panic(1) } /*`\",\n  \"default\": true,\n  \"len\": 3,\n  \"1st\": \"first\",\n  \"идентификатор\": \"cyrillic\",\n  \"café\": \"accent\",\n  \"unmarshalJSON\": \"u\",\n  \"MarshalJSON\": \"m\",\n  \"additionalData\": \"ad\",\n  \"-\": \"dash\",\n  \"shape\": \"a-b\",\n  \"note\": \"\\u2028 ` */\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/bodies",
@@ -41,17 +41,17 @@ var examplesCreate = []graphrt.Example{{
 // Register registers the routes of package bodies on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[bodies.CreateRequest]("displayName", "-"),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckJSON[bodies.CreateRequest]("displayName", "-"),
 		Method:    "POST",
 		Operation: "bodies-post",
 		Pattern:   "/v1.0/bodies",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -62,8 +62,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // bodies that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package brokenmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,21 +27,21 @@ var _ Handler = DocsHandler{}
 
 // DeleteWidget answers 204 with the documented example of broken-table.
 func (DocsHandler) DeleteWidget(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDeleteWidget...)
+	graphtest.ServeExample(w, r, 204, examplesDeleteWidget...)
 }
 
 // examplesDeleteWidget are the documented responses of broken-table.
-var examplesDeleteWidget = []graphrt.Example{}
+var examplesDeleteWidget = []graphtest.Example{}
 
 // Register registers the routes of package broken on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "broken-table",
 		Pattern:   "/v1.0/widgets/{widgetID}",
@@ -51,8 +51,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // broken that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

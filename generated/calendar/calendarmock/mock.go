@@ -7,7 +7,7 @@ package calendarmock
 
 import (
 	calendar "github.com/graphgen-dev/graphgen/generated/calendar"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -36,23 +36,23 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of calendar-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // GetSchedule answers 200 with the documented example of calendar-getschedule.
 func (DocsHandler) GetSchedule(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetSchedule...)
+	graphtest.ServeExample(w, r, 200, examplesGetSchedule...)
 }
 
 // examplesGet are the documented responses of calendar-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#me/calendars/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/v1.0/users('ddfcd489-628b-40d7-b48b-57002df800e5@1717622f-1d94-4d0c-9d74-709fad664b77')/calendars('AAMkAGI2TGuLAAA=')\",\n    \"id\": \"AAMkAGI2TGuLAAA=\",\n    \"name\": \"Calendar\",\n    \"color\": \"auto\",\n    \"isDefaultCalendar\": false,\n    \"changeKey\": \"nfZyf7VcrEKLNoU37KWlkQAAA0x0+w==\",\n    \"canShare\":true,\n    \"canViewPrivateItems\":true,\n    \"hexColor\": \"\",\n    \"canEdit\":true,\n    \"allowedOnlineMeetingProviders\": [\n                \"teamsForBusiness\"\n            ],\n    \"defaultOnlineMeetingProvider\": \"teamsForBusiness\",\n    \"isTallyingResponses\": true,\n    \"isRemovable\": false,\n    \"owner\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@adatum.onmicrosoft.com\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar",
 }}
 
 // examplesGetSchedule are the documented responses of calendar-getschedule.
-var examplesGetSchedule = []graphrt.Example{{
+var examplesGetSchedule = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)\",\n    \"value\": [\n        {\n            \"scheduleId\": \"adelev@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"000220000\",\n            \"scheduleItems\": [\n                {\n                    \"isPrivate\": false,\n                    \"status\": \"busy\",\n                    \"subject\": \"Let's go for lunch\",\n                    \"location\": \"Harry's Bar\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"name\": \"Pacific Standard Time\"\n                }\n            }\n        },\n        {\n            \"scheduleId\": \"meganb@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"200220010\",\n            \"scheduleItems\": [\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T08:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T09:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T16:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T17:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"@odata.type\": \"#microsoft.graph.customTimeZone\",\n                    \"bias\": 480,\n                    \"name\": \"Customized Time Zone\",\n                    \"standardOffset\": {\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 1,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 11,\n                        \"year\": 0\n                    },\n                    \"daylightOffset\": {\n                        \"daylightBias\": -60,\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 2,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 3,\n                        \"year\": 0\n                    }\n                }\n            }\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar/getSchedule",
@@ -61,106 +61,106 @@ var examplesGetSchedule = []graphrt.Example{{
 // Register registers the routes of package calendar on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendar",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendar",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/groups/{groupID}/calendar",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/me/calendar/getSchedule",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetSchedule)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/users/{userID}/calendar/getSchedule",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -171,8 +171,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // calendar that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

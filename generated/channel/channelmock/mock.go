@@ -6,7 +6,7 @@
 package channelmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -29,11 +29,11 @@ var _ Handler = DocsHandler{}
 
 // GetDoesUserHaveAccess answers 200 with the documented example of channel-doesuserhaveaccess.
 func (DocsHandler) GetDoesUserHaveAccess(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetDoesUserHaveAccess...)
+	graphtest.ServeExample(w, r, 200, examplesGetDoesUserHaveAccess...)
 }
 
 // examplesGetDoesUserHaveAccess are the documented responses of channel-doesuserhaveaccess.
-var examplesGetDoesUserHaveAccess = []graphrt.Example{{
+var examplesGetDoesUserHaveAccess = []graphtest.Example{{
 	Body:   "{\n  \"value\": true\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/teams/0fddfdc5-f319-491f-a514-be1bc1bf9ddc/channels/19:33b76eea88574bd1969dca37e2b7a819@thread.skype/doesUserHaveAccess(userId='6285581f-484b-4845-9e01-60667f8b12ae')",
@@ -50,16 +50,16 @@ var examplesGetDoesUserHaveAccess = []graphrt.Example{{
 // Register registers the routes of package channel on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "channel-doesuserhaveaccess",
 		Pattern:   "/v1.0/teams/{teamID}/channels/{channelID}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
 			DelegatedWork: []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -70,8 +70,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // channel that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package chatsmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // GetAllMessages answers 200 with the documented example of chats-getallmessages.
 func (DocsHandler) GetAllMessages(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetAllMessages...)
+	graphtest.ServeExample(w, r, 200, examplesGetAllMessages...)
 }
 
 // examplesGetAllMessages are the documented responses of chats-getallmessages.
-var examplesGetAllMessages = []graphrt.Example{{
+var examplesGetAllMessages = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(chatMessage)\",\n    \"@odata.count\": 2,\n    \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/users('0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5')/chats/getallMessages?$top=2&$skiptoken=U2tpcFZhbHVlPTIjTWFpbGJveEZvbGRlcj1NYWlsRm9sZGVycy9UZWFtc01lc3NhZ2VzRGF0YQ%3d%3d\",\n    \"value\": [\n        {\n            \"@odata.type\": \"#microsoft.graph.chatMessage\",\n            \"id\": \"1621973534864\",\n            \"replyToId\": null,\n            \"etag\": \"1621973534864\",\n            \"messageType\": \"message\",\n            \"createdDateTime\": \"2021-05-25T20:12:14.864Z\",\n            \"lastModifiedDateTime\": \"2021-05-25T20:12:14.864Z\",\n            \"lastEditedDateTime\": null,\n            \"deletedDateTime\": null,\n            \"subject\": null,\n            \"summary\": null,\n            \"chatId\": \"19:3c9e92a344704332bbf5bda58f4d37b1@thread.v2\",\n            \"importance\": \"normal\",\n            \"locale\": \"en-us\",\n            \"webUrl\": null,\n            \"channelIdentity\": null,\n            \"policyViolation\": null,\n            \"eventDetail\": null,\n            \"from\": {\n                \"application\": null,\n                \"device\": null,\n                \"user\": {\n                    \"id\": \"0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5\",\n                    \"displayName\": \"user1 a\",\n                    \"userIdentityType\": \"aadUser\"\n                }\n            },\n            \"body\": {\n                \"contentType\": \"text\",\n                \"content\": \"Hello user2, user 3\"\n            },\n            \"attachments\": [],\n            \"mentions\": [],\n            \"reactions\": []\n        },\n        {\n            \"@odata.type\": \"#microsoft.graph.chatMessage\",\n            \"id\": \"1622762567488\",\n            \"replyToId\": null,\n            \"etag\": \"1622762567488\",\n            \"messageType\": \"message\",\n            \"createdDateTime\": \"2021-06-03T23:22:47.488Z\",\n            \"lastModifiedDateTime\": \"2021-06-03T23:22:47.488Z\",\n            \"lastEditedDateTime\": null,\n            \"deletedDateTime\": null,\n            \"subject\": null,\n            \"summary\": null,\n            \"chatId\": \"19:0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5_0d7c63d3-1306-4eec-8f21-588a70fb6ef1@unq.gbl.spaces\",\n            \"importance\": \"normal\",\n            \"locale\": \"en-us\",\n            \"webUrl\": null,\n            \"channelIdentity\": null,\n            \"policyViolation\": null,\n            \"eventDetail\": null,\n            \"from\": {\n                \"application\": null,\n                \"device\": null,\n                \"user\": {\n                    \"id\": \"0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5\",\n                    \"displayName\": \"user1 a\",\n                    \"userIdentityType\": \"aadUser\"\n                }\n            },\n            \"body\": {\n                \"contentType\": \"text\",\n                \"content\": \"hi user2\"\n            },\n            \"attachments\": [],\n            \"mentions\": [],\n            \"reactions\": []\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/0b4f1cf6-54c8-4820-bbb7-2a1f4257ade5/chats/getAllMessages",
@@ -42,16 +42,16 @@ var examplesGetAllMessages = []graphrt.Example{{
 // Register registers the routes of package chats on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "chats-getallmessages",
 		Pattern:   "/v1.0/users/{userID}/chats/getAllMessages",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:  []string{"Chat.Read.All", "Chat.ReadWrite.All"},
 			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
 		},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // chats that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package cloudlicensingbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // ListAssignments answers 200 with the documented example of cloudlicensing-admincloudlicensing-list-assignments.
 func (DocsHandler) ListAssignments(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListAssignments...)
+	graphtest.ServeExample(w, r, 200, examplesListAssignments...)
 }
 
 // examplesListAssignments are the documented responses of cloudlicensing-admincloudlicensing-list-assignments.
-var examplesListAssignments = []graphrt.Example{{
+var examplesListAssignments = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.cloudLicensing.assignment\",\n      \"id\": \"405ee855-dd74-f695-8d7e-be35a6788fe8\",\n      \"disabledServicePlanIds\": [\n        \"5e62787c-c316-451f-b873-1d05acd4d12c\"\n      ]\n    }\n  ]\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/admin/cloudLicensing/assignments",
@@ -54,38 +54,38 @@ var examplesListAssignments = []graphrt.Example{{
 // Register registers the routes of package cloudlicensingbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/admin/cloudLicensing/assignments",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
 			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.ListAssignments)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/users/{userID}/cloudLicensing/assignments",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.ListAssignments)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/groups/{groupID}/cloudLicensing/assignments",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -96,8 +96,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // cloudlicensingbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

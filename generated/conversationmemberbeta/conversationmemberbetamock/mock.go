@@ -8,7 +8,7 @@ package conversationmemberbetamock
 
 import (
 	conversationmemberbeta "github.com/graphgen-dev/graphgen/generated/conversationmemberbeta"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // Update answers 200 with the documented example of conversationmember-update.
 func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUpdate...)
+	graphtest.ServeExample(w, r, 200, examplesUpdate...)
 }
 
 // examplesUpdate are the documented responses of conversationmember-update.
-var examplesUpdate = []graphrt.Example{{
+var examplesUpdate = []graphtest.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#teams('ece6f0a1-7ca4-498b-be79-edf6c8fc4d82')/channels('19%3A56eb04e133944cf69e603c5dac2d292e%40thread.skype')/members/microsoft.graph.aadUserConversationMember/$entity\",\n  \"@odata.type\": \"#microsoft.graph.aadUserConversationMember\",\n  \"id\": \"8b081ef6-4792-4def-b2c9-c363a1bf41d5\",\n  \"roles\": [\"owner\"],\n  \"displayName\": \"John Doe\",\n  \"userId\": \"8b081ef6-4792-4def-b2c9-c363a1bf41d5\",\n  \"email\": null\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/teams/{id}/channels/{id}/members/{id}",
@@ -43,29 +43,29 @@ var examplesUpdate = []graphrt.Example{{
 // Register registers the routes of package conversationmemberbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[conversationmemberbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[conversationmemberbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/members/{memberID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[conversationmemberbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[conversationmemberbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -76,8 +76,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // conversationmemberbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

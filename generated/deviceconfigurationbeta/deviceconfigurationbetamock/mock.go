@@ -8,7 +8,7 @@ package deviceconfigurationbetamock
 
 import (
 	deviceconfigurationbeta "github.com/graphgen-dev/graphgen/generated/deviceconfigurationbeta"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -39,94 +39,94 @@ var _ Handler = DocsHandler{}
 
 // AssignedAccessMultiModeProfiles answers 204 with the documented example of intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.
 func (DocsHandler) AssignedAccessMultiModeProfiles(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesAssignedAccessMultiModeProfiles...)
+	graphtest.ServeExample(w, r, 204, examplesAssignedAccessMultiModeProfiles...)
 }
 
 // WindowsPrivacyAccessControls answers 204 with the documented example of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
 func (DocsHandler) WindowsPrivacyAccessControls(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesWindowsPrivacyAccessControls...)
+	graphtest.ServeExample(w, r, 204, examplesWindowsPrivacyAccessControls...)
 }
 
 // examplesAssignedAccessMultiModeProfiles are the documented responses of intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.
-var examplesAssignedAccessMultiModeProfiles = []graphrt.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles"}}
+var examplesAssignedAccessMultiModeProfiles = []graphtest.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles"}}
 
 // examplesWindowsPrivacyAccessControls are the documented responses of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
-var examplesWindowsPrivacyAccessControls = []graphrt.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}}
+var examplesWindowsPrivacyAccessControls = []graphtest.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}}
 
 // Register registers the routes of package deviceconfigurationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/assignedAccessMultiModeProfiles",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/assignedAccessMultiModeProfiles",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -137,8 +137,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // deviceconfigurationbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -9,7 +9,7 @@ package devicemanagementderivedcredentialsettingsbetamock
 
 import (
 	generated "github.com/graphgen-dev/graphgen/generated"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -37,11 +37,11 @@ var _ Handler = DocsHandler{}
 
 // UpdateDerivedCredential answers 200 with the documented example of intune-shared-devicemanagementderivedcredentialsettings-update.
 func (DocsHandler) UpdateDerivedCredential(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUpdateDerivedCredential...)
+	graphtest.ServeExample(w, r, 200, examplesUpdateDerivedCredential...)
 }
 
 // examplesUpdateDerivedCredential are the documented responses of intune-shared-devicemanagementderivedcredentialsettings-update.
-var examplesUpdateDerivedCredential = []graphrt.Example{{
+var examplesUpdateDerivedCredential = []graphtest.Example{{
 	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.deviceManagementDerivedCredentialSettings\",\n  \"id\": \"bc650741-0741-bc65-4107-65bc410765bc\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings",
@@ -50,77 +50,77 @@ var examplesUpdateDerivedCredential = []graphrt.Example{{
 // Register registers the routes of package devicemanagementderivedcredentialsettingsbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/derivedCredentials/{derivedCredentialID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.UpdateDerivedCredential)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/derivedCredentialSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.UpdateDerivedCredential)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.UpdateDerivedCredential)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.UpdateDerivedCredential)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.UpdateDerivedCredential)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.DeviceManagementDerivedCredentialSettings](),
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -131,8 +131,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // devicemanagementderivedcredentialsettingsbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

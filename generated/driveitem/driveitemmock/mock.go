@@ -6,7 +6,7 @@
 package driveitemmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -45,21 +45,21 @@ var _ Handler = DocsHandler{}
 
 // CreateUploadSession answers 200 with the documented example of driveitem-createuploadsession.
 func (DocsHandler) CreateUploadSession(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCreateUploadSession...)
+	graphtest.ServeExample(w, r, 200, examplesCreateUploadSession...)
 }
 
 // GetRootContent answers 302 with the documented example of driveitem-get-content.
 func (DocsHandler) GetRootContent(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesGetRootContent...)
+	graphtest.ServeExample(w, r, 302, examplesGetRootContent...)
 }
 
 // GetContent answers 302 with the documented example of driveitem-get-content-format.
 func (DocsHandler) GetContent(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesGetContent...)
+	graphtest.ServeExample(w, r, 302, examplesGetContent...)
 }
 
 // examplesCreateUploadSession are the documented responses of driveitem-createuploadsession.
-var examplesCreateUploadSession = []graphrt.Example{{
+var examplesCreateUploadSession = []graphtest.Example{{
 	Body:   "{\n  \"uploadUrl\": \"https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337\",\n  \"expirationDateTime\": \"2015-01-29T09:21:55.523Z\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/drive/root:/{item-path}:/createUploadSession",
@@ -73,7 +73,7 @@ var examplesCreateUploadSession = []graphrt.Example{{
 }}
 
 // examplesGetRootContent are the documented responses of driveitem-get-content.
-var examplesGetRootContent = []graphrt.Example{{
+var examplesGetRootContent = []graphtest.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 }, {
@@ -83,7 +83,7 @@ var examplesGetRootContent = []graphrt.Example{{
 }}
 
 // examplesGetContent are the documented responses of driveitem-get-content-format.
-var examplesGetContent = []graphrt.Example{{
+var examplesGetContent = []graphtest.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 	Query:  "format={format}",
@@ -92,116 +92,116 @@ var examplesGetContent = []graphrt.Example{{
 // Register registers the routes of package driveitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/createUploadSession",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Sites.ReadWrite.All"},
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
 	}, h.CreateUploadSession)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Sites.ReadWrite.All"},
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
 	}, h.CreateUploadSession)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Sites.ReadWrite.All"},
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
 	}, h.CreateUploadSession)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Sites.ReadWrite.All"},
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
 	}, h.CreateUploadSession)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
 		Method:    "POST",
 		Operation: "driveitem-createuploadsession",
 		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Sites.ReadWrite.All"},
 			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
 			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
 		},
 	}, h.CreateUploadSession)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/items/{itemID}/content",
 		Query:     []string{"format"},
 	}, h.GetContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/root:/{path...}:/content",
@@ -212,8 +212,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // driveitem that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

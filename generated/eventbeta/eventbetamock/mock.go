@@ -6,7 +6,7 @@
 package eventbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -37,11 +37,11 @@ var _ Handler = DocsHandler{}
 
 // ListDelta answers 200 with the documented example of event-delta.
 func (DocsHandler) ListDelta(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListDelta...)
+	graphtest.ServeExample(w, r, 200, examplesListDelta...)
 }
 
 // examplesListDelta are the documented responses of event-delta.
-var examplesListDelta = []graphrt.Example{{
+var examplesListDelta = []graphtest.Example{{
 	Body:   "{\n  \"@odata.nextLink\":\"https://graph.microsoft.com/beta/me/calendar/events/delta?$skiptoken=R0usmcdvmMu7jxWP8\",\n  \"value\": [\n    { \n      \"id\": \" AAMkADllMWMwNDkzLWJlY2EtNDIyOS1iZjAA=\", \n      \"type\": \"singleInstance\", \n      \"start\": {  \n             \"DateTime\": \"2020-02-19T10:00:00.0000000\",\u202f \n             \"TimeZone\": \"UTC\" \n         },\u202f \n\u202f\u202f\u202f\u202f\u202f  \"end\": {  \n                \"DateTime\": \"2020-02-19T11:00:00.0000000\",\u202f \n       \u202f\u202f\u202f\u202f\u202f\u202f\u202f\u202f \"TimeZone\": \"UTC\"\u202f\u202f\u202f\u202f\u202f\u202f  \n          }\u202f \n        } \n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/calendar/events/delta",
@@ -56,152 +56,152 @@ var examplesListDelta = []graphrt.Example{{
 // Register registers the routes of package eventbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendar/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendar/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{calendarID}/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendarView/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 		Query: []string{"startDateTime", "endDateTime"},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendarView/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 		Query: []string{"startDateTime", "endDateTime"},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/me/calendars/{calendarID}/calendarView/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 		Query: []string{"startDateTime", "endDateTime"},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/calendarView/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
 		Query: []string{"startDateTime", "endDateTime"},
 	}, h.ListDelta)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/groups/{groupID}/calendarView",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
@@ -213,8 +213,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // eventbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

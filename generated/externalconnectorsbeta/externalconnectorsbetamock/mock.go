@@ -8,7 +8,7 @@ package externalconnectorsbetamock
 
 import (
 	generated "github.com/graphgen-dev/graphgen/generated"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // UpdateConnectionsSchema answers 202 with the documented example of externalconnectors-schema-update.
 func (DocsHandler) UpdateConnectionsSchema(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesUpdateConnectionsSchema...)
+	graphtest.ServeExample(w, r, 202, examplesUpdateConnectionsSchema...)
 }
 
 // examplesUpdateConnectionsSchema are the documented responses of externalconnectors-schema-update.
-var examplesUpdateConnectionsSchema = []graphrt.Example{{
+var examplesUpdateConnectionsSchema = []graphtest.Example{{
 	Header: []string{"Location", "https://graph.microsoft.com/beta/external/connections/contosohr/operations/616bfeed-666f-4ce0-8cd9-058939010bfc"},
 	Path:   "/beta/external/connections/contosohr/schema",
 }}
@@ -43,17 +43,17 @@ var examplesUpdateConnectionsSchema = []graphrt.Example{{
 // Register registers the routes of package externalconnectorsbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.Schema](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.Schema](),
 		Method:    "PATCH",
 		Operation: "externalconnectors-schema-update",
 		Pattern:   "/beta/external/connections/{connectionID}/schema",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
 			DelegatedWork: []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -64,8 +64,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // externalconnectorsbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

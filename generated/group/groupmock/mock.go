@@ -7,7 +7,7 @@ package groupmock
 
 import (
 	generated "github.com/graphgen-dev/graphgen/generated"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -33,21 +33,21 @@ var _ Handler = DocsHandler{}
 
 // ListMembers answers 200 with the documented example of group-list-members.
 func (DocsHandler) ListMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListMembers...)
+	graphtest.ServeExample(w, r, 200, examplesListMembers...)
 }
 
 // Create answers 201 with the documented example of group-post-groups.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreate...)
+	graphtest.ServeExample(w, r, 201, examplesCreate...)
 }
 
 // AddMembersRef answers 204 with the documented example of group-post-members.
 func (DocsHandler) AddMembersRef(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesAddMembersRef...)
+	graphtest.ServeExample(w, r, 204, examplesAddMembersRef...)
 }
 
 // examplesListMembers are the documented responses of group-list-members.
-var examplesListMembers = []graphrt.Example{{
+var examplesListMembers = []graphtest.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#directoryObjects\",\n  \"value\": [\n    {\n      \"id\": \"11111111-2222-3333-4444-555555555555\",\n      \"mail\": \"user1@contoso.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/groups/{id}/members",
@@ -70,7 +70,7 @@ var examplesListMembers = []graphrt.Example{{
 }}
 
 // examplesCreate are the documented responses of group-post-groups.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n    \"id\": \"b320ee12-b1cd-4cca-b648-a437be61c5cd\",\n\t  \"deletedDateTime\": null,\n\t  \"classification\": null,\n\t  \"createdDateTime\": \"2018-12-22T00:51:37Z\",\n\t  \"creationOptions\": [],\n\t  \"description\": \"Self help community for library\",\n\t  \"displayName\": \"Library Assist\",\n\t  \"groupTypes\": [\n\t      \"Unified\"\n\t  ],\n\t  \"mail\": \"library7423@contoso.com\",\n\t  \"mailEnabled\": true,\n\t  \"mailNickname\": \"library\",\n\t  \"onPremisesLastSyncDateTime\": null,\n\t  \"onPremisesSecurityIdentifier\": null,\n\t  \"onPremisesSyncEnabled\": null,\n\t  \"preferredDataLocation\": \"CAN\",\n\t  \"proxyAddresses\": [\n\t      \"SMTP:library7423@contoso.com\"\n\t  ],\n\t  \"renewedDateTime\": \"2018-12-22T00:51:37Z\",\n\t  \"resourceBehaviorOptions\": [],\n\t  \"resourceProvisioningOptions\": [],\n\t  \"securityEnabled\": false,\n\t  \"visibility\": \"Public\",\n\t  \"onPremisesProvisioningErrors\": []\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/groups",
@@ -85,45 +85,45 @@ var examplesCreate = []graphrt.Example{{
 }}
 
 // examplesAddMembersRef are the documented responses of group-post-members.
-var examplesAddMembersRef = []graphrt.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
+var examplesAddMembersRef = []graphtest.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
 
 // Register registers the routes of package group on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-members",
 		Pattern:   "/v1.0/groups/{groupID}/members",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.ListMembers)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.Group](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.Group](),
 		Method:    "POST",
 		Operation: "group-post-groups",
 		Pattern:   "/v1.0/groups",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Create)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckRef(),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckRef(),
 		Method:    "POST",
 		Operation: "group-post-members",
 		Pattern:   "/v1.0/groups/{groupID}/members/$ref",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All+Directory.ReadWrite.All"},
 			DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -134,8 +134,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // group that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

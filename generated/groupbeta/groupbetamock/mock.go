@@ -6,7 +6,7 @@
 package groupbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // ListTransitiveMembers answers 200 with the documented example of group-list-transitivemembers.
 func (DocsHandler) ListTransitiveMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListTransitiveMembers...)
+	graphtest.ServeExample(w, r, 200, examplesListTransitiveMembers...)
 }
 
 // examplesListTransitiveMembers are the documented responses of group-list-transitivemembers.
-var examplesListTransitiveMembers = []graphrt.Example{{
+var examplesListTransitiveMembers = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"id\": \"11111111-2222-3333-4444-555555555555\",\n      \"mail\": \"group1@contoso.com\",\n      \"mailEnabled\": true,\n      \"mailNickname\": \"Contoso1\",\n      \"securityEnabled\": true\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/groups/{id}/transitiveMembers",
@@ -60,16 +60,16 @@ var examplesListTransitiveMembers = []graphrt.Example{{
 // Register registers the routes of package groupbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-transitivemembers",
 		Pattern:   "/beta/groups/{groupID}/transitiveMembers",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -80,8 +80,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // groupbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package headermock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,25 +28,25 @@ var _ Handler = DocsHandler{}
 
 // UpdateWhatsit answers 204 with the documented example of header-name-unknown.
 func (DocsHandler) UpdateWhatsit(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUpdateWhatsit...)
+	graphtest.ServeExample(w, r, 204, examplesUpdateWhatsit...)
 }
 
 // examplesUpdateWhatsit are the documented responses of header-name-unknown.
-var examplesUpdateWhatsit = []graphrt.Example{}
+var examplesUpdateWhatsit = []graphtest.Example{}
 
 // Register registers the routes of package header on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "PATCH",
 		Operation: "header-name-unknown",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Whatsit.ReadWrite.All"},
 			DelegatedWork: []string{"Whatsit.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -57,8 +57,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // header that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package includemock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,21 +27,21 @@ var _ Handler = DocsHandler{}
 
 // GetGadget answers 200 with the documented example of include-permissions.
 func (DocsHandler) GetGadget(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetGadget...)
+	graphtest.ServeExample(w, r, 200, examplesGetGadget...)
 }
 
 // examplesGetGadget are the documented responses of include-permissions.
-var examplesGetGadget = []graphrt.Example{}
+var examplesGetGadget = []graphtest.Example{}
 
 // Register registers the routes of package include on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "include-permissions",
 		Pattern:   "/v1.0/gadgets/{gadgetID}",
@@ -51,8 +51,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // include that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package invalidmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,11 +27,11 @@ var _ Handler = DocsHandler{}
 
 // CreateWidget answers 201 with the documented example of invalid-annotation.
 func (DocsHandler) CreateWidget(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreateWidget...)
+	graphtest.ServeExample(w, r, 201, examplesCreateWidget...)
 }
 
 // examplesCreateWidget are the documented responses of invalid-annotation.
-var examplesCreateWidget = []graphrt.Example{{
+var examplesCreateWidget = []graphtest.Example{{
 	Body:   "{\n  \"id\": \"w1\",\n  \"displayName\": \"Sprocket\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/widgets",
@@ -40,16 +40,16 @@ var examplesCreateWidget = []graphrt.Example{{
 // Register registers the routes of package invalid on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
 		Method:    "POST",
 		Operation: "invalid-annotation",
 		Pattern:   "/v1.0/widgets",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Widget.ReadWrite.All"},
 			DelegatedPersonal: []string{"Widget.ReadWrite"},
 			DelegatedWork:     []string{"Widget.ReadWrite"},
@@ -60,8 +60,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // invalid that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

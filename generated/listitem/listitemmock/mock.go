@@ -6,7 +6,7 @@
 package listitemmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,19 +31,19 @@ var _ Handler = DocsHandler{}
 
 // Delete answers 204 with the documented example of listitem-delete.
 func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDelete...)
+	graphtest.ServeExample(w, r, 204, examplesDelete...)
 }
 
 // ListDelta answers 200 with the documented example of listitem-delta.
 func (DocsHandler) ListDelta(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListDelta...)
+	graphtest.ServeExample(w, r, 200, examplesListDelta...)
 }
 
 // examplesDelete are the documented responses of listitem-delete.
-var examplesDelete = []graphrt.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
+var examplesDelete = []graphtest.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
 
 // examplesListDelta are the documented responses of listitem-delta.
-var examplesListDelta = []graphrt.Example{{
+var examplesListDelta = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC066},756\\\"\",\n      \"id\": \"1\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestFolder\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"1\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Folder\"\n      }\n    },\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC067},756\\\"\",\n      \"id\": \"2\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestItemA.txt\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"2\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Document\"\n      }\n    },\n    {\n      \"createdDateTime\": \"2020-06-02T22:46:58Z\",\n      \"eTag\": \"\\\"{12AD05BB-59B8-43AA-9456-77C44E9BC068},756\\\"\",\n      \"id\": \"3\",\n      \"lastModifiedDateTime\": \"2021-10-14T23:27:27Z\",\n      \"webUrl\": \"http://contoso.sharepoint.com/Shared%20Documents/TestItemB.txt\",\n      \"createdBy\": {\n        \"user\": {\n          \"displayName\": \"John doe\"\n        }\n      },\n      \"parentReference\": {\n        \"id\": \"3\",\n        \"path\": \"Shared%20Documents\",\n        \"siteId\": \"12AD05BB-59B8-43AA-9456-77C44E9BC066\"\n      },\n      \"contentType\": {\n        \"id\": \"0x00123456789abc\",\n        \"name\": \"Document\"\n      }\n    }\n  ],\n  \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta?token=1230919asd190410jlka\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/sites/contoso.sharepoint.com,2C712604-1370-44E7-A1F5-426573FDA80A,2D2244C3-251A-49EA-93A8-39E1C3A060FE/lists/22e03ef3-6ef4-424d-a1d3-92a337807c30/items/delta",
@@ -62,27 +62,27 @@ var examplesListDelta = []graphrt.Example{{
 // Register registers the routes of package listitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "listitem-delete",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "listitem-delta",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/delta",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -93,8 +93,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // listitem that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package messagemock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,58 +30,58 @@ var _ Handler = DocsHandler{}
 
 // Delete answers 204 with the documented example of message-delete.
 func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDelete...)
+	graphtest.ServeExample(w, r, 204, examplesDelete...)
 }
 
 // examplesDelete are the documented responses of message-delete.
-var examplesDelete = []graphrt.Example{{Path: "/v1.0/me/messages/{id}"}}
+var examplesDelete = []graphtest.Example{{Path: "/v1.0/me/messages/{id}"}}
 
 // Register registers the routes of package message on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/me/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
@@ -92,8 +92,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // message that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

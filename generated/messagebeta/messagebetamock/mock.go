@@ -7,7 +7,7 @@
 package messagebetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -43,19 +43,19 @@ var _ Handler = DocsHandler{}
 
 // Delete answers 204 with the documented example of message-delete.
 func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDelete...)
+	graphtest.ServeExample(w, r, 204, examplesDelete...)
 }
 
 // Get answers 200 with the documented example of message-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesDelete are the documented responses of message-delete.
-var examplesDelete = []graphrt.Example{{Path: "/beta/me/messages/{id}"}, {Path: "/beta/me/messages/{id}/mentions/{id}"}}
+var examplesDelete = []graphtest.Example{{Path: "/beta/me/messages/{id}"}, {Path: "/beta/me/messages/{id}/mentions/{id}"}}
 
 // examplesGet are the documented responses of message-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#users('cd209b0b-3f83-4c35-82d2-d88a61820480')/messages/$entity\",\n    \"@odata.etag\":\"W/\\\"CQAAABYAAABmWdbhEgBXTophjCWt81m9AAAoZYj4\\\"\",\n    \"id\":\"AAMkAGI1AAAoZCfHAAA=\",\n    \"subject\":\"Welcome to our group!\",\n    \"bodyPreview\":\"Welcome to our group, Dana! Hope you will enjoy working with us !\\r\\n\",\n    \"body\":{\n        \"contentType\":\"html\",\n        \"content\":\"<html>\\r\\n<head></head><body><p>Welcome to our group, Dana! Hope you will enjoy working with us </p></body></html>\\r\\n\"\n    },\n    \"uniqueBody\":{\n        \"contentType\":\"html\",\n        \"content\":\"<html>\\r\\n<head></head><body><p>Welcome to our group, Dana! Hope you will enjoy working with us </p></body></html>\\r\\n\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/messages/AAMkAGI1AAAoZCfHAAA=",
@@ -84,181 +84,181 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package messagebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
@@ -269,8 +269,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // messagebeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -8,7 +8,7 @@ package multivaluelegacyextendedpropertymock
 
 import (
 	generated "github.com/graphgen-dev/graphgen/generated"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -53,430 +53,430 @@ var _ Handler = DocsHandler{}
 
 // UpdateMessage answers 201 with the documented example of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
 func (DocsHandler) UpdateMessage(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesUpdateMessage...)
+	graphtest.ServeExample(w, r, 201, examplesUpdateMessage...)
 }
 
 // CreateMessage answers 201 with the documented example of multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
 func (DocsHandler) CreateMessage(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreateMessage...)
+	graphtest.ServeExample(w, r, 201, examplesCreateMessage...)
 }
 
 // examplesUpdateMessage are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch.
-var examplesUpdateMessage = []graphrt.Example{}
+var examplesUpdateMessage = []graphtest.Example{}
 
 // examplesCreateMessage are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
-var examplesCreateMessage = []graphrt.Example{}
+var examplesCreateMessage = []graphtest.Example{}
 
 // Register registers the routes of package multivaluelegacyextendedproperty on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/events/{eventID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contactFolders/{contactFolderID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.UpdateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/messages",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/messages",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/mailFolders",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/events",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/events",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/calendars",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/calendars",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contacts",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/contacts",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contactFolders",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/contactFolders",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/events",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/reply",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/posts/{postID}/reply",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/reply",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/reply",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
 	}, h.CreateMessage)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
@@ -487,8 +487,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // multivaluelegacyextendedproperty that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

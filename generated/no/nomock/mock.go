@@ -6,7 +6,7 @@
 package nomock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -32,61 +32,61 @@ var _ Handler = DocsHandler{}
 
 // ListGizmos answers 200 with the documented example of no-permissions.
 func (DocsHandler) ListGizmos(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListGizmos...)
+	graphtest.ServeExample(w, r, 200, examplesListGizmos...)
 }
 
 // Restore answers 200 with the documented example of no-success-status.
 func (DocsHandler) Restore(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesRestore...)
+	graphtest.ServeExample(w, r, 200, examplesRestore...)
 }
 
 // Reset answers 204 with the documented example of no-version.
 func (DocsHandler) Reset(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesReset...)
+	graphtest.ServeExample(w, r, 204, examplesReset...)
 }
 
 // examplesListGizmos are the documented responses of no-permissions.
-var examplesListGizmos = []graphrt.Example{{
+var examplesListGizmos = []graphtest.Example{{
 	Body:   "{\"value\":[]}",
 	Header: []string{"Content-Type", "application/json"},
 }}
 
 // examplesRestore are the documented responses of no-success-status.
-var examplesRestore = []graphrt.Example{}
+var examplesRestore = []graphtest.Example{}
 
 // examplesReset are the documented responses of no-version.
-var examplesReset = []graphrt.Example{}
+var examplesReset = []graphtest.Example{}
 
 // Register registers the routes of package no on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "no-permissions",
 		Pattern:   "/v1.0/gizmos",
 	}, h.ListGizmos)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "POST",
 		Operation: "no-success-status",
 		Pattern:   "/v1.0/contraptions/{contraptionID}/restore",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contraption.ReadWrite.All"},
 			DelegatedWork: []string{"Contraption.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Restore)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "POST",
 		Operation: "no-version",
 		Pattern:   "/v1.0/things/{thingID}/reset",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Thing.ReadWrite.All"},
 			DelegatedWork: []string{"Thing.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -97,8 +97,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // no that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

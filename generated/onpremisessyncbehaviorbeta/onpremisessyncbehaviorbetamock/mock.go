@@ -7,7 +7,7 @@
 package onpremisessyncbehaviorbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of onpremisessyncbehavior-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of onpremisessyncbehavior-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.onPremisesSyncBehavior\",\n    \"id\": \"673f83c9-7e84-4db8-9a63-b8a8c309fdad\",\n    \"isCloudManaged\": true\n  }\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/groups/673f83c9-7e84-4db8-9a63-b8a8c309fdad/onPremisesSyncBehavior",
@@ -43,38 +43,38 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package onpremisessyncbehaviorbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/contacts/{contactID}/onPremisesSyncBehavior",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/groups/{groupID}/onPremisesSyncBehavior",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "onpremisessyncbehavior-get",
 		Pattern:   "/beta/users/{userID}/onPremisesSyncBehavior",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -85,8 +85,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // onpremisessyncbehaviorbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

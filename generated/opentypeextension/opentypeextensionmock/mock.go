@@ -7,7 +7,7 @@
 package opentypeextensionmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -50,11 +50,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of opentypeextension-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of opentypeextension-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/messages('AAMkAGE1M2IyNGNmLTI5MTktNDUyZi1iOTVl===')/extensions/$entity\",\n    \"@odata.type\": \"#microsoft.graph.openTypeExtension\",\n    \"@odata.id\": \"https://graph.microsoft.com/v1.0/users('ddfc984d-b826-40d7-b48b-57002df85e00@1717f226-49d1-4d0c-9d74-709fad6677b4')/messages('AAMkAGE1M2IyNGNmLTI5MTktNDUyZi1iOTVl===')/extensions\n('Microsoft.OutlookServices.OpenTypeExtension.Com.Contoso.Referral')\",\n    \"extensionName\": \"Com.Contoso.Referral\",\n    \"id\": \"Microsoft.OutlookServices.OpenTypeExtension.Com.Contoso.Referral\",\n    \"companyName\": \"Wingtip Toys\",\n    \"dealValue\": 500050,\n    \"expirationDate\": \"2015-12-03T10:00:00Z\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/messages/AAMkAGE1M2IyNGNmLTI5MTktNDUyZi1iOTVl===/extensions/Microsoft.OutlookServices.OpenTypeExtension.Com.Contoso.Referral",
@@ -81,173 +81,173 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package opentypeextension on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{deviceID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/events/{eventID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{organizationID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/extensions/{extensionID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
@@ -255,60 +255,60 @@ func Register(m *graphrt.Mux, h Handler) {
 		Query: []string{"$expand"},
 	}, h.Get)
 	// GET /v1.0/users/{Id | userPrincipalName}/contacts/{Id} is served by pseudoloc/api-reference/v1.0/api/contact-get.md.
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{deviceID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand", "$select"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$expand", "$select"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{organizationID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
@@ -316,60 +316,60 @@ func Register(m *graphrt.Mux, h Handler) {
 		Query: []string{"$expand", "$select"},
 	}, h.Get)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/events",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/messages",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
 		Query: []string{"$filter", "$expand"},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/contacts",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
@@ -381,8 +381,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // opentypeextension that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

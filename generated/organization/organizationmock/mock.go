@@ -7,7 +7,7 @@
 package organizationmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // List answers 200 with the documented example of organization-get.
 func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesList...)
+	graphtest.ServeExample(w, r, 200, examplesList...)
 }
 
 // examplesList are the documented responses of organization-get.
-var examplesList = []graphrt.Example{{
+var examplesList = []graphtest.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#organization\",\n  \"value\": [\n    {\n      \"assignedPlans\": [\n        {\n          \"assignedDateTime\": \"2017-07-29T02:16:28Z\",\n          \"capabilityStatus\": \"Enabled\",\n          \"service\": \"SharePoint\",\n          \"servicePlanId\": \"5dbe027f-2339-4123-9542-606e4d348a72\"\n        }\n      ],\n      \"businessPhones\": [\n        \"8006427676\"\n      ],\n      \"city\": \"redmond\",\n      \"country\": null,\n      \"countryLetterCode\": \"US\",\n      \"displayName\": \"Contoso\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/organization",
@@ -41,16 +41,16 @@ var examplesList = []graphrt.Example{{
 // Register registers the routes of package organization on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "organization-get",
 		Pattern:   "/v1.0/organization",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.Read", "Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // organization that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

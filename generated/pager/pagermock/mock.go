@@ -6,7 +6,7 @@
 package pagermock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // ListItems answers 200 with the documented example of pager-list.
 func (DocsHandler) ListItems(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListItems...)
+	graphtest.ServeExample(w, r, 200, examplesListItems...)
 }
 
 // examplesListItems are the documented responses of pager-list.
-var examplesListItems = []graphrt.Example{{
+var examplesListItems = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\"id\": \"`*/`\"},\n    {\"id\": \"\\u2028\"}\n  ]\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/pager/j/i/g/items",
@@ -41,16 +41,16 @@ var examplesListItems = []graphrt.Example{{
 // Register registers the routes of package pager on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "pager-list",
 		Pattern:   "/v1.0/pager/{pagerID}/{pagerID2}/{pagerID3}/items",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // pager that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package permissionsmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -32,35 +32,35 @@ var _ Handler = DocsHandler{}
 
 // GetThingamajig answers 200 with the documented example of permissions-include-no-table.
 func (DocsHandler) GetThingamajig(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetThingamajig...)
+	graphtest.ServeExample(w, r, 200, examplesGetThingamajig...)
 }
 
 // GetDoodad answers 200 with the documented example of permissions-include-outside.
 func (DocsHandler) GetDoodad(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetDoodad...)
+	graphtest.ServeExample(w, r, 200, examplesGetDoodad...)
 }
 
 // examplesGetThingamajig are the documented responses of permissions-include-no-table.
-var examplesGetThingamajig = []graphrt.Example{}
+var examplesGetThingamajig = []graphtest.Example{}
 
 // examplesGetDoodad are the documented responses of permissions-include-outside.
-var examplesGetDoodad = []graphrt.Example{}
+var examplesGetDoodad = []graphtest.Example{}
 
 // Register registers the routes of package permissions on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "permissions-include-no-table",
 		Pattern:   "/v1.0/thingamajigs/{thingamajigID}",
 	}, h.GetThingamajig)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "permissions-include-outside",
 		Pattern:   "/v1.0/doodads/{doodadID}",
@@ -70,8 +70,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // permissions that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -8,7 +8,7 @@ package rangeborderbetamock
 
 import (
 	rangeborderbeta "github.com/graphgen-dev/graphgen/generated/rangeborderbeta"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -39,11 +39,11 @@ var _ Handler = DocsHandler{}
 
 // Update answers 200 with the documented example of rangeborder-update.
 func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUpdate...)
+	graphtest.ServeExample(w, r, 200, examplesUpdate...)
 }
 
 // examplesUpdate are the documented responses of rangeborder-update.
-var examplesUpdate = []graphrt.Example{{
+var examplesUpdate = []graphtest.Example{{
 	Body:   "{\n  \"id\": \"id-value\",\n  \"color\": \"color-value\",\n  \"style\": \"style-value\",\n  \"sideIndex\": \"sideIndex-value\",\n  \"weight\": \"weight-value\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/drive/items/{id}/workbook/names/{name}/range/format/borders/{sideIndex}",
@@ -52,77 +52,77 @@ var examplesUpdate = []graphrt.Example{{
 // Register registers the routes of package rangeborderbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeborderbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{itemID}/workbook/names/{nameID}/range/format/borders({borderID})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeborderbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/names/{nameID}/range/format/borders({borderID})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeborderbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeborderbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeborderbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeborderbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedPersonal: []string{"Files.ReadWrite"},
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
@@ -133,8 +133,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // rangeborderbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

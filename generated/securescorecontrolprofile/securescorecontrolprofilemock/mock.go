@@ -8,7 +8,7 @@ package securescorecontrolprofilemock
 
 import (
 	securescorecontrolprofile "github.com/graphgen-dev/graphgen/generated/securescorecontrolprofile"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // Update answers 204 with the documented example of securescorecontrolprofile-update.
 func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUpdate...)
+	graphtest.ServeExample(w, r, 204, examplesUpdate...)
 }
 
 // examplesUpdate are the documented responses of securescorecontrolprofile-update.
-var examplesUpdate = []graphrt.Example{{Path: "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess"}, {
+var examplesUpdate = []graphtest.Example{{Path: "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess"}, {
 	Body:   "{\n  \"id\": \"NonOwnerAccess\",\n  \"azureTenantId\": \"00000001-0001-0001-0001-000000000001c\",\n  \"actionType\": \"Review\",\n  \"actionUrl\": \"https://outlook.office365.com/NonOwnerAccessReport.aspx\",\n  \"controlCategory\": \"Data\",\n  \"title\": \"Review mailbox access by non-owners bi-weekly\", \n  \"deprecated\": false,\n  \"implementationCost\": \"Low\",\n  \"lastModifiedDateTime\": null,\n  \"maxScore\": 5.0,\n  \"rank\": 25,\n  \"remediation\": \"Once you have opened the search tool, specify a date range and select access by <b>All non-owners</b> or <b>External users</b>\",\n  \"remediationImpact\": \"This change will have no effect on your users\",\n  \"service\": \"EXO\",\n  \"threats\": [\n    \"Account Breach\",\n    \"Data Exfiltration\",\n    \"Malicious Insider\"\n  ],\n  \"tier\": \"Core\",\n  \"userImpact\": \"Low\",\n  \"complianceInformation\": [\n    {\n      \"certificationName\": \"FedRAMP_Moderate\",\n      \"certificationControls\": [\n        {\n          \"name\": \"AC-6(9)\",\n          \"url\": \"\",\n        }\n      ]\n    }         \n  ],\n  \"controlStateUpdates\": [\n    {\n      \"assignedTo\": \"\",\n      \"comment\": \"control is reviewed\",\n      \"state\": \"Reviewed\",\n      \"updatedBy\": \"user1@contoso.com\",\n      \"updatedDateTime\": \"2019-03-19T22:37:14.628799Z\"\n    }\n  ],\n  \"vendorInformation\": {\n    \"provider\": \"SecureScore\",\n    \"providerVersion\": null,\n    \"subProvider\": null,\n    \"vendor\": \"Microsoft\"\n  }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess",
@@ -43,17 +43,17 @@ var examplesUpdate = []graphrt.Example{{Path: "/v1.0/security/secureScoreControl
 // Register registers the routes of package securescorecontrolprofile on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[securescorecontrolprofile.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[securescorecontrolprofile.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "securescorecontrolprofile-update",
 		Pattern:   "/v1.0/security/secureScoreControlProfiles/{secureScoreControlProfileID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"SecurityEvents.ReadWrite.All"},
 			DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -64,8 +64,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // securescorecontrolprofile that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package sitebetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,11 +27,11 @@ var _ Handler = DocsHandler{}
 
 // List answers 200 with the documented example of site-search.
 func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesList...)
+	graphtest.ServeExample(w, r, 200, examplesList...)
 }
 
 // examplesList are the documented responses of site-search.
-var examplesList = []graphrt.Example{{
+var examplesList = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"id\": \"contoso.sharepoint.com,da60e844-ba1d-49bc-b4d4-d5e36bae9019,712a596e-90a1-49e3-9b48-bfa80bee8740\",\n      \"name\": \"Team A Site\",\n      \"description\": \"\",\n      \"createdDateTime\": \"2016-10-18T03:05:59Z\",\n      \"lastModifiedDateTime\": \"2016-10-18T10:40:59Z\",\n      \"webUrl\": \"https://contoso.sharepoint.com/sites/siteA\"\n    },\n    {\n      \"id\": \"contoso.sharepoint.com,da60e844-ba1d-49bc-b4d4-d5e36bae9019,0271110f-634f-4300-a841-3a8a2e851851\",\n      \"name\": \"Team B Site\",\n      \"description\": \"\",\n      \"createdDateTime\": \"2016-10-18T03:05:59Z\",\n      \"lastModifiedDateTime\": \"2016-10-18T10:40:59Z\",\n      \"webUrl\": \"https://contoso.sharepoint.com/sites/siteB\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 }}
@@ -39,16 +39,16 @@ var examplesList = []graphrt.Example{{
 // Register registers the routes of package sitebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -60,8 +60,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // sitebeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

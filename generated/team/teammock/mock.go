@@ -7,7 +7,7 @@ package teammock
 
 import (
 	team "github.com/graphgen-dev/graphgen/generated/team"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // Clone answers 202 with the documented example of team-clone.
 func (DocsHandler) Clone(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesClone...)
+	graphtest.ServeExample(w, r, 202, examplesClone...)
 }
 
 // examplesClone are the documented responses of team-clone.
-var examplesClone = []graphrt.Example{{
+var examplesClone = []graphtest.Example{{
 	Header: []string{"Location", "/teams({id})/operations({opId})", "Content-Type", "text/plain"},
 	Path:   "/v1.0/teams/{id}/clone",
 }}
@@ -40,17 +40,17 @@ var examplesClone = []graphrt.Example{{
 // Register registers the routes of package team on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[team.CloneRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[team.CloneRequest](),
 		Method:    "POST",
 		Operation: "team-clone",
 		Pattern:   "/v1.0/teams/{teamID}/clone",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // team that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

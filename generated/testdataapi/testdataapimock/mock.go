@@ -7,7 +7,7 @@
 package testdataapimock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of testdata-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of testdata-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/testdata/a1",
@@ -41,16 +41,16 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package testdataapi on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "testdata-get",
 		Pattern:   "/v1.0/areas/testdata/{testdataID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // testdataapi that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

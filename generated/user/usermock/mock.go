@@ -8,7 +8,7 @@ package usermock
 import (
 	generated "github.com/graphgen-dev/graphgen/generated"
 	user "github.com/graphgen-dev/graphgen/generated/user"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -68,66 +68,66 @@ var _ Handler = DocsHandler{}
 
 // AssignLicense answers 200 with the documented example of user-assignlicense.
 func (DocsHandler) AssignLicense(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesAssignLicense...)
+	graphtest.ServeExample(w, r, 200, examplesAssignLicense...)
 }
 
 // Delete answers 204 with the documented example of user-delete.
 func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDelete...)
+	graphtest.ServeExample(w, r, 204, examplesDelete...)
 }
 
 // Get answers 200 with the documented example of user-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // GetMailboxSettings answers 200 with the documented example of user-get-mailboxsettings.
 func (DocsHandler) GetMailboxSettings(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetMailboxSettings...)
+	graphtest.ServeExample(w, r, 200, examplesGetMailboxSettings...)
 }
 
 // List answers 200 with the documented example of user-list.
 func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesList...)
+	graphtest.ServeExample(w, r, 200, examplesList...)
 }
 
 // ListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
 func (DocsHandler) ListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListAgreementAcceptances...)
+	graphtest.ServeExample(w, r, 200, examplesListAgreementAcceptances...)
 }
 
 // AddSponsorsRef answers 204 with the documented example of user-post-sponsors.
 func (DocsHandler) AddSponsorsRef(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesAddSponsorsRef...)
+	graphtest.ServeExample(w, r, 204, examplesAddSponsorsRef...)
 }
 
 // Create answers 201 with the documented example of user-post-users.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreate...)
+	graphtest.ServeExample(w, r, 201, examplesCreate...)
 }
 
 // SendMail answers 202 with the documented example of user-sendmail.
 func (DocsHandler) SendMail(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesSendMail...)
+	graphtest.ServeExample(w, r, 202, examplesSendMail...)
 }
 
 // Update answers 204 with the documented example of user-update.
 func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUpdate...)
+	graphtest.ServeExample(w, r, 204, examplesUpdate...)
 }
 
 // examplesAssignLicense are the documented responses of user-assignlicense.
-var examplesAssignLicense = []graphrt.Example{{
+var examplesAssignLicense = []graphtest.Example{{
 	Body:   "{\n  \"accountEnabled\": true,\n  \"assignedLicenses\": [\n    {\n      \"disabledPlans\": [ \"11b0131d-43c8-4bbb-b2c8-e80f9a50834a\" ],\n      \"skuId\": \"0118A350-71FC-4EC3-8F0C-6A1CB8867561\"\n    }\n  ],\n  \"assignedPlans\": [\n    {\n      \"assignedDateTime\": \"2016-10-02T12:13:14Z\",\n      \"capabilityStatus\": \"capabilityStatus-value\",\n      \"service\": \"service-value\",\n      \"servicePlanId\": \"bea13e0c-3828-4daa-a392-28af7ff61a0f\"\n    }\n  ],\n  \"businessPhones\": [\n    \"businessPhones-value\"\n  ],\n  \"city\": \"city-value\",\n  \"companyName\": \"companyName-value\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/assignLicense",
 }}
 
 // examplesDelete are the documented responses of user-delete.
-var examplesDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
+var examplesDelete = []graphtest.Example{{Path: "/v1.0/users/{user-id}"}}
 
 // examplesGet are the documented responses of user-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -143,7 +143,7 @@ var examplesGet = []graphrt.Example{{
 }}
 
 // examplesGetMailboxSettings are the documented responses of user-get-mailboxsettings.
-var examplesGetMailboxSettings = []graphrt.Example{{
+var examplesGetMailboxSettings = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings\",\n    \"automaticRepliesSetting\": {\n        \"status\": \"Scheduled\",\n        \"externalAudience\": \"All\",\n        \"scheduledStartDateTime\": {\n            \"dateTime\": \"2016-03-14T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"scheduledEndDateTime\": {\n            \"dateTime\": \"2016-03-28T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n        \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n    },\n    \"timeZone\":\"UTC\",\n    \"language\":{\n      \"locale\":\"en-US\",\n      \"displayName\":\"English (United States)\"\n    },\n    \"workingHours\":{\n        \"daysOfWeek\":[\n            \"monday\",\n            \"tuesday\",\n            \"wednesday\",\n            \"thursday\",\n            \"friday\"\n        ],\n        \"startTime\": \"08:00:00.0000000\",\n        \"endTime\": \"17:00:00.0000000\",\n        \"timeZone\":{\n            \"name\":\"Pacific Standard Time\"\n        }\n    },\n    \"dateFormat\": \"MM/dd/yyyy\",\n    \"timeFormat\": \"hh:mm tt\",\n    \"delegateMeetingMessageDeliveryOptions\": \"sendToDelegateOnly\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/mailboxSettings",
@@ -160,7 +160,7 @@ var examplesGetMailboxSettings = []graphrt.Example{{
 }, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeZone"}}}
 
 // examplesList are the documented responses of user-list.
-var examplesList = []graphrt.Example{{
+var examplesList = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"otherMails\":[\"contoso1@gmail.com\"],\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -201,17 +201,17 @@ var examplesList = []graphrt.Example{{
 }}
 
 // examplesListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
-var examplesListAgreementAcceptances = []graphrt.Example{{
+var examplesListAgreementAcceptances = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"agreementId\": \"093b947f-8363-4979-a47d-4c52b33ee1be\",\n      \"userId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"agreementFileId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"recordedDateTime\": \"2021-03-10T00:39:56.0523527Z\",\n      \"userDisplayName\": \"Test_User\",\n      \"userPrincipalName\": \"Test_User@TestTenant.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/agreementAcceptances",
 }}
 
 // examplesAddSponsorsRef are the documented responses of user-post-sponsors.
-var examplesAddSponsorsRef = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
+var examplesAddSponsorsRef = []graphtest.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
 
 // examplesCreate are the documented responses of user-post-users.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n    \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\",\n    \"businessPhones\": [],\n    \"displayName\": \"Adele Vance\",\n    \"givenName\": \"Adele\",\n    \"jobTitle\": \"Product Marketing Manager\",\n    \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n    \"mobilePhone\": \"+1 425 555 0109\",\n    \"officeLocation\": \"18/2111\",\n    \"preferredLanguage\": \"en-US\",\n    \"surname\": \"Vance\",\n    \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -222,328 +222,328 @@ var examplesCreate = []graphrt.Example{{
 }}
 
 // examplesSendMail are the documented responses of user-sendmail.
-var examplesSendMail = []graphrt.Example{{Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {
+var examplesSendMail = []graphtest.Example{{Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {
 	Body:   "{\n    \"error\": {\n        \"code\": \"ErrorMimeContentInvalidBase64String\",\n        \"message\": \"Invalid base64 string for MIME content.\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 }}
 
 // examplesUpdate are the documented responses of user-update.
-var examplesUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
+var examplesUpdate = []graphtest.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.AssignLicenseRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[user.AssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
 		Pattern:   "/v1.0/users/{userID}/assignLicense",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.AssignLicense)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "user-delete",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/automaticRepliesSetting",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/dateFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/dateFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/language",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/language",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/timeFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/timeZone",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeZone",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/workingHours",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/workingHours",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-list",
 		Pattern:   "/v1.0/users",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.List)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/me/agreementAcceptances",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.ListAgreementAcceptances)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/users/{userID}/agreementAcceptances",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.ListAgreementAcceptances)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckRef(),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckRef(),
 		Method:    "POST",
 		Operation: "user-post-sponsors",
 		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.AddSponsorsRef)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.User](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.User](),
 		Method:    "POST",
 		Operation: "user-post-users",
 		Pattern:   "/v1.0/users",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Create)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckJSON[user.SendMailRequest]("message"),
 		Method:    "POST",
 		Operation: "user-sendmail",
 		Pattern:   "/v1.0/me/sendMail",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.Send"},
 			DelegatedPersonal: []string{"Mail.Send"},
 			DelegatedWork:     []string{"Mail.Send"},
 		},
 	}, h.SendMail)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckJSON[user.SendMailRequest]("message"),
 		Method:    "POST",
 		Operation: "user-sendmail",
 		Pattern:   "/v1.0/users/{userID}/sendMail",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.Send"},
 			DelegatedPersonal: []string{"Mail.Send"},
 			DelegatedWork:     []string{"Mail.Send"},
 		},
 	}, h.SendMail)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[user.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "user-update",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.ReadWrite"},
 			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
@@ -554,8 +554,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // user that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

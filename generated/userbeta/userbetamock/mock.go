@@ -6,7 +6,7 @@
 package userbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // GetTransitiveReportsCount answers 200 with the documented example of user-get-transitivereports.
 func (DocsHandler) GetTransitiveReportsCount(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetTransitiveReportsCount...)
+	graphtest.ServeExample(w, r, 200, examplesGetTransitiveReportsCount...)
 }
 
 // examplesGetTransitiveReportsCount are the documented responses of user-get-transitivereports.
-var examplesGetTransitiveReportsCount = []graphrt.Example{{
+var examplesGetTransitiveReportsCount = []graphtest.Example{{
 	Header: []string{"Content-type", "text/plain"},
 	Path:   "/beta/users/45b7d2e7-b882-4a80-ba97-10b7a63b8fa4/transitiveReports/$count",
 }}
@@ -40,17 +40,17 @@ var examplesGetTransitiveReportsCount = []graphrt.Example{{
 // Register registers the routes of package userbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Headers:   []string{"ConsistencyLevel"},
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
 		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
 			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // userbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

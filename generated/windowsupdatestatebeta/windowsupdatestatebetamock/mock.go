@@ -8,7 +8,7 @@ package windowsupdatestatebetamock
 
 import (
 	generated "github.com/graphgen-dev/graphgen/generated"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // Create answers 201 with the documented example of intune-shared-windowsupdatestate-create.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreate...)
+	graphtest.ServeExample(w, r, 201, examplesCreate...)
 }
 
 // examplesCreate are the documented responses of intune-shared-windowsupdatestate-create.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.windowsUpdateState\",\n  \"id\": \"3d92af00-af00-3d92-00af-923d00af923d\",\n  \"deviceId\": \"Device Id value\",\n  \"userId\": \"User Id value\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userPrincipalName\": \"User Principal Name value\",\n  \"status\": \"pendingInstallation\",\n  \"qualityUpdateVersion\": \"Quality Update Version value\",\n  \"featureUpdateVersion\": \"Feature Update Version value\",\n  \"lastScanDateTime\": \"2016-12-31T23:59:18.0955018-08:00\",\n  \"lastSyncDateTime\": \"2017-01-01T00:02:49.3205976-08:00\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
@@ -44,17 +44,17 @@ var examplesCreate = []graphrt.Example{{
 // Register registers the routes of package windowsupdatestatebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[generated.WindowsUpdateState](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[generated.WindowsUpdateState](),
 		Method:    "POST",
 		Operation: "intune-shared-windowsupdatestate-create",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -65,8 +65,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // windowsupdatestatebeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

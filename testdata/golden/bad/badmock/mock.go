@@ -7,7 +7,7 @@
 package badmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	brokenmock "github.com/graphgen-dev/graphgen/testdata/golden/bad/broken/brokenmock"
 	examplemock "github.com/graphgen-dev/graphgen/testdata/golden/bad/example/examplemock"
 	headermock "github.com/graphgen-dev/graphgen/testdata/golden/bad/header/headermock"
@@ -56,8 +56,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Broken: h}) lets h answer the operations of
 // package broken.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	brokenmock.Register(m, h.Broken)
 	examplemock.Register(m, h.Example)
 	headermock.Register(m, h.Header)

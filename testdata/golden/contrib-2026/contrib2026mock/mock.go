@@ -7,7 +7,7 @@
 package contrib2026mock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	applicationmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/application/applicationmock"
 	channelmock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/channel/channelmock"
 	cloudlicensingbetamock "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/cloudlicensingbeta/cloudlicensingbetamock"
@@ -68,8 +68,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Application: h}) lets h answer the operations of
 // package application.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	applicationmock.Register(m, h.Application)
 	channelmock.Register(m, h.Channel)
 	cloudlicensingbetamock.Register(m, h.Cloudlicensingbeta)

@@ -7,7 +7,7 @@
 package craftedmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	widgetmock "github.com/graphgen-dev/graphgen/testdata/golden/crafted/widget/widgetmock"
 )
 
@@ -24,8 +24,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Widget: h}) lets h answer the operations of
 // package widget.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	widgetmock.Register(m, h.Widget)
 	return m
 }

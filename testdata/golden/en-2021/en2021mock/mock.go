@@ -7,7 +7,7 @@
 package en2021mock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	alertmock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/alert/alertmock"
 	alertbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/alertbeta/alertbetamock"
 	androidmanagedappprotectionbetamock "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/androidmanagedappprotectionbeta/androidmanagedappprotectionbetamock"
@@ -148,8 +148,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Alert: h}) lets h answer the operations of
 // package alert.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	alertmock.Register(m, h.Alert)
 	alertbetamock.Register(m, h.Alertbeta)
 	androidmanagedappprotectionbetamock.Register(m, h.Androidmanagedappprotectionbeta)

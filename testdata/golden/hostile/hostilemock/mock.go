@@ -7,7 +7,7 @@
 package hostilemock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	apimock "github.com/graphgen-dev/graphgen/testdata/golden/hostile/api/apimock"
 	api1stmock "github.com/graphgen-dev/graphgen/testdata/golden/hostile/api1st/api1stmock"
 	bodiesmock "github.com/graphgen-dev/graphgen/testdata/golden/hostile/bodies/bodiesmock"
@@ -92,8 +92,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Api: h}) lets h answer the operations of
 // package api.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	apimock.Register(m, h.Api)
 	api1stmock.Register(m, h.Api1st)
 	bodiesmock.Register(m, h.Bodies)

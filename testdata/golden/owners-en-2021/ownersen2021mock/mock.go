@@ -7,7 +7,7 @@
 package ownersen2021mock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	organizationmock "github.com/graphgen-dev/graphgen/testdata/golden/owners-en-2021/organization/organizationmock"
 	usermock "github.com/graphgen-dev/graphgen/testdata/golden/owners-en-2021/user/usermock"
 )
@@ -28,8 +28,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Organization: h}) lets h answer the operations of
 // package organization.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	organizationmock.Register(m, h.Organization)
 	usermock.Register(m, h.User)
 	return m

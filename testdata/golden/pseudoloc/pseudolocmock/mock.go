@@ -7,7 +7,7 @@
 package pseudolocmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	calendarmock "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/calendar/calendarmock"
 	contactmock "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/contact/contactmock"
 	devicemanagementreportsbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/devicemanagementreportsbeta/devicemanagementreportsbetamock"
@@ -32,8 +32,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Calendar: h}) lets h answer the operations of
 // package calendar.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	calendarmock.Register(m, h.Calendar)
 	contactmock.Register(m, h.Contact)
 	devicemanagementreportsbetamock.Register(m, h.Devicemanagementreportsbeta)

@@ -7,7 +7,7 @@
 package ptbr2023mock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	accesspackageassignmentmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/accesspackageassignment/accesspackageassignmentmock"
 	b2xidentityuserflowmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/b2xidentityuserflow/b2xidentityuserflowmock"
 	chatsmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/chats/chatsmock"
@@ -96,8 +96,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Accesspackageassignment: h}) lets h answer the operations of
 // package accesspackageassignment.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	accesspackageassignmentmock.Register(m, h.Accesspackageassignment)
 	b2xidentityuserflowmock.Register(m, h.B2xidentityuserflow)
 	chatsmock.Register(m, h.Chats)

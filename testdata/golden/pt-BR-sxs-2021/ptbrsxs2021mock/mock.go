@@ -7,7 +7,7 @@
 package ptbrsxs2021mock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	calendarmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/calendar/calendarmock"
 	calendarbetamock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/calendarbeta/calendarbetamock"
 	groupmock "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/group/groupmock"
@@ -48,8 +48,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Calendar: h}) lets h answer the operations of
 // package calendar.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	calendarmock.Register(m, h.Calendar)
 	calendarbetamock.Register(m, h.Calendarbeta)
 	groupmock.Register(m, h.Group)

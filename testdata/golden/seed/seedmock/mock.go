@@ -7,7 +7,7 @@
 package seedmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	vpptokenmock "github.com/graphgen-dev/graphgen/testdata/golden/seed/vpptoken/vpptokenmock"
 )
 
@@ -24,8 +24,8 @@ type Handlers struct {
 // NewMock(Handlers{}) answers every operation with its documented example,
 // and NewMock(Handlers{Vpptoken: h}) lets h answer the operations of
 // package vpptoken.
-func NewMock(h Handlers) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handlers) *graphtest.Mux {
+	m := graphtest.NewMux()
 	vpptokenmock.Register(m, h.Vpptoken)
 	return m
 }

@@ -6,7 +6,7 @@
 package examplemock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	example "github.com/graphgen-dev/graphgen/testdata/golden/bad/example"
 	"net/http"
 )
@@ -29,26 +29,26 @@ var _ Handler = DocsHandler{}
 
 // UpdateSprocket answers 204 with the documented example of example-request-no-method.
 func (DocsHandler) UpdateSprocket(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUpdateSprocket...)
+	graphtest.ServeExample(w, r, 204, examplesUpdateSprocket...)
 }
 
 // examplesUpdateSprocket are the documented responses of example-request-no-method.
-var examplesUpdateSprocket = []graphrt.Example{{}}
+var examplesUpdateSprocket = []graphtest.Example{{}}
 
 // Register registers the routes of package example on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[example.UpdateSprocketRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[example.UpdateSprocketRequest](),
 		Method:    "PATCH",
 		Operation: "example-request-no-method",
 		Pattern:   "/v1.0/sprockets/{sprocketID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Sprocket.ReadWrite.All"},
 			DelegatedWork: []string{"Sprocket.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -59,8 +59,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // example that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package permissionmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -35,84 +35,84 @@ var _ Handler = DocsHandler{}
 
 // DeleteWhatsit answers 204 with the documented example of permission-name-broken.
 func (DocsHandler) DeleteWhatsit(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDeleteWhatsit...)
+	graphtest.ServeExample(w, r, 204, examplesDeleteWhatsit...)
 }
 
 // GetWhatsit answers 200 with the documented example of permission-row-no-kind.
 func (DocsHandler) GetWhatsit(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetWhatsit...)
+	graphtest.ServeExample(w, r, 200, examplesGetWhatsit...)
 }
 
 // ListWhatsits answers 200 with the documented example of permission-row-sentence.
 func (DocsHandler) ListWhatsits(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListWhatsits...)
+	graphtest.ServeExample(w, r, 200, examplesListWhatsits...)
 }
 
 // DeleteGubbin answers 204 with the documented example of permission-table-missing-kind.
 func (DocsHandler) DeleteGubbin(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDeleteGubbin...)
+	graphtest.ServeExample(w, r, 204, examplesDeleteGubbin...)
 }
 
 // examplesDeleteWhatsit are the documented responses of permission-name-broken.
-var examplesDeleteWhatsit = []graphrt.Example{}
+var examplesDeleteWhatsit = []graphtest.Example{}
 
 // examplesGetWhatsit are the documented responses of permission-row-no-kind.
-var examplesGetWhatsit = []graphrt.Example{}
+var examplesGetWhatsit = []graphtest.Example{}
 
 // examplesListWhatsits are the documented responses of permission-row-sentence.
-var examplesListWhatsits = []graphrt.Example{{
+var examplesListWhatsits = []graphtest.Example{{
 	Body:   "{\"value\":[]}",
 	Header: []string{"Content-Type", "application/json"},
 }}
 
 // examplesDeleteGubbin are the documented responses of permission-table-missing-kind.
-var examplesDeleteGubbin = []graphrt.Example{}
+var examplesDeleteGubbin = []graphtest.Example{}
 
 // Register registers the routes of package permission on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "permission-name-broken",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Whatsit.ReadWrite.All"},
 			DelegatedWork: []string{"Whatsit.ReadWrite", "Whatsit.Read"},
 		},
 	}, h.DeleteWhatsit)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "permission-row-no-kind",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Whatsit.Read.All"},
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetWhatsit)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "permission-row-sentence",
 		Pattern:   "/v1.0/whatsits",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Whatsit.Read.All"},
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.ListWhatsits)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "permission-table-missing-kind",
 		Pattern:   "/v1.0/gubbins/{gubbinID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Gubbin.ReadWrite.All"},
 			DelegatedWork: []string{"Gubbin.ReadWrite"},
 		},
@@ -122,8 +122,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // permission that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

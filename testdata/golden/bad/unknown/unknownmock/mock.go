@@ -6,7 +6,7 @@
 package unknownmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // ListWidgets answers 200 with the documented example of unknown-section-order.
 func (DocsHandler) ListWidgets(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListWidgets...)
+	graphtest.ServeExample(w, r, 200, examplesListWidgets...)
 }
 
 // examplesListWidgets are the documented responses of unknown-section-order.
-var examplesListWidgets = []graphrt.Example{{
+var examplesListWidgets = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\"id\": \"w1\", \"displayName\": \"Sprocket\"}\n  ]\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/widgets",
@@ -41,27 +41,27 @@ var examplesListWidgets = []graphrt.Example{{
 // Register registers the routes of package unknown on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/me/widgets",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Widget.Read.All"},
 			DelegatedPersonal: []string{"Widget.Read"},
 			DelegatedWork:     []string{"Widget.Read"},
 		},
 	}, h.ListWidgets)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/users/{userID}/widgets",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Widget.Read.All"},
 			DelegatedPersonal: []string{"Widget.Read"},
 			DelegatedWork:     []string{"Widget.Read"},
@@ -72,8 +72,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // unknown that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package driveitemmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -33,11 +33,11 @@ var _ Handler = DocsHandler{}
 
 // GetRootContent answers 302 with the documented example of driveitem-get-content.
 func (DocsHandler) GetRootContent(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesGetRootContent...)
+	graphtest.ServeExample(w, r, 302, examplesGetRootContent...)
 }
 
 // examplesGetRootContent are the documented responses of driveitem-get-content.
-var examplesGetRootContent = []graphrt.Example{{
+var examplesGetRootContent = []graphtest.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 }, {
@@ -49,48 +49,48 @@ var examplesGetRootContent = []graphrt.Example{{
 // Register registers the routes of package driveitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/content",
 	}, h.GetRootContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content",
 		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/content",
@@ -100,8 +100,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // driveitem that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

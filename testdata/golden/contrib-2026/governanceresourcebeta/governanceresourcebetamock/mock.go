@@ -7,7 +7,7 @@
 package governanceresourcebetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	governanceresourcebeta "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/governanceresourcebeta"
 	"net/http"
 )
@@ -31,26 +31,26 @@ var _ Handler = DocsHandler{}
 
 // Register answers 200 with the documented example of governanceresource-register.
 func (DocsHandler) Register(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesRegister...)
+	graphtest.ServeExample(w, r, 200, examplesRegister...)
 }
 
 // examplesRegister are the documented responses of governanceresource-register.
-var examplesRegister = []graphrt.Example{{Path: "/beta/privilegedAccess/azureResources/resources/register"}}
+var examplesRegister = []graphtest.Example{{Path: "/beta/privilegedAccess/azureResources/resources/register"}}
 
 // Register registers the routes of package governanceresourcebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[governanceresourcebeta.RegisterRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[governanceresourcebeta.RegisterRequest](),
 		Method:    "POST",
 		Operation: "governanceresource-register",
 		Pattern:   "/beta/privilegedAccess/azureResources/resources/register",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureADGroup"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
@@ -60,8 +60,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // governanceresourcebeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package mailboxbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	mailboxbeta "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/mailboxbeta"
 	"net/http"
 )
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // ExportItems answers 200 with the documented example of mailbox-exportitems.
 func (DocsHandler) ExportItems(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesExportItems...)
+	graphtest.ServeExample(w, r, 200, examplesExportItems...)
 }
 
 // examplesExportItems are the documented responses of mailbox-exportitems.
-var examplesExportItems = []graphrt.Example{{
+var examplesExportItems = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Collection(microsoft.graph.exportItemResponse)\",\n    \"value\": [\n        {\n            \"itemId\": \"EDSVrdi3lRAADmpnf1AAA=\",\n            \"changeKey\": \"CQAAABYAAACQ2fKdhq8oSKEDSVrdi3lRAAEu4C+G\"\n        },\n        {\n            \"itemId\": \"EDSVrdi3lRAAD45b7RAAA=\",\n            \"changeKey\": \"CQAAABYAAACQ2fKdhq8oSKEDSVrdi3lRAAD4pUax\"\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/admin/exchange/mailboxes/MBX:e0643f21@a7809c93/exportItems",
@@ -44,17 +44,17 @@ var examplesExportItems = []graphrt.Example{{
 // Register registers the routes of package mailboxbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[mailboxbeta.ExportItemsRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[mailboxbeta.ExportItemsRequest](),
 		Method:    "POST",
 		Operation: "mailbox-exportitems",
 		Pattern:   "/beta/admin/exchange/mailboxes/{mailboxID}/exportItems",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"MailboxItem.ImportExport.All"},
 			DelegatedWork: []string{"MailboxItem.ImportExport"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -65,8 +65,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // mailboxbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

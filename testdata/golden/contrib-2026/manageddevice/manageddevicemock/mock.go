@@ -7,7 +7,7 @@
 package manageddevicemock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of intune-devices-manageddevice-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of intune-devices-manageddevice-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.managedDevice\",\n    \"id\": \"705c034c-034c-705c-4c03-5c704c035c70\",\n    \"userId\": \"User Id value\",\n    \"deviceName\": \"Device Name value\",\n    \"managedDeviceOwnerType\": \"company\",\n    \"deviceActionResults\": [\n      {\n        \"@odata.type\": \"microsoft.graph.deviceActionResult\",\n        \"actionName\": \"Action Name value\",\n        \"actionState\": \"pending\",\n        \"startDateTime\": \"2016-12-31T23:58:46.7156189-08:00\",\n        \"lastUpdatedDateTime\": \"2017-01-01T00:00:56.8321556-08:00\"\n      }\n    ],\n    \"enrolledDateTime\": \"2016-12-31T23:59:43.797191-08:00\",\n    \"lastSyncDateTime\": \"2017-01-01T00:02:49.3205976-08:00\",\n    \"operatingSystem\": \"Operating System value\",\n    \"complianceState\": \"compliant\",\n    \"jailBroken\": \"Jail Broken value\",\n    \"managementAgent\": \"mdm\",\n    \"osVersion\": \"Os Version value\",\n    \"easActivated\": true,\n    \"easDeviceId\": \"Eas Device Id value\",\n    \"easActivationDateTime\": \"2016-12-31T23:59:43.4878784-08:00\",\n    \"azureADRegistered\": true,\n    \"deviceEnrollmentType\": \"userEnrollment\",\n    \"activationLockBypassCode\": \"Activation Lock Bypass Code value\",\n    \"emailAddress\": \"Email Address value\",\n    \"azureADDeviceId\": \"Azure ADDevice Id value\",\n    \"deviceRegistrationState\": \"registered\",\n    \"deviceCategoryDisplayName\": \"Device Category Display Name value\",\n    \"isSupervised\": true,\n    \"exchangeLastSuccessfulSyncDateTime\": \"2017-01-01T00:00:45.8803083-08:00\",\n    \"exchangeAccessState\": \"unknown\",\n    \"exchangeAccessStateReason\": \"unknown\",\n    \"remoteAssistanceSessionUrl\": \"https://example.com/remoteAssistanceSessionUrl/\",\n    \"remoteAssistanceSessionErrorDetails\": \"Remote Assistance Session Error Details value\",\n    \"isEncrypted\": true,\n    \"userPrincipalName\": \"User Principal Name value\",\n    \"model\": \"Model value\",\n    \"manufacturer\": \"Manufacturer value\",\n    \"imei\": \"Imei value\",\n    \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n    \"serialNumber\": \"Serial Number value\",\n    \"phoneNumber\": \"Phone Number value\",\n    \"androidSecurityPatchLevel\": \"Android Security Patch Level value\",\n    \"userDisplayName\": \"User Display Name value\",\n    \"configurationManagerClientEnabledFeatures\": {\n      \"@odata.type\": \"microsoft.graph.configurationManagerClientEnabledFeatures\",\n      \"inventory\": true,\n      \"modernApps\": true,\n      \"resourceAccess\": true,\n      \"deviceConfiguration\": true,\n      \"compliancePolicy\": true,\n      \"windowsUpdateForBusiness\": true\n    },\n    \"wiFiMacAddress\": \"Wi Fi Mac Address value\",\n    \"deviceHealthAttestationState\": {\n      \"@odata.type\": \"microsoft.graph.deviceHealthAttestationState\",\n      \"lastUpdateDateTime\": \"Last Update Date Time value\",\n      \"contentNamespaceUrl\": \"https://example.com/contentNamespaceUrl/\",\n      \"deviceHealthAttestationStatus\": \"Device Health Attestation Status value\",\n      \"contentVersion\": \"Content Version value\",\n      \"issuedDateTime\": \"2016-12-31T23:58:22.1231038-08:00\",\n      \"attestationIdentityKey\": \"Attestation Identity Key value\",\n      \"resetCount\": 10,\n      \"restartCount\": 12,\n      \"dataExcutionPolicy\": \"Data Excution Policy value\",\n      \"bitLockerStatus\": \"Bit Locker Status value\",\n      \"bootManagerVersion\": \"Boot Manager Version value\",\n      \"codeIntegrityCheckVersion\": \"Code Integrity Check Version value\",\n      \"secureBoot\": \"Secure Boot value\",\n      \"bootDebugging\": \"Boot Debugging value\",\n      \"operatingSystemKernelDebugging\": \"Operating System Kernel Debugging value\",\n      \"codeIntegrity\": \"Code Integrity value\",\n      \"testSigning\": \"Test Signing value\",\n      \"safeMode\": \"Safe Mode value\",\n      \"windowsPE\": \"Windows PE value\",\n      \"earlyLaunchAntiMalwareDriverProtection\": \"Early Launch Anti Malware Driver Protection value\",\n      \"virtualSecureMode\": \"Virtual Secure Mode value\",\n      \"pcrHashAlgorithm\": \"Pcr Hash Algorithm value\",\n      \"bootAppSecurityVersion\": \"Boot App Security Version value\",\n      \"bootManagerSecurityVersion\": \"Boot Manager Security Version value\",\n      \"tpmVersion\": \"Tpm Version value\",\n      \"pcr0\": \"Pcr0 value\",\n      \"secureBootConfigurationPolicyFingerPrint\": \"Secure Boot Configuration Policy Finger Print value\",\n      \"codeIntegrityPolicy\": \"Code Integrity Policy value\",\n      \"bootRevisionListInfo\": \"Boot Revision List Info value\",\n      \"operatingSystemRevListInfo\": \"Operating System Rev List Info value\",\n      \"healthStatusMismatchInfo\": \"Health Status Mismatch Info value\",\n      \"healthAttestationSupportedStatus\": \"Health Attestation Supported Status value\"\n    },\n    \"subscriberCarrier\": \"Subscriber Carrier value\",\n    \"meid\": \"Meid value\",\n    \"totalStorageSpaceInBytes\": 8,\n    \"freeStorageSpaceInBytes\": 7,\n    \"managedDeviceName\": \"Managed Device Name value\",\n    \"partnerReportedThreatState\": \"activated\"\n  }\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}",
@@ -44,36 +44,36 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package manageddevice on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
@@ -83,8 +83,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // manageddevice that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

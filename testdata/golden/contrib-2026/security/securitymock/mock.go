@@ -6,7 +6,7 @@
 package securitymock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	security "github.com/graphgen-dev/graphgen/testdata/golden/contrib-2026/security"
 	"net/http"
 )
@@ -29,11 +29,11 @@ var _ Handler = DocsHandler{}
 
 // RunHuntingQuery answers 200 with the documented example of security-security-runhuntingquery.
 func (DocsHandler) RunHuntingQuery(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesRunHuntingQuery...)
+	graphtest.ServeExample(w, r, 200, examplesRunHuntingQuery...)
 }
 
 // examplesRunHuntingQuery are the documented responses of security-security-runhuntingquery.
-var examplesRunHuntingQuery = []graphrt.Example{{
+var examplesRunHuntingQuery = []graphtest.Example{{
 	Body: "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#microsoft.graph.security.huntingQueryResults\",\n    \"schema\": [\n        {\n            \"name\": \"Timestamp\",\n            \"type\": \"DateTime\"\n        },\n        {\n            \"name\": \"FileName\",\n            \"type\": \"String\"\n        },\n        {\n            \"name\": \"InitiatingProcessFileName\",\n            \"type\": \"String\"\n        }\n    ],\n    \"results\": [\n        {\n            \"Timestamp\": \"2024-03-26T09:39:50.7688641Z\",\n            \"FileName\": \"cmd.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        },\n        {\n            \"Timestamp\": \"2024-03-26T09:39:49.4353788Z\",\n            \"FileName\": \"cmd.exe\",\n            \"InitiatingProcessFileName\": \"powershell.exe\"\n        }\n    ]\n}",
 	Path: "/v1.0/security/runHuntingQuery",
 }, {
@@ -47,17 +47,17 @@ var examplesRunHuntingQuery = []graphrt.Example{{
 // Register registers the routes of package security on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[security.RunHuntingQueryRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[security.RunHuntingQueryRequest](),
 		Method:    "POST",
 		Operation: "security-security-runhuntingquery",
 		Pattern:   "/v1.0/security/runHuntingQuery",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"ThreatHunting.Read.All"},
 			DelegatedWork: []string{"ThreatHunting.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -68,8 +68,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // security that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package softwareoathauthenticationmethodmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of softwareoathauthenticationmethod-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of softwareoathauthenticationmethod-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.softwareOathAuthenticationMethod\",\n    \"id\": \"b172893e-893e-b172-3e89-72b13e8972b1\",\n    \"secretKey\": null\n  }\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/me/authentication/softwareOathMethods/b172893e-893e-b172-3e89-72b13e8972b1",
@@ -43,27 +43,27 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package softwareoathauthenticationmethod on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{softwareOathMethodID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/users/{userID}/authentication/softwareOathMethods/{softwareOathMethodID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -74,8 +74,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // softwareoathauthenticationmethod that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package usermock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,26 +28,26 @@ var _ Handler = DocsHandler{}
 
 // AddSponsorsRef answers 204 with the documented example of user-post-sponsors.
 func (DocsHandler) AddSponsorsRef(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesAddSponsorsRef...)
+	graphtest.ServeExample(w, r, 204, examplesAddSponsorsRef...)
 }
 
 // examplesAddSponsorsRef are the documented responses of user-post-sponsors.
-var examplesAddSponsorsRef = []graphrt.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
+var examplesAddSponsorsRef = []graphtest.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
 
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckRef(),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckRef(),
 		Method:    "POST",
 		Operation: "user-post-sponsors",
 		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -58,8 +58,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // user that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

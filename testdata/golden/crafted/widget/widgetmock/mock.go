@@ -6,7 +6,7 @@
 package widgetmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	widget "github.com/graphgen-dev/graphgen/testdata/golden/crafted/widget"
 	"net/http"
 )
@@ -29,38 +29,38 @@ var _ Handler = DocsHandler{}
 
 // Reset answers 202 with the documented example of widget-shapes.
 func (DocsHandler) Reset(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesReset...)
+	graphtest.ServeExample(w, r, 202, examplesReset...)
 }
 
 // examplesReset are the documented responses of widget-shapes.
-var examplesReset = []graphrt.Example{}
+var examplesReset = []graphtest.Example{}
 
 // Register registers the routes of package widget on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[widget.ResetRequest]("mode"),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckJSON[widget.ResetRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/widgets/{widgetID}/reset",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
 			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
 			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
 		},
 	}, h.Reset)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[widget.ResetRequest]("mode"),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckJSON[widget.ResetRequest]("mode"),
 		Method:    "POST",
 		Operation: "widget-shapes",
 		Pattern:   "/v1.0/users/{userID}/widgets/{widgetID}/reset",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
 			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
 			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
@@ -71,8 +71,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // widget that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

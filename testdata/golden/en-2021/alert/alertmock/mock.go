@@ -6,7 +6,7 @@
 package alertmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,11 +27,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of alert-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of alert-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"activityGroupName\": \"String\",\n  \"assignedTo\": \"String\",\n  \"azureSubscriptionId\": \"String\",\n  \"azureTenantId\": \"String\",\n  \"category\": \"String\",\n  \"closedDateTime\": \"String (timestamp)\",\n  \"cloudAppStates\": [\n    {\n      \"destinationServiceIp\": \"String\",\n      \"destinationServiceName\": \"String\",\n      \"riskScore\": \"String\"\n    }\n  ],\n  \"comments\": [\"String\"],\n  \"confidence\": 1024,\n  \"createdDateTime\": \"String (timestamp)\",\n  \"description\": \"String\",\n  \"detectionIds\": [\"String\"],\n  \"eventDateTime\": \"String (timestamp)\",\n  \"feedback\": \"@odata.type: microsoft.graph.alertFeedback\",\n  \"fileStates\": [\n    {\n      \"fileHash\": {\n        \"hashType\": \"@odata.type: microsoft.graph.fileHashType\",\n        \"hashValue\": \"String\"\n      },\n      \"name\": \"String\",\n      \"path\": \"String\",\n      \"riskScore\": \"String\"\n    }\n  ],\n  \"hostStates\": [\n    {\n      \"fqdn\": \"String\",\n      \"isAzureAadJoined\": true,\n      \"isAzureAadRegistered\": true,\n      \"isHybridAzureDomainJoined\": true,\n      \"netBiosName\": \"String\",\n      \"os\": \"String\",\n      \"privateIpAddress\": \"String\",\n      \"publicIpAddress\": \"String\",\n      \"riskScore\": \"String\"\n    }\n  ],\n  \"id\": \"String (identifier)\",\n  \"incidentIds\": [\"String\"],\n  \"lastModifiedDateTime\": \"String (timestamp)\",\n  \"malwareStates\": [\n    {\n      \"category\": \"String\",\n      \"family\": \"String\",\n      \"name\": \"String\",\n      \"severity\": \"String\",\n      \"wasRunning\": true\n    }\n  ],\n  \"networkConnections\": [\n    {\n      \"applicationName\": \"String\",\n      \"destinationAddress\": \"String\",\n      \"destinationDomain\": \"String\",\n      \"destinationLocation\": \"String\",\n      \"destinationPort\": \"String\",\n      \"destinationUrl\": \"String\",\n      \"direction\": \"@odata.type: microsoft.graph.connectionDirection\",\n      \"domainRegisteredDateTime\": \"String (timestamp)\",\n      \"localDnsName\": \"String\",\n      \"natDestinationAddress\": \"String\",\n      \"natDestinationPort\": \"String\",\n      \"natSourceAddress\": \"String\",\n      \"natSourcePort\": \"String\",\n      \"protocol\": \"@odata.type: microsoft.graph.securityNetworkProtocol\",\n      \"riskScore\": \"String\",\n      \"sourceAddress\": \"String\",\n      \"sourceLocation\": \"String\",\n      \"sourcePort\": \"String\",\n      \"status\": \"@odata.type: microsoft.graph.connectionStatus\",\n      \"urlParameters\": \"String\"\n    }\n  ],\n  \"processes\": [\n    {\n      \"accountName\": \"String\",\n      \"commandLine\": \"String\",\n      \"createdDateTime\": \"String (timestamp)\",\n      \"fileHash\": {\n        \"hashType\": \"@odata.type: microsoft.graph.fileHashType\",\n        \"hashValue\": \"String\"\n      },\n      \"integrityLevel\": \"@odata.type: microsoft.graph.processIntegrityLevel\",\n      \"isElevated\": true,\n      \"name\": \"String\",\n      \"parentProcessCreatedDateTime\": \"String (timestamp)\",\n      \"parentProcessId\": 1024,\n      \"parentProcessName\": \"String\",\n      \"path\": \"String\",\n      \"processId\": 1024\n    }\n  ],\n  \"recommendedActions\": [\"String\"],\n  \"registryKeyStates\": [\n    {\n      \"hive\": \"@odata.type: microsoft.graph.registryHive\",\n      \"key\": \"String\",\n      \"oldKey\": \"String\",\n      \"oldValueData\": \"String\",\n      \"oldValueName\": \"String\",\n      \"operation\": \"@odata.type: microsoft.graph.registryOperation\",\n      \"processId\": 1024,\n      \"valueData\": \"String\",\n      \"valueName\": \"String\",\n      \"valueType\": \"@odata.type: microsoft.graph.registryValueType\"\n    }\n  ],\n   \"securityResources\": [\n    {\n      \"resource\": \"String\",\n      \"resourceType\": \"@odata.type: microsoft.graph.securityResourceType\"\n    }\n   ],\n  \"severity\": \"@odata.type: microsoft.graph.alertSeverity\",\n  \"sourceMaterials\": [\"String\"],\n  \"status\": \"@odata.type: microsoft.graph.alertStatus\",\n  \"tags\": [\"String\"],\n  \"title\": \"String\",\n  \"triggers\": [\n    {\n      \"name\": \"String\",\n      \"type\": \"String\",\n      \"value\": \"String\"\n    }\n  ],\n  \"userStates\": [\n    {\n      \"aadUserId\": \"String\",\n      \"accountName\": \"String\",\n      \"domainName\": \"String\",\n      \"emailRole\": \"@odata.type: microsoft.graph.emailRole\",\n      \"isVpn\": true,\n      \"logonDateTime\": \"String (timestamp)\",\n      \"logonId\": \"String\",\n      \"logonIp\": \"String\",\n      \"logonLocation\": \"String\",\n      \"logonType\": \"@odata.type: microsoft.graph.logonType\",\n      \"onPremisesSecurityIdentifier\": \"String\",\n      \"riskScore\": \"String\",\n      \"userAccountType\": \"@odata.type: microsoft.graph.userAccountSecurityType\",\n      \"userPrincipalName\": \"String\"\n    }\n  ],\n  \"vendorInformation\": {\n    \"provider\": \"String\",\n    \"providerVersion\": \"String\",\n    \"subProvider\": \"String\",\n    \"vendor\": \"String\"\n  },\n  \"vulnerabilityStates\": [\n    {\n      \"cve\": \"String\",\n      \"severity\": \"String\",\n      \"wasRunning\": true\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/security/alerts/{alert_id}",
@@ -40,16 +40,16 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package alert on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "alert-get",
 		Pattern:   "/v1.0/security/alerts/{alertID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
 			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -60,8 +60,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // alert that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package alertbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,11 +27,11 @@ var _ Handler = DocsHandler{}
 
 // List answers 200 with the documented example of alert-list.
 func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesList...)
+	graphtest.ServeExample(w, r, 200, examplesList...)
 }
 
 // examplesList are the documented responses of alert-list.
-var examplesList = []graphrt.Example{{
+var examplesList = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"activityGroupName\": \"activityGroupName-value\",\n      \"assignedTo\": \"assignedTo-value\",\n      \"azureSubscriptionId\": \"azureSubscriptionId-value\",\n      \"azureTenantId\": \"azureTenantId-value\",\n      \"category\": \"category-value\",\n      \"closedDateTime\": \"datetime-value\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/security/alerts",
@@ -40,16 +40,16 @@ var examplesList = []graphrt.Example{{
 // Register registers the routes of package alertbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "alert-list",
 		Pattern:   "/beta/security/alerts",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
 			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -60,8 +60,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // alertbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package applicationmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,25 +30,25 @@ var _ Handler = DocsHandler{}
 
 // DeleteTokenLifetimePolicyRef answers 204 with the documented example of application-delete-tokenlifetimepolicies.
 func (DocsHandler) DeleteTokenLifetimePolicyRef(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDeleteTokenLifetimePolicyRef...)
+	graphtest.ServeExample(w, r, 204, examplesDeleteTokenLifetimePolicyRef...)
 }
 
 // examplesDeleteTokenLifetimePolicyRef are the documented responses of application-delete-tokenlifetimepolicies.
-var examplesDeleteTokenLifetimePolicyRef = []graphrt.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
+var examplesDeleteTokenLifetimePolicyRef = []graphtest.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
 
 // Register registers the routes of package application on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "application-delete-tokenlifetimepolicies",
 		Pattern:   "/v1.0/applications/{applicationID}/tokenLifetimePolicies/{tokenLifetimePolicyID}/$ref",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Policy.Read.All+Application.ReadWrite.OwnedBy", "Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
 			DelegatedWork: []string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -59,8 +59,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // application that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package chatmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	en2021 "github.com/graphgen-dev/graphgen/testdata/golden/en-2021"
 	"net/http"
 )
@@ -33,23 +33,23 @@ var _ Handler = DocsHandler{}
 
 // GetMember answers 200 with the documented example of chat-get-members.
 func (DocsHandler) GetMember(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetMember...)
+	graphtest.ServeExample(w, r, 200, examplesGetMember...)
 }
 
 // CreateMember answers 201 with the documented example of chat-post-members.
 func (DocsHandler) CreateMember(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreateMember...)
+	graphtest.ServeExample(w, r, 201, examplesCreateMember...)
 }
 
 // examplesGetMember are the documented responses of chat-get-members.
-var examplesGetMember = []graphrt.Example{{
+var examplesGetMember = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#chats('19%3Ab8577894a63548969c5c92bb9c80c5e1%40thread.v2')/members/$entity\",\n    \"@odata.type\": \"#microsoft.graph.aadUserConversationMember\",\n    \"id\": \"MCMjMjQzMmI1N2ItMGFiZC00M2RiLWFhN2ItMTZlYWRkMTE1ZDM0IyMxOTpiODU3Nzg5NGE2MzU0ODk2OWM1YzkyYmI5YzgwYzVlMUB0aHJlYWQudjIjIzJjOGQyYjVjLTE4NDktNDA2Ni1iNTdkLWU3YTBlOWU0NGVjOA==\",\n    \"roles\": [\n        \"owner\"\n    ],\n    \"displayName\": \"John Doe\",\n    \"visibleHistoryStartDateTime\": \"0001-01-01T00:00:00Z\",\n    \"userId\": \"2c8d2b5c-1849-4066-b57d-e7a0e9e44ec8\",\n    \"email\": \"johndoe@contoso.onmicrosoft.com\",\n    \"tenantId\": \"b33cbe9f-8ebe-4f2a-912b-7e2a427f477f\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/chats/19:b8577894a63548969c5c92bb9c80c5e1@thread.v2/members/MCMjMjQzMmI1N2ItMGFiZC00M2RiLWFhN2ItMTZlYWRkMTE1ZDM0IyMxOTpiODU3Nzg5NGE2MzU0ODk2OWM1YzkyYmI5YzgwYzVlMUB0aHJlYWQudjIjIzJjOGQyYjVjLTE4NDktNDA2Ni1iNTdkLWU3YTBlOWU0NGVjOA==",
 }}
 
 // examplesCreateMember are the documented responses of chat-post-members.
-var examplesCreateMember = []graphrt.Example{{
+var examplesCreateMember = []graphtest.Example{{
 	Header: []string{"Location", "/chats/19:cf66807577b149cca1b7af0c32eec122@thread.v2/members/MCMjMjQzMmI1N2ItMGFiZC00M2RiLWFhN2ItMTZlYWRkMTE1ZDM0IyMxOTpiZDlkYTQ2MzIzYWY0MjUzOTZkMGZhNjcyMDAyODk4NEB0aHJlYWQudjIjIzQ4YmY5ZDUyLWRjYTctNGE1Zi04Mzk4LTM3Yjk1Y2M3YmQ4Mw=="},
 	Path:   "/v1.0/chats/19:cf66807577b149cca1b7af0c32eec122@thread.v2/members",
 }, {
@@ -63,39 +63,39 @@ var examplesCreateMember = []graphrt.Example{{
 // Register registers the routes of package chat on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/chats/{chatID}/members/{memberID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetMember)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/users/{userID}/chats/{chatID}/members/{memberID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetMember)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[en2021.ConversationMember](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[en2021.ConversationMember](),
 		Method:    "POST",
 		Operation: "chat-post-members",
 		Pattern:   "/v1.0/chats/{chatID}/members",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"ChatMember.ReadWrite.All", "Chat.ReadWrite.All"},
 			DelegatedWork: []string{"ChatMember.ReadWrite", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -106,8 +106,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // chat that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package devicecategorybetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	en2021 "github.com/graphgen-dev/graphgen/testdata/golden/en-2021"
 	"net/http"
 )
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // Create answers 201 with the documented example of intune-shared-devicecategory-create.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreate...)
+	graphtest.ServeExample(w, r, 201, examplesCreate...)
 }
 
 // examplesCreate are the documented responses of intune-shared-devicecategory-create.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.deviceCategory\",\n  \"id\": \"f881b841-b841-f881-41b8-81f841b881f8\",\n  \"displayName\": \"Display Name value\",\n  \"description\": \"Description value\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/deviceManagement/deviceCategories",
@@ -43,17 +43,17 @@ var examplesCreate = []graphrt.Example{{
 // Register registers the routes of package devicecategorybeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[en2021.DeviceCategory](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[en2021.DeviceCategory](),
 		Method:    "POST",
 		Operation: "intune-shared-devicecategory-create",
 		Pattern:   "/beta/deviceManagement/deviceCategories",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -64,8 +64,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // devicecategorybeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package deviceconfigurationbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	deviceconfigurationbeta "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/deviceconfigurationbeta"
 	"net/http"
 )
@@ -33,50 +33,50 @@ var _ Handler = DocsHandler{}
 
 // WindowsPrivacyAccessControls answers 204 with the documented example of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
 func (DocsHandler) WindowsPrivacyAccessControls(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesWindowsPrivacyAccessControls...)
+	graphtest.ServeExample(w, r, 204, examplesWindowsPrivacyAccessControls...)
 }
 
 // examplesWindowsPrivacyAccessControls are the documented responses of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
-var examplesWindowsPrivacyAccessControls = []graphrt.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}}
+var examplesWindowsPrivacyAccessControls = []graphtest.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}}
 
 // Register registers the routes of package deviceconfigurationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
 		Method:    "POST",
 		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
 		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -87,8 +87,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // deviceconfigurationbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package driveitemmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -29,11 +29,11 @@ var _ Handler = DocsHandler{}
 
 // GetContent answers 302 with the documented example of driveitem-get-content-format.
 func (DocsHandler) GetContent(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesGetContent...)
+	graphtest.ServeExample(w, r, 302, examplesGetContent...)
 }
 
 // examplesGetContent are the documented responses of driveitem-get-content-format.
-var examplesGetContent = []graphrt.Example{{
+var examplesGetContent = []graphtest.Example{{
 	Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmagahszhxzlcvhasdhasghasodfi"},
 	Path:   "/v1.0/me/drive/items/{item-id}/content",
 	Query:  "format={format}",
@@ -42,19 +42,19 @@ var examplesGetContent = []graphrt.Example{{
 // Register registers the routes of package driveitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/items/{itemID}/content",
 		Query:     []string{"format"},
 	}, h.GetContent)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "driveitem-get-content-format",
 		Pattern:   "/v1.0/drive/root:/{path...}:/content",
@@ -65,8 +65,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // driveitem that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

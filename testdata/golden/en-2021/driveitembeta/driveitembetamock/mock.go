@@ -7,7 +7,7 @@
 package driveitembetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	driveitembeta "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/driveitembeta"
 	"net/http"
 )
@@ -34,86 +34,86 @@ var _ Handler = DocsHandler{}
 
 // Preview answers 200 with the documented example of driveitem-preview.
 func (DocsHandler) Preview(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesPreview...)
+	graphtest.ServeExample(w, r, 200, examplesPreview...)
 }
 
 // examplesPreview are the documented responses of driveitem-preview.
-var examplesPreview = []graphrt.Example{{Body: "{\n    \"getUrl\": \"https://www.onedrive.com/embed?foo=bar&bar=baz\",\n    \"postParameters\": \"param1=value&param2=another%20value\",\n    \"postUrl\": \"https://www.onedrive.com/embed_by_post\"\n}"}}
+var examplesPreview = []graphtest.Example{{Body: "{\n    \"getUrl\": \"https://www.onedrive.com/embed?foo=bar&bar=baz\",\n    \"postParameters\": \"param1=value&param2=another%20value\",\n    \"postUrl\": \"https://www.onedrive.com/embed_by_post\"\n}"}}
 
 // Register registers the routes of package driveitembeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitembeta.PreviewRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Preview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitembeta.PreviewRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Preview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitembeta.PreviewRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/me/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Preview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitembeta.PreviewRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Preview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitembeta.PreviewRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Preview)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[driveitembeta.PreviewRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
 		Method:    "POST",
 		Operation: "driveitem-preview",
 		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -124,8 +124,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // driveitembeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package ediscoverybetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // ListCasesLegalHolds answers 200 with the documented example of ediscovery-case-list-legalholds.
 func (DocsHandler) ListCasesLegalHolds(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListCasesLegalHolds...)
+	graphtest.ServeExample(w, r, 200, examplesListCasesLegalHolds...)
 }
 
 // examplesListCasesLegalHolds are the documented responses of ediscovery-case-list-legalholds.
-var examplesListCasesLegalHolds = []graphrt.Example{{
+var examplesListCasesLegalHolds = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.ediscovery.legalHold\",\n      \"id\": \"700cd868-d868-700c-68d8-0c7068d80c70\",\n      \"description\": \"String\",\n      \"createdBy\": {\n        \"@odata.type\": \"microsoft.graph.identitySet\"\n      },\n      \"lastModifiedBy\": {\n        \"@odata.type\": \"microsoft.graph.identitySet\"\n      },\n      \"lastModifiedDateTime\": \"String (timestamp)\",\n      \"isEnabled\": \"Boolean\",\n      \"status\": \"String\",\n      \"contentQuery\": \"String\",\n      \"errors\": [\n        \"String\"\n      ],\n      \"displayName\": \"String\",\n      \"createdDateTime\": \"String (timestamp)\"\n    }\n  ]\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/compliance/ediscovery/cases/{caseId}/legalHolds",
@@ -43,16 +43,16 @@ var examplesListCasesLegalHolds = []graphrt.Example{{
 // Register registers the routes of package ediscoverybeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "ediscovery-case-list-legalholds",
 		Pattern:   "/beta/compliance/ediscovery/cases/{caseID}/legalHolds",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"eDiscovery.Read.All", "eDiscovery.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
@@ -62,8 +62,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // ediscoverybeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package itemanalyticsmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // GetAnalytics answers 200 with the documented example of itemanalytics-get.
 func (DocsHandler) GetAnalytics(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetAnalytics...)
+	graphtest.ServeExample(w, r, 200, examplesGetAnalytics...)
 }
 
 // examplesGetAnalytics are the documented responses of itemanalytics-get.
-var examplesGetAnalytics = []graphrt.Example{{
+var examplesGetAnalytics = []graphtest.Example{{
 	Body:   "{\n    \"allTime\": {\n        \"access\": {\n            \"actionCount\": 123,\n            \"actorCount\": 89\n        }\n    },\n    \"lastSevenDays\": {\n        \"access\": {\n            \"actionCount\": 52,\n            \"actorCount\": 41\n        }\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/drives/{drive-id}/items/{item-id}/analytics",
@@ -44,38 +44,38 @@ var examplesGetAnalytics = []graphrt.Example{{
 // Register registers the routes of package itemanalytics on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/analytics",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetAnalytics)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/sites/{siteID}/analytics",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetAnalytics)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "itemanalytics-get",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}/analytics",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -86,8 +86,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // itemanalytics that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

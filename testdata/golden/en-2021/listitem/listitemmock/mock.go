@@ -6,7 +6,7 @@
 package listitemmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,25 +28,25 @@ var _ Handler = DocsHandler{}
 
 // Delete answers 204 with the documented example of listitem-delete.
 func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDelete...)
+	graphtest.ServeExample(w, r, 204, examplesDelete...)
 }
 
 // examplesDelete are the documented responses of listitem-delete.
-var examplesDelete = []graphrt.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
+var examplesDelete = []graphtest.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
 
 // Register registers the routes of package listitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "listitem-delete",
 		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Sites.ReadWrite.All"},
 			DelegatedWork: []string{"Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -57,8 +57,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // listitem that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

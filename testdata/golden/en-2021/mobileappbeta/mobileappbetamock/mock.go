@@ -7,7 +7,7 @@
 package mobileappbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	mobileappbeta "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/mobileappbeta"
 	"net/http"
 )
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // GetMobileAppCount answers 200 with the documented example of intune-shared-mobileapp-getmobileappcount.
 func (DocsHandler) GetMobileAppCount(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetMobileAppCount...)
+	graphtest.ServeExample(w, r, 200, examplesGetMobileAppCount...)
 }
 
 // examplesGetMobileAppCount are the documented responses of intune-shared-mobileapp-getmobileappcount.
-var examplesGetMobileAppCount = []graphrt.Example{{
+var examplesGetMobileAppCount = []graphtest.Example{{
 	Body:   "{\n  \"value\": 1\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount(status='parameterValue')",
@@ -44,17 +44,17 @@ var examplesGetMobileAppCount = []graphrt.Example{{
 // Register registers the routes of package mobileappbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[mobileappbeta.GetMobileAppCountRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[mobileappbeta.GetMobileAppCountRequest](),
 		Method:    "GET",
 		Operation: "intune-shared-mobileapp-getmobileappcount",
 		Pattern:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
 			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -65,8 +65,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // mobileappbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package profilephotobetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -42,11 +42,11 @@ var _ Handler = DocsHandler{}
 
 // GetValue answers 200 with the documented example of profilephoto-get.
 func (DocsHandler) GetValue(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetValue...)
+	graphtest.ServeExample(w, r, 200, examplesGetValue...)
 }
 
 // examplesGetValue are the documented responses of profilephoto-get.
-var examplesGetValue = []graphrt.Example{{
+var examplesGetValue = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#Me/photo/$entity\",\n    \"@odata.id\": \"https://graph.microsoft.com/beta/users('ddfcd489-628b-7d04-b48b-20075df800e5@1717622f-1d94-c0d4-9d74-f907ad6677b4')/photo\",\n    \"@odata.mediaContentType\": \"image/jpeg\",\n    \"@odata.mediaEtag\": \"\\\"BA09D118\\\"\",\n    \"id\": \"240X240\",\n    \"width\": 240,\n    \"height\": 240\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/photo",
@@ -58,192 +58,192 @@ var examplesGetValue = []graphrt.Example{{
 // Register registers the routes of package profilephotobeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{groupID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photo",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/photo",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{groupID}/photo",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contacts/{contactID}/photo",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photos/{photoID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/photos/{photoID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.GetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{groupID}/photos/{photoID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
@@ -254,8 +254,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // profilephotobeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package rangeapimock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	rangeapi "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/rangeapi"
 	"net/http"
 )
@@ -37,81 +37,81 @@ var _ Handler = DocsHandler{}
 
 // Clear answers 200 with the documented example of range-clear.
 func (DocsHandler) Clear(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesClear...)
+	graphtest.ServeExample(w, r, 200, examplesClear...)
 }
 
 // examplesClear are the documented responses of range-clear.
-var examplesClear = []graphrt.Example{{Path: "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear"}}
+var examplesClear = []graphtest.Example{{Path: "/v1.0/me/drive/items/{id}/workbook/names/{name}/range/clear"}}
 
 // Register registers the routes of package rangeapi on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/names/{nameID}/range/clear",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Clear)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/names/{nameID}/range/clear",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Clear)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Clear)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Clear)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/clear",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Clear)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[rangeapi.ClearRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
 		Method:    "POST",
 		Operation: "range-clear",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/clear",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
@@ -121,8 +121,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // rangeapi that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

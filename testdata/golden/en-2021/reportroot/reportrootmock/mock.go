@@ -7,7 +7,7 @@
 package reportrootmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // GetEmailActivityUserDetail answers 302 with the documented example of reportroot-getemailactivityuserdetail.
 func (DocsHandler) GetEmailActivityUserDetail(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 302, examplesGetEmailActivityUserDetail...)
+	graphtest.ServeExample(w, r, 302, examplesGetEmailActivityUserDetail...)
 }
 
 // examplesGetEmailActivityUserDetail are the documented responses of reportroot-getemailactivityuserdetail.
-var examplesGetEmailActivityUserDetail = []graphrt.Example{{
+var examplesGetEmailActivityUserDetail = []graphtest.Example{{
 	Header: []string{"Content-Type", "text/plain", "Location", "https://reports.office.com/data/download/JDFKdf2_eJXKS034dbc7e0t__XDe"},
 	Path:   "/v1.0/reports/getEmailActivityUserDetail(period='D7')",
 }, {
@@ -46,27 +46,27 @@ var examplesGetEmailActivityUserDetail = []graphrt.Example{{
 // Register registers the routes of package reportroot on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
 		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(period='{period}')",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Reports.Read.All"},
 			DelegatedWork: []string{"Reports.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetEmailActivityUserDetail)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "reportroot-getemailactivityuserdetail",
 		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(date={date})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Reports.Read.All"},
 			DelegatedWork: []string{"Reports.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -77,8 +77,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // reportroot that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package synchronizationbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	en2021 "github.com/graphgen-dev/graphgen/testdata/golden/en-2021"
 	"net/http"
 )
@@ -31,26 +31,26 @@ var _ Handler = DocsHandler{}
 
 // UpdateTemplate answers 204 with the documented example of synchronization-synchronizationtemplate-update.
 func (DocsHandler) UpdateTemplate(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUpdateTemplate...)
+	graphtest.ServeExample(w, r, 204, examplesUpdateTemplate...)
 }
 
 // examplesUpdateTemplate are the documented responses of synchronization-synchronizationtemplate-update.
-var examplesUpdateTemplate = []graphrt.Example{}
+var examplesUpdateTemplate = []graphtest.Example{}
 
 // Register registers the routes of package synchronizationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckTypes[en2021.SynchronizationTemplate](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckTypes[en2021.SynchronizationTemplate](),
 		Method:    "PATCH",
 		Operation: "synchronization-synchronizationtemplate-update",
 		Pattern:   "/beta/applications/{applicationID}/synchronization/templates/{templateID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Application.ReadWrite.OwnedBy", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // synchronizationbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

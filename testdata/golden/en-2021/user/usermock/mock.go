@@ -6,7 +6,7 @@
 package usermock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	user "github.com/graphgen-dev/graphgen/testdata/golden/en-2021/user"
 	"net/http"
 )
@@ -53,26 +53,26 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of user-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // GetMailboxSettings answers 200 with the documented example of user-get-mailboxsettings.
 func (DocsHandler) GetMailboxSettings(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetMailboxSettings...)
+	graphtest.ServeExample(w, r, 200, examplesGetMailboxSettings...)
 }
 
 // ListAgreementAcceptances answers 200 with the documented example of user-list-agreementacceptances.
 func (DocsHandler) ListAgreementAcceptances(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListAgreementAcceptances...)
+	graphtest.ServeExample(w, r, 200, examplesListAgreementAcceptances...)
 }
 
 // SendMail answers 202 with the documented example of user-sendmail.
 func (DocsHandler) SendMail(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesSendMail...)
+	graphtest.ServeExample(w, r, 202, examplesSendMail...)
 }
 
 // examplesGet are the documented responses of user-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -88,7 +88,7 @@ var examplesGet = []graphrt.Example{{
 }}
 
 // examplesGetMailboxSettings are the documented responses of user-get-mailboxsettings.
-var examplesGetMailboxSettings = []graphrt.Example{{
+var examplesGetMailboxSettings = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Me/mailboxSettings\",\n    \"automaticRepliesSetting\": {\n        \"status\": \"Scheduled\",\n        \"externalAudience\": \"All\",\n        \"scheduledStartDateTime\": {\n            \"dateTime\": \"2016-03-14T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"scheduledEndDateTime\": {\n            \"dateTime\": \"2016-03-28T07:00:00.0000000\",\n            \"timeZone\": \"UTC\"\n        },\n        \"internalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at our company's worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\",\n        \"externalReplyMessage\": \"<html>\\n<body>\\n<p>I'm at the Contoso worldwide reunion and will respond to your message as soon as I return.<br>\\n</p></body>\\n</html>\\n\"\n    },\n    \"timeZone\":\"UTC\",\n    \"language\":{\n      \"locale\":\"en-US\",\n      \"displayName\":\"English (United States)\"\n    },\n    \"workingHours\":{\n        \"daysOfWeek\":[\n            \"monday\",\n            \"tuesday\",\n            \"wednesday\",\n            \"thursday\",\n            \"friday\"\n        ],\n        \"startTime\": \"08:00:00.0000000\",\n        \"endTime\": \"17:00:00.0000000\",\n        \"timeZone\":{\n            \"name\":\"Pacific Standard Time\"\n        }\n    },\n    \"dateFormat\": \"MM/dd/yyyy\",\n    \"timeFormat\": \"hh:mm tt\",\n    \"delegateMeetingMessageDeliveryOptions\": \"sendToDelegateOnly\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/mailboxSettings",
@@ -105,14 +105,14 @@ var examplesGetMailboxSettings = []graphrt.Example{{
 }, {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/dateFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/language"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeFormat"}}, {Patterns: []string{"/v1.0/me/mailboxSettings/timeZone"}}, {Patterns: []string{"/v1.0/users/{userID}/mailboxSettings/timeZone"}}}
 
 // examplesListAgreementAcceptances are the documented responses of user-list-agreementacceptances.
-var examplesListAgreementAcceptances = []graphrt.Example{{
+var examplesListAgreementAcceptances = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"agreementId\": \"093b947f-8363-4979-a47d-4c52b33ee1be\",\n      \"userId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"agreementFileId\": \"f2f4f8e9-c99d-4c73-b990-34f81fbf7fcf\",\n      \"recordedDateTime\": \"2021-03-10T00:39:56.0523527Z\",\n      \"userDisplayName\": \"Test_User\",\n      \"userPrincipalName\": \"Test_User@TestTenant.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/agreementAcceptances",
 }}
 
 // examplesSendMail are the documented responses of user-sendmail.
-var examplesSendMail = []graphrt.Example{{Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {
+var examplesSendMail = []graphtest.Example{{Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {Path: "/v1.0/me/sendMail"}, {
 	Body:   "{\n    \"error\": {\n        \"code\": \"ErrorMimeContentInvalidBase64String\",\n        \"message\": \"Invalid base64 string for MIME content.\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 }}
@@ -120,247 +120,247 @@ var examplesSendMail = []graphrt.Example{{Path: "/v1.0/me/sendMail"}, {Path: "/v
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/automaticRepliesSetting",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/dateFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/dateFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/language",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/language",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/timeFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeFormat",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/timeZone",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeZone",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/me/mailboxSettings/workingHours",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get-mailboxsettings",
 		Pattern:   "/v1.0/users/{userID}/mailboxSettings/workingHours",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
 		},
 	}, h.GetMailboxSettings)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/me/agreementAcceptances",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.ListAgreementAcceptances)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/users/{userID}/agreementAcceptances",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.ListAgreementAcceptances)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckJSON[user.SendMailRequest]("message"),
 		Method:    "POST",
 		Operation: "user-sendmail",
 		Pattern:   "/v1.0/me/sendMail",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.Send"},
 			DelegatedPersonal: []string{"Mail.Send"},
 			DelegatedWork:     []string{"Mail.Send"},
 		},
 	}, h.SendMail)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
-		Check:     graphrt.CheckJSON[user.SendMailRequest]("message"),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
+		Check:     graphtest.CheckJSON[user.SendMailRequest]("message"),
 		Method:    "POST",
 		Operation: "user-sendmail",
 		Pattern:   "/v1.0/users/{userID}/sendMail",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Mail.Send"},
 			DelegatedPersonal: []string{"Mail.Send"},
 			DelegatedWork:     []string{"Mail.Send"},
@@ -371,8 +371,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // user that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package workbookrangemock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // ResizedRange answers 200 with the documented example of workbookrange-resizedrange.
 func (DocsHandler) ResizedRange(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesResizedRange...)
+	graphtest.ServeExample(w, r, 200, examplesResizedRange...)
 }
 
 // examplesResizedRange are the documented responses of workbookrange-resizedrange.
-var examplesResizedRange = []graphrt.Example{{
+var examplesResizedRange = []graphtest.Example{{
 	Body:   "{\n  \"address\": \"address-value\",\n  \"addressLocal\": \"addressLocal-value\",\n  \"cellCount\": 99,\n  \"columnCount\": 99,\n  \"columnHidden\": true,\n  \"columnIndex\": 99\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/drive/root/workbook/worksheets/{id}/range/resizedRange(deltaRows={n}, deltaColumns={n})",
@@ -44,26 +44,26 @@ var examplesResizedRange = []graphrt.Example{{
 // Register registers the routes of package workbookrange on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.ResizedRange)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "POST",
 		Operation: "workbookrange-resizedrange",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
@@ -73,8 +73,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // workbookrange that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package apimock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,11 +27,11 @@ var _ Handler = DocsHandler{}
 
 // GetAreasPlus answers 200 with the documented example of +.
 func (DocsHandler) GetAreasPlus(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetAreasPlus...)
+	graphtest.ServeExample(w, r, 200, examplesGetAreasPlus...)
 }
 
 // examplesGetAreasPlus are the documented responses of +.
-var examplesGetAreasPlus = []graphrt.Example{{
+var examplesGetAreasPlus = []graphtest.Example{{
 	Body:   "{\n  \"id\": \"1\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/areas/plus/p1",
@@ -40,16 +40,16 @@ var examplesGetAreasPlus = []graphrt.Example{{
 // Register registers the routes of package api on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "+",
 		Pattern:   "/v1.0/areas/plus/{plusID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -60,8 +60,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // api that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package hmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	h "github.com/graphgen-dev/graphgen/testdata/golden/hostile/h"
 	"net/http"
 )
@@ -28,26 +28,26 @@ var _ Handler = DocsHandler{}
 
 // Create answers 204 with the documented example of h-post.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesCreate...)
+	graphtest.ServeExample(w, r, 204, examplesCreate...)
 }
 
 // examplesCreate are the documented responses of h-post.
-var examplesCreate = []graphrt.Example{{Path: "/v1.0/areas/h"}}
+var examplesCreate = []graphtest.Example{{Path: "/v1.0/areas/h"}}
 
 // Register registers the routes of package h on m, answered by h2 (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h2 Handler) {
+func Register(m *graphtest.Mux, h2 Handler) {
 	if h2 == nil {
 		h2 = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[h.CreateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[h.CreateRequest](),
 		Method:    "POST",
 		Operation: "h-post",
 		Pattern:   "/v1.0/areas/h",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -58,8 +58,8 @@ func Register(m *graphrt.Mux, h2 Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // h that checks each request as its page documents and dispatches it to
 // h2; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h2 Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h2 Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h2)
 	return m
 }

@@ -6,7 +6,7 @@
 package mmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	m "github.com/graphgen-dev/graphgen/testdata/golden/hostile/m"
 	"net/http"
 )
@@ -28,26 +28,26 @@ var _ Handler = DocsHandler{}
 
 // Create answers 204 with the documented example of m-post.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesCreate...)
+	graphtest.ServeExample(w, r, 204, examplesCreate...)
 }
 
 // examplesCreate are the documented responses of m-post.
-var examplesCreate = []graphrt.Example{{Path: "/v1.0/areas/m"}}
+var examplesCreate = []graphtest.Example{{Path: "/v1.0/areas/m"}}
 
 // Register registers the routes of package m on m2, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m2 *graphrt.Mux, h Handler) {
+func Register(m2 *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m2.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[m.CreateRequest](),
+	m2.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[m.CreateRequest](),
 		Method:    "POST",
 		Operation: "m-post",
 		Pattern:   "/v1.0/areas/m",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -58,8 +58,8 @@ func Register(m2 *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // m that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m2 := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m2 := graphtest.NewMux()
 	Register(m2, h)
 	return m2
 }

@@ -6,7 +6,7 @@
 package paramsmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	params "github.com/graphgen-dev/graphgen/testdata/golden/hostile/params"
 	"net/http"
 )
@@ -34,86 +34,86 @@ var _ Handler = DocsHandler{}
 
 // Keyword answers 204 with the documented example of params-post.
 func (DocsHandler) Keyword(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesKeyword...)
+	graphtest.ServeExample(w, r, 204, examplesKeyword...)
 }
 
 // examplesKeyword are the documented responses of params-post.
-var examplesKeyword = []graphrt.Example{{Path: "/v1.0/params/keywords/t/f/r"}}
+var examplesKeyword = []graphtest.Example{{Path: "/v1.0/params/keywords/t/f/r"}}
 
 // Register registers the routes of package params on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.KeywordRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/keywords/{keywordID}/{keywordID2}/{keywordID3}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Keyword)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.KeywordRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/predeclared/{predeclaredID}/{predeclaredID2}/{predeclaredID3}/{predeclaredID4}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Keyword)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.KeywordRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/odd/{oddID}/{oddID2}/{oddID3}/{oddID4}/{oddID5}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Keyword)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.KeywordRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/locals/{localID}/{localID2}/{localID3}/{localID4}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Keyword)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.KeywordRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/ünïcödé/{ncdID}/a\u2028b/*/{id}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Keyword)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[params.KeywordRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[params.KeywordRequest](),
 		Method:    "POST",
 		Operation: "params-post",
 		Pattern:   "/v1.0/params/imports/{importID}/{importID2}/{importID3}/{importID4}/{importID5}/{importID6}/{importID7}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -125,8 +125,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // params that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

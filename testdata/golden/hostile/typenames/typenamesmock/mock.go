@@ -6,7 +6,7 @@
 package typenamesmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	typenames "github.com/graphgen-dev/graphgen/testdata/golden/hostile/typenames"
 	"net/http"
 )
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // Create answers 200 with the documented example of typenames-post.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesCreate...)
+	graphtest.ServeExample(w, r, 200, examplesCreate...)
 }
 
 // examplesCreate are the documented responses of typenames-post.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n  \"id\": \"n\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/v1.0/typenames",
@@ -41,17 +41,17 @@ var examplesCreate = []graphrt.Example{{
 // Register registers the routes of package typenames on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[typenames.CreateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[typenames.CreateRequest](),
 		Method:    "POST",
 		Operation: "typenames-post",
 		Pattern:   "/v1.0/typenames",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Hostile.Read.All"},
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -62,8 +62,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // typenames that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

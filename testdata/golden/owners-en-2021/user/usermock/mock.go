@@ -6,7 +6,7 @@
 package usermock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	user "github.com/graphgen-dev/graphgen/testdata/golden/owners-en-2021/user"
 	"net/http"
 )
@@ -36,34 +36,34 @@ var _ Handler = DocsHandler{}
 
 // Delete answers 204 with the documented example of user-delete.
 func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesDelete...)
+	graphtest.ServeExample(w, r, 204, examplesDelete...)
 }
 
 // Get answers 200 with the documented example of user-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // List answers 200 with the documented example of user-list.
 func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesList...)
+	graphtest.ServeExample(w, r, 200, examplesList...)
 }
 
 // Create answers 201 with the documented example of user-post-users.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreate...)
+	graphtest.ServeExample(w, r, 201, examplesCreate...)
 }
 
 // Update answers 204 with the documented example of user-update.
 func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesUpdate...)
+	graphtest.ServeExample(w, r, 204, examplesUpdate...)
 }
 
 // examplesDelete are the documented responses of user-delete.
-var examplesDelete = []graphrt.Example{{Path: "/v1.0/users/{user-id}"}}
+var examplesDelete = []graphtest.Example{{Path: "/v1.0/users/{user-id}"}}
 
 // examplesGet are the documented responses of user-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -79,7 +79,7 @@ var examplesGet = []graphrt.Example{{
 }}
 
 // examplesList are the documented responses of user-list.
-var examplesList = []graphrt.Example{{
+var examplesList = []graphtest.Example{{
 	Body:   "{\n  \"value\": [\n    {\n      \"displayName\":\"contoso1\",\n      \"mail\":\"'contoso1@gmail.com\",\n      \"mailNickname\":\"contoso1_gmail.com#EXT#\",\n      \"otherMails\":[\"contoso1@gmail.com\"],\n      \"proxyAddresses\":[\"SMTP:contoso1@gmail.com\"], \n      \"userPrincipalName\":\"contoso1_gmail.com#EXT#@microsoft.onmicrosoft.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -120,7 +120,7 @@ var examplesList = []graphrt.Example{{
 }}
 
 // examplesCreate are the documented responses of user-post-users.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#users/$entity\",\n    \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\",\n    \"businessPhones\": [],\n    \"displayName\": \"Adele Vance\",\n    \"givenName\": \"Adele\",\n    \"jobTitle\": \"Product Marketing Manager\",\n    \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n    \"mobilePhone\": \"+1 425 555 0109\",\n    \"officeLocation\": \"18/2111\",\n    \"preferredLanguage\": \"en-US\",\n    \"surname\": \"Vance\",\n    \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users",
@@ -131,77 +131,77 @@ var examplesCreate = []graphrt.Example{{
 }}
 
 // examplesUpdate are the documented responses of user-update.
-var examplesUpdate = []graphrt.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
+var examplesUpdate = []graphtest.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "DELETE",
 		Operation: "user-delete",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All"},
 			DelegatedWork: []string{"Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Delete)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-list",
 		Pattern:   "/v1.0/users",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.List)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyJSON,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyJSON,
 		Method:    "POST",
 		Operation: "user-post-users",
 		Pattern:   "/v1.0/users",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Create)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[user.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "user-update",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.ReadWrite"},
 			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
@@ -212,8 +212,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // user that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package calendarmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	calendar "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/calendar"
 	"net/http"
 )
@@ -29,11 +29,11 @@ var _ Handler = DocsHandler{}
 
 // GetSchedule answers 200 with the documented example of calendar-getschedule.
 func (DocsHandler) GetSchedule(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetSchedule...)
+	graphtest.ServeExample(w, r, 200, examplesGetSchedule...)
 }
 
 // examplesGetSchedule are the documented responses of calendar-getschedule.
-var examplesGetSchedule = []graphrt.Example{{
+var examplesGetSchedule = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#Collection(microsoft.graph.scheduleInformation)\",\n    \"value\": [\n        {\n            \"scheduleId\": \"adelev@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"000220000\",\n            \"scheduleItems\": [\n                {\n                    \"isPrivate\": false,\n                    \"status\": \"busy\",\n                    \"subject\": \"Let's go for lunch\",\n                    \"location\": \"Harry's Bar\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"name\": \"Pacific Standard Time\"\n                }\n            }\n        },\n        {\n            \"scheduleId\": \"meganb@contoso.onmicrosoft.com\",\n            \"availabilityView\": \"200220010\",\n            \"scheduleItems\": [\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T08:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T09:30:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T12:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"busy\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T13:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T14:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                },\n                {\n                    \"status\": \"tentative\",\n                    \"start\": {\n                        \"dateTime\": \"2019-03-15T16:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    },\n                    \"end\": {\n                        \"dateTime\": \"2019-03-15T17:00:00.0000000\",\n                        \"timeZone\": \"Pacific Standard Time\"\n                    }\n                }\n            ],\n            \"workingHours\": {\n                \"daysOfWeek\": [\n                    \"monday\",\n                    \"tuesday\",\n                    \"wednesday\",\n                    \"thursday\",\n                    \"friday\"\n                ],\n                \"startTime\": \"08:00:00.0000000\",\n                \"endTime\": \"17:00:00.0000000\",\n                \"timeZone\": {\n                    \"@odata.type\": \"#microsoft.graph.customTimeZone\",\n                    \"bias\": 480,\n                    \"name\": \"Customized Time Zone\",\n                    \"standardOffset\": {\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 1,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 11,\n                        \"year\": 0\n                    },\n                    \"daylightOffset\": {\n                        \"daylightBias\": -60,\n                        \"time\": \"02:00:00.0000000\",\n                        \"dayOccurrence\": 2,\n                        \"dayOfWeek\": \"sunday\",\n                        \"month\": 3,\n                        \"year\": 0\n                    }\n                }\n            }\n        }\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/calendar/getSchedule",
@@ -42,29 +42,29 @@ var examplesGetSchedule = []graphrt.Example{{
 // Register registers the routes of package calendar on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/me/calendar/getSchedule",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.GetSchedule)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendar.GetScheduleRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendar.GetScheduleRequest](),
 		Method:    "POST",
 		Operation: "calendar-getschedule",
 		Pattern:   "/v1.0/users/{userID}/calendar/getSchedule",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -75,8 +75,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // calendar that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -6,7 +6,7 @@
 package contactmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -34,11 +34,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of contact-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of contact-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"id\": \"AAMkAGI2THk0AAA=\",\n  \"createdDateTime\": \"2014-10-19T23:08:24Z\",\n  \"lastModifiedDateTime\": \"2014-10-19T23:08:24Z\",\n  \"changeKey\": \"EQAAABYAAACd9nJ/tVysQos2hTfspaWRAAADTIa4\",\n  \"categories\": [],\n  \"parentFolderId\": \"AAMkAGI2AAEOAAA=\",\n  \"birthday\": \"1974-07-22\",\n  \"fileAs\": \"Fort, Garth\",\n  \"displayName\": \"Garth Fort\",\n  \"givenName\": \"Garth\",\n  \"initials\": \"G.F.\",\n  \"middleName\": null,\n  \"nickName\": \"Garth\",\n  \"surname\": \"Fort\",\n  \"title\": null,\n  \"yomiGivenName\": null,\n  \"yomiSurname\": null,\n  \"yomiCompanyName\": null,\n  \"generation\": null,\n  \"emailAddresses\": [\n    {\n      \"name\": \"Garth\",\n      \"address\": \"garth@a830edad9050849NDA1.onmicrosoft.com\"\n    }\n  ],\n  \"imAddresses\": [\n    \"sip:garthf@a830edad9050849nda1.onmicrosoft.com\"\n  ],\n  \"jobTitle\": \"Web Marketing Manager\",\n  \"companyName\": \"Contoso, Inc.\",\n  \"department\": \"Sales & Marketing\",\n  \"officeLocation\": \"20/1101\",\n  \"profession\": null,\n  \"businessHomePage\": \"https://www.contoso.com\",\n  \"assistantName\": null,\n  \"manager\": null,\n  \"homePhones\": [],\n  \"mobilePhone\": null,\n  \"businessPhones\": [\n    \"+1 918 555 0101\"\n  ],\n  \"homeAddress\": {},\n  \"businessAddress\": {\n      \"street\": \"10 Contoso Way\",\n      \"city\": \"Redmond\",\n      \"state\": \"WA\",\n      \"countryOrRegion\": \"USA\",\n      \"postalCode\": \"98075\"  \n  },\n  \"otherAddress\": {},\n  \"spouseName\": null,\n  \"personalNotes\": null,\n  \"children\": []\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/contacts/{id}",
@@ -47,71 +47,71 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package contact on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/me/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/me/contactfolders/{contactfolderID}/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/me/contactFolders/{contactFolderID}/childFolders/{childFolderID}/.../contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}/childFolders/{childFolderID}/contacts/{contactID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
@@ -122,8 +122,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // contact that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package devicemanagementreportsbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	devicemanagementreportsbeta "github.com/graphgen-dev/graphgen/testdata/golden/pseudoloc/devicemanagementreportsbeta"
 	"net/http"
 )
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // GetCachedReport answers 200 with the documented example of intune-reporting-devicemanagementreports-getcachedreport.
 func (DocsHandler) GetCachedReport(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetCachedReport...)
+	graphtest.ServeExample(w, r, 200, examplesGetCachedReport...)
 }
 
 // examplesGetCachedReport are the documented responses of intune-reporting-devicemanagementreports-getcachedreport.
-var examplesGetCachedReport = []graphrt.Example{{
+var examplesGetCachedReport = []graphtest.Example{{
 	Body:   "{\n  \"value\": \"Z2V0Q2FjaGVkUmVwb3J0IEludHVuZSBEb2MgU2FtcGxlIDc5MjIxODQ3OA==\"\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/deviceManagement/reports/getCachedReport",
@@ -43,17 +43,17 @@ var examplesGetCachedReport = []graphrt.Example{{
 // Register registers the routes of package devicemanagementreportsbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[devicemanagementreportsbeta.GetCachedReportRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[devicemanagementreportsbeta.GetCachedReportRequest](),
 		Method:    "POST",
 		Operation: "intune-reporting-devicemanagementreports-getcachedreport",
 		Pattern:   "/beta/deviceManagement/reports/getCachedReport",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -64,8 +64,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // devicemanagementreportsbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

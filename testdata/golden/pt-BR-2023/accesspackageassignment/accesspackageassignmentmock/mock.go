@@ -7,7 +7,7 @@
 package accesspackageassignmentmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,25 +30,25 @@ var _ Handler = DocsHandler{}
 
 // Reprocess answers 202 with the documented example of accesspackageassignment-reprocess.
 func (DocsHandler) Reprocess(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesReprocess...)
+	graphtest.ServeExample(w, r, 202, examplesReprocess...)
 }
 
 // examplesReprocess are the documented responses of accesspackageassignment-reprocess.
-var examplesReprocess = []graphrt.Example{{Path: "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/d82eb508-acc4-43cc-bcf1-7c1c4a2c073b/reprocess"}}
+var examplesReprocess = []graphtest.Example{{Path: "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/d82eb508-acc4-43cc-bcf1-7c1c4a2c073b/reprocess"}}
 
 // Register registers the routes of package accesspackageassignment on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "POST",
 		Operation: "accesspackageassignment-reprocess",
 		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{accessPackageAssignmentID}/reprocess",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"EntitlementManagement.ReadWrite.All"},
 			DelegatedWork: []string{"EntitlementManagement.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -59,8 +59,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // accesspackageassignment that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

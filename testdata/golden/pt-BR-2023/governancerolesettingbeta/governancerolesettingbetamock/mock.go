@@ -7,7 +7,7 @@
 package governancerolesettingbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // List answers 200 with the documented example of governancerolesetting-list.
 func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesList...)
+	graphtest.ServeExample(w, r, 200, examplesList...)
 }
 
 // examplesList are the documented responses of governancerolesetting-list.
-var examplesList = []graphrt.Example{{
+var examplesList = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\": \"https://graph.microsoft.com/beta/$metadata#governanceRoleSettings\",\n    \"value\": [\n        {\n            \"id\": \"80dc5d6f-8d89-47b3-953f-01dc909ed3f9\",\n            \"resourceId\": \"e5e7d29d-5465-45ac-885f-4716a5ee74b5\",\n            \"roleDefinitionId\": \"5b8bea96-e9f6-4c63-a8e9-fb092c79f0a1\",\n            \"isDefault\": false,\n            \"lastUpdatedDateTime\": \"2018-03-26T21:21:43.113Z\",\n            \"lastUpdatedBy\": \"Alex Wilber\",\n            \"adminEligibleSettings\": [\n                {\n                    \"ruleIdentifier\": \"ExpirationRule\",\n                    \"setting\": \"{\\\"permanentAssignment\\\":false,\\\"maximumGrantPeriodInMinutes\\\":129600}\"\n                }\n            ],\n            \"adminMemberSettings\": [\n                {\n                    \"ruleIdentifier\": \"ExpirationRule\",\n                    \"setting\": \"{\\\"permanentAssignment\\\":false,\\\"maximumGrantPeriodInMinutes\\\":43200}\"\n                },\n                {\n                    \"ruleIdentifier\": \"MfaRule\",\n                    \"setting\": \"{\\\"mfaRequired\\\":false}\"\n                },\n                {\n                    \"ruleIdentifier\": \"JustificationRule\",\n                    \"setting\": \"{\\\"required\\\":true}\"\n                }\n            ],\n            \"userEligibleSettings\": [],\n            \"userMemberSettings\": [\n                {\n                    \"ruleIdentifier\": \"ExpirationRule\",\n                    \"setting\": \"{\\\"permanentAssignment\\\":false,\\\"maximumGrantPeriodInMinutes\\\":480}\"\n                },\n                {\n                    \"ruleIdentifier\": \"MfaRule\",\n                    \"setting\": \"{\\\"mfaRequired\\\":false}\"\n                },\n                {\n                    \"ruleIdentifier\": \"JustificationRule\",\n                    \"setting\": \"{\\\"required\\\":true}\"\n                },\n                {\n                    \"ruleIdentifier\": \"ApprovalRule\",\n                    \"setting\": \"{\\\"Enabled\\\":true,\\\"Approvers\\\":[{\\\"Id\\\":\\\"20083cf1-b8d8-43be-9d37-96adfb09e619\\\",\\\"Type\\\":\\\"User\\\",\\\"DisplayName\\\":\\\"Alex Wilber\\\",\\\"Email\\\":\\\"AlexW@contoso.com\\\"},{\\\"Id\\\":\\\"d158e1b0-5080-4088-a1e7-9ca54f39eb53\\\",\\\"Type\\\":\\\"User\\\",\\\"DisplayName\\\":\\\"Alex Wilber\\\",\\\"Email\\\":\\\"AlexW@contoso.com\\\"}],\\\"BusinessFlowId\\\":\\\"8df9e93a-6ba9-4453-af43-07cb95435032\\\"}\"\n                }\n            ]\n        },\n        {\n            \"id\": \"ac642250-9c22-4ec5-a072-02e06c1ef3a0\",\n            \"resourceId\": \"e5e7d29d-5465-45ac-885f-4716a5ee74b5\",\n            \"roleDefinitionId\": \"688de08e-66d4-4efe-b234-1cf476a603b9\",\n            \"isDefault\": false,\n            \"lastUpdatedDateTime\": \"2017-12-07T18:12:43.417Z\",\n            \"lastUpdatedBy\": \"Allan Deyoung\",\n            \"adminEligibleSettings\": [\n                {\n                    \"ruleIdentifier\": \"ExpirationRule\",\n                    \"setting\": \"{\\\"permanentAssignment\\\":false,\\\"maximumGrantPeriodInMinutes\\\":129600}\"\n                }\n            ],\n            \"adminMemberSettings\": [\n                {\n                    \"ruleIdentifier\": \"ExpirationRule\",\n                    \"setting\": \"{\\\"permanentAssignment\\\":false,\\\"maximumGrantPeriodInMinutes\\\":43200}\"\n                },\n                {\n                    \"ruleIdentifier\": \"MfaRule\",\n                    \"setting\": \"{\\\"mfaRequired\\\":false}\"\n                },\n                {\n                    \"ruleIdentifier\": \"JustificationRule\",\n                    \"setting\": \"{\\\"required\\\":true}\"\n                }\n            ],\n            \"userEligibleSettings\": [],\n            \"userMemberSettings\": [\n                {\n                    \"ruleIdentifier\": \"ExpirationRule\",\n                    \"setting\": \"{\\\"permanentAssignment\\\":false,\\\"maximumGrantPeriodInMinutes\\\":480}\"\n                },\n                {\n                    \"ruleIdentifier\": \"MfaRule\",\n                    \"setting\": \"{\\\"mfaRequired\\\":false}\"\n                },\n                {\n                    \"ruleIdentifier\": \"JustificationRule\",\n                    \"setting\": \"{\\\"required\\\":true}\"\n                },\n                {\n                    \"ruleIdentifier\": \"ApprovalRule\",\n                    \"setting\": \"{\\\"Enabled\\\":true,\\\"Approvers\\\":[{\\\"Id\\\":\\\"c178dfee-7236-44b5-a363-e15fc63d91f0\\\",\\\"Type\\\":\\\"User\\\",\\\"DisplayName\\\":\\\"Allan Deyoung\\\",\\\"Email\\\":\\\"AllanD@contoso.com\\\"}],\\\"BusinessFlowId\\\":\\\"fa7d0b98-ed15-47cd-b3e2-aa6bd3e6533a\\\"}\"\n                }\n            ]\n        },\n        ...\n    ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/privilegedAccess/azureResources/resources/e5e7d29d-5465-45ac-885f-4716a5ee74b5/roleSettings",
@@ -44,27 +44,27 @@ var examplesList = []graphrt.Example{{
 // Register registers the routes of package governancerolesettingbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/resources/{resourceID}/roleSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
 			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.List)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "governancerolesetting-list",
 		Pattern:   "/beta/privilegedAccess/azureResources/roleSettings",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
 			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -76,8 +76,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // governancerolesettingbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

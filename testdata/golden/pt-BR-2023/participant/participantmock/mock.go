@@ -7,7 +7,7 @@
 package participantmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	participant "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/participant"
 	"net/http"
 )
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // StartHoldMusic answers 202 with the documented example of participant-startholdmusic.
 func (DocsHandler) StartHoldMusic(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 202, examplesStartHoldMusic...)
+	graphtest.ServeExample(w, r, 202, examplesStartHoldMusic...)
 }
 
 // examplesStartHoldMusic are the documented responses of participant-startholdmusic.
-var examplesStartHoldMusic = []graphrt.Example{{
+var examplesStartHoldMusic = []graphtest.Example{{
 	Body:   "{\n  \"@odata.type\": \"#microsoft.graph.startHoldMusicOperation\",\n  \"id\": \"0fe0623f-d628-42ed-b4bd-8ac290072cc5\",\n  \"status\": \"running\",\n  \"clientContext\": \"d45324c1-fcb5-430a-902c-f20af696537c\"\n}",
 	Header: []string{"Location", "https://graph.microsoft.com/v1.0/communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/operations/0fe0623f-d628-42ed-b4bd-8ac290072cc5"},
 	Path:   "/v1.0/communications/calls/e141b67c-90fd-455d-858b-b48a40b9cc8d/participants/fa1e9582-7145-4ca3-bcd8-577f561fcb6e/startHoldMusic",
@@ -47,17 +47,17 @@ var examplesStartHoldMusic = []graphrt.Example{{
 // Register registers the routes of package participant on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[participant.StartHoldMusicRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[participant.StartHoldMusicRequest](),
 		Method:    "POST",
 		Operation: "participant-startholdmusic",
 		Pattern:   "/v1.0/communications/calls/{callID}/participants/{participantID}/startHoldMusic",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:  []string{"Calls.JoinGroupCallsasGuest.All", "Calls.JoinGroupCalls.All"},
 			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
 		},
@@ -67,8 +67,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // participant that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package profilephotobetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -35,91 +35,91 @@ var _ Handler = DocsHandler{}
 
 // SetValue answers 200 with the documented example of profilephoto-update.
 func (DocsHandler) SetValue(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesSetValue...)
+	graphtest.ServeExample(w, r, 200, examplesSetValue...)
 }
 
 // examplesSetValue are the documented responses of profilephoto-update.
-var examplesSetValue = []graphrt.Example{{Path: "/beta/me/photo/$value"}, {Path: "/beta/teams/172b0cce-e65d-44ce-9a49-91d9f2e8491e/photo/$value"}}
+var examplesSetValue = []graphtest.Example{{Path: "/beta/me/photo/$value"}, {Path: "/beta/teams/172b0cce-e65d-44ce-9a49-91d9f2e8491e/photo/$value"}}
 
 // Register registers the routes of package profilephotobeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyBinary,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.SetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyBinary,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{userID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.SetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyBinary,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/groups/{groupID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.SetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyBinary,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.SetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyBinary,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.SetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyBinary,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.SetValue)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyBinary,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyBinary,
 		Method:    "PUT",
 		Operation: "profilephoto-update",
 		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
 			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -131,8 +131,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // profilephotobeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

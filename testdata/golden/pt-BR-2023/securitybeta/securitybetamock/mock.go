@@ -7,7 +7,7 @@
 package securitybetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,11 +30,11 @@ var _ Handler = DocsHandler{}
 
 // GetThreatSubmissionEmailThreatSubmissionPolicy answers 200 with the documented example of security-emailthreatsubmissionpolicy-get.
 func (DocsHandler) GetThreatSubmissionEmailThreatSubmissionPolicy(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGetThreatSubmissionEmailThreatSubmissionPolicy...)
+	graphtest.ServeExample(w, r, 200, examplesGetThreatSubmissionEmailThreatSubmissionPolicy...)
 }
 
 // examplesGetThreatSubmissionEmailThreatSubmissionPolicy are the documented responses of security-emailthreatsubmissionpolicy-get.
-var examplesGetThreatSubmissionEmailThreatSubmissionPolicy = []graphrt.Example{{
+var examplesGetThreatSubmissionEmailThreatSubmissionPolicy = []graphtest.Example{{
 	Body:   "{\n  \"value\": {\n    \"@odata.type\": \"#microsoft.graph.security.emailThreatSubmissionPolicy\",\n    \"id\": \"3df67ecc-11b4-b5b4-9bae-b0729940b3d1\",\n    \"isReportToMicrosoftEnabled\": \"Boolean\",\n    \"isReportToCustomizedEmailAddressEnabled\": \"Boolean\",\n    \"isAskMeEnabledForUsers\": \"Boolean\",\n    \"isAlwaysReportEnabledForUsers\": \"Boolean\",\n    \"isNeverReportEnabledForUsers\": \"Boolean\",\n    \"isCustomizedMessageEnabledForPhishing\": \"Boolean\",\n    \"isCustomizedMessageEnabled\": \"Boolean\",\n    \"customizedReportRecipientEmailAddress\": \"String\",\n    \"isReviewEmailNotificationEnabled\": \"Boolean\",\n    \"isCustomizedNotificationSenderEnabled\": \"Boolean\",\n    \"isOrganizationBrandingEnabled\": \"Boolean\",\n    \"customizedNotificationSenderEmailAddress\": \"String\",\n    \"isReportFromQuarantineEnabled\": \"Boolean\"\n  }\n}",
 	Header: []string{"Content-Type", "application/json"},
 	Path:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPoliciesId}",
@@ -43,16 +43,16 @@ var examplesGetThreatSubmissionEmailThreatSubmissionPolicy = []graphrt.Example{{
 // Register registers the routes of package securitybeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "security-emailthreatsubmissionpolicy-get",
 		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPolicyID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicy.ReadWrite.All"},
 			DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -63,8 +63,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // securitybeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

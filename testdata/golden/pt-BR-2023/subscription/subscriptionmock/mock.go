@@ -7,7 +7,7 @@
 package subscriptionmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -28,11 +28,11 @@ var _ Handler = DocsHandler{}
 
 // List answers 200 with the documented example of subscription-list.
 func (DocsHandler) List(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesList...)
+	graphtest.ServeExample(w, r, 200, examplesList...)
 }
 
 // examplesList are the documented responses of subscription-list.
-var examplesList = []graphrt.Example{{
+var examplesList = []graphtest.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#subscriptions\",\n  \"value\": [\n    {\n      \"id\": \"0fc0d6db-0073-42e5-a186-853da75fb308\",\n      \"resource\": \"Users\",\n      \"applicationId\": \"24d3b144-21ae-4080-943f-7067b395b913\",\n      \"changeType\": \"updated,deleted\",\n      \"clientState\": null,\n      \"notificationUrl\": \"https://webhookappexample.azurewebsites.net/api/notifications\",\n      \"lifecycleNotificationUrl\":\"https://webhook.azurewebsites.net/api/send/lifecycleNotifications\",\n      \"expirationDateTime\": \"2018-03-12T05:00:00Z\",\n      \"creatorId\": \"8ee44408-0679-472c-bc2a-692812af3437\",\n      \"latestSupportedTlsVersion\": \"v1_2\",\n      \"encryptionCertificate\": \"\",\n      \"encryptionCertificateId\": \"\",\n      \"includeResourceData\": false,\n      \"notificationContentType\": \"application/json\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/subscriptions",
@@ -41,16 +41,16 @@ var examplesList = []graphrt.Example{{
 // Register registers the routes of package subscription on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "subscription-list",
 		Pattern:   "/v1.0/subscriptions",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"CallRecords.Read.All", "Channel.ReadBasic.All", "ChannelSettings.Read.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All", "ChatSettings.Read.Chat", "ChatSettings.ReadWrite.Chat", "Chat.Manage.Chat", "ChannelMessage.Read.Group", "ChannelMessage.Read.All", "Contacts.Read", "ChannelMember.Read.All", "ChatMember.Read.All", "ChatMember.ReadWrite.All", "ChatMember.Read.Chat", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Sites.ReadWrite.All", "Mail.Read", "Printer.Read.All", "Printer.ReadWrite.All", "PrintTaskDefinition.ReadWrite.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "User.Read.All"},
 			DelegatedPersonal: []string{"Contacts.Read", "Subscription.Read.All", "Files.ReadWrite", "Calendars.Read", "Mail.ReadBasic", "Mail.Read", "Tasks.ReadWrite", "User.Read.All"},
 			DelegatedWork:     []string{"Channel.ReadBasic.All", "ChannelSettings.Read.All", "Subscription.Read.All", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite", "ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "ChatMember.Read", "ChatMember.ReadWrite", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Sites.ReadWrite.All", "Mail.ReadBasic", "Mail.Read", "Presence.Read.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "Tasks.ReadWrite", "User.Read.All"},
@@ -61,8 +61,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // subscription that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

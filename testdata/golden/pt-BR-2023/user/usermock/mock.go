@@ -6,7 +6,7 @@
 package usermock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,11 +27,11 @@ var _ Handler = DocsHandler{}
 
 // Get answers 200 with the documented example of user-get.
 func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesGet...)
+	graphtest.ServeExample(w, r, 200, examplesGet...)
 }
 
 // examplesGet are the documented responses of user-get.
-var examplesGet = []graphrt.Example{{
+var examplesGet = []graphtest.Example{{
 	Body:   "{\n  \"businessPhones\": [\n       \"+1 425 555 0109\"\n   ],\n   \"displayName\": \"Adele Vance\",\n   \"givenName\": \"Adele\",\n   \"jobTitle\": \"Retail Manager\",\n   \"mail\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"mobilePhone\": \"+1 425 555 0109\",\n   \"officeLocation\": \"18/2111\",\n   \"preferredLanguage\": \"en-US\",\n   \"surname\": \"Vance\",\n   \"userPrincipalName\": \"AdeleV@contoso.onmicrosoft.com\",\n   \"id\": \"87d349ed-44d7-43e1-9a83-5f2406dee5bd\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/users/{id | userPrincipalName}",
@@ -49,27 +49,27 @@ var examplesGet = []graphrt.Example{{
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 		},
 	}, h.Get)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
@@ -80,8 +80,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // user that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -7,7 +7,7 @@
 package worksheetcollectionmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	worksheetcollection "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-2023/worksheetcollection"
 	"net/http"
 )
@@ -31,11 +31,11 @@ var _ Handler = DocsHandler{}
 
 // Create answers 201 with the documented example of worksheetcollection-add.
 func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 201, examplesCreate...)
+	graphtest.ServeExample(w, r, 201, examplesCreate...)
 }
 
 // examplesCreate are the documented responses of worksheetcollection-add.
-var examplesCreate = []graphrt.Example{{
+var examplesCreate = []graphtest.Example{{
 	Body:   "{\n  \"id\": \"id-value\",\n  \"position\": 99,\n  \"name\": \"name-value\",\n  \"visibility\": \"visibility-value\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/drive/items/{id}/workbook/worksheets/add",
@@ -44,28 +44,28 @@ var examplesCreate = []graphrt.Example{{
 // Register registers the routes of package worksheetcollection on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[worksheetcollection.CreateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[worksheetcollection.CreateRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
 	}, h.Create)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[worksheetcollection.CreateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[worksheetcollection.CreateRequest](),
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
@@ -75,8 +75,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // worksheetcollection that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

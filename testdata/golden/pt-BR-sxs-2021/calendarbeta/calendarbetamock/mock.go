@@ -7,7 +7,7 @@
 package calendarbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	calendarbeta "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/calendarbeta"
 	"net/http"
 )
@@ -34,11 +34,11 @@ var _ Handler = DocsHandler{}
 
 // Update answers 200 with the documented example of calendar-update.
 func (DocsHandler) Update(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesUpdate...)
+	graphtest.ServeExample(w, r, 200, examplesUpdate...)
 }
 
 // examplesUpdate are the documented responses of calendar-update.
-var examplesUpdate = []graphrt.Example{{
+var examplesUpdate = []graphtest.Example{{
 	Body:   "{\n    \"@odata.context\":\"https://graph.microsoft.com/beta/$metadata#me/calendars/$entity\",\n    \"@odata.id\":\"https://graph.microsoft.com/beta/users('266efe5a-0fd7-4edd-877b-b2d1e561f193@ae01a323-3934-4475-a32d-af1274312bb0')/calendars('AAMkADJmMVAAA=')\",\n    \"id\":\"AAMkADJmMVAAA=\",\n    \"name\":\"Social events\",\n    \"color\":\"auto\",\n    \"hexColor\": \"\",\n    \"isDefaultCalendar\":false,\n    \"changeKey\":\"DxYSthXJXEWwAQSYQnXvIgAAIxGttg==\",\n    \"canShare\":true,\n    \"canViewPrivateItems\":true,\n    \"isShared\":false,\n    \"isSharedWithMe\":false,\n    \"canEdit\":true,\n    \"allowedOnlineMeetingProviders\": [\n                \"teamsForBusiness\"\n            ],\n    \"defaultOnlineMeetingProvider\": \"teamsForBusiness\",\n    \"isTallyingResponses\": true,\n    \"isRemovable\": false,\n    \"owner\":{\n        \"name\":\"Samantha Booth\",\n        \"address\":\"samanthab@adatum.onmicrosoft.com\"\n    }\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/beta/me/calendar",
@@ -47,89 +47,89 @@ var examplesUpdate = []graphrt.Example{{
 // Register registers the routes of package calendarbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendarbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendar",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendarbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendar",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendarbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/groups/{groupID}/calendar",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendarbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendarbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendarbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
 	}, h.Update)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[calendarbeta.UpdateRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:       []string{"Calendars.ReadWrite"},
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
@@ -140,8 +140,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // calendarbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

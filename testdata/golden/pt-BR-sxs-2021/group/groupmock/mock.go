@@ -6,7 +6,7 @@
 package groupmock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -27,11 +27,11 @@ var _ Handler = DocsHandler{}
 
 // ListMembers answers 200 with the documented example of group-list-members.
 func (DocsHandler) ListMembers(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesListMembers...)
+	graphtest.ServeExample(w, r, 200, examplesListMembers...)
 }
 
 // examplesListMembers are the documented responses of group-list-members.
-var examplesListMembers = []graphrt.Example{{
+var examplesListMembers = []graphtest.Example{{
 	Body:   "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#directoryObjects\",\n  \"value\": [\n    {\n      \"id\": \"11111111-2222-3333-4444-555555555555\",\n      \"mail\": \"user1@contoso.com\"\n    }\n  ]\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/groups/{id}/members",
@@ -56,16 +56,16 @@ var examplesListMembers = []graphrt.Example{{
 // Register registers the routes of package group on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "GET",
 		Operation: "group-list-members",
 		Pattern:   "/v1.0/groups/{groupID}/members",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -76,8 +76,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // group that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

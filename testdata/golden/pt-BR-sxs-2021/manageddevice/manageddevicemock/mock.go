@@ -7,7 +7,7 @@
 package manageddevicemock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	manageddevice "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/manageddevice"
 	"net/http"
 )
@@ -33,50 +33,50 @@ var _ Handler = DocsHandler{}
 
 // Wipe answers 204 with the documented example of intune-devices-manageddevice-wipe.
 func (DocsHandler) Wipe(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesWipe...)
+	graphtest.ServeExample(w, r, 204, examplesWipe...)
 }
 
 // examplesWipe are the documented responses of intune-devices-manageddevice-wipe.
-var examplesWipe = []graphrt.Example{{Path: "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe"}}
+var examplesWipe = []graphtest.Example{{Path: "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe"}}
 
 // Register registers the routes of package manageddevice on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[manageddevice.WipeRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Wipe)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[manageddevice.WipeRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
 	}, h.Wipe)
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[manageddevice.WipeRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
 		Method:    "POST",
 		Operation: "intune-devices-manageddevice-wipe",
 		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -87,8 +87,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // manageddevice that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

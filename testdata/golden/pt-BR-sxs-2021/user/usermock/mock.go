@@ -6,7 +6,7 @@
 package usermock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	user "github.com/graphgen-dev/graphgen/testdata/golden/pt-BR-sxs-2021/user"
 	"net/http"
 )
@@ -29,11 +29,11 @@ var _ Handler = DocsHandler{}
 
 // AssignLicense answers 200 with the documented example of user-assignlicense.
 func (DocsHandler) AssignLicense(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 200, examplesAssignLicense...)
+	graphtest.ServeExample(w, r, 200, examplesAssignLicense...)
 }
 
 // examplesAssignLicense are the documented responses of user-assignlicense.
-var examplesAssignLicense = []graphrt.Example{{
+var examplesAssignLicense = []graphtest.Example{{
 	Body:   "{\n  \"accountEnabled\": true,\n  \"assignedLicenses\": [\n    {\n      \"disabledPlans\": [ \"11b0131d-43c8-4bbb-b2c8-e80f9a50834a\" ],\n      \"skuId\": \"0118A350-71FC-4EC3-8F0C-6A1CB8867561\"\n    }\n  ],\n  \"assignedPlans\": [\n    {\n      \"assignedDateTime\": \"2016-10-02T12:13:14Z\",\n      \"capabilityStatus\": \"capabilityStatus-value\",\n      \"service\": \"service-value\",\n      \"servicePlanId\": \"bea13e0c-3828-4daa-a392-28af7ff61a0f\"\n    }\n  ],\n  \"businessPhones\": [\n    \"businessPhones-value\"\n  ],\n  \"city\": \"city-value\",\n  \"companyName\": \"companyName-value\"\n}",
 	Header: []string{"Content-type", "application/json"},
 	Path:   "/v1.0/me/assignLicense",
@@ -42,17 +42,17 @@ var examplesAssignLicense = []graphrt.Example{{
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyOptional,
-		Check:     graphrt.CheckJSON[user.AssignLicenseRequest](),
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyOptional,
+		Check:     graphtest.CheckJSON[user.AssignLicenseRequest](),
 		Method:    "POST",
 		Operation: "user-assignlicense",
 		Pattern:   "/v1.0/users/{userID}/assignLicense",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -63,8 +63,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // user that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

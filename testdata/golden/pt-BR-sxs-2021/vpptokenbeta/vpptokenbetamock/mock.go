@@ -7,7 +7,7 @@
 package vpptokenbetamock
 
 import (
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"net/http"
 )
 
@@ -30,25 +30,25 @@ var _ Handler = DocsHandler{}
 
 // SyncLicenseCounts answers 204 with the documented example of intune-onboarding-vpptoken-synclicensecounts.
 func (DocsHandler) SyncLicenseCounts(w http.ResponseWriter, r *http.Request) {
-	graphrt.ServeExample(w, r, 204, examplesSyncLicenseCounts...)
+	graphtest.ServeExample(w, r, 204, examplesSyncLicenseCounts...)
 }
 
 // examplesSyncLicenseCounts are the documented responses of intune-onboarding-vpptoken-synclicensecounts.
-var examplesSyncLicenseCounts = []graphrt.Example{{Path: "/beta/deviceAppManagement/vppTokens/syncLicenseCounts"}}
+var examplesSyncLicenseCounts = []graphtest.Example{{Path: "/beta/deviceAppManagement/vppTokens/syncLicenseCounts"}}
 
 // Register registers the routes of package vpptokenbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
-func Register(m *graphrt.Mux, h Handler) {
+func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphrt.Route{
-		Body:      graphrt.BodyNone,
+	m.Handle(graphtest.Route{
+		Body:      graphtest.BodyNone,
 		Method:    "POST",
 		Operation: "intune-onboarding-vpptoken-synclicensecounts",
 		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
-		Permissions: &graphrt.Permissions{
+		Permissions: &graphtest.Permissions{
 			Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
 			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
@@ -59,8 +59,8 @@ func Register(m *graphrt.Mux, h Handler) {
 // NewMock returns a mock Microsoft Graph server of the operations of package
 // vpptokenbeta that checks each request as its page documents and dispatches it to
 // h; NewMock(DocsHandler{}) answers with the documented examples.
-func NewMock(h Handler) *graphrt.Mux {
-	m := graphrt.NewMux()
+func NewMock(h Handler) *graphtest.Mux {
+	m := graphtest.NewMux()
 	Register(m, h)
 	return m
 }

@@ -1,4 +1,4 @@
-package graphrt_test
+package graphtest_test
 
 import (
 	"net/http"
@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/graphgen-dev/graphgen"
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // benchRequests are the requests both router benchmarks serve: an entity
@@ -24,15 +24,15 @@ var benchRequests = []struct{ name, op, target string }{
 
 // tenRoutes are ten routes of the v1.0 docs, spelled as the docs' tree
 // spells them, among them the three that benchRequests reach.
-var tenRoutes = []graphrt.Route{
+var tenRoutes = []graphtest.Route{
 	{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{idOrUserPrincipalName}"},
 	{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users"},
-	{Operation: "user-update", Method: "PATCH", Pattern: "/v1.0/users/{idOrUserPrincipalName}", Body: graphrt.BodyJSON},
+	{Operation: "user-update", Method: "PATCH", Pattern: "/v1.0/users/{idOrUserPrincipalName}", Body: graphtest.BodyJSON},
 	{Operation: "message-get", Method: "GET", Pattern: "/v1.0/users/{idOrUserPrincipalName}/messages/{id}"},
 	{Operation: "message-list", Method: "GET", Pattern: "/v1.0/users/{idOrUserPrincipalName}/messages"},
 	{Operation: "group-get", Method: "GET", Pattern: "/v1.0/groups/{id}"},
 	{Operation: "range-get", Method: "GET", Pattern: "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')"},
-	{Operation: "range-clear", Method: "POST", Pattern: "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/clear", Body: graphrt.BodyJSON},
+	{Operation: "range-clear", Method: "POST", Pattern: "/v1.0/me/drive/items/{id}/workbook/worksheets/{idOrName}/range(address='{address}')/clear", Body: graphtest.BodyJSON},
 	{Operation: "chart-get", Method: "GET", Pattern: "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/charts/{name}"},
 	{Operation: "chart-list", Method: "GET", Pattern: "/v1.0/me/drive/root:/{itemPath...}:/workbook/worksheets/{idOrName}/charts"},
 }
@@ -40,14 +40,14 @@ var tenRoutes = []graphrt.Route{
 // fullTree holds the routes of the English v1.0 corpus tree, loaded once.
 var fullTree struct {
 	once   sync.Once
-	routes []graphrt.Route
+	routes []graphtest.Route
 	err    error
 }
 
 // fullTreeRoutes returns every route a generated NewMock of the English
 // v1.0 tree registers (those not shadowed, with their required headers,
 // query options and permissions), or skips without GRAPHGEN_CORPUS.
-func fullTreeRoutes(b *testing.B) []graphrt.Route {
+func fullTreeRoutes(b *testing.B) []graphtest.Route {
 	b.Helper()
 	dir := os.Getenv("GRAPHGEN_CORPUS")
 	if dir == "" {
@@ -65,7 +65,7 @@ func fullTreeRoutes(b *testing.B) []graphrt.Route {
 				if r.ShadowedBy != "" {
 					continue
 				}
-				rt := graphrt.Route{Operation: op.ID, Method: op.Method, Pattern: "/" + op.Version + r.Pattern}
+				rt := graphtest.Route{Operation: op.ID, Method: op.Method, Pattern: "/" + op.Version + r.Pattern}
 				for _, q := range r.QueryParams {
 					rt.Query = append(rt.Query, q.Name)
 				}
@@ -86,8 +86,8 @@ func fullTreeRoutes(b *testing.B) []graphrt.Route {
 
 // benchMux registers routes, each answering with nothing; served records
 // the operation of the last request.
-func benchMux(routes []graphrt.Route, served *string) *graphrt.Mux {
-	m := graphrt.NewMux()
+func benchMux(routes []graphtest.Route, served *string) *graphtest.Mux {
+	m := graphtest.NewMux()
 	for _, rt := range routes {
 		op := rt.Operation
 		m.Handle(rt, func(http.ResponseWriter, *http.Request) { *served = op })
@@ -107,7 +107,7 @@ func (d *discard) WriteHeader(status int)      { d.status = status }
 
 // benchServe serves each of benchRequests through m in a sub-benchmark;
 // each request must be answered by its operation.
-func benchServe(b *testing.B, m *graphrt.Mux, served *string) {
+func benchServe(b *testing.B, m *graphtest.Mux, served *string) {
 	for _, br := range benchRequests {
 		b.Run(br.name, func(b *testing.B) {
 			r := httptest.NewRequest("GET", br.target, nil)
@@ -162,7 +162,7 @@ func BenchmarkNewMockFullTree(b *testing.B) {
 	b.ReportAllocs()
 	cpu := cpuTime()
 	for b.Loop() {
-		m := graphrt.NewMux()
+		m := graphtest.NewMux()
 		for _, rt := range routes {
 			m.Handle(rt, h)
 		}

@@ -1,4 +1,4 @@
-package graphrt_test
+package graphtest_test
 
 import (
 	"encoding/json"
@@ -8,7 +8,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/graphgen-dev/graphgen/graphrt"
+
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // indexMux registers routes shaped like the v1.0 docs' trickiest: OData
@@ -16,10 +17,10 @@ import (
 // alternate keys, drive item paths ({name...}) followed by more segments,
 // a parameter ending in literal text before a path, and two {name...} in
 // one pattern.
-func indexMux() *graphrt.Mux {
-	m := graphrt.NewMux()
+func indexMux() *graphtest.Mux {
+	m := graphtest.NewMux()
 	add := func(op, method, pattern string, names ...string) {
-		m.Handle(graphrt.Route{Operation: op, Method: method, Pattern: pattern}, echo(op, names...))
+		m.Handle(graphtest.Route{Operation: op, Method: method, Pattern: pattern}, echo(op, names...))
 	}
 	add("user-get", "GET", "/v1.0/users/{id}", "id")
 	add("user-delta", "GET", "/v1.0/users/delta()")
@@ -147,8 +148,8 @@ func TestMuxIndex(t *testing.T) {
 // TestMuxPathWithoutSlash: a request target that is not a path ("*" of
 // OPTIONS) matches no route.
 func TestMuxPathWithoutSlash(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Method: "OPTIONS", Pattern: "/{x...}"}, echo("any"))
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Method: "OPTIONS", Pattern: "/{x...}"}, echo("any"))
 	r := httptest.NewRequest("OPTIONS", "*", nil)
 	r.Header.Set("Authorization", "Bearer t")
 	rec := httptest.NewRecorder()
@@ -187,10 +188,10 @@ func TestMuxIndexConflicts(t *testing.T) {
 						got, _ = r.(string)
 					}
 				}()
-				m := graphrt.NewMux()
-				m.Handle(graphrt.Route{Method: "GET", Pattern: tt.a}, ok)
-				m.Handle(graphrt.Route{Method: "GET", Pattern: tt.b}, ok)
-				m.Handle(graphrt.Route{Method: "POST", Pattern: tt.b}, ok)
+				m := graphtest.NewMux()
+				m.Handle(graphtest.Route{Method: "GET", Pattern: tt.a}, ok)
+				m.Handle(graphtest.Route{Method: "GET", Pattern: tt.b}, ok)
+				m.Handle(graphtest.Route{Method: "POST", Pattern: tt.b}, ok)
 			}()
 			if tt.conflict != (got != "") {
 				t.Errorf("panic %q, want conflict %v", got, tt.conflict)
@@ -205,13 +206,13 @@ func TestMuxIndexConflicts(t *testing.T) {
 // TestMuxHandleAfterServe: a route registered after requests were served
 // takes part in routing at once.
 func TestMuxHandleAfterServe(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}"}, echo("user-get", "id"))
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}"}, echo("user-get", "id"))
 	target := "/v1.0/users/delta()"
 	if rec := call(m, "GET", target, "", nil, ""); !strings.Contains(rec.Body.String(), `"user-get"`) {
 		t.Fatalf("before: %d %s", rec.Code, rec.Body)
 	}
-	m.Handle(graphrt.Route{Operation: "user-delta", Method: "GET", Pattern: "/v1.0/users/delta()"}, echo("user-delta"))
+	m.Handle(graphtest.Route{Operation: "user-delta", Method: "GET", Pattern: "/v1.0/users/delta()"}, echo("user-delta"))
 	if rec := call(m, "GET", target, "", nil, ""); !strings.Contains(rec.Body.String(), `"user-delta"`) {
 		t.Errorf("after: %d %s", rec.Code, rec.Body)
 	}

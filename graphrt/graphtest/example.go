@@ -1,4 +1,4 @@
-package graphrt
+package graphtest
 
 import (
 	"encoding/json"
@@ -8,6 +8,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/escape"
+	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
 
 // Example is a documented response that a mock handler can replay.
@@ -120,7 +123,7 @@ func serveRedirectTarget(w http.ResponseWriter, r *http.Request) {
 
 // pickExample returns the best-scoring example, the first one on ties.
 func pickExample(r *http.Request, examples []Example) Example {
-	path, query := canonicalPath(r.URL.EscapedPath()), canonicalQuery(r.URL.RawQuery)
+	path, query := escape.Canonical(r.URL.EscapedPath()), canonicalQuery(r.URL.RawQuery)
 	best, bestScore := 0, -1
 	for i, ex := range examples {
 		if s := exampleScore(ex, path, query); s > bestScore {
@@ -137,7 +140,7 @@ func exampleScore(ex Example, path, query string) int {
 	switch {
 	case ex.Path == "":
 		score = 2
-	case canonicalPath(ex.Path) == path:
+	case escape.Canonical(ex.Path) == path:
 		score = 4
 	default:
 		return 0
@@ -183,7 +186,7 @@ func writeExample(w http.ResponseWriter, r *http.Request, status int, ex Example
 		}
 	}
 	if ex.Body != "" && h.Get("Content-Type") == "" && looksJSON(ex.Body) {
-		h.Set("Content-Type", jsonType)
+		h.Set("Content-Type", wire.JSONType)
 	}
 	w.WriteHeader(status)
 	if bodyAllowed(status) {

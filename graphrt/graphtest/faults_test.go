@@ -1,4 +1,4 @@
-package graphrt_test
+package graphtest_test
 
 import (
 	"encoding/json"
@@ -6,14 +6,14 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // listMux serves a documented collection of five items.
-func listMux() *graphrt.Mux {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users"}, func(w http.ResponseWriter, r *http.Request) {
-		graphrt.ServeExample(w, r, 200, graphrt.Example{Body: `{"@odata.context":"x","value":[{"id":"1"},{"id":"2"},{"id":"3"},{"id":"4"},{"id":"5"}]}`})
+func listMux() *graphtest.Mux {
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users"}, func(w http.ResponseWriter, r *http.Request) {
+		graphtest.ServeExample(w, r, 200, graphtest.Example{Body: `{"@odata.context":"x","value":[{"id":"1"},{"id":"2"},{"id":"3"},{"id":"4"},{"id":"5"}]}`})
 	})
 	return m
 }
@@ -33,7 +33,7 @@ func get(t *testing.T, url string) (*http.Response, map[string]json.RawMessage) 
 }
 
 func TestFaultsThrottleAndErrors(t *testing.T) {
-	srv := httptest.NewServer(graphrt.WithFaults(listMux(), graphrt.Faults{ThrottleEvery: 2, ErrorEvery: 3}))
+	srv := httptest.NewServer(graphtest.WithFaults(listMux(), graphtest.Faults{ThrottleEvery: 2, ErrorEvery: 3}))
 	defer srv.Close()
 	var got []int
 	for i := 0; i < 6; i++ {
@@ -52,7 +52,7 @@ func TestFaultsThrottleAndErrors(t *testing.T) {
 }
 
 func TestFaultsPaging(t *testing.T) {
-	srv := httptest.NewServer(graphrt.WithFaults(listMux(), graphrt.Faults{PageSize: 2}))
+	srv := httptest.NewServer(graphtest.WithFaults(listMux(), graphtest.Faults{PageSize: 2}))
 	defer srv.Close()
 	var ids []string
 	next, pages := srv.URL+"/v1.0/users", 0

@@ -1,4 +1,4 @@
-package graphrt
+package graphtest
 
 import (
 	"bytes"
@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
 
 // maxRequestBody limits how much of a request body the Mux reads.
@@ -331,7 +333,7 @@ func (rule BodyRule) check(body []byte, contentType string) (int, string) {
 // isJSONType reports whether a Content-Type value is application/json.
 func isJSONType(contentType string) bool {
 	mt, _, err := mime.ParseMediaType(contentType)
-	return err == nil && mt == jsonType
+	return err == nil && mt == wire.JSONType
 }
 
 // prefix returns "operation: " for error messages, or "" without an id.

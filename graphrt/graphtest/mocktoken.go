@@ -1,4 +1,4 @@
-package graphrt
+package graphtest
 
 import (
 	"encoding/base64"
@@ -154,7 +154,7 @@ func (c tokenClaims) info() (tokenInfo, error) {
 	}
 	switch {
 	case c.unknownKind != "":
-		return tokenInfo{}, fmt.Errorf("graphrt.TestToken was given the kind %q; it takes %s, %s or %s",
+		return tokenInfo{}, fmt.Errorf("graphtest.TestToken was given the kind %q; it takes %s, %s or %s",
 			c.unknownKind, DelegatedWork, DelegatedPersonal, Application)
 	case c.hasIdtyp && c.idtyp == "app":
 		return tokenInfo{Application, c.roles}, nil

@@ -1,4 +1,4 @@
-package graphrt_test
+package graphtest_test
 
 import (
 	"encoding/base64"
@@ -8,17 +8,17 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // permMux serves one operation with documented permissions.
-func permMux() *graphrt.Mux {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}",
-		Permissions: &graphrt.Permissions{
+func permMux() *graphtest.Mux {
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}",
+		Permissions: &graphtest.Permissions{
 			DelegatedWork: []string{"User.Read", "Directory.Read.All"},
 			Application:   []string{"User.Read.All+Directory.Read.All"},
-			NotSupported:  []string{graphrt.DelegatedPersonal},
+			NotSupported:  []string{graphtest.DelegatedPersonal},
 		}}, func(w http.ResponseWriter, r *http.Request) {})
 	return m
 }
@@ -28,11 +28,11 @@ func TestMockPermissions(t *testing.T) {
 		name, token string
 		want        int
 	}{
-		{"delegated with one of", graphrt.TestToken(graphrt.DelegatedWork, "Mail.Read", "User.Read"), 200},
-		{"delegated with none", graphrt.TestToken(graphrt.DelegatedWork, "Mail.Read"), 403},
-		{"application with the whole group", graphrt.TestToken(graphrt.Application, "Directory.Read.All", "User.Read.All"), 200},
-		{"application with half a group", graphrt.TestToken(graphrt.Application, "User.Read.All"), 403},
-		{"personal account not supported", graphrt.TestToken(graphrt.DelegatedPersonal, "User.Read"), 403},
+		{"delegated with one of", graphtest.TestToken(graphtest.DelegatedWork, "Mail.Read", "User.Read"), 200},
+		{"delegated with none", graphtest.TestToken(graphtest.DelegatedWork, "Mail.Read"), 403},
+		{"application with the whole group", graphtest.TestToken(graphtest.Application, "Directory.Read.All", "User.Read.All"), 200},
+		{"application with half a group", graphtest.TestToken(graphtest.Application, "User.Read.All"), 403},
+		{"personal account not supported", graphtest.TestToken(graphtest.DelegatedPersonal, "User.Read"), 403},
 		{"opaque token is not checked", "opaque", 200},
 	}
 	m := permMux()
@@ -78,7 +78,7 @@ func TestMockTokenKinds(t *testing.T) {
 		name, token string
 		want        int
 	}{
-		{"test token for an application without roles", graphrt.TestToken(graphrt.Application), 403},
+		{"test token for an application without roles", graphtest.TestToken(graphtest.Application), 403},
 		{"application, roles null", claims(`{"idtyp":"app","roles":null}`), 403},
 		{"application, roles missing", claims(`{"idtyp":"app","oid":"o","appid":"a"}`), 403},
 		{"application, roles empty", claims(`{"idtyp":"app","roles":[]}`), 403},
@@ -125,12 +125,12 @@ func TestMockMalformedTokens(t *testing.T) {
 		{"roles a string", claims(`{"idtyp":"app","roles":"User.Read.All"}`), `claim "roles" must be an array of strings, got a string`},
 		{"idtyp null", claims(`{"idtyp":null,"roles":["User.Read.All"]}`), `claim "idtyp" must be a string, got null`},
 		{"idtyp unknown", claims(`{"idtyp":"device"}`), `"idtyp" claim "device" is neither "app" nor "user"`},
-		{"TestToken of an unknown kind", graphrt.TestToken("app", "User.Read.All"), `graphrt.TestToken was given the kind "app"; it takes delegatedWork, delegatedPersonal or application`},
+		{"TestToken of an unknown kind", graphtest.TestToken("app", "User.Read.All"), `graphtest.TestToken was given the kind "app"; it takes delegatedWork, delegatedPersonal or application`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			// the token is read on every route, documented permissions or not
-			for _, m := range []*graphrt.Mux{permMux(), graphMux()} {
+			for _, m := range []*graphtest.Mux{permMux(), graphMux()} {
 				rec := call(m, "GET", "/v1.0/users/u1", "Bearer "+tt.token, nil, "")
 				var e struct {
 					Error struct{ Code, Message string }
@@ -148,17 +148,17 @@ func TestMockMalformedTokens(t *testing.T) {
 // refused whatever the token holds; a kind the docs say nothing about is
 // let through.
 func TestMockKindsDocumentedOrNot(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "x-get", Method: "GET", Pattern: "/v1.0/x", Permissions: &graphrt.Permissions{
-		DelegatedWork: []string{"X.Read"}, NotSupported: []string{graphrt.Application}}}, func(w http.ResponseWriter, r *http.Request) {})
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "x-get", Method: "GET", Pattern: "/v1.0/x", Permissions: &graphtest.Permissions{
+		DelegatedWork: []string{"X.Read"}, NotSupported: []string{graphtest.Application}}}, func(w http.ResponseWriter, r *http.Request) {})
 	tests := []struct {
 		token string
 		want  int
 	}{
-		{graphrt.TestToken(graphrt.Application, "X.Read", "X.Read.All"), 403},
-		{graphrt.TestToken(graphrt.DelegatedPersonal), 200},
-		{graphrt.TestToken(graphrt.DelegatedWork, "X.Read"), 200},
-		{graphrt.TestToken(graphrt.DelegatedWork), 403},
+		{graphtest.TestToken(graphtest.Application, "X.Read", "X.Read.All"), 403},
+		{graphtest.TestToken(graphtest.DelegatedPersonal), 200},
+		{graphtest.TestToken(graphtest.DelegatedWork, "X.Read"), 200},
+		{graphtest.TestToken(graphtest.DelegatedWork), 403},
 	}
 	for _, tt := range tests {
 		rec := call(m, "GET", "/v1.0/x", "Bearer "+tt.token, nil, "")
@@ -172,10 +172,10 @@ func TestMockKindsDocumentedOrNot(t *testing.T) {
 // "IdentityUserflow.ReadWrite.All", the permission other pages (and
 // tokens) spell "IdentityUserFlow.ReadWrite.All".
 func TestMockPermissionSpellings(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "identityuserflowattribute-list", Method: "GET", Pattern: "/v1.0/identity/userFlowAttributes",
-		Permissions: &graphrt.Permissions{DelegatedWork: []string{"IdentityUserflow.ReadWrite.All"}}}, func(w http.ResponseWriter, r *http.Request) {})
-	rec := call(m, "GET", "/v1.0/identity/userFlowAttributes", "Bearer "+graphrt.TestToken(graphrt.DelegatedWork, "IdentityUserFlow.ReadWrite.All"), nil, "")
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "identityuserflowattribute-list", Method: "GET", Pattern: "/v1.0/identity/userFlowAttributes",
+		Permissions: &graphtest.Permissions{DelegatedWork: []string{"IdentityUserflow.ReadWrite.All"}}}, func(w http.ResponseWriter, r *http.Request) {})
+	rec := call(m, "GET", "/v1.0/identity/userFlowAttributes", "Bearer "+graphtest.TestToken(graphtest.DelegatedWork, "IdentityUserFlow.ReadWrite.All"), nil, "")
 	if rec.Code != 200 {
 		t.Errorf("status %d, want 200: %s", rec.Code, rec.Body)
 	}

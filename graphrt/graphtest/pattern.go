@@ -1,10 +1,12 @@
-package graphrt
+package graphtest
 
 import (
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/escape"
 )
 
 // pattern is a parsed Route.Pattern: the steps that the route index
@@ -108,7 +110,7 @@ func parseParam(s string) (*patternParam, error) {
 		return nil, errors.New("empty parameter name")
 	}
 	for i := 0; i < len(name); i++ {
-		if c := name[i]; !isUnreserved(c) || c == '.' || c == '~' {
+		if c := name[i]; !escape.IsUnreserved(c) || c == '.' || c == '~' {
 			return nil, fmt.Errorf("invalid parameter name %q", name)
 		}
 	}

@@ -1,4 +1,4 @@
-package graphrt
+package graphtest
 
 import (
 	"math"
@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/escape"
 )
 
 // node is a node of the Mux's route index, a trie over path segments:
@@ -296,7 +298,7 @@ func (w *walker) unescape() []string {
 func validEscapes(vals []string) bool {
 	for _, v := range vals {
 		for i := strings.IndexByte(v, '%'); i >= 0; {
-			if i+2 >= len(v) || !isHex(v[i+1]) || !isHex(v[i+2]) { // i+2 is the last byte of the escape
+			if i+2 >= len(v) || !escape.IsHex(v[i+1]) || !escape.IsHex(v[i+2]) { // i+2 is the last byte of the escape
 				return false
 			}
 			j := strings.IndexByte(v[i+3:], '%')
@@ -324,13 +326,13 @@ func canonical(p string) string {
 	b.WriteString(p[:i])
 	for ; i < len(p); i++ {
 		c := p[i]
-		if c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]) {
-			c = unhex(p[i+1])<<4 | unhex(p[i+2])
+		if c == '%' && i+2 < len(p) && escape.IsHex(p[i+1]) && escape.IsHex(p[i+2]) {
+			c = escape.Unhex(p[i+1])<<4 | escape.Unhex(p[i+2])
 			i += 2
-			writeByte(&b, c, segmentSafe[c])
+			escape.WriteByte(&b, c, segmentSafe[c])
 			continue
 		}
-		writeByte(&b, c, keptInPath[c])
+		escape.WriteByte(&b, c, keptInPath[c])
 	}
 	return b.String()
 }
@@ -339,7 +341,7 @@ func canonical(p string) string {
 // that canonicalPath keeps unescaped: the segment-safe ones and / : ; & +.
 var segmentSafe, keptInPath = func() (safe, kept [256]bool) {
 	for c := range kept {
-		safe[c] = isSegmentSafe(byte(c))
+		safe[c] = escape.IsSegmentSafe(byte(c))
 		kept[c] = safe[c] || strings.IndexByte("/:;&+", byte(c)) >= 0
 	}
 	return safe, kept

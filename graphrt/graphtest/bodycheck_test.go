@@ -1,4 +1,4 @@
-package graphrt_test
+package graphtest_test
 
 import (
 	"encoding/json"
@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // The types below are written as graphgen writes models and request
@@ -67,7 +68,7 @@ type sendMailRequest struct {
 // TestCheckJSONSpeaksTheAPI: every problem is named by its member path,
 // the JSON kind expected and sent and the OData type, never by Go names.
 func TestCheckJSONSpeaksTheAPI(t *testing.T) {
-	check := graphrt.CheckJSON[sendMailRequest]("message")
+	check := graphtest.CheckJSON[sendMailRequest]("message")
 	tests := []struct{ body, want string }{
 		{`{"message":{"subject":"Hi","toRecipients":[{"emailAddress":{"address":"a@contoso.com"}}]},"saveToSentItems":true}`, ""},
 		{`{"message":5}`, `member "message" must be an object (microsoft.graph.message), got a number`},
@@ -133,7 +134,7 @@ func TestCheckJSONSpeaksTheAPI(t *testing.T) {
 // TestCheckTypes: a resource body lets undeclared members through at
 // every level but checks the declared ones.
 func TestCheckTypes(t *testing.T) {
-	check := graphrt.CheckTypes[message]()
+	check := graphtest.CheckTypes[message]()
 	tests := []struct{ body, want string }{
 		{`{"subject":"Hi","categories":["x"],"toRecipients":[]}`, ""},
 		{`{"subject":5}`, `member "subject" must be a string, got a number`},
@@ -160,9 +161,9 @@ type resetRequest struct {
 // TestMuxBodyCheckErrors: a failing check is a 400 BadRequest whose
 // message names the operation and the problem in the API's terms.
 func TestMuxBodyCheckErrors(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "widget-reset", Method: "POST", Pattern: "/v1.0/widgets/{id}/reset", Body: graphrt.BodyJSON,
-		Check: graphrt.CheckJSON[resetRequest]("mode")}, func(w http.ResponseWriter, r *http.Request) {})
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "widget-reset", Method: "POST", Pattern: "/v1.0/widgets/{id}/reset", Body: graphtest.BodyJSON,
+		Check: graphtest.CheckJSON[resetRequest]("mode")}, func(w http.ResponseWriter, r *http.Request) {})
 	tests := []struct{ body, want string }{
 		{`{"colour":"red"}`, `widget-reset: unknown member "colour" in the request body.`},
 		{`{"mode":"full","keepName":"yes"}`, `widget-reset: member "keepName" must be a boolean, got a string.`},
@@ -188,9 +189,9 @@ func TestMuxBodyCheckErrors(t *testing.T) {
 // TestMuxSyntaxErrorWithoutCheck: a route without a typed check still
 // says where the JSON breaks.
 func TestMuxSyntaxErrorWithoutCheck(t *testing.T) {
-	for _, rule := range []graphrt.BodyRule{graphrt.BodyJSON, graphrt.BodyOptional} {
-		m := graphrt.NewMux()
-		m.Handle(graphrt.Route{Operation: "op", Method: "POST", Pattern: "/v1.0/x", Body: rule}, func(w http.ResponseWriter, r *http.Request) {})
+	for _, rule := range []graphtest.BodyRule{graphtest.BodyJSON, graphtest.BodyOptional} {
+		m := graphtest.NewMux()
+		m.Handle(graphtest.Route{Operation: "op", Method: "POST", Pattern: "/v1.0/x", Body: rule}, func(w http.ResponseWriter, r *http.Request) {})
 		rec := call(m, "POST", "/v1.0/x", "", http.Header{"Content-Type": {"application/json"}}, `{"a":1,}`)
 		want := `"op: request body is not valid JSON: invalid character '}' looking for beginning of object key string at offset 7."`
 		if rec.Code != 400 || !strings.Contains(rec.Body.String(), want) {
@@ -208,7 +209,7 @@ type dashRequest struct {
 // TestCheckJSONMemberNamedDash: the tag "-," declares the member "-"; only
 // the tag "-" skips a field.
 func TestCheckJSONMemberNamedDash(t *testing.T) {
-	check := graphrt.CheckJSON[dashRequest]("-")
+	check := graphtest.CheckJSON[dashRequest]("-")
 	if err := check([]byte(`{"-":"x"}`)); err != nil {
 		t.Errorf(`CheckJSON({"-":"x"}) = %v, want nil`, err)
 	}
@@ -227,7 +228,7 @@ func FuzzCheckJSON(f *testing.F) {
 	for _, seed := range []string{`{"message":{"toRecipients":[{"emailAddress":{"address":"a"}}]}}`, `[`, `{"message":{"size":1e3}}`, `null`, `{"message":{"level":"x"}}`} {
 		f.Add([]byte(seed))
 	}
-	strict, loose := graphrt.CheckJSON[sendMailRequest]("message"), graphrt.CheckTypes[message]()
+	strict, loose := graphtest.CheckJSON[sendMailRequest]("message"), graphtest.CheckTypes[message]()
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, check := range []func([]byte) error{strict, loose} {
 			if err := check(body); err == nil && !json.Valid(body) {
@@ -256,12 +257,31 @@ func BenchmarkCheckJSON(b *testing.B) {
 	}
 	sb.WriteString(`]},"saveToSentItems":true}`)
 	body := []byte(sb.String())
-	check := graphrt.CheckJSON[sendMailRequest]("message")
+	check := graphtest.CheckJSON[sendMailRequest]("message")
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := check(body); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// edmRecord holds one field of each Edm type, as a generated model does.
+type edmRecord struct {
+	D *graphrt.Date      `json:"d,omitempty"`
+	T *graphrt.TimeOfDay `json:"t,omitempty"`
+	P *graphrt.Duration  `json:"p,omitempty"`
+}
+
+// TestEdmInBodyChecks: the mock's body check takes Graph's Edm texts and
+// refuses the text a model refuses (graphrt's TestEdmInModels).
+func TestEdmInBodyChecks(t *testing.T) {
+	check := graphtest.CheckJSON[edmRecord]()
+	if err := check([]byte(`{"d":"2017-08-15","t":"08:00","p":"PT1H"}`)); err != nil {
+		t.Errorf("body check of valid values: %v", err)
+	}
+	if err := check([]byte(`{"p":"1 hour"}`)); err == nil || !strings.Contains(err.Error(), `"p"`) {
+		t.Errorf("body check of \"1 hour\" as a duration: %v; want member \"p\" refused", err)
 	}
 }

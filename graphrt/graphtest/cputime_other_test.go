@@ -1,6 +1,6 @@
 //go:build !unix
 
-package graphrt_test
+package graphtest_test
 
 import "time"
 

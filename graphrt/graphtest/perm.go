@@ -1,4 +1,4 @@
-package graphrt
+package graphtest
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package graphrt
+package graphtest
 
 import (
 	"encoding/base64"
@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
 
 // CheckJSON returns a body check for mocks of actions (parameter tables):
@@ -353,7 +355,7 @@ func structInfoOf(t reflect.Type) *structInfo {
 	info := &structInfo{fields: map[string]reflect.Type{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		name := jsonName(f)
+		name := wire.JSONName(f)
 		if name == "" || !f.IsExported() {
 			continue
 		}

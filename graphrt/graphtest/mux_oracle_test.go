@@ -1,4 +1,4 @@
-package graphrt
+package graphtest
 
 import (
 	"encoding/json"
@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/graphgen-dev/graphgen/graphrt/internal/escape"
 )
 
 // oracleRoute is a route as the first Mux matched it: an anchored regular
@@ -86,7 +88,7 @@ func oracleServe(routes []*oracleRoute, method, path string) (string, map[string
 	if !strings.HasPrefix(path, "/") {
 		return "", nil, http.StatusNotFound, ""
 	}
-	cp := canonicalPath(path)
+	cp := escape.Canonical(path)
 	var best *oracleRoute
 	var vals map[string]string
 	var allow []string
@@ -314,7 +316,7 @@ func TestCanonicalIsCanonicalPath(t *testing.T) {
 		inputs = append(inputs, string(b))
 	}
 	for _, in := range inputs {
-		if got, want := canonical(in), canonicalPath(in); got != want {
+		if got, want := canonical(in), escape.Canonical(in); got != want {
 			t.Errorf("canonical(%q) = %q, canonicalPath gives %q", in, got, want)
 		}
 	}

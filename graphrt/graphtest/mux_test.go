@@ -1,4 +1,4 @@
-package graphrt_test
+package graphtest_test
 
 import (
 	"context"
@@ -12,7 +12,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 // served is what the echo handler reports about a routed request.
@@ -37,26 +39,26 @@ func echo(op string, names ...string) http.HandlerFunc {
 }
 
 // graphMux registers a realistic set of Graph routes.
-func graphMux() *graphrt.Mux {
-	m := graphrt.NewMux()
-	add := func(op, method, pattern string, body graphrt.BodyRule, names ...string) {
-		m.Handle(graphrt.Route{Operation: op, Method: method, Pattern: pattern, Body: body}, echo(op, names...))
+func graphMux() *graphtest.Mux {
+	m := graphtest.NewMux()
+	add := func(op, method, pattern string, body graphtest.BodyRule, names ...string) {
+		m.Handle(graphtest.Route{Operation: op, Method: method, Pattern: pattern, Body: body}, echo(op, names...))
 	}
-	add("user-get", "GET", "/v1.0/users/{id}", graphrt.BodyNone, "id")
-	add("user-update", "PATCH", "/v1.0/users/{id}", graphrt.BodyJSON, "id")
-	add("user-delete", "DELETE", "/v1.0/users/{id}", graphrt.BodyNone, "id")
-	add("user-delta", "GET", "/v1.0/users/delta()", graphrt.BodyNone)
-	add("user-count", "GET", "/v1.0/users/$count", graphrt.BodyNone)
-	add("user-photo", "GET", "/v1.0/users/{id}/photo/$value", graphrt.BodyNone, "id")
-	add("message-get", "GET", "/v1.0/users/{id}/messages/{messageID}", graphrt.BodyNone, "id", "messageID")
-	add("range-get", "GET", "/v1.0/workbook/range(address='{address}')", graphrt.BodyNone, "address")
-	add("item-get", "GET", "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}", graphrt.BodyNone, "siteID", "listID", "itemID")
-	add("path-get", "GET", "/v1.0/drives/{driveID}/root:/{itemPath...}", graphrt.BodyNone, "driveID", "itemPath")
-	add("path-content", "GET", "/v1.0/drives/{driveID}/root:/{itemPath...}:/content", graphrt.BodyNone, "driveID", "itemPath")
-	add("member-get", "GET", "/v1.0/groups/{id}/members/{memberID}", graphrt.BodyNone, "id", "memberID")
-	add("member-groups", "GET", "/v1.0/groups/{id}/members/microsoft.graph.group", graphrt.BodyNone, "id")
-	add("member-remove", "DELETE", "/v1.0/groups/{id}/members/{memberID}/$ref", graphrt.BodyNone, "id", "memberID")
-	add("instances", "GET", "/v1.0/me/events/{id}/instances(start='{start}',end='{end}')", graphrt.BodyNone, "id", "start", "end")
+	add("user-get", "GET", "/v1.0/users/{id}", graphtest.BodyNone, "id")
+	add("user-update", "PATCH", "/v1.0/users/{id}", graphtest.BodyJSON, "id")
+	add("user-delete", "DELETE", "/v1.0/users/{id}", graphtest.BodyNone, "id")
+	add("user-delta", "GET", "/v1.0/users/delta()", graphtest.BodyNone)
+	add("user-count", "GET", "/v1.0/users/$count", graphtest.BodyNone)
+	add("user-photo", "GET", "/v1.0/users/{id}/photo/$value", graphtest.BodyNone, "id")
+	add("message-get", "GET", "/v1.0/users/{id}/messages/{messageID}", graphtest.BodyNone, "id", "messageID")
+	add("range-get", "GET", "/v1.0/workbook/range(address='{address}')", graphtest.BodyNone, "address")
+	add("item-get", "GET", "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}", graphtest.BodyNone, "siteID", "listID", "itemID")
+	add("path-get", "GET", "/v1.0/drives/{driveID}/root:/{itemPath...}", graphtest.BodyNone, "driveID", "itemPath")
+	add("path-content", "GET", "/v1.0/drives/{driveID}/root:/{itemPath...}:/content", graphtest.BodyNone, "driveID", "itemPath")
+	add("member-get", "GET", "/v1.0/groups/{id}/members/{memberID}", graphtest.BodyNone, "id", "memberID")
+	add("member-groups", "GET", "/v1.0/groups/{id}/members/microsoft.graph.group", graphtest.BodyNone, "id")
+	add("member-remove", "DELETE", "/v1.0/groups/{id}/members/{memberID}/$ref", graphtest.BodyNone, "id", "memberID")
+	add("instances", "GET", "/v1.0/me/events/{id}/instances(start='{start}',end='{end}')", graphtest.BodyNone, "id", "start", "end")
 	return m
 }
 
@@ -177,10 +179,10 @@ func TestMuxTieBreaks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := graphrt.NewMux()
+			m := graphtest.NewMux()
 			for i, p := range tt.patterns {
 				op := string(rune('0' + i))
-				m.Handle(graphrt.Route{Operation: op, Method: "GET", Pattern: p}, echo(op))
+				m.Handle(graphtest.Route{Operation: op, Method: "GET", Pattern: p}, echo(op))
 			}
 			var got served
 			rec := call(m, "GET", tt.target, "", nil, "")
@@ -236,8 +238,8 @@ func TestMuxAuthorization(t *testing.T) {
 }
 
 func TestMuxCheckOrder(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Method: "POST", Pattern: "/v1.0/x", Body: graphrt.BodyJSON, Headers: []string{"If-Match"}}, echo("x"))
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Method: "POST", Pattern: "/v1.0/x", Body: graphtest.BodyJSON, Headers: []string{"If-Match"}}, echo("x"))
 	tests := []struct {
 		name   string
 		method string
@@ -265,8 +267,8 @@ func TestMuxCheckOrder(t *testing.T) {
 }
 
 func TestMuxRequiredHeaders(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users", Headers: []string{"consistencylevel", "X-Other"}}, echo("user-list"))
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users", Headers: []string{"consistencylevel", "X-Other"}}, echo("user-list"))
 	tests := []struct {
 		name    string
 		header  http.Header
@@ -299,34 +301,34 @@ func TestMuxRequiredHeaders(t *testing.T) {
 func TestMuxBodyRules(t *testing.T) {
 	tests := []struct {
 		name        string
-		rule        graphrt.BodyRule
+		rule        graphtest.BodyRule
 		contentType string
 		body        string
 		status      int
 		code        string
 	}{
-		{"none: empty", graphrt.BodyNone, "", "", 200, ""},
-		{"none: body", graphrt.BodyNone, "application/json", "{}", 400, "BadRequest"},
-		{"json: empty", graphrt.BodyJSON, "application/json", "", 400, "BadRequest"},
-		{"json: valid", graphrt.BodyJSON, "application/json", `{"a":[1,2]}`, 200, ""},
-		{"json: no content type", graphrt.BodyJSON, "", `{"a":1}`, 200, ""},
-		{"json: parameters", graphrt.BodyJSON, "Application/JSON; charset=utf-8", `{"a":1}`, 200, ""},
-		{"json: wrong type", graphrt.BodyJSON, "text/plain", `{"a":1}`, 415, "UnsupportedMediaType"},
-		{"json: wrong type and invalid", graphrt.BodyJSON, "text/plain", `{`, 415, "UnsupportedMediaType"},
-		{"json: malformed type", graphrt.BodyJSON, "application/json;;", `{}`, 415, "UnsupportedMediaType"},
-		{"json: invalid", graphrt.BodyJSON, "application/json", `{"a":`, 400, "BadRequest"},
-		{"binary: empty", graphrt.BodyBinary, "application/octet-stream", "", 400, "BadRequest"},
-		{"binary: data", graphrt.BodyBinary, "application/octet-stream", "\x00\x01 bin", 200, ""},
-		{"binary: any type", graphrt.BodyBinary, "", "not json", 200, ""},
-		{"optional: empty", graphrt.BodyOptional, "", "", 200, ""},
-		{"optional: valid JSON", graphrt.BodyOptional, "application/json", `[]`, 200, ""},
-		{"optional: invalid JSON", graphrt.BodyOptional, "application/json", `[`, 400, "BadRequest"},
-		{"optional: other type", graphrt.BodyOptional, "text/plain", `[`, 200, ""},
+		{"none: empty", graphtest.BodyNone, "", "", 200, ""},
+		{"none: body", graphtest.BodyNone, "application/json", "{}", 400, "BadRequest"},
+		{"json: empty", graphtest.BodyJSON, "application/json", "", 400, "BadRequest"},
+		{"json: valid", graphtest.BodyJSON, "application/json", `{"a":[1,2]}`, 200, ""},
+		{"json: no content type", graphtest.BodyJSON, "", `{"a":1}`, 200, ""},
+		{"json: parameters", graphtest.BodyJSON, "Application/JSON; charset=utf-8", `{"a":1}`, 200, ""},
+		{"json: wrong type", graphtest.BodyJSON, "text/plain", `{"a":1}`, 415, "UnsupportedMediaType"},
+		{"json: wrong type and invalid", graphtest.BodyJSON, "text/plain", `{`, 415, "UnsupportedMediaType"},
+		{"json: malformed type", graphtest.BodyJSON, "application/json;;", `{}`, 415, "UnsupportedMediaType"},
+		{"json: invalid", graphtest.BodyJSON, "application/json", `{"a":`, 400, "BadRequest"},
+		{"binary: empty", graphtest.BodyBinary, "application/octet-stream", "", 400, "BadRequest"},
+		{"binary: data", graphtest.BodyBinary, "application/octet-stream", "\x00\x01 bin", 200, ""},
+		{"binary: any type", graphtest.BodyBinary, "", "not json", 200, ""},
+		{"optional: empty", graphtest.BodyOptional, "", "", 200, ""},
+		{"optional: valid JSON", graphtest.BodyOptional, "application/json", `[]`, 200, ""},
+		{"optional: invalid JSON", graphtest.BodyOptional, "application/json", `[`, 400, "BadRequest"},
+		{"optional: other type", graphtest.BodyOptional, "text/plain", `[`, 200, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := graphrt.NewMux()
-			m.Handle(graphrt.Route{Operation: "op", Method: "POST", Pattern: "/v1.0/x", Body: tt.rule}, echo("op"))
+			m := graphtest.NewMux()
+			m.Handle(graphtest.Route{Operation: "op", Method: "POST", Pattern: "/v1.0/x", Body: tt.rule}, echo("op"))
 			var h http.Header
 			if tt.contentType != "" {
 				h = http.Header{"Content-Type": {tt.contentType}}
@@ -356,30 +358,30 @@ func TestMuxHandlePanics(t *testing.T) {
 	ok := func(w http.ResponseWriter, r *http.Request) {}
 	tests := []struct {
 		name   string
-		routes []graphrt.Route
+		routes []graphtest.Route
 		h      http.HandlerFunc
 	}{
-		{"relative", []graphrt.Route{{Method: "GET", Pattern: "v1.0/users"}}, ok},
-		{"unclosed brace", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users/{id"}}, ok},
-		{"stray brace", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users/id}"}}, ok},
-		{"empty name", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users/{}"}}, ok},
-		{"empty multi name", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users/{...}"}}, ok},
-		{"bad name", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users/{a b}"}}, ok},
-		{"nested", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users/{a{b}}"}}, ok},
-		{"adjacent params", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/{a}{b}"}}, ok},
-		{"duplicate name", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/{id}/x/{id}"}}, ok},
-		{"multi inside segment", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/x{p...}"}}, ok},
-		{"empty segment", []graphrt.Route{{Method: "GET", Pattern: "/v1.0//users"}}, ok},
-		{"query", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users?$top=1"}}, ok},
-		{"fragment", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users#x"}}, ok},
-		{"empty method", []graphrt.Route{{Pattern: "/v1.0/users"}}, ok},
-		{"bad body rule", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users", Body: 9}}, ok},
-		{"nil handler", []graphrt.Route{{Method: "GET", Pattern: "/v1.0/users"}}, nil},
-		{"exact duplicate", []graphrt.Route{
+		{"relative", []graphtest.Route{{Method: "GET", Pattern: "v1.0/users"}}, ok},
+		{"unclosed brace", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users/{id"}}, ok},
+		{"stray brace", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users/id}"}}, ok},
+		{"empty name", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users/{}"}}, ok},
+		{"empty multi name", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users/{...}"}}, ok},
+		{"bad name", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users/{a b}"}}, ok},
+		{"nested", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users/{a{b}}"}}, ok},
+		{"adjacent params", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/{a}{b}"}}, ok},
+		{"duplicate name", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/{id}/x/{id}"}}, ok},
+		{"multi inside segment", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/x{p...}"}}, ok},
+		{"empty segment", []graphtest.Route{{Method: "GET", Pattern: "/v1.0//users"}}, ok},
+		{"query", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users?$top=1"}}, ok},
+		{"fragment", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users#x"}}, ok},
+		{"empty method", []graphtest.Route{{Pattern: "/v1.0/users"}}, ok},
+		{"bad body rule", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users", Body: 9}}, ok},
+		{"nil handler", []graphtest.Route{{Method: "GET", Pattern: "/v1.0/users"}}, nil},
+		{"exact duplicate", []graphtest.Route{
 			{Operation: "a", Method: "GET", Pattern: "/v1.0/users/{id}"},
 			{Operation: "b", Method: "GET", Pattern: "/v1.0/users/{id}"},
 		}, ok},
-		{"same paths, other names", []graphrt.Route{
+		{"same paths, other names", []graphtest.Route{
 			{Method: "GET", Pattern: "/v1.0/users/{id}"},
 			{Method: "GET", Pattern: "/v1.0/users/{userID}"},
 		}, ok},
@@ -392,7 +394,7 @@ func TestMuxHandlePanics(t *testing.T) {
 					t.Errorf("recovered %v, want a graphrt panic", r)
 				}
 			}()
-			m := graphrt.NewMux()
+			m := graphtest.NewMux()
 			for _, rt := range tt.routes {
 				m.Handle(rt, tt.h)
 			}
@@ -401,9 +403,9 @@ func TestMuxHandlePanics(t *testing.T) {
 }
 
 func TestMuxHandleAccepts(t *testing.T) {
-	m := graphrt.NewMux()
+	m := graphtest.NewMux()
 	ok := func(w http.ResponseWriter, r *http.Request) {}
-	for _, rt := range []graphrt.Route{
+	for _, rt := range []graphtest.Route{
 		{Method: "GET", Pattern: "/v1.0/users/{id}"},
 		{Method: "PATCH", Pattern: "/v1.0/users/{id}"},
 		{Method: "GET", Pattern: "/v1.0/users/{id}/"},
@@ -455,10 +457,10 @@ func TestClientAgainstMux(t *testing.T) {
 
 // ExampleMux serves a mocked operation and calls it with a Client.
 func ExampleMux() {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}"},
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}"},
 		func(w http.ResponseWriter, r *http.Request) {
-			graphrt.ServeExample(w, r, http.StatusOK, graphrt.Example{
+			graphtest.ServeExample(w, r, http.StatusOK, graphtest.Example{
 				Body: fmt.Sprintf(`{"id":%q}`, r.PathValue("id")),
 			})
 		})
@@ -489,15 +491,15 @@ func TestCheckPattern(t *testing.T) {
 		"/v1.0/h/{x}{y}":                     false,
 		"v1.0/no-slash":                      false,
 	} {
-		if err := graphrt.CheckPattern(p); (err == nil) != ok {
+		if err := graphtest.CheckPattern(p); (err == nil) != ok {
 			t.Errorf("CheckPattern(%q) = %v, want ok=%v", p, err, ok)
 		}
 	}
 }
 
 func TestMuxRequiredQuery(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "calendar-list-calendarview", Method: "GET", Pattern: "/v1.0/me/calendarView",
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "calendar-list-calendarview", Method: "GET", Pattern: "/v1.0/me/calendarView",
 		Query: []string{"startDateTime", "endDateTime"}}, func(w http.ResponseWriter, r *http.Request) {})
 	for query, want := range map[string]int{
 		"?startDateTime=a&endDateTime=b": 200,
@@ -518,11 +520,11 @@ func TestMuxRequiredQuery(t *testing.T) {
 }
 
 func TestMatchPattern(t *testing.T) {
-	got, ok := graphrt.MatchPattern("/v1.0/users/{id}/messages/{messageID}", "/v1.0/users/a%2Fb/messages/m1")
+	got, ok := graphtest.MatchPattern("/v1.0/users/{id}/messages/{messageID}", "/v1.0/users/a%2Fb/messages/m1")
 	if !ok || got["id"] != "a/b" || got["messageID"] != "m1" {
 		t.Errorf("MatchPattern = %v, %v", got, ok)
 	}
-	if _, ok := graphrt.MatchPattern("/v1.0/users/{id}", "/v1.0/groups/g"); ok {
+	if _, ok := graphtest.MatchPattern("/v1.0/users/{id}", "/v1.0/groups/g"); ok {
 		t.Error("matched another path")
 	}
 }
@@ -542,8 +544,8 @@ func TestMuxQueryOptions(t *testing.T) {
 		{"$select=id&$select=mail", `user-get: the query option $select is given more than once.`},
 		{"$filter=a%zz", `user-get: the query string is malformed: "$filter=a%zz" has an invalid percent-escape.`},
 	}
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}"}, echo("user-get"))
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/users/{id}"}, echo("user-get"))
 	for _, tt := range tests {
 		rec := call(m, "GET", "/v1.0/users/u1?"+tt.query, "", nil, "")
 		var e struct {

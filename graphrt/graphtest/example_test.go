@@ -1,4 +1,4 @@
-package graphrt_test
+package graphtest_test
 
 import (
 	"context"
@@ -8,42 +8,44 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
 	"github.com/graphgen-dev/graphgen/graphrt"
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 )
 
 func TestServeExample(t *testing.T) {
-	a := graphrt.Example{Path: "/v1.0/users/a", Body: `{"id":"a"}`}
-	aTop := graphrt.Example{Path: "/v1.0/users/a", Query: "$select=id,mail&$top=2", Body: `{"id":"a-top"}`}
-	b := graphrt.Example{Path: "/v1.0/users/b", Body: `{"id":"b"}`}
-	any := graphrt.Example{Body: `{"id":"any"}`}
-	anyTop := graphrt.Example{Query: "$top=2", Body: `{"id":"any-top"}`}
-	upn := graphrt.Example{Path: "/v1.0/users/x@y.com", Body: `{"id":"upn"}`}
+	a := graphtest.Example{Path: "/v1.0/users/a", Body: `{"id":"a"}`}
+	aTop := graphtest.Example{Path: "/v1.0/users/a", Query: "$select=id,mail&$top=2", Body: `{"id":"a-top"}`}
+	b := graphtest.Example{Path: "/v1.0/users/b", Body: `{"id":"b"}`}
+	any := graphtest.Example{Body: `{"id":"any"}`}
+	anyTop := graphtest.Example{Query: "$top=2", Body: `{"id":"any-top"}`}
+	upn := graphtest.Example{Path: "/v1.0/users/x@y.com", Body: `{"id":"upn"}`}
 	tests := []struct {
 		name     string
 		target   string
 		status   int
-		examples []graphrt.Example
+		examples []graphtest.Example
 		want     string
 	}{
-		{"path and query beat path", "/v1.0/users/a?$select=id,mail&$top=2", 200, []graphrt.Example{b, a, aTop}, `{"id":"a-top"}`},
-		{"query order and escaping ignored", "/v1.0/users/a?$top=2&$select=id%2Cmail", 200, []graphrt.Example{a, aTop}, `{"id":"a-top"}`},
-		{"path beats first", "/v1.0/users/a?$top=9", 200, []graphrt.Example{b, aTop, a}, `{"id":"a-top"}`},
-		{"first path match wins a tie", "/v1.0/users/a", 200, []graphrt.Example{b, a, aTop}, `{"id":"a"}`},
-		{"no match: first", "/v1.0/users/c", 200, []graphrt.Example{b, a}, `{"id":"b"}`},
-		{"exact path beats any path", "/v1.0/users/a", 200, []graphrt.Example{any, a}, `{"id":"a"}`},
-		{"any path beats other path", "/v1.0/users/c", 200, []graphrt.Example{b, any}, `{"id":"any"}`},
-		{"any path with query beats any path", "/v1.0/users/c?$top=2", 200, []graphrt.Example{any, anyTop}, `{"id":"any-top"}`},
-		{"path escaping ignored", "/v1.0/users/x%40y.com", 200, []graphrt.Example{b, upn}, `{"id":"upn"}`},
+		{"path and query beat path", "/v1.0/users/a?$select=id,mail&$top=2", 200, []graphtest.Example{b, a, aTop}, `{"id":"a-top"}`},
+		{"query order and escaping ignored", "/v1.0/users/a?$top=2&$select=id%2Cmail", 200, []graphtest.Example{a, aTop}, `{"id":"a-top"}`},
+		{"path beats first", "/v1.0/users/a?$top=9", 200, []graphtest.Example{b, aTop, a}, `{"id":"a-top"}`},
+		{"first path match wins a tie", "/v1.0/users/a", 200, []graphtest.Example{b, a, aTop}, `{"id":"a"}`},
+		{"no match: first", "/v1.0/users/c", 200, []graphtest.Example{b, a}, `{"id":"b"}`},
+		{"exact path beats any path", "/v1.0/users/a", 200, []graphtest.Example{any, a}, `{"id":"a"}`},
+		{"any path beats other path", "/v1.0/users/c", 200, []graphtest.Example{b, any}, `{"id":"any"}`},
+		{"any path with query beats any path", "/v1.0/users/c?$top=2", 200, []graphtest.Example{any, anyTop}, `{"id":"any-top"}`},
+		{"path escaping ignored", "/v1.0/users/x%40y.com", 200, []graphtest.Example{b, upn}, `{"id":"upn"}`},
 		{"a name without = has an empty value", "/v1.0/users?$orderbydisplayName=&$count=true", 200,
-			[]graphrt.Example{any, {Query: "$orderbydisplayName&$count=true", Body: `{"id":"typo"}`}}, `{"id":"typo"}`},
-		{"204 has no body", "/v1.0/users/a", 204, []graphrt.Example{a}, ""},
-		{"304 has no body", "/v1.0/users/a", 304, []graphrt.Example{a}, ""},
+			[]graphtest.Example{any, {Query: "$orderbydisplayName&$count=true", Body: `{"id":"typo"}`}}, `{"id":"typo"}`},
+		{"204 has no body", "/v1.0/users/a", 204, []graphtest.Example{a}, ""},
+		{"304 has no body", "/v1.0/users/a", 304, []graphtest.Example{a}, ""},
 		{"no examples", "/v1.0/users/a", 202, nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			graphrt.ServeExample(rec, httptest.NewRequest("GET", tt.target, nil), tt.status, tt.examples...)
+			graphtest.ServeExample(rec, httptest.NewRequest("GET", tt.target, nil), tt.status, tt.examples...)
 			if rec.Code != tt.status {
 				t.Errorf("status = %d, want %d", rec.Code, tt.status)
 			}
@@ -57,12 +59,12 @@ func TestServeExample(t *testing.T) {
 func TestServeExampleHeaders(t *testing.T) {
 	tests := []struct {
 		name   string
-		ex     graphrt.Example
+		ex     graphtest.Example
 		status int
 		want   http.Header
 	}{{
 		name: "copied except framing headers",
-		ex: graphrt.Example{
+		ex: graphtest.Example{
 			Header: []string{"location", "https://x/1", "Content-Length", "99", "transfer-encoding", "chunked", "X-Multi", "1", "X-Multi", "2", "Content-Type", "text/plain"},
 			Body:   "{not json}",
 		},
@@ -70,34 +72,34 @@ func TestServeExampleHeaders(t *testing.T) {
 		want:   http.Header{"Location": {"http://example.com/_graphgen/redirect?to=https%3A%2F%2Fx%2F1"}, "X-Multi": {"1", "2"}, "Content-Type": {"text/plain"}},
 	}, {
 		name:   "JSON object gets a content type",
-		ex:     graphrt.Example{Body: "\n  {\"a\":1}"},
+		ex:     graphtest.Example{Body: "\n  {\"a\":1}"},
 		status: 200,
 		want:   http.Header{"Content-Type": {"application/json"}},
 	}, {
 		name:   "JSON array gets a content type",
-		ex:     graphrt.Example{Body: "[1]"},
+		ex:     graphtest.Example{Body: "[1]"},
 		status: 200,
 		want:   http.Header{"Content-Type": {"application/json"}},
 	}, {
 		name:   "given content type is kept",
-		ex:     graphrt.Example{Header: []string{"Content-type", "application/json;odata.metadata=minimal"}, Body: "{}"},
+		ex:     graphtest.Example{Header: []string{"Content-type", "application/json;odata.metadata=minimal"}, Body: "{}"},
 		status: 200,
 		want:   http.Header{"Content-Type": {"application/json;odata.metadata=minimal"}},
 	}, {
 		name:   "non-JSON body gets none",
-		ex:     graphrt.Example{Body: "hello"},
+		ex:     graphtest.Example{Body: "hello"},
 		status: 200,
 		want:   http.Header{},
 	}, {
 		name:   "no body gets none",
-		ex:     graphrt.Example{Header: []string{"Odd-One-Out"}},
+		ex:     graphtest.Example{Header: []string{"Odd-One-Out"}},
 		status: 204,
 		want:   http.Header{},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			rec := httptest.NewRecorder()
-			graphrt.ServeExample(rec, httptest.NewRequest("GET", "/v1.0/x", nil), tt.status, tt.ex)
+			graphtest.ServeExample(rec, httptest.NewRequest("GET", "/v1.0/x", nil), tt.status, tt.ex)
 			if diff := cmp.Diff(tt.want, rec.Header()); diff != "" {
 				t.Errorf("headers (-want +got):\n%s", diff)
 			}
@@ -109,7 +111,7 @@ func TestServeExampleHeaders(t *testing.T) {
 // a written body would be an error.
 func TestServeExampleOverHTTP(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		graphrt.ServeExample(w, r, http.StatusNoContent, graphrt.Example{Body: `{"a":1}`})
+		graphtest.ServeExample(w, r, http.StatusNoContent, graphtest.Example{Body: `{"a":1}`})
 	}))
 	defer srv.Close()
 	resp, err := srv.Client().Get(srv.URL)
@@ -125,10 +127,10 @@ func TestServeExampleOverHTTP(t *testing.T) {
 // TestDocumentedRedirectStaysOnMock: a client that follows the documented
 // 302 (to a download host) reaches the mock, not the internet.
 func TestDocumentedRedirectStaysOnMock(t *testing.T) {
-	m := graphrt.NewMux()
-	m.Handle(graphrt.Route{Operation: "driveitem-get-content", Method: "GET", Pattern: "/v1.0/me/drive/items/{id}/content"},
+	m := graphtest.NewMux()
+	m.Handle(graphtest.Route{Operation: "driveitem-get-content", Method: "GET", Pattern: "/v1.0/me/drive/items/{id}/content"},
 		func(w http.ResponseWriter, r *http.Request) {
-			graphrt.ServeExample(w, r, http.StatusFound, graphrt.Example{Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmag"}})
+			graphtest.ServeExample(w, r, http.StatusFound, graphtest.Example{Header: []string{"Location", "https://b0mpua-by3301.files.1drv.com/y23vmag"}})
 		})
 	srv := httptest.NewServer(m)
 	defer srv.Close()
@@ -146,16 +148,16 @@ func TestDocumentedRedirectStaysOnMock(t *testing.T) {
 // each property on its own path: a property route is answered by its own
 // examples only, or by the status alone when it has none.
 func TestServeExampleOfItsRoute(t *testing.T) {
-	settings := graphrt.Example{Path: "/v1.0/me/mailboxSettings", Body: `{"timeZone":"UTC"}`}
-	replies := graphrt.Example{Path: "/v1.0/me/mailboxSettings/automaticRepliesSetting", Body: `{"status":"alwaysEnabled"}`,
+	settings := graphtest.Example{Path: "/v1.0/me/mailboxSettings", Body: `{"timeZone":"UTC"}`}
+	replies := graphtest.Example{Path: "/v1.0/me/mailboxSettings/automaticRepliesSetting", Body: `{"status":"alwaysEnabled"}`,
 		Patterns: []string{"/v1.0/me/mailboxSettings/automaticRepliesSetting", "/v1.0/users/{id}/mailboxSettings/automaticRepliesSetting"}}
-	dateFormat := graphrt.Example{Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}
-	examples := []graphrt.Example{settings, replies, dateFormat}
-	m := graphrt.NewMux()
+	dateFormat := graphtest.Example{Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}
+	examples := []graphtest.Example{settings, replies, dateFormat}
+	m := graphtest.NewMux()
 	for _, p := range []string{"/v1.0/me/mailboxSettings", "/v1.0/users/{id}/mailboxSettings", "/v1.0/me/mailboxSettings/automaticRepliesSetting",
 		"/v1.0/users/{id}/mailboxSettings/automaticRepliesSetting", "/v1.0/me/mailboxSettings/dateFormat"} {
-		m.Handle(graphrt.Route{Method: "GET", Pattern: p}, func(w http.ResponseWriter, r *http.Request) {
-			graphrt.ServeExample(w, r, 200, examples...)
+		m.Handle(graphtest.Route{Method: "GET", Pattern: p}, func(w http.ResponseWriter, r *http.Request) {
+			graphtest.ServeExample(w, r, 200, examples...)
 		})
 	}
 	for target, want := range map[string]string{
