@@ -1,0 +1,228 @@
+// Package graphtest is the server side of graphgen's runtime, for tests
+// and graphgen serve: the emulator's Store, which answers CRUD-shaped
+// Graph requests from state it keeps in memory, with OData query options.
+package graphtest
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// StoreOptions configures a Store.
+type StoreOptions struct {
+	MaxItems int              // cap on stored items (0: 100000); beyond it Create/AddRef answer 507 quotaLimitReached (Graph's documented code for a full quota)
+	PageSize int              // default page size of List without $top (0: 100, as Graph's directory)
+	Now      func() time.Time // clock for stamps (nil: time.Now)
+}
+
+// Store is the emulator's in-memory tenant: collections of items and
+// references keyed by their resource path, and single values (singletons,
+// single-valued navigations) at theirs. It is safe for concurrent use and
+// holds at most MaxItems items and references.
+type Store struct {
+	opt   StoreOptions
+	mu    sync.RWMutex
+	colls map[string]*collection     // collection path → its items
+	slots map[string]*entry          // path of a single value → it
+	kids  map[string]map[string]bool // path of an item or slot → the collection and slot paths directly below it
+	roots []string                   // the one-segment collection paths, sorted: where directoryObjects/{id} is looked for
+	n     int                        // items, references and slots stored
+	seq   uint64                     // last insertion sequence number
+	ids   uint64                     // last generated id
+}
+
+// entry is one stored item, reference or single value.
+type entry struct {
+	id   string
+	seq  uint64
+	obj  map[string]any // the object; never changed once stored (an update stores a new map); nil for a reference
+	ref  []string       // the path referred to, for a reference
+	gone bool           // removed from its collection, which has not been compacted yet
+}
+
+// collection holds the entries of one collection path in insertion order.
+type collection struct {
+	items []*entry // ascending seq; entries with gone set are holes
+	byID  map[string]*entry
+	holes int
+}
+
+// NewStore returns an empty store configured by opt.
+func NewStore(opt StoreOptions) *Store {
+	if opt.MaxItems <= 0 {
+		opt.MaxItems = 100000
+	}
+	if opt.PageSize <= 0 {
+		opt.PageSize = 100
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	return &Store{opt: opt, colls: map[string]*collection{}, slots: map[string]*entry{}, kids: map[string]map[string]bool{}}
+}
+
+// Len returns the number of items, references and single values stored.
+func (s *Store) Len() int {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.n
+}
+
+// full reports whether k more entries would pass the cap.
+func (s *Store) full(k int) bool { return s.n+k > s.opt.MaxItems }
+
+// newID returns the next generated id not used in c: UUID-shaped and
+// counted per store, so that a test's dumps are reproducible.
+func (s *Store) newID(c *collection) string {
+	for {
+		s.ids++
+		id := fmt.Sprintf("00000000-0000-4000-8000-%012x", s.ids)
+		if c == nil || c.byID[id] == nil {
+			return id
+		}
+	}
+}
+
+// collection returns the collection at path, creating it when create is
+// set (and nil otherwise when there is none).
+func (s *Store) collection(path []string, create bool) *collection {
+	key := joinPath(path)
+	c := s.colls[key]
+	if c == nil && create {
+		c = &collection{byID: map[string]*entry{}}
+		s.colls[key] = c
+		s.register(path, key)
+		if len(path) == 1 {
+			s.addRoot(key)
+		}
+	}
+	return c
+}
+
+// register records the container at path (key) below its parent item or
+// slot, so that removing the parent removes it.
+func (s *Store) register(path []string, key string) {
+	if len(path) < 2 {
+		return
+	}
+	parent := joinPath(path[:len(path)-1])
+	if s.kids[parent] == nil {
+		s.kids[parent] = map[string]bool{}
+	}
+	s.kids[parent][key] = true
+}
+
+// unregister forgets the container at path below its parent.
+func (s *Store) unregister(path []string, key string) {
+	if len(path) < 2 {
+		return
+	}
+	parent := joinPath(path[:len(path)-1])
+	delete(s.kids[parent], key)
+	if len(s.kids[parent]) == 0 {
+		delete(s.kids, parent)
+	}
+}
+
+// add appends e to c, giving it the next sequence number.
+func (s *Store) add(c *collection, e *entry) {
+	s.seq++
+	e.seq = s.seq
+	c.items = append(c.items, e)
+	c.byID[e.id] = e
+	s.n++
+}
+
+// setSlot stores e as the single value at path, replacing any there;
+// what is stored below the path stays.
+func (s *Store) setSlot(path []string, e *entry) {
+	key := joinPath(path)
+	old := s.slots[key]
+	if old == nil {
+		s.n++
+		s.register(path, key)
+	}
+	s.seq++
+	e.seq = s.seq
+	s.slots[key] = e
+}
+
+// removeItem removes the entry id of the collection at path, and
+// everything stored below it.
+func (s *Store) removeItem(path []string, c *collection, id string) {
+	e := c.byID[id]
+	delete(c.byID, id)
+	e.gone = true
+	c.holes++
+	s.n--
+	if c.holes > 32 && c.holes > len(c.items)/2 {
+		c.compact()
+	}
+	s.removeBelow(joinPath(path) + "/" + escapeSegment(id))
+}
+
+// removeSlot removes the single value at path and everything below it.
+func (s *Store) removeSlot(path []string) {
+	key := joinPath(path)
+	delete(s.slots, key)
+	s.n--
+	s.unregister(path, key)
+	s.removeBelow(key)
+}
+
+// removeBelow removes the collections and slots stored below the item or
+// slot at key, recursively.
+func (s *Store) removeBelow(key string) {
+	for child := range s.kids[key] {
+		if c := s.colls[child]; c != nil {
+			for _, e := range c.items {
+				if !e.gone {
+					s.n--
+					s.removeBelow(child + "/" + escapeSegment(e.id))
+				}
+			}
+			delete(s.colls, child)
+			continue
+		}
+		delete(s.slots, child)
+		s.n--
+		s.removeBelow(child)
+	}
+	delete(s.kids, key)
+}
+
+// compact drops the holes of c.
+func (c *collection) compact() {
+	live := c.items[:0]
+	for _, e := range c.items {
+		if !e.gone {
+			live = append(live, e)
+		}
+	}
+	clear(c.items[len(live):])
+	c.items, c.holes = live, 0
+}
+
+// after returns the index of the first entry of c inserted after seq.
+func (c *collection) after(seq uint64) int {
+	return sort.Search(len(c.items), func(i int) bool { return c.items[i].seq > seq })
+}
+
+// escapeSegment escapes "%" and "/" in one segment of a store key.
+func escapeSegment(s string) string {
+	if !strings.ContainsAny(s, "%/") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "%", "%25"), "/", "%2F")
+}
+
+// addRoot records the root collection key in s.roots, keeping it sorted.
+func (s *Store) addRoot(key string) {
+	i := sort.SearchStrings(s.roots, key)
+	s.roots = append(s.roots, "")
+	copy(s.roots[i+1:], s.roots[i:])
+	s.roots[i] = key
+}
