@@ -40,7 +40,7 @@ func testCall(r *http.Request, me string) Call {
 		c.Behavior = Count
 	case last == "$ref":
 		c.Behavior = map[string]Behavior{"GET": ListRefs, "POST": AddRef, "PUT": AddRef, "DELETE": RemoveRef}[r.Method]
-	case r.Method == "GET" && len(segs)%2 == 1 && !strings.HasSuffix(path, "manager"):
+	case r.Method == "GET" && len(segs)%2 == 1 && !singleValued[last] && !strings.HasSuffix(last, ")"):
 		c.Behavior = List
 	default:
 		c.Behavior = map[string]Behavior{"GET": Get, "POST": Create, "PATCH": Update, "PUT": Replace, "DELETE": Delete}[r.Method]
@@ -153,3 +153,7 @@ func seeded(t testing.TB, opt StoreOptions, seed string) *Store {
 	}
 	return s
 }
+
+// singleValued names the single-valued navigations and properties of the
+// test server's paths, which a GET reads rather than lists.
+var singleValued = map[string]bool{"manager": true, "settings": true}

@@ -48,22 +48,17 @@ func (s *Store) isItem(path []string, shape Shape) bool {
 	return len(path) == 2 && s.slots[joinPath(path)] == nil
 }
 
-// exists reports whether the item or single value at path is stored, or
-// path names no stored thing that could be missing: a singleton root
-// (admin, policies) is always there.
-func (s *Store) exists(path []string) bool {
-	if s.isItem(path, ShapeAuto) {
-		_, e := s.item(path)
-		return e != nil
-	}
-	return true
-}
-
-// parentExists reports whether the item or single value that the
-// collection or slot at path belongs to exists: users/u1 for
-// users/u1/messages.
+// parentExists reports whether the item that the collection or single
+// value at path belongs to (users/u1 for users/u1/messages) is stored.
+// Only an item of a stored collection can be missing: a path below a
+// singleton (admin/sharepoint/settings, deviceManagement/managedDevices)
+// always has its parent, as Graph always has its singletons.
 func (s *Store) parentExists(path []string) bool {
-	return len(path) < 2 || s.exists(path[:len(path)-1])
+	if len(path) < 3 || s.colls[joinPath(path[:len(path)-2])] == nil {
+		return true
+	}
+	_, e := s.item(path[:len(path)-1])
+	return e != nil
 }
 
 // canonical returns path with a userPrincipalName in users/{upn}/...
