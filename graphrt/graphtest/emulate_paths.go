@@ -100,7 +100,7 @@ func pathSegments(raw string) ([]string, error) {
 }
 
 // keyForm splits a segment in OData key form, name('key') or
-// name(id='key') with ” for a quote, into name and key.
+// name(id='key'), a quote inside doubled, into name and key.
 func keyForm(seg string) (name, key string, ok bool) {
 	open := strings.IndexByte(seg, '(')
 	if open <= 0 || !strings.HasSuffix(seg, ")") {

@@ -108,7 +108,7 @@ func isWordByte(s string, i int) bool {
 }
 
 // lexString reads the string literal starting at offset i of src (a
-// quote); ” inside stands for one quote.
+// quote), in which a doubled quote stands for one.
 func lexString(src string, i int) (token, error) {
 	var b strings.Builder
 	for j := i + 1; j < len(src); j++ {
