@@ -96,6 +96,9 @@ func (s *Store) create(path []string, body map[string]any, c Call) (map[string]a
 	if !s.parentExists(path) {
 		return nil, notFound(path[len(path)-2])
 	}
+	if s.slots[joinPath(path)] != nil {
+		return nil, failf(http.StatusBadRequest, "BadRequest", "'%s' is a single value, not a collection", path[len(path)-1])
+	}
 	coll := s.collection(path, false)
 	id, err := bodyID(body)
 	if err != nil {

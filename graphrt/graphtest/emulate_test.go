@@ -128,6 +128,7 @@ func TestCreate(t *testing.T) {
 		{name: "stamps", exchange: exchange{method: "POST", path: "/v1.0/users/u1/messages", body: `{"subject":"Yo","size":1.50}`, status: 201,
 			raw: `{"createdDateTime":"2026-12-01T09:30:00Z","id":"` + id1 + `","size":1.50,"subject":"Yo"}`}},
 		{name: "parent missing", exchange: exchange{method: "POST", path: "/v1.0/users/nope/messages", body: `{}`, status: 404, code: "Request_ResourceNotFound", msg: notFoundMsg("nope")}},
+		{name: "to a single value", exchange: exchange{method: "POST", path: "/v1.0/users/u1/manager", body: `{}`, status: 400, code: "BadRequest", msg: "'manager' is a single value, not a collection"}},
 		{name: "not an object", exchange: exchange{method: "POST", path: "/v1.0/users", body: `[1]`, status: 400, code: "BadRequest", msg: "Invalid request body: a JSON object is expected"}},
 		{name: "no body", exchange: exchange{method: "POST", path: "/v1.0/users", status: 400, code: "BadRequest", msg: "Empty Payload. JSON content expected."}},
 		{name: "through me", exchange: exchange{method: "POST", path: "/v1.0/me/messages", body: `{"subject":"Note"}`, status: 201,

@@ -168,6 +168,9 @@ func (tx *loadTx) applyEntry(e seedEntry) error {
 	if e.single {
 		return tx.applySingle(e)
 	}
+	if s.slots[e.key] != nil {
+		return fmt.Errorf("collection %q: a single value is already stored at this path", e.key)
+	}
 	c := s.collection(e.path, false)
 	if c == nil {
 		c = s.collection(e.path, true)
