@@ -150,12 +150,32 @@ func (tx *loadTx) apply(seed []seedEntry) error {
 		}
 	}
 	for _, a := range tx.refs {
-		if _, at, ok := tx.s.lookupRef(a.e.ref); ok {
-			a.e.ref = at
-			continue
+		_, at, ok := tx.s.lookupRef(a.e.ref)
+		if !ok {
+			return fmt.Errorf("collection %q, item %d: member \"@odata.id\": %q names no stored object", joinPath(a.path), a.index, joinPath(a.e.ref))
 		}
-		return fmt.Errorf("collection %q, item %d: member \"@odata.id\": %q names no stored object", joinPath(a.path), a.index, joinPath(a.e.ref))
+		if err := a.rekey(at); err != nil {
+			return err
+		}
 	}
+	return nil
+}
+
+// rekey makes the reference a refer to at, the path its target is stored
+// at (users/{id} for directoryObjects/{id} or users/{userPrincipalName}),
+// keyed by that target's id in its collection.
+func (a added) rekey(at []string) error {
+	a.e.ref = at
+	id := at[len(at)-1]
+	if a.c == nil || id == a.e.id {
+		return nil
+	}
+	if a.c.byID[id] != nil {
+		return fmt.Errorf("collection %q, item %d: member \"@odata.id\": %q is already referred to in the collection", joinPath(a.path), a.index, joinPath(at))
+	}
+	delete(a.c.byID, a.e.id)
+	a.e.id = id
+	a.c.byID[id] = a.e
 	return nil
 }
 

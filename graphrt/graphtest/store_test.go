@@ -14,9 +14,10 @@ import (
 // dump with one written by hand; the dump loads back to the same dump.
 func TestLoadDump(t *testing.T) {
 	s := seeded(t, StoreOptions{}, `{
-		"users": [{"id":"u1","displayName":"Ada","big":12345678901234567890,"price":1.50}, {"displayName":"No id"}],
+		"users": [{"id":"u1","userPrincipalName":"ada@contoso.com","displayName":"Ada","big":12345678901234567890,"price":1.50}, {"displayName":"No id"}],
 		"groups": [{"id":"g1"}],
 		"groups/g1/members": [{"@odata.id":"https://graph.microsoft.com/v1.0/directoryObjects/u1"}],
+		"groups/g1/owners": [{"@odata.id":"users/ada@contoso.com"}],
 		"users/u1/manager": {"@odata.id":"users/00000000-0000-4000-8000-000000000001"},
 		"users/u1/messages": [],
 		"policies/authorizationPolicy": {"allowInvitesFrom":"everyone"}
@@ -28,9 +29,12 @@ func TestLoadDump(t *testing.T) {
   "groups/g1/members": [
     {"@odata.id":"users/u1"}
   ],
+  "groups/g1/owners": [
+    {"@odata.id":"users/u1"}
+  ],
   "policies/authorizationPolicy": {"allowInvitesFrom":"everyone"},
   "users": [
-    {"big":12345678901234567890,"displayName":"Ada","id":"u1","price":1.50},
+    {"big":12345678901234567890,"displayName":"Ada","id":"u1","price":1.50,"userPrincipalName":"ada@contoso.com"},
     {"displayName":"No id","id":"00000000-0000-4000-8000-000000000001"}
   ],
   "users/u1/manager": {"@odata.id":"users/00000000-0000-4000-8000-000000000001"},
@@ -41,9 +45,12 @@ func TestLoadDump(t *testing.T) {
 	if got != want {
 		t.Fatalf("dump\n%s\nwant\n%s", got, want)
 	}
-	if s.Len() != 6 {
-		t.Errorf("Len %d, want 6 (3 items, 1 reference, 2 single values)", s.Len())
+	if s.Len() != 7 {
+		t.Errorf("Len %d, want 7 (3 items, 2 references, 2 single values)", s.Len())
 	}
+	srv := newTestServer(t, s, "")
+	send(t, "DELETE", srv.URL+"/v1.0/groups/g1/owners/u1/$ref", "").mustStatus(t, http.StatusNoContent)
+	send(t, "POST", srv.URL+"/v1.0/groups/g1/owners/$ref", `{"@odata.id":"users/u1"}`).mustStatus(t, http.StatusNoContent)
 	again := seeded(t, StoreOptions{}, got)
 	if d := dump(t, again); d != want {
 		t.Errorf("dump after loading the dump\n%s", d)
@@ -75,11 +82,13 @@ func TestLoadErrors(t *testing.T) {
 		{`{"a//b": []}`, `seed: collection "a//b": not a path`},
 		{`{"users": [{"id":"u1"}]} {}`, `seed: data after the JSON value (a JSON object of collection paths is expected)`},
 		{`{"users": [{"id":"a"},{"id":"b"},{"id":"c"}]}`, `seed: collection "users", item 2: the store holds its cap of 4 items`},
+		{`{"zz": [{"@odata.id":"users/u0"},{"@odata.id":"users/ZERO@contoso.com"}]}`,
+			`seed: collection "zz", item 1: member "@odata.id": "users/u0" is already referred to in the collection`},
 		{`{"old": [{"id":"o2"}]}`, `seed: collection "old": a single value is already stored at this path`},
 		{`{"users": {"id":"o2"}}`, `seed: collection "users": a value is already stored at this path`},
 	}
 	for _, tc := range cases {
-		s := seeded(t, StoreOptions{MaxItems: 4}, `{"users":[{"id":"u0"}], "old": {"id":"o1"}}`)
+		s := seeded(t, StoreOptions{MaxItems: 4}, `{"users":[{"id":"u0","userPrincipalName":"zero@contoso.com"}], "old": {"id":"o1"}}`)
 		before := dump(t, s)
 		err := s.Load(strings.NewReader(tc.seed))
 		if err == nil || err.Error() != tc.want {
