@@ -53,6 +53,9 @@ func (s *Store) addRef(q *request, target []string) error {
 		s.setSlot(path, e)
 		return nil
 	}
+	if s.slots[joinPath(path)] != nil {
+		return failf(http.StatusBadRequest, "BadRequest", "'%s' is a single-valued navigation: PUT its reference", path[len(path)-1])
+	}
 	if c := s.collection(path, false); c != nil && c.byID[e.id] != nil {
 		return failf(http.StatusBadRequest, "Request_BadRequest", "One or more added object references already exist for the following modified properties: '%s'.", path[len(path)-1])
 	}
