@@ -46,7 +46,7 @@ func (s *Store) ensureMe(q *request) error {
 	if s.full(1) {
 		return s.quotaFull()
 	}
-	s.add(users, &entry{id: q.segs[1], obj: map[string]any{"id": q.segs[1]}})
+	s.add(users, &entry{id: q.segs[1], val: newValue(map[string]any{"id": q.segs[1]})})
 	return nil
 }
 
@@ -63,13 +63,13 @@ func (s *Store) hasUser(id string) bool {
 func (s *Store) serveGet(w http.ResponseWriter, q *request) {
 	s.mu.RLock()
 	t := s.locate(q)
-	obj, _, ok := s.resolve(t.e)
+	val, _, ok := s.resolve(t.e)
 	s.mu.RUnlock()
 	if !ok {
 		writeFailure(w, notFound(t.name()))
 		return
 	}
-	writeJSON(w, q.c.status(), project(obj, q.query.selects))
+	writeValue(w, q.c.status(), val, q.query.selects)
 }
 
 // serveCreate adds the request body to the collection at q's path.
@@ -80,19 +80,19 @@ func (s *Store) serveCreate(w http.ResponseWriter, q *request) {
 		return
 	}
 	s.mu.Lock()
-	obj, err := s.create(s.canonical(q.segs), body, q.c)
+	val, err := s.create(s.canonical(q.segs), body, q.c)
 	s.mu.Unlock()
 	if err != nil {
 		writeFailure(w, err)
 		return
 	}
-	w.Header().Set("Location", q.origin+q.self+"/"+url.PathEscape(obj["id"].(string)))
-	writeJSON(w, q.c.status(), obj)
+	w.Header().Set("Location", q.origin+q.self+"/"+url.PathEscape(idOf(val.obj)))
+	writeValue(w, q.c.status(), val, nil)
 }
 
 // create stores body as a new item of the collection at path and returns
-// the object stored. The caller holds s.mu for writing.
-func (s *Store) create(path []string, body map[string]any, c Call) (map[string]any, error) {
+// the value stored. The caller holds s.mu for writing.
+func (s *Store) create(path []string, body map[string]any, c Call) (*value, error) {
 	if !s.parentExists(path) {
 		return nil, notFound(path[len(path)-2])
 	}
@@ -114,9 +114,9 @@ func (s *Store) create(path []string, body map[string]any, c Call) (map[string]a
 	if id == "" {
 		id = s.newID(coll)
 	}
-	obj := s.newObject(body, id, c)
-	s.add(coll, &entry{id: id, obj: obj})
-	return obj, nil
+	val := newValue(s.newObject(body, id, c))
+	s.add(coll, &entry{id: id, val: val})
+	return val, nil
 }
 
 // bodyID returns the "id" member of body, "" when absent or null.
@@ -186,36 +186,37 @@ func (s *Store) write(w http.ResponseWriter, q *request, change func(old, body m
 		return
 	}
 	s.mu.Lock()
-	obj, err := s.change(q, body, change)
+	val, err := s.change(q, body, change)
 	s.mu.Unlock()
 	if err != nil {
 		writeFailure(w, err)
 		return
 	}
-	writeJSON(w, q.c.status(), obj)
+	writeValue(w, q.c.status(), val, nil)
 }
 
 // change stores the changed object at q's path and returns it. The caller
 // holds s.mu for writing.
-func (s *Store) change(q *request, body map[string]any, change func(old, body map[string]any) map[string]any) (map[string]any, error) {
+func (s *Store) change(q *request, body map[string]any, change func(old, body map[string]any) map[string]any) (*value, error) {
 	t := s.locate(q)
 	if err := s.checkChange(t, body); err != nil {
 		return nil, err
 	}
 	old := map[string]any{}
 	if t.e != nil {
-		old = t.e.obj
+		old = t.e.val.obj
 	}
 	obj := change(old, body)
 	if q.c.Stamps {
 		obj["lastModifiedDateTime"] = s.stamp()
 	}
+	val := newValue(obj)
 	if t.e != nil {
-		t.e.obj = obj
+		t.e.val = val
 	} else {
-		s.setSlot(t.path, &entry{id: idOf(obj), obj: obj})
+		s.setSlot(t.path, &entry{id: idOf(obj), val: val})
 	}
-	return obj, nil
+	return val, nil
 }
 
 // checkChange refuses a change to a missing item, to a reference, to a new
@@ -234,7 +235,7 @@ func (s *Store) checkChange(t target, body map[string]any) error {
 	case t.e != nil && t.e.ref != nil:
 		return failf(http.StatusBadRequest, "BadRequest", "'%s' is a reference: change the object it refers to", t.name())
 	}
-	if id, ok := body["id"]; ok && t.e != nil && idOf(t.e.obj) != "" && id != any(idOf(t.e.obj)) {
+	if id, ok := body["id"]; ok && t.e != nil && idOf(t.e.val.obj) != "" && id != any(idOf(t.e.val.obj)) {
 		return failf(http.StatusBadRequest, "Request_BadRequest", "Property 'id' is read-only and cannot be set.")
 	}
 	return nil

@@ -1,6 +1,8 @@
 package graphtest
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strconv"
@@ -10,7 +12,7 @@ import (
 // listed is one object of a listing and the path it is stored at (for a
 // reference, its target's).
 type listed struct {
-	obj  map[string]any
+	val  *value
 	path []string
 }
 
@@ -21,17 +23,10 @@ type page struct {
 	next  *skipToken // nil on the last page
 }
 
-// listBody is the JSON of a collection answer.
-type listBody struct {
-	Count    *int   `json:"@odata.count,omitempty"`
-	NextLink string `json:"@odata.nextLink,omitempty"`
-	Value    []any  `json:"value"`
-}
-
 // serveList answers a collection: its items (references resolved, those
 // dangling skipped) filtered, ordered, projected and paged.
 func (s *Store) serveList(w http.ResponseWriter, q *request) {
-	s.answerList(w, q, func(l listed) any { return project(l.obj, q.query.selects) })
+	s.answerList(w, q, func(l listed) ([]byte, error) { return encodeValue(l.val, q.query.selects) })
 }
 
 // serveListRefs answers the references of a collection as
@@ -46,7 +41,7 @@ func (s *Store) serveListRefs(w http.ResponseWriter, q *request) {
 		writeJSON(w, q.c.status(), map[string]string{"@odata.id": q.absolute(ref)})
 		return
 	}
-	s.answerList(w, q, func(l listed) any { return map[string]string{"@odata.id": q.absolute(l.path)} })
+	s.answerList(w, q, func(l listed) ([]byte, error) { return json.Marshal(map[string]string{"@odata.id": q.absolute(l.path)}) })
 }
 
 // slotRef returns the path referred to by the single value at q's path,
@@ -67,25 +62,37 @@ func (s *Store) slotRef(q *request) ([]string, bool, error) {
 	return at, true, nil
 }
 
-// answerList writes the page q asks for, each listed object written as
-// item says.
-func (s *Store) answerList(w http.ResponseWriter, q *request, item func(listed) any) {
+// answerList writes the page q asks for, each listed object encoded by
+// item: {"@odata.count": N, "@odata.nextLink": URL, "value": [...]}.
+func (s *Store) answerList(w http.ResponseWriter, q *request, item func(listed) ([]byte, error)) {
 	p, err := s.list(q)
 	if err != nil {
 		writeFailure(w, err)
 		return
 	}
-	body := listBody{Value: make([]any, len(p.items))}
-	for i, l := range p.items {
-		body.Value[i] = item(l)
-	}
+	var b bytes.Buffer
+	b.WriteByte('{')
 	if q.query.count {
-		body.Count = &p.total
+		b.WriteString(`"@odata.count":` + strconv.Itoa(p.total) + ",")
 	}
 	if p.next != nil {
-		body.NextLink = nextLink(q, *p.next)
+		link, _ := json.Marshal(nextLink(q, *p.next))
+		b.WriteString(`"@odata.nextLink":` + string(link) + ",")
 	}
-	writeJSON(w, q.c.status(), body)
+	b.WriteString(`"value":[`)
+	for i, l := range p.items {
+		data, err := item(l)
+		if err != nil {
+			writeFailure(w, err)
+			return
+		}
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(data)
+	}
+	b.WriteString("]}")
+	writeRaw(w, q.c.status(), b.Bytes())
 }
 
 // serveCount answers the number of items of a collection that pass
@@ -127,14 +134,14 @@ func (s *Store) scan(c *collection, path []string, from int, filter node, fn fun
 		if e.gone {
 			continue
 		}
-		obj, at, ok := s.resolve(e)
-		if !ok || filter != nil && !matches(filter, obj) {
+		val, at, ok := s.resolve(e)
+		if !ok || filter != nil && !matches(filter, val.obj) {
 			continue
 		}
 		if at == nil {
 			at = append(path[:len(path):len(path)], e.id)
 		}
-		if !fn(e, listed{obj: obj, path: at}) {
+		if !fn(e, listed{val: val, path: at}) {
 			return
 		}
 	}
@@ -198,7 +205,7 @@ func (s *Store) listSorted(q *request, size int) (*page, error) {
 	if err != nil {
 		return nil, err
 	}
-	slices.SortStableFunc(all, func(a, b listed) int { return compareByKeys(a.obj, b.obj, qo.orderBy) })
+	slices.SortStableFunc(all, func(a, b listed) int { return compareByKeys(a.val.obj, b.val.obj, qo.orderBy) })
 	offset := qo.skip
 	if qo.token != nil {
 		offset = qo.token.offset

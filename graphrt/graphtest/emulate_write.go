@@ -49,17 +49,42 @@ func writeFailure(w http.ResponseWriter, err error) {
 	graphrt.WriteError(w, f.status, f.code, f.msg)
 }
 
-// writeJSON writes v as JSON with status; 204 writes no body.
+// writeJSON writes v as JSON with status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	if status == http.StatusNoContent || v == nil {
-		w.WriteHeader(status)
-		return
-	}
 	data, err := json.Marshal(v)
 	if err != nil {
 		writeFailure(w, err)
 		return
 	}
+	writeRaw(w, status, data)
+}
+
+// writeValue writes the stored value val, projected by selects, with
+// status; 204 writes no body.
+func writeValue(w http.ResponseWriter, status int, val *value, selects map[string]bool) {
+	if status == http.StatusNoContent {
+		w.WriteHeader(status)
+		return
+	}
+	data, err := encodeValue(val, selects)
+	if err != nil {
+		writeFailure(w, err)
+		return
+	}
+	writeRaw(w, status, data)
+}
+
+// encodeValue is the JSON of val projected by selects: its stored
+// encoding when selects is nil.
+func encodeValue(val *value, selects map[string]bool) ([]byte, error) {
+	if selects == nil {
+		return val.encoded()
+	}
+	return json.Marshal(project(val.obj, selects))
+}
+
+// writeRaw writes the JSON data with status.
+func writeRaw(w http.ResponseWriter, status int, data []byte) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.WriteHeader(status)

@@ -4,6 +4,7 @@
 package graphtest
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -38,9 +39,28 @@ type Store struct {
 type entry struct {
 	id   string
 	seq  uint64
-	obj  map[string]any // the object; never changed once stored (an update stores a new map); nil for a reference
-	ref  []string       // the path referred to, for a reference
-	gone bool           // removed from its collection, which has not been compacted yet
+	val  *value   // the object; nil for a reference
+	ref  []string // the path referred to, for a reference
+	gone bool     // removed from its collection, which has not been compacted yet
+}
+
+// value is a stored object. It never changes once stored (an update
+// stores a new value), so a reader may use it after the lock is
+// released; its JSON encoding is made once, when first asked for.
+type value struct {
+	obj  map[string]any
+	once sync.Once
+	json []byte
+	err  error
+}
+
+// newValue returns obj as a stored value; obj must not change after.
+func newValue(obj map[string]any) *value { return &value{obj: obj} }
+
+// encoded returns the JSON encoding of v, members sorted.
+func (v *value) encoded() ([]byte, error) {
+	v.once.Do(func() { v.json, v.err = json.Marshal(v.obj) })
+	return v.json, v.err
 }
 
 // collection holds the entries of one collection path in insertion order.

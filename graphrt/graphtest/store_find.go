@@ -25,7 +25,10 @@ func (s *Store) item(path []string) (*collection, *entry) {
 // upn, case ignored.
 func byPrincipalName(c *collection, upn string) *entry {
 	for _, e := range c.items {
-		if name, ok := e.obj["userPrincipalName"].(string); ok && !e.gone && strings.EqualFold(name, upn) {
+		if e.val == nil {
+			continue
+		}
+		if name, ok := e.val.obj["userPrincipalName"].(string); ok && !e.gone && strings.EqualFold(name, upn) {
 			return e
 		}
 	}
@@ -77,12 +80,12 @@ func (s *Store) canonical(path []string) []string {
 
 // resolve returns the object e holds, or the one its reference names
 // with that object's path; ok is false for a dangling reference.
-func (s *Store) resolve(e *entry) (obj map[string]any, at []string, ok bool) {
+func (s *Store) resolve(e *entry) (val *value, at []string, ok bool) {
 	if e == nil {
 		return nil, nil, false
 	}
 	if e.ref == nil {
-		return e.obj, nil, true
+		return e.val, nil, true
 	}
 	return s.lookupRef(e.ref)
 }
@@ -91,20 +94,20 @@ func (s *Store) resolve(e *entry) (obj map[string]any, at []string, ok bool) {
 // directoryObjects/{id} means the item {id} of any root collection (the
 // first in name order that has it), any other path that item or single
 // value. A reference to a reference is not followed.
-func (s *Store) lookupRef(ref []string) (map[string]any, []string, bool) {
+func (s *Store) lookupRef(ref []string) (*value, []string, bool) {
 	if len(ref) == 2 && ref[0] == "directoryObjects" && s.colls["directoryObjects"] == nil {
 		for _, root := range s.roots {
 			if e := s.colls[root].byID[ref[1]]; e != nil && e.ref == nil {
-				return e.obj, []string{root, e.id}, true
+				return e.val, []string{root, e.id}, true
 			}
 		}
 		return nil, nil, false
 	}
 	if _, e := s.item(ref); e != nil && e.ref == nil {
-		return e.obj, append(ref[:len(ref)-1:len(ref)-1], e.id), true
+		return e.val, append(ref[:len(ref)-1:len(ref)-1], e.id), true
 	}
 	if e := s.slots[joinPath(ref)]; e != nil && e.ref == nil {
-		return e.obj, ref, true
+		return e.val, ref, true
 	}
 	return nil, nil, false
 }

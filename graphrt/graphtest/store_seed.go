@@ -207,12 +207,14 @@ func (tx *loadTx) applyEntry(e seedEntry) error {
 // applyItem adds item, at index i of e, to the collection c.
 func (tx *loadTx) applyItem(e seedEntry, c *collection, i int, item seedItem) error {
 	s := tx.s
-	en := &entry{obj: item.obj, ref: item.ref}
+	en := &entry{ref: item.ref}
 	if item.ref != nil {
 		en.id = item.ref[len(item.ref)-1]
 	} else if en.id = idOf(item.obj); en.id == "" {
 		en.id = s.newID(c)
-		en.obj = clonedWith(item.obj, "id", en.id)
+		en.val = newValue(clonedWith(item.obj, "id", en.id))
+	} else {
+		en.val = newValue(item.obj)
 	}
 	switch {
 	case c.byID[en.id] != nil:
@@ -239,7 +241,10 @@ func (tx *loadTx) applySingle(e seedEntry) error {
 		return fmt.Errorf("collection %q: the store holds its cap of %d items", e.key, s.opt.MaxItems)
 	}
 	item := e.items[0]
-	en := &entry{id: idOf(item.obj), obj: item.obj, ref: item.ref}
+	en := &entry{id: idOf(item.obj), ref: item.ref}
+	if item.ref == nil {
+		en.val = newValue(item.obj)
+	}
 	s.setSlot(e.path, en)
 	tx.slots = append(tx.slots, e.path)
 	if en.ref != nil {
@@ -360,11 +365,12 @@ func (s *Store) dumpValue(b *bytes.Buffer, key string) error {
 
 // dumpEntry writes one entry: its object, or its reference.
 func dumpEntry(b *bytes.Buffer, e *entry) error {
-	var v any = e.obj
 	if e.ref != nil {
-		v = map[string]string{"@odata.id": joinPath(e.ref)}
+		data, err := json.Marshal(map[string]string{"@odata.id": joinPath(e.ref)})
+		b.Write(data)
+		return err
 	}
-	data, err := json.Marshal(v)
+	data, err := e.val.encoded()
 	b.Write(data)
 	return err
 }
