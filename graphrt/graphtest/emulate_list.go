@@ -41,7 +41,9 @@ func (s *Store) serveListRefs(w http.ResponseWriter, q *request) {
 		writeJSON(w, q.c.status(), map[string]string{"@odata.id": q.absolute(ref)})
 		return
 	}
-	s.answerList(w, q, func(l listed) ([]byte, error) { return json.Marshal(map[string]string{"@odata.id": q.absolute(l.path)}) })
+	s.answerList(w, q, func(l listed) ([]byte, error) {
+		return json.Marshal(map[string]string{"@odata.id": q.absolute(l.path)})
+	})
 }
 
 // slotRef returns the path referred to by the single value at q's path,
