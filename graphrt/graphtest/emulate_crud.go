@@ -137,6 +137,7 @@ func bodyID(body map[string]any) (string, error) {
 // none.
 func (s *Store) newObject(body map[string]any, id string, c Call) map[string]any {
 	obj := maps.Clone(body)
+	delete(obj, "@odata.id") // Graph names its objects itself; a stored "@odata.id" alone would read back as a reference
 	obj["id"] = id
 	if c.Stamps {
 		obj["createdDateTime"] = s.stamp()
@@ -185,6 +186,7 @@ func (s *Store) write(w http.ResponseWriter, q *request, change func(old, body m
 		writeFailure(w, err)
 		return
 	}
+	delete(body, "@odata.id") // as newObject does
 	s.mu.Lock()
 	val, err := s.change(q, body, change)
 	s.mu.Unlock()

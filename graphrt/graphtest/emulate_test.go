@@ -122,6 +122,7 @@ func TestCreate(t *testing.T) {
 			header: map[string]string{"Location": "{srv}/v1.0/users/" + id1, "Content-Type": "application/json"}},
 			then: []exchange{{method: "GET", path: "/v1.0/users/" + id1, status: 200, raw: `{"@odata.type":"#microsoft.graph.user","displayName":"Cy","id":"` + id1 + `"}`}}},
 		{name: "given id", exchange: exchange{method: "POST", path: "/v1.0/users", body: `{"id":"u3"}`, status: 201, raw: `{"@odata.type":"#microsoft.graph.user","id":"u3"}`}},
+		{name: "@odata.id sent is dropped", exchange: exchange{method: "POST", path: "/v1.0/users", body: `{"@odata.id":"users/x","id":"u3"}`, status: 201, raw: `{"@odata.type":"#microsoft.graph.user","id":"u3"}`}},
 		{name: "type sent is kept", exchange: exchange{method: "POST", path: "/v1.0/users", body: `{"@odata.type":"#microsoft.graph.x","id":"u3"}`, status: 201, raw: `{"@odata.type":"#microsoft.graph.x","id":"u3"}`}},
 		{name: "duplicate id", exchange: exchange{method: "POST", path: "/v1.0/users", body: `{"id":"u1"}`, status: 400, code: "Request_BadRequest", msg: "Another object with the same value for property id already exists."}},
 		{name: "id not a string", exchange: exchange{method: "POST", path: "/v1.0/users", body: `{"id":5}`, status: 400, code: "Request_BadRequest", msg: "Invalid value for property 'id': a non-empty string is expected."}},

@@ -101,7 +101,11 @@ func writeText(w http.ResponseWriter, status int, text string) {
 // readObject reads the request body as one JSON object, numbers kept as
 // written.
 func readObject(r *http.Request) (map[string]any, error) {
-	data, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	body := r.Body
+	if body == nil {
+		body = http.NoBody
+	}
+	data, err := io.ReadAll(io.LimitReader(body, maxBody+1))
 	switch {
 	case err != nil:
 		return nil, failf(http.StatusBadRequest, "BadRequest", "reading the request body: %v", err)

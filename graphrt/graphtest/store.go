@@ -30,6 +30,7 @@ type Store struct {
 	slots map[string]*entry          // path of a single value → it
 	kids  map[string]map[string]bool // path of an item or slot → the collection and slot paths directly below it
 	roots []string                   // the one-segment collection paths, sorted: where directoryObjects/{id} is looked for
+	refs  map[string]map[*entry]bool // path of an item or slot → the references to it
 	n     int                        // items, references and slots stored
 	seq   uint64                     // last insertion sequence number
 	ids   uint64                     // last generated id
@@ -41,6 +42,7 @@ type entry struct {
 	seq  uint64
 	val  *value   // the object; nil for a reference
 	ref  []string // the path referred to, for a reference
+	home string   // the key of the collection or single value that holds the entry
 	gone bool     // removed from its collection, which has not been compacted yet
 }
 
@@ -65,6 +67,7 @@ func (v *value) encoded() ([]byte, error) {
 
 // collection holds the entries of one collection path in insertion order.
 type collection struct {
+	key   string
 	items []*entry // ascending seq; entries with gone set are holes
 	byID  map[string]*entry
 	holes int
@@ -81,7 +84,7 @@ func NewStore(opt StoreOptions) *Store {
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	return &Store{opt: opt, colls: map[string]*collection{}, slots: map[string]*entry{}, kids: map[string]map[string]bool{}}
+	return &Store{opt: opt, colls: map[string]*collection{}, slots: map[string]*entry{}, kids: map[string]map[string]bool{}, refs: map[string]map[*entry]bool{}}
 }
 
 // Len returns the number of items, references and single values stored.
@@ -112,9 +115,9 @@ func (s *Store) collection(path []string, create bool) *collection {
 	key := joinPath(path)
 	c := s.colls[key]
 	if c == nil && create {
-		c = &collection{byID: map[string]*entry{}}
+		c = &collection{key: key, byID: map[string]*entry{}}
 		s.colls[key] = c
-		s.register(path, key)
+		s.register(key)
 		if len(path) == 1 {
 			s.addRoot(key)
 		}
@@ -122,75 +125,93 @@ func (s *Store) collection(path []string, create bool) *collection {
 	return c
 }
 
-// register records the container at path (key) below its parent item or
+// register records the container at key below its parent item or
 // slot, so that removing the parent removes it.
-func (s *Store) register(path []string, key string) {
-	if len(path) < 2 {
+func (s *Store) register(key string) {
+	parent, ok := parentKey(key)
+	if !ok {
 		return
 	}
-	parent := joinPath(path[:len(path)-1])
 	if s.kids[parent] == nil {
 		s.kids[parent] = map[string]bool{}
 	}
 	s.kids[parent][key] = true
 }
 
-// unregister forgets the container at path below its parent.
-func (s *Store) unregister(path []string, key string) {
-	if len(path) < 2 {
+// unregister forgets the container at key below its parent.
+func (s *Store) unregister(key string) {
+	parent, ok := parentKey(key)
+	if !ok {
 		return
 	}
-	parent := joinPath(path[:len(path)-1])
 	delete(s.kids[parent], key)
 	if len(s.kids[parent]) == 0 {
 		delete(s.kids, parent)
 	}
 }
 
+// parentKey is the store key of the parent of key, if it has one.
+func parentKey(key string) (string, bool) {
+	i := strings.LastIndexByte(key, '/')
+	if i < 0 {
+		return "", false
+	}
+	return key[:i], true
+}
+
 // add appends e to c, giving it the next sequence number.
 func (s *Store) add(c *collection, e *entry) {
 	s.seq++
-	e.seq = s.seq
+	e.seq, e.home = s.seq, c.key
 	c.items = append(c.items, e)
 	c.byID[e.id] = e
 	s.n++
+	s.link(e)
 }
 
 // setSlot stores e as the single value at path, replacing any there;
 // what is stored below the path stays.
 func (s *Store) setSlot(path []string, e *entry) {
 	key := joinPath(path)
-	old := s.slots[key]
-	if old == nil {
+	if old := s.slots[key]; old != nil {
+		s.unlink(old)
+	} else {
 		s.n++
-		s.register(path, key)
+		s.register(key)
 	}
 	s.seq++
-	e.seq = s.seq
+	e.seq, e.home = s.seq, key
 	s.slots[key] = e
+	s.link(e)
 }
 
-// removeItem removes the entry id of the collection at path, and
-// everything stored below it.
+// removeItem removes the entry id of the collection at path, everything
+// stored below it and the references to it.
 func (s *Store) removeItem(path []string, c *collection, id string) {
 	e := c.byID[id]
-	delete(c.byID, id)
-	e.gone = true
-	c.holes++
+	c.drop(e)
 	s.n--
-	if c.holes > 32 && c.holes > len(c.items)/2 {
-		c.compact()
-	}
-	s.removeBelow(joinPath(path) + "/" + escapeSegment(id))
+	s.unlink(e)
+	s.forget(joinPath(path) + "/" + escapeSegment(id))
 }
 
-// removeSlot removes the single value at path and everything below it.
+// removeSlot removes the single value at path, everything below it and
+// the references to it.
 func (s *Store) removeSlot(path []string) {
 	key := joinPath(path)
+	s.unlink(s.slots[key])
 	delete(s.slots, key)
 	s.n--
-	s.unregister(path, key)
+	s.unregister(key)
+	s.forget(key)
+}
+
+// forget removes what is stored below the item or slot at key, which is
+// gone, and the references to it, as Graph removes a deleted user from
+// its groups.
+func (s *Store) forget(key string) {
 	s.removeBelow(key)
+	s.dropReferrers(key)
 }
 
 // removeBelow removes the collections and slots stored below the item or
@@ -201,17 +222,29 @@ func (s *Store) removeBelow(key string) {
 			for _, e := range c.items {
 				if !e.gone {
 					s.n--
-					s.removeBelow(child + "/" + escapeSegment(e.id))
+					s.unlink(e)
+					s.forget(child + "/" + escapeSegment(e.id))
 				}
 			}
 			delete(s.colls, child)
 			continue
 		}
+		s.unlink(s.slots[child])
 		delete(s.slots, child)
 		s.n--
-		s.removeBelow(child)
+		s.forget(child)
 	}
 	delete(s.kids, key)
+}
+
+// drop marks e removed from c, compacting c when most of it is holes.
+func (c *collection) drop(e *entry) {
+	delete(c.byID, e.id)
+	e.gone = true
+	c.holes++
+	if c.holes > 32 && c.holes > len(c.items)/2 {
+		c.compact()
+	}
 }
 
 // compact drops the holes of c.

@@ -93,7 +93,7 @@ func readSeedEntry(key string, v any) (seedEntry, error) {
 		return e, fmt.Errorf("collection %q: an array of objects (or one object for a single value) is expected", key)
 	}
 	for i, x := range list {
-		item, err := readSeedItem(x)
+		item, err := readSeedItem(x, e.single)
 		if err != nil {
 			return e, fmt.Errorf("collection %q, item %d: %w", key, i, err)
 		}
@@ -102,8 +102,9 @@ func readSeedEntry(key string, v any) (seedEntry, error) {
 	return e, nil
 }
 
-// readSeedItem reads one item of a seed.
-func readSeedItem(x any) (seedItem, error) {
+// readSeedItem reads one item of a seed, or with single set the single
+// value, whose "id" (if any) is a member like any other.
+func readSeedItem(x any, single bool) (seedItem, error) {
 	obj, ok := x.(map[string]any)
 	if !ok {
 		return seedItem{}, fmt.Errorf("not an object")
@@ -116,7 +117,7 @@ func readSeedItem(x any) (seedItem, error) {
 		}
 		return seedItem{ref: target}, nil
 	}
-	if _, err := bodyID(obj); err != nil {
+	if _, err := bodyID(obj); err != nil && !single {
 		return seedItem{}, fmt.Errorf("member \"id\": a non-empty string is expected")
 	}
 	return seedItem{obj: obj}, nil
@@ -154,7 +155,7 @@ func (tx *loadTx) apply(seed []seedEntry) error {
 		if !ok {
 			return fmt.Errorf("collection %q, item %d: member \"@odata.id\": %q names no stored object", joinPath(a.path), a.index, joinPath(a.e.ref))
 		}
-		if err := a.rekey(at); err != nil {
+		if err := a.rekey(tx.s, at); err != nil {
 			return err
 		}
 	}
@@ -164,8 +165,10 @@ func (tx *loadTx) apply(seed []seedEntry) error {
 // rekey makes the reference a refer to at, the path its target is stored
 // at (users/{id} for directoryObjects/{id} or users/{userPrincipalName}),
 // keyed by that target's id in its collection.
-func (a added) rekey(at []string) error {
+func (a added) rekey(s *Store, at []string) error {
+	s.unlink(a.e)
 	a.e.ref = at
+	s.link(a.e)
 	id := at[len(at)-1]
 	if a.c == nil || id == a.e.id {
 		return nil
@@ -262,6 +265,7 @@ func (tx *loadTx) undo() {
 		a.e.gone = true
 		a.c.holes++
 		s.n--
+		s.unlink(a.e)
 	}
 	for _, a := range tx.added {
 		if a.c.holes > 0 {
@@ -270,14 +274,15 @@ func (tx *loadTx) undo() {
 	}
 	for _, p := range tx.slots {
 		key := joinPath(p)
+		s.unlink(s.slots[key])
 		delete(s.slots, key)
-		s.unregister(p, key)
+		s.unregister(key)
 		s.n--
 	}
 	for _, p := range tx.created {
 		key := joinPath(p)
 		delete(s.colls, key)
-		s.unregister(p, key)
+		s.unregister(key)
 		if i, ok := slices.BinarySearch(s.roots, key); ok && len(p) == 1 {
 			s.roots = slices.Delete(s.roots, i, i+1)
 		}

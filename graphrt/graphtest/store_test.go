@@ -281,3 +281,34 @@ func expectStatus(srv, method, path, body string, status int) error {
 	}
 	return nil
 }
+
+// TestDeleteDropsReferences deletes users that groups and a manager
+// navigation refer to: as in Graph, the memberships and the manager go
+// with them, and the dump has no reference left to a missing object.
+func TestDeleteDropsReferences(t *testing.T) {
+	s := seeded(t, StoreOptions{}, tableSeed)
+	srv := newTestServer(t, s, "")
+	send(t, "POST", srv.URL+"/v1.0/groups/g1/members/$ref", `{"@odata.id":"directoryObjects/u2"}`).mustStatus(t, http.StatusNoContent)
+	send(t, "DELETE", srv.URL+"/v1.0/users/u2", "").mustStatus(t, http.StatusNoContent)
+	send(t, "DELETE", srv.URL+"/v1.0/users/u1/messages/m1", "").mustStatus(t, http.StatusNoContent)
+	want := `{
+  "groups": [
+    {"displayName":"Staff","id":"g1"}
+  ],
+  "groups/g1/members": [
+    {"@odata.id":"users/u1"}
+  ],
+  "users": [
+    ` + ada + `
+  ],
+  "users/u1/messages": []
+}
+`
+	if got := dump(t, s); got != want || s.Len() != 3 {
+		t.Errorf("Len %d, dump\n%s\nwant\n%s", s.Len(), got, want)
+	}
+	send(t, "DELETE", srv.URL+"/v1.0/users/u1", "").mustStatus(t, http.StatusNoContent)
+	if got := dump(t, s); got != "{\n  \"groups\": [\n    {\"displayName\":\"Staff\",\"id\":\"g1\"}\n  ],\n  \"groups/g1/members\": [],\n  \"users\": []\n}\n" || s.Len() != 1 {
+		t.Errorf("Len %d, dump\n%s", s.Len(), got)
+	}
+}
