@@ -1,6 +1,21 @@
 // Package graphtest is the server side of graphgen's runtime, for tests
 // and graphgen serve: the emulator's Store, which answers CRUD-shaped
 // Graph requests from state it keeps in memory, with OData query options.
+//
+// Where Graph's documentation leaves a choice, the store takes these:
+//   - /me is users/{Call.Me}; the first /me request of a user who is not
+//     stored stores {"id": Me}, as Graph always has the signed-in user.
+//   - Strings compare with case ignored in $filter and $orderby, as
+//     Graph's directory does; $top is 1 to 999.
+//   - A $skiptoken in insertion order names the last item shown, so items
+//     added or removed between pages shift nothing; with $orderby it is
+//     an offset. A nextLink drops $skip (the token carries the position).
+//   - Deleting an object removes what is stored below its path and the
+//     references to it (group memberships, a manager).
+//   - A collection below an item of a stored collection needs that item
+//     (404 otherwise); below a singleton (admin/sharepoint/settings) it
+//     needs nothing.
+//   - "@odata.id" in a create or update body is not stored.
 package graphtest
 
 import (
