@@ -54,11 +54,13 @@ const unknownKindClaim = "graphrt_unknown_kind"
 type tokenInfo struct {
 	kind  string
 	perms []string
+	oid   string // the signed-in user's object id, for delegated tokens
 }
 
 // tokenClaims are the claims of a JWT that decide its kind and permissions.
 type tokenClaims struct {
 	idtyp, scp, tid  string
+	oid              string
 	unknownKind      string
 	hasIdtyp, hasScp bool
 	roles            []string
@@ -111,6 +113,9 @@ func readClaims(payload []byte) (c tokenClaims, err error) {
 	if c.tid, _, err = stringClaim(m, "tid"); err != nil {
 		return c, err
 	}
+	if c.oid, _, err = stringClaim(m, "oid"); err != nil {
+		return c, err
+	}
 	if c.unknownKind, _, err = stringClaim(m, unknownKindClaim); err != nil {
 		return c, err
 	}
@@ -157,13 +162,13 @@ func (c tokenClaims) info() (tokenInfo, error) {
 		return tokenInfo{}, fmt.Errorf("graphtest.TestToken was given the kind %q; it takes %s, %s or %s",
 			c.unknownKind, DelegatedWork, DelegatedPersonal, Application)
 	case c.hasIdtyp && c.idtyp == "app":
-		return tokenInfo{Application, c.roles}, nil
+		return tokenInfo{kind: Application, perms: c.roles}, nil
 	case c.hasIdtyp && c.idtyp != "user":
 		return tokenInfo{}, fmt.Errorf(`the token's "idtyp" claim %q is neither "app" nor "user"`, c.idtyp)
 	case c.hasIdtyp, c.hasScp:
-		return tokenInfo{delegated, strings.Fields(c.scp)}, nil
+		return tokenInfo{kind: delegated, perms: strings.Fields(c.scp), oid: c.oid}, nil
 	case c.hasRoles, c.hasApp:
-		return tokenInfo{Application, c.roles}, nil
+		return tokenInfo{kind: Application, perms: c.roles}, nil
 	}
 	return tokenInfo{}, nil
 }

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
@@ -54,6 +55,18 @@ type Route struct {
 	// Check validates a JSON body beyond its syntax (unknown members,
 	// types, required members, see CheckJSON); an error is a 400.
 	Check func(body []byte) error
+	// Emulate is how an Emulator answers the route: from its Store (List,
+	// Get, Create, ...), or with the handler, the docs' example (Canned,
+	// the zero value). A Mux that is not an Emulator's ignores it.
+	Emulate Behavior
+	// Status is the documented success status (0: the behaviour's
+	// Graph default), Entity the OData type of the resource
+	// ("microsoft.graph.user"), and Stamps says the type documents
+	// createdDateTime and lastModifiedDateTime; an Emulator's Store sets
+	// them on what it stores.
+	Status int
+	Entity string
+	Stamps bool
 }
 
 // Mux is an http.Handler that routes Graph requests to mock handlers and
@@ -64,6 +77,7 @@ type Mux struct {
 	mu    sync.RWMutex
 	root  node
 	count int // routes registered
+	emu   atomic.Pointer[Emulator]
 }
 
 // route is a registered Route with its compiled pattern and handler.
@@ -145,13 +159,18 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("No operation matches %s %s.", r.Method, path))
 		return
 	}
-	if !rt.admit(w, r) {
+	tok, ok := rt.admit(w, r)
+	if !ok {
 		return
 	}
 	for i, p := range rt.pat.params {
 		r.SetPathValue(p.name, vals[i])
 	}
 	r.Pattern = rt.Pattern
+	if e := m.emu.Load(); e != nil {
+		e.serve(rt, tok, w, r)
+		return
+	}
 	rt.h(w, r)
 }
 
@@ -165,33 +184,34 @@ func (m *Mux) match(method, path string) (best *route, vals, allow []string) {
 }
 
 // admit checks authorization, required headers and the body, writing an
-// error and returning false when r is rejected.
-func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
+// error and returning false when r is rejected; it returns what the bearer
+// token says.
+func (rt *route) admit(w http.ResponseWriter, r *http.Request) (tokenInfo, bool) {
 	token := bearerToken(r.Header.Get("Authorization"))
 	if token == "" {
 		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken",
 			"Access token is empty or is not a Bearer token.")
-		return false
+		return tokenInfo{}, false
 	}
 	info, err := readToken(token)
 	if err != nil {
 		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", rt.prefix()+err.Error()+".")
-		return false
+		return tokenInfo{}, false
 	}
 	if msg := rt.Permissions.deny(info); msg != "" {
 		WriteError(w, http.StatusForbidden, "Authorization_RequestDenied", rt.prefix()+msg)
-		return false
+		return tokenInfo{}, false
 	}
 	for _, name := range rt.Headers {
 		if r.Header.Get(name) == "" {
 			WriteError(w, http.StatusBadRequest, "BadRequest",
 				rt.prefix()+"missing required request header "+name+".")
-			return false
+			return tokenInfo{}, false
 		}
 	}
 	if msg := checkQuery(r.URL.RawQuery); msg != "" {
 		WriteError(w, http.StatusBadRequest, "BadRequest", rt.prefix()+msg)
-		return false
+		return tokenInfo{}, false
 	}
 	var query url.Values
 	if len(rt.Query) > 0 {
@@ -201,10 +221,10 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) bool {
 		if query.Get(name) == "" {
 			WriteError(w, http.StatusBadRequest, "BadRequest",
 				rt.prefix()+"missing required query option "+name+".")
-			return false
+			return tokenInfo{}, false
 		}
 	}
-	return rt.admitBody(w, r)
+	return info, rt.admitBody(w, r)
 }
 
 // checkQuery returns why a raw query string is malformed, or "": an
