@@ -47,6 +47,43 @@ type Report struct {
 	Skipped                     []ir.Skip // API pages that yielded nothing
 	Names                       *NameStats
 	RawFields                   []*RawFields // per version
+	Emulation                   *EmulationCounts
+}
+
+// EmulationCounts counts the routes by how the emulator answers them
+// (ir.Route.Emulate).
+type EmulationCounts struct {
+	Routes, Emulated int
+	By               map[string]int // by Emulate, "" not counted
+}
+
+// emulateKinds are the values of ir.Route.Emulate in the order the report
+// prints them.
+var emulateKinds = []string{"list", "get", "create", "update", "replace", "delete", "count", "addRef", "removeRef", "listRefs"}
+
+// MeasureEmulation counts the routes of api by how the emulator answers
+// them.
+func MeasureEmulation(api *ir.API) *EmulationCounts {
+	c := &EmulationCounts{By: map[string]int{}}
+	for _, op := range api.Operations {
+		for _, r := range op.Routes {
+			c.Routes++
+			if r.Emulate != "" {
+				c.Emulated++
+				c.By[r.Emulate]++
+			}
+		}
+	}
+	return c
+}
+
+// Print writes the counts as one line.
+func (c *EmulationCounts) Print(w io.Writer) {
+	parts := make([]string, len(emulateKinds))
+	for i, k := range emulateKinds {
+		parts[i] = fmt.Sprintf("%s %d", k, c.By[k])
+	}
+	fmt.Fprintf(w, "  emulated routes: %d of %d (%s); the others answer with the docs' example\n", c.Emulated, c.Routes, strings.Join(parts, ", "))
 }
 
 // APIFiles lists the API pages of a docs tree as they are on disk: the
@@ -115,6 +152,7 @@ func Measure(api *ir.API, apiFiles []string) *Report {
 	}
 	rep.Names = MeasureNames(api)
 	rep.RawFields = MeasureRawFields(api)
+	rep.Emulation = MeasureEmulation(api)
 	return rep
 }
 
@@ -213,6 +251,9 @@ func (r *Report) Print(w io.Writer, title string, worst int) {
 	}
 	if r.Names != nil {
 		r.Names.Print(w)
+	}
+	if r.Emulation != nil {
+		r.Emulation.Print(w)
 	}
 	for _, rate := range r.Rates {
 		if len(rate.Offenders) == 0 || worst == 0 {

@@ -105,3 +105,21 @@ func TestReportPrintsEveryEntryWhenWorstIsNegative(t *testing.T) {
 		}
 	}
 }
+
+// TestReportCountsEmulatedRoutes: the report's line counts the routes by
+// how the emulator answers them, every kind named, the ones left to the
+// example counted only in the total. Expected line written by hand.
+func TestReportCountsEmulatedRoutes(t *testing.T) {
+	api := &ir.API{Operations: []*ir.Operation{
+		{ID: "user-list", Method: "GET", Routes: []*ir.Route{{Path: "/users", Emulate: "list"}}},
+		{ID: "user-get", Method: "GET", Routes: []*ir.Route{{Path: "/me", Emulate: "get"}, {Path: "/users/{id}", Emulate: "get"}}},
+		{ID: "user-delta", Method: "GET", Routes: []*ir.Route{{Path: "/users/delta"}}},
+		{ID: "group-post-members", Method: "POST", Routes: []*ir.Route{{Path: "/groups/{id}/members/$ref", Emulate: "addRef"}}},
+	}}
+	var b strings.Builder
+	graphgen.Measure(api, nil).Print(&b, "tree", 0)
+	want := "  emulated routes: 4 of 5 (list 1, get 2, create 0, update 0, replace 0, delete 0, count 0, addRef 1, removeRef 0, listRefs 0); the others answer with the docs' example\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, b.String())
+	}
+}

@@ -107,6 +107,22 @@ type Route struct {
 	// ShadowedBy names the operation whose route with the same method and
 	// path shape the mock serves instead of this one, if any.
 	ShadowedBy string `json:"shadowedBy,omitempty"`
+	// Emulate is how the emulator answers the route from its stored state,
+	// decided from the docs' structure (method, path shape, documented
+	// response, what the whole API's routes say about each path prefix):
+	// "list" or "create" on a collection, "count" on its /$count, "get",
+	// "update" (PATCH), "replace" (PUT) or "delete" on one entity,
+	// "addRef", "removeRef" or "listRefs" on a .../$ref path. "" leaves
+	// the answer to the docs' example: actions, functions, properties,
+	// casts, streams, drive item paths and anything unsure.
+	Emulate string `json:"emulate,omitempty"`
+	// Entity is the qualified OData name of the type stored at the route
+	// ("microsoft.graph.user"), when Emulate is set and the docs name a
+	// documented type.
+	Entity string `json:"entity,omitempty"`
+	// Stamps reports that Entity (or one of its bases) documents a
+	// createdDateTime or lastModifiedDateTime property.
+	Stamps bool `json:"stamps,omitempty"`
 }
 
 // QueryParam is one option of a documented query string, e.g.

@@ -413,12 +413,15 @@ func includeTarget(t inline) string {
 	return ""
 }
 
-// Resolve finishes a parsed API: it resolves type references and sorts
-// operations and diagnostics. Which route the mock serves where several
-// share a path is decided with the names (naming.Own).
+// Resolve finishes a parsed API: it resolves type references, decides
+// how the emulator answers each route (from every route of the API, so
+// before any selection), and sorts operations and diagnostics. Which
+// route the mock serves where several share a path is decided with the
+// names (naming.Own).
 func Resolve(api *ir.API) {
 	resolveTypes(api)
 	resolveRouteResponses(api)
+	resolveEmulation(api)
 	sort.SliceStable(api.Operations, func(i, j int) bool {
 		a, b := api.Operations[i], api.Operations[j]
 		if a.Version != b.Version {
