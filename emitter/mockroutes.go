@@ -130,9 +130,18 @@ func permissionsOf(p ir.PermissionSet) *graphtest.Permissions {
 		return nil
 	}
 	return &graphtest.Permissions{
-		DelegatedWork: p.DelegatedWork, DelegatedPersonal: p.DelegatedPersonal,
-		Application: p.Application, NotSupported: p.NotSupported,
+		DelegatedWork: nonEmpty(p.DelegatedWork), DelegatedPersonal: nonEmpty(p.DelegatedPersonal),
+		Application: nonEmpty(p.Application), NotSupported: nonEmpty(p.NotSupported),
 	}
+}
+
+// nonEmpty is list, or nil when it is empty: a generated mock leaves an
+// empty list out.
+func nonEmpty(list []string) []string {
+	if len(list) == 0 {
+		return nil
+	}
+	return list
 }
 
 // bodyCheckOf is the check of a documented request body.
