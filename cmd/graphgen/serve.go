@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"strings"
@@ -44,9 +45,42 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	if stop {
 		return code
 	}
+	p, code := planServe(cfg, stderr)
+	if p == nil {
+		return code
+	}
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return p.run.fail(err.Error() + "; nothing served")
+	}
+	p.run.summary("serving")
+	logw := &lockedWriter{w: stderr}
+	srv := &http.Server{
+		Handler:           logRequests(graphtest.WithFaults(p.mux, cfg.faults), p.mux, routeSources(p.routes, p.run.display), logw),
+		ReadHeaderTimeout: 10 * time.Second,
+		ErrorLog:          log.New(logw, "graphgen serve: ", 0),
+	}
+	addr := displayAddr(ln.Addr())
+	fmt.Fprintf(stdout, "graphgen: serving %d routes of %d operations on http://%s\n", len(p.routes), countOperations(p.routes), addr)
+	if ready != nil {
+		ready(addr)
+	}
+	return serveUntilDone(ctx, srv, ln, logw)
+}
+
+// servePlan is what a serve run serves, once the docs are read.
+type servePlan struct {
+	run    *genRun // the docs read, for the diagnostics and summary
+	routes []emitter.MockRoute
+	mux    *graphtest.Mux
+}
+
+// planServe reads the docs and builds the Mux that serves them; it prints
+// why and returns the exit status when there is nothing to serve.
+func planServe(cfg serveConfig, stderr io.Writer) (*servePlan, int) {
 	api, display, status := load(cfg.docs, stderr)
 	if api == nil {
-		return status
+		return nil, status
 	}
 	r := &genRun{stderr: stderr, api: api, display: display}
 	if len(cfg.include)+len(cfg.exclude) > 0 {
@@ -54,37 +88,22 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	}
 	r.printDiagnostics(cfg.quiet)
 	if graphgen.Errors(api) > 0 {
-		return r.fail("nothing served")
+		return nil, r.fail("nothing served")
 	}
 	routes := emitter.MockRoutes(api)
 	if len(routes) == 0 {
-		return r.fail(noRoutes(cfg))
+		return nil, r.fail(noRoutes(cfg))
 	}
 	answer, err := newAnswerer(cfg, routes)
 	if err != nil {
-		return usageError(stderr, "graphgen serve", err)
+		return nil, usageError(stderr, "graphgen serve", err)
 	}
 	mux, err := serveMux(routes, answer)
 	if err != nil {
-		return r.fail(err.Error() + "; nothing served")
+		return nil, r.fail(err.Error() + "; nothing served")
 	}
 	mux.SetAuth(cfg.auth)
-	ln, err := net.Listen("tcp", cfg.addr)
-	if err != nil {
-		return r.fail(err.Error() + "; nothing served")
-	}
-	r.summary("serving")
-	log := &lockedWriter{w: stderr}
-	srv := &http.Server{
-		Handler:           logRequests(graphtest.WithFaults(mux, cfg.faults), mux, routeSources(routes, display), log),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
-	addr := displayAddr(ln.Addr())
-	fmt.Fprintf(stdout, "graphgen: serving %d routes of %d operations on http://%s\n", len(routes), countOperations(routes), addr)
-	if ready != nil {
-		ready(addr)
-	}
-	return serveUntilDone(ctx, srv, ln, log)
+	return &servePlan{run: r, routes: routes, mux: mux}, exitOK
 }
 
 // parseServeFlags reads the flags of graphgen serve; it returns the exit
@@ -145,7 +164,7 @@ func noRoutes(cfg serveConfig) string {
 	if len(cfg.include)+len(cfg.exclude) > 0 {
 		return "-include/-exclude selected no operation; nothing served"
 	}
-	return fmt.Sprintf("no operation in %s (is it a docs directory, like api-reference/v1.0?); nothing served", cfg.docs)
+	return fmt.Sprintf("no operation in %s (is it a docs directory, like api-reference/v1.0?); nothing served", strings.Join(cfg.docs, ", "))
 }
 
 // countOperations counts the operations that routes serve.
@@ -159,22 +178,22 @@ func countOperations(routes []emitter.MockRoute) int {
 
 // serveUntilDone serves on ln until ctx ends, then shuts down gracefully:
 // the requests in flight get shutdownGrace to finish.
-func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, log io.Writer) int {
+func serveUntilDone(ctx context.Context, srv *http.Server, ln net.Listener, logw io.Writer) int {
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
 	case err := <-done:
-		fmt.Fprintln(log, "graphgen serve:", err)
+		fmt.Fprintln(logw, "graphgen serve:", err)
 		return exitError
 	case <-ctx.Done():
 	}
-	fmt.Fprintln(log, "graphgen: shutting down")
+	fmt.Fprintln(logw, "graphgen: shutting down")
 	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 	defer cancel()
 	err := srv.Shutdown(sctx)
 	if err != nil {
 		srv.Close()
-		fmt.Fprintln(log, "graphgen serve: requests still in flight were cut:", err)
+		fmt.Fprintln(logw, "graphgen serve: requests still in flight were cut:", err)
 	}
 	<-done
 	return exitOK

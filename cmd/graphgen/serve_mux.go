@@ -90,7 +90,7 @@ func routeSources(routes []emitter.MockRoute, display func(ir.Diagnostic) ir.Dia
 
 // logRequests wraps h, which serves the routes of m, with a log of one
 // line per request: "GET /v1.0/me -> 200 user-get path/user-get.md:43 (1.2ms)".
-func logRequests(h http.Handler, m *graphtest.Mux, sources map[string]string, log io.Writer) http.Handler {
+func logRequests(h http.Handler, m *graphtest.Mux, sources map[string]string, logw io.Writer) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
@@ -102,7 +102,7 @@ func logRequests(h http.Handler, m *graphtest.Mux, sources map[string]string, lo
 		} else if r.URL.Path == graphtest.RedirectPath {
 			served = "(documented redirect)"
 		}
-		fmt.Fprintf(log, "%s %s -> %d %s (%v)\n", r.Method, r.RequestURI, sw.code(), served, d)
+		fmt.Fprintf(logw, "%s %s -> %d %s (%v)\n", r.Method, r.RequestURI, sw.code(), served, d)
 	})
 }
 

@@ -297,7 +297,7 @@ func TestServeRefuses(t *testing.T) {
 	}{
 		{"no DOCS", nil, exitUsage, []string{"no DOCS given"}},
 		{"missing DOCS", []string{filepath.Join(empty, "nope")}, exitUsage, []string{"no such directory"}},
-		{"empty DOCS", []string{empty}, exitError, []string{"no operation in", "nothing served"}},
+		{"empty DOCS", []string{empty}, exitError, []string{"no operation in " + empty + " (is it a docs directory", "nothing served"}},
 		{"docs with errors", clash, exitError, []string{"resources/widget.md", "cannot give type microsoft.graph.widget a unique Go name", "2 errors", "nothing served"}},
 		{"include nothing", []string{"-include", "no-such-page", bundledDocs}, exitError, []string{"-include/-exclude selected no operation; nothing served"}},
 		{"bad -auth", []string{"-auth", "maybe", bundledDocs}, exitUsage, []string{`-auth "maybe": want on or off`}},
