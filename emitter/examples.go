@@ -11,41 +11,72 @@ import (
 )
 
 // examplesFile emits one []graphtest.Example per operation: the documented
-// responses, keyed by the path and query of their documented request.
+// responses, keyed by the path and query of their documented request
+// (mockExamples).
 func examplesFile(f *jen.File, ops []*ir.Operation) {
 	for _, op := range ops {
 		// var examplesUserGet = []graphtest.Example{{Path: "/v1.0/me", Header: []string{...}, Body: "{...}"}}
 		var values []jen.Code
-		served := map[string]bool{}
-		for _, e := range op.Examples {
-			if e.Response != nil {
-				patterns := ownPatterns(op, e)
-				for _, p := range patterns {
-					served[p] = true
-				}
-				values = append(values, exampleValue(op.Version, e, patterns))
-			}
-		}
-		if len(values) == 0 && op.Response.Kind == ir.KindCollection && op.Response.Status == 200 {
-			// a collection documented without an example answers an empty
-			// one, not an empty body that no client could read:
-			// {Header: []string{"Content-Type", "application/json"}, Body: `{"value":[]}`}
-			values = append(values, jen.Values(jen.Dict{
-				jen.Id("Header"): stringsValue([]string{"Content-Type", "application/json"}),
-				jen.Id("Body"):   jen.Lit(`{"value":[]}`),
-			}))
-		}
-		for _, r := range op.Routes {
-			// a route answering otherwise, documented without an example:
-			// {Patterns: []string{"/v1.0/me/mailboxSettings/dateFormat"}}
-			if p := "/" + op.Version + r.Pattern; r.Response != nil && !served[p] {
-				values = append(values, jen.Values(jen.Dict{jen.Id("Patterns"): stringsValue([]string{p})}))
-				served[p] = true
-			}
+		for _, ex := range mockExamples(op) {
+			values = append(values, exampleCode(ex))
 		}
 		f.Comment(examplesVar(op) + " are the documented responses of " + op.ID + ".")
 		f.Var().Id(examplesVar(op)).Op("=").Index().Add(tt("Example")).Values(values...)
 	}
+}
+
+// exampleCode emits the fields of ex that are set:
+// {Patterns: []string{...}, Path: "...", Query: "...", Header: []string{...}, Body: "..."}.
+func exampleCode(ex graphtest.Example) jen.Code {
+	d := jen.Dict{}
+	if len(ex.Patterns) > 0 {
+		d[jen.Id("Patterns")] = stringsValue(ex.Patterns)
+	}
+	if ex.Path != "" {
+		d[jen.Id("Path")] = jen.Lit(ex.Path)
+	}
+	if ex.Query != "" {
+		d[jen.Id("Query")] = jen.Lit(ex.Query)
+	}
+	if len(ex.Header) > 0 {
+		d[jen.Id("Header")] = stringsValue(ex.Header)
+	}
+	if ex.Body != "" {
+		d[jen.Id("Body")] = jen.Lit(ex.Body)
+	}
+	return jen.Values(d)
+}
+
+// mockExamples are the examples a mock's DocsHandler answers op with: its
+// documented responses; an empty collection for a collection documented
+// without one; and, for each route answering otherwise (a property, a
+// /$value) that no example answers, an example of its pattern alone, so
+// that it does not answer with the operation's.
+func mockExamples(op *ir.Operation) []graphtest.Example {
+	var out []graphtest.Example
+	served := map[string]bool{}
+	for _, e := range op.Examples {
+		if e.Response != nil {
+			patterns := ownPatterns(op, e)
+			for _, p := range patterns {
+				served[p] = true
+			}
+			out = append(out, exampleOf(op.Version, e, patterns))
+		}
+	}
+	if len(out) == 0 && op.Response.Kind == ir.KindCollection && op.Response.Status == 200 {
+		// a collection documented without an example answers an empty
+		// one, not an empty body that no client could read
+		out = append(out, graphtest.Example{Header: []string{"Content-Type", "application/json"}, Body: `{"value":[]}`})
+	}
+	for _, r := range op.Routes {
+		// a route answering otherwise, documented without an example
+		if p := "/" + op.Version + r.Pattern; r.Response != nil && !served[p] {
+			out = append(out, graphtest.Example{Patterns: []string{p}})
+			served[p] = true
+		}
+	}
+	return out
 }
 
 // examplesVar names the example list of an operation.
@@ -86,30 +117,14 @@ func lastSegment(path string) string {
 	return path[strings.LastIndexByte(path, '/')+1:]
 }
 
-// exampleValue emits one graphtest.Example, with the patterns of the routes
-// it alone answers, if any.
-func exampleValue(version string, e ir.Example, patterns []string) jen.Code {
-	d := jen.Dict{}
-	if len(patterns) > 0 {
-		d[jen.Id("Patterns")] = stringsValue(patterns)
-	}
+// exampleOf is one documented response as a graphtest.Example, with the
+// patterns of the routes it alone answers, if any.
+func exampleOf(version string, e ir.Example, patterns []string) graphtest.Example {
+	ex := graphtest.Example{Patterns: patterns, Header: responseHeaders(e.Response.Headers), Body: e.Response.Body}
 	if e.Request != nil {
-		d[jen.Id("Path")] = jen.Lit("/" + version + e.Request.Path)
-		if e.Request.Query != "" {
-			d[jen.Id("Query")] = jen.Lit(e.Request.Query)
-		}
+		ex.Path, ex.Query = "/"+version+e.Request.Path, e.Request.Query
 	}
-	if hs := responseHeaders(e.Response.Headers); len(hs) > 0 {
-		var lits []jen.Code
-		for _, h := range hs {
-			lits = append(lits, jen.Lit(h))
-		}
-		d[jen.Id("Header")] = jen.Index().String().Values(lits...)
-	}
-	if e.Response.Body != "" {
-		d[jen.Id("Body")] = jen.Lit(e.Response.Body)
-	}
-	return jen.Values(d)
+	return ex
 }
 
 // responseHeaders drops the documented headers that describe the

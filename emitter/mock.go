@@ -1,12 +1,12 @@
 package emitter
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -14,44 +14,43 @@ import (
 // own: Authorization is always checked, Content-Type by the body rule.
 var notChecked = map[string]bool{"Authorization": true, "Content-Type": true, "Accept": true, "Content-Length": true}
 
-// routeValue emits the graphtest.Route of one route.
-func routeValue(op *ir.Operation, r *ir.Route, types models) jen.Code {
+// bodyRuleNames are the graphtest identifiers of the body rules.
+var bodyRuleNames = map[graphtest.BodyRule]string{
+	graphtest.BodyNone: "BodyNone", graphtest.BodyJSON: "BodyJSON",
+	graphtest.BodyBinary: "BodyBinary", graphtest.BodyOptional: "BodyOptional",
+}
+
+// routeValue emits the graphtest.Route of a mock route: its Route, and the
+// Check its BodyCheck names.
+func routeValue(mr MockRoute, types models) jen.Code {
+	rt := mr.Route
+	// graphtest.Route{Body: graphtest.BodyNone, Method: "GET", Operation: "user-get", Pattern: "/v1.0/me", ...}
 	d := jen.Dict{
-		jen.Id("Operation"): jen.Lit(op.ID),
-		jen.Id("Method"):    jen.Lit(op.Method),
-		jen.Id("Pattern"):   jen.Lit("/" + op.Version + r.Pattern),
-		jen.Id("Body"):      tt(bodyRule(op.RequestBody)),
+		jen.Id("Operation"): jen.Lit(rt.Operation),
+		jen.Id("Method"):    jen.Lit(rt.Method),
+		jen.Id("Pattern"):   jen.Lit(rt.Pattern),
+		jen.Id("Body"):      tt(bodyRuleNames[rt.Body]),
 	}
-	if len(r.QueryParams) > 0 {
-		var names []jen.Code
-		for _, q := range r.QueryParams {
-			names = append(names, jen.Lit(q.Name))
-		}
-		d[jen.Id("Query")] = jen.Index().String().Values(names...)
+	if len(rt.Query) > 0 {
+		d[jen.Id("Query")] = stringsValue(rt.Query)
 	}
-	if hs := requiredHeaders(op.Headers); len(hs) > 0 {
-		var lits []jen.Code
-		for _, h := range hs {
-			lits = append(lits, jen.Lit(h))
-		}
-		d[jen.Id("Headers")] = jen.Index().String().Values(lits...)
+	if len(rt.Headers) > 0 {
+		d[jen.Id("Headers")] = stringsValue(rt.Headers)
 	}
-	perms := op.Permissions.PermissionSet
-	if r.Permissions != nil {
-		perms = *r.Permissions
-	}
-	if p := permissionsValue(perms); p != nil {
+	if p := permissionsValue(rt.Permissions); p != nil {
 		d[jen.Id("Permissions")] = p
 	}
-	if c := bodyCheck(op, types); c != nil {
+	if c := bodyCheck(mr, types); c != nil {
 		d[jen.Id("Check")] = c
 	}
 	return tt("Route").Values(d)
 }
 
-// permissionsValue emits &graphtest.Permissions{...}, nil when the docs
-// document none.
-func permissionsValue(p ir.PermissionSet) jen.Code {
+// permissionsValue emits &graphtest.Permissions{...}, nil for nil.
+func permissionsValue(p *graphtest.Permissions) jen.Code {
+	if p == nil {
+		return nil
+	}
 	d := jen.Dict{}
 	for _, f := range []struct {
 		field string
@@ -63,9 +62,6 @@ func permissionsValue(p ir.PermissionSet) jen.Code {
 		if len(f.names) > 0 {
 			d[jen.Id(f.field)] = stringsValue(f.names)
 		}
-	}
-	if len(d) == 0 {
-		return nil
 	}
 	return jen.Op("&").Add(tt("Permissions")).Values(d)
 }
@@ -79,57 +75,25 @@ func stringsValue(list []string) jen.Code {
 	return jen.Index().String().Values(lits...)
 }
 
-// bodyCheck emits graphtest.CheckJSON[T](required...) for a parameter-table
-// body, graphtest.CheckTypes[T]() for a resource body, graphtest.CheckRef()
-// for a reference.
-func bodyCheck(op *ir.Operation, types models) jen.Code {
-	b := op.RequestBody
-	if b.GoName != "" {
+// bodyCheck emits the Check of mr.BodyCheck: graphtest.CheckJSON[T](required...)
+// for a parameter table, graphtest.CheckTypes[T]() for a resource whose
+// model is documented, graphtest.CheckRef() for a reference; nil for none.
+func bodyCheck(mr MockRoute, types models) jen.Code {
+	switch mr.BodyCheck {
+	case CheckParameters:
 		var required []jen.Code
-		for _, p := range b.Params {
-			if p.Required {
-				required = append(required, jen.Lit(p.Name))
-			}
+		for _, name := range mr.Required {
+			required = append(required, jen.Lit(name))
 		}
-		return tt("CheckJSON").Types(requestRef(op, types)).Call(required...)
-	}
-	if b.Kind == ir.KindReference {
+		return tt("CheckJSON").Types(requestRef(mr.Operation, types)).Call(required...)
+	case CheckReference:
 		return tt("CheckRef").Call()
-	}
-	if t, ok := types.lookup(b.Type); ok && t.Kind == ir.TypeObject && b.Kind == ir.KindObject {
-		return tt("CheckTypes").Types(types.ref(t)).Call()
+	case CheckResource:
+		if t, ok := types.lookup(mr.Operation.RequestBody.Type); ok && t.Kind == ir.TypeObject {
+			return tt("CheckTypes").Types(types.ref(t)).Call()
+		}
 	}
 	return nil
-}
-
-// bodyRule maps the documented request body to the mock's rule; a
-// parameter table without required parameters allows an empty body.
-func bodyRule(b ir.RequestBody) string {
-	switch b.Kind {
-	case ir.KindNone:
-		return "BodyNone"
-	case ir.KindBinary:
-		return "BodyBinary"
-	case ir.KindParameters:
-		for _, p := range b.Params {
-			if p.Required {
-				return "BodyJSON"
-			}
-		}
-		return "BodyOptional"
-	}
-	return "BodyJSON"
-}
-
-// requiredHeaders lists the documented required headers the mock checks.
-func requiredHeaders(hs []ir.Header) []string {
-	var out []string
-	for _, h := range hs {
-		if h.Required && !notChecked[h.Name] && !slices.Contains(out, h.Name) {
-			out = append(out, h.Name)
-		}
-	}
-	return out
 }
 
 // handlerParams are (w http.ResponseWriter, r *http.Request).

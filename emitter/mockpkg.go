@@ -94,7 +94,7 @@ func registerFunc(f *jen.File, area, pkg string, ops []*ir.Operation, idx map[st
 				stmts = append(stmts, jen.Comment(sanitiseLine(op.Method+" /"+op.Version+r.Path+" is served by "+r.ShadowedBy+".")))
 				continue
 			}
-			stmts = append(stmts, jen.Id(mux).Dot("Handle").Call(routeValue(op, r, idx[op.Version]), jen.Id(h).Dot(op.GoName)))
+			stmts = append(stmts, jen.Id(mux).Dot("Handle").Call(routeValue(mockRoute(op, r), idx[op.Version]), jen.Id(h).Dot(op.GoName)))
 		}
 	}
 	f.Comment("Register registers the routes of package " + area + " on " + mux + ", answered by " + h + " (nil:")

@@ -8,6 +8,8 @@
 //	graphgen report [-worst N] DOCS...
 //	graphgen check-metadata -csdl FILE [-version V] DOCS...
 //	graphgen find [-json] [-pkg NAME] DOCS... 'GET /users/{id}'
+//	graphgen serve [-addr :8080] [-auth on|off] [flags] DOCS...
+//	graphgen help
 //
 // DOCS are docs directories, such as api-reference/v1.0 of
 // microsoft-graph-docs; graphgen's own test pages are in testdata/docs.
@@ -16,6 +18,7 @@ package main
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -25,12 +28,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 
 	"github.com/graphgen-dev/graphgen"
 	"github.com/graphgen-dev/graphgen/emitter"
@@ -76,8 +81,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "check-metadata" {
 		return runCheckMetadata(args[1:], stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "serve" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return runServe(ctx, args[1:], stdout, stderr, nil)
+	}
+	if len(args) == 1 && args[0] == "help" {
+		fmt.Fprintln(stdout, usage)
+		return exitOK
+	}
 	return runGenerate(args, stderr)
 }
+
+// usage is the synopsis of every command.
+const usage = `usage: graphgen [-out DIR] [-pkg NAME] [-import PATH] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [-strict] [-q] [-allow-shrink] DOCS...
+       graphgen ir [-o FILE] DOCS...
+       graphgen report [-worst N] DOCS...
+       graphgen check-metadata -csdl FILE [-version V] DOCS...
+       graphgen find [-json] [-pkg NAME] DOCS... 'GET /users/{id}'
+       ` + serveUsage + `
+       graphgen help
+Each command takes -h for its flags.`
 
 // usageError reports a command-line mistake in one line.
 func usageError(stderr io.Writer, cmd string, err error) int {
@@ -116,7 +140,7 @@ func runGenerate(args []string, stderr io.Writer) int {
 	quiet := fset.Bool("q", false, "print only errors and the summary line, not the warnings")
 	allowShrink := fset.Bool("allow-shrink", false, "let a run go ahead that generates no operation or would remove most of graphgen's files in -out")
 	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: graphgen [-out DIR] [-pkg NAME] [-import PATH] [-include GLOB] [-exclude GLOB] [-config FILE] [-check] [-strict] [-q] [-allow-shrink] DOCS...\n       graphgen ir [-o FILE] DOCS...\n       graphgen report [-worst N] DOCS...\n       graphgen check-metadata -csdl FILE [-version V] DOCS...\n       graphgen find [-json] [-pkg NAME] DOCS... 'GET /users/{id}'")
+		fmt.Fprintln(stderr, usage)
 		fset.PrintDefaults()
 	}
 	if code, stop := parseFlags(fset, args); stop {

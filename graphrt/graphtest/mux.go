@@ -74,10 +74,12 @@ type Route struct {
 // are indexed by path segment as they are registered, so that a request
 // costs about the same with ten routes as with the whole API.
 type Mux struct {
-	mu    sync.RWMutex
-	root  node
-	count int // routes registered
-	emu   atomic.Pointer[Emulator]
+	mu     sync.RWMutex
+	root   node
+	routes []*route // in registration order
+	// authOff turns the Authorization checks off (SetAuth).
+	authOff atomic.Bool
+	emu     atomic.Pointer[Emulator] // set by Emulate
 }
 
 // route is a registered Route with its compiled pattern and handler.
@@ -118,10 +120,45 @@ func (m *Mux) Handle(rt Route, h http.HandlerFunc) {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if old := m.root.insert(&route{Route: rt, pat: p, h: h, idx: m.count}); old != nil {
+	added := &route{Route: rt, pat: p, h: h, idx: len(m.routes)}
+	if old := m.root.insert(added); old != nil {
 		panic(fmt.Sprintf("graphrt: %s %s conflicts with %s %s", rt.Method, rt.Pattern, old.Method, old.Pattern))
 	}
-	m.count++
+	m.routes = append(m.routes, added)
+}
+
+// Routes returns the registered routes in the order they were registered,
+// as registered (required headers in canonical form), so that what two
+// Muxes serve can be compared.
+func (m *Mux) Routes() []Route {
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	out := make([]Route, len(m.routes))
+	for i, rt := range m.routes {
+		out[i] = rt.Route
+	}
+	return out
+}
+
+// Match returns the route that ServeHTTP picks for a request of method
+// to the escaped path, and false when none matches (a 404 or 405), so
+// that a log or a server around the Mux can name the operation that
+// answered.
+func (m *Mux) Match(method, path string) (Route, bool) {
+	rt, _, _ := m.match(method, path)
+	if rt == nil {
+		return Route{}, false
+	}
+	return rt.Route, true
+}
+
+// SetAuth turns the checks of the Authorization header on (the default)
+// or off. Off, a request needs no bearer token, and neither a token's
+// claims nor a Route's Permissions are checked: for a server that clients
+// without test tokens call ("graphgen serve -auth off"). It may be called
+// while the Mux serves.
+func (m *Mux) SetAuth(on bool) {
+	m.authOff.Store(!on)
 }
 
 // checkRoute validates rt and h and compiles the pattern.
@@ -159,7 +196,7 @@ func (m *Mux) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("No operation matches %s %s.", r.Method, path))
 		return
 	}
-	tok, ok := rt.admit(w, r)
+	tok, ok := rt.admit(w, r, !m.authOff.Load())
 	if !ok {
 		return
 	}
@@ -183,10 +220,23 @@ func (m *Mux) match(method, path string) (best *route, vals, allow []string) {
 	return m.root.lookup(method, path)
 }
 
-// admit checks authorization, required headers and the body, writing an
-// error and returning false when r is rejected; it returns what the bearer
-// token says.
-func (rt *route) admit(w http.ResponseWriter, r *http.Request) (tokenInfo, bool) {
+// admit checks authorization (when auth is on), required headers and the
+// body, writing an error and returning false when r is rejected; it
+// returns what the bearer token says (nothing when auth is off).
+func (rt *route) admit(w http.ResponseWriter, r *http.Request, auth bool) (tokenInfo, bool) {
+	var tok tokenInfo
+	if auth {
+		var ok bool
+		if tok, ok = rt.authorize(w, r); !ok {
+			return tok, false
+		}
+	}
+	return tok, rt.admitRequest(w, r)
+}
+
+// authorize checks the bearer token and the route's permissions, writing
+// an error and returning false when r is refused.
+func (rt *route) authorize(w http.ResponseWriter, r *http.Request) (tokenInfo, bool) {
 	token := bearerToken(r.Header.Get("Authorization"))
 	if token == "" {
 		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken",
@@ -202,16 +252,22 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) (tokenInfo, bool)
 		WriteError(w, http.StatusForbidden, "Authorization_RequestDenied", rt.prefix()+msg)
 		return tokenInfo{}, false
 	}
+	return info, true
+}
+
+// admitRequest checks required headers, the query string and the body,
+// writing an error and returning false when r is rejected.
+func (rt *route) admitRequest(w http.ResponseWriter, r *http.Request) bool {
 	for _, name := range rt.Headers {
 		if r.Header.Get(name) == "" {
 			WriteError(w, http.StatusBadRequest, "BadRequest",
 				rt.prefix()+"missing required request header "+name+".")
-			return tokenInfo{}, false
+			return false
 		}
 	}
 	if msg := checkQuery(r.URL.RawQuery); msg != "" {
 		WriteError(w, http.StatusBadRequest, "BadRequest", rt.prefix()+msg)
-		return tokenInfo{}, false
+		return false
 	}
 	var query url.Values
 	if len(rt.Query) > 0 {
@@ -221,10 +277,10 @@ func (rt *route) admit(w http.ResponseWriter, r *http.Request) (tokenInfo, bool)
 		if query.Get(name) == "" {
 			WriteError(w, http.StatusBadRequest, "BadRequest",
 				rt.prefix()+"missing required query option "+name+".")
-			return tokenInfo{}, false
+			return false
 		}
 	}
-	return info, rt.admitBody(w, r)
+	return rt.admitBody(w, r)
 }
 
 // checkQuery returns why a raw query string is malformed, or "": an
