@@ -120,9 +120,10 @@ type Route struct {
 	// ("microsoft.graph.user"), when Emulate is set and the docs name a
 	// documented type.
 	Entity string `json:"entity,omitempty"`
-	// Stamps reports that Entity (or one of its bases) documents a
-	// createdDateTime or lastModifiedDateTime property.
-	Stamps bool `json:"stamps,omitempty"`
+	// Stamps are the timestamps Entity (or one of its bases) documents,
+	// which the emulator sets: "createdDateTime" (on create),
+	// "lastModifiedDateTime" (on create and update).
+	Stamps []string `json:"stamps,omitempty"`
 }
 
 // QueryParam is one option of a documented query string, e.g.

@@ -49,7 +49,7 @@ func (f *pathFacts) decide(op *ir.Operation, segs map[*ir.Route][]pathSeg, types
 	walks := make([]walk, len(op.Routes))
 	for i, r := range op.Routes {
 		walks[i], r.Emulate = f.emulation(op, r, segs[r], types)
-		r.Entity, r.Stamps = "", false
+		r.Entity, r.Stamps = "", nil
 	}
 	ownFits := sameResource(op.Version, walks, types)
 	for i, r := range op.Routes {

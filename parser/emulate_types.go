@@ -75,12 +75,16 @@ func (x *typeIndex) entity(version, name string) bool {
 	})
 }
 
-// stamped reports a type that (or a base of which) documents
-// createdDateTime or lastModifiedDateTime.
-func (x *typeIndex) stamped(version, name string) bool {
-	return x.ancestry(version, name, func(t *ir.Type) bool {
-		return hasProperty(t, "createdDateTime") || hasProperty(t, "lastModifiedDateTime")
-	})
+// stamped lists the timestamps of createdDateTime and lastModifiedDateTime
+// that a type (or a base) documents, in that order.
+func (x *typeIndex) stamped(version, name string) []string {
+	var out []string
+	for _, member := range [...]string{"createdDateTime", "lastModifiedDateTime"} {
+		if x.ancestry(version, name, func(t *ir.Type) bool { return hasProperty(t, member) }) {
+			out = append(out, member)
+		}
+	}
+	return out
 }
 
 // hasProperty reports a property of t named name.

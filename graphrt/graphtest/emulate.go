@@ -72,11 +72,11 @@ const (
 // request itself.
 type Call struct {
 	Behavior Behavior
-	Status   int    // documented success status; 0: the behaviour's Graph default (200; 201 create; 204 update/delete/refs)
-	Type     string // OData type of the resource, e.g. "microsoft.graph.user"; "" when unknown
-	Stamps   bool   // the type has createdDateTime/lastModifiedDateTime: set them on create / update
-	Me       string // object id (oid) of the token's user, "" for app tokens or unknown: /me means /users/{Me}
-	Shape    Shape  // what the path names (an addition to the contract; zero: inferred)
+	Status   int      // documented success status; 0: the behaviour's Graph default (200; 201 create; 204 update/delete/refs)
+	Type     string   // OData type of the resource, e.g. "microsoft.graph.user"; "" when unknown
+	Stamps   []string // the timestamps the type documents: "createdDateTime" (set on create), "lastModifiedDateTime" (on create and update)
+	Me       string   // object id (oid) of the token's user, "" for app tokens or unknown: /me means /users/{Me}
+	Shape    Shape    // what the path names (an addition to the contract; zero: inferred)
 }
 
 // defaultStatus is the status Graph answers b with when the docs name none.

@@ -4,6 +4,7 @@ import (
 	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"time"
 )
 
@@ -132,15 +133,14 @@ func bodyID(body map[string]any) (string, error) {
 	return "", failf(http.StatusBadRequest, "Request_BadRequest", "Invalid value for property 'id': a non-empty string is expected.")
 }
 
-// newObject is body as a created item: with id, createdDateTime when c
-// says the type has stamps, and @odata.type from c.Type when body sends
-// none.
+// newObject is body as a created item: with id, the timestamps c.Stamps
+// names, and @odata.type from c.Type when body sends none.
 func (s *Store) newObject(body map[string]any, id string, c Call) map[string]any {
 	obj := maps.Clone(body)
 	delete(obj, "@odata.id") // Graph names its objects itself; a stored "@odata.id" alone would read back as a reference
 	obj["id"] = id
-	if c.Stamps {
-		obj["createdDateTime"] = s.stamp()
+	for _, stamp := range c.Stamps {
+		obj[stamp] = s.stamp()
 	}
 	if _, ok := obj["@odata.type"]; !ok && c.Type != "" {
 		obj["@odata.type"] = "#" + c.Type
@@ -209,7 +209,7 @@ func (s *Store) change(q *request, body map[string]any, change func(old, body ma
 		old = t.e.val.obj
 	}
 	obj := change(old, body)
-	if q.c.Stamps {
+	if slices.Contains(q.c.Stamps, "lastModifiedDateTime") {
 		obj["lastModifiedDateTime"] = s.stamp()
 	}
 	val := newValue(obj)

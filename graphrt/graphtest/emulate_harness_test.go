@@ -33,7 +33,10 @@ func testCall(r *http.Request, me string) Call {
 	if segs[0] == "me" {
 		segs = append([]string{"users", "x"}, segs[1:]...)
 	}
-	c := Call{Me: me, Type: testType(segs), Stamps: strings.Contains(path, "messages")}
+	c := Call{Me: me, Type: testType(segs)}
+	if strings.Contains(path, "messages") {
+		c.Stamps = []string{"createdDateTime", "lastModifiedDateTime"}
+	}
 	last := segs[len(segs)-1]
 	switch {
 	case last == "$count":

@@ -61,12 +61,12 @@ type Route struct {
 	Emulate Behavior
 	// Status is the documented success status (0: the behaviour's
 	// Graph default), Entity the OData type of the resource
-	// ("microsoft.graph.user"), and Stamps says the type documents
-	// createdDateTime and lastModifiedDateTime; an Emulator's Store sets
-	// them on what it stores.
+	// ("microsoft.graph.user"), and Stamps the timestamps the type
+	// documents ("createdDateTime", "lastModifiedDateTime"), which an
+	// Emulator's Store sets on what it stores.
 	Status int
 	Entity string
-	Stamps bool
+	Stamps []string
 }
 
 // Mux is an http.Handler that routes Graph requests to mock handlers and
