@@ -43,7 +43,28 @@ func routeValue(mr MockRoute, types models) jen.Code {
 	if c := bodyCheck(mr, types); c != nil {
 		d[jen.Id("Check")] = c
 	}
+	emulationFields(d, rt)
 	return tt("Route").Values(d)
+}
+
+// emulationFields adds what an Emulator needs of rt, when it emulates it:
+// Emulate: graphtest.Create, Status: 201, Entity: "microsoft.graph.user",
+// Stamps: []string{"createdDateTime"}.
+func emulationFields(d jen.Dict, rt graphtest.Route) {
+	if rt.Emulate == graphtest.Canned {
+		return
+	}
+	name := rt.Emulate.String()
+	d[jen.Id("Emulate")] = tt(strings.ToUpper(name[:1]) + name[1:])
+	if rt.Status != 0 {
+		d[jen.Id("Status")] = jen.Lit(rt.Status)
+	}
+	if rt.Entity != "" {
+		d[jen.Id("Entity")] = jen.Lit(rt.Entity)
+	}
+	if len(rt.Stamps) > 0 {
+		d[jen.Id("Stamps")] = stringsValue(rt.Stamps)
+	}
 }
 
 // permissionsValue emits &graphtest.Permissions{...}, nil for nil.

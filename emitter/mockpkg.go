@@ -151,6 +151,15 @@ func rootMockFile(f *jen.File, mockName, root string, areas []string) {
 	f.Comment("and NewMock(Handlers{" + areaField(example) + ": h}) lets h answer the operations of")
 	f.Comment("package " + example + ".")
 	f.Func().Id("NewMock").Params(jen.Id("h").Id("Handlers")).Op("*").Add(tt("Mux")).Block(stmts...)
+	// func NewEmulator(opt graphtest.StoreOptions) *graphtest.Emulator { return graphtest.Emulate(NewMock(Handlers{}), opt) }
+	f.Comment("NewEmulator returns a stateful Microsoft Graph of every area: the mock of")
+	f.Comment("NewMock(Handlers{}), whose collections, items and references live in its")
+	f.Comment("Store (a POST creates what a GET reads back, a PATCH merges, a DELETE")
+	f.Comment("removes, $ref adds members); the operations it does not emulate answer with")
+	f.Comment("their documented examples and the header X-Graphgen-Emulated: example.")
+	f.Func().Id("NewEmulator").Params(jen.Id("opt").Add(tt("StoreOptions"))).Op("*").Add(tt("Emulator")).Block(
+		jen.Return(tt("Emulate").Call(jen.Id("NewMock").Call(jen.Id("Handlers").Values()), jen.Id("opt"))),
+	)
 }
 
 // packageComment emits text, wrapped, as the package comment.

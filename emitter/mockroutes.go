@@ -115,6 +115,7 @@ func mockRoute(op *ir.Operation, r *ir.Route) MockRoute {
 		perms = *r.Permissions
 	}
 	rt.Permissions = permissionsOf(perms)
+	emulation(&rt, op, r)
 	return MockRoute{
 		Area: op.Package, Handler: op.GoName, Route: rt,
 		BodyCheck: bodyCheckOf(op.RequestBody), Required: requiredParams(op.RequestBody),
@@ -200,4 +201,19 @@ func requiredHeaders(hs []ir.Header) []string {
 		}
 	}
 	return out
+}
+
+// emulation sets how an Emulator answers r (see ir.Route.Emulate): its
+// behaviour, the documented success status, the stored type and its
+// timestamps; nothing for a route the docs' example answers.
+func emulation(rt *graphtest.Route, op *ir.Operation, r *ir.Route) {
+	b, ok := graphtest.ParseBehavior(r.Emulate)
+	if !ok || b == graphtest.Canned {
+		return
+	}
+	rt.Emulate, rt.Entity, rt.Stamps = b, r.Entity, r.Stamps
+	rt.Status = op.Response.Status
+	if r.Response != nil {
+		rt.Status = r.Response.Status
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -9,6 +10,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -25,7 +27,9 @@ const shutdownGrace = 5 * time.Second
 // serveConfig is what "graphgen serve" was asked to do.
 type serveConfig struct {
 	addr             string
-	seed             string
+	emulate          bool
+	seed, dump       string
+	maxItems         int
 	auth             bool
 	faults           graphtest.Faults
 	include, exclude []string
@@ -65,7 +69,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	if ready != nil {
 		ready(addr)
 	}
-	return serveUntilDone(ctx, srv, ln, logw)
+	code = serveUntilDone(ctx, srv, ln, logw)
+	if err := p.dumpState(cfg.dump); err != nil {
+		fmt.Fprintln(stderr, "graphgen serve:", err)
+		return exitError
+	}
+	return code
 }
 
 // servePlan is what a serve run serves, once the docs are read.
@@ -73,6 +82,7 @@ type servePlan struct {
 	run    *genRun // the docs read, for the diagnostics and summary
 	routes []emitter.MockRoute
 	mux    *graphtest.Mux
+	emu    *graphtest.Emulator // nil with -emulate=false
 }
 
 // planServe reads the docs and builds the Mux that serves them; it prints
@@ -94,16 +104,68 @@ func planServe(cfg serveConfig, stderr io.Writer) (*servePlan, int) {
 	if len(routes) == 0 {
 		return nil, r.fail(noRoutes(cfg))
 	}
-	answer, err := newAnswerer(cfg, routes)
-	if err != nil {
-		return nil, usageError(stderr, "graphgen serve", err)
-	}
-	mux, err := serveMux(routes, answer)
+	mux, err := serveMux(routes, serveExample)
 	if err != nil {
 		return nil, r.fail(err.Error() + "; nothing served")
 	}
 	mux.SetAuth(cfg.auth)
-	return &servePlan{run: r, routes: routes, mux: mux}, exitOK
+	p := &servePlan{run: r, routes: routes, mux: mux}
+	if cfg.emulate {
+		if p.emu, err = emulate(mux, cfg); err != nil {
+			return nil, r.fail(err.Error() + "; nothing served")
+		}
+		fmt.Fprintf(stderr, "graphgen: emulating %d of %d routes (the others answer with their examples)\n", countEmulated(routes), len(routes))
+	}
+	return p, exitOK
+}
+
+// emulate makes m an Emulator, its store seeded from cfg.seed.
+func emulate(m *graphtest.Mux, cfg serveConfig) (*graphtest.Emulator, error) {
+	e := graphtest.Emulate(m, graphtest.StoreOptions{MaxItems: cfg.maxItems})
+	if cfg.seed == "" {
+		return e, nil
+	}
+	f, err := os.Open(cfg.seed)
+	if err != nil {
+		return nil, fmt.Errorf("-seed: %w", err)
+	}
+	defer f.Close()
+	if err := e.Store.Load(f); err != nil {
+		return nil, fmt.Errorf("-seed %s: %w", cfg.seed, err)
+	}
+	return e, nil
+}
+
+// countEmulated counts the routes an Emulator answers from its store.
+func countEmulated(routes []emitter.MockRoute) int {
+	n := 0
+	for _, mr := range routes {
+		if mr.Route.Emulate != graphtest.Canned {
+			n++
+		}
+	}
+	return n
+}
+
+// dumpState writes the emulator's state to file (nothing when file is ""),
+// whole or not at all.
+func (p *servePlan) dumpState(file string) error {
+	if file == "" || p.emu == nil {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := p.emu.Store.Dump(&buf); err != nil {
+		return fmt.Errorf("-dump: %w", err)
+	}
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("-dump: %w", err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("-dump: %w", err)
+	}
+	return nil
 }
 
 // parseServeFlags reads the flags of graphgen serve; it returns the exit
@@ -113,7 +175,10 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, int, bool) {
 	fset.SetOutput(stderr)
 	cfg := serveConfig{}
 	fset.StringVar(&cfg.addr, "addr", ":8080", "`address` to listen on (:0 picks a free port)")
-	fset.StringVar(&cfg.seed, "seed", "", "JSON `file` of the emulator's initial state")
+	fset.BoolVar(&cfg.emulate, "emulate", true, "keep state: collections, items and references answer from the emulator's store (false: every route answers with its documented example)")
+	fset.StringVar(&cfg.seed, "seed", "", "JSON `file` of the emulator's initial state ({\"users\": [{...}], \"groups/g1/members\": [{\"@odata.id\": \"users/u1\"}]})")
+	fset.StringVar(&cfg.dump, "dump", "", "write the emulator's state to `file` on shutdown, in -seed's format")
+	fset.IntVar(&cfg.maxItems, "max-items", 0, "cap on the items and references the emulator stores (0: 100000); beyond it, 507 quotaLimitReached")
 	auth := fset.String("auth", "on", "on: require a bearer token and check test tokens' permissions; off: accept any request")
 	fset.IntVar(&cfg.faults.ThrottleEvery, "throttle-every", 0, "answer every `n`-th request with 429 and Retry-After")
 	fset.IntVar(&cfg.faults.ErrorEvery, "error-every", 0, "answer every `n`-th request with 503 and Retry-After")
@@ -137,7 +202,7 @@ func parseServeFlags(args []string, stderr io.Writer) (serveConfig, int, bool) {
 }
 
 // serveUsage is the synopsis of graphgen serve.
-const serveUsage = "graphgen serve [-addr :8080] [-seed FILE.json] [-auth on|off] [-throttle-every N] [-error-every N] [-delay D] [-page-size N] [-include GLOB] [-exclude GLOB] [-q] DOCS..."
+const serveUsage = "graphgen serve [-addr :8080] [-emulate=false] [-seed FILE.json] [-dump FILE.json] [-max-items N] [-auth on|off] [-throttle-every N] [-error-every N] [-delay D] [-page-size N] [-include GLOB] [-exclude GLOB] [-q] DOCS..."
 
 // check validates the flags' values and sets auth from its flag.
 func (c *serveConfig) check(auth string) error {
@@ -153,6 +218,10 @@ func (c *serveConfig) check(auth string) error {
 		return errors.New("-throttle-every, -error-every and -page-size take a number of requests or items, 0 or more")
 	case f.Delay < 0:
 		return fmt.Errorf("-delay %v: a delay cannot be negative", f.Delay)
+	case !c.emulate && (c.seed != "" || c.dump != ""):
+		return errors.New("-seed and -dump are the emulator's state: they need -emulate (the default)")
+	case c.maxItems < 0:
+		return errors.New("-max-items takes a number of items, 0 or more")
 	case len(c.docs) == 0:
 		return errNoDocs
 	}

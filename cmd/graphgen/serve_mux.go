@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,19 +15,6 @@ import (
 // answerer makes the handler that answers a route once the Mux has
 // checked the request.
 type answerer func(mr emitter.MockRoute) http.HandlerFunc
-
-// newAnswerer returns what answers the routes of a serve run. Today that
-// is the documented examples, as a generated mock's DocsHandler answers.
-// This is the seam for the emulator (issue 16): it will be built here from
-// routes (their ir.Operation and ir.Route say what each one does to its
-// store) and the -seed file, answer the routes it emulates and leave the
-// others to serveExample.
-func newAnswerer(cfg serveConfig, routes []emitter.MockRoute) (answerer, error) {
-	if cfg.seed != "" {
-		return nil, errors.New("-seed needs the emulator, which graphgen serve does not have yet; serve without -seed to answer with the documented examples")
-	}
-	return serveExample, nil
-}
 
 // serveExample answers a route with its documented status and the example
 // that fits the request best, as DocsHandler does.
@@ -89,7 +75,9 @@ func routeSources(routes []emitter.MockRoute, display func(ir.Diagnostic) ir.Dia
 }
 
 // logRequests wraps h, which serves the routes of m, with a log of one
-// line per request: "GET /v1.0/me -> 200 user-get path/user-get.md:43 (1.2ms)".
+// line per request: "GET /v1.0/me -> 200 user-get path/user-get.md:43
+// [state] (1.2ms)", the bracket saying whether an emulator answered from
+// its state or with the documented example.
 func logRequests(h http.Handler, m *graphtest.Mux, sources map[string]string, logw io.Writer) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -101,6 +89,9 @@ func logRequests(h http.Handler, m *graphtest.Mux, sources map[string]string, lo
 			served = sources[rt.Method+" "+rt.Pattern]
 		} else if r.URL.Path == graphtest.RedirectPath {
 			served = "(documented redirect)"
+		}
+		if how := sw.Header().Get(graphtest.EmulatedHeader); how != "" {
+			served += " [" + how + "]" // the emulator's state or a documented example
 		}
 		fmt.Fprintf(logw, "%s %s -> %d %s (%v)\n", r.Method, r.RequestURI, sw.code(), served, d)
 	})

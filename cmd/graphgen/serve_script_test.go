@@ -14,8 +14,10 @@ import (
 
 // TestServeScripts runs each testdata/serve/*.sh against a graphgen
 // binary built from this tree, serving testdata/docs on 127.0.0.1:0 (a
-// fresh server per script): the script gets GRAPH (the base URL, with
-// /v1.0), TOKEN and LIMITED_TOKEN (test tokens, see canned.sh) and fails
+// fresh server per script, with the flags of its "# graphgen serve
+// flags:" line): the script gets GRAPH (the base URL, with
+// /v1.0), TOKEN, LIMITED_TOKEN and ADMIN_TOKEN (test tokens, see the
+// scripts) and fails
 // the test with its output when it exits non-zero. The server is stopped
 // by SIGINT, and must exit 0.
 func TestServeScripts(t *testing.T) {
@@ -32,10 +34,11 @@ func TestServeScripts(t *testing.T) {
 	bin := buildGraphgen(t)
 	env := append(os.Environ(),
 		"TOKEN="+graphtest.TestToken(graphtest.DelegatedWork, "User.ReadWrite.All", "Mail.Send"),
-		"LIMITED_TOKEN="+graphtest.TestToken(graphtest.DelegatedWork, "User.Read"))
+		"LIMITED_TOKEN="+graphtest.TestToken(graphtest.DelegatedWork, "User.Read"),
+		"ADMIN_TOKEN="+graphtest.TestToken(graphtest.DelegatedWork, "Directory.AccessAsUser.All", "Directory.ReadWrite.All", "User.ReadWrite.All", "Group.ReadWrite.All", "Mail.Send"))
 	for _, script := range scripts {
 		t.Run(filepath.Base(script), func(t *testing.T) {
-			base, log := startServeBinary(t, bin, bundledDocs)
+			base, log := startServeBinary(t, bin, bundledDocs, scriptFlags(t, script)...)
 			cmd := exec.Command("sh", script)
 			cmd.Env = append(env, "GRAPH="+base+"/v1.0")
 			if out, err := cmd.CombinedOutput(); err != nil {
@@ -43,6 +46,21 @@ func TestServeScripts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// scriptFlags are the flags a script asks graphgen serve for, in a line
+// "# graphgen serve flags: -emulate=false" (none without one).
+func scriptFlags(t *testing.T, script string) []string {
+	data, err := os.ReadFile(script)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if flags, ok := strings.CutPrefix(line, "# graphgen serve flags:"); ok {
+			return strings.Fields(flags)
+		}
+	}
+	return nil
 }
 
 // buildGraphgen builds the graphgen command of this tree into a temporary
@@ -60,13 +78,13 @@ func buildGraphgen(t *testing.T) string {
 	return bin
 }
 
-// startServeBinary starts "graphgen serve -addr 127.0.0.1:0 docs" and
+// startServeBinary starts "graphgen serve -addr 127.0.0.1:0 flags docs" and
 // returns the base URL it prints and its log; the test's cleanup stops it
 // with SIGINT and requires a graceful exit.
-func startServeBinary(t *testing.T, bin, docs string) (base string, log *syncBuffer) {
+func startServeBinary(t *testing.T, bin, docs string, flags ...string) (base string, log *syncBuffer) {
 	t.Helper()
 	log = &syncBuffer{}
-	cmd := exec.Command(bin, "serve", "-q", "-addr", "127.0.0.1:0", docs)
+	cmd := exec.Command(bin, append([]string{"serve", "-q", "-addr", "127.0.0.1:0"}, append(flags, docs)...)...)
 	cmd.Stderr = log
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {

@@ -47,6 +47,7 @@ func (s *syncBuffer) String() string {
 type server struct {
 	base           string // http://127.0.0.1:port
 	stdout, stderr *syncBuffer
+	stop           func() int // ends the run and returns its exit status
 }
 
 // startServe runs graphgen serve with args on 127.0.0.1:0 and returns once
@@ -66,9 +67,12 @@ func startServe(t *testing.T, args ...string) *server {
 		cancel()
 		t.Fatalf("graphgen serve %q exited %d before serving:\n%s", args, code, s.stderr)
 	}
-	t.Cleanup(func() {
+	s.stop = sync.OnceValue(func() int {
 		cancel()
-		if code := <-exited; code != exitOK {
+		return <-exited
+	})
+	t.Cleanup(func() {
+		if code := s.stop(); code != exitOK {
 			t.Errorf("graphgen serve exited %d after its context ended:\n%s", code, s.stderr)
 		}
 	})
@@ -131,7 +135,7 @@ var (
 // status line and example body (user-get.md: "HTTP/1.1 200 OK" and Adele
 // Vance).
 func TestServeDocumentedExample(t *testing.T) {
-	s := startServe(t, bundledDocs)
+	s := startServe(t, "-emulate=false", bundledDocs)
 	r := s.do(t, "GET", "/v1.0/me", userRead, "")
 	var u struct{ DisplayName, ID string }
 	if err := json.Unmarshal([]byte(r.body), &u); err != nil || r.status != 200 {
@@ -181,7 +185,7 @@ func TestServePermissions(t *testing.T) {
 // TestServeAuthOff: -auth off serves requests without a token, and
 // tokens without the documented permissions.
 func TestServeAuthOff(t *testing.T) {
-	s := startServe(t, "-auth", "off", bundledDocs)
+	s := startServe(t, "-emulate=false", "-auth", "off", bundledDocs)
 	for _, token := range []string{"", mailRead} {
 		if r := s.do(t, "GET", "/v1.0/me", token, ""); r.status != 200 || !strings.Contains(r.body, "Adele Vance") {
 			t.Errorf("-auth off, token %q: %d %s", token, r.status, r.body)
@@ -241,7 +245,7 @@ func TestServeFaults(t *testing.T) {
 // the request line of its page (user-get.md:43 is "GET /me"), and a
 // request no route serves says so.
 func TestServeLog(t *testing.T) {
-	s := startServe(t, bundledDocs)
+	s := startServe(t, "-emulate=false", bundledDocs)
 	s.do(t, "GET", "/v1.0/me", userRead, "")
 	s.do(t, "GET", "/v1.0/me", "", "")
 	s.do(t, "GET", "/v1.0/noSuchThing", userRead, "")
@@ -289,6 +293,7 @@ func TestServeRoutesAreTheGeneratedMocks(t *testing.T) {
 func TestServeRefuses(t *testing.T) {
 	empty := t.TempDir()
 	clash := clashingDocs(t)
+	bad := badSeed(t)
 	for _, c := range []struct {
 		name string
 		args []string
@@ -302,13 +307,19 @@ func TestServeRefuses(t *testing.T) {
 		{"include nothing", []string{"-include", "no-such-page", bundledDocs}, exitError, []string{"-include/-exclude selected no operation; nothing served"}},
 		{"bad -auth", []string{"-auth", "maybe", bundledDocs}, exitUsage, []string{`-auth "maybe": want on or off`}},
 		{"negative fault", []string{"-throttle-every", "-1", bundledDocs}, exitUsage, []string{"0 or more"}},
-		{"-seed", []string{"-seed", "state.json", bundledDocs}, exitUsage, []string{"-seed needs the emulator"}},
+		{"-seed of no file", []string{"-seed", filepath.Join(empty, "state.json"), bundledDocs}, exitError, []string{"-seed: open " + filepath.Join(empty, "state.json"), "nothing served"}},
+		{"-seed of a bad state", []string{"-seed", bad, bundledDocs}, exitError, []string{"-seed " + bad + `: seed: collection "users", item 0: member "id": a non-empty string is expected`, "nothing served"}},
+		{"-seed without the emulator", []string{"-emulate=false", "-seed", "state.json", bundledDocs}, exitUsage, []string{"-seed and -dump are the emulator's state: they need -emulate"}},
+		{"negative -max-items", []string{"-max-items", "-1", bundledDocs}, exitUsage, []string{"-max-items takes a number of items, 0 or more"}},
 		{"bad address", []string{"-addr", "256.0.0.1:0", bundledDocs}, exitError, []string{"256.0.0.1", "nothing served"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			listened := false
-			code := runServe(context.Background(), append([]string{"-q"}, c.args...), &stdout, &stderr, func(string) { listened = true })
+			// a run that should refuse but serves stops at once, not never
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			code := runServe(ctx, append([]string{"-q"}, c.args...), &stdout, &stderr, func(string) { listened = true; cancel() })
 			if code != c.code || listened || stdout.Len() > 0 {
 				t.Errorf("exit %d, listened %v, stdout %q; want exit %d and nothing served", code, listened, stdout.String(), c.code)
 			}
@@ -362,5 +373,57 @@ func TestHelpListsServe(t *testing.T) {
 		if code != exitOK || !strings.Contains(stderr.String(), "  "+flag+" ") {
 			t.Errorf("graphgen serve -h: exit %d, no %s:\n%s", code, flag, stderr.String())
 		}
+	}
+}
+
+// badSeed writes a seed whose user has a number for an id, and returns
+// its path.
+func badSeed(t *testing.T) string {
+	file := filepath.Join(t.TempDir(), "bad.json")
+	if err := os.WriteFile(file, []byte(`{"users": [{"id": 5}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+// TestServeEmulates: by default serve keeps state, seeded from -seed and
+// written to -dump on shutdown: a seeded user reads back, a created one
+// is listed (with the @odata.type of the route that created it, an
+// annotation $select keeps) and dumped, an action answers with its
+// example (user-sendmail: 202) marked so, and -emulate=false answers the
+// seeded id with the example of user-get (Adele Vance).
+func TestServeEmulates(t *testing.T) {
+	dir := t.TempDir()
+	seed, dump := filepath.Join(dir, "seed.json"), filepath.Join(dir, "dump.json")
+	if err := os.WriteFile(seed, []byte(`{"users": [{"id": "u1", "displayName": "Seeded"}]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	admin := graphtest.TestToken(graphtest.DelegatedWork, "User.ReadWrite.All", "Mail.Send")
+	s := startServe(t, "-seed", seed, "-dump", dump, bundledDocs)
+	if r := s.do(t, "GET", "/v1.0/users/u1", admin, ""); r.status != 200 || !strings.Contains(r.body, `"displayName":"Seeded"`) || r.header.Get(graphtest.EmulatedHeader) != "state" {
+		t.Errorf("GET the seeded user: %d %q %s", r.status, r.header.Get(graphtest.EmulatedHeader), r.body)
+	}
+	body := `{"accountEnabled": true, "displayName": "Created", "mailNickname": "c", "userPrincipalName": "c@contoso.com", "passwordProfile": {"password": "x"}}`
+	if r := s.do(t, "POST", "/v1.0/users", admin, body); r.status != 201 {
+		t.Fatalf("POST /v1.0/users: %d %s", r.status, r.body)
+	}
+	if r := s.do(t, "GET", "/v1.0/users?$select=displayName", admin, ""); r.status != 200 || r.body != `{"value":[{"displayName":"Seeded"},{"@odata.type":"#microsoft.graph.user","displayName":"Created"}]}` {
+		t.Errorf("GET /v1.0/users?$select=displayName: %d %s", r.status, r.body)
+	}
+	mail := `{"message": {"subject": "Meet for lunch?"}}`
+	if r := s.do(t, "POST", "/v1.0/me/sendMail", admin, mail); r.status != 202 || r.header.Get(graphtest.EmulatedHeader) != "example" {
+		t.Errorf("sendMail: %d %q, want 202 answered with the example", r.status, r.header.Get(graphtest.EmulatedHeader))
+	}
+	if code := s.stop(); code != exitOK {
+		t.Fatalf("exit %d:\n%s", code, s.stderr)
+	}
+	data, err := os.ReadFile(dump)
+	if err != nil || !strings.Contains(string(data), `"displayName":"Seeded"`) || !strings.Contains(string(data), `"displayName":"Created"`) {
+		t.Errorf("-dump wrote %s (%v), want both users", data, err)
+	}
+
+	canned := startServe(t, "-emulate=false", bundledDocs)
+	if r := canned.do(t, "GET", "/v1.0/users/u1", admin, ""); r.status != 200 || !strings.Contains(r.body, "Adele Vance") || r.header.Get(graphtest.EmulatedHeader) != "" {
+		t.Errorf("-emulate=false: GET /v1.0/users/u1: %d %q %s, want user-get's example", r.status, r.header.Get(graphtest.EmulatedHeader), r.body)
 	}
 }

@@ -9,6 +9,9 @@
 #   LIMITED_TOKEN  a delegated test token with User.Read only
 #
 # POSIX sh and curl only: no jq, grep or temporary files.
+#
+# The documented examples answer every route here, not the emulator:
+# graphgen serve flags: -emulate=false
 set -eu
 
 fail() {

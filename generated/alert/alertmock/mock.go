@@ -46,6 +46,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.alert",
 		Method:    "GET",
 		Operation: "alert-get",
 		Pattern:   "/v1.0/security/alerts/{alertID}",
@@ -54,6 +56,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 }
 

@@ -49,6 +49,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.androidManagedAppProtection",
 		Method:    "GET",
 		Operation: "intune-shared-androidmanagedappprotection-get",
 		Pattern:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}",
@@ -57,6 +59,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 }
 

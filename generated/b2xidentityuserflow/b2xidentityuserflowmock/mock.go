@@ -46,6 +46,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckRef(),
+		Emulate:   graphtest.AddRef,
 		Method:    "PUT",
 		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
 		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{apiConnectorConfigurationID}/$ref",
@@ -54,6 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.SetAPIConnectorConfigurationRef)
 }
 

@@ -45,6 +45,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.RemoveRef,
 		Method:    "DELETE",
 		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
 		Pattern:   "/beta/identity/b2xUserFlows/{b2xUserFlowID}/userflowIdentityProviders/{userflowIdentityProviderID}/$ref",
@@ -53,6 +54,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.DeleteUserflowIdentityProviderRef)
 }
 

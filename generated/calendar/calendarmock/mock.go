@@ -67,6 +67,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendar",
@@ -75,9 +77,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendar",
@@ -86,9 +91,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/groups/{groupID}/calendar",
@@ -97,9 +105,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendars/{calendarID}",
@@ -108,9 +119,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
@@ -119,9 +133,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -130,9 +147,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -141,6 +161,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,

@@ -54,6 +54,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendar",
@@ -62,10 +63,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendar",
@@ -74,10 +77,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/groups/{groupID}/calendar",
@@ -86,10 +91,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendars/{calendarID}",
@@ -98,10 +105,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}",
@@ -110,10 +119,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -122,10 +133,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -134,6 +147,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 }
 

@@ -60,6 +60,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/admin/cloudLicensing/assignments",
@@ -68,9 +69,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.ListAssignments)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/users/{userID}/cloudLicensing/assignments",
@@ -79,9 +82,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.ListAssignments)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
 		Pattern:   "/beta/groups/{groupID}/cloudLicensing/assignments",
@@ -90,6 +95,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.ListAssignments)
 }
 

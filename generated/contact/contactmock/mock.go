@@ -53,6 +53,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/me/contacts/{contactID}",
@@ -61,9 +62,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
@@ -72,9 +75,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/me/contactfolders/{contactfolderID}/contacts/{contactID}",
@@ -83,9 +88,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}",
@@ -94,6 +101,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
@@ -108,6 +116,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "contact-get",
 		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}/childFolders/{childFolderID}/contacts/{contactID}",
@@ -116,6 +125,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

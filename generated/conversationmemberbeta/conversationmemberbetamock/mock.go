@@ -50,6 +50,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[conversationmemberbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.conversationMember",
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/members/{memberID}",
@@ -58,10 +60,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[conversationmemberbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.conversationMember",
 		Method:    "PATCH",
 		Operation: "conversationmember-update",
 		Pattern:   "/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
@@ -70,6 +75,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Update)
 }
 

@@ -198,6 +198,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.ListDelta)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.event",
 		Method:    "GET",
 		Operation: "event-delta",
 		Pattern:   "/beta/groups/{groupID}/calendarView",
@@ -206,7 +208,9 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
 		},
-		Query: []string{"startDateTime", "endDateTime"},
+		Query:  []string{"startDateTime", "endDateTime"},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.ListDelta)
 }
 

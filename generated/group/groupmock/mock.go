@@ -96,6 +96,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.directoryObject",
 		Method:    "GET",
 		Operation: "group-list-members",
 		Pattern:   "/v1.0/groups/{groupID}/members",
@@ -104,10 +106,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.ListMembers)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.Group](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.group",
 		Method:    "POST",
 		Operation: "group-post-groups",
 		Pattern:   "/v1.0/groups",
@@ -116,10 +121,14 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 201,
 	}, h.Create)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckRef(),
+		Emulate:   graphtest.AddRef,
+		Entity:    "microsoft.graph.directoryObject",
 		Method:    "POST",
 		Operation: "group-post-members",
 		Pattern:   "/v1.0/groups/{groupID}/members/$ref",
@@ -128,6 +137,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.AddMembersRef)
 }
 

@@ -43,6 +43,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "header-name-unknown",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
@@ -51,6 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.UpdateWhatsit)
 }
 

@@ -42,9 +42,11 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "include-permissions",
 		Pattern:   "/v1.0/gadgets/{gadgetID}",
+		Status:    200,
 	}, h.GetGadget)
 }
 

@@ -46,6 +46,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "invalid-annotation",
 		Pattern:   "/v1.0/widgets",
@@ -54,6 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.ReadWrite"},
 			DelegatedWork:     []string{"Widget.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateWidget)
 }
 

@@ -46,6 +46,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "main-get",
 		Pattern:   "/v1.0/areas/main/{mainID}",
@@ -54,6 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

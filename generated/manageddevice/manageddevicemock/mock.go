@@ -65,6 +65,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}",
@@ -72,9 +73,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}",
@@ -82,9 +85,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "intune-devices-manageddevice-get",
 		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}",
@@ -92,6 +97,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,

@@ -45,6 +45,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
+		Entity:    "microsoft.graph.message",
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/me/messages/{messageID}",
@@ -53,9 +55,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
+		Entity:    "microsoft.graph.message",
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
@@ -64,9 +70,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -75,9 +84,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -86,6 +97,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 }
 

@@ -90,6 +90,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
+		Entity:    "microsoft.graph.message",
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}",
@@ -98,9 +100,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
+		Entity:    "microsoft.graph.message",
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}",
@@ -109,9 +115,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
+		Entity:    "microsoft.graph.message",
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -120,9 +130,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
+		Entity:    "microsoft.graph.message",
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -131,9 +145,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
@@ -142,9 +159,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
@@ -153,9 +172,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
@@ -164,9 +185,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
@@ -175,9 +198,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{messageID}",
@@ -186,9 +212,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}",
@@ -197,9 +227,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -208,9 +242,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -219,6 +257,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,

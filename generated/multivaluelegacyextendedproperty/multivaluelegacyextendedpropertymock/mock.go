@@ -77,6 +77,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.message",
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/messages/{messageID}",
@@ -85,10 +87,14 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.message",
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
@@ -97,10 +103,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -109,10 +118,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}",
@@ -121,10 +132,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}",
@@ -133,10 +146,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/events/{eventID}",
@@ -145,10 +160,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
@@ -157,10 +174,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/calendars/{calendarID}",
@@ -169,10 +189,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
@@ -181,10 +204,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contacts/{contactID}",
@@ -193,10 +218,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
@@ -205,10 +232,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contactFolders/{contactFolderID}",
@@ -217,10 +246,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}",
@@ -229,10 +260,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
@@ -241,10 +274,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.message",
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/messages",
@@ -253,10 +289,14 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.message",
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/messages",
@@ -265,10 +305,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages",
@@ -277,10 +320,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders",
@@ -289,10 +334,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/mailFolders",
@@ -301,10 +348,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/events",
@@ -313,10 +362,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/events",
@@ -325,10 +376,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/calendars",
@@ -337,10 +391,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/calendars",
@@ -349,10 +406,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contacts",
@@ -361,10 +420,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/contacts",
@@ -373,10 +434,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contactFolders",
@@ -385,10 +448,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/contactFolders",
@@ -397,10 +462,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/events",
@@ -409,6 +476,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
@@ -461,6 +529,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads",
@@ -469,10 +538,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations",
@@ -481,6 +552,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 }
 

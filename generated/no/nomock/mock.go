@@ -66,9 +66,11 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "no-permissions",
 		Pattern:   "/v1.0/gizmos",
+		Status:    200,
 	}, h.ListGizmos)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,

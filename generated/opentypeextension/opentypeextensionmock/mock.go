@@ -87,6 +87,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{deviceID}/extensions/{extensionID}",
@@ -95,9 +96,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/events/{eventID}/extensions/{extensionID}",
@@ -106,9 +109,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/extensions/{extensionID}",
@@ -117,9 +122,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}/extensions/{extensionID}",
@@ -128,9 +135,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/extensions/{extensionID}",
@@ -139,9 +148,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}/extensions/{extensionID}",
@@ -150,9 +161,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{organizationID}/extensions/{extensionID}",
@@ -161,9 +174,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}/extensions/{extensionID}",
@@ -172,9 +187,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/extensions/{extensionID}",
@@ -183,9 +200,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}/extensions/{extensionID}",
@@ -194,9 +213,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/extensions/{extensionID}",
@@ -205,9 +226,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
@@ -216,10 +239,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand"},
+		Query:  []string{"$expand"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
@@ -228,10 +253,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand"},
+		Query:  []string{"$expand"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
@@ -240,10 +267,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand"},
+		Query:  []string{"$expand"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
@@ -252,11 +282,14 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand"},
+		Query:  []string{"$expand"},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	// GET /v1.0/users/{Id | userPrincipalName}/contacts/{Id} is served by pseudoloc/api-reference/v1.0/api/contact-get.md.
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}",
@@ -265,10 +298,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand"},
+		Query:  []string{"$expand"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}",
@@ -277,10 +312,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand"},
+		Query:  []string{"$expand"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/devices/{deviceID}",
@@ -289,10 +326,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand", "$select"},
+		Query:  []string{"$expand", "$select"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.group",
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/groups/{groupID}",
@@ -301,10 +341,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand", "$select"},
+		Query:  []string{"$expand", "$select"},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "opentypeextension-get",
 		Pattern:   "/v1.0/organization/{organizationID}",
@@ -313,7 +356,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
 			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
 		},
-		Query: []string{"$expand", "$select"},
+		Query:  []string{"$expand", "$select"},
+		Status: 200,
 	}, h.Get)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
 	m.Handle(graphtest.Route{

@@ -47,6 +47,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "organization-get",
 		Pattern:   "/v1.0/organization",
@@ -55,6 +56,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.Read", "Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.List)
 }
 

@@ -78,6 +78,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "permission-name-broken",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
@@ -85,9 +86,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			Application:   []string{"Whatsit.ReadWrite.All"},
 			DelegatedWork: []string{"Whatsit.ReadWrite", "Whatsit.Read"},
 		},
+		Status: 204,
 	}, h.DeleteWhatsit)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "permission-row-no-kind",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
@@ -96,9 +99,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.GetWhatsit)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "permission-row-sentence",
 		Pattern:   "/v1.0/whatsits",
@@ -107,9 +112,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.ListWhatsits)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "permission-table-missing-kind",
 		Pattern:   "/v1.0/gubbins/{gubbinID}",
@@ -117,6 +124,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			Application:   []string{"Gubbin.ReadWrite.All"},
 			DelegatedWork: []string{"Gubbin.ReadWrite"},
 		},
+		Status: 204,
 	}, h.DeleteGubbin)
 }
 

@@ -55,15 +55,19 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "permissions-include-no-table",
 		Pattern:   "/v1.0/thingamajigs/{thingamajigID}",
+		Status:    200,
 	}, h.GetThingamajig)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "permissions-include-outside",
 		Pattern:   "/v1.0/doodads/{doodadID}",
+		Status:    200,
 	}, h.GetDoodad)
 }
 

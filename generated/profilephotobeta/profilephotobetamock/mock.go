@@ -235,6 +235,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.GetValue)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.profilePhoto",
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photos/{photoID}",
@@ -243,9 +245,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.GetValue)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.profilePhoto",
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/photos/{photoID}",
@@ -254,9 +259,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.GetValue)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.profilePhoto",
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{groupID}/photos/{photoID}",
@@ -265,6 +273,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.GetValue)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyBinary,

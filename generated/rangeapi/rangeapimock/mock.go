@@ -132,6 +132,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.Clear)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "range-get",
 		Pattern:   "/v1.0/areas/range/{rangeID}",
@@ -140,6 +141,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

@@ -50,6 +50,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[securescorecontrolprofile.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "securescorecontrolprofile-update",
 		Pattern:   "/v1.0/security/secureScoreControlProfiles/{secureScoreControlProfileID}",
@@ -58,6 +59,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.Update)
 }
 

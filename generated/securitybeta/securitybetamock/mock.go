@@ -49,6 +49,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.security.emailThreatSubmissionPolicy",
 		Method:    "GET",
 		Operation: "security-emailthreatsubmissionpolicy-get",
 		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPolicyID}",
@@ -57,6 +59,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.GetThreatSubmissionEmailThreatSubmissionPolicy)
 }
 

@@ -45,6 +45,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "site-search",
 		Pattern:   "/beta/sites",
@@ -53,7 +54,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
-		Query: []string{"$search"},
+		Query:  []string{"$search"},
+		Status: 200,
 	}, h.List)
 }
 

@@ -49,6 +49,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{softwareOathMethodID}",
@@ -57,9 +58,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "softwareoathauthenticationmethod-get",
 		Pattern:   "/v1.0/users/{userID}/authentication/softwareOathMethods/{softwareOathMethodID}",
@@ -68,6 +71,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

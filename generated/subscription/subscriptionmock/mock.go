@@ -47,6 +47,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.subscription",
 		Method:    "GET",
 		Operation: "subscription-list",
 		Pattern:   "/v1.0/subscriptions",
@@ -55,6 +57,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Contacts.Read", "Subscription.Read.All", "Files.ReadWrite", "Calendars.Read", "Mail.ReadBasic", "Mail.Read", "Tasks.ReadWrite", "User.Read.All"},
 			DelegatedWork:     []string{"Channel.ReadBasic.All", "ChannelSettings.Read.All", "Subscription.Read.All", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite", "ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "ChatMember.Read", "ChatMember.ReadWrite", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Sites.ReadWrite.All", "Mail.ReadBasic", "Mail.Read", "Presence.Read.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "Tasks.ReadWrite", "User.Read.All"},
 		},
+		Status: 200,
 	}, h.List)
 }
 

@@ -47,6 +47,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.SynchronizationTemplate](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.synchronizationTemplate",
 		Method:    "PATCH",
 		Operation: "synchronization-synchronizationtemplate-update",
 		Pattern:   "/beta/applications/{applicationID}/synchronization/templates/{templateID}",
@@ -55,6 +57,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.UpdateTemplate)
 }
 

@@ -47,6 +47,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/me/widgets",
@@ -55,9 +56,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.Read"},
 			DelegatedWork:     []string{"Widget.Read"},
 		},
+		Status: 200,
 	}, h.ListWidgets)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "unknown-section-order",
 		Pattern:   "/v1.0/users/{userID}/widgets",
@@ -66,6 +69,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Widget.Read"},
 			DelegatedWork:     []string{"Widget.Read"},
 		},
+		Status: 200,
 	}, h.ListWidgets)
 }
 

@@ -251,6 +251,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.AssignLicense)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
+		Entity:    "microsoft.graph.user",
 		Method:    "DELETE",
 		Operation: "user-delete",
 		Pattern:   "/v1.0/users/{userID}",
@@ -259,9 +261,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.user",
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
@@ -270,9 +276,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.user",
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
@@ -281,6 +291,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
@@ -460,6 +472,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.GetMailboxSettings)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.user",
 		Method:    "GET",
 		Operation: "user-list",
 		Pattern:   "/v1.0/users",
@@ -468,9 +482,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.List)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.agreementAcceptance",
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/me/agreementAcceptances",
@@ -478,9 +496,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 200,
 	}, h.ListAgreementAcceptances)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.agreementAcceptance",
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/users/{userID}/agreementAcceptances",
@@ -488,10 +509,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 200,
 	}, h.ListAgreementAcceptances)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckRef(),
+		Emulate:   graphtest.AddRef,
 		Method:    "POST",
 		Operation: "user-post-sponsors",
 		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
@@ -500,10 +523,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.AddSponsorsRef)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[generated.User](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.user",
 		Method:    "POST",
 		Operation: "user-post-users",
 		Pattern:   "/v1.0/users",
@@ -512,6 +538,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 201,
 	}, h.Create)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
@@ -540,6 +568,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[user.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.user",
 		Method:    "PATCH",
 		Operation: "user-update",
 		Pattern:   "/v1.0/users/{userID}",
@@ -548,6 +578,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.ReadWrite"},
 			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 204,
 	}, h.Update)
 }
 

@@ -46,6 +46,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Count,
 		Headers:   []string{"ConsistencyLevel"},
 		Method:    "GET",
 		Operation: "user-get-transitivereports",
@@ -55,6 +56,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.GetTransitiveReportsCount)
 }
 

@@ -51,6 +51,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[worksheetcollection.CreateRequest](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.workbookWorksheet",
 		Method:    "POST",
 		Operation: "worksheetcollection-add",
 		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets",
@@ -58,6 +60,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Files.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 201,
 	}, h.Create)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,

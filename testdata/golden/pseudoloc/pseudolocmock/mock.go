@@ -39,3 +39,12 @@ func NewMock(h Handlers) *graphtest.Mux {
 	devicemanagementreportsbetamock.Register(m, h.Devicemanagementreportsbeta)
 	return m
 }
+
+// NewEmulator returns a stateful Microsoft Graph of every area: the mock of
+// NewMock(Handlers{}), whose collections, items and references live in its
+// Store (a POST creates what a GET reads back, a PATCH merges, a DELETE
+// removes, $ref adds members); the operations it does not emulate answer with
+// their documented examples and the header X-Graphgen-Emulated: example.
+func NewEmulator(opt graphtest.StoreOptions) *graphtest.Emulator {
+	return graphtest.Emulate(NewMock(Handlers{}), opt)
+}

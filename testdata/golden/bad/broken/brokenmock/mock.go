@@ -42,9 +42,11 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "broken-table",
 		Pattern:   "/v1.0/widgets/{widgetID}",
+		Status:    204,
 	}, h.DeleteWidget)
 }
 

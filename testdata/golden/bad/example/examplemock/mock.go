@@ -45,6 +45,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[example.UpdateSprocketRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "example-request-no-method",
 		Pattern:   "/v1.0/sprockets/{sprocketID}",
@@ -53,6 +54,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Sprocket.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.UpdateSprocket)
 }
 

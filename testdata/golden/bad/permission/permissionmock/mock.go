@@ -77,6 +77,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "permission-name-broken",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
@@ -84,9 +85,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			Application:   []string{"Whatsit.ReadWrite.All"},
 			DelegatedWork: []string{"Whatsit.ReadWrite", "Whatsit.Read"},
 		},
+		Status: 204,
 	}, h.DeleteWhatsit)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "permission-row-no-kind",
 		Pattern:   "/v1.0/whatsits/{whatsitID}",
@@ -95,9 +98,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.GetWhatsit)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "permission-row-sentence",
 		Pattern:   "/v1.0/whatsits",
@@ -106,9 +111,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Whatsit.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.ListWhatsits)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "permission-table-missing-kind",
 		Pattern:   "/v1.0/gubbins/{gubbinID}",
@@ -116,6 +123,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			Application:   []string{"Gubbin.ReadWrite.All"},
 			DelegatedWork: []string{"Gubbin.ReadWrite"},
 		},
+		Status: 204,
 	}, h.DeleteGubbin)
 }
 

@@ -53,6 +53,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications/{applicationID}",
@@ -61,9 +62,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
 			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "application-get",
 		Pattern:   "/v1.0/applications(appId='{appID}')",
@@ -72,6 +75,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
 			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

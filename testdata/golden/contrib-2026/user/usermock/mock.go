@@ -44,6 +44,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckRef(),
+		Emulate:   graphtest.AddRef,
 		Method:    "POST",
 		Operation: "user-post-sponsors",
 		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
@@ -52,6 +53,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.AddSponsorsRef)
 }
 

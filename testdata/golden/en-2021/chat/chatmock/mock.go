@@ -69,6 +69,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.conversationMember",
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/chats/{chatID}/members/{memberID}",
@@ -77,9 +79,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.GetMember)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.conversationMember",
 		Method:    "GET",
 		Operation: "chat-get-members",
 		Pattern:   "/v1.0/users/{userID}/chats/{chatID}/members/{memberID}",
@@ -88,6 +93,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.GetMember)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,

@@ -67,6 +67,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[en2021.Group](),
+		Emulate:   graphtest.Create,
+		Entity:    "microsoft.graph.group",
 		Method:    "POST",
 		Operation: "group-post-groups",
 		Pattern:   "/v1.0/groups",
@@ -75,10 +77,14 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 201,
 	}, h.Create)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckRef(),
+		Emulate:   graphtest.AddRef,
+		Entity:    "microsoft.graph.directoryObject",
 		Method:    "POST",
 		Operation: "group-post-members",
 		Pattern:   "/v1.0/groups/{groupID}/members/$ref",
@@ -87,6 +93,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.AddMembersRef)
 }
 

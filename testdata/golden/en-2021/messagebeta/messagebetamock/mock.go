@@ -73,6 +73,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/messages/{messageID}",
@@ -81,9 +83,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}",
@@ -92,9 +98,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -103,9 +113,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.message",
 		Method:    "GET",
 		Operation: "message-get",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -114,6 +128,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
 			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
 		},
+		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,

@@ -45,6 +45,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "onpremisesagentgroup-delete",
 		Pattern:   "/beta/onPremisesPublishingProfiles/{onPremisesPublishingProfileID}/agentGroups/{agentGroupID}",
@@ -52,6 +53,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Directory.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 204,
 	}, h.Delete)
 }
 

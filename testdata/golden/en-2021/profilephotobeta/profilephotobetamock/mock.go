@@ -218,6 +218,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.GetValue)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.profilePhoto",
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/me/photos/{photoID}",
@@ -226,9 +228,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.GetValue)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.profilePhoto",
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/users/{userID}/photos/{photoID}",
@@ -237,9 +242,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.GetValue)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.profilePhoto",
 		Method:    "GET",
 		Operation: "profilephoto-get",
 		Pattern:   "/beta/groups/{groupID}/photos/{photoID}",
@@ -248,6 +256,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
 		},
+		Status: 200,
 	}, h.GetValue)
 }
 

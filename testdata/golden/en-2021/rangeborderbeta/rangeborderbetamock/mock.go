@@ -59,6 +59,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.workbookRangeBorder",
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{itemID}/workbook/names/{nameID}/range/format/borders({borderID})",
@@ -67,6 +69,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
@@ -107,6 +110,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.workbookRangeBorder",
 		Method:    "PATCH",
 		Operation: "rangeborder-update",
 		Pattern:   "/beta/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})",
@@ -115,6 +120,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork:     []string{"Files.ReadWrite"},
 			NotSupported:      []string{"application"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,

@@ -126,6 +126,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.user",
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
@@ -134,9 +136,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.user",
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
@@ -145,6 +151,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
@@ -324,6 +332,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}, h.GetMailboxSettings)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.agreementAcceptance",
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/me/agreementAcceptances",
@@ -331,9 +341,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 200,
 	}, h.ListAgreementAcceptances)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
+		Entity:    "microsoft.graph.agreementAcceptance",
 		Method:    "GET",
 		Operation: "user-list-agreementacceptances",
 		Pattern:   "/v1.0/users/{userID}/agreementAcceptances",
@@ -341,6 +354,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"AgreementAcceptance.Read"},
 			NotSupported:  []string{"delegatedPersonal", "application"},
 		},
+		Status: 200,
 	}, h.ListAgreementAcceptances)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,

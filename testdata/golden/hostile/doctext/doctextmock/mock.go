@@ -47,6 +47,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.doctext",
 		Method:    "GET",
 		Operation: "doctext-get",
 		Pattern:   "/v1.0/doctext/{doctextID}",
@@ -55,6 +57,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Doctext.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,

@@ -47,6 +47,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "graphrt-get",
 		Pattern:   "/v1.0/areas/graphrt/{graphrtID}",
@@ -55,6 +56,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

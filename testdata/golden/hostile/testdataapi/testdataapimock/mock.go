@@ -47,6 +47,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "testdata-get",
 		Pattern:   "/v1.0/areas/testdata/{testdataID}",
@@ -55,6 +56,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Hostile.Read"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

@@ -142,6 +142,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "user-delete",
 		Pattern:   "/v1.0/users/{userID}",
@@ -150,9 +151,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
@@ -161,9 +164,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
@@ -172,9 +177,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.List,
 		Method:    "GET",
 		Operation: "user-list",
 		Pattern:   "/v1.0/users",
@@ -183,9 +190,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.List)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "user-post-users",
 		Pattern:   "/v1.0/users",
@@ -194,10 +203,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 201,
 	}, h.Create)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[user.UpdateRequest](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "user-update",
 		Pattern:   "/v1.0/users/{userID}",
@@ -206,6 +217,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.ReadWrite"},
 			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
 		},
+		Status: 204,
 	}, h.Update)
 }
 

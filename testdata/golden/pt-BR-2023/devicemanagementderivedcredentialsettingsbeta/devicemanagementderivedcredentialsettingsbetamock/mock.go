@@ -57,6 +57,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.deviceManagementDerivedCredentialSettings",
 		Method:    "PATCH",
 		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
 		Pattern:   "/beta/deviceManagement/derivedCredentials/{derivedCredentialID}",
@@ -65,6 +67,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
 			NotSupported:  []string{"delegatedPersonal"},
 		},
+		Status: 200,
 	}, h.UpdateDerivedCredential)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,

@@ -77,6 +77,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/messages/{messageID}",
@@ -85,10 +86,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
@@ -97,10 +100,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -109,10 +114,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}",
@@ -121,10 +128,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}",
@@ -133,10 +142,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/events/{eventID}",
@@ -145,10 +156,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
@@ -157,10 +170,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/calendars/{calendarID}",
@@ -169,10 +184,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
@@ -181,10 +198,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contacts/{contactID}",
@@ -193,10 +212,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
@@ -205,10 +226,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/me/contactFolders/{contactFolderID}",
@@ -217,10 +240,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}",
@@ -229,10 +254,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Update,
 		Method:    "PATCH",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
 		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
@@ -241,10 +268,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.UpdateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/messages",
@@ -253,10 +282,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/messages",
@@ -265,10 +296,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages",
@@ -277,10 +310,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/mailFolders",
@@ -289,10 +324,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/mailFolders",
@@ -301,10 +338,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/events",
@@ -313,10 +352,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/events",
@@ -325,10 +366,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/calendars",
@@ -337,10 +380,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/calendars",
@@ -349,10 +394,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contacts",
@@ -361,10 +408,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/contacts",
@@ -373,10 +422,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/me/contactFolders",
@@ -385,10 +436,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/users/{userID}/contactFolders",
@@ -397,10 +450,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/events",
@@ -409,6 +464,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
@@ -461,6 +517,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/threads",
@@ -469,10 +526,12 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyJSON,
 		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
+		Emulate:   graphtest.Create,
 		Method:    "POST",
 		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
 		Pattern:   "/v1.0/groups/{groupID}/conversations",
@@ -481,6 +540,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
 		},
+		Status: 201,
 	}, h.CreateMessage)
 }
 

@@ -55,6 +55,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.user",
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/users/{userID}",
@@ -63,9 +65,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
+		Entity:    "microsoft.graph.user",
 		Method:    "GET",
 		Operation: "user-get",
 		Pattern:   "/v1.0/me",
@@ -74,6 +80,8 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 		},
+		Stamps: []string{"createdDateTime"},
+		Status: 200,
 	}, h.Get)
 }
 

@@ -51,6 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendar",
@@ -59,9 +60,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendar",
@@ -70,9 +73,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/groups/{groupID}/calendar",
@@ -81,9 +86,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendars/{calendarID}",
@@ -92,9 +99,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
@@ -103,9 +112,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -114,9 +125,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Get,
 		Method:    "GET",
 		Operation: "calendar-get",
 		Pattern:   "/v1.0/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -125,6 +138,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Get)
 }
 

@@ -90,6 +90,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendars/{calendarID}",
@@ -98,10 +100,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendars/{calendarID}",
@@ -110,10 +115,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -122,10 +130,13 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyOptional,
 		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
+		Emulate:   graphtest.Update,
+		Entity:    "microsoft.graph.calendar",
 		Method:    "PATCH",
 		Operation: "calendar-update",
 		Pattern:   "/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
@@ -134,6 +145,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Calendars.ReadWrite"},
 			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
 		},
+		Status: 200,
 	}, h.Update)
 }
 

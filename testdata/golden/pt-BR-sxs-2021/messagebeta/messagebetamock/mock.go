@@ -50,6 +50,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	}
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}",
@@ -58,9 +59,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}",
@@ -69,9 +72,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -80,9 +85,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
@@ -91,9 +98,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
@@ -102,9 +111,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
@@ -113,9 +124,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
@@ -124,9 +137,11 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 	m.Handle(graphtest.Route{
 		Body:      graphtest.BodyNone,
+		Emulate:   graphtest.Delete,
 		Method:    "DELETE",
 		Operation: "message-delete",
 		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
@@ -135,6 +150,7 @@ func Register(m *graphtest.Mux, h Handler) {
 			DelegatedPersonal: []string{"Mail.ReadWrite"},
 			DelegatedWork:     []string{"Mail.ReadWrite"},
 		},
+		Status: 204,
 	}, h.Delete)
 }
 
