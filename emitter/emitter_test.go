@@ -78,9 +78,10 @@ func TestHostileProseStaysInComments(t *testing.T) {
 	title := "Get */ func Evil() {} /* thing\u2028func Evil2() {}\x00"
 	summary := "Line one\nfunc Evil3() {}\r\n`code` \u202e reversed \u2029 - item\n# heading\n1. first"
 	files := emit(t, api(title, summary, simpleRoute()))
-	// root New and NewClient, area New, the root's and the area's NewMock,
-	// the area's Register, client method, DocsHandler method, Runtime
-	want := []string{"New", "New", "NewClient", "NewMock", "NewMock", "Register", "Runtime", "ThingGet", "ThingGet", "newModel"}
+	// root New and NewClient, area New, the root's NewEmulator, the root's
+	// and the area's NewMock, the area's Register, client method,
+	// DocsHandler method, Runtime
+	want := []string{"New", "New", "NewClient", "NewEmulator", "NewMock", "NewMock", "Register", "Runtime", "ThingGet", "ThingGet", "newModel"}
 	if diff := cmp.Diff(want, funcNames(files)); diff != "" {
 		t.Errorf("declared functions (-want +got):\n%s", diff)
 	}

@@ -34,7 +34,10 @@ func TestMockRoutes(t *testing.T) {
 			DelegatedWork:     strings.Split("User.Read User.ReadWrite User.ReadBasic.All User.Read.All User.ReadWrite.All Directory.Read.All Directory.ReadWrite.All Directory.AccessAsUser.All", " "),
 			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
 			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-		}}
+		},
+		// an emulator reads a stored user: the status line "HTTP/1.1 200 OK",
+		// the response's type, the timestamp resources/user.md documents
+		Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.user", Stamps: []string{"createdDateTime"}}
 	if diff := cmp.Diff(wantGet, get.Route, cmp.FilterPath(func(p cmp.Path) bool { return p.Last().String() == ".Check" }, cmp.Ignore())); diff != "" {
 		t.Errorf("user-get route (-want +got):\n%s", diff)
 	}
@@ -50,5 +53,8 @@ func TestMockRoutes(t *testing.T) {
 	send := routes["POST /v1.0/me/sendMail"]
 	if send.Route.Body != graphtest.BodyJSON || send.BodyCheck != emitter.CheckParameters || !cmp.Equal(send.Required, []string{"message"}) || send.Status != 202 {
 		t.Errorf("user-sendmail: body %d, check %d, required %q, status %d; want BodyJSON, parameters, [message], 202", send.Route.Body, send.BodyCheck, send.Required, send.Status)
+	}
+	if send.Route.Emulate != graphtest.Canned { // an action: its example answers
+		t.Errorf("user-sendmail: emulated as %v, want its example", send.Route.Emulate)
 	}
 }
