@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Claims of test tokens that do not depend on the kind: a work tenant, an
@@ -193,4 +194,40 @@ func claimKind(raw json.RawMessage) string {
 		return "an object"
 	}
 	return "null"
+}
+
+// tokenCacheSize bounds the tokens whose reading readTokenCached keeps: a
+// test sends the same few tokens thousands of times.
+const tokenCacheSize = 256
+
+// tokenRead is what readToken said of a token.
+type tokenRead struct {
+	info tokenInfo
+	err  error
+}
+
+// tokenCache holds recent readings of tokens, read-only once stored.
+var tokenCache struct {
+	sync.RWMutex
+	m map[string]tokenRead
+}
+
+// readTokenCached is readToken, remembered for the recent tokens (the
+// reading of a token never changes); when the cache is full it starts
+// over.
+func readTokenCached(token string) (tokenInfo, error) {
+	tokenCache.RLock()
+	got, ok := tokenCache.m[token]
+	tokenCache.RUnlock()
+	if ok {
+		return got.info, got.err
+	}
+	info, err := readToken(token)
+	tokenCache.Lock()
+	if len(tokenCache.m) >= tokenCacheSize || tokenCache.m == nil {
+		tokenCache.m = make(map[string]tokenRead, tokenCacheSize)
+	}
+	tokenCache.m[token] = tokenRead{info, err}
+	tokenCache.Unlock()
+	return info, err
 }

@@ -243,7 +243,7 @@ func (rt *route) authorize(w http.ResponseWriter, r *http.Request) (tokenInfo, b
 			"Access token is empty or is not a Bearer token.")
 		return tokenInfo{}, false
 	}
-	info, err := readToken(token)
+	info, err := readTokenCached(token)
 	if err != nil {
 		WriteError(w, http.StatusUnauthorized, "InvalidAuthenticationToken", rt.prefix()+err.Error()+".")
 		return tokenInfo{}, false
