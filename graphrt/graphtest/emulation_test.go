@@ -155,16 +155,7 @@ func BenchmarkEmulatorConcurrentCRUD(b *testing.B) {
 		m.Handle(rt, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusAccepted) })
 	}
 	e := graphtest.Emulate(m, graphtest.StoreOptions{})
-	var seed strings.Builder
-	seed.WriteString(`{"users":[`)
-	for i := range 1000 {
-		if i > 0 {
-			seed.WriteString(",")
-		}
-		fmt.Fprintf(&seed, `{"id":"seed-%d","displayName":"User %d","accountEnabled":true}`, i, i)
-	}
-	seed.WriteString("]}")
-	if err := e.Store.Load(strings.NewReader(seed.String())); err != nil {
+	if err := e.Store.Load(strings.NewReader(graphtest.BenchSeed(1000))); err != nil {
 		b.Fatal(err)
 	}
 	auth := "Bearer " + graphtest.TestToken(graphtest.DelegatedWork, "User.ReadWrite.All", "User.Read")

@@ -42,16 +42,7 @@ func serveBench(b *testing.B, s *Store, d *discard, method, path, query, body st
 // HTTP: req/s is the store's throughput.
 func BenchmarkStoreConcurrentCRUD(b *testing.B) {
 	s := NewStore(StoreOptions{})
-	var seed strings.Builder
-	seed.WriteString(`{"users":[`)
-	for i := range 1000 {
-		if i > 0 {
-			seed.WriteString(",")
-		}
-		fmt.Fprintf(&seed, `{"id":"seed-%d","displayName":"User %d","accountEnabled":true}`, i, i)
-	}
-	seed.WriteString("]}")
-	if err := s.Load(strings.NewReader(seed.String())); err != nil {
+	if err := s.Load(strings.NewReader(benchSeed(1000))); err != nil {
 		b.Fatal(err)
 	}
 	var next atomic.Int64
@@ -72,4 +63,18 @@ func BenchmarkStoreConcurrentCRUD(b *testing.B) {
 	if s.Len() != 1000 {
 		b.Fatalf("Len %d after the run, want 1000", s.Len())
 	}
+}
+
+// benchSeed is a seed of n users, seed-0 to seed-(n-1).
+func benchSeed(n int) string {
+	var seed strings.Builder
+	seed.WriteString(`{"users":[`)
+	for i := range n {
+		if i > 0 {
+			seed.WriteString(",")
+		}
+		fmt.Fprintf(&seed, `{"id":"seed-%d","displayName":"User %d","accountEnabled":true}`, i, i)
+	}
+	seed.WriteString("]}")
+	return seed.String()
 }

@@ -1,0 +1,4 @@
+package graphtest
+
+// BenchSeed is benchSeed, for the benchmarks of package graphtest_test.
+var BenchSeed = benchSeed
