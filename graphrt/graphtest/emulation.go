@@ -8,7 +8,7 @@ import (
 // SignedInUser is the object id of the user a delegated TestToken signs
 // in ("oid"), and of the user /me names on an Emulator when the token
 // does not say (an opaque token).
-const SignedInUser = testOID
+const SignedInUser = "00000000-0000-0000-0000-000000000003"
 
 // EmulatedHeader is the response header that tells an Emulator's answers
 // apart: "state" for those of its Store, "example" for the documented

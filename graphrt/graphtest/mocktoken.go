@@ -14,7 +14,7 @@ import (
 const (
 	testTenant = "00000000-0000-0000-0000-000000000001"
 	testAppID  = "00000000-0000-0000-0000-000000000002"
-	testOID    = "00000000-0000-0000-0000-000000000003"
+	testOID    = SignedInUser
 )
 
 // TestToken returns an unsigned JWT for mock tests, shaped like the access
