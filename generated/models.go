@@ -34,7 +34,7 @@ func newModel(versionAndName string) any {
 	case "v1.0 microsoft.graph.directoryObject":
 		return new(DirectoryObject)
 	case "v1.0 microsoft.graph.docsHandler":
-		return new(DocsHandlerType)
+		return new(DocsHandler)
 	case "v1.0 microsoft.graph.doctext":
 		return new(Doctext)
 	case "v1.0 microsoft.graph.emailAddress":
@@ -44,7 +44,7 @@ func newModel(versionAndName string) any {
 	case "v1.0 microsoft.graph.group":
 		return new(Group)
 	case "v1.0 microsoft.graph.handler":
-		return new(HandlerType)
+		return new(Handler)
 	case "v1.0 microsoft.graph.identityApiConnector":
 		return new(IdentityAPIConnector)
 	case "v1.0 microsoft.graph.itemAnalytics":
@@ -64,7 +64,7 @@ func newModel(versionAndName string) any {
 	case "v1.0 microsoft.graph.newClient":
 		return new(NewClientType)
 	case "v1.0 microsoft.graph.newMock":
-		return new(NewMockType)
+		return new(NewMock)
 	case "v1.0 microsoft.graph.openTypeExtension":
 		return new(OpenTypeExtension)
 	case "v1.0 microsoft.graph.post":

@@ -182,10 +182,10 @@ func (m DirectoryObject) AsUser() (*User, bool) {
 	return d, ok
 }
 
-// DocsHandlerType is the microsoft.graph.docsHandler resource.
+// DocsHandler is the microsoft.graph.docsHandler resource.
 //
 // A type named docsHandler.
-type DocsHandlerType struct {
+type DocsHandler struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.docsHandler".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.docsHandler"`
 	// ID is "id". Identifier.
@@ -194,15 +194,15 @@ type DocsHandlerType struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes DocsHandlerType and keeps the members it does not declare.
-func (m *DocsHandlerType) UnmarshalJSON(b []byte) error {
-	type plain DocsHandlerType
+// UnmarshalJSON decodes DocsHandler and keeps the members it does not declare.
+func (m *DocsHandler) UnmarshalJSON(b []byte) error {
+	type plain DocsHandler
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes DocsHandlerType with the members it does not declare.
-func (m DocsHandlerType) MarshalJSON() ([]byte, error) {
-	type plain DocsHandlerType
+// MarshalJSON encodes DocsHandler with the members it does not declare.
+func (m DocsHandler) MarshalJSON() ([]byte, error) {
+	type plain DocsHandler
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 

@@ -9,9 +9,9 @@ import (
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
-// packageNames are the generated package's own identifiers, which model
-// types must not take.
-var packageNames = map[string]bool{"Client": true, "New": true, "NewClient": true, "Handler": true, "DocsHandler": true, "NewMock": true}
+// packageNames are the root package's own identifiers besides the models,
+// which model types must not take (the mocks live in their own packages).
+var packageNames = map[string]bool{"Client": true, "New": true, "NewClient": true}
 
 // assignTypes names the types, their properties and enum members, for the
 // whole set at once: a type is named after the last part of its qualified

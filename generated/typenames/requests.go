@@ -21,11 +21,11 @@ type CreateRequest struct {
 	// Runtime is "runtime". A runtime.
 	Runtime *generated.Runtime `json:"runtime,omitempty"`
 	// Handler is "handler". A handler.
-	Handler *generated.HandlerType `json:"handler,omitempty"`
+	Handler *generated.Handler `json:"handler,omitempty"`
 	// DocsHandler is "docsHandler". A docsHandler.
-	DocsHandler *generated.DocsHandlerType `json:"docsHandler,omitempty"`
+	DocsHandler *generated.DocsHandler `json:"docsHandler,omitempty"`
 	// NewMock is "newMock". A newMock.
-	NewMock *generated.NewMockType `json:"newMock,omitempty"`
+	NewMock *generated.NewMock `json:"newMock,omitempty"`
 	// Namae is "namae". A namae.
 	Namae *generated.T名前 `json:"namae,omitempty"`
 	// FirstThing is "firstThing". A firstThing.

@@ -14,19 +14,19 @@ func newModel(versionAndName string) any {
 	case "v1.0 microsoft.graph.clientType":
 		return new(ClientType)
 	case "v1.0 microsoft.graph.docsHandler":
-		return new(DocsHandlerType)
+		return new(DocsHandler)
 	case "v1.0 microsoft.graph.doctext":
 		return new(Doctext)
 	case "v1.0 microsoft.graph.evil\n*/ func init() { panic(1) } /*\u2028//go:generate echo type":
 		return new(EvilFuncInitPanic1GoGenerateEchoType)
 	case "v1.0 microsoft.graph.handler":
-		return new(HandlerType)
+		return new(Handler)
 	case "v1.0 microsoft.graph.new":
 		return new(NewType)
 	case "v1.0 microsoft.graph.newClient":
 		return new(NewClientType)
 	case "v1.0 microsoft.graph.newMock":
-		return new(NewMockType)
+		return new(NewMock)
 	case "v1.0 microsoft.graph.runtime":
 		return new(Runtime)
 	case "v1.0 microsoft.graph.shapeKind":

@@ -7,10 +7,10 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt"
 )
 
-// HandlerType is the microsoft.graph.handler resource.
+// Handler is the microsoft.graph.handler resource.
 //
 // A type named handler.
-type HandlerType struct {
+type Handler struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.handler".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.handler"`
 	// ID is "id". Identifier.
@@ -19,14 +19,14 @@ type HandlerType struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes HandlerType and keeps the members it does not declare.
-func (m *HandlerType) UnmarshalJSON(b []byte) error {
-	type plain HandlerType
+// UnmarshalJSON decodes Handler and keeps the members it does not declare.
+func (m *Handler) UnmarshalJSON(b []byte) error {
+	type plain Handler
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes HandlerType with the members it does not declare.
-func (m HandlerType) MarshalJSON() ([]byte, error) {
-	type plain HandlerType
+// MarshalJSON encodes Handler with the members it does not declare.
+func (m Handler) MarshalJSON() ([]byte, error) {
+	type plain Handler
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

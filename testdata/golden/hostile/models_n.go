@@ -55,10 +55,10 @@ func (m NewClientType) MarshalJSON() ([]byte, error) {
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }
 
-// NewMockType is the microsoft.graph.newMock resource.
+// NewMock is the microsoft.graph.newMock resource.
 //
 // A type named newMock.
-type NewMockType struct {
+type NewMock struct {
 	// ODataType is the "@odata.type" of the object, e.g. "#microsoft.graph.newMock".
 	ODataType *string `json:"@odata.type,omitempty" odata:"microsoft.graph.newMock"`
 	// ID is "id". Identifier.
@@ -67,14 +67,14 @@ type NewMockType struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// UnmarshalJSON decodes NewMockType and keeps the members it does not declare.
-func (m *NewMockType) UnmarshalJSON(b []byte) error {
-	type plain NewMockType
+// UnmarshalJSON decodes NewMock and keeps the members it does not declare.
+func (m *NewMock) UnmarshalJSON(b []byte) error {
+	type plain NewMock
 	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
 }
 
-// MarshalJSON encodes NewMockType with the members it does not declare.
-func (m NewMockType) MarshalJSON() ([]byte, error) {
-	type plain NewMockType
+// MarshalJSON encodes NewMock with the members it does not declare.
+func (m NewMock) MarshalJSON() ([]byte, error) {
+	type plain NewMock
 	return graphrt.MarshalModel(plain(m), m.AdditionalData)
 }

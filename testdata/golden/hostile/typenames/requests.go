@@ -21,11 +21,11 @@ type CreateRequest struct {
 	// Runtime is "runtime". A runtime.
 	Runtime *hostile.Runtime `json:"runtime,omitempty"`
 	// Handler is "handler". A handler.
-	Handler *hostile.HandlerType `json:"handler,omitempty"`
+	Handler *hostile.Handler `json:"handler,omitempty"`
 	// DocsHandler is "docsHandler". A docsHandler.
-	DocsHandler *hostile.DocsHandlerType `json:"docsHandler,omitempty"`
+	DocsHandler *hostile.DocsHandler `json:"docsHandler,omitempty"`
 	// NewMock is "newMock". A newMock.
-	NewMock *hostile.NewMockType `json:"newMock,omitempty"`
+	NewMock *hostile.NewMock `json:"newMock,omitempty"`
 	// Namae is "namae". A namae.
 	Namae *hostile.T名前 `json:"namae,omitempty"`
 	// FirstThing is "firstThing". A firstThing.
