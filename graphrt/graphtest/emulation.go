@@ -21,8 +21,9 @@ const EmulatedHeader = "X-Graphgen-Emulated"
 // GET then reads, a PATCH merges, a DELETE removes, $ref adds members),
 // after the same checks as the Mux's (permissions, headers, bodies); the
 // other routes answer with their handlers, the documented examples,
-// marked "X-Graphgen-Emulated: example". Handle more routes on Mux as
-// before.
+// marked "X-Graphgen-Emulated: example" (the handler of a route with a
+// behaviour is not called: to answer such a route otherwise, register it
+// without one). Handle more routes on Mux as before.
 type Emulator struct {
 	*Mux
 	// Store holds the state: seed it with Store.Load, read it with
