@@ -39,32 +39,12 @@ type pathSeg struct {
 // at slashes outside braces and parentheses.
 func emulationSegments(path string) []pathSeg {
 	var segs []pathSeg
-	for _, raw := range splitTopSlashes(path) {
+	for _, raw := range splitTop(path, '/') {
 		if raw != "" {
 			segs = append(segs, readSegment(raw))
 		}
 	}
 	return segs
-}
-
-// splitTopSlashes splits s at the slashes outside {} and ().
-func splitTopSlashes(s string) []string {
-	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '{', '(':
-			depth++
-		case '}', ')':
-			depth--
-		case '/':
-			if depth == 0 {
-				out = append(out, s[start:i])
-				start = i + 1
-			}
-		}
-	}
-	return append(out, s[start:])
 }
 
 // readSegment classifies one segment by its spelling.

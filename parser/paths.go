@@ -299,25 +299,33 @@ func QueryParams(query string) []ir.QueryParam {
 	return out
 }
 
-// splitPairs splits a query at '&' outside braces and parentheses.
+// splitPairs splits a query at '&' outside braces and parentheses,
+// without the empty pair after a final '&'.
 func splitPairs(query string) []string {
+	out := splitTop(query, '&')
+	if out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// splitTop splits s at each sep outside {} and (): "a(b/c)/d" at '/' is
+// "a(b/c)" and "d".
+func splitTop(s string, sep byte) []string {
 	var out []string
 	depth, start := 0, 0
-	for i, r := range query {
-		switch r {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
 		case '{', '(':
 			depth++
 		case '}', ')':
 			depth--
-		case '&':
+		case sep:
 			if depth == 0 {
-				out = append(out, query[start:i])
+				out = append(out, s[start:i])
 				start = i + 1
 			}
 		}
 	}
-	if start < len(query) {
-		out = append(out, query[start:])
-	}
-	return out
+	return append(out, s[start:])
 }
