@@ -1,6 +1,7 @@
 package emitter
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/ir"
+	"github.com/graphgen-dev/graphgen/naming"
 )
 
 // notChecked are documented headers the mock does not require on their
@@ -20,51 +22,58 @@ var bodyRuleNames = map[graphtest.BodyRule]string{
 	graphtest.BodyBinary: "BodyBinary", graphtest.BodyOptional: "BodyOptional",
 }
 
-// routeValue emits the graphtest.Route of a mock route: its Route, and the
-// Check its BodyCheck names.
-func routeValue(mr MockRoute, types models) jen.Code {
+// routeValue emits the graphtest.Route of a mock route on one line, its
+// fields in the order graphtest declares them: its Route, the Check its
+// BodyCheck names, and perms, the variable holding its permissions (see
+// permVars). An empty Pattern is left out: the routes of an operation
+// that differ only by pattern set it in a loop (see opRegistrations).
+func routeValue(mr MockRoute, types models, perms string) jen.Code {
 	rt := mr.Route
-	// graphtest.Route{Body: graphtest.BodyNone, Method: "GET", Operation: "user-get", Pattern: "/v1.0/me", ...}
-	d := jen.Dict{
-		jen.Id("Operation"): jen.Lit(rt.Operation),
-		jen.Id("Method"):    jen.Lit(rt.Method),
-		jen.Id("Pattern"):   jen.Lit(rt.Pattern),
-		jen.Id("Body"):      tt(bodyRuleNames[rt.Body]),
+	// graphtest.Route{Operation: "user-get", Method: "GET", Pattern: "/v1.0/me", Body: graphtest.BodyNone, Permissions: permsGet, ...}
+	fields := []jen.Code{field("Operation", jen.Lit(rt.Operation)), field("Method", jen.Lit(rt.Method))}
+	if rt.Pattern != "" {
+		fields = append(fields, field("Pattern", jen.Lit(rt.Pattern)))
+	}
+	fields = append(fields, field("Body", tt(bodyRuleNames[rt.Body])))
+	if len(rt.Headers) > 0 {
+		fields = append(fields, field("Headers", stringsValue(rt.Headers)))
 	}
 	if len(rt.Query) > 0 {
-		d[jen.Id("Query")] = stringsValue(rt.Query)
+		fields = append(fields, field("Query", stringsValue(rt.Query)))
 	}
-	if len(rt.Headers) > 0 {
-		d[jen.Id("Headers")] = stringsValue(rt.Headers)
-	}
-	if p := permissionsValue(rt.Permissions); p != nil {
-		d[jen.Id("Permissions")] = p
+	if perms != "" {
+		fields = append(fields, field("Permissions", jen.Id(perms)))
 	}
 	if c := bodyCheck(mr, types); c != nil {
-		d[jen.Id("Check")] = c
+		fields = append(fields, field("Check", c))
 	}
-	emulationFields(d, rt)
-	return tt("Route").Values(d)
+	return tt("Route").Values(append(fields, emulationFields(rt)...)...)
 }
 
-// emulationFields adds what an Emulator needs of rt, when it emulates it:
+// field emits name: value, one element of a keyed composite literal.
+func field(name string, value jen.Code) jen.Code {
+	return jen.Id(name).Op(":").Add(value)
+}
+
+// emulationFields are what an Emulator needs of rt, when it emulates it:
 // Emulate: graphtest.Create, Status: 201, Entity: "microsoft.graph.user",
 // Stamps: []string{"createdDateTime"}.
-func emulationFields(d jen.Dict, rt graphtest.Route) {
+func emulationFields(rt graphtest.Route) []jen.Code {
 	if rt.Emulate == graphtest.Canned {
-		return
+		return nil
 	}
 	name := rt.Emulate.String()
-	d[jen.Id("Emulate")] = tt(strings.ToUpper(name[:1]) + name[1:])
+	fields := []jen.Code{field("Emulate", tt(strings.ToUpper(name[:1])+name[1:]))}
 	if rt.Status != 0 {
-		d[jen.Id("Status")] = jen.Lit(rt.Status)
+		fields = append(fields, field("Status", jen.Lit(rt.Status)))
 	}
 	if rt.Entity != "" {
-		d[jen.Id("Entity")] = jen.Lit(rt.Entity)
+		fields = append(fields, field("Entity", jen.Lit(rt.Entity)))
 	}
 	if len(rt.Stamps) > 0 {
-		d[jen.Id("Stamps")] = stringsValue(rt.Stamps)
+		fields = append(fields, field("Stamps", stringsValue(rt.Stamps)))
 	}
+	return fields
 }
 
 // permissionsValue emits &graphtest.Permissions{...}, nil for nil.
@@ -85,6 +94,66 @@ func permissionsValue(p *graphtest.Permissions) jen.Code {
 		}
 	}
 	return jen.Op("&").Add(tt("Permissions")).Values(d)
+}
+
+// permVars are the distinct permission sets of an area's routes, each
+// declared once as a package-level variable that every route with that set
+// refers to: operations of an area often share their permissions, and an
+// operation's routes nearly always do.
+type permVars struct {
+	byKey map[string]*permVar
+	vars  []*permVar // in the order of their first route
+	scope *naming.Scope
+}
+
+// permVar is one permission set and the operations whose routes have it.
+type permVar struct {
+	name  string
+	perms *graphtest.Permissions
+	ops   []string
+}
+
+// newPermVars returns an empty set of permission variables.
+func newPermVars() *permVars {
+	return &permVars{byKey: map[string]*permVar{}, scope: naming.NewScope()}
+}
+
+// name returns the variable of p, declaring it for op when it is new
+// (perms<GoName>, numbered when op has several sets); "" for nil.
+func (v *permVars) name(op *ir.Operation, p *graphtest.Permissions) string {
+	if p == nil {
+		return ""
+	}
+	key := permKey(p)
+	pv, ok := v.byKey[key]
+	if !ok {
+		pv = &permVar{name: v.scope.Name("perms" + op.GoName), perms: p}
+		v.byKey[key] = pv
+		v.vars = append(v.vars, pv)
+	}
+	if !slices.Contains(pv.ops, op.ID) {
+		pv.ops = append(pv.ops, op.ID)
+	}
+	return pv.name
+}
+
+// permKey identifies a permission set: its lists, in order, by kind.
+func permKey(p *graphtest.Permissions) string {
+	var b strings.Builder
+	for _, list := range [][]string{p.DelegatedWork, p.DelegatedPersonal, p.Application, p.NotSupported} {
+		b.WriteString(strings.Join(list, "\x00"))
+		b.WriteString("\x01")
+	}
+	return b.String()
+}
+
+// declare emits the variables, each with the operations it serves.
+func (v *permVars) declare(f *jen.File) {
+	for _, pv := range v.vars {
+		// permsGet are the permissions of user-get, user-list.
+		doc := comments(wrap(strings.Fields(pv.name + " are the documented permissions of " + strings.Join(pv.ops, ", ") + ".")))
+		f.Add(doc.Var().Id(pv.name).Op("=").Add(permissionsValue(pv.perms)))
+	}
 }
 
 // stringsValue emits []string{"a", "b"}.

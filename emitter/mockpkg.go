@@ -2,11 +2,13 @@ package emitter
 
 import (
 	"path"
+	"reflect"
 	"strconv"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/graphgen-dev/graphgen/graphrt/graphtest"
 	"github.com/graphgen-dev/graphgen/ir"
 	"github.com/graphgen-dev/graphgen/naming"
 )
@@ -82,26 +84,99 @@ func docsHandler(f *jen.File, ops []*ir.Operation) {
 }
 
 // registerFunc emits Register, whose parameters give way to the packages
-// it refers to (the area's and the root package pkg).
+// it refers to (the area's and the root package pkg), and before it the
+// permission sets its routes refer to.
 func registerFunc(f *jen.File, area, pkg string, ops []*ir.Operation, idx map[string]models) {
 	// func Register(m *graphtest.Mux, h Handler) { if h == nil { h = DocsHandler{} }; m.Handle(graphtest.Route{...}, h.UserGet); ... }
 	scope := naming.NewScope(area, pkg)
-	mux, h := scope.Name("m"), scope.Name("h")
-	stmts := []jen.Code{jen.If(jen.Id(h).Op("==").Nil()).Block(jen.Id(h).Op("=").Id("DocsHandler").Values())}
+	reg := registration{mux: scope.Name("m"), h: scope.Name("h"), rt: scope.Name("rt"), p: scope.Name("p"), perms: newPermVars()}
+	stmts := []jen.Code{jen.If(jen.Id(reg.h).Op("==").Nil()).Block(jen.Id(reg.h).Op("=").Id("DocsHandler").Values())}
 	for _, op := range ops {
-		for _, r := range op.Routes {
-			if r.ShadowedBy != "" {
-				stmts = append(stmts, jen.Comment(sanitiseLine(op.Method+" /"+op.Version+r.Path+" is served by "+r.ShadowedBy+".")))
-				continue
-			}
-			stmts = append(stmts, jen.Id(mux).Dot("Handle").Call(routeValue(mockRoute(op, r), idx[op.Version]), jen.Id(h).Dot(op.GoName)))
-		}
+		stmts = append(stmts, reg.operation(op, idx[op.Version])...)
 	}
-	f.Comment("Register registers the routes of package " + area + " on " + mux + ", answered by " + h + " (nil:")
+	reg.perms.declare(f)
+	f.Comment("Register registers the routes of package " + area + " on " + reg.mux + ", answered by " + reg.h + " (nil:")
 	f.Comment("DocsHandler{}). A route that the docs document for an operation of another")
 	f.Comment("area too is registered by the area that serves it (naming rule 6).")
-	f.Func().Id("Register").Params(jen.Id(mux).Op("*").Add(tt("Mux")), jen.Id(h).Id("Handler")).Block(stmts...)
+	f.Func().Id("Register").Params(jen.Id(reg.mux).Op("*").Add(tt("Mux")), jen.Id(reg.h).Id("Handler")).Block(stmts...)
 }
+
+// registration is what Register's statements refer to: its locals (the
+// Mux, the Handler, the Route an operation's routes share and the loop's
+// pattern) and the area's permission variables.
+type registration struct {
+	mux, h, rt, p string
+	perms         *permVars
+	rtDeclared    bool
+}
+
+// operation returns the statements registering the routes of op, in the
+// order of its routes: a route shadowed by another operation's is a
+// comment; consecutive routes that differ only by pattern share one Route
+// value, registered in a loop over their patterns.
+func (reg *registration) operation(op *ir.Operation, types models) []jen.Code {
+	var stmts []jen.Code
+	var run []MockRoute
+	for _, r := range op.Routes {
+		if r.ShadowedBy != "" {
+			stmts = append(stmts, reg.routes(run, types)...)
+			run = nil
+			stmts = append(stmts, jen.Comment(sanitiseLine(op.Method+" /"+op.Version+r.Path+" is served by "+r.ShadowedBy+".")))
+			continue
+		}
+		mr := mockRoute(op, r)
+		if len(run) > 0 && !samePatternAside(run[0].Route, mr.Route) {
+			stmts = append(stmts, reg.routes(run, types)...)
+			run = nil
+		}
+		run = append(run, mr)
+	}
+	return append(stmts, reg.routes(run, types)...)
+}
+
+// samePatternAside reports whether a and b are the same route but for
+// their patterns.
+func samePatternAside(a, b graphtest.Route) bool {
+	a.Pattern, b.Pattern = "", ""
+	return reflect.DeepEqual(a, b)
+}
+
+// routes registers run, routes of one operation that differ only by
+// pattern: m.Handle(graphtest.Route{...}, h.Get) for one route, else
+//
+//	rt = graphtest.Route{...}
+//	for _, p := range []string{"/v1.0/me", "/v1.0/users/{userID}"} { rt.Pattern = p; m.Handle(rt, h.Get) }
+func (reg *registration) routes(run []MockRoute, types models) []jen.Code {
+	if len(run) == 0 {
+		return nil
+	}
+	op := run[0].Operation
+	handler := jen.Id(reg.h).Dot(op.GoName)
+	base := run[0]
+	perms := reg.perms.name(op, base.Route.Permissions)
+	if len(run) == 1 {
+		return []jen.Code{jen.Id(reg.mux).Dot("Handle").Call(routeValue(base, types, perms), handler)}
+	}
+	base.Route.Pattern = ""
+	assign := "="
+	if !reg.rtDeclared {
+		assign, reg.rtDeclared = ":=", true
+	}
+	var patterns []jen.Code
+	for _, mr := range run {
+		patterns = append(patterns, jen.Lit(mr.Route.Pattern))
+	}
+	return []jen.Code{
+		jen.Id(reg.rt).Op(assign).Add(routeValue(base, types, perms)),
+		jen.For(jen.List(jen.Id("_"), jen.Id(reg.p)).Op(":=").Range().Index().String().Custom(multiLine, patterns...)).Block(
+			jen.Id(reg.rt).Dot("Pattern").Op("=").Id(reg.p),
+			jen.Id(reg.mux).Dot("Handle").Call(jen.Id(reg.rt), handler),
+		),
+	}
+}
+
+// multiLine renders a composite literal's elements one per line.
+var multiLine = jen.Options{Open: "{", Close: "}", Separator: ",", Multi: true}
 
 // areaNewMock emits the area's NewMock.
 func areaNewMock(f *jen.File, area, pkg string) {

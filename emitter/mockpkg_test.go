@@ -84,3 +84,60 @@ func TestAreaMockStandsAlone(t *testing.T) {
 		}
 	}
 }
+
+// sharedRoutesAPI is area thing with two operations that share their
+// permissions (Thing.Read): thing-get, at three paths of which the last has
+// its own permission table (Group.Read), and thing-list.
+func sharedRoutesAPI() *ir.API {
+	a := api("Get thing", "", simpleRoute())
+	get := a.Operations[0]
+	get.Routes = append(get.Routes,
+		&ir.Route{Path: "/me/thing", Pattern: "/me/thing", GoName: "ThingGet"},
+		&ir.Route{Path: "/groups/{id}/thing", Pattern: "/groups/{id}/thing", GoName: "ThingGet",
+			Params:      []ir.Param{{Name: "id", GoName: "id", Style: ir.StyleSegment}},
+			Permissions: &ir.PermissionSet{DelegatedWork: []string{"Group.Read"}}})
+	get.Paths = []string{"/things/{id}", "/me/thing", "/groups/{id}/thing"}
+	list := *get
+	list.ID, list.GoName, list.Page, list.Paths = "thing-list", "ThingList", "thing-list.md", []string{"/things"}
+	list.Routes = []*ir.Route{{Path: "/things", Pattern: "/things", GoName: "ThingList"}}
+	a.Operations = append(a.Operations, &list)
+	return a
+}
+
+// TestMockRoutesShareWhatTheyShare: each permission set of an area is
+// written once, as a variable its routes refer to, and the routes of an
+// operation that differ only by pattern are one Route value registered in
+// a loop over their patterns (issue 15: the mock's repeated text was most
+// of what formatting it cost). The expected text is written by hand from
+// sharedRoutesAPI.
+func TestMockRoutesShareWhatTheyShare(t *testing.T) {
+	text := fileText(t, sharedRoutesAPI(), "thing/thingmock/mock.go")
+	want := `// permsThingGet are the documented permissions of thing-get, thing-list.
+var permsThingGet = &graphtest.Permissions{DelegatedWork: []string{"Thing.Read"}}
+
+// permsThingGet2 are the documented permissions of thing-get.
+var permsThingGet2 = &graphtest.Permissions{DelegatedWork: []string{"Group.Read"}}
+
+// Register registers the routes of package thing on m, answered by h (nil:
+// DocsHandler{}). A route that the docs document for an operation of another
+// area too is registered by the area that serves it (naming rule 6).
+func Register(m *graphtest.Mux, h Handler) {
+	if h == nil {
+		h = DocsHandler{}
+	}
+	rt := graphtest.Route{Operation: "thing-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsThingGet}
+	for _, p := range []string{
+		"/v1.0/things/{id}",
+		"/v1.0/me/thing",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.ThingGet)
+	}
+	m.Handle(graphtest.Route{Operation: "thing-get", Method: "GET", Pattern: "/v1.0/groups/{id}/thing", Body: graphtest.BodyNone, Permissions: permsThingGet2}, h.ThingGet)
+	m.Handle(graphtest.Route{Operation: "thing-list", Method: "GET", Pattern: "/v1.0/things", Body: graphtest.BodyNone, Permissions: permsThingGet}, h.ThingList)
+}
+`
+	if !strings.Contains(text, want) {
+		t.Errorf("thing/thingmock/mock.go lacks\n%s\nin:\n%s", want, text)
+	}
+}

@@ -37,6 +37,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/security/alerts/{alert_id}",
 }}
 
+// permsGet are the documented permissions of alert-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+	DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package alert on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,21 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.alert",
-		Method:    "GET",
-		Operation: "alert-get",
-		Pattern:   "/v1.0/security/alerts/{alertID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
-			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.Get)
+	m.Handle(graphtest.Route{Operation: "alert-get", Method: "GET", Pattern: "/v1.0/security/alerts/{alertID}", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.alert", Stamps: []string{"createdDateTime", "lastModifiedDateTime"}}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

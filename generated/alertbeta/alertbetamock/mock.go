@@ -37,6 +37,13 @@ var examplesList = []graphtest.Example{{
 	Path:   "/beta/security/alerts",
 }}
 
+// permsList are the documented permissions of alert-list.
+var permsList = &graphtest.Permissions{
+	Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+	DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package alertbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,17 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "alert-list",
-		Pattern:   "/beta/security/alerts",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
-			DelegatedWork: []string{"SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.List)
+	m.Handle(graphtest.Route{Operation: "alert-list", Method: "GET", Pattern: "/beta/security/alerts", Body: graphtest.BodyNone, Permissions: permsList}, h.List)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

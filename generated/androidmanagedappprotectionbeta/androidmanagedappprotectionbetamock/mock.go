@@ -40,6 +40,14 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionId}",
 }}
 
+// permsGet are the documented permissions of
+// intune-shared-androidmanagedappprotection-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+	DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package androidmanagedappprotectionbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,21 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.androidManagedAppProtection",
-		Method:    "GET",
-		Operation: "intune-shared-androidmanagedappprotection-get",
-		Pattern:   "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
-			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.Get)
+	m.Handle(graphtest.Route{Operation: "intune-shared-androidmanagedappprotection-get", Method: "GET", Pattern: "/beta/deviceAppManagement/androidManagedAppProtections/{androidManagedAppProtectionID}", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.androidManagedAppProtection", Stamps: []string{"createdDateTime", "lastModifiedDateTime"}}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

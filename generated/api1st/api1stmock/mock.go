@@ -37,6 +37,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/areas/1st/a1",
 }}
 
+// permsGet are the documented permissions of 1st-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package api1st on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,17 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "1st-get",
-		Pattern:   "/v1.0/areas/1st/{v1stID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Get)
+	m.Handle(graphtest.Route{Operation: "1st-get", Method: "GET", Pattern: "/v1.0/areas/1st/{v1stID}", Body: graphtest.BodyNone, Permissions: permsGet}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

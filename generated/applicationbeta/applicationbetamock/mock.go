@@ -47,6 +47,14 @@ var examplesCreateOnlineMeeting = []graphtest.Example{{
 	Path: "/beta/me/onlineMeetings",
 }}
 
+// permsCreateOnlineMeeting are the documented permissions of
+// application-post-onlinemeetings.
+var permsCreateOnlineMeeting = &graphtest.Permissions{
+	Application:   []string{"OnlineMeetings.ReadWrite.All"},
+	DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package applicationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -54,30 +62,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[generated.OnlineMeeting](),
-		Method:    "POST",
-		Operation: "application-post-onlinemeetings",
-		Pattern:   "/beta/me/onlineMeetings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"OnlineMeetings.ReadWrite.All"},
-			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.CreateOnlineMeeting)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[generated.OnlineMeeting](),
-		Method:    "POST",
-		Operation: "application-post-onlinemeetings",
-		Pattern:   "/beta/users/{userID}/onlineMeetings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"OnlineMeetings.ReadWrite.All"},
-			DelegatedWork: []string{"OnlineMeetings.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.CreateOnlineMeeting)
+	rt := graphtest.Route{Operation: "application-post-onlinemeetings", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsCreateOnlineMeeting, Check: graphtest.CheckTypes[generated.OnlineMeeting]()}
+	for _, p := range []string{
+		"/beta/me/onlineMeetings",
+		"/beta/users/{userID}/onlineMeetings",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.CreateOnlineMeeting)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

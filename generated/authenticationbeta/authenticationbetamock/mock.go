@@ -40,6 +40,14 @@ var examplesListPhoneMethods = []graphtest.Example{{
 	Path:   "/beta/me/authentication/phoneMethods",
 }}
 
+// permsListPhoneMethods are the documented permissions of
+// authentication-list-phonemethods.
+var permsListPhoneMethods = &graphtest.Permissions{
+	Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+	DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package authenticationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,28 +55,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "authentication-list-phonemethods",
-		Pattern:   "/beta/me/authentication/phoneMethods",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ListPhoneMethods)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "authentication-list-phonemethods",
-		Pattern:   "/beta/users/{userID}/authentication/phoneMethods",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ListPhoneMethods)
+	rt := graphtest.Route{Operation: "authentication-list-phonemethods", Method: "GET", Body: graphtest.BodyNone, Permissions: permsListPhoneMethods}
+	for _, p := range []string{
+		"/beta/me/authentication/phoneMethods",
+		"/beta/users/{userID}/authentication/phoneMethods",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.ListPhoneMethods)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

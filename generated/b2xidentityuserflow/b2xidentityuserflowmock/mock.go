@@ -36,6 +36,14 @@ func (DocsHandler) SetAPIConnectorConfigurationRef(w http.ResponseWriter, r *htt
 // examplesSetAPIConnectorConfigurationRef are the documented responses of b2xidentityuserflow-put-apiconnectorconfiguration.
 var examplesSetAPIConnectorConfigurationRef = []graphtest.Example{{Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postFederationSignup/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}, {Path: "/v1.0/identity/b2xUserFlows/B2X_1_testuserflow/apiConnectorConfiguration/postAttributeCollection/$ref"}}
 
+// permsSetAPIConnectorConfigurationRef are the documented permissions of
+// b2xidentityuserflow-put-apiconnectorconfiguration.
+var permsSetAPIConnectorConfigurationRef = &graphtest.Permissions{
+	Application:   []string{"IdentityUserFlow.ReadWrite.All"},
+	DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package b2xidentityuserflow on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,20 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckRef(),
-		Emulate:   graphtest.AddRef,
-		Method:    "PUT",
-		Operation: "b2xidentityuserflow-put-apiconnectorconfiguration",
-		Pattern:   "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{apiConnectorConfigurationID}/$ref",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
-			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.SetAPIConnectorConfigurationRef)
+	m.Handle(graphtest.Route{Operation: "b2xidentityuserflow-put-apiconnectorconfiguration", Method: "PUT", Pattern: "/v1.0/identity/b2xUserFlows/{b2xUserFlowID}/apiConnectorConfiguration/{apiConnectorConfigurationID}/$ref", Body: graphtest.BodyJSON, Permissions: permsSetAPIConnectorConfigurationRef, Check: graphtest.CheckRef(), Emulate: graphtest.AddRef, Status: 204}, h.SetAPIConnectorConfigurationRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

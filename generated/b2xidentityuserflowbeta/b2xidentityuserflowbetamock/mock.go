@@ -36,6 +36,14 @@ func (DocsHandler) DeleteUserflowIdentityProviderRef(w http.ResponseWriter, r *h
 // examplesDeleteUserflowIdentityProviderRef are the documented responses of b2xidentityuserflow-delete-userflowidentityproviders.
 var examplesDeleteUserflowIdentityProviderRef = []graphtest.Example{{Path: "/beta/identity/b2xUserFlows/{userflow-id}/userflowIdentityProviders/{identityProvider-id}/$ref"}}
 
+// permsDeleteUserflowIdentityProviderRef are the documented permissions of
+// b2xidentityuserflow-delete-userflowidentityproviders.
+var permsDeleteUserflowIdentityProviderRef = &graphtest.Permissions{
+	Application:   []string{"IdentityUserFlow.ReadWrite.All"},
+	DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package b2xidentityuserflowbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,19 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.RemoveRef,
-		Method:    "DELETE",
-		Operation: "b2xidentityuserflow-delete-userflowidentityproviders",
-		Pattern:   "/beta/identity/b2xUserFlows/{b2xUserFlowID}/userflowIdentityProviders/{userflowIdentityProviderID}/$ref",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"IdentityUserFlow.ReadWrite.All"},
-			DelegatedWork: []string{"IdentityUserFlow.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.DeleteUserflowIdentityProviderRef)
+	m.Handle(graphtest.Route{Operation: "b2xidentityuserflow-delete-userflowidentityproviders", Method: "DELETE", Pattern: "/beta/identity/b2xUserFlows/{b2xUserFlowID}/userflowIdentityProviders/{userflowIdentityProviderID}/$ref", Body: graphtest.BodyNone, Permissions: permsDeleteUserflowIdentityProviderRef, Emulate: graphtest.RemoveRef, Status: 204}, h.DeleteUserflowIdentityProviderRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

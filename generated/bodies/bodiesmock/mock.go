@@ -38,6 +38,13 @@ var examplesCreate = []graphtest.Example{{
 	Path:   "/v1.0/bodies",
 }}
 
+// permsCreate are the documented permissions of bodies-post.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package bodies on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,18 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckJSON[bodies.CreateRequest]("displayName", "-"),
-		Method:    "POST",
-		Operation: "bodies-post",
-		Pattern:   "/v1.0/bodies",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Create)
+	m.Handle(graphtest.Route{Operation: "bodies-post", Method: "POST", Pattern: "/v1.0/bodies", Body: graphtest.BodyJSON, Permissions: permsCreate, Check: graphtest.CheckJSON[bodies.CreateRequest]("displayName", "-")}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -60,6 +60,20 @@ var examplesCreateMember = []graphtest.Example{{
 	Path:   "/v1.0/chats/19:cf66807577b149cca1b7af0c32eec122@thread.v2/members",
 }}
 
+// permsGetMember are the documented permissions of chat-get-members.
+var permsGetMember = &graphtest.Permissions{
+	Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
+	DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsCreateMember are the documented permissions of chat-post-members.
+var permsCreateMember = &graphtest.Permissions{
+	Application:   []string{"ChatMember.ReadWrite.All", "Chat.ReadWrite.All"},
+	DelegatedWork: []string{"ChatMember.ReadWrite", "Chat.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package chat on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -67,46 +81,15 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.conversationMember",
-		Method:    "GET",
-		Operation: "chat-get-members",
-		Pattern:   "/v1.0/chats/{chatID}/members/{memberID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
-			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.GetMember)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.conversationMember",
-		Method:    "GET",
-		Operation: "chat-get-members",
-		Pattern:   "/v1.0/users/{userID}/chats/{chatID}/members/{memberID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"ChatMember.Read.All", "ChatMember.ReadWrite.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All"},
-			DelegatedWork: []string{"ChatMember.Read", "ChatMember.ReadWrite", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.GetMember)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[generated.ConversationMember](),
-		Method:    "POST",
-		Operation: "chat-post-members",
-		Pattern:   "/v1.0/chats/{chatID}/members",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"ChatMember.ReadWrite.All", "Chat.ReadWrite.All"},
-			DelegatedWork: []string{"ChatMember.ReadWrite", "Chat.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.CreateMember)
+	rt := graphtest.Route{Operation: "chat-get-members", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGetMember, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.conversationMember"}
+	for _, p := range []string{
+		"/v1.0/chats/{chatID}/members/{memberID}",
+		"/v1.0/users/{userID}/chats/{chatID}/members/{memberID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetMember)
+	}
+	m.Handle(graphtest.Route{Operation: "chat-post-members", Method: "POST", Pattern: "/v1.0/chats/{chatID}/members", Body: graphtest.BodyJSON, Permissions: permsCreateMember, Check: graphtest.CheckTypes[generated.ConversationMember]()}, h.CreateMember)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -51,6 +51,30 @@ var examplesListAssignments = []graphtest.Example{{
 	Query:  "$expand=allotment($filter=skuId in (639dec6b-bb19-468b-871c-c5c441c4b0cb, a403ebcc-fae0-4ca2-8c8c-7a907fd6c235))",
 }}
 
+// permsListAssignments are the documented permissions of
+// cloudlicensing-admincloudlicensing-list-assignments.
+var permsListAssignments = &graphtest.Permissions{
+	Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
+	DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsListAssignments2 are the documented permissions of
+// cloudlicensing-admincloudlicensing-list-assignments.
+var permsListAssignments2 = &graphtest.Permissions{
+	Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsListAssignments3 are the documented permissions of
+// cloudlicensing-admincloudlicensing-list-assignments.
+var permsListAssignments3 = &graphtest.Permissions{
+	Application:   []string{"CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package cloudlicensingbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -58,45 +82,9 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
-		Pattern:   "/beta/admin/cloudLicensing/assignments",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
-			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.ListAssignments)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
-		Pattern:   "/beta/users/{userID}/cloudLicensing/assignments",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "User-CloudLicensing.Read.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.ListAssignments)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "cloudlicensing-admincloudlicensing-list-assignments",
-		Pattern:   "/beta/groups/{groupID}/cloudLicensing/assignments",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"CloudLicensing.Read", "CloudLicensing.Read.All", "Group-CloudLicensing.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.ListAssignments)
+	m.Handle(graphtest.Route{Operation: "cloudlicensing-admincloudlicensing-list-assignments", Method: "GET", Pattern: "/beta/admin/cloudLicensing/assignments", Body: graphtest.BodyNone, Permissions: permsListAssignments, Emulate: graphtest.List, Status: 200}, h.ListAssignments)
+	m.Handle(graphtest.Route{Operation: "cloudlicensing-admincloudlicensing-list-assignments", Method: "GET", Pattern: "/beta/users/{userID}/cloudLicensing/assignments", Body: graphtest.BodyNone, Permissions: permsListAssignments2, Emulate: graphtest.List, Status: 200}, h.ListAssignments)
+	m.Handle(graphtest.Route{Operation: "cloudlicensing-admincloudlicensing-list-assignments", Method: "GET", Pattern: "/beta/groups/{groupID}/cloudLicensing/assignments", Body: graphtest.BodyNone, Permissions: permsListAssignments3, Emulate: graphtest.List, Status: 200}, h.ListAssignments)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

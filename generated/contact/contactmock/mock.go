@@ -44,6 +44,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/me/contacts/{id}",
 }}
 
+// permsGet are the documented permissions of contact-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
+	DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
+	DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
+}
+
 // Register registers the routes of package contact on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -51,82 +58,18 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "contact-get",
-		Pattern:   "/v1.0/me/contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "contact-get",
-		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "contact-get",
-		Pattern:   "/v1.0/me/contactfolders/{contactfolderID}/contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "contact-get",
-		Pattern:   "/v1.0/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "contact-get",
-		Pattern:   "/v1.0/me/contactFolders/{contactFolderID}/childFolders/{childFolderID}/.../contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "contact-get",
-		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}/childFolders/{childFolderID}/contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
+	rt := graphtest.Route{Operation: "contact-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/me/contacts/{contactID}",
+		"/v1.0/users/{userID}/contacts/{contactID}",
+		"/v1.0/me/contactfolders/{contactfolderID}/contacts/{contactID}",
+		"/v1.0/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	m.Handle(graphtest.Route{Operation: "contact-get", Method: "GET", Pattern: "/v1.0/me/contactFolders/{contactFolderID}/childFolders/{childFolderID}/.../contacts/{contactID}", Body: graphtest.BodyNone, Permissions: permsGet}, h.Get)
+	m.Handle(graphtest.Route{Operation: "contact-get", Method: "GET", Pattern: "/v1.0/users/{userID}/contactFolders/{contactFolderID}/childFolders/{childFolderID}/contacts/{contactID}", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

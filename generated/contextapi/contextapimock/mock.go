@@ -38,6 +38,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/areas/context/a1",
 }}
 
+// permsGet are the documented permissions of context-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package contextapi on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,19 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "context-get",
-		Pattern:   "/v1.0/areas/context/{contextID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Get)
+	m.Handle(graphtest.Route{Operation: "context-get", Method: "GET", Pattern: "/v1.0/areas/context/{contextID}", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -40,6 +40,13 @@ var examplesUpdate = []graphtest.Example{{
 	Path:   "/beta/teams/{id}/channels/{id}/members/{id}",
 }}
 
+// permsUpdate are the documented permissions of conversationmember-update.
+var permsUpdate = &graphtest.Permissions{
+	Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package conversationmemberbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,36 +54,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[conversationmemberbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.conversationMember",
-		Method:    "PATCH",
-		Operation: "conversationmember-update",
-		Pattern:   "/beta/teams/{teamID}/members/{memberID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[conversationmemberbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.conversationMember",
-		Method:    "PATCH",
-		Operation: "conversationmember-update",
-		Pattern:   "/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"TeamMember.ReadWrite.All", "ChannelMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Update)
+	rt := graphtest.Route{Operation: "conversationmember-update", Method: "PATCH", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[conversationmemberbeta.UpdateRequest](), Emulate: graphtest.Update, Status: 200, Entity: "microsoft.graph.conversationMember"}
+	for _, p := range []string{
+		"/beta/teams/{teamID}/members/{memberID}",
+		"/beta/teams/{teamID}/channels/{channelID}/members/{memberID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Update)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

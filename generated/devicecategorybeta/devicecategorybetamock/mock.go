@@ -40,6 +40,14 @@ var examplesCreate = []graphtest.Example{{
 	Path:   "/beta/deviceManagement/deviceCategories",
 }}
 
+// permsCreate are the documented permissions of
+// intune-shared-devicecategory-create.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All"},
+	DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package devicecategorybeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,18 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[generated.DeviceCategory](),
-		Method:    "POST",
-		Operation: "intune-shared-devicecategory-create",
-		Pattern:   "/beta/deviceManagement/deviceCategories",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Create)
+	m.Handle(graphtest.Route{Operation: "intune-shared-devicecategory-create", Method: "POST", Pattern: "/beta/deviceManagement/deviceCategories", Body: graphtest.BodyJSON, Permissions: permsCreate, Check: graphtest.CheckTypes[generated.DeviceCategory]()}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -53,6 +53,22 @@ var examplesAssignedAccessMultiModeProfiles = []graphtest.Example{{Path: "/beta/
 // examplesWindowsPrivacyAccessControls are the documented responses of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
 var examplesWindowsPrivacyAccessControls = []graphtest.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}}
 
+// permsAssignedAccessMultiModeProfiles are the documented permissions of
+// intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.
+var permsAssignedAccessMultiModeProfiles = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+	DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsWindowsPrivacyAccessControls are the documented permissions of
+// intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
+var permsWindowsPrivacyAccessControls = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package deviceconfigurationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -60,78 +76,24 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/assignedAccessMultiModeProfiles",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/assignedAccessMultiModeProfiles",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.WindowsPrivacyAccessControls)
+	rt := graphtest.Route{Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsAssignedAccessMultiModeProfiles, Check: graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest]()}
+	for _, p := range []string{
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/assignedAccessMultiModeProfiles",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/assignedAccessMultiModeProfiles",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.AssignedAccessMultiModeProfiles)
+	}
+	rt = graphtest.Route{Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsWindowsPrivacyAccessControls, Check: graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest]()}
+	for _, p := range []string{
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.WindowsPrivacyAccessControls)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

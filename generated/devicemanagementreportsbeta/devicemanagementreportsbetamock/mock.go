@@ -40,6 +40,14 @@ var examplesGetCachedReport = []graphtest.Example{{
 	Path:   "/beta/deviceManagement/reports/getCachedReport",
 }}
 
+// permsGetCachedReport are the documented permissions of
+// intune-reporting-devicemanagementreports-getcachedreport.
+var permsGetCachedReport = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"},
+	DelegatedWork: []string{"DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package devicemanagementreportsbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,18 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[devicemanagementreportsbeta.GetCachedReportRequest](),
-		Method:    "POST",
-		Operation: "intune-reporting-devicemanagementreports-getcachedreport",
-		Pattern:   "/beta/deviceManagement/reports/getCachedReport",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.Read.All", "DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementApps.Read.All", "DeviceManagementApps.ReadWrite.All", "DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetCachedReport)
+	m.Handle(graphtest.Route{Operation: "intune-reporting-devicemanagementreports-getcachedreport", Method: "POST", Pattern: "/beta/deviceManagement/reports/getCachedReport", Body: graphtest.BodyOptional, Permissions: permsGetCachedReport, Check: graphtest.CheckJSON[devicemanagementreportsbeta.GetCachedReportRequest]()}, h.GetCachedReport)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -38,6 +38,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/doctext/d1",
 }}
 
+// permsGet are the documented permissions of doctext-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"Doctext.Read.All"},
+	DelegatedWork: []string{"Doctext.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package doctext on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,31 +52,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.doctext",
-		Method:    "GET",
-		Operation: "doctext-get",
-		Pattern:   "/v1.0/doctext/{doctextID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Doctext.Read.All"},
-			DelegatedWork: []string{"Doctext.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "doctext-get",
-		Pattern:   "/v1.0/me/doctext/{doctextID}/*/x",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Doctext.Read.All"},
-			DelegatedWork: []string{"Doctext.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Get)
+	m.Handle(graphtest.Route{Operation: "doctext-get", Method: "GET", Pattern: "/v1.0/doctext/{doctextID}", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.doctext"}, h.Get)
+	m.Handle(graphtest.Route{Operation: "doctext-get", Method: "GET", Pattern: "/v1.0/me/doctext/{doctextID}/*/x", Body: graphtest.BodyNone, Permissions: permsGet}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -89,6 +89,14 @@ var examplesGetContent = []graphtest.Example{{
 	Query:  "format={format}",
 }}
 
+// permsCreateUploadSession are the documented permissions of
+// driveitem-createuploadsession.
+var permsCreateUploadSession = &graphtest.Permissions{
+	Application:       []string{"Sites.ReadWrite.All"},
+	DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+	DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+}
+
 // Register registers the routes of package driveitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -96,117 +104,38 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content-format",
-		Pattern:   "/v1.0/drive/items/{itemID}/content",
-		Query:     []string{"format"},
-	}, h.GetContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content-format",
-		Pattern:   "/v1.0/drive/root:/{path...}:/content",
-		Query:     []string{"format"},
-	}, h.GetContent)
+	rt := graphtest.Route{Operation: "driveitem-createuploadsession", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsCreateUploadSession}
+	for _, p := range []string{
+		"/v1.0/drives/{driveID}/items/{itemID}/createUploadSession",
+		"/v1.0/groups/{groupID}/drive/items/{itemID}/createUploadSession",
+		"/v1.0/me/drive/items/{itemID}/createUploadSession",
+		"/v1.0/sites/{siteID}/drive/items/{itemID}/createUploadSession",
+		"/v1.0/users/{userID}/drive/items/{itemID}/createUploadSession",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.CreateUploadSession)
+	}
+	rt = graphtest.Route{Operation: "driveitem-get-content", Method: "GET", Body: graphtest.BodyNone}
+	for _, p := range []string{
+		"/v1.0/drives/{driveID}/items/{itemID}/content",
+		"/v1.0/groups/{groupID}/drive/items/{itemID}/content",
+		"/v1.0/me/drive/root:/{path...}:/content",
+		"/v1.0/me/drive/items/{itemID}/content",
+		"/v1.0/shares/{shareID}/driveItem/content",
+		"/v1.0/sites/{siteID}/drive/items/{itemID}/content",
+		"/v1.0/users/{userID}/drive/items/{itemID}/content",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetRootContent)
+	}
+	rt = graphtest.Route{Operation: "driveitem-get-content-format", Method: "GET", Body: graphtest.BodyNone, Query: []string{"format"}}
+	for _, p := range []string{
+		"/v1.0/drive/items/{itemID}/content",
+		"/v1.0/drive/root:/{path...}:/content",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetContent)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -53,6 +53,13 @@ var examplesListDelta = []graphtest.Example{{
 	Query:  "startDateTime=2020-06-01T00:00:00Z&endDateTime=2020-06-10T00:00:00Z",
 }}
 
+// permsListDelta are the documented permissions of event-delta.
+var permsListDelta = &graphtest.Permissions{
+	Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+	DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+	DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
+}
+
 // Register registers the routes of package eventbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -60,158 +67,31 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/me/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/users/{userID}/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/me/calendar/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/users/{userID}/calendar/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/me/calendars/{calendarID}/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/me/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/users/{userID}/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/me/calendarView/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-		Query: []string{"startDateTime", "endDateTime"},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/users/{userID}/calendarView/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-		Query: []string{"startDateTime", "endDateTime"},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/me/calendars/{calendarID}/calendarView/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-		Query: []string{"startDateTime", "endDateTime"},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/users/{userID}/calendars/{calendarID}/calendarView/delta",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-		Query: []string{"startDateTime", "endDateTime"},
-	}, h.ListDelta)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Entity:    "microsoft.graph.event",
-		Method:    "GET",
-		Operation: "event-delta",
-		Pattern:   "/beta/groups/{groupID}/calendarView",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite"},
-		},
-		Query:  []string{"startDateTime", "endDateTime"},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.ListDelta)
+	rt := graphtest.Route{Operation: "event-delta", Method: "GET", Body: graphtest.BodyNone, Permissions: permsListDelta}
+	for _, p := range []string{
+		"/beta/me/events/delta",
+		"/beta/users/{userID}/events/delta",
+		"/beta/me/calendar/events/delta",
+		"/beta/users/{userID}/calendar/events/delta",
+		"/beta/me/calendars/{calendarID}/events/delta",
+		"/beta/users/{userID}/calendars/{calendarID}/events/delta",
+		"/beta/me/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
+		"/beta/users/{userID}/calendargroups/{calendargroupID}/calendars/{calendarID}/events/delta",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.ListDelta)
+	}
+	rt = graphtest.Route{Operation: "event-delta", Method: "GET", Body: graphtest.BodyNone, Query: []string{"startDateTime", "endDateTime"}, Permissions: permsListDelta}
+	for _, p := range []string{
+		"/beta/me/calendarView/delta",
+		"/beta/users/{userID}/calendarView/delta",
+		"/beta/me/calendars/{calendarID}/calendarView/delta",
+		"/beta/users/{userID}/calendars/{calendarID}/calendarView/delta",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.ListDelta)
+	}
+	m.Handle(graphtest.Route{Operation: "event-delta", Method: "GET", Pattern: "/beta/groups/{groupID}/calendarView", Body: graphtest.BodyNone, Query: []string{"startDateTime", "endDateTime"}, Permissions: permsListDelta, Emulate: graphtest.List, Status: 200, Entity: "microsoft.graph.event", Stamps: []string{"createdDateTime", "lastModifiedDateTime"}}, h.ListDelta)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

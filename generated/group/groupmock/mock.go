@@ -87,6 +87,27 @@ var examplesCreate = []graphtest.Example{{
 // examplesAddMembersRef are the documented responses of group-post-members.
 var examplesAddMembersRef = []graphtest.Example{{Path: "/v1.0/groups/{group-id}/members/$ref"}}
 
+// permsListMembers are the documented permissions of group-list-members.
+var permsListMembers = &graphtest.Permissions{
+	Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+	DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsCreate are the documented permissions of group-post-groups.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsAddMembersRef are the documented permissions of group-post-members.
+var permsAddMembersRef = &graphtest.Permissions{
+	Application:   []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All+Directory.ReadWrite.All"},
+	DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package group on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -94,51 +115,9 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Entity:    "microsoft.graph.directoryObject",
-		Method:    "GET",
-		Operation: "group-list-members",
-		Pattern:   "/v1.0/groups/{groupID}/members",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.ListMembers)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[generated.Group](),
-		Emulate:   graphtest.Create,
-		Entity:    "microsoft.graph.group",
-		Method:    "POST",
-		Operation: "group-post-groups",
-		Pattern:   "/v1.0/groups",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Group.Create", "Group.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 201,
-	}, h.Create)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckRef(),
-		Emulate:   graphtest.AddRef,
-		Entity:    "microsoft.graph.directoryObject",
-		Method:    "POST",
-		Operation: "group-post-members",
-		Pattern:   "/v1.0/groups/{groupID}/members/$ref",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All+Directory.ReadWrite.All"},
-			DelegatedWork: []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.AddMembersRef)
+	m.Handle(graphtest.Route{Operation: "group-list-members", Method: "GET", Pattern: "/v1.0/groups/{groupID}/members", Body: graphtest.BodyNone, Permissions: permsListMembers, Emulate: graphtest.List, Status: 200, Entity: "microsoft.graph.directoryObject"}, h.ListMembers)
+	m.Handle(graphtest.Route{Operation: "group-post-groups", Method: "POST", Pattern: "/v1.0/groups", Body: graphtest.BodyJSON, Permissions: permsCreate, Check: graphtest.CheckTypes[generated.Group](), Emulate: graphtest.Create, Status: 201, Entity: "microsoft.graph.group", Stamps: []string{"createdDateTime"}}, h.Create)
+	m.Handle(graphtest.Route{Operation: "group-post-members", Method: "POST", Pattern: "/v1.0/groups/{groupID}/members/$ref", Body: graphtest.BodyJSON, Permissions: permsAddMembersRef, Check: graphtest.CheckRef(), Emulate: graphtest.AddRef, Status: 204, Entity: "microsoft.graph.directoryObject"}, h.AddMembersRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

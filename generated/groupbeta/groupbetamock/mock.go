@@ -57,6 +57,14 @@ var examplesListTransitiveMembers = []graphtest.Example{{
 	Query:  "$count=true&$orderBy=displayName&$filter=startswith(displayName, 'a')",
 }}
 
+// permsListTransitiveMembers are the documented permissions of
+// group-list-transitivemembers.
+var permsListTransitiveMembers = &graphtest.Permissions{
+	Application:   []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+	DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package groupbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -64,17 +72,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "group-list-transitivemembers",
-		Pattern:   "/beta/groups/{groupID}/transitiveMembers",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "Group.Member.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ListTransitiveMembers)
+	m.Handle(graphtest.Route{Operation: "group-list-transitivemembers", Method: "GET", Pattern: "/beta/groups/{groupID}/transitiveMembers", Body: graphtest.BodyNone, Permissions: permsListTransitiveMembers}, h.ListTransitiveMembers)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -34,6 +34,13 @@ func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
 // examplesCreate are the documented responses of h-post.
 var examplesCreate = []graphtest.Example{{Path: "/v1.0/areas/h"}}
 
+// permsCreate are the documented permissions of h-post.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package h on m, answered by h2 (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -41,18 +48,7 @@ func Register(m *graphtest.Mux, h2 Handler) {
 	if h2 == nil {
 		h2 = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[h.CreateRequest](),
-		Method:    "POST",
-		Operation: "h-post",
-		Pattern:   "/v1.0/areas/h",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h2.Create)
+	m.Handle(graphtest.Route{Operation: "h-post", Method: "POST", Pattern: "/v1.0/areas/h", Body: graphtest.BodyOptional, Permissions: permsCreate, Check: graphtest.CheckJSON[h.CreateRequest]()}, h2.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

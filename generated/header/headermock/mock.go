@@ -34,6 +34,13 @@ func (DocsHandler) UpdateWhatsit(w http.ResponseWriter, r *http.Request) {
 // examplesUpdateWhatsit are the documented responses of header-name-unknown.
 var examplesUpdateWhatsit = []graphtest.Example{}
 
+// permsUpdateWhatsit are the documented permissions of header-name-unknown.
+var permsUpdateWhatsit = &graphtest.Permissions{
+	Application:   []string{"Whatsit.ReadWrite.All"},
+	DelegatedWork: []string{"Whatsit.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package header on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -41,19 +48,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "header-name-unknown",
-		Pattern:   "/v1.0/whatsits/{whatsitID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Whatsit.ReadWrite.All"},
-			DelegatedWork: []string{"Whatsit.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.UpdateWhatsit)
+	m.Handle(graphtest.Route{Operation: "header-name-unknown", Method: "PATCH", Pattern: "/v1.0/whatsits/{whatsitID}", Body: graphtest.BodyNone, Permissions: permsUpdateWhatsit, Emulate: graphtest.Update, Status: 204}, h.UpdateWhatsit)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

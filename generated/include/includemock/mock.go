@@ -40,14 +40,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "include-permissions",
-		Pattern:   "/v1.0/gadgets/{gadgetID}",
-		Status:    200,
-	}, h.GetGadget)
+	m.Handle(graphtest.Route{Operation: "include-permissions", Method: "GET", Pattern: "/v1.0/gadgets/{gadgetID}", Body: graphtest.BodyNone, Emulate: graphtest.Get, Status: 200}, h.GetGadget)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -37,6 +37,13 @@ var examplesCreateWidget = []graphtest.Example{{
 	Path:   "/v1.0/widgets",
 }}
 
+// permsCreateWidget are the documented permissions of invalid-annotation.
+var permsCreateWidget = &graphtest.Permissions{
+	Application:       []string{"Widget.ReadWrite.All"},
+	DelegatedPersonal: []string{"Widget.ReadWrite"},
+	DelegatedWork:     []string{"Widget.ReadWrite"},
+}
+
 // Register registers the routes of package invalid on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,19 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "invalid-annotation",
-		Pattern:   "/v1.0/widgets",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Widget.ReadWrite.All"},
-			DelegatedPersonal: []string{"Widget.ReadWrite"},
-			DelegatedWork:     []string{"Widget.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateWidget)
+	m.Handle(graphtest.Route{Operation: "invalid-annotation", Method: "POST", Pattern: "/v1.0/widgets", Body: graphtest.BodyJSON, Permissions: permsCreateWidget, Emulate: graphtest.Create, Status: 201}, h.CreateWidget)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,13 @@ var examplesExportItems = []graphtest.Example{{
 	Path:   "/beta/admin/exchange/mailboxes/MBX:e0643f21@a7809c93/exportItems",
 }}
 
+// permsExportItems are the documented permissions of mailbox-exportitems.
+var permsExportItems = &graphtest.Permissions{
+	Application:   []string{"MailboxItem.ImportExport.All"},
+	DelegatedWork: []string{"MailboxItem.ImportExport"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package mailboxbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,18 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[mailboxbeta.ExportItemsRequest](),
-		Method:    "POST",
-		Operation: "mailbox-exportitems",
-		Pattern:   "/beta/admin/exchange/mailboxes/{mailboxID}/exportItems",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"MailboxItem.ImportExport.All"},
-			DelegatedWork: []string{"MailboxItem.ImportExport"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ExportItems)
+	m.Handle(graphtest.Route{Operation: "mailbox-exportitems", Method: "POST", Pattern: "/beta/admin/exchange/mailboxes/{mailboxID}/exportItems", Body: graphtest.BodyOptional, Permissions: permsExportItems, Check: graphtest.CheckJSON[mailboxbeta.ExportItemsRequest]()}, h.ExportItems)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

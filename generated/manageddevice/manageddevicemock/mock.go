@@ -56,6 +56,20 @@ var examplesGet = []graphtest.Example{{
 // examplesWipe are the documented responses of intune-devices-manageddevice-wipe.
 var examplesWipe = []graphtest.Example{{Path: "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe"}}
 
+// permsGet are the documented permissions of intune-devices-manageddevice-get.
+var permsGet = &graphtest.Permissions{
+	DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
+// permsWipe are the documented permissions of
+// intune-devices-manageddevice-wipe.
+var permsWipe = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+	DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package manageddevice on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -63,78 +77,24 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "intune-devices-manageddevice-get",
-		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "intune-devices-manageddevice-get",
-		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "intune-devices-manageddevice-get",
-		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.Read.All"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
-		Method:    "POST",
-		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Wipe)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
-		Method:    "POST",
-		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Wipe)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
-		Method:    "POST",
-		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Wipe)
+	rt := graphtest.Route{Operation: "intune-devices-manageddevice-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/users/{userID}/managedDevices/{managedDeviceID}",
+		"/v1.0/deviceManagement/managedDevices/{managedDeviceID}",
+		"/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	rt = graphtest.Route{Operation: "intune-devices-manageddevice-wipe", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsWipe, Check: graphtest.CheckJSON[manageddevice.WipeRequest]()}
+	for _, p := range []string{
+		"/v1.0/users/{userID}/managedDevices/{managedDeviceID}/wipe",
+		"/v1.0/deviceManagement/managedDevices/{managedDeviceID}/wipe",
+		"/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}/wipe",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Wipe)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -81,6 +81,20 @@ var examplesGet = []graphtest.Example{{
 	Patterns: []string{"/beta/me/messages/{messageID}/$value", "/beta/users/{userID}/messages/{messageID}/$value", "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value", "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value"},
 }}
 
+// permsDelete are the documented permissions of message-delete.
+var permsDelete = &graphtest.Permissions{
+	Application:       []string{"Mail.ReadWrite"},
+	DelegatedPersonal: []string{"Mail.ReadWrite"},
+	DelegatedWork:     []string{"Mail.ReadWrite"},
+}
+
+// permsGet are the documented permissions of message-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
+	DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
+	DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
+}
+
 // Register registers the routes of package messagebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -88,222 +102,46 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Entity:    "microsoft.graph.message",
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Entity:    "microsoft.graph.message",
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Entity:    "microsoft.graph.message",
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Entity:    "microsoft.graph.message",
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.message",
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.message",
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.message",
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.message",
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/messages/{messageID}/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "message-get",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadBasic.All", "Mail.Read"},
-			DelegatedPersonal: []string{"Mail.ReadBasic", "Mail.Read"},
-			DelegatedWork:     []string{"Mail.ReadBasic", "Mail.Read"},
-		},
-	}, h.Get)
+	rt := graphtest.Route{Operation: "message-delete", Method: "DELETE", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204, Entity: "microsoft.graph.message", Stamps: []string{"createdDateTime", "lastModifiedDateTime"}}
+	for _, p := range []string{
+		"/beta/me/messages/{messageID}",
+		"/beta/users/{userID}/messages/{messageID}",
+		"/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		"/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Delete)
+	}
+	rt = graphtest.Route{Operation: "message-delete", Method: "DELETE", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204}
+	for _, p := range []string{
+		"/beta/me/messages/{messageID}/mentions/{mentionID}",
+		"/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
+		"/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		"/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Delete)
+	}
+	rt = graphtest.Route{Operation: "message-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.message", Stamps: []string{"createdDateTime", "lastModifiedDateTime"}}
+	for _, p := range []string{
+		"/beta/me/messages/{messageID}",
+		"/beta/users/{userID}/messages/{messageID}",
+		"/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		"/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	rt = graphtest.Route{Operation: "message-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet}
+	for _, p := range []string{
+		"/beta/me/messages/{messageID}/$value",
+		"/beta/users/{userID}/messages/{messageID}/$value",
+		"/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+		"/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/$value",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

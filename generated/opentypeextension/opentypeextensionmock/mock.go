@@ -78,6 +78,13 @@ var examplesGet = []graphtest.Example{{
 	Query:  "$filter=Extensions/any(f:f/id%20eq%20'Com.Contoso.Referral')&$expand=Extensions($filter=id%20eq%20'Com.Contoso.Referral')",
 }, {Patterns: []string{"/v1.0/users/{userID}/events"}}, {Patterns: []string{"/v1.0/groups/{groupID}/events"}}, {Patterns: []string{"/v1.0/users/{userID}/messages"}}, {Patterns: []string{"/v1.0/users/{userID}/contacts"}}}
 
+// permsGet are the documented permissions of opentypeextension-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
+	DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
+	DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
+}
+
 // Register registers the routes of package opentypeextension on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -85,341 +92,57 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/devices/{deviceID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/events/{eventID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/messages/{messageID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/organization/{organizationID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/extensions/{extensionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.message",
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand"},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 200,
-	}, h.Get)
+	rt := graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/devices/{deviceID}/extensions/{extensionID}",
+		"/v1.0/users/{userID}/events/{eventID}/extensions/{extensionID}",
+		"/v1.0/groups/{groupID}/extensions/{extensionID}",
+		"/v1.0/groups/{groupID}/events/{eventID}/extensions/{extensionID}",
+		"/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/extensions/{extensionID}",
+		"/v1.0/users/{userID}/messages/{messageID}/extensions/{extensionID}",
+		"/v1.0/organization/{organizationID}/extensions/{extensionID}",
+		"/v1.0/users/{userID}/contacts/{contactID}/extensions/{extensionID}",
+		"/v1.0/users/{userID}/extensions/{extensionID}",
+		"/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}/extensions/{extensionID}",
+		"/v1.0/users/{userID}/todo/lists/{listID}/extensions/{extensionID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	rt = graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Body: graphtest.BodyNone, Query: []string{"$expand"}, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/users/{userID}/events/{eventID}",
+		"/v1.0/groups/{groupID}/events/{eventID}",
+		"/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	m.Handle(graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Pattern: "/v1.0/users/{userID}/messages/{messageID}", Body: graphtest.BodyNone, Query: []string{"$expand"}, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.message", Stamps: []string{"createdDateTime", "lastModifiedDateTime"}}, h.Get)
 	// GET /v1.0/users/{Id | userPrincipalName}/contacts/{Id} is served by pseudoloc/api-reference/v1.0/api/contact-get.md.
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/todo/lists/{listID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/devices/{deviceID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand", "$select"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.group",
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand", "$select"},
-		Stamps: []string{"createdDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/organization/{organizationID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query:  []string{"$expand", "$select"},
-		Status: 200,
-	}, h.Get)
+	rt = graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Body: graphtest.BodyNone, Query: []string{"$expand"}, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/users/{userID}/todo/lists/{listID}/tasks/{taskID}",
+		"/v1.0/users/{userID}/todo/lists/{listID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	m.Handle(graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Pattern: "/v1.0/devices/{deviceID}", Body: graphtest.BodyNone, Query: []string{"$expand", "$select"}, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}, h.Get)
+	m.Handle(graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Pattern: "/v1.0/groups/{groupID}", Body: graphtest.BodyNone, Query: []string{"$expand", "$select"}, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.group", Stamps: []string{"createdDateTime"}}, h.Get)
+	m.Handle(graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Pattern: "/v1.0/organization/{organizationID}", Body: graphtest.BodyNone, Query: []string{"$expand", "$select"}, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}, h.Get)
 	// GET /v1.0/users/{Id | userPrincipalName} is served by en-2021/api-reference/v1.0/api/user-get.md.
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/events",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query: []string{"$filter", "$expand"},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}/events",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query: []string{"$filter", "$expand"},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query: []string{"$filter", "$expand"},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/messages",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query: []string{"$filter", "$expand"},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "opentypeextension-get",
-		Pattern:   "/v1.0/users/{userID}/contacts",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Device.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "Organization.Read.All", "Contacts.Read", "Tasks.ReadWrite.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Calendars.Read", "Mail.Read", "Contacts.Read", "Tasks.ReadWrite", "User.Read"},
-			DelegatedWork:     []string{"Directory.Read.All", "Calendars.Read", "Group.Read.All", "Mail.Read", "User.Read", "Contacts.Read", "Tasks.ReadWrite"},
-		},
-		Query: []string{"$filter", "$expand"},
-	}, h.Get)
+	rt = graphtest.Route{Operation: "opentypeextension-get", Method: "GET", Body: graphtest.BodyNone, Query: []string{"$filter", "$expand"}, Permissions: permsGet}
+	for _, p := range []string{
+		"/v1.0/users/{userID}/events",
+		"/v1.0/groups/{groupID}/events",
+		"/v1.0/groups/{groupID}/threads/{threadID}/posts",
+		"/v1.0/users/{userID}/messages",
+		"/v1.0/users/{userID}/contacts",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -40,6 +40,13 @@ func (DocsHandler) Keyword(w http.ResponseWriter, r *http.Request) {
 // examplesKeyword are the documented responses of params-post.
 var examplesKeyword = []graphtest.Example{{Path: "/v1.0/params/keywords/t/f/r"}}
 
+// permsKeyword are the documented permissions of params-post.
+var permsKeyword = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package params on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,79 +54,18 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[params.KeywordRequest](),
-		Method:    "POST",
-		Operation: "params-post",
-		Pattern:   "/v1.0/params/keywords/{keywordID}/{keywordID2}/{keywordID3}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Keyword)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[params.KeywordRequest](),
-		Method:    "POST",
-		Operation: "params-post",
-		Pattern:   "/v1.0/params/predeclared/{predeclaredID}/{predeclaredID2}/{predeclaredID3}/{predeclaredID4}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Keyword)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[params.KeywordRequest](),
-		Method:    "POST",
-		Operation: "params-post",
-		Pattern:   "/v1.0/params/odd/{oddID}/{oddID2}/{oddID3}/{oddID4}/{oddID5}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Keyword)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[params.KeywordRequest](),
-		Method:    "POST",
-		Operation: "params-post",
-		Pattern:   "/v1.0/params/locals/{localID}/{localID2}/{localID3}/{localID4}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Keyword)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[params.KeywordRequest](),
-		Method:    "POST",
-		Operation: "params-post",
-		Pattern:   "/v1.0/params/ünïcödé/{ncdID}/a\u2028b/*/{id}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Keyword)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[params.KeywordRequest](),
-		Method:    "POST",
-		Operation: "params-post",
-		Pattern:   "/v1.0/params/imports/{importID}/{importID2}/{importID3}/{importID4}/{importID5}/{importID6}/{importID7}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Query: []string{"$filter", "$search", "$top", "$orderby", "$expand"},
-	}, h.Keyword)
+	rt := graphtest.Route{Operation: "params-post", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsKeyword, Check: graphtest.CheckJSON[params.KeywordRequest]()}
+	for _, p := range []string{
+		"/v1.0/params/keywords/{keywordID}/{keywordID2}/{keywordID3}",
+		"/v1.0/params/predeclared/{predeclaredID}/{predeclaredID2}/{predeclaredID3}/{predeclaredID4}",
+		"/v1.0/params/odd/{oddID}/{oddID2}/{oddID3}/{oddID4}/{oddID5}",
+		"/v1.0/params/locals/{localID}/{localID2}/{localID3}/{localID4}",
+		"/v1.0/params/ünïcödé/{ncdID}/a\u2028b/*/{id}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Keyword)
+	}
+	m.Handle(graphtest.Route{Operation: "params-post", Method: "POST", Pattern: "/v1.0/params/imports/{importID}/{importID2}/{importID3}/{importID4}/{importID5}/{importID6}/{importID7}", Body: graphtest.BodyOptional, Query: []string{"$filter", "$search", "$top", "$orderby", "$expand"}, Permissions: permsKeyword, Check: graphtest.CheckJSON[params.KeywordRequest]()}, h.Keyword)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

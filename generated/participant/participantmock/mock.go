@@ -44,6 +44,13 @@ var examplesStartHoldMusic = []graphtest.Example{{
 	Path: "/v1.0/api/calls",
 }}
 
+// permsStartHoldMusic are the documented permissions of
+// participant-startholdmusic.
+var permsStartHoldMusic = &graphtest.Permissions{
+	Application:  []string{"Calls.JoinGroupCallsasGuest.All", "Calls.JoinGroupCalls.All"},
+	NotSupported: []string{"delegatedWork", "delegatedPersonal"},
+}
+
 // Register registers the routes of package participant on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -51,17 +58,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[participant.StartHoldMusicRequest](),
-		Method:    "POST",
-		Operation: "participant-startholdmusic",
-		Pattern:   "/v1.0/communications/calls/{callID}/participants/{participantID}/startHoldMusic",
-		Permissions: &graphtest.Permissions{
-			Application:  []string{"Calls.JoinGroupCallsasGuest.All", "Calls.JoinGroupCalls.All"},
-			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
-		},
-	}, h.StartHoldMusic)
+	m.Handle(graphtest.Route{Operation: "participant-startholdmusic", Method: "POST", Pattern: "/v1.0/communications/calls/{callID}/participants/{participantID}/startHoldMusic", Body: graphtest.BodyOptional, Permissions: permsStartHoldMusic, Check: graphtest.CheckJSON[participant.StartHoldMusicRequest]()}, h.StartHoldMusic)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -69,6 +69,27 @@ var examplesListWhatsits = []graphtest.Example{{
 // examplesDeleteGubbin are the documented responses of permission-table-missing-kind.
 var examplesDeleteGubbin = []graphtest.Example{}
 
+// permsDeleteWhatsit are the documented permissions of permission-name-broken.
+var permsDeleteWhatsit = &graphtest.Permissions{
+	Application:   []string{"Whatsit.ReadWrite.All"},
+	DelegatedWork: []string{"Whatsit.ReadWrite", "Whatsit.Read"},
+}
+
+// permsGetWhatsit are the documented permissions of permission-row-no-kind,
+// permission-row-sentence.
+var permsGetWhatsit = &graphtest.Permissions{
+	Application:   []string{"Whatsit.Read.All"},
+	DelegatedWork: []string{"Whatsit.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsDeleteGubbin are the documented permissions of
+// permission-table-missing-kind.
+var permsDeleteGubbin = &graphtest.Permissions{
+	Application:   []string{"Gubbin.ReadWrite.All"},
+	DelegatedWork: []string{"Gubbin.ReadWrite"},
+}
+
 // Register registers the routes of package permission on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -76,56 +97,10 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "permission-name-broken",
-		Pattern:   "/v1.0/whatsits/{whatsitID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Whatsit.ReadWrite.All"},
-			DelegatedWork: []string{"Whatsit.ReadWrite", "Whatsit.Read"},
-		},
-		Status: 204,
-	}, h.DeleteWhatsit)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "permission-row-no-kind",
-		Pattern:   "/v1.0/whatsits/{whatsitID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Whatsit.Read.All"},
-			DelegatedWork: []string{"Whatsit.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.GetWhatsit)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "permission-row-sentence",
-		Pattern:   "/v1.0/whatsits",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Whatsit.Read.All"},
-			DelegatedWork: []string{"Whatsit.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.ListWhatsits)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "permission-table-missing-kind",
-		Pattern:   "/v1.0/gubbins/{gubbinID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Gubbin.ReadWrite.All"},
-			DelegatedWork: []string{"Gubbin.ReadWrite"},
-		},
-		Status: 204,
-	}, h.DeleteGubbin)
+	m.Handle(graphtest.Route{Operation: "permission-name-broken", Method: "DELETE", Pattern: "/v1.0/whatsits/{whatsitID}", Body: graphtest.BodyNone, Permissions: permsDeleteWhatsit, Emulate: graphtest.Delete, Status: 204}, h.DeleteWhatsit)
+	m.Handle(graphtest.Route{Operation: "permission-row-no-kind", Method: "GET", Pattern: "/v1.0/whatsits/{whatsitID}", Body: graphtest.BodyNone, Permissions: permsGetWhatsit, Emulate: graphtest.Get, Status: 200}, h.GetWhatsit)
+	m.Handle(graphtest.Route{Operation: "permission-row-sentence", Method: "GET", Pattern: "/v1.0/whatsits", Body: graphtest.BodyNone, Permissions: permsGetWhatsit, Emulate: graphtest.List, Status: 200}, h.ListWhatsits)
+	m.Handle(graphtest.Route{Operation: "permission-table-missing-kind", Method: "DELETE", Pattern: "/v1.0/gubbins/{gubbinID}", Body: graphtest.BodyNone, Permissions: permsDeleteGubbin, Emulate: graphtest.Delete, Status: 204}, h.DeleteGubbin)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -72,6 +72,20 @@ var examplesGetValue = []graphtest.Example{{
 // examplesSetValue are the documented responses of profilephoto-update.
 var examplesSetValue = []graphtest.Example{{Path: "/beta/me/photo/$value"}, {Path: "/beta/teams/172b0cce-e65d-44ce-9a49-91d9f2e8491e/photo/$value"}}
 
+// permsGetValue are the documented permissions of profilephoto-get.
+var permsGetValue = &graphtest.Permissions{
+	Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+	DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
+	DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
+}
+
+// permsSetValue are the documented permissions of profilephoto-update.
+var permsSetValue = &graphtest.Permissions{
+	Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+	DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package profilephotobeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -79,279 +93,48 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{userID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{groupID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/photo",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{userID}/photo",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{groupID}/photo",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contacts/{contactID}/photo",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.profilePhoto",
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/me/photos/{photoID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.profilePhoto",
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/users/{userID}/photos/{photoID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.profilePhoto",
-		Method:    "GET",
-		Operation: "profilephoto-get",
-		Pattern:   "/beta/groups/{groupID}/photos/{photoID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite", "Contacts.Read", "Contacts.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite", "User.ReadWrite.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "Contacts.ReadWrite"},
-		},
-		Status: 200,
-	}, h.GetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{userID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/groups/{groupID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
+	rt := graphtest.Route{Operation: "profilephoto-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGetValue}
+	for _, p := range []string{
+		"/beta/me/photo/$value",
+		"/beta/users/{userID}/photo/$value",
+		"/beta/groups/{groupID}/photo/$value",
+		"/beta/me/contacts/{contactID}/photo/$value",
+		"/beta/users/{userID}/contacts/{contactID}/photo/$value",
+		"/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
+		"/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
+		"/beta/me/photo",
+		"/beta/users/{userID}/photo",
+		"/beta/groups/{groupID}/photo",
+		"/beta/me/contacts/{contactID}/photo",
+		"/beta/users/{userID}/contacts/{contactID}/photo",
+		"/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
+		"/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetValue)
+	}
+	rt = graphtest.Route{Operation: "profilephoto-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGetValue, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.profilePhoto"}
+	for _, p := range []string{
+		"/beta/me/photos/{photoID}",
+		"/beta/users/{userID}/photos/{photoID}",
+		"/beta/groups/{groupID}/photos/{photoID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetValue)
+	}
+	rt = graphtest.Route{Operation: "profilephoto-update", Method: "PUT", Body: graphtest.BodyBinary, Permissions: permsSetValue}
+	for _, p := range []string{
+		"/beta/me/photo/$value",
+		"/beta/users/{userID}/photo/$value",
+		"/beta/groups/{groupID}/photo/$value",
+		"/beta/me/contacts/{contactID}/photo/$value",
+		"/beta/users/{userID}/contacts/{contactID}/photo/$value",
+		"/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
+		"/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.SetValue)
+	}
 	// PUT /beta/groups/{teamId}/photo/$value is served by pt-BR-2023/api-reference/beta/api/profilephoto-update.md.
 }
 

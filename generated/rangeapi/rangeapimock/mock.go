@@ -57,6 +57,19 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/areas/range/a1",
 }}
 
+// permsClear are the documented permissions of range-clear.
+var permsClear = &graphtest.Permissions{
+	DelegatedWork: []string{"Files.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
+// permsGet are the documented permissions of range-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package rangeapi on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -64,85 +77,19 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
-		Method:    "POST",
-		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/names/{nameID}/range/clear",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Clear)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
-		Method:    "POST",
-		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/names/{nameID}/range/clear",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Clear)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
-		Method:    "POST",
-		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Clear)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
-		Method:    "POST",
-		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Clear)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
-		Method:    "POST",
-		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/clear",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Clear)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeapi.ClearRequest](),
-		Method:    "POST",
-		Operation: "range-clear",
-		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/clear",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Clear)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "range-get",
-		Pattern:   "/v1.0/areas/range/{rangeID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Get)
+	rt := graphtest.Route{Operation: "range-clear", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsClear, Check: graphtest.CheckJSON[rangeapi.ClearRequest]()}
+	for _, p := range []string{
+		"/v1.0/me/drive/items/{itemID}/workbook/names/{nameID}/range/clear",
+		"/v1.0/me/drive/root:/{path...}:/workbook/names/{nameID}/range/clear",
+		"/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
+		"/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/clear",
+		"/v1.0/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/clear",
+		"/v1.0/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/clear",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Clear)
+	}
+	m.Handle(graphtest.Route{Operation: "range-get", Method: "GET", Pattern: "/v1.0/areas/range/{rangeID}", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -49,6 +49,13 @@ var examplesUpdate = []graphtest.Example{{
 	Path:   "/beta/me/drive/items/{id}/workbook/names/{name}/range/format/borders/{sideIndex}",
 }}
 
+// permsUpdate are the documented permissions of rangeborder-update.
+var permsUpdate = &graphtest.Permissions{
+	DelegatedPersonal: []string{"Files.ReadWrite"},
+	DelegatedWork:     []string{"Files.ReadWrite"},
+	NotSupported:      []string{"application"},
+}
+
 // Register registers the routes of package rangeborderbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -56,84 +63,18 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.workbookRangeBorder",
-		Method:    "PATCH",
-		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/items/{itemID}/workbook/names/{nameID}/range/format/borders({borderID})",
-		Permissions: &graphtest.Permissions{
-			DelegatedPersonal: []string{"Files.ReadWrite"},
-			DelegatedWork:     []string{"Files.ReadWrite"},
-			NotSupported:      []string{"application"},
-		},
-		Status: 200,
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
-		Method:    "PATCH",
-		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/names/{nameID}/range/format/borders({borderID})",
-		Permissions: &graphtest.Permissions{
-			DelegatedPersonal: []string{"Files.ReadWrite"},
-			DelegatedWork:     []string{"Files.ReadWrite"},
-			NotSupported:      []string{"application"},
-		},
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
-		Method:    "PATCH",
-		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
-		Permissions: &graphtest.Permissions{
-			DelegatedPersonal: []string{"Files.ReadWrite"},
-			DelegatedWork:     []string{"Files.ReadWrite"},
-			NotSupported:      []string{"application"},
-		},
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
-		Method:    "PATCH",
-		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
-		Permissions: &graphtest.Permissions{
-			DelegatedPersonal: []string{"Files.ReadWrite"},
-			DelegatedWork:     []string{"Files.ReadWrite"},
-			NotSupported:      []string{"application"},
-		},
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.workbookRangeBorder",
-		Method:    "PATCH",
-		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})",
-		Permissions: &graphtest.Permissions{
-			DelegatedPersonal: []string{"Files.ReadWrite"},
-			DelegatedWork:     []string{"Files.ReadWrite"},
-			NotSupported:      []string{"application"},
-		},
-		Status: 200,
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[rangeborderbeta.UpdateRequest](),
-		Method:    "PATCH",
-		Operation: "rangeborder-update",
-		Pattern:   "/beta/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})",
-		Permissions: &graphtest.Permissions{
-			DelegatedPersonal: []string{"Files.ReadWrite"},
-			DelegatedWork:     []string{"Files.ReadWrite"},
-			NotSupported:      []string{"application"},
-		},
-	}, h.Update)
+	m.Handle(graphtest.Route{Operation: "rangeborder-update", Method: "PATCH", Pattern: "/beta/me/drive/items/{itemID}/workbook/names/{nameID}/range/format/borders({borderID})", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[rangeborderbeta.UpdateRequest](), Emulate: graphtest.Update, Status: 200, Entity: "microsoft.graph.workbookRangeBorder"}, h.Update)
+	rt := graphtest.Route{Operation: "rangeborder-update", Method: "PATCH", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[rangeborderbeta.UpdateRequest]()}
+	for _, p := range []string{
+		"/beta/me/drive/root:/{path...}:/workbook/names/{nameID}/range/format/borders({borderID})",
+		"/beta/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
+		"/beta/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range(address='{address}')/format/borders({borderID})",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Update)
+	}
+	m.Handle(graphtest.Route{Operation: "rangeborder-update", Method: "PATCH", Pattern: "/beta/me/drive/items/{itemID}/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[rangeborderbeta.UpdateRequest](), Emulate: graphtest.Update, Status: 200, Entity: "microsoft.graph.workbookRangeBorder"}, h.Update)
+	m.Handle(graphtest.Route{Operation: "rangeborder-update", Method: "PATCH", Pattern: "/beta/me/drive/root:/{path...}:/workbook/tables/{tableID}/columns/{columnID}/range/format/borders({borderID})", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[rangeborderbeta.UpdateRequest]()}, h.Update)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

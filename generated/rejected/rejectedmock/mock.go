@@ -33,6 +33,13 @@ func (DocsHandler) Get(w http.ResponseWriter, r *http.Request) {
 // examplesGet are the documented responses of rejected-get.
 var examplesGet = []graphtest.Example{{Path: "/v1.0/rejected/r1"}}
 
+// permsGet are the documented permissions of rejected-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package rejected on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -40,17 +47,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "rejected-get",
-		Pattern:   "/v1.0/rejected/{rejectedID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Get)
+	m.Handle(graphtest.Route{Operation: "rejected-get", Method: "GET", Pattern: "/v1.0/rejected/{rejectedID}", Body: graphtest.BodyNone, Permissions: permsGet}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -43,6 +43,14 @@ var examplesGetEmailActivityUserDetail = []graphtest.Example{{
 	Header: []string{"Content-Type", "application/octet-stream"},
 }}
 
+// permsGetEmailActivityUserDetail are the documented permissions of
+// reportroot-getemailactivityuserdetail.
+var permsGetEmailActivityUserDetail = &graphtest.Permissions{
+	Application:   []string{"Reports.Read.All"},
+	DelegatedWork: []string{"Reports.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package reportroot on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -50,28 +58,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "reportroot-getemailactivityuserdetail",
-		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(period='{period}')",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Reports.Read.All"},
-			DelegatedWork: []string{"Reports.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetEmailActivityUserDetail)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "reportroot-getemailactivityuserdetail",
-		Pattern:   "/v1.0/reports/getEmailActivityUserDetail(date={date})",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Reports.Read.All"},
-			DelegatedWork: []string{"Reports.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetEmailActivityUserDetail)
+	rt := graphtest.Route{Operation: "reportroot-getemailactivityuserdetail", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGetEmailActivityUserDetail}
+	for _, p := range []string{
+		"/v1.0/reports/getEmailActivityUserDetail(period='{period}')",
+		"/v1.0/reports/getEmailActivityUserDetail(date={date})",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetEmailActivityUserDetail)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

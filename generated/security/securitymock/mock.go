@@ -44,6 +44,14 @@ var examplesRunHuntingQuery = []graphtest.Example{{
 	Header: []string{"Content-type", "application/json"},
 }}
 
+// permsRunHuntingQuery are the documented permissions of
+// security-security-runhuntingquery.
+var permsRunHuntingQuery = &graphtest.Permissions{
+	Application:   []string{"ThreatHunting.Read.All"},
+	DelegatedWork: []string{"ThreatHunting.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package security on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -51,18 +59,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[security.RunHuntingQueryRequest](),
-		Method:    "POST",
-		Operation: "security-security-runhuntingquery",
-		Pattern:   "/v1.0/security/runHuntingQuery",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"ThreatHunting.Read.All"},
-			DelegatedWork: []string{"ThreatHunting.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.RunHuntingQuery)
+	m.Handle(graphtest.Route{Operation: "security-security-runhuntingquery", Method: "POST", Pattern: "/v1.0/security/runHuntingQuery", Body: graphtest.BodyOptional, Permissions: permsRunHuntingQuery, Check: graphtest.CheckJSON[security.RunHuntingQueryRequest]()}, h.RunHuntingQuery)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

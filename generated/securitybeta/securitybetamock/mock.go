@@ -40,6 +40,14 @@ var examplesGetThreatSubmissionEmailThreatSubmissionPolicy = []graphtest.Example
 	Path:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPoliciesId}",
 }}
 
+// permsGetThreatSubmissionEmailThreatSubmissionPolicy are the documented
+// permissions of security-emailthreatsubmissionpolicy-get.
+var permsGetThreatSubmissionEmailThreatSubmissionPolicy = &graphtest.Permissions{
+	Application:   []string{"ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicy.ReadWrite.All"},
+	DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package securitybeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,20 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.security.emailThreatSubmissionPolicy",
-		Method:    "GET",
-		Operation: "security-emailthreatsubmissionpolicy-get",
-		Pattern:   "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPolicyID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicy.ReadWrite.All"},
-			DelegatedWork: []string{"ThreatSubmission.Read", "ThreatSubmission.ReadWrite", "ThreatSubmission.Read.All", "ThreatSubmission.ReadWrite.All", "ThreatSubmissionPolicies.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.GetThreatSubmissionEmailThreatSubmissionPolicy)
+	m.Handle(graphtest.Route{Operation: "security-emailthreatsubmissionpolicy-get", Method: "GET", Pattern: "/beta/security/threatSubmission/emailThreatSubmissionPolicies/{emailThreatSubmissionPolicyID}", Body: graphtest.BodyNone, Permissions: permsGetThreatSubmissionEmailThreatSubmissionPolicy, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.security.emailThreatSubmissionPolicy"}, h.GetThreatSubmissionEmailThreatSubmissionPolicy)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -38,6 +38,13 @@ var examplesList = []graphtest.Example{{
 	Path:   "/v1.0/subscriptions",
 }}
 
+// permsList are the documented permissions of subscription-list.
+var permsList = &graphtest.Permissions{
+	Application:       []string{"CallRecords.Read.All", "Channel.ReadBasic.All", "ChannelSettings.Read.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All", "ChatSettings.Read.Chat", "ChatSettings.ReadWrite.Chat", "Chat.Manage.Chat", "ChannelMessage.Read.Group", "ChannelMessage.Read.All", "Contacts.Read", "ChannelMember.Read.All", "ChatMember.Read.All", "ChatMember.ReadWrite.All", "ChatMember.Read.Chat", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Sites.ReadWrite.All", "Mail.Read", "Printer.Read.All", "Printer.ReadWrite.All", "PrintTaskDefinition.ReadWrite.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "User.Read.All"},
+	DelegatedPersonal: []string{"Contacts.Read", "Subscription.Read.All", "Files.ReadWrite", "Calendars.Read", "Mail.ReadBasic", "Mail.Read", "Tasks.ReadWrite", "User.Read.All"},
+	DelegatedWork:     []string{"Channel.ReadBasic.All", "ChannelSettings.Read.All", "Subscription.Read.All", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite", "ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "ChatMember.Read", "ChatMember.ReadWrite", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Sites.ReadWrite.All", "Mail.ReadBasic", "Mail.Read", "Presence.Read.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "Tasks.ReadWrite", "User.Read.All"},
+}
+
 // Register registers the routes of package subscription on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,20 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Entity:    "microsoft.graph.subscription",
-		Method:    "GET",
-		Operation: "subscription-list",
-		Pattern:   "/v1.0/subscriptions",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"CallRecords.Read.All", "Channel.ReadBasic.All", "ChannelSettings.Read.All", "Chat.ReadBasic.All", "Chat.Read.All", "Chat.ReadWrite.All", "ChatSettings.Read.Chat", "ChatSettings.ReadWrite.Chat", "Chat.Manage.Chat", "ChannelMessage.Read.Group", "ChannelMessage.Read.All", "Contacts.Read", "ChannelMember.Read.All", "ChatMember.Read.All", "ChatMember.ReadWrite.All", "ChatMember.Read.Chat", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Group.Read.All", "Sites.ReadWrite.All", "Mail.Read", "Printer.Read.All", "Printer.ReadWrite.All", "PrintTaskDefinition.ReadWrite.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "User.Read.All"},
-			DelegatedPersonal: []string{"Contacts.Read", "Subscription.Read.All", "Files.ReadWrite", "Calendars.Read", "Mail.ReadBasic", "Mail.Read", "Tasks.ReadWrite", "User.Read.All"},
-			DelegatedWork:     []string{"Channel.ReadBasic.All", "ChannelSettings.Read.All", "Subscription.Read.All", "Chat.ReadBasic", "Chat.Read", "Chat.ReadWrite", "ChannelMessage.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Contacts.Read", "ChatMember.Read", "ChatMember.ReadWrite", "TeamMember.Read.All", "Files.ReadWrite.All", "Calendars.Read", "Sites.ReadWrite.All", "Mail.ReadBasic", "Mail.Read", "Presence.Read.All", "SecurityEvents.ReadWrite.All", "Team.ReadBasic.All", "TeamSettings.Read.All", "Tasks.ReadWrite", "User.Read.All"},
-		},
-		Status: 200,
-	}, h.List)
+	m.Handle(graphtest.Route{Operation: "subscription-list", Method: "GET", Pattern: "/v1.0/subscriptions", Body: graphtest.BodyNone, Permissions: permsList, Emulate: graphtest.List, Status: 200, Entity: "microsoft.graph.subscription"}, h.List)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

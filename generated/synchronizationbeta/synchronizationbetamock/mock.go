@@ -37,6 +37,14 @@ func (DocsHandler) UpdateTemplate(w http.ResponseWriter, r *http.Request) {
 // examplesUpdateTemplate are the documented responses of synchronization-synchronizationtemplate-update.
 var examplesUpdateTemplate = []graphtest.Example{}
 
+// permsUpdateTemplate are the documented permissions of
+// synchronization-synchronizationtemplate-update.
+var permsUpdateTemplate = &graphtest.Permissions{
+	Application:   []string{"Application.ReadWrite.OwnedBy", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package synchronizationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,21 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[generated.SynchronizationTemplate](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.synchronizationTemplate",
-		Method:    "PATCH",
-		Operation: "synchronization-synchronizationtemplate-update",
-		Pattern:   "/beta/applications/{applicationID}/synchronization/templates/{templateID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Application.ReadWrite.OwnedBy", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.UpdateTemplate)
+	m.Handle(graphtest.Route{Operation: "synchronization-synchronizationtemplate-update", Method: "PATCH", Pattern: "/beta/applications/{applicationID}/synchronization/templates/{templateID}", Body: graphtest.BodyJSON, Permissions: permsUpdateTemplate, Check: graphtest.CheckTypes[generated.SynchronizationTemplate](), Emulate: graphtest.Update, Status: 204, Entity: "microsoft.graph.synchronizationTemplate"}, h.UpdateTemplate)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -37,6 +37,13 @@ var examplesClone = []graphtest.Example{{
 	Path:   "/v1.0/teams/{id}/clone",
 }}
 
+// permsClone are the documented permissions of team-clone.
+var permsClone = &graphtest.Permissions{
+	Application:   []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package team on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,18 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[team.CloneRequest](),
-		Method:    "POST",
-		Operation: "team-clone",
-		Pattern:   "/v1.0/teams/{teamID}/clone",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Clone)
+	m.Handle(graphtest.Route{Operation: "team-clone", Method: "POST", Pattern: "/v1.0/teams/{teamID}/clone", Body: graphtest.BodyOptional, Permissions: permsClone, Check: graphtest.CheckJSON[team.CloneRequest]()}, h.Clone)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -38,6 +38,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/areas/testdata/a1",
 }}
 
+// permsGet are the documented permissions of testdata-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package testdataapi on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,19 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "testdata-get",
-		Pattern:   "/v1.0/areas/testdata/{testdataID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Get)
+	m.Handle(graphtest.Route{Operation: "testdata-get", Method: "GET", Pattern: "/v1.0/areas/testdata/{testdataID}", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}, h.Get)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

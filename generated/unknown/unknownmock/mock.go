@@ -38,6 +38,13 @@ var examplesListWidgets = []graphtest.Example{{
 	Path:   "/v1.0/me/widgets",
 }}
 
+// permsListWidgets are the documented permissions of unknown-section-order.
+var permsListWidgets = &graphtest.Permissions{
+	Application:       []string{"Widget.Read.All"},
+	DelegatedPersonal: []string{"Widget.Read"},
+	DelegatedWork:     []string{"Widget.Read"},
+}
+
 // Register registers the routes of package unknown on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,32 +52,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "unknown-section-order",
-		Pattern:   "/v1.0/me/widgets",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Widget.Read.All"},
-			DelegatedPersonal: []string{"Widget.Read"},
-			DelegatedWork:     []string{"Widget.Read"},
-		},
-		Status: 200,
-	}, h.ListWidgets)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "unknown-section-order",
-		Pattern:   "/v1.0/users/{userID}/widgets",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Widget.Read.All"},
-			DelegatedPersonal: []string{"Widget.Read"},
-			DelegatedWork:     []string{"Widget.Read"},
-		},
-		Status: 200,
-	}, h.ListWidgets)
+	rt := graphtest.Route{Operation: "unknown-section-order", Method: "GET", Body: graphtest.BodyNone, Permissions: permsListWidgets, Emulate: graphtest.List, Status: 200}
+	for _, p := range []string{
+		"/v1.0/me/widgets",
+		"/v1.0/users/{userID}/widgets",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.ListWidgets)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

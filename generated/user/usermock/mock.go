@@ -230,6 +230,77 @@ var examplesSendMail = []graphtest.Example{{Path: "/v1.0/me/sendMail"}, {Path: "
 // examplesUpdate are the documented responses of user-update.
 var examplesUpdate = []graphtest.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
+// permsAssignLicense are the documented permissions of user-assignlicense.
+var permsAssignLicense = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsDelete are the documented permissions of user-delete.
+var permsDelete = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All"},
+	DelegatedWork: []string{"Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsGet are the documented permissions of user-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+	DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+}
+
+// permsGetMailboxSettings are the documented permissions of
+// user-get-mailboxsettings.
+var permsGetMailboxSettings = &graphtest.Permissions{
+	Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+	DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+	DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
+}
+
+// permsList are the documented permissions of user-list.
+var permsList = &graphtest.Permissions{
+	Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsListAgreementAcceptances are the documented permissions of
+// user-list-agreementacceptances.
+var permsListAgreementAcceptances = &graphtest.Permissions{
+	DelegatedWork: []string{"AgreementAcceptance.Read"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
+// permsAddSponsorsRef are the documented permissions of user-post-sponsors.
+var permsAddSponsorsRef = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsCreate are the documented permissions of user-post-users.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsSendMail are the documented permissions of user-sendmail.
+var permsSendMail = &graphtest.Permissions{
+	Application:       []string{"Mail.Send"},
+	DelegatedPersonal: []string{"Mail.Send"},
+	DelegatedWork:     []string{"Mail.Send"},
+}
+
+// permsUpdate are the documented permissions of user-update.
+var permsUpdate = &graphtest.Permissions{
+	Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
+	DelegatedPersonal: []string{"User.ReadWrite"},
+	DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+}
+
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -237,350 +308,58 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[user.AssignLicenseRequest](),
-		Method:    "POST",
-		Operation: "user-assignlicense",
-		Pattern:   "/v1.0/users/{userID}/assignLicense",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignLicense)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Entity:    "microsoft.graph.user",
-		Method:    "DELETE",
-		Operation: "user-delete",
-		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All"},
-			DelegatedWork: []string{"Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.user",
-		Method:    "GET",
-		Operation: "user-get",
-		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.user",
-		Method:    "GET",
-		Operation: "user-get",
-		Pattern:   "/v1.0/me",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings/automaticRepliesSetting",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings/dateFormat",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings/dateFormat",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings/language",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings/language",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings/timeFormat",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeFormat",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings/timeZone",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings/timeZone",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/me/mailboxSettings/workingHours",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "user-get-mailboxsettings",
-		Pattern:   "/v1.0/users/{userID}/mailboxSettings/workingHours",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedPersonal: []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-			DelegatedWork:     []string{"MailboxSettings.Read", "MailboxSettings.ReadWrite"},
-		},
-	}, h.GetMailboxSettings)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Entity:    "microsoft.graph.user",
-		Method:    "GET",
-		Operation: "user-list",
-		Pattern:   "/v1.0/users",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 200,
-	}, h.List)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Entity:    "microsoft.graph.agreementAcceptance",
-		Method:    "GET",
-		Operation: "user-list-agreementacceptances",
-		Pattern:   "/v1.0/me/agreementAcceptances",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"AgreementAcceptance.Read"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-		Status: 200,
-	}, h.ListAgreementAcceptances)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Entity:    "microsoft.graph.agreementAcceptance",
-		Method:    "GET",
-		Operation: "user-list-agreementacceptances",
-		Pattern:   "/v1.0/users/{userID}/agreementAcceptances",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"AgreementAcceptance.Read"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-		Status: 200,
-	}, h.ListAgreementAcceptances)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckRef(),
-		Emulate:   graphtest.AddRef,
-		Method:    "POST",
-		Operation: "user-post-sponsors",
-		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.AddSponsorsRef)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[generated.User](),
-		Emulate:   graphtest.Create,
-		Entity:    "microsoft.graph.user",
-		Method:    "POST",
-		Operation: "user-post-users",
-		Pattern:   "/v1.0/users",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 201,
-	}, h.Create)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckJSON[user.SendMailRequest]("message"),
-		Method:    "POST",
-		Operation: "user-sendmail",
-		Pattern:   "/v1.0/me/sendMail",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.Send"},
-			DelegatedPersonal: []string{"Mail.Send"},
-			DelegatedWork:     []string{"Mail.Send"},
-		},
-	}, h.SendMail)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckJSON[user.SendMailRequest]("message"),
-		Method:    "POST",
-		Operation: "user-sendmail",
-		Pattern:   "/v1.0/users/{userID}/sendMail",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.Send"},
-			DelegatedPersonal: []string{"Mail.Send"},
-			DelegatedWork:     []string{"Mail.Send"},
-		},
-	}, h.SendMail)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[user.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.user",
-		Method:    "PATCH",
-		Operation: "user-update",
-		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.ReadWrite"},
-			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 204,
-	}, h.Update)
+	m.Handle(graphtest.Route{Operation: "user-assignlicense", Method: "POST", Pattern: "/v1.0/users/{userID}/assignLicense", Body: graphtest.BodyOptional, Permissions: permsAssignLicense, Check: graphtest.CheckJSON[user.AssignLicenseRequest]()}, h.AssignLicense)
+	m.Handle(graphtest.Route{Operation: "user-delete", Method: "DELETE", Pattern: "/v1.0/users/{userID}", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204, Entity: "microsoft.graph.user", Stamps: []string{"createdDateTime"}}, h.Delete)
+	rt := graphtest.Route{Operation: "user-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.user", Stamps: []string{"createdDateTime"}}
+	for _, p := range []string{
+		"/v1.0/users/{userID}",
+		"/v1.0/me",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	rt = graphtest.Route{Operation: "user-get-mailboxsettings", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGetMailboxSettings}
+	for _, p := range []string{
+		"/v1.0/me/mailboxSettings",
+		"/v1.0/users/{userID}/mailboxSettings",
+		"/v1.0/me/mailboxSettings/automaticRepliesSetting",
+		"/v1.0/users/{userID}/mailboxSettings/automaticRepliesSetting",
+		"/v1.0/me/mailboxSettings/dateFormat",
+		"/v1.0/users/{userID}/mailboxSettings/dateFormat",
+		"/v1.0/me/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		"/v1.0/users/{userID}/mailboxSettings/delegateMeetingMessageDeliveryOptions",
+		"/v1.0/me/mailboxSettings/language",
+		"/v1.0/users/{userID}/mailboxSettings/language",
+		"/v1.0/me/mailboxSettings/timeFormat",
+		"/v1.0/users/{userID}/mailboxSettings/timeFormat",
+		"/v1.0/me/mailboxSettings/timeZone",
+		"/v1.0/users/{userID}/mailboxSettings/timeZone",
+		"/v1.0/me/mailboxSettings/workingHours",
+		"/v1.0/users/{userID}/mailboxSettings/workingHours",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetMailboxSettings)
+	}
+	m.Handle(graphtest.Route{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users", Body: graphtest.BodyNone, Permissions: permsList, Emulate: graphtest.List, Status: 200, Entity: "microsoft.graph.user", Stamps: []string{"createdDateTime"}}, h.List)
+	rt = graphtest.Route{Operation: "user-list-agreementacceptances", Method: "GET", Body: graphtest.BodyNone, Permissions: permsListAgreementAcceptances, Emulate: graphtest.List, Status: 200, Entity: "microsoft.graph.agreementAcceptance"}
+	for _, p := range []string{
+		"/v1.0/me/agreementAcceptances",
+		"/v1.0/users/{userID}/agreementAcceptances",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.ListAgreementAcceptances)
+	}
+	m.Handle(graphtest.Route{Operation: "user-post-sponsors", Method: "POST", Pattern: "/v1.0/users/{userID}/sponsors/$ref", Body: graphtest.BodyJSON, Permissions: permsAddSponsorsRef, Check: graphtest.CheckRef(), Emulate: graphtest.AddRef, Status: 204}, h.AddSponsorsRef)
+	m.Handle(graphtest.Route{Operation: "user-post-users", Method: "POST", Pattern: "/v1.0/users", Body: graphtest.BodyJSON, Permissions: permsCreate, Check: graphtest.CheckTypes[generated.User](), Emulate: graphtest.Create, Status: 201, Entity: "microsoft.graph.user", Stamps: []string{"createdDateTime"}}, h.Create)
+	rt = graphtest.Route{Operation: "user-sendmail", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsSendMail, Check: graphtest.CheckJSON[user.SendMailRequest]("message")}
+	for _, p := range []string{
+		"/v1.0/me/sendMail",
+		"/v1.0/users/{userID}/sendMail",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.SendMail)
+	}
+	m.Handle(graphtest.Route{Operation: "user-update", Method: "PATCH", Pattern: "/v1.0/users/{userID}", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[user.UpdateRequest](), Emulate: graphtest.Update, Status: 204, Entity: "microsoft.graph.user", Stamps: []string{"createdDateTime"}}, h.Update)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

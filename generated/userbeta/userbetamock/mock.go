@@ -37,6 +37,14 @@ var examplesGetTransitiveReportsCount = []graphtest.Example{{
 	Path:   "/beta/users/45b7d2e7-b882-4a80-ba97-10b7a63b8fa4/transitiveReports/$count",
 }}
 
+// permsGetTransitiveReportsCount are the documented permissions of
+// user-get-transitivereports.
+var permsGetTransitiveReportsCount = &graphtest.Permissions{
+	Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
+	DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package userbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,20 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Count,
-		Headers:   []string{"ConsistencyLevel"},
-		Method:    "GET",
-		Operation: "user-get-transitivereports",
-		Pattern:   "/beta/users/{userID}/transitiveReports/$count",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.Read", "User.Read.All", "Directory.Read.All"},
-			DelegatedWork: []string{"User.Read", "User.Read.All", "Directory.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.GetTransitiveReportsCount)
+	m.Handle(graphtest.Route{Operation: "user-get-transitivereports", Method: "GET", Pattern: "/beta/users/{userID}/transitiveReports/$count", Body: graphtest.BodyNone, Headers: []string{"ConsistencyLevel"}, Permissions: permsGetTransitiveReportsCount, Emulate: graphtest.Count, Status: 200}, h.GetTransitiveReportsCount)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,12 @@ var examplesCreate = []graphtest.Example{{
 	Path:   "/v1.0/me/drive/items/{id}/workbook/worksheets/add",
 }}
 
+// permsCreate are the documented permissions of worksheetcollection-add.
+var permsCreate = &graphtest.Permissions{
+	DelegatedWork: []string{"Files.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
 // Register registers the routes of package worksheetcollection on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,31 +54,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[worksheetcollection.CreateRequest](),
-		Emulate:   graphtest.Create,
-		Entity:    "microsoft.graph.workbookWorksheet",
-		Method:    "POST",
-		Operation: "worksheetcollection-add",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-		Status: 201,
-	}, h.Create)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[worksheetcollection.CreateRequest](),
-		Method:    "POST",
-		Operation: "worksheetcollection-add",
-		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Create)
+	m.Handle(graphtest.Route{Operation: "worksheetcollection-add", Method: "POST", Pattern: "/v1.0/me/drive/items/{itemID}/workbook/worksheets", Body: graphtest.BodyOptional, Permissions: permsCreate, Check: graphtest.CheckJSON[worksheetcollection.CreateRequest](), Emulate: graphtest.Create, Status: 201, Entity: "microsoft.graph.workbookWorksheet"}, h.Create)
+	m.Handle(graphtest.Route{Operation: "worksheetcollection-add", Method: "POST", Pattern: "/v1.0/me/drive/root:/{path...}:/workbook/worksheets", Body: graphtest.BodyOptional, Permissions: permsCreate, Check: graphtest.CheckJSON[worksheetcollection.CreateRequest]()}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -40,14 +40,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "broken-table",
-		Pattern:   "/v1.0/widgets/{widgetID}",
-		Status:    204,
-	}, h.DeleteWidget)
+	m.Handle(graphtest.Route{Operation: "broken-table", Method: "DELETE", Pattern: "/v1.0/widgets/{widgetID}", Body: graphtest.BodyNone, Emulate: graphtest.Delete, Status: 204}, h.DeleteWidget)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -35,6 +35,14 @@ func (DocsHandler) UpdateSprocket(w http.ResponseWriter, r *http.Request) {
 // examplesUpdateSprocket are the documented responses of example-request-no-method.
 var examplesUpdateSprocket = []graphtest.Example{{}}
 
+// permsUpdateSprocket are the documented permissions of
+// example-request-no-method.
+var permsUpdateSprocket = &graphtest.Permissions{
+	Application:   []string{"Sprocket.ReadWrite.All"},
+	DelegatedWork: []string{"Sprocket.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package example on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -42,20 +50,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[example.UpdateSprocketRequest](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "example-request-no-method",
-		Pattern:   "/v1.0/sprockets/{sprocketID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Sprocket.ReadWrite.All"},
-			DelegatedWork: []string{"Sprocket.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.UpdateSprocket)
+	m.Handle(graphtest.Route{Operation: "example-request-no-method", Method: "PATCH", Pattern: "/v1.0/sprockets/{sprocketID}", Body: graphtest.BodyOptional, Permissions: permsUpdateSprocket, Check: graphtest.CheckJSON[example.UpdateSprocketRequest](), Emulate: graphtest.Update, Status: 204}, h.UpdateSprocket)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

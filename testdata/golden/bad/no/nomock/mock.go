@@ -57,6 +57,20 @@ var examplesRestore = []graphtest.Example{}
 // examplesReset are the documented responses of no-version.
 var examplesReset = []graphtest.Example{}
 
+// permsRestore are the documented permissions of no-success-status.
+var permsRestore = &graphtest.Permissions{
+	Application:   []string{"Contraption.ReadWrite.All"},
+	DelegatedWork: []string{"Contraption.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsReset are the documented permissions of no-version.
+var permsReset = &graphtest.Permissions{
+	Application:   []string{"Thing.ReadWrite.All"},
+	DelegatedWork: []string{"Thing.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package no on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -64,36 +78,9 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "no-permissions",
-		Pattern:   "/v1.0/gizmos",
-		Status:    200,
-	}, h.ListGizmos)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "POST",
-		Operation: "no-success-status",
-		Pattern:   "/v1.0/contraptions/{contraptionID}/restore",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contraption.ReadWrite.All"},
-			DelegatedWork: []string{"Contraption.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Restore)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "POST",
-		Operation: "no-version",
-		Pattern:   "/v1.0/things/{thingID}/reset",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Thing.ReadWrite.All"},
-			DelegatedWork: []string{"Thing.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Reset)
+	m.Handle(graphtest.Route{Operation: "no-permissions", Method: "GET", Pattern: "/v1.0/gizmos", Body: graphtest.BodyNone, Emulate: graphtest.List, Status: 200}, h.ListGizmos)
+	m.Handle(graphtest.Route{Operation: "no-success-status", Method: "POST", Pattern: "/v1.0/contraptions/{contraptionID}/restore", Body: graphtest.BodyNone, Permissions: permsRestore}, h.Restore)
+	m.Handle(graphtest.Route{Operation: "no-version", Method: "POST", Pattern: "/v1.0/things/{thingID}/reset", Body: graphtest.BodyNone, Permissions: permsReset}, h.Reset)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

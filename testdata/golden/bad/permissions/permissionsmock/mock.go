@@ -52,22 +52,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "permissions-include-no-table",
-		Pattern:   "/v1.0/thingamajigs/{thingamajigID}",
-		Status:    200,
-	}, h.GetThingamajig)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "permissions-include-outside",
-		Pattern:   "/v1.0/doodads/{doodadID}",
-		Status:    200,
-	}, h.GetDoodad)
+	m.Handle(graphtest.Route{Operation: "permissions-include-no-table", Method: "GET", Pattern: "/v1.0/thingamajigs/{thingamajigID}", Body: graphtest.BodyNone, Emulate: graphtest.Get, Status: 200}, h.GetThingamajig)
+	m.Handle(graphtest.Route{Operation: "permissions-include-outside", Method: "GET", Pattern: "/v1.0/doodads/{doodadID}", Body: graphtest.BodyNone, Emulate: graphtest.Get, Status: 200}, h.GetDoodad)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

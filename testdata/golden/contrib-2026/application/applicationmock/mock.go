@@ -44,6 +44,13 @@ var examplesGet = []graphtest.Example{{
 	Query:  "$select=id,appId,displayName,requiredResourceAccess",
 }}
 
+// permsGet are the documented permissions of application-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
+	DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
+	DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
+}
+
 // Register registers the routes of package application on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -51,32 +58,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "application-get",
-		Pattern:   "/v1.0/applications/{applicationID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
-			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
-			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "application-get",
-		Pattern:   "/v1.0/applications(appId='{appID}')",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Application.Read.All", "Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"},
-			DelegatedPersonal: []string{"Application.Read.All", "Application.ReadWrite.All"},
-			DelegatedWork:     []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
-		},
-		Status: 200,
-	}, h.Get)
+	rt := graphtest.Route{Operation: "application-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/applications/{applicationID}",
+		"/v1.0/applications(appId='{appID}')",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -47,6 +47,14 @@ var examplesGetDoesUserHaveAccess = []graphtest.Example{{
 	Path:   "/v1.0/teams/0fddfdc5-f319-491f-a514-be1bc1bf9ddc/channels/19:33b76eea88574bd1969dca37e2b7a819@thread.skype/doesUserHaveAccess(userPrincipalName='john.doe@contoso.com')",
 }}
 
+// permsGetDoesUserHaveAccess are the documented permissions of
+// channel-doesuserhaveaccess.
+var permsGetDoesUserHaveAccess = &graphtest.Permissions{
+	Application:   []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
+	DelegatedWork: []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package channel on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -54,17 +62,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "channel-doesuserhaveaccess",
-		Pattern:   "/v1.0/teams/{teamID}/channels/{channelID}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
-			DelegatedWork: []string{"ChannelMember.Read.All", "ChannelMember.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetDoesUserHaveAccess)
+	m.Handle(graphtest.Route{Operation: "channel-doesuserhaveaccess", Method: "GET", Pattern: "/v1.0/teams/{teamID}/channels/{channelID}/doesUserHaveAccess(userId='@userId',tenantId='@tenantId',userPrincipalName='@userPrincipalName')", Body: graphtest.BodyNone, Permissions: permsGetDoesUserHaveAccess}, h.GetDoesUserHaveAccess)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -53,48 +53,19 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/me/drive/root:/{path...}:/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/shares/{shareID}/driveItem/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/content",
-	}, h.GetRootContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content",
-		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/content",
-	}, h.GetRootContent)
+	rt := graphtest.Route{Operation: "driveitem-get-content", Method: "GET", Body: graphtest.BodyNone}
+	for _, p := range []string{
+		"/v1.0/drives/{driveID}/items/{itemID}/content",
+		"/v1.0/groups/{groupID}/drive/items/{itemID}/content",
+		"/v1.0/me/drive/root:/{path...}:/content",
+		"/v1.0/me/drive/items/{itemID}/content",
+		"/v1.0/shares/{shareID}/driveItem/content",
+		"/v1.0/sites/{siteID}/drive/items/{itemID}/content",
+		"/v1.0/users/{userID}/drive/items/{itemID}/content",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetRootContent)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

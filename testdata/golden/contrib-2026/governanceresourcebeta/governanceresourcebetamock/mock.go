@@ -37,6 +37,12 @@ func (DocsHandler) Register(w http.ResponseWriter, r *http.Request) {
 // examplesRegister are the documented responses of governanceresource-register.
 var examplesRegister = []graphtest.Example{{Path: "/beta/privilegedAccess/azureResources/resources/register"}}
 
+// permsRegister are the documented permissions of governanceresource-register.
+var permsRegister = &graphtest.Permissions{
+	DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
 // Register registers the routes of package governanceresourcebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,17 +50,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[governanceresourcebeta.RegisterRequest](),
-		Method:    "POST",
-		Operation: "governanceresource-register",
-		Pattern:   "/beta/privilegedAccess/azureResources/resources/register",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureADGroup"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.Register)
+	m.Handle(graphtest.Route{Operation: "governanceresource-register", Method: "POST", Pattern: "/beta/privilegedAccess/azureResources/resources/register", Body: graphtest.BodyOptional, Permissions: permsRegister, Check: graphtest.CheckJSON[governanceresourcebeta.RegisterRequest]()}, h.Register)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -48,6 +48,13 @@ var examplesListDelta = []graphtest.Example{{
 	Query:  "token=latest",
 }}
 
+// permsListDelta are the documented permissions of listitem-delta.
+var permsListDelta = &graphtest.Permissions{
+	Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+	DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package listitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -55,17 +62,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "listitem-delta",
-		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/delta",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ListDelta)
+	m.Handle(graphtest.Route{Operation: "listitem-delta", Method: "GET", Pattern: "/v1.0/sites/{siteID}/lists/{listID}/items/delta", Body: graphtest.BodyNone, Permissions: permsListDelta}, h.ListDelta)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -40,6 +40,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/beta/groups/673f83c9-7e84-4db8-9a63-b8a8c309fdad/onPremisesSyncBehavior",
 }}
 
+// permsGet are the documented permissions of onpremisessyncbehavior-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+	DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package onpremisessyncbehaviorbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,39 +54,15 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "onpremisessyncbehavior-get",
-		Pattern:   "/beta/contacts/{contactID}/onPremisesSyncBehavior",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "onpremisessyncbehavior-get",
-		Pattern:   "/beta/groups/{groupID}/onPremisesSyncBehavior",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "onpremisessyncbehavior-get",
-		Pattern:   "/beta/users/{userID}/onPremisesSyncBehavior",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts-OnPremisesSyncBehavior.ReadWrite.All", "Group-OnPremisesSyncBehavior.ReadWrite.All", "User-OnPremisesSyncBehavior.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Get)
+	rt := graphtest.Route{Operation: "onpremisessyncbehavior-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet}
+	for _, p := range []string{
+		"/beta/contacts/{contactID}/onPremisesSyncBehavior",
+		"/beta/groups/{groupID}/onPremisesSyncBehavior",
+		"/beta/users/{userID}/onPremisesSyncBehavior",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

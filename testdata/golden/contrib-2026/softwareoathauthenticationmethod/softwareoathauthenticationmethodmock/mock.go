@@ -40,6 +40,14 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/me/authentication/softwareOathMethods/b172893e-893e-b172-3e89-72b13e8972b1",
 }}
 
+// permsGet are the documented permissions of
+// softwareoathauthenticationmethod-get.
+var permsGet = &graphtest.Permissions{
+	Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+	DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package softwareoathauthenticationmethod on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,32 +55,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "softwareoathauthenticationmethod-get",
-		Pattern:   "/v1.0/me/authentication/softwareOathMethods/{softwareOathMethodID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "softwareoathauthenticationmethod-get",
-		Pattern:   "/v1.0/users/{userID}/authentication/softwareOathMethods/{softwareOathMethodID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			DelegatedWork: []string{"UserAuthenticationMethod.Read", "UserAuthenticationMethod.ReadWrite", "UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.Get)
+	rt := graphtest.Route{Operation: "softwareoathauthenticationmethod-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/me/authentication/softwareOathMethods/{softwareOathMethodID}",
+		"/v1.0/users/{userID}/authentication/softwareOathMethods/{softwareOathMethodID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

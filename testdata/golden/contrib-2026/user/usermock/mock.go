@@ -34,6 +34,13 @@ func (DocsHandler) AddSponsorsRef(w http.ResponseWriter, r *http.Request) {
 // examplesAddSponsorsRef are the documented responses of user-post-sponsors.
 var examplesAddSponsorsRef = []graphtest.Example{{Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}, {Path: "/v1.0/users/d8ab5060-f636-4cff-ae97-d4687f5c83f3/sponsors/$ref"}}
 
+// permsAddSponsorsRef are the documented permissions of user-post-sponsors.
+var permsAddSponsorsRef = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -41,20 +48,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckRef(),
-		Emulate:   graphtest.AddRef,
-		Method:    "POST",
-		Operation: "user-post-sponsors",
-		Pattern:   "/v1.0/users/{userID}/sponsors/$ref",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.AddSponsorsRef)
+	m.Handle(graphtest.Route{Operation: "user-post-sponsors", Method: "POST", Pattern: "/v1.0/users/{userID}/sponsors/$ref", Body: graphtest.BodyJSON, Permissions: permsAddSponsorsRef, Check: graphtest.CheckRef(), Emulate: graphtest.AddRef, Status: 204}, h.AddSponsorsRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -35,6 +35,13 @@ func (DocsHandler) Reset(w http.ResponseWriter, r *http.Request) {
 // examplesReset are the documented responses of widget-shapes.
 var examplesReset = []graphtest.Example{}
 
+// permsReset are the documented permissions of widget-shapes.
+var permsReset = &graphtest.Permissions{
+	Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
+	DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
+	DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
+}
+
 // Register registers the routes of package widget on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -42,30 +49,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckJSON[widget.ResetRequest]("mode"),
-		Method:    "POST",
-		Operation: "widget-shapes",
-		Pattern:   "/v1.0/widgets/{widgetID}/reset",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
-			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
-			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
-		},
-	}, h.Reset)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckJSON[widget.ResetRequest]("mode"),
-		Method:    "POST",
-		Operation: "widget-shapes",
-		Pattern:   "/v1.0/users/{userID}/widgets/{widgetID}/reset",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Widget.ReadWrite.All+Directory.Read.All"},
-			DelegatedPersonal: []string{"Widget.ReadWrite", "Widget.Read"},
-			DelegatedWork:     []string{"Widget.ReadWrite", "Widget.ReadWrite.All"},
-		},
-	}, h.Reset)
+	rt := graphtest.Route{Operation: "widget-shapes", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsReset, Check: graphtest.CheckJSON[widget.ResetRequest]("mode")}
+	for _, p := range []string{
+		"/v1.0/widgets/{widgetID}/reset",
+		"/v1.0/users/{userID}/widgets/{widgetID}/reset",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Reset)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

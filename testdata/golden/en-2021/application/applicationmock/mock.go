@@ -36,6 +36,14 @@ func (DocsHandler) DeleteTokenLifetimePolicyRef(w http.ResponseWriter, r *http.R
 // examplesDeleteTokenLifetimePolicyRef are the documented responses of application-delete-tokenlifetimepolicies.
 var examplesDeleteTokenLifetimePolicyRef = []graphtest.Example{{Path: "/v1.0/applications/{id}/tokenLifetimePolicies/{id}/$ref"}}
 
+// permsDeleteTokenLifetimePolicyRef are the documented permissions of
+// application-delete-tokenlifetimepolicies.
+var permsDeleteTokenLifetimePolicyRef = &graphtest.Permissions{
+	Application:   []string{"Policy.Read.All+Application.ReadWrite.OwnedBy", "Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
+	DelegatedWork: []string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package application on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,19 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.RemoveRef,
-		Method:    "DELETE",
-		Operation: "application-delete-tokenlifetimepolicies",
-		Pattern:   "/v1.0/applications/{applicationID}/tokenLifetimePolicies/{tokenLifetimePolicyID}/$ref",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Policy.Read.All+Application.ReadWrite.OwnedBy", "Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.OwnedBy", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
-			DelegatedWork: []string{"Policy.Read.All+Application.ReadWrite.All", "Policy.ReadWrite.ApplicationConfiguration+Application.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.DeleteTokenLifetimePolicyRef)
+	m.Handle(graphtest.Route{Operation: "application-delete-tokenlifetimepolicies", Method: "DELETE", Pattern: "/v1.0/applications/{applicationID}/tokenLifetimePolicies/{tokenLifetimePolicyID}/$ref", Body: graphtest.BodyNone, Permissions: permsDeleteTokenLifetimePolicyRef, Emulate: graphtest.RemoveRef, Status: 204}, h.DeleteTokenLifetimePolicyRef)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -39,6 +39,14 @@ func (DocsHandler) WindowsPrivacyAccessControls(w http.ResponseWriter, r *http.R
 // examplesWindowsPrivacyAccessControls are the documented responses of intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
 var examplesWindowsPrivacyAccessControls = []graphtest.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/windowsPrivacyAccessControls"}}
 
+// permsWindowsPrivacyAccessControls are the documented permissions of
+// intune-shared-deviceconfiguration-windowsprivacyaccesscontrols.
+var permsWindowsPrivacyAccessControls = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package deviceconfigurationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -46,42 +54,15 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.WindowsPrivacyAccessControls)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.WindowsPrivacyAccessControls)
+	rt := graphtest.Route{Operation: "intune-shared-deviceconfiguration-windowsprivacyaccesscontrols", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsWindowsPrivacyAccessControls, Check: graphtest.CheckJSON[deviceconfigurationbeta.WindowsPrivacyAccessControlsRequest]()}
+	for _, p := range []string{
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/windowsPrivacyAccessControls",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/windowsPrivacyAccessControls",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/windowsPrivacyAccessControls",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.WindowsPrivacyAccessControls)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

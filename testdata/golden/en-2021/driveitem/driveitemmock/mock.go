@@ -46,20 +46,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content-format",
-		Pattern:   "/v1.0/drive/items/{itemID}/content",
-		Query:     []string{"format"},
-	}, h.GetContent)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "driveitem-get-content-format",
-		Pattern:   "/v1.0/drive/root:/{path...}:/content",
-		Query:     []string{"format"},
-	}, h.GetContent)
+	rt := graphtest.Route{Operation: "driveitem-get-content-format", Method: "GET", Body: graphtest.BodyNone, Query: []string{"format"}}
+	for _, p := range []string{
+		"/v1.0/drive/items/{itemID}/content",
+		"/v1.0/drive/root:/{path...}:/content",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetContent)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -40,6 +40,13 @@ func (DocsHandler) Preview(w http.ResponseWriter, r *http.Request) {
 // examplesPreview are the documented responses of driveitem-preview.
 var examplesPreview = []graphtest.Example{{Body: "{\n    \"getUrl\": \"https://www.onedrive.com/embed?foo=bar&bar=baz\",\n    \"postParameters\": \"param1=value&param2=another%20value\",\n    \"postUrl\": \"https://www.onedrive.com/embed_by_post\"\n}"}}
 
+// permsPreview are the documented permissions of driveitem-preview.
+var permsPreview = &graphtest.Permissions{
+	Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+	DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package driveitembeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,78 +54,18 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/drives/{driveID}/items/{itemID}/preview",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Preview)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/groups/{groupID}/drive/items/{itemID}/preview",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Preview)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/me/drive/items/{itemID}/preview",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Preview)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/sites/{siteID}/drive/items/{itemID}/preview",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Preview)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/users/{userID}/drive/items/{itemID}/preview",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Preview)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[driveitembeta.PreviewRequest](),
-		Method:    "POST",
-		Operation: "driveitem-preview",
-		Pattern:   "/beta/shares/{shareID}/driveItem/preview",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Preview)
+	rt := graphtest.Route{Operation: "driveitem-preview", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsPreview, Check: graphtest.CheckJSON[driveitembeta.PreviewRequest]()}
+	for _, p := range []string{
+		"/beta/drives/{driveID}/items/{itemID}/preview",
+		"/beta/groups/{groupID}/drive/items/{itemID}/preview",
+		"/beta/me/drive/items/{itemID}/preview",
+		"/beta/sites/{siteID}/drive/items/{itemID}/preview",
+		"/beta/users/{userID}/drive/items/{itemID}/preview",
+		"/beta/shares/{shareID}/driveItem/preview",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Preview)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -40,6 +40,13 @@ var examplesListCasesLegalHolds = []graphtest.Example{{
 	Path:   "/beta/compliance/ediscovery/cases/{caseId}/legalHolds",
 }}
 
+// permsListCasesLegalHolds are the documented permissions of
+// ediscovery-case-list-legalholds.
+var permsListCasesLegalHolds = &graphtest.Permissions{
+	DelegatedWork: []string{"eDiscovery.Read.All", "eDiscovery.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
 // Register registers the routes of package ediscoverybeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,16 +54,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "ediscovery-case-list-legalholds",
-		Pattern:   "/beta/compliance/ediscovery/cases/{caseID}/legalHolds",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"eDiscovery.Read.All", "eDiscovery.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.ListCasesLegalHolds)
+	m.Handle(graphtest.Route{Operation: "ediscovery-case-list-legalholds", Method: "GET", Pattern: "/beta/compliance/ediscovery/cases/{caseID}/legalHolds", Body: graphtest.BodyNone, Permissions: permsListCasesLegalHolds}, h.ListCasesLegalHolds)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

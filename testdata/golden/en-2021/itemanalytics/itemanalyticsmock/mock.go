@@ -41,6 +41,13 @@ var examplesGetAnalytics = []graphtest.Example{{
 	Path:   "/v1.0/drives/{drive-id}/items/{item-id}/analytics",
 }}
 
+// permsGetAnalytics are the documented permissions of itemanalytics-get.
+var permsGetAnalytics = &graphtest.Permissions{
+	Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+	DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package itemanalytics on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,39 +55,15 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "itemanalytics-get",
-		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/analytics",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetAnalytics)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "itemanalytics-get",
-		Pattern:   "/v1.0/sites/{siteID}/analytics",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetAnalytics)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "itemanalytics-get",
-		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}/analytics",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Files.Read", "Files.ReadWrite", "Files.Read.All", "Files.ReadWrite.All", "Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetAnalytics)
+	rt := graphtest.Route{Operation: "itemanalytics-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGetAnalytics}
+	for _, p := range []string{
+		"/v1.0/drives/{driveID}/items/{itemID}/analytics",
+		"/v1.0/sites/{siteID}/analytics",
+		"/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}/analytics",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetAnalytics)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -34,6 +34,13 @@ func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
 // examplesDelete are the documented responses of listitem-delete.
 var examplesDelete = []graphtest.Example{{Path: "/v1.0/sites/{site-id}/lists/{list-id}/items/{item-id}"}}
 
+// permsDelete are the documented permissions of listitem-delete.
+var permsDelete = &graphtest.Permissions{
+	Application:   []string{"Sites.ReadWrite.All"},
+	DelegatedWork: []string{"Sites.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package listitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -41,19 +48,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "listitem-delete",
-		Pattern:   "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.Delete)
+	m.Handle(graphtest.Route{Operation: "listitem-delete", Method: "DELETE", Pattern: "/v1.0/sites/{siteID}/lists/{listID}/items/{itemID}", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204}, h.Delete)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -36,6 +36,13 @@ func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
 // examplesDelete are the documented responses of message-delete.
 var examplesDelete = []graphtest.Example{{Path: "/v1.0/me/messages/{id}"}}
 
+// permsDelete are the documented permissions of message-delete.
+var permsDelete = &graphtest.Permissions{
+	Application:       []string{"Mail.ReadWrite"},
+	DelegatedPersonal: []string{"Mail.ReadWrite"},
+	DelegatedWork:     []string{"Mail.ReadWrite"},
+}
+
 // Register registers the routes of package message on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,62 +50,22 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Entity:    "microsoft.graph.message",
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/v1.0/me/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Entity:    "microsoft.graph.message",
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Stamps: []string{"createdDateTime", "lastModifiedDateTime"},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
+	rt := graphtest.Route{Operation: "message-delete", Method: "DELETE", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204, Entity: "microsoft.graph.message", Stamps: []string{"createdDateTime", "lastModifiedDateTime"}}
+	for _, p := range []string{
+		"/v1.0/me/messages/{messageID}",
+		"/v1.0/users/{userID}/messages/{messageID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Delete)
+	}
+	rt = graphtest.Route{Operation: "message-delete", Method: "DELETE", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204}
+	for _, p := range []string{
+		"/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		"/v1.0/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Delete)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,14 @@ var examplesGetMobileAppCount = []graphtest.Example{{
 	Path:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount(status='parameterValue')",
 }}
 
+// permsGetMobileAppCount are the documented permissions of
+// intune-shared-mobileapp-getmobileappcount.
+var permsGetMobileAppCount = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+	DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package mobileappbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,18 +56,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[mobileappbeta.GetMobileAppCountRequest](),
-		Method:    "GET",
-		Operation: "intune-shared-mobileapp-getmobileappcount",
-		Pattern:   "/beta/deviceAppManagement/mobileApps/getMobileAppCount",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
-			DelegatedWork: []string{"DeviceManagementApps.ReadWrite.All", "DeviceManagementApps.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetMobileAppCount)
+	m.Handle(graphtest.Route{Operation: "intune-shared-mobileapp-getmobileappcount", Method: "GET", Pattern: "/beta/deviceAppManagement/mobileApps/getMobileAppCount", Body: graphtest.BodyOptional, Permissions: permsGetMobileAppCount, Check: graphtest.CheckJSON[mobileappbeta.GetMobileAppCountRequest]()}, h.GetMobileAppCount)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

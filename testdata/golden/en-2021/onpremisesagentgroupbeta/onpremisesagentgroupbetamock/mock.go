@@ -36,6 +36,12 @@ func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
 // examplesDelete are the documented responses of onpremisesagentgroup-delete.
 var examplesDelete = []graphtest.Example{{Path: "/beta/onPremisesPublishingProfiles/provisioning/agentGroups/8832388F-3814-4952-B288-FFB62081FE25/"}}
 
+// permsDelete are the documented permissions of onpremisesagentgroup-delete.
+var permsDelete = &graphtest.Permissions{
+	DelegatedWork: []string{"Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
 // Register registers the routes of package onpremisesagentgroupbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,18 +49,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "onpremisesagentgroup-delete",
-		Pattern:   "/beta/onPremisesPublishingProfiles/{onPremisesPublishingProfileID}/agentGroups/{agentGroupID}",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-		Status: 204,
-	}, h.Delete)
+	m.Handle(graphtest.Route{Operation: "onpremisesagentgroup-delete", Method: "DELETE", Pattern: "/beta/onPremisesPublishingProfiles/{onPremisesPublishingProfileID}/agentGroups/{agentGroupID}", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204}, h.Delete)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

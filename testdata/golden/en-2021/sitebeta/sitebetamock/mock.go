@@ -36,6 +36,13 @@ var examplesList = []graphtest.Example{{
 	Header: []string{"Content-type", "application/json"},
 }}
 
+// permsList are the documented permissions of site-search.
+var permsList = &graphtest.Permissions{
+	Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+	DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package sitebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,20 +50,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "site-search",
-		Pattern:   "/beta/sites",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Sites.Read.All", "Sites.ReadWrite.All"},
-			DelegatedWork: []string{"Sites.Read.All", "Sites.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Query:  []string{"$search"},
-		Status: 200,
-	}, h.List)
+	m.Handle(graphtest.Route{Operation: "site-search", Method: "GET", Pattern: "/beta/sites", Body: graphtest.BodyNone, Query: []string{"$search"}, Permissions: permsList, Emulate: graphtest.List, Status: 200}, h.List)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,13 @@ var examplesResizedRange = []graphtest.Example{{
 	Path:   "/v1.0/me/drive/root/workbook/worksheets/{id}/range/resizedRange(deltaRows={n}, deltaColumns={n})",
 }}
 
+// permsResizedRange are the documented permissions of
+// workbookrange-resizedrange.
+var permsResizedRange = &graphtest.Permissions{
+	DelegatedWork: []string{"Files.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal", "application"},
+}
+
 // Register registers the routes of package workbookrange on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,26 +55,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "POST",
-		Operation: "workbookrange-resizedrange",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.ResizedRange)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "POST",
-		Operation: "workbookrange-resizedrange",
-		Pattern:   "/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
-		Permissions: &graphtest.Permissions{
-			DelegatedWork: []string{"Files.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal", "application"},
-		},
-	}, h.ResizedRange)
+	rt := graphtest.Route{Operation: "workbookrange-resizedrange", Method: "POST", Body: graphtest.BodyNone, Permissions: permsResizedRange}
+	for _, p := range []string{
+		"/v1.0/me/drive/items/{itemID}/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
+		"/v1.0/me/drive/root:/{path...}:/workbook/worksheets/{worksheetID}/range/resizedRange(deltaRows={deltaRows},deltaColumns={deltaColumns})",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.ResizedRange)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

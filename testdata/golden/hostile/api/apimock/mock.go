@@ -37,6 +37,13 @@ var examplesGetAreasPlus = []graphtest.Example{{
 	Path:   "/v1.0/areas/plus/p1",
 }}
 
+// permsGetAreasPlus are the documented permissions of +.
+var permsGetAreasPlus = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package api on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -44,19 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "+",
-		Pattern:   "/v1.0/areas/plus/{plusID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.GetAreasPlus)
+	m.Handle(graphtest.Route{Operation: "+", Method: "GET", Pattern: "/v1.0/areas/plus/{plusID}", Body: graphtest.BodyNone, Permissions: permsGetAreasPlus, Emulate: graphtest.Get, Status: 200}, h.GetAreasPlus)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -34,6 +34,13 @@ func (DocsHandler) Create(w http.ResponseWriter, r *http.Request) {
 // examplesCreate are the documented responses of m-post.
 var examplesCreate = []graphtest.Example{{Path: "/v1.0/areas/m"}}
 
+// permsCreate are the documented permissions of m-post.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package m on m2, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -41,18 +48,7 @@ func Register(m2 *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m2.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[m.CreateRequest](),
-		Method:    "POST",
-		Operation: "m-post",
-		Pattern:   "/v1.0/areas/m",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Create)
+	m2.Handle(graphtest.Route{Operation: "m-post", Method: "POST", Pattern: "/v1.0/areas/m", Body: graphtest.BodyOptional, Permissions: permsCreate, Check: graphtest.CheckJSON[m.CreateRequest]()}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -38,6 +38,13 @@ var examplesListItems = []graphtest.Example{{
 	Path:   "/v1.0/pager/j/i/g/items",
 }}
 
+// permsListItems are the documented permissions of pager-list.
+var permsListItems = &graphtest.Permissions{
+	Application:   []string{"Hostile.Read.All"},
+	DelegatedWork: []string{"Hostile.Read"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package pager on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,17 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "pager-list",
-		Pattern:   "/v1.0/pager/{pagerID}/{pagerID2}/{pagerID3}/items",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Hostile.Read.All"},
-			DelegatedWork: []string{"Hostile.Read"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ListItems)
+	m.Handle(graphtest.Route{Operation: "pager-list", Method: "GET", Pattern: "/v1.0/pager/{pagerID}/{pagerID2}/{pagerID3}/items", Body: graphtest.BodyNone, Permissions: permsListItems}, h.ListItems)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -38,6 +38,13 @@ var examplesList = []graphtest.Example{{
 	Path:   "/v1.0/organization",
 }}
 
+// permsList are the documented permissions of organization-get.
+var permsList = &graphtest.Permissions{
+	Application:   []string{"Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"User.Read", "Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package organization on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -45,19 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "organization-get",
-		Pattern:   "/v1.0/organization",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"User.Read", "Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.List)
+	m.Handle(graphtest.Route{Operation: "organization-get", Method: "GET", Pattern: "/v1.0/organization", Body: graphtest.BodyNone, Permissions: permsList, Emulate: graphtest.List, Status: 200}, h.List)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -133,6 +133,41 @@ var examplesCreate = []graphtest.Example{{
 // examplesUpdate are the documented responses of user-update.
 var examplesUpdate = []graphtest.Example{{Path: "/v1.0/me"}, {Path: "/v1.0/users/{id}"}, {Path: "/v1.0/users/{id}"}}
 
+// permsDelete are the documented permissions of user-delete.
+var permsDelete = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All"},
+	DelegatedWork: []string{"Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsGet are the documented permissions of user-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+	DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+}
+
+// permsList are the documented permissions of user-list.
+var permsList = &graphtest.Permissions{
+	Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsCreate are the documented permissions of user-post-users.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
+// permsUpdate are the documented permissions of user-update.
+var permsUpdate = &graphtest.Permissions{
+	Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
+	DelegatedPersonal: []string{"User.ReadWrite"},
+	DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
+}
+
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -140,85 +175,18 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "user-delete",
-		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All"},
-			DelegatedWork: []string{"Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "user-get",
-		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "user-get",
-		Pattern:   "/v1.0/me",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.List,
-		Method:    "GET",
-		Operation: "user-list",
-		Pattern:   "/v1.0/users",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.List)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "user-post-users",
-		Pattern:   "/v1.0/users",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 201,
-	}, h.Create)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[user.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "user-update",
-		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.ReadWrite"},
-			DelegatedWork:     []string{"User.ReadWrite", "User.ReadWrite.All", "User.ManageIdentities.All", "Directory.ReadWrite.All", "Directory.AccessAsUser.All"},
-		},
-		Status: 204,
-	}, h.Update)
+	m.Handle(graphtest.Route{Operation: "user-delete", Method: "DELETE", Pattern: "/v1.0/users/{userID}", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204}, h.Delete)
+	rt := graphtest.Route{Operation: "user-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/users/{userID}",
+		"/v1.0/me",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
+	m.Handle(graphtest.Route{Operation: "user-list", Method: "GET", Pattern: "/v1.0/users", Body: graphtest.BodyNone, Permissions: permsList, Emulate: graphtest.List, Status: 200}, h.List)
+	m.Handle(graphtest.Route{Operation: "user-post-users", Method: "POST", Pattern: "/v1.0/users", Body: graphtest.BodyJSON, Permissions: permsCreate, Emulate: graphtest.Create, Status: 201}, h.Create)
+	m.Handle(graphtest.Route{Operation: "user-update", Method: "PATCH", Pattern: "/v1.0/users/{userID}", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[user.UpdateRequest](), Emulate: graphtest.Update, Status: 204}, h.Update)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

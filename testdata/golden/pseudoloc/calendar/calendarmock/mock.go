@@ -39,6 +39,13 @@ var examplesGetSchedule = []graphtest.Example{{
 	Path:   "/v1.0/me/calendar/getSchedule",
 }}
 
+// permsGetSchedule are the documented permissions of calendar-getschedule.
+var permsGetSchedule = &graphtest.Permissions{
+	Application:   []string{"Calendars.Read", "Calendars.ReadWrite"},
+	DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package calendar on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -46,30 +53,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendar.GetScheduleRequest](),
-		Method:    "POST",
-		Operation: "calendar-getschedule",
-		Pattern:   "/v1.0/me/calendar/getSchedule",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetSchedule)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendar.GetScheduleRequest](),
-		Method:    "POST",
-		Operation: "calendar-getschedule",
-		Pattern:   "/v1.0/users/{userID}/calendar/getSchedule",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.GetSchedule)
+	rt := graphtest.Route{Operation: "calendar-getschedule", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsGetSchedule, Check: graphtest.CheckJSON[calendar.GetScheduleRequest]()}
+	for _, p := range []string{
+		"/v1.0/me/calendar/getSchedule",
+		"/v1.0/users/{userID}/calendar/getSchedule",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.GetSchedule)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

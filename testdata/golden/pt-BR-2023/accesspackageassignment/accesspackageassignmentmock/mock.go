@@ -36,6 +36,14 @@ func (DocsHandler) Reprocess(w http.ResponseWriter, r *http.Request) {
 // examplesReprocess are the documented responses of accesspackageassignment-reprocess.
 var examplesReprocess = []graphtest.Example{{Path: "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/d82eb508-acc4-43cc-bcf1-7c1c4a2c073b/reprocess"}}
 
+// permsReprocess are the documented permissions of
+// accesspackageassignment-reprocess.
+var permsReprocess = &graphtest.Permissions{
+	Application:   []string{"EntitlementManagement.ReadWrite.All"},
+	DelegatedWork: []string{"EntitlementManagement.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package accesspackageassignment on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,17 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "POST",
-		Operation: "accesspackageassignment-reprocess",
-		Pattern:   "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{accessPackageAssignmentID}/reprocess",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"EntitlementManagement.ReadWrite.All"},
-			DelegatedWork: []string{"EntitlementManagement.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Reprocess)
+	m.Handle(graphtest.Route{Operation: "accesspackageassignment-reprocess", Method: "POST", Pattern: "/v1.0/identityGovernance/entitlementManagement/accessPackageAssignments/{accessPackageAssignmentID}/reprocess", Body: graphtest.BodyNone, Permissions: permsReprocess}, h.Reprocess)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -39,6 +39,12 @@ var examplesGetAllMessages = []graphtest.Example{{
 	Query:  "$top=2",
 }}
 
+// permsGetAllMessages are the documented permissions of chats-getallmessages.
+var permsGetAllMessages = &graphtest.Permissions{
+	Application:  []string{"Chat.Read.All", "Chat.ReadWrite.All"},
+	NotSupported: []string{"delegatedWork", "delegatedPersonal"},
+}
+
 // Register registers the routes of package chats on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -46,16 +52,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "chats-getallmessages",
-		Pattern:   "/v1.0/users/{userID}/chats/getAllMessages",
-		Permissions: &graphtest.Permissions{
-			Application:  []string{"Chat.Read.All", "Chat.ReadWrite.All"},
-			NotSupported: []string{"delegatedWork", "delegatedPersonal"},
-		},
-	}, h.GetAllMessages)
+	m.Handle(graphtest.Route{Operation: "chats-getallmessages", Method: "GET", Pattern: "/v1.0/users/{userID}/chats/getAllMessages", Body: graphtest.BodyNone, Permissions: permsGetAllMessages}, h.GetAllMessages)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -39,6 +39,14 @@ func (DocsHandler) AssignedAccessMultiModeProfiles(w http.ResponseWriter, r *htt
 // examplesAssignedAccessMultiModeProfiles are the documented responses of intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.
 var examplesAssignedAccessMultiModeProfiles = []graphtest.Example{{Path: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/assignedAccessMultiModeProfiles"}}
 
+// permsAssignedAccessMultiModeProfiles are the documented permissions of
+// intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles.
+var permsAssignedAccessMultiModeProfiles = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+	DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package deviceconfigurationbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -46,42 +54,15 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/assignedAccessMultiModeProfiles",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignedAccessMultiModeProfiles)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest](),
-		Method:    "POST",
-		Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/assignedAccessMultiModeProfiles",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All", "DeviceManagementConfiguration.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignedAccessMultiModeProfiles)
+	rt := graphtest.Route{Operation: "intune-shared-deviceconfiguration-assignedaccessmultimodeprofiles", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsAssignedAccessMultiModeProfiles, Check: graphtest.CheckJSON[deviceconfigurationbeta.AssignedAccessMultiModeProfilesRequest]()}
+	for _, p := range []string{
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/assignedAccessMultiModeProfiles",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/groupAssignments/{groupAssignmentID}/deviceConfiguration/assignedAccessMultiModeProfiles",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsDomainJoinConfiguration/networkAccessConfigurations/{networkAccessConfigurationID}/assignedAccessMultiModeProfiles",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.AssignedAccessMultiModeProfiles)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -47,6 +47,14 @@ var examplesUpdateDerivedCredential = []graphtest.Example{{
 	Path:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/derivedCredentialSettings",
 }}
 
+// permsUpdateDerivedCredential are the documented permissions of
+// intune-shared-devicemanagementderivedcredentialsettings-update.
+var permsUpdateDerivedCredential = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package devicemanagementderivedcredentialsettingsbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -54,81 +62,18 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.deviceManagementDerivedCredentialSettings",
-		Method:    "PATCH",
-		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/derivedCredentials/{derivedCredentialID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 200,
-	}, h.UpdateDerivedCredential)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
-		Method:    "PATCH",
-		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/derivedCredentialSettings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.UpdateDerivedCredential)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
-		Method:    "PATCH",
-		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.UpdateDerivedCredential)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
-		Method:    "PATCH",
-		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.UpdateDerivedCredential)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
-		Method:    "PATCH",
-		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.UpdateDerivedCredential)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](),
-		Method:    "PATCH",
-		Operation: "intune-shared-devicemanagementderivedcredentialsettings-update",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.UpdateDerivedCredential)
+	m.Handle(graphtest.Route{Operation: "intune-shared-devicemanagementderivedcredentialsettings-update", Method: "PATCH", Pattern: "/beta/deviceManagement/derivedCredentials/{derivedCredentialID}", Body: graphtest.BodyJSON, Permissions: permsUpdateDerivedCredential, Check: graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings](), Emulate: graphtest.Update, Status: 200, Entity: "microsoft.graph.deviceManagementDerivedCredentialSettings"}, h.UpdateDerivedCredential)
+	rt := graphtest.Route{Operation: "intune-shared-devicemanagementderivedcredentialsettings-update", Method: "PATCH", Body: graphtest.BodyJSON, Permissions: permsUpdateDerivedCredential, Check: graphtest.CheckTypes[ptbr2023.DeviceManagementDerivedCredentialSettings]()}
+	for _, p := range []string{
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/derivedCredentialSettings",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosVpnConfiguration/derivedCredentialSettings",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEnterpriseWiFiConfiguration/derivedCredentialSettings",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosEasEmailProfileConfiguration/derivedCredentialSettings",
+		"/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.iosDerivedCredentialAuthenticationConfiguration/derivedCredentialSettings",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.UpdateDerivedCredential)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

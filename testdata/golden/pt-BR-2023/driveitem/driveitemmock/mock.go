@@ -50,6 +50,14 @@ var examplesCreateUploadSession = []graphtest.Example{{
 	Path:   "/v1.0/up/fe6987415ace7X4e1eF866337",
 }}
 
+// permsCreateUploadSession are the documented permissions of
+// driveitem-createuploadsession.
+var permsCreateUploadSession = &graphtest.Permissions{
+	Application:       []string{"Sites.ReadWrite.All"},
+	DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
+	DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
+}
+
 // Register registers the routes of package driveitem on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -57,61 +65,17 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/drives/{driveID}/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/groups/{groupID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/me/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/sites/{siteID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Method:    "POST",
-		Operation: "driveitem-createuploadsession",
-		Pattern:   "/v1.0/users/{userID}/drive/items/{itemID}/createUploadSession",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Sites.ReadWrite.All"},
-			DelegatedPersonal: []string{"Files.ReadWrite", "Files.ReadWrite.All"},
-			DelegatedWork:     []string{"Files.ReadWrite", "Files.ReadWrite.All", "Sites.ReadWrite.All"},
-		},
-	}, h.CreateUploadSession)
+	rt := graphtest.Route{Operation: "driveitem-createuploadsession", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsCreateUploadSession}
+	for _, p := range []string{
+		"/v1.0/drives/{driveID}/items/{itemID}/createUploadSession",
+		"/v1.0/groups/{groupID}/drive/items/{itemID}/createUploadSession",
+		"/v1.0/me/drive/items/{itemID}/createUploadSession",
+		"/v1.0/sites/{siteID}/drive/items/{itemID}/createUploadSession",
+		"/v1.0/users/{userID}/drive/items/{itemID}/createUploadSession",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.CreateUploadSession)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -40,6 +40,14 @@ var examplesUpdateConnectionsSchema = []graphtest.Example{{
 	Path:   "/beta/external/connections/contosohr/schema",
 }}
 
+// permsUpdateConnectionsSchema are the documented permissions of
+// externalconnectors-schema-update.
+var permsUpdateConnectionsSchema = &graphtest.Permissions{
+	Application:   []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
+	DelegatedWork: []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package externalconnectorsbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,18 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.Schema](),
-		Method:    "PATCH",
-		Operation: "externalconnectors-schema-update",
-		Pattern:   "/beta/external/connections/{connectionID}/schema",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
-			DelegatedWork: []string{"ExternalConnection.ReadWrite.OwnedBy", "ExternalConnection.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.UpdateConnectionsSchema)
+	m.Handle(graphtest.Route{Operation: "externalconnectors-schema-update", Method: "PATCH", Pattern: "/beta/external/connections/{connectionID}/schema", Body: graphtest.BodyJSON, Permissions: permsUpdateConnectionsSchema, Check: graphtest.CheckTypes[ptbr2023.Schema]()}, h.UpdateConnectionsSchema)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,13 @@ var examplesList = []graphtest.Example{{
 	Path:   "/beta/privilegedAccess/azureResources/resources/e5e7d29d-5465-45ac-885f-4716a5ee74b5/roleSettings",
 }}
 
+// permsList are the documented permissions of governancerolesetting-list.
+var permsList = &graphtest.Permissions{
+	Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
+	DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package governancerolesettingbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,29 +55,8 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "governancerolesetting-list",
-		Pattern:   "/beta/privilegedAccess/azureResources/resources/{resourceID}/roleSettings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
-			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.List)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "governancerolesetting-list",
-		Pattern:   "/beta/privilegedAccess/azureResources/roleSettings",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"PrivilegedAccess.Read.AzureResources", "PrivilegedAccess.Read.AzureAD", "PrivilegedAccess.Read.AzureADGroup"},
-			DelegatedWork: []string{"PrivilegedAccess.ReadWrite.AzureResources", "PrivilegedAccess.ReadWrite.AzureAD", "PrivilegedAccess.ReadWrite.AzureADGroup"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Query: []string{"$filter"},
-	}, h.List)
+	m.Handle(graphtest.Route{Operation: "governancerolesetting-list", Method: "GET", Pattern: "/beta/privilegedAccess/azureResources/resources/{resourceID}/roleSettings", Body: graphtest.BodyNone, Permissions: permsList}, h.List)
+	m.Handle(graphtest.Route{Operation: "governancerolesetting-list", Method: "GET", Pattern: "/beta/privilegedAccess/azureResources/roleSettings", Body: graphtest.BodyNone, Query: []string{"$filter"}, Permissions: permsList}, h.List)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

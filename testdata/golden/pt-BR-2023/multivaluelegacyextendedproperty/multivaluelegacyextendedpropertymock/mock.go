@@ -67,6 +67,15 @@ var examplesUpdateMessage = []graphtest.Example{}
 // examplesCreateMessage are the documented responses of multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
 var examplesCreateMessage = []graphtest.Example{}
 
+// permsUpdateMessage are the documented permissions of
+// multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch,
+// multivaluelegacyextendedproperty-post-multivalueextendedproperties-post.
+var permsUpdateMessage = &graphtest.Permissions{
+	Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+	DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
+	DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
+}
+
 // Register registers the routes of package multivaluelegacyextendedproperty on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -74,474 +83,64 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{userID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{userID}/mailFolders/{mailFolderID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/events/{eventID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{userID}/events/{eventID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{userID}/contacts/{contactID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/me/contactFolders/{contactFolderID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/users/{userID}/contactFolders/{contactFolderID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch",
-		Pattern:   "/v1.0/groups/{groupID}/events/{eventID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.UpdateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/messages",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{userID}/messages",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/mailFolders/{mailFolderID}/messages",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/mailFolders",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{userID}/mailFolders",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/events",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{userID}/events",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/calendars",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{userID}/calendars",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/contacts",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{userID}/contacts",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/me/contactFolders",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/users/{userID}/contactFolders",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{groupID}/events",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/reply",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/posts/{postID}/reply",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{groupID}/threads/{threadID}/reply",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/reply",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{groupID}/threads",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](),
-		Emulate:   graphtest.Create,
-		Method:    "POST",
-		Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post",
-		Pattern:   "/v1.0/groups/{groupID}/conversations",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Mail.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Contacts.ReadWrite", "Group.ReadWrite.All", "Mail.ReadWrite"},
-		},
-		Status: 201,
-	}, h.CreateMessage)
+	rt := graphtest.Route{Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-patch", Method: "PATCH", Body: graphtest.BodyJSON, Permissions: permsUpdateMessage, Check: graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](), Emulate: graphtest.Update, Status: 201}
+	for _, p := range []string{
+		"/v1.0/me/messages/{messageID}",
+		"/v1.0/users/{userID}/messages/{messageID}",
+		"/v1.0/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		"/v1.0/me/mailFolders/{mailFolderID}",
+		"/v1.0/users/{userID}/mailFolders/{mailFolderID}",
+		"/v1.0/me/events/{eventID}",
+		"/v1.0/users/{userID}/events/{eventID}",
+		"/v1.0/me/calendars/{calendarID}",
+		"/v1.0/users/{userID}/calendars/{calendarID}",
+		"/v1.0/me/contacts/{contactID}",
+		"/v1.0/users/{userID}/contacts/{contactID}",
+		"/v1.0/me/contactFolders/{contactFolderID}",
+		"/v1.0/users/{userID}/contactFolders/{contactFolderID}",
+		"/v1.0/groups/{groupID}/events/{eventID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.UpdateMessage)
+	}
+	rt = graphtest.Route{Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsUpdateMessage, Check: graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](), Emulate: graphtest.Create, Status: 201}
+	for _, p := range []string{
+		"/v1.0/me/messages",
+		"/v1.0/users/{userID}/messages",
+		"/v1.0/me/mailFolders/{mailFolderID}/messages",
+		"/v1.0/me/mailFolders",
+		"/v1.0/users/{userID}/mailFolders",
+		"/v1.0/me/events",
+		"/v1.0/users/{userID}/events",
+		"/v1.0/me/calendars",
+		"/v1.0/users/{userID}/calendars",
+		"/v1.0/me/contacts",
+		"/v1.0/users/{userID}/contacts",
+		"/v1.0/me/contactFolders",
+		"/v1.0/users/{userID}/contactFolders",
+		"/v1.0/groups/{groupID}/events",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.CreateMessage)
+	}
+	rt = graphtest.Route{Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsUpdateMessage, Check: graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty]()}
+	for _, p := range []string{
+		"/v1.0/groups/{groupID}/threads/{threadID}/posts/{postID}/reply",
+		"/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/posts/{postID}/reply",
+		"/v1.0/groups/{groupID}/threads/{threadID}/reply",
+		"/v1.0/groups/{groupID}/conversations/{conversationID}/threads/{threadID}/reply",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.CreateMessage)
+	}
+	rt = graphtest.Route{Operation: "multivaluelegacyextendedproperty-post-multivalueextendedproperties-post", Method: "POST", Body: graphtest.BodyJSON, Permissions: permsUpdateMessage, Check: graphtest.CheckTypes[ptbr2023.MultiValueLegacyExtendedProperty](), Emulate: graphtest.Create, Status: 201}
+	for _, p := range []string{
+		"/v1.0/groups/{groupID}/threads",
+		"/v1.0/groups/{groupID}/conversations",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.CreateMessage)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,13 @@ func (DocsHandler) SetValue(w http.ResponseWriter, r *http.Request) {
 // examplesSetValue are the documented responses of profilephoto-update.
 var examplesSetValue = []graphtest.Example{{Path: "/beta/me/photo/$value"}, {Path: "/beta/teams/172b0cce-e65d-44ce-9a49-91d9f2e8491e/photo/$value"}}
 
+// permsSetValue are the documented permissions of profilephoto-update.
+var permsSetValue = &graphtest.Permissions{
+	Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
+	DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package profilephotobeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,83 +55,19 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{userID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/groups/{groupID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{userID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyBinary,
-		Method:    "PUT",
-		Operation: "profilephoto-update",
-		Pattern:   "/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite.All"},
-			DelegatedWork: []string{"Contacts.ReadWrite", "Group.ReadWrite.All", "User.ReadWrite", "User.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SetValue)
+	rt := graphtest.Route{Operation: "profilephoto-update", Method: "PUT", Body: graphtest.BodyBinary, Permissions: permsSetValue}
+	for _, p := range []string{
+		"/beta/me/photo/$value",
+		"/beta/users/{userID}/photo/$value",
+		"/beta/groups/{groupID}/photo/$value",
+		"/beta/me/contacts/{contactID}/photo/$value",
+		"/beta/users/{userID}/contacts/{contactID}/photo/$value",
+		"/beta/me/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
+		"/beta/users/{userID}/contactfolders/{contactfolderID}/contacts/{contactID}/photo/$value",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.SetValue)
+	}
 	// PUT /beta/groups/{teamId}/photo/$value is served by api-reference/beta/api/profilephoto-update.md.
 }
 

@@ -40,6 +40,14 @@ var examplesUpdate = []graphtest.Example{{Path: "/v1.0/security/secureScoreContr
 	Path:   "/v1.0/security/secureScoreControlProfiles/NonOwnerAccess",
 }}
 
+// permsUpdate are the documented permissions of
+// securescorecontrolprofile-update.
+var permsUpdate = &graphtest.Permissions{
+	Application:   []string{"SecurityEvents.ReadWrite.All"},
+	DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package securescorecontrolprofile on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -47,20 +55,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[securescorecontrolprofile.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Method:    "PATCH",
-		Operation: "securescorecontrolprofile-update",
-		Pattern:   "/v1.0/security/secureScoreControlProfiles/{secureScoreControlProfileID}",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"SecurityEvents.ReadWrite.All"},
-			DelegatedWork: []string{"SecurityEvents.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-		Status: 204,
-	}, h.Update)
+	m.Handle(graphtest.Route{Operation: "securescorecontrolprofile-update", Method: "PATCH", Pattern: "/v1.0/security/secureScoreControlProfiles/{secureScoreControlProfileID}", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[securescorecontrolprofile.UpdateRequest](), Emulate: graphtest.Update, Status: 204}, h.Update)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

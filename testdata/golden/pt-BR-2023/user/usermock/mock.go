@@ -46,6 +46,13 @@ var examplesGet = []graphtest.Example{{
 	Query:  "$select=displayName,givenName,postalCode,identities",
 }}
 
+// permsGet are the documented permissions of user-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
+	DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+}
+
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -53,36 +60,14 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.user",
-		Method:    "GET",
-		Operation: "user-get",
-		Pattern:   "/v1.0/users/{userID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Entity:    "microsoft.graph.user",
-		Method:    "GET",
-		Operation: "user-get",
-		Pattern:   "/v1.0/me",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-			DelegatedPersonal: []string{"User.Read", "User.ReadWrite"},
-			DelegatedWork:     []string{"User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
-		},
-		Stamps: []string{"createdDateTime"},
-		Status: 200,
-	}, h.Get)
+	rt := graphtest.Route{Operation: "user-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200, Entity: "microsoft.graph.user", Stamps: []string{"createdDateTime"}}
+	for _, p := range []string{
+		"/v1.0/users/{userID}",
+		"/v1.0/me",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,14 @@ var examplesCreate = []graphtest.Example{{
 	Path:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationId}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
 }}
 
+// permsCreate are the documented permissions of
+// intune-shared-windowsupdatestate-create.
+var permsCreate = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package windowsupdatestatebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,18 +56,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyJSON,
-		Check:     graphtest.CheckTypes[ptbr2023.WindowsUpdateState](),
-		Method:    "POST",
-		Operation: "intune-shared-windowsupdatestate-create",
-		Pattern:   "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementConfiguration.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Create)
+	m.Handle(graphtest.Route{Operation: "intune-shared-windowsupdatestate-create", Method: "POST", Pattern: "/beta/deviceManagement/deviceConfigurations/{deviceConfigurationID}/microsoft.graph.windowsUpdateForBusinessConfiguration/deviceUpdateStates", Body: graphtest.BodyJSON, Permissions: permsCreate, Check: graphtest.CheckTypes[ptbr2023.WindowsUpdateState]()}, h.Create)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -42,6 +42,13 @@ var examplesGet = []graphtest.Example{{
 	Path:   "/v1.0/me/calendar",
 }}
 
+// permsGet are the documented permissions of calendar-get.
+var permsGet = &graphtest.Permissions{
+	Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
+	DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
+	DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
+}
+
 // Register registers the routes of package calendar on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -49,97 +56,19 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "calendar-get",
-		Pattern:   "/v1.0/me/calendar",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "calendar-get",
-		Pattern:   "/v1.0/users/{userID}/calendar",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "calendar-get",
-		Pattern:   "/v1.0/groups/{groupID}/calendar",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "calendar-get",
-		Pattern:   "/v1.0/me/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "calendar-get",
-		Pattern:   "/v1.0/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "calendar-get",
-		Pattern:   "/v1.0/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Get)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Get,
-		Method:    "GET",
-		Operation: "calendar-get",
-		Pattern:   "/v1.0/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.Read", "Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.Read", "Calendars.ReadWrite", "Group.Read.All", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Get)
+	rt := graphtest.Route{Operation: "calendar-get", Method: "GET", Body: graphtest.BodyNone, Permissions: permsGet, Emulate: graphtest.Get, Status: 200}
+	for _, p := range []string{
+		"/v1.0/me/calendar",
+		"/v1.0/users/{userID}/calendar",
+		"/v1.0/groups/{groupID}/calendar",
+		"/v1.0/me/calendars/{calendarID}",
+		"/v1.0/users/{userID}/calendars/{calendarID}",
+		"/v1.0/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		"/v1.0/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Get)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

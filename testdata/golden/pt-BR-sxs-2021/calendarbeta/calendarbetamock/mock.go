@@ -44,6 +44,13 @@ var examplesUpdate = []graphtest.Example{{
 	Path:   "/beta/me/calendar",
 }}
 
+// permsUpdate are the documented permissions of calendar-update.
+var permsUpdate = &graphtest.Permissions{
+	Application:       []string{"Calendars.ReadWrite"},
+	DelegatedPersonal: []string{"Calendars.ReadWrite"},
+	DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
+}
+
 // Register registers the routes of package calendarbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -51,102 +58,25 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendar",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendar",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/groups/{groupID}/calendar",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.calendar",
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.calendar",
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.calendar",
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Update)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[calendarbeta.UpdateRequest](),
-		Emulate:   graphtest.Update,
-		Entity:    "microsoft.graph.calendar",
-		Method:    "PATCH",
-		Operation: "calendar-update",
-		Pattern:   "/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Calendars.ReadWrite"},
-			DelegatedPersonal: []string{"Calendars.ReadWrite"},
-			DelegatedWork:     []string{"Calendars.ReadWrite", "Group.ReadWrite.All"},
-		},
-		Status: 200,
-	}, h.Update)
+	rt := graphtest.Route{Operation: "calendar-update", Method: "PATCH", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[calendarbeta.UpdateRequest]()}
+	for _, p := range []string{
+		"/beta/me/calendar",
+		"/beta/users/{userID}/calendar",
+		"/beta/groups/{groupID}/calendar",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Update)
+	}
+	rt = graphtest.Route{Operation: "calendar-update", Method: "PATCH", Body: graphtest.BodyOptional, Permissions: permsUpdate, Check: graphtest.CheckJSON[calendarbeta.UpdateRequest](), Emulate: graphtest.Update, Status: 200, Entity: "microsoft.graph.calendar"}
+	for _, p := range []string{
+		"/beta/me/calendars/{calendarID}",
+		"/beta/users/{userID}/calendars/{calendarID}",
+		"/beta/me/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+		"/beta/users/{userID}/calendarGroups/{calendarGroupID}/calendars/{calendarID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Update)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

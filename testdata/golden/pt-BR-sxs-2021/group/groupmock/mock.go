@@ -53,6 +53,13 @@ var examplesListMembers = []graphtest.Example{{
 	Query:  "$count=true&$filter=startswith(displayName, 'a')",
 }}
 
+// permsListMembers are the documented permissions of group-list-members.
+var permsListMembers = &graphtest.Permissions{
+	Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+	DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package group on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -60,17 +67,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "GET",
-		Operation: "group-list-members",
-		Pattern:   "/v1.0/groups/{groupID}/members",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			DelegatedWork: []string{"GroupMember.Read.All", "Group.Read.All", "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.ListMembers)
+	m.Handle(graphtest.Route{Operation: "group-list-members", Method: "GET", Pattern: "/v1.0/groups/{groupID}/members", Body: graphtest.BodyNone, Permissions: permsListMembers}, h.ListMembers)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -39,6 +39,14 @@ func (DocsHandler) Wipe(w http.ResponseWriter, r *http.Request) {
 // examplesWipe are the documented responses of intune-devices-manageddevice-wipe.
 var examplesWipe = []graphtest.Example{{Path: "/v1.0/users/{usersId}/managedDevices/{managedDeviceId}/wipe"}}
 
+// permsWipe are the documented permissions of
+// intune-devices-manageddevice-wipe.
+var permsWipe = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+	DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package manageddevice on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -46,42 +54,15 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
-		Method:    "POST",
-		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/users/{userID}/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Wipe)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
-		Method:    "POST",
-		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/deviceManagement/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Wipe)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[manageddevice.WipeRequest](),
-		Method:    "POST",
-		Operation: "intune-devices-manageddevice-wipe",
-		Pattern:   "/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}/wipe",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			DelegatedWork: []string{"DeviceManagementManagedDevices.ReadWrite.All", "DeviceManagementManagedDevices.PriviligedOperation.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.Wipe)
+	rt := graphtest.Route{Operation: "intune-devices-manageddevice-wipe", Method: "POST", Body: graphtest.BodyOptional, Permissions: permsWipe, Check: graphtest.CheckJSON[manageddevice.WipeRequest]()}
+	for _, p := range []string{
+		"/v1.0/users/{userID}/managedDevices/{managedDeviceID}/wipe",
+		"/v1.0/deviceManagement/managedDevices/{managedDeviceID}/wipe",
+		"/v1.0/deviceManagement/detectedApps/{detectedAppID}/managedDevices/{managedDeviceID}/wipe",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Wipe)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

@@ -41,6 +41,13 @@ func (DocsHandler) Delete(w http.ResponseWriter, r *http.Request) {
 // examplesDelete are the documented responses of message-delete.
 var examplesDelete = []graphtest.Example{{Path: "/beta/me/messages/{id}"}, {Path: "/beta/me/messages/{id}/mentions/{id}"}}
 
+// permsDelete are the documented permissions of message-delete.
+var permsDelete = &graphtest.Permissions{
+	Application:       []string{"Mail.ReadWrite"},
+	DelegatedPersonal: []string{"Mail.ReadWrite"},
+	DelegatedWork:     []string{"Mail.ReadWrite"},
+}
+
 // Register registers the routes of package messagebeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -48,110 +55,20 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Emulate:   graphtest.Delete,
-		Method:    "DELETE",
-		Operation: "message-delete",
-		Pattern:   "/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
-		Permissions: &graphtest.Permissions{
-			Application:       []string{"Mail.ReadWrite"},
-			DelegatedPersonal: []string{"Mail.ReadWrite"},
-			DelegatedWork:     []string{"Mail.ReadWrite"},
-		},
-		Status: 204,
-	}, h.Delete)
+	rt := graphtest.Route{Operation: "message-delete", Method: "DELETE", Body: graphtest.BodyNone, Permissions: permsDelete, Emulate: graphtest.Delete, Status: 204}
+	for _, p := range []string{
+		"/beta/me/messages/{messageID}",
+		"/beta/users/{userID}/messages/{messageID}",
+		"/beta/me/mailFolders/{mailFolderID}/messages/{messageID}",
+		"/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}",
+		"/beta/me/messages/{messageID}/mentions/{mentionID}",
+		"/beta/users/{userID}/messages/{messageID}/mentions/{mentionID}",
+		"/beta/me/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+		"/beta/users/{userID}/mailFolders/{mailFolderID}/messages/{messageID}/mentions/{mentionID}",
+	} {
+		rt.Pattern = p
+		m.Handle(rt, h.Delete)
+	}
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

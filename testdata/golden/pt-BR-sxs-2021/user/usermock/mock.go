@@ -39,6 +39,13 @@ var examplesAssignLicense = []graphtest.Example{{
 	Path:   "/v1.0/me/assignLicense",
 }}
 
+// permsAssignLicense are the documented permissions of user-assignlicense.
+var permsAssignLicense = &graphtest.Permissions{
+	Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+	DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package user on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -46,18 +53,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyOptional,
-		Check:     graphtest.CheckJSON[user.AssignLicenseRequest](),
-		Method:    "POST",
-		Operation: "user-assignlicense",
-		Pattern:   "/v1.0/users/{userID}/assignLicense",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
-			DelegatedWork: []string{"User.ReadWrite.All", "Directory.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.AssignLicense)
+	m.Handle(graphtest.Route{Operation: "user-assignlicense", Method: "POST", Pattern: "/v1.0/users/{userID}/assignLicense", Body: graphtest.BodyOptional, Permissions: permsAssignLicense, Check: graphtest.CheckJSON[user.AssignLicenseRequest]()}, h.AssignLicense)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package

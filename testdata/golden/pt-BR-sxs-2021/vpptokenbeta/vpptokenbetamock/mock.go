@@ -36,6 +36,14 @@ func (DocsHandler) SyncLicenseCounts(w http.ResponseWriter, r *http.Request) {
 // examplesSyncLicenseCounts are the documented responses of intune-onboarding-vpptoken-synclicensecounts.
 var examplesSyncLicenseCounts = []graphtest.Example{{Path: "/beta/deviceAppManagement/vppTokens/syncLicenseCounts"}}
 
+// permsSyncLicenseCounts are the documented permissions of
+// intune-onboarding-vpptoken-synclicensecounts.
+var permsSyncLicenseCounts = &graphtest.Permissions{
+	Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+	DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
+	NotSupported:  []string{"delegatedPersonal"},
+}
+
 // Register registers the routes of package vpptokenbeta on m, answered by h (nil:
 // DocsHandler{}). A route that the docs document for an operation of another
 // area too is registered by the area that serves it (naming rule 6).
@@ -43,17 +51,7 @@ func Register(m *graphtest.Mux, h Handler) {
 	if h == nil {
 		h = DocsHandler{}
 	}
-	m.Handle(graphtest.Route{
-		Body:      graphtest.BodyNone,
-		Method:    "POST",
-		Operation: "intune-onboarding-vpptoken-synclicensecounts",
-		Pattern:   "/beta/deviceAppManagement/vppTokens/syncLicenseCounts",
-		Permissions: &graphtest.Permissions{
-			Application:   []string{"DeviceManagementServiceConfig.ReadWrite.All"},
-			DelegatedWork: []string{"DeviceManagementServiceConfig.ReadWrite.All"},
-			NotSupported:  []string{"delegatedPersonal"},
-		},
-	}, h.SyncLicenseCounts)
+	m.Handle(graphtest.Route{Operation: "intune-onboarding-vpptoken-synclicensecounts", Method: "POST", Pattern: "/beta/deviceAppManagement/vppTokens/syncLicenseCounts", Body: graphtest.BodyNone, Permissions: permsSyncLicenseCounts}, h.SyncLicenseCounts)
 }
 
 // NewMock returns a mock Microsoft Graph server of the operations of package
