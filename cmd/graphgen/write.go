@@ -8,13 +8,16 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/internal/par"
 )
 
 // A syncPlan is what making dir hold exactly files, among graphgen's own
@@ -86,8 +89,9 @@ func (p *syncPlan) shrinks() bool {
 
 // commit carries the plan out. A failure leaves dir as it was: the new
 // files are first written to a staging directory inside dir (same file
-// system), then renamed into place, the replaced and removed files being
-// moved aside; if any rename fails, every step done is undone.
+// system), then renamed into place (a top-level directory new to dir, a
+// new area, in one rename), the replaced and removed files being moved
+// aside; if any rename fails, every step done is undone.
 func (p *syncPlan) commit() error {
 	if len(p.written)+len(p.removed) == 0 {
 		return nil
@@ -116,14 +120,8 @@ func commit(dir string, written, removed []string, want map[string][]byte) (err 
 	fail := func(err error) error { // the staging directory goes first
 		return errors.Join(err, os.RemoveAll(stage), removeDirs(madeDirs))
 	}
-	for _, p := range written {
-		staged := filepath.Join(stage, "new", filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(staged), 0o755); err != nil {
-			return fail(err)
-		}
-		if err := os.WriteFile(staged, want[p], 0o644); err != nil {
-			return fail(err)
-		}
+	if err := stageFiles(filepath.Join(stage, "new"), written, want); err != nil {
+		return fail(err)
 	}
 	// Every step is a rename from one place to another; undo renames back.
 	type step struct{ from, to string }
@@ -149,7 +147,20 @@ func commit(dir string, written, removed []string, want map[string][]byte) (err 
 		}
 		return move(filepath.Join(dir, filepath.FromSlash(p)), old)
 	}
+	movedWhole := map[string]bool{} // top-level directories new to dir, moved in one rename
 	for _, p := range written {
+		if top, _, nested := strings.Cut(p, "/"); nested {
+			if movedWhole[top] {
+				continue
+			}
+			if _, err := os.Lstat(filepath.Join(dir, top)); errors.Is(err, fs.ErrNotExist) {
+				if err := move(filepath.Join(stage, "new", top), filepath.Join(dir, top)); err != nil {
+					return undo(err)
+				}
+				movedWhole[top] = true
+				continue
+			}
+		}
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if _, err := os.Lstat(target); err == nil {
 			if err := aside(p); err != nil {
@@ -338,4 +349,23 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// stageFiles writes the files to root: their directories first, each
+// once, then the files on every core (a first generation writes thousands).
+func stageFiles(root string, written []string, want map[string][]byte) error {
+	dirs := map[string]bool{}
+	for _, p := range written {
+		dirs[path.Dir(p)] = true
+	}
+	for _, d := range slices.Sorted(maps.Keys(dirs)) {
+		if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
+			return err
+		}
+	}
+	errs := make([]error, len(written))
+	par.Each(len(written), func(i int) {
+		errs[i] = os.WriteFile(filepath.Join(root, filepath.FromSlash(written[i])), want[written[i]], 0o644)
+	})
+	return errors.Join(errs...)
 }
