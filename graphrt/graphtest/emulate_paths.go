@@ -49,7 +49,8 @@ func parseRequest(r *http.Request, c Call) (*request, error) {
 	return q, err
 }
 
-// origin is the scheme and host r was sent to.
+// origin is the scheme and host r was sent to, for the absolute URLs the
+// mock writes (next links, Location, redirects).
 func origin(r *http.Request) string {
 	if r.TLS != nil {
 		return "https://" + r.Host

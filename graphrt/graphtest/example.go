@@ -107,11 +107,7 @@ func localLocation(r *http.Request, location string) string {
 	if err != nil || !u.IsAbs() {
 		return location
 	}
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host + RedirectPath + "?to=" + url.QueryEscape(location)
+	return origin(r) + RedirectPath + "?to=" + url.QueryEscape(location)
 }
 
 // serveRedirectTarget answers a request that followed a documented

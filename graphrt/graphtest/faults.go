@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -75,12 +74,7 @@ func servePage(w http.ResponseWriter, r *http.Request, h http.Handler, size int)
 	page["value"], _ = json.Marshal(items[min(offset, end):end])
 	if end < len(items) {
 		q.Set("$skiptoken", strconv.Itoa(end))
-		scheme := "http"
-		if r.TLS != nil {
-			scheme = "https"
-		}
-		next := url.URL{Scheme: scheme, Host: r.Host, Path: r.URL.Path, RawPath: r.URL.RawPath, RawQuery: q.Encode()}
-		page["@odata.nextLink"], _ = json.Marshal(next.String())
+		page["@odata.nextLink"], _ = json.Marshal(origin(r) + r.URL.EscapedPath() + "?" + q.Encode())
 	} else {
 		delete(page, "@odata.nextLink")
 	}
