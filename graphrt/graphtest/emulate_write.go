@@ -10,8 +10,6 @@ import (
 	"strconv"
 )
 
-// maxBody caps a request body the store reads, as the Mux does before it.
-const maxBody = 32 << 20
 
 // failure is a Graph error answer: status, code and message.
 type failure struct {
@@ -99,16 +97,12 @@ func writeText(w http.ResponseWriter, status int, text string) {
 // readObject reads the request body as one JSON object, numbers kept as
 // written.
 func readObject(r *http.Request) (map[string]any, error) {
-	body := r.Body
-	if body == nil {
-		body = http.NoBody
-	}
-	data, err := io.ReadAll(io.LimitReader(body, maxBody+1))
+	data, err := readBody(r) // capped as the Mux caps it
 	switch {
 	case err != nil:
 		return nil, failf(http.StatusBadRequest, "BadRequest", "reading the request body: %v", err)
-	case len(data) > maxBody:
-		return nil, failf(http.StatusRequestEntityTooLarge, "BadRequest", "the request body is larger than %d bytes", maxBody)
+	case len(data) > maxRequestBody:
+		return nil, failf(http.StatusRequestEntityTooLarge, "BadRequest", "the request body is larger than %d bytes", maxRequestBody)
 	case len(bytes.TrimSpace(data)) == 0:
 		return nil, failf(http.StatusBadRequest, "BadRequest", "Empty Payload. JSON content expected.")
 	}
