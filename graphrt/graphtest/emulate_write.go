@@ -10,7 +10,6 @@ import (
 	"strconv"
 )
 
-
 // failure is a Graph error answer: status, code and message.
 type failure struct {
 	status int
