@@ -157,17 +157,19 @@ func objectType(f *jen.File, t *ir.Type, idx models) {
 	}
 }
 
-// jsonMethods emits UnmarshalJSON and MarshalJSON through the runtime.
+// jsonMethods emits UnmarshalJSON and MarshalJSON through the runtime,
+// which reads and writes the model's fields without calling these methods
+// again (no method-less copy of each type: in a package of thousands of
+// models, those copies were a type descriptor each in every binary and a
+// share of the compiler's memory).
 func jsonMethods(f *jen.File, name string) {
 	f.Comment("UnmarshalJSON decodes " + name + " and keeps the members it does not declare.")
 	f.Func().Params(jen.Id("m").Op("*").Id(name)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Type().Id("plain").Id(name),
-		jen.Return(rt("UnmarshalModel").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("m")), jen.Op("&").Id("m").Dot("AdditionalData"))),
+		jen.Return(rt("UnmarshalModel").Call(jen.Id("b"), jen.Id("m"), jen.Op("&").Id("m").Dot("AdditionalData"))),
 	)
 	f.Comment("MarshalJSON encodes " + name + " with the members it does not declare.")
 	f.Func().Params(jen.Id("m").Id(name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Type().Id("plain").Id(name),
-		jen.Return(rt("MarshalModel").Call(jen.Id("plain").Parens(jen.Id("m")), jen.Id("m").Dot("AdditionalData"))),
+		jen.Return(rt("MarshalModel").Call(jen.Op("&").Id("m"), jen.Id("m").Dot("AdditionalData"))),
 	)
 }
 

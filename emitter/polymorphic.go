@@ -27,8 +27,7 @@ func polymorphicJSONMethods(f *jen.File, t *ir.Type, idx models) {
 	if len(ds) == 0 {
 		f.Comment("UnmarshalJSON decodes " + t.GoName + " and keeps the members it does not declare.")
 		f.Func().Params(jen.Id("m").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-			jen.Type().Id("plain").Id(t.GoName),
-			jen.Return(rt("UnmarshalModel").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("m")), jen.Op("&").Id("m").Dot("AdditionalData"))),
+			jen.Return(rt("UnmarshalModel").Call(jen.Id("b"), jen.Id("m"), jen.Op("&").Id("m").Dot("AdditionalData"))),
 		)
 	} else {
 		polymorphicUnmarshal(f, t, ds)
@@ -42,8 +41,7 @@ func polymorphicJSONMethods(f *jen.File, t *ir.Type, idx models) {
 // polymorphicUnmarshal emits, e.g.:
 //
 //	func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
-//		type plain DirectoryObject
-//		return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+//		return graphrt.UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 //			switch string(name) {
 //			case "microsoft.graph.user":
 //				return new(User)
@@ -62,8 +60,7 @@ func polymorphicUnmarshal(f *jen.File, t *ir.Type, ds []*ir.Type) {
 	)
 	doc := "UnmarshalJSON decodes " + t.GoName + " and keeps the members it does not declare; an object whose \"@odata.type\" names a type derived from " + t.Name + " is decoded into that type's model (see Derived)."
 	f.Add(comments(docLines(doc)).Func().Params(jen.Id("m").Op("*").Id(t.GoName)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
-		jen.Type().Id("plain").Id(t.GoName),
-		jen.Return(rt("UnmarshalPolymorphic").Call(jen.Id("b"), jen.Parens(jen.Op("*").Id("plain")).Parens(jen.Id("m")),
+		jen.Return(rt("UnmarshalPolymorphic").Call(jen.Id("b"), jen.Id("m"),
 			jen.Op("&").Id("m").Dot("AdditionalData"), jen.Op("&").Id("m").Dot(derivedField), newDerived)),
 	))
 }
@@ -71,11 +68,10 @@ func polymorphicUnmarshal(f *jen.File, t *ir.Type, ds []*ir.Type) {
 // familyMarshal emits, e.g.:
 //
 //	func (m DirectoryObject) MarshalJSON() ([]byte, error) {
-//		type plain DirectoryObject
 //		if m.derived == nil {
 //			graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.directoryObject")
 //		}
-//		return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+//		return graphrt.MarshalPolymorphic(&m, m.AdditionalData, m.derived)
 //	}
 //
 // (a type without derived types sets its "@odata.type" and calls
@@ -83,15 +79,15 @@ func polymorphicUnmarshal(f *jen.File, t *ir.Type, ds []*ir.Type) {
 func familyMarshal(f *jen.File, t *ir.Type, hasDerived bool) {
 	setType := rt("DefaultODataType").Call(jen.Op("&").Id("m").Dot("ODataType"), jen.Lit("#"+t.Name))
 	doc := "MarshalJSON encodes " + t.GoName + " with the members it does not declare, and \"@odata.type\" #" + t.Name + " when ODataType is empty."
-	body := []jen.Code{jen.Type().Id("plain").Id(t.GoName)}
+	var body []jen.Code
 	if hasDerived {
 		doc += " A derived model it holds (Derived) is encoded with this model's fields and AdditionalData."
 		body = append(body,
 			jen.If(jen.Id("m").Dot(derivedField).Op("==").Nil()).Block(setType),
-			jen.Return(rt("MarshalPolymorphic").Call(jen.Id("plain").Parens(jen.Id("m")), jen.Id("m").Dot("AdditionalData"), jen.Id("m").Dot(derivedField))))
+			jen.Return(rt("MarshalPolymorphic").Call(jen.Op("&").Id("m"), jen.Id("m").Dot("AdditionalData"), jen.Id("m").Dot(derivedField))))
 	} else {
 		body = append(body, setType,
-			jen.Return(rt("MarshalModel").Call(jen.Id("plain").Parens(jen.Id("m")), jen.Id("m").Dot("AdditionalData"))))
+			jen.Return(rt("MarshalModel").Call(jen.Op("&").Id("m"), jen.Id("m").Dot("AdditionalData"))))
 	}
 	f.Add(comments(docLines(doc)).Func().Params(jen.Id("m").Id(t.GoName)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...))
 }

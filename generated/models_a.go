@@ -38,17 +38,15 @@ type AadUserConversationMember struct {
 
 // UnmarshalJSON decodes AadUserConversationMember and keeps the members it does not declare.
 func (m *AadUserConversationMember) UnmarshalJSON(b []byte) error {
-	type plain AadUserConversationMember
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AadUserConversationMember with the members it does not
 // declare, and "@odata.type" #microsoft.graph.aadUserConversationMember when
 // ODataType is empty.
 func (m AadUserConversationMember) MarshalJSON() ([]byte, error) {
-	type plain AadUserConversationMember
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.aadUserConversationMember")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // AccessPackageAssignment is the microsoft.graph.accessPackageAssignment
@@ -96,14 +94,12 @@ type AccessPackageAssignment struct {
 
 // UnmarshalJSON decodes AccessPackageAssignment and keeps the members it does not declare.
 func (m *AccessPackageAssignment) UnmarshalJSON(b []byte) error {
-	type plain AccessPackageAssignment
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AccessPackageAssignment with the members it does not declare.
 func (m AccessPackageAssignment) MarshalJSON() ([]byte, error) {
-	type plain AccessPackageAssignment
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ActivityDomain is the enumeration microsoft.graph.activityDomain. Values the
@@ -211,14 +207,12 @@ type AgreementAcceptance struct {
 
 // UnmarshalJSON decodes AgreementAcceptance and keeps the members it does not declare.
 func (m *AgreementAcceptance) UnmarshalJSON(b []byte) error {
-	type plain AgreementAcceptance
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AgreementAcceptance with the members it does not declare.
 func (m AgreementAcceptance) MarshalJSON() ([]byte, error) {
-	type plain AgreementAcceptance
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // Alert is the microsoft.graph.alert resource.
@@ -368,14 +362,12 @@ type Alert struct {
 
 // UnmarshalJSON decodes Alert and keeps the members it does not declare.
 func (m *Alert) UnmarshalJSON(b []byte) error {
-	type plain Alert
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Alert with the members it does not declare.
 func (m Alert) MarshalJSON() ([]byte, error) {
-	type plain Alert
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // AlertFeedback is the enumeration microsoft.graph.alertFeedback. Values the
@@ -483,14 +475,12 @@ type AssignedLicense struct {
 
 // UnmarshalJSON decodes AssignedLicense and keeps the members it does not declare.
 func (m *AssignedLicense) UnmarshalJSON(b []byte) error {
-	type plain AssignedLicense
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AssignedLicense with the members it does not declare.
 func (m AssignedLicense) MarshalJSON() ([]byte, error) {
-	type plain AssignedLicense
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // AttachmentType is the enumeration microsoft.graph.attachmentType. Values the
@@ -632,14 +622,12 @@ type AutomaticRepliesSetting struct {
 
 // UnmarshalJSON decodes AutomaticRepliesSetting and keeps the members it does not declare.
 func (m *AutomaticRepliesSetting) UnmarshalJSON(b []byte) error {
-	type plain AutomaticRepliesSetting
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AutomaticRepliesSetting with the members it does not declare.
 func (m AutomaticRepliesSetting) MarshalJSON() ([]byte, error) {
-	type plain AutomaticRepliesSetting
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // AutomaticRepliesStatus is the enumeration
@@ -810,14 +798,12 @@ type AlertBeta struct {
 
 // UnmarshalJSON decodes AlertBeta and keeps the members it does not declare.
 func (m *AlertBeta) UnmarshalJSON(b []byte) error {
-	type plain AlertBeta
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AlertBeta with the members it does not declare.
 func (m AlertBeta) MarshalJSON() ([]byte, error) {
-	type plain AlertBeta
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // AndroidManagedAppProtection is the
@@ -1116,12 +1102,10 @@ type AndroidManagedAppProtection struct {
 
 // UnmarshalJSON decodes AndroidManagedAppProtection and keeps the members it does not declare.
 func (m *AndroidManagedAppProtection) UnmarshalJSON(b []byte) error {
-	type plain AndroidManagedAppProtection
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AndroidManagedAppProtection with the members it does not declare.
 func (m AndroidManagedAppProtection) MarshalJSON() ([]byte, error) {
-	type plain AndroidManagedAppProtection
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -98,16 +98,14 @@ type Calendar struct {
 
 // UnmarshalJSON decodes Calendar and keeps the members it does not declare.
 func (m *Calendar) UnmarshalJSON(b []byte) error {
-	type plain Calendar
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Calendar with the members it does not declare, and
 // "@odata.type" #microsoft.graph.calendar when ODataType is empty.
 func (m Calendar) MarshalJSON() ([]byte, error) {
-	type plain Calendar
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.calendar")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // CalendarColor is the enumeration microsoft.graph.calendarColor. Values the
@@ -261,14 +259,12 @@ type CaseClash struct {
 
 // UnmarshalJSON decodes CaseClash and keeps the members it does not declare.
 func (m *CaseClash) UnmarshalJSON(b []byte) error {
-	type plain CaseClash
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes CaseClash with the members it does not declare.
 func (m CaseClash) MarshalJSON() ([]byte, error) {
-	type plain CaseClash
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // CategoryColor is the enumeration microsoft.graph.categoryColor. Values the
@@ -462,16 +458,14 @@ type ChatMessage struct {
 
 // UnmarshalJSON decodes ChatMessage and keeps the members it does not declare.
 func (m *ChatMessage) UnmarshalJSON(b []byte) error {
-	type plain ChatMessage
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ChatMessage with the members it does not declare, and
 // "@odata.type" #microsoft.graph.chatMessage when ODataType is empty.
 func (m ChatMessage) MarshalJSON() ([]byte, error) {
-	type plain ChatMessage
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.chatMessage")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ChatMessagePolicyViolationDlpActionType is the enumeration
@@ -553,14 +547,12 @@ type ClientType2 struct {
 
 // UnmarshalJSON decodes ClientType2 and keeps the members it does not declare.
 func (m *ClientType2) UnmarshalJSON(b []byte) error {
-	type plain ClientType2
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ClientType2 with the members it does not declare.
 func (m ClientType2) MarshalJSON() ([]byte, error) {
-	type plain ClientType2
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ClientType is the microsoft.graph.clientType resource.
@@ -577,14 +569,12 @@ type ClientType struct {
 
 // UnmarshalJSON decodes ClientType and keeps the members it does not declare.
 func (m *ClientType) UnmarshalJSON(b []byte) error {
-	type plain ClientType
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ClientType with the members it does not declare.
 func (m ClientType) MarshalJSON() ([]byte, error) {
-	type plain ClientType
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // CloudAppSecuritySessionControlType is the enumeration
@@ -821,8 +811,7 @@ type ConversationMember struct {
 // microsoft.graph.conversationMember is decoded into that type's model (see
 // Derived).
 func (m *ConversationMember) UnmarshalJSON(b []byte) error {
-	type plain ConversationMember
-	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+	return graphrt.UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 		switch string(name) {
 		case "microsoft.graph.aadUserConversationMember":
 			return new(AadUserConversationMember)
@@ -836,11 +825,10 @@ func (m *ConversationMember) UnmarshalJSON(b []byte) error {
 // empty. A derived model it holds (Derived) is encoded with this model's
 // fields and AdditionalData.
 func (m ConversationMember) MarshalJSON() ([]byte, error) {
-	type plain ConversationMember
 	if m.derived == nil {
 		graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.conversationMember")
 	}
-	return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+	return graphrt.MarshalPolymorphic(&m, m.AdditionalData, m.derived)
 }
 
 // Derived returns the model of the type derived from
@@ -986,14 +974,12 @@ type CalendarBeta struct {
 
 // UnmarshalJSON decodes CalendarBeta and keeps the members it does not declare.
 func (m *CalendarBeta) UnmarshalJSON(b []byte) error {
-	type plain CalendarBeta
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes CalendarBeta with the members it does not declare.
 func (m CalendarBeta) MarshalJSON() ([]byte, error) {
-	type plain CalendarBeta
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ConversationMemberBeta is the microsoft.graph.conversationMember resource.
@@ -1020,15 +1006,13 @@ type ConversationMemberBeta struct {
 
 // UnmarshalJSON decodes ConversationMemberBeta and keeps the members it does not declare.
 func (m *ConversationMemberBeta) UnmarshalJSON(b []byte) error {
-	type plain ConversationMemberBeta
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ConversationMemberBeta with the members it does not
 // declare, and "@odata.type" #microsoft.graph.conversationMember when
 // ODataType is empty.
 func (m ConversationMemberBeta) MarshalJSON() ([]byte, error) {
-	type plain ConversationMemberBeta
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.conversationMember")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

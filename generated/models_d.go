@@ -136,8 +136,7 @@ type DirectoryObject struct {
 // microsoft.graph.directoryObject is decoded into that type's model (see
 // Derived).
 func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
-	type plain DirectoryObject
-	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+	return graphrt.UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 		switch string(name) {
 		case "microsoft.graph.group":
 			return new(Group)
@@ -153,11 +152,10 @@ func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
 // A derived model it holds (Derived) is encoded with this model's fields and
 // AdditionalData.
 func (m DirectoryObject) MarshalJSON() ([]byte, error) {
-	type plain DirectoryObject
 	if m.derived == nil {
 		graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.directoryObject")
 	}
-	return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+	return graphrt.MarshalPolymorphic(&m, m.AdditionalData, m.derived)
 }
 
 // Derived returns the model of the type derived from
@@ -196,14 +194,12 @@ type DocsHandler struct {
 
 // UnmarshalJSON decodes DocsHandler and keeps the members it does not declare.
 func (m *DocsHandler) UnmarshalJSON(b []byte) error {
-	type plain DocsHandler
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DocsHandler with the members it does not declare.
 func (m DocsHandler) MarshalJSON() ([]byte, error) {
-	type plain DocsHandler
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // Doctext is the microsoft.graph.doctext resource.
@@ -228,14 +224,12 @@ type Doctext struct {
 
 // UnmarshalJSON decodes Doctext and keeps the members it does not declare.
 func (m *Doctext) UnmarshalJSON(b []byte) error {
-	type plain Doctext
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Doctext with the members it does not declare.
 func (m Doctext) MarshalJSON() ([]byte, error) {
-	type plain Doctext
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // DeviceCategory is the microsoft.graph.deviceCategory resource.
@@ -263,14 +257,12 @@ type DeviceCategory struct {
 
 // UnmarshalJSON decodes DeviceCategory and keeps the members it does not declare.
 func (m *DeviceCategory) UnmarshalJSON(b []byte) error {
-	type plain DeviceCategory
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DeviceCategory with the members it does not declare.
 func (m DeviceCategory) MarshalJSON() ([]byte, error) {
-	type plain DeviceCategory
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // DeviceManagementDerivedCredentialSettings is the
@@ -289,14 +281,12 @@ type DeviceManagementDerivedCredentialSettings struct {
 
 // UnmarshalJSON decodes DeviceManagementDerivedCredentialSettings and keeps the members it does not declare.
 func (m *DeviceManagementDerivedCredentialSettings) UnmarshalJSON(b []byte) error {
-	type plain DeviceManagementDerivedCredentialSettings
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DeviceManagementDerivedCredentialSettings with the members it does not declare.
 func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error) {
-	type plain DeviceManagementDerivedCredentialSettings
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // DirectoryObjectBeta is the microsoft.graph.directoryObject resource.
@@ -322,12 +312,10 @@ type DirectoryObjectBeta struct {
 
 // UnmarshalJSON decodes DirectoryObjectBeta and keeps the members it does not declare.
 func (m *DirectoryObjectBeta) UnmarshalJSON(b []byte) error {
-	type plain DirectoryObjectBeta
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DirectoryObjectBeta with the members it does not declare.
 func (m DirectoryObjectBeta) MarshalJSON() ([]byte, error) {
-	type plain DirectoryObjectBeta
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -82,14 +82,12 @@ type EmailAddress struct {
 
 // UnmarshalJSON decodes EmailAddress and keeps the members it does not declare.
 func (m *EmailAddress) UnmarshalJSON(b []byte) error {
-	type plain EmailAddress
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes EmailAddress with the members it does not declare.
 func (m EmailAddress) MarshalJSON() ([]byte, error) {
-	type plain EmailAddress
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // EmailRole is the enumeration microsoft.graph.emailRole. Values the docs do
@@ -136,14 +134,12 @@ type EvilFuncInitPanic1GoGenerateEchoType struct {
 
 // UnmarshalJSON decodes EvilFuncInitPanic1GoGenerateEchoType and keeps the members it does not declare.
 func (m *EvilFuncInitPanic1GoGenerateEchoType) UnmarshalJSON(b []byte) error {
-	type plain EvilFuncInitPanic1GoGenerateEchoType
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes EvilFuncInitPanic1GoGenerateEchoType with the members it does not declare.
 func (m EvilFuncInitPanic1GoGenerateEchoType) MarshalJSON() ([]byte, error) {
-	type plain EvilFuncInitPanic1GoGenerateEchoType
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ExchangeIDFormat is the enumeration microsoft.graph.exchangeIdFormat. Values
@@ -432,14 +428,12 @@ type Event struct {
 
 // UnmarshalJSON decodes Event and keeps the members it does not declare.
 func (m *Event) UnmarshalJSON(b []byte) error {
-	type plain Event
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Event with the members it does not declare.
 func (m Event) MarshalJSON() ([]byte, error) {
-	type plain Event
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // EmailThreatSubmissionPolicy is the
@@ -529,15 +523,13 @@ type EmailThreatSubmissionPolicy struct {
 
 // UnmarshalJSON decodes EmailThreatSubmissionPolicy and keeps the members it does not declare.
 func (m *EmailThreatSubmissionPolicy) UnmarshalJSON(b []byte) error {
-	type plain EmailThreatSubmissionPolicy
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes EmailThreatSubmissionPolicy with the members it does not
 // declare, and "@odata.type" #microsoft.graph.security.emailThreatSubmissionPolicy
 // when ODataType is empty.
 func (m EmailThreatSubmissionPolicy) MarshalJSON() ([]byte, error) {
-	type plain EmailThreatSubmissionPolicy
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.security.emailThreatSubmissionPolicy")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -349,16 +349,14 @@ type Group struct {
 
 // UnmarshalJSON decodes Group and keeps the members it does not declare.
 func (m *Group) UnmarshalJSON(b []byte) error {
-	type plain Group
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Group with the members it does not declare, and
 // "@odata.type" #microsoft.graph.group when ODataType is empty.
 func (m Group) MarshalJSON() ([]byte, error) {
-	type plain Group
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.group")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // GroupMembershipClaims is the enumeration
@@ -449,12 +447,10 @@ type GovernanceRoleSetting struct {
 
 // UnmarshalJSON decodes GovernanceRoleSetting and keeps the members it does not declare.
 func (m *GovernanceRoleSetting) UnmarshalJSON(b []byte) error {
-	type plain GovernanceRoleSetting
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes GovernanceRoleSetting with the members it does not declare.
 func (m GovernanceRoleSetting) MarshalJSON() ([]byte, error) {
-	type plain GovernanceRoleSetting
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -21,12 +21,10 @@ type Handler struct {
 
 // UnmarshalJSON decodes Handler and keeps the members it does not declare.
 func (m *Handler) UnmarshalJSON(b []byte) error {
-	type plain Handler
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Handler with the members it does not declare.
 func (m Handler) MarshalJSON() ([]byte, error) {
-	type plain Handler
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -33,14 +33,12 @@ type IdentityAPIConnector struct {
 
 // UnmarshalJSON decodes IdentityAPIConnector and keeps the members it does not declare.
 func (m *IdentityAPIConnector) UnmarshalJSON(b []byte) error {
-	type plain IdentityAPIConnector
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes IdentityAPIConnector with the members it does not declare.
 func (m IdentityAPIConnector) MarshalJSON() ([]byte, error) {
-	type plain IdentityAPIConnector
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // IdentityUserFlowAttributeDataType is the enumeration
@@ -177,14 +175,12 @@ type ItemAnalytics struct {
 
 // UnmarshalJSON decodes ItemAnalytics and keeps the members it does not declare.
 func (m *ItemAnalytics) UnmarshalJSON(b []byte) error {
-	type plain ItemAnalytics
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ItemAnalytics with the members it does not declare.
 func (m ItemAnalytics) MarshalJSON() ([]byte, error) {
-	type plain ItemAnalytics
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ItemBody is the microsoft.graph.itemBody resource.
@@ -205,12 +201,10 @@ type ItemBody struct {
 
 // UnmarshalJSON decodes ItemBody and keeps the members it does not declare.
 func (m *ItemBody) UnmarshalJSON(b []byte) error {
-	type plain ItemBody
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ItemBody with the members it does not declare.
 func (m ItemBody) MarshalJSON() ([]byte, error) {
-	type plain ItemBody
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -97,14 +97,12 @@ type MailboxSettings struct {
 
 // UnmarshalJSON decodes MailboxSettings and keeps the members it does not declare.
 func (m *MailboxSettings) UnmarshalJSON(b []byte) error {
-	type plain MailboxSettings
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes MailboxSettings with the members it does not declare.
 func (m MailboxSettings) MarshalJSON() ([]byte, error) {
-	type plain MailboxSettings
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // MediaState is the enumeration microsoft.graph.mediaState. Values the docs do
@@ -286,16 +284,14 @@ type Message struct {
 
 // UnmarshalJSON decodes Message and keeps the members it does not declare.
 func (m *Message) UnmarshalJSON(b []byte) error {
-	type plain Message
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Message with the members it does not declare, and
 // "@odata.type" #microsoft.graph.message when ODataType is empty.
 func (m Message) MarshalJSON() ([]byte, error) {
-	type plain Message
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.message")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // MessageActionFlag is the enumeration microsoft.graph.messageActionFlag.
@@ -381,17 +377,15 @@ type MultiValueLegacyExtendedProperty struct {
 
 // UnmarshalJSON decodes MultiValueLegacyExtendedProperty and keeps the members it does not declare.
 func (m *MultiValueLegacyExtendedProperty) UnmarshalJSON(b []byte) error {
-	type plain MultiValueLegacyExtendedProperty
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes MultiValueLegacyExtendedProperty with the members it
 // does not declare, and "@odata.type" #microsoft.graph.multiValueLegacyExtendedProperty
 // when ODataType is empty.
 func (m MultiValueLegacyExtendedProperty) MarshalJSON() ([]byte, error) {
-	type plain MultiValueLegacyExtendedProperty
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.multiValueLegacyExtendedProperty")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // MeetingChatMode is the enumeration microsoft.graph.meetingChatMode. Values
@@ -590,14 +584,12 @@ type MessageBeta struct {
 
 // UnmarshalJSON decodes MessageBeta and keeps the members it does not declare.
 func (m *MessageBeta) UnmarshalJSON(b []byte) error {
-	type plain MessageBeta
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes MessageBeta with the members it does not declare.
 func (m MessageBeta) MarshalJSON() ([]byte, error) {
-	type plain MessageBeta
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // MobileAppPublishingState is the enumeration

@@ -121,17 +121,15 @@ type OpenTypeExtension struct {
 
 // UnmarshalJSON decodes OpenTypeExtension and keeps the members it does not declare.
 func (m *OpenTypeExtension) UnmarshalJSON(b []byte) error {
-	type plain OpenTypeExtension
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes OpenTypeExtension with the members it does not declare,
 // and "@odata.type" #microsoft.graph.openTypeExtension when ODataType is
 // empty.
 func (m OpenTypeExtension) MarshalJSON() ([]byte, error) {
-	type plain OpenTypeExtension
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.openTypeExtension")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // OperationResult is the enumeration microsoft.graph.operationResult. Values
@@ -262,14 +260,12 @@ type OnlineMeeting struct {
 
 // UnmarshalJSON decodes OnlineMeeting and keeps the members it does not declare.
 func (m *OnlineMeeting) UnmarshalJSON(b []byte) error {
-	type plain OnlineMeeting
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes OnlineMeeting with the members it does not declare.
 func (m OnlineMeeting) MarshalJSON() ([]byte, error) {
-	type plain OnlineMeeting
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // OnlineMeetingPresenters is the enumeration

@@ -170,16 +170,14 @@ type Post struct {
 
 // UnmarshalJSON decodes Post and keeps the members it does not declare.
 func (m *Post) UnmarshalJSON(b []byte) error {
-	type plain Post
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Post with the members it does not declare, and
 // "@odata.type" #microsoft.graph.post when ODataType is empty.
 func (m Post) MarshalJSON() ([]byte, error) {
-	type plain Post
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.post")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // PrintColorMode is the enumeration microsoft.graph.printColorMode. Values the
@@ -491,14 +489,12 @@ type PhoneAuthenticationMethod struct {
 
 // UnmarshalJSON decodes PhoneAuthenticationMethod and keeps the members it does not declare.
 func (m *PhoneAuthenticationMethod) UnmarshalJSON(b []byte) error {
-	type plain PhoneAuthenticationMethod
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes PhoneAuthenticationMethod with the members it does not declare.
 func (m PhoneAuthenticationMethod) MarshalJSON() ([]byte, error) {
-	type plain PhoneAuthenticationMethod
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ProfilePhoto is the microsoft.graph.profilePhoto resource.
@@ -521,12 +517,10 @@ type ProfilePhoto struct {
 
 // UnmarshalJSON decodes ProfilePhoto and keeps the members it does not declare.
 func (m *ProfilePhoto) UnmarshalJSON(b []byte) error {
-	type plain ProfilePhoto
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ProfilePhoto with the members it does not declare.
 func (m ProfilePhoto) MarshalJSON() ([]byte, error) {
-	type plain ProfilePhoto
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

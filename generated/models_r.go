@@ -22,14 +22,12 @@ type Recipient struct {
 
 // UnmarshalJSON decodes Recipient and keeps the members it does not declare.
 func (m *Recipient) UnmarshalJSON(b []byte) error {
-	type plain Recipient
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Recipient with the members it does not declare.
 func (m Recipient) MarshalJSON() ([]byte, error) {
-	type plain Recipient
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // RecipientScopeType is the enumeration microsoft.graph.recipientScopeType.
@@ -107,14 +105,12 @@ type RecurrenceRange struct {
 
 // UnmarshalJSON decodes RecurrenceRange and keeps the members it does not declare.
 func (m *RecurrenceRange) UnmarshalJSON(b []byte) error {
-	type plain RecurrenceRange
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes RecurrenceRange with the members it does not declare.
 func (m RecurrenceRange) MarshalJSON() ([]byte, error) {
-	type plain RecurrenceRange
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // RecurrenceRangeType is the enumeration microsoft.graph.recurrenceRangeType.
@@ -400,12 +396,10 @@ type Runtime struct {
 
 // UnmarshalJSON decodes Runtime and keeps the members it does not declare.
 func (m *Runtime) UnmarshalJSON(b []byte) error {
-	type plain Runtime
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Runtime with the members it does not declare.
 func (m Runtime) MarshalJSON() ([]byte, error) {
-	type plain Runtime
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -95,14 +95,12 @@ type ShapeKind struct {
 
 // UnmarshalJSON decodes ShapeKind and keeps the members it does not declare.
 func (m *ShapeKind) UnmarshalJSON(b []byte) error {
-	type plain ShapeKind
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ShapeKind with the members it does not declare.
 func (m ShapeKind) MarshalJSON() ([]byte, error) {
-	type plain ShapeKind
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // SignInAudience is the enumeration microsoft.graph.signInAudience. Values the
@@ -160,14 +158,12 @@ type StartHoldMusicOperation struct {
 
 // UnmarshalJSON decodes StartHoldMusicOperation and keeps the members it does not declare.
 func (m *StartHoldMusicOperation) UnmarshalJSON(b []byte) error {
-	type plain StartHoldMusicOperation
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes StartHoldMusicOperation with the members it does not declare.
 func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
-	type plain StartHoldMusicOperation
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // Status is the enumeration microsoft.graph.status. Values the docs do not
@@ -289,16 +285,14 @@ type Subscription struct {
 
 // UnmarshalJSON decodes Subscription and keeps the members it does not declare.
 func (m *Subscription) UnmarshalJSON(b []byte) error {
-	type plain Subscription
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Subscription with the members it does not declare, and
 // "@odata.type" #microsoft.graph.subscription when ODataType is empty.
 func (m Subscription) MarshalJSON() ([]byte, error) {
-	type plain Subscription
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.subscription")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // Schema is the microsoft.graph.externalConnectors.schema resource.
@@ -325,14 +319,12 @@ type Schema struct {
 
 // UnmarshalJSON decodes Schema and keeps the members it does not declare.
 func (m *Schema) UnmarshalJSON(b []byte) error {
-	type plain Schema
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Schema with the members it does not declare.
 func (m Schema) MarshalJSON() ([]byte, error) {
-	type plain Schema
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // SMSSignInState is the enumeration microsoft.graph.smsSignInState. Values the
@@ -405,12 +397,10 @@ type SynchronizationTemplate struct {
 
 // UnmarshalJSON decodes SynchronizationTemplate and keeps the members it does not declare.
 func (m *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
-	type plain SynchronizationTemplate
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes SynchronizationTemplate with the members it does not declare.
 func (m SynchronizationTemplate) MarshalJSON() ([]byte, error) {
-	type plain SynchronizationTemplate
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

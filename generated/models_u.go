@@ -38,14 +38,12 @@ type UploadSession struct {
 
 // UnmarshalJSON decodes UploadSession and keeps the members it does not declare.
 func (m *UploadSession) UnmarshalJSON(b []byte) error {
-	type plain UploadSession
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes UploadSession with the members it does not declare.
 func (m UploadSession) MarshalJSON() ([]byte, error) {
-	type plain UploadSession
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // User is the microsoft.graph.user resource. It carries the properties of
@@ -596,16 +594,14 @@ type User struct {
 
 // UnmarshalJSON decodes User and keeps the members it does not declare.
 func (m *User) UnmarshalJSON(b []byte) error {
-	type plain User
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes User with the members it does not declare, and
 // "@odata.type" #microsoft.graph.user when ODataType is empty.
 func (m User) MarshalJSON() ([]byte, error) {
-	type plain User
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.user")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // UserAccountSecurityType is the enumeration

@@ -140,16 +140,14 @@ type WorkbookRange struct {
 
 // UnmarshalJSON decodes WorkbookRange and keeps the members it does not declare.
 func (m *WorkbookRange) UnmarshalJSON(b []byte) error {
-	type plain WorkbookRange
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkbookRange with the members it does not declare, and
 // "@odata.type" #microsoft.graph.workbookRange when ODataType is empty.
 func (m WorkbookRange) MarshalJSON() ([]byte, error) {
-	type plain WorkbookRange
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.workbookRange")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WorkbookWorksheet is the microsoft.graph.workbookWorksheet resource. It
@@ -182,17 +180,15 @@ type WorkbookWorksheet struct {
 
 // UnmarshalJSON decodes WorkbookWorksheet and keeps the members it does not declare.
 func (m *WorkbookWorksheet) UnmarshalJSON(b []byte) error {
-	type plain WorkbookWorksheet
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkbookWorksheet with the members it does not declare,
 // and "@odata.type" #microsoft.graph.workbookWorksheet when ODataType is
 // empty.
 func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
-	type plain WorkbookWorksheet
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.workbookWorksheet")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WorkforceIntegrationEncryptionProtocol is the enumeration
@@ -257,14 +253,12 @@ type WorkingHours struct {
 
 // UnmarshalJSON decodes WorkingHours and keeps the members it does not declare.
 func (m *WorkingHours) UnmarshalJSON(b []byte) error {
-	type plain WorkingHours
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkingHours with the members it does not declare.
 func (m WorkingHours) MarshalJSON() ([]byte, error) {
-	type plain WorkingHours
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WindowsUpdateState is the microsoft.graph.windowsUpdateState resource.
@@ -306,14 +300,12 @@ type WindowsUpdateState struct {
 
 // UnmarshalJSON decodes WindowsUpdateState and keeps the members it does not declare.
 func (m *WindowsUpdateState) UnmarshalJSON(b []byte) error {
-	type plain WindowsUpdateState
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WindowsUpdateState with the members it does not declare.
 func (m WindowsUpdateState) MarshalJSON() ([]byte, error) {
-	type plain WindowsUpdateState
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WorkbookRangeBorder is the microsoft.graph.workbookRangeBorder resource.
@@ -348,12 +340,10 @@ type WorkbookRangeBorder struct {
 
 // UnmarshalJSON decodes WorkbookRangeBorder and keeps the members it does not declare.
 func (m *WorkbookRangeBorder) UnmarshalJSON(b []byte) error {
-	type plain WorkbookRangeBorder
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkbookRangeBorder with the members it does not declare.
 func (m WorkbookRangeBorder) MarshalJSON() ([]byte, error) {
-	type plain WorkbookRangeBorder
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

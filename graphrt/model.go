@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
@@ -59,13 +61,15 @@ func planOf(t reflect.Type) *modelPlan {
 
 // UnmarshalModel decodes data into the struct v points to and keeps every
 // member v does not declare in *extra, so that nothing the service sends is
-// lost. Generated models call it from UnmarshalJSON with a method-less copy
-// of their own type:
+// lost. It never calls v's own UnmarshalJSON, so generated models call it
+// from theirs with themselves:
 //
 //	func (m *User) UnmarshalJSON(b []byte) error {
-//		type plain User
-//		return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+//		return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 //	}
+//
+// (A method-less copy of the type, which older generated code passes,
+// decodes the same.)
 //
 // It reads data once. A member fills the field whose json tag names it
 // exactly (unlike encoding/json, "DisplayName" is not "displayName");
@@ -83,7 +87,7 @@ func UnmarshalModel(data []byte, v any, extra *map[string]json.RawMessage) error
 	}
 	start := skipSpace(data, 0)
 	if start < len(data) && data[start] != '{' && data[start] != 'n' {
-		return json.Unmarshal(data, v) // not an object: encoding/json's error
+		return notAnObject(data, start, rv.Elem().Type())
 	}
 	end, err := decodeModel(rv.Elem(), extra, data, start)
 	if err == nil && skipSpace(data, end) != len(data) {
@@ -175,23 +179,190 @@ func (p *modelPlan) memberError(err error, name []byte, i int) error {
 	return err
 }
 
-// MarshalModel encodes the struct v (a method-less copy of a model) and
-// adds the members of extra it does not declare.
-func MarshalModel(v any, extra map[string]json.RawMessage) ([]byte, error) {
-	data, err := json.Marshal(v)
-	if err != nil || len(extra) == 0 {
-		return data, err
+// notAnObject is encoding/json's error for data, a JSON value other than
+// an object or null that starts at data[start], decoded into the struct
+// type t: a syntax error if data is not JSON, else a type error.
+func notAnObject(data []byte, start int, t reflect.Type) error {
+	if !json.Valid(data) {
+		return syntaxError(data)
 	}
-	var all map[string]json.RawMessage
-	if err := json.Unmarshal(data, &all); err != nil {
+	offset := start + 1 // where encoding/json stops: past "[" of an array, past a literal
+	if data[start] != '[' {
+		end, err := valueEnd(data, start)
+		if err != nil {
+			return syntaxError(data)
+		}
+		offset = end
+	}
+	return &json.UnmarshalTypeError{Value: jsonKind(data[start]), Type: t, Offset: int64(offset)}
+}
+
+// MarshalModel encodes the struct v points to (or v, a struct) exactly as
+// encoding/json encodes a struct, but without calling v's own
+// MarshalJSON, and then the members of extra it did not write, by name.
+// Generated models call it from their MarshalJSON with themselves:
+//
+//	func (m User) MarshalJSON() ([]byte, error) {
+//		return graphrt.MarshalModel(&m, m.AdditionalData)
+//	}
+//
+// (A method-less copy of the type, which older generated code passes,
+// encodes the same.) The struct is encoded by encoding/json as a twin
+// type without methods, with the same fields in the same memory, made
+// once per type at run time: a generated package of thousands of models
+// declares no such copy of each. Models do not embed structs; one that
+// does is an error.
+func MarshalModel(v any, extra map[string]json.RawMessage) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Struct {
+		c := reflect.New(rv.Type()) // addressable, to be seen as its twin
+		c.Elem().Set(rv)
+		rv = c
+	}
+	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+		return nil, fmt.Errorf("graphrt.MarshalModel: %T is not a struct or a pointer to one", v)
+	}
+	t := rv.Elem().Type()
+	plan, err := encodePlanOf(t)
+	if err != nil {
 		return nil, err
 	}
-	for k, raw := range extra {
-		if _, declared := all[k]; !declared {
-			all[k] = raw
+	out, err := json.Marshal(reflect.NewAt(plan.twin, rv.UnsafePointer()).Interface())
+	if err != nil || len(extra) == 0 {
+		return out, err
+	}
+	written := make(map[string]bool, len(plan.fields))
+	for _, f := range plan.fields {
+		if !f.omitEmpty || !isEmptyValue(rv.Elem().Field(f.index)) {
+			written[f.name] = true
 		}
 	}
-	return json.Marshal(all)
+	names := make([]string, 0, len(extra))
+	for k := range extra {
+		if !written[k] {
+			names = append(names, k)
+		}
+	}
+	sort.Strings(names)
+	out = out[:len(out)-1] // the closing brace, written again below
+	for _, k := range names {
+		key, err := json.Marshal(k)
+		if err != nil {
+			return nil, err
+		}
+		data, err := json.Marshal(extra[k]) // compacted and checked as encoding/json does
+		if err != nil {
+			return nil, err
+		}
+		if len(out) > 1 {
+			out = append(out, ',')
+		}
+		out = append(append(append(out, key...), ':'), data...)
+	}
+	return append(out, '}'), nil
+}
+
+// encodePlan is what MarshalModel needs to know of a struct type: a twin
+// type without methods, and the fields encoding/json writes.
+type encodePlan struct {
+	twin   reflect.Type
+	fields []encodeField
+}
+
+// encodeField is a field encoding/json writes.
+type encodeField struct {
+	index     int
+	name      string // the member's name
+	omitEmpty bool
+}
+
+// encodePlans caches the plan of each struct type, or why it has none.
+var encodePlans sync.Map // reflect.Type → *encodePlan or error
+
+// encodePlanOf returns the plan of the struct type t.
+func encodePlanOf(t reflect.Type) (*encodePlan, error) {
+	if p, ok := encodePlans.Load(t); ok {
+		if err, bad := p.(error); bad {
+			return nil, err
+		}
+		return p.(*encodePlan), nil
+	}
+	p, err := newEncodePlan(t)
+	if err != nil {
+		encodePlans.Store(t, err)
+		return nil, err
+	}
+	encodePlans.Store(t, p)
+	return p, nil
+}
+
+// newEncodePlan makes the plan of the struct type t. The twin has t's
+// fields, names, types and tags; an unexported field becomes an exported
+// one that encoding/json leaves out, so that each field keeps its offset.
+func newEncodePlan(t reflect.Type) (*encodePlan, error) {
+	p := &encodePlan{}
+	fields := make([]reflect.StructField, t.NumField())
+	seen := map[string]bool{}
+	for i := range fields {
+		f := t.Field(i)
+		if f.Anonymous {
+			return nil, fmt.Errorf("graphrt.MarshalModel: %v embeds %v; a model declares its fields", t, f.Type)
+		}
+		fields[i] = reflect.StructField{Name: f.Name, Type: f.Type, Tag: f.Tag}
+		tag := f.Tag.Get("json")
+		if !f.IsExported() {
+			fields[i].Name = fmt.Sprintf("Unexported%d_%s", i, f.Name)
+			fields[i].Tag = `json:"-"`
+			continue
+		}
+		if tag == "-" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		if name == "" {
+			name = f.Name
+		}
+		if !seen[name] { // two fields named alike: graphgen declares none
+			seen[name] = true
+			p.fields = append(p.fields, encodeField{index: i, name: name, omitEmpty: hasOption(opts, "omitempty")})
+		}
+	}
+	p.twin = reflect.StructOf(fields)
+	if p.twin.Size() != t.Size() {
+		return nil, fmt.Errorf("graphrt.MarshalModel: %v has no twin of its layout", t)
+	}
+	for i := range fields {
+		if p.twin.Field(i).Offset != t.Field(i).Offset {
+			return nil, fmt.Errorf("graphrt.MarshalModel: %v has no twin of its layout", t)
+		}
+	}
+	return p, nil
+}
+
+// hasOption reports whether the comma-separated options of a json tag
+// include opt.
+func hasOption(opts, opt string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == opt {
+			return true
+		}
+	}
+	return false
+}
+
+// isEmptyValue is encoding/json's omitempty test.
+func isEmptyValue(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.Array, reflect.Map, reflect.Slice, reflect.String:
+		return v.Len() == 0
+	case reflect.Bool, reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr,
+		reflect.Float32, reflect.Float64, reflect.Interface, reflect.Pointer:
+		return v.IsZero()
+	}
+	return false
 }
 
 // Decode decodes a JSON response body into a new T; an empty body gives

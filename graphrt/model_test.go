@@ -24,13 +24,11 @@ type user struct {
 }
 
 func (m *user) UnmarshalJSON(b []byte) error {
-	type plain user
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 func (m user) MarshalJSON() ([]byte, error) {
-	type plain user
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 func TestModelRoundTripKeepsUnknownMembers(t *testing.T) {

@@ -26,8 +26,7 @@ import (
 // not in *extra). Generated base models call it from UnmarshalJSON:
 //
 //	func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
-//		type plain DirectoryObject
-//		return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+//		return graphrt.UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 //			switch string(name) {
 //			case "microsoft.graph.user":
 //				return new(User)
@@ -61,8 +60,8 @@ func UnmarshalPolymorphic(data []byte, v any, extra *map[string]json.RawMessage,
 	return nil
 }
 
-// MarshalPolymorphic encodes a base model: v is its method-less copy,
-// extra its AdditionalData and derived the derived model it holds (nil:
+// MarshalPolymorphic encodes a base model: v is the model (a pointer to
+// it, as MarshalModel takes it), extra its AdditionalData and derived the derived model it holds (nil:
 // it is encoded as MarshalModel encodes it). With a derived model, the
 // object written is that model with the fields the base declares, and
 // AdditionalData, taken from the base, so that a change made through

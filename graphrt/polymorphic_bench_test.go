@@ -26,8 +26,7 @@ type benchBaseOnly struct {
 }
 
 func (m *benchBaseOnly) UnmarshalJSON(b []byte) error {
-	type plain benchBaseOnly
-	return UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // benchBase is the same base model with benchUser as a derived type.
@@ -39,8 +38,7 @@ type benchBase struct {
 }
 
 func (m *benchBase) UnmarshalJSON(b []byte) error {
-	type plain benchBase
-	return UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+	return UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 		switch string(name) {
 		case "microsoft.graph.user":
 			return new(benchUser)

@@ -30,12 +30,10 @@ type GetScheduleRequest struct {
 
 // UnmarshalJSON decodes GetScheduleRequest and keeps the members it does not declare.
 func (m *GetScheduleRequest) UnmarshalJSON(b []byte) error {
-	type plain GetScheduleRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes GetScheduleRequest with the members it does not declare.
 func (m GetScheduleRequest) MarshalJSON() ([]byte, error) {
-	type plain GetScheduleRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

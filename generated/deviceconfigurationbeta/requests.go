@@ -19,14 +19,12 @@ type AssignedAccessMultiModeProfilesRequest struct {
 
 // UnmarshalJSON decodes AssignedAccessMultiModeProfilesRequest and keeps the members it does not declare.
 func (m *AssignedAccessMultiModeProfilesRequest) UnmarshalJSON(b []byte) error {
-	type plain AssignedAccessMultiModeProfilesRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AssignedAccessMultiModeProfilesRequest with the members it does not declare.
 func (m AssignedAccessMultiModeProfilesRequest) MarshalJSON() ([]byte, error) {
-	type plain AssignedAccessMultiModeProfilesRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WindowsPrivacyAccessControlsRequest is the request body of
@@ -41,12 +39,10 @@ type WindowsPrivacyAccessControlsRequest struct {
 
 // UnmarshalJSON decodes WindowsPrivacyAccessControlsRequest and keeps the members it does not declare.
 func (m *WindowsPrivacyAccessControlsRequest) UnmarshalJSON(b []byte) error {
-	type plain WindowsPrivacyAccessControlsRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WindowsPrivacyAccessControlsRequest with the members it does not declare.
 func (m WindowsPrivacyAccessControlsRequest) MarshalJSON() ([]byte, error) {
-	type plain WindowsPrivacyAccessControlsRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -30,12 +30,10 @@ type GetCachedReportRequest struct {
 
 // UnmarshalJSON decodes GetCachedReportRequest and keeps the members it does not declare.
 func (m *GetCachedReportRequest) UnmarshalJSON(b []byte) error {
-	type plain GetCachedReportRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes GetCachedReportRequest with the members it does not declare.
 func (m GetCachedReportRequest) MarshalJSON() ([]byte, error) {
-	type plain GetCachedReportRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -18,12 +18,10 @@ type UpdateSprocketRequest struct {
 
 // UnmarshalJSON decodes UpdateSprocketRequest and keeps the members it does not declare.
 func (m *UpdateSprocketRequest) UnmarshalJSON(b []byte) error {
-	type plain UpdateSprocketRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes UpdateSprocketRequest with the members it does not declare.
 func (m UpdateSprocketRequest) MarshalJSON() ([]byte, error) {
-	type plain UpdateSprocketRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -20,12 +20,10 @@ type RegisterRequest struct {
 
 // UnmarshalJSON decodes RegisterRequest and keeps the members it does not declare.
 func (m *RegisterRequest) UnmarshalJSON(b []byte) error {
-	type plain RegisterRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes RegisterRequest with the members it does not declare.
 func (m RegisterRequest) MarshalJSON() ([]byte, error) {
-	type plain RegisterRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -23,12 +23,10 @@ type WipeRequest struct {
 
 // UnmarshalJSON decodes WipeRequest and keeps the members it does not declare.
 func (m *WipeRequest) UnmarshalJSON(b []byte) error {
-	type plain WipeRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WipeRequest with the members it does not declare.
 func (m WipeRequest) MarshalJSON() ([]byte, error) {
-	type plain WipeRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

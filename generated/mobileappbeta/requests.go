@@ -18,12 +18,10 @@ type GetMobileAppCountRequest struct {
 
 // UnmarshalJSON decodes GetMobileAppCountRequest and keeps the members it does not declare.
 func (m *GetMobileAppCountRequest) UnmarshalJSON(b []byte) error {
-	type plain GetMobileAppCountRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes GetMobileAppCountRequest with the members it does not declare.
 func (m GetMobileAppCountRequest) MarshalJSON() ([]byte, error) {
-	type plain GetMobileAppCountRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -18,12 +18,10 @@ type KeywordRequest struct {
 
 // UnmarshalJSON decodes KeywordRequest and keeps the members it does not declare.
 func (m *KeywordRequest) UnmarshalJSON(b []byte) error {
-	type plain KeywordRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes KeywordRequest with the members it does not declare.
 func (m KeywordRequest) MarshalJSON() ([]byte, error) {
-	type plain KeywordRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

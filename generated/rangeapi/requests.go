@@ -18,12 +18,10 @@ type ClearRequest struct {
 
 // UnmarshalJSON decodes ClearRequest and keeps the members it does not declare.
 func (m *ClearRequest) UnmarshalJSON(b []byte) error {
-	type plain ClearRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ClearRequest with the members it does not declare.
 func (m ClearRequest) MarshalJSON() ([]byte, error) {
-	type plain ClearRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

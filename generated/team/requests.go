@@ -40,12 +40,10 @@ type CloneRequest struct {
 
 // UnmarshalJSON decodes CloneRequest and keeps the members it does not declare.
 func (m *CloneRequest) UnmarshalJSON(b []byte) error {
-	type plain CloneRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes CloneRequest with the members it does not declare.
 func (m CloneRequest) MarshalJSON() ([]byte, error) {
-	type plain CloneRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

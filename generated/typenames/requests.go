@@ -40,12 +40,10 @@ type CreateRequest struct {
 
 // UnmarshalJSON decodes CreateRequest and keeps the members it does not declare.
 func (m *CreateRequest) UnmarshalJSON(b []byte) error {
-	type plain CreateRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes CreateRequest with the members it does not declare.
 func (m CreateRequest) MarshalJSON() ([]byte, error) {
-	type plain CreateRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -24,14 +24,12 @@ type AssignLicenseRequest struct {
 
 // UnmarshalJSON decodes AssignLicenseRequest and keeps the members it does not declare.
 func (m *AssignLicenseRequest) UnmarshalJSON(b []byte) error {
-	type plain AssignLicenseRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AssignLicenseRequest with the members it does not declare.
 func (m AssignLicenseRequest) MarshalJSON() ([]byte, error) {
-	type plain AssignLicenseRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // SendMailRequest is the request body of user-sendmail (POST).
@@ -48,14 +46,12 @@ type SendMailRequest struct {
 
 // UnmarshalJSON decodes SendMailRequest and keeps the members it does not declare.
 func (m *SendMailRequest) UnmarshalJSON(b []byte) error {
-	type plain SendMailRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes SendMailRequest with the members it does not declare.
 func (m SendMailRequest) MarshalJSON() ([]byte, error) {
-	type plain SendMailRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // UpdateRequest is the request body of user-update (PATCH).
@@ -211,12 +207,10 @@ type UpdateRequest struct {
 
 // UnmarshalJSON decodes UpdateRequest and keeps the members it does not declare.
 func (m *UpdateRequest) UnmarshalJSON(b []byte) error {
-	type plain UpdateRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes UpdateRequest with the members it does not declare.
 func (m UpdateRequest) MarshalJSON() ([]byte, error) {
-	type plain UpdateRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

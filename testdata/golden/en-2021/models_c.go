@@ -500,8 +500,7 @@ type ConversationMember struct {
 // microsoft.graph.conversationMember is decoded into that type's model (see
 // Derived).
 func (m *ConversationMember) UnmarshalJSON(b []byte) error {
-	type plain ConversationMember
-	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+	return graphrt.UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 		switch string(name) {
 		case "microsoft.graph.aadUserConversationMember":
 			return new(AadUserConversationMember)
@@ -515,11 +514,10 @@ func (m *ConversationMember) UnmarshalJSON(b []byte) error {
 // empty. A derived model it holds (Derived) is encoded with this model's
 // fields and AdditionalData.
 func (m ConversationMember) MarshalJSON() ([]byte, error) {
-	type plain ConversationMember
 	if m.derived == nil {
 		graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.conversationMember")
 	}
-	return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+	return graphrt.MarshalPolymorphic(&m, m.AdditionalData, m.derived)
 }
 
 // Derived returns the model of the type derived from
@@ -575,15 +573,13 @@ type ConversationMemberBeta struct {
 
 // UnmarshalJSON decodes ConversationMemberBeta and keeps the members it does not declare.
 func (m *ConversationMemberBeta) UnmarshalJSON(b []byte) error {
-	type plain ConversationMemberBeta
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ConversationMemberBeta with the members it does not
 // declare, and "@odata.type" #microsoft.graph.conversationMember when
 // ODataType is empty.
 func (m ConversationMemberBeta) MarshalJSON() ([]byte, error) {
-	type plain ConversationMemberBeta
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.conversationMember")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

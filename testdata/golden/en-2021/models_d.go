@@ -135,8 +135,7 @@ type DirectoryObject struct {
 // microsoft.graph.directoryObject is decoded into that type's model (see
 // Derived).
 func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
-	type plain DirectoryObject
-	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+	return graphrt.UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 		switch string(name) {
 		case "microsoft.graph.group":
 			return new(Group)
@@ -152,11 +151,10 @@ func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
 // A derived model it holds (Derived) is encoded with this model's fields and
 // AdditionalData.
 func (m DirectoryObject) MarshalJSON() ([]byte, error) {
-	type plain DirectoryObject
 	if m.derived == nil {
 		graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.directoryObject")
 	}
-	return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+	return graphrt.MarshalPolymorphic(&m, m.AdditionalData, m.derived)
 }
 
 // Derived returns the model of the type derived from
@@ -206,12 +204,10 @@ type DeviceCategory struct {
 
 // UnmarshalJSON decodes DeviceCategory and keeps the members it does not declare.
 func (m *DeviceCategory) UnmarshalJSON(b []byte) error {
-	type plain DeviceCategory
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DeviceCategory with the members it does not declare.
 func (m DeviceCategory) MarshalJSON() ([]byte, error) {
-	type plain DeviceCategory
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

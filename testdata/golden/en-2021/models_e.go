@@ -82,14 +82,12 @@ type EmailAddress struct {
 
 // UnmarshalJSON decodes EmailAddress and keeps the members it does not declare.
 func (m *EmailAddress) UnmarshalJSON(b []byte) error {
-	type plain EmailAddress
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes EmailAddress with the members it does not declare.
 func (m EmailAddress) MarshalJSON() ([]byte, error) {
-	type plain EmailAddress
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // EmailRole is the enumeration microsoft.graph.emailRole. Values the docs do
@@ -407,12 +405,10 @@ type Event struct {
 
 // UnmarshalJSON decodes Event and keeps the members it does not declare.
 func (m *Event) UnmarshalJSON(b []byte) error {
-	type plain Event
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Event with the members it does not declare.
 func (m Event) MarshalJSON() ([]byte, error) {
-	type plain Event
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

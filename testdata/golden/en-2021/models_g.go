@@ -350,16 +350,14 @@ type Group struct {
 
 // UnmarshalJSON decodes Group and keeps the members it does not declare.
 func (m *Group) UnmarshalJSON(b []byte) error {
-	type plain Group
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Group with the members it does not declare, and
 // "@odata.type" #microsoft.graph.group when ODataType is empty.
 func (m Group) MarshalJSON() ([]byte, error) {
-	type plain Group
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.group")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // GroupMembershipClaims is the enumeration

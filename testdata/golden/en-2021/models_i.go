@@ -141,14 +141,12 @@ type ItemAnalytics struct {
 
 // UnmarshalJSON decodes ItemAnalytics and keeps the members it does not declare.
 func (m *ItemAnalytics) UnmarshalJSON(b []byte) error {
-	type plain ItemAnalytics
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ItemAnalytics with the members it does not declare.
 func (m ItemAnalytics) MarshalJSON() ([]byte, error) {
-	type plain ItemAnalytics
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ItemBody is the microsoft.graph.itemBody resource.
@@ -169,12 +167,10 @@ type ItemBody struct {
 
 // UnmarshalJSON decodes ItemBody and keeps the members it does not declare.
 func (m *ItemBody) UnmarshalJSON(b []byte) error {
-	type plain ItemBody
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ItemBody with the members it does not declare.
 func (m ItemBody) MarshalJSON() ([]byte, error) {
-	type plain ItemBody
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -75,14 +75,12 @@ type LocaleInfo struct {
 
 // UnmarshalJSON decodes LocaleInfo and keeps the members it does not declare.
 func (m *LocaleInfo) UnmarshalJSON(b []byte) error {
-	type plain LocaleInfo
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes LocaleInfo with the members it does not declare.
 func (m LocaleInfo) MarshalJSON() ([]byte, error) {
-	type plain LocaleInfo
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // LocationType is the enumeration microsoft.graph.locationType. Values the
@@ -209,16 +207,14 @@ type LegalHold struct {
 
 // UnmarshalJSON decodes LegalHold and keeps the members it does not declare.
 func (m *LegalHold) UnmarshalJSON(b []byte) error {
-	type plain LegalHold
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes LegalHold with the members it does not declare, and
 // "@odata.type" #microsoft.graph.ediscovery.legalHold when ODataType is empty.
 func (m LegalHold) MarshalJSON() ([]byte, error) {
-	type plain LegalHold
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.ediscovery.legalHold")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // LegalHoldStatus is the enumeration

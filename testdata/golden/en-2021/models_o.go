@@ -227,14 +227,12 @@ type OnlineMeeting struct {
 
 // UnmarshalJSON decodes OnlineMeeting and keeps the members it does not declare.
 func (m *OnlineMeeting) UnmarshalJSON(b []byte) error {
-	type plain OnlineMeeting
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes OnlineMeeting with the members it does not declare.
 func (m OnlineMeeting) MarshalJSON() ([]byte, error) {
-	type plain OnlineMeeting
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // OnlineMeetingPresenters is the enumeration

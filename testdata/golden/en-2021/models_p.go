@@ -395,14 +395,12 @@ type PhoneAuthenticationMethod struct {
 
 // UnmarshalJSON decodes PhoneAuthenticationMethod and keeps the members it does not declare.
 func (m *PhoneAuthenticationMethod) UnmarshalJSON(b []byte) error {
-	type plain PhoneAuthenticationMethod
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes PhoneAuthenticationMethod with the members it does not declare.
 func (m PhoneAuthenticationMethod) MarshalJSON() ([]byte, error) {
-	type plain PhoneAuthenticationMethod
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ProfilePhoto is the microsoft.graph.profilePhoto resource.
@@ -425,12 +423,10 @@ type ProfilePhoto struct {
 
 // UnmarshalJSON decodes ProfilePhoto and keeps the members it does not declare.
 func (m *ProfilePhoto) UnmarshalJSON(b []byte) error {
-	type plain ProfilePhoto
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ProfilePhoto with the members it does not declare.
 func (m ProfilePhoto) MarshalJSON() ([]byte, error) {
-	type plain ProfilePhoto
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

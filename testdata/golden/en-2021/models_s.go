@@ -169,12 +169,10 @@ type SynchronizationTemplate struct {
 
 // UnmarshalJSON decodes SynchronizationTemplate and keeps the members it does not declare.
 func (m *SynchronizationTemplate) UnmarshalJSON(b []byte) error {
-	type plain SynchronizationTemplate
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes SynchronizationTemplate with the members it does not declare.
 func (m SynchronizationTemplate) MarshalJSON() ([]byte, error) {
-	type plain SynchronizationTemplate
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -551,16 +551,14 @@ type User struct {
 
 // UnmarshalJSON decodes User and keeps the members it does not declare.
 func (m *User) UnmarshalJSON(b []byte) error {
-	type plain User
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes User with the members it does not declare, and
 // "@odata.type" #microsoft.graph.user when ODataType is empty.
 func (m User) MarshalJSON() ([]byte, error) {
-	type plain User
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.user")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // UserAccountSecurityType is the enumeration

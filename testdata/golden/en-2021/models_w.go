@@ -140,16 +140,14 @@ type WorkbookRange struct {
 
 // UnmarshalJSON decodes WorkbookRange and keeps the members it does not declare.
 func (m *WorkbookRange) UnmarshalJSON(b []byte) error {
-	type plain WorkbookRange
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkbookRange with the members it does not declare, and
 // "@odata.type" #microsoft.graph.workbookRange when ODataType is empty.
 func (m WorkbookRange) MarshalJSON() ([]byte, error) {
-	type plain WorkbookRange
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.workbookRange")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WorkforceIntegrationEncryptionProtocol is the enumeration
@@ -214,14 +212,12 @@ type WorkingHours struct {
 
 // UnmarshalJSON decodes WorkingHours and keeps the members it does not declare.
 func (m *WorkingHours) UnmarshalJSON(b []byte) error {
-	type plain WorkingHours
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkingHours with the members it does not declare.
 func (m WorkingHours) MarshalJSON() ([]byte, error) {
-	type plain WorkingHours
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WorkbookRangeBorder is the microsoft.graph.workbookRangeBorder resource.
@@ -256,12 +252,10 @@ type WorkbookRangeBorder struct {
 
 // UnmarshalJSON decodes WorkbookRangeBorder and keeps the members it does not declare.
 func (m *WorkbookRangeBorder) UnmarshalJSON(b []byte) error {
-	type plain WorkbookRangeBorder
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkbookRangeBorder with the members it does not declare.
 func (m WorkbookRangeBorder) MarshalJSON() ([]byte, error) {
-	type plain WorkbookRangeBorder
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -51,14 +51,12 @@ type CaseClash struct {
 
 // UnmarshalJSON decodes CaseClash and keeps the members it does not declare.
 func (m *CaseClash) UnmarshalJSON(b []byte) error {
-	type plain CaseClash
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes CaseClash with the members it does not declare.
 func (m CaseClash) MarshalJSON() ([]byte, error) {
-	type plain CaseClash
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ClientType2 is the microsoft.graph.client resource.
@@ -75,14 +73,12 @@ type ClientType2 struct {
 
 // UnmarshalJSON decodes ClientType2 and keeps the members it does not declare.
 func (m *ClientType2) UnmarshalJSON(b []byte) error {
-	type plain ClientType2
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ClientType2 with the members it does not declare.
 func (m ClientType2) MarshalJSON() ([]byte, error) {
-	type plain ClientType2
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ClientType is the microsoft.graph.clientType resource.
@@ -99,12 +95,10 @@ type ClientType struct {
 
 // UnmarshalJSON decodes ClientType and keeps the members it does not declare.
 func (m *ClientType) UnmarshalJSON(b []byte) error {
-	type plain ClientType
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ClientType with the members it does not declare.
 func (m ClientType) MarshalJSON() ([]byte, error) {
-	type plain ClientType
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

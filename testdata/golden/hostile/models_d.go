@@ -21,14 +21,12 @@ type DocsHandler struct {
 
 // UnmarshalJSON decodes DocsHandler and keeps the members it does not declare.
 func (m *DocsHandler) UnmarshalJSON(b []byte) error {
-	type plain DocsHandler
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DocsHandler with the members it does not declare.
 func (m DocsHandler) MarshalJSON() ([]byte, error) {
-	type plain DocsHandler
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // Doctext is the microsoft.graph.doctext resource.
@@ -53,12 +51,10 @@ type Doctext struct {
 
 // UnmarshalJSON decodes Doctext and keeps the members it does not declare.
 func (m *Doctext) UnmarshalJSON(b []byte) error {
-	type plain Doctext
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Doctext with the members it does not declare.
 func (m Doctext) MarshalJSON() ([]byte, error) {
-	type plain Doctext
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

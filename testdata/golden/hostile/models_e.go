@@ -23,12 +23,10 @@ type EvilFuncInitPanic1GoGenerateEchoType struct {
 
 // UnmarshalJSON decodes EvilFuncInitPanic1GoGenerateEchoType and keeps the members it does not declare.
 func (m *EvilFuncInitPanic1GoGenerateEchoType) UnmarshalJSON(b []byte) error {
-	type plain EvilFuncInitPanic1GoGenerateEchoType
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes EvilFuncInitPanic1GoGenerateEchoType with the members it does not declare.
 func (m EvilFuncInitPanic1GoGenerateEchoType) MarshalJSON() ([]byte, error) {
-	type plain EvilFuncInitPanic1GoGenerateEchoType
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

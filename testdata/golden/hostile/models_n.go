@@ -21,14 +21,12 @@ type NewType struct {
 
 // UnmarshalJSON decodes NewType and keeps the members it does not declare.
 func (m *NewType) UnmarshalJSON(b []byte) error {
-	type plain NewType
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes NewType with the members it does not declare.
 func (m NewType) MarshalJSON() ([]byte, error) {
-	type plain NewType
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // NewClientType is the microsoft.graph.newClient resource.
@@ -45,14 +43,12 @@ type NewClientType struct {
 
 // UnmarshalJSON decodes NewClientType and keeps the members it does not declare.
 func (m *NewClientType) UnmarshalJSON(b []byte) error {
-	type plain NewClientType
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes NewClientType with the members it does not declare.
 func (m NewClientType) MarshalJSON() ([]byte, error) {
-	type plain NewClientType
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // NewMock is the microsoft.graph.newMock resource.
@@ -69,12 +65,10 @@ type NewMock struct {
 
 // UnmarshalJSON decodes NewMock and keeps the members it does not declare.
 func (m *NewMock) UnmarshalJSON(b []byte) error {
-	type plain NewMock
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes NewMock with the members it does not declare.
 func (m NewMock) MarshalJSON() ([]byte, error) {
-	type plain NewMock
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

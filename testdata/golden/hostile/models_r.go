@@ -21,12 +21,10 @@ type Runtime struct {
 
 // UnmarshalJSON decodes Runtime and keeps the members it does not declare.
 func (m *Runtime) UnmarshalJSON(b []byte) error {
-	type plain Runtime
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Runtime with the members it does not declare.
 func (m Runtime) MarshalJSON() ([]byte, error) {
-	type plain Runtime
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -46,12 +46,10 @@ type ShapeKind struct {
 
 // UnmarshalJSON decodes ShapeKind and keeps the members it does not declare.
 func (m *ShapeKind) UnmarshalJSON(b []byte) error {
-	type plain ShapeKind
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ShapeKind with the members it does not declare.
 func (m ShapeKind) MarshalJSON() ([]byte, error) {
-	type plain ShapeKind
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

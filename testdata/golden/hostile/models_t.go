@@ -21,14 +21,12 @@ type T1stThing struct {
 
 // UnmarshalJSON decodes T1stThing and keeps the members it does not declare.
 func (m *T1stThing) UnmarshalJSON(b []byte) error {
-	type plain T1stThing
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes T1stThing with the members it does not declare.
 func (m T1stThing) MarshalJSON() ([]byte, error) {
-	type plain T1stThing
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // T名前 is the microsoft.graph.名前 resource.
@@ -45,12 +43,10 @@ type T名前 struct {
 
 // UnmarshalJSON decodes T名前 and keeps the members it does not declare.
 func (m *T名前) UnmarshalJSON(b []byte) error {
-	type plain T名前
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes T名前 with the members it does not declare.
 func (m T名前) MarshalJSON() ([]byte, error) {
-	type plain T名前
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

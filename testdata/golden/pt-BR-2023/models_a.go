@@ -53,14 +53,12 @@ type AccessPackageAssignment struct {
 
 // UnmarshalJSON decodes AccessPackageAssignment and keeps the members it does not declare.
 func (m *AccessPackageAssignment) UnmarshalJSON(b []byte) error {
-	type plain AccessPackageAssignment
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AccessPackageAssignment with the members it does not declare.
 func (m AccessPackageAssignment) MarshalJSON() ([]byte, error) {
-	type plain AccessPackageAssignment
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // AgeGroup is the enumeration microsoft.graph.ageGroup. Values the docs do not

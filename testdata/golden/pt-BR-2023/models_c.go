@@ -114,16 +114,14 @@ type ChatMessage struct {
 
 // UnmarshalJSON decodes ChatMessage and keeps the members it does not declare.
 func (m *ChatMessage) UnmarshalJSON(b []byte) error {
-	type plain ChatMessage
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ChatMessage with the members it does not declare, and
 // "@odata.type" #microsoft.graph.chatMessage when ODataType is empty.
 func (m ChatMessage) MarshalJSON() ([]byte, error) {
-	type plain ChatMessage
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.chatMessage")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ConsentProvidedForMinor is the enumeration

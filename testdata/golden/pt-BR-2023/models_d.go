@@ -24,14 +24,12 @@ type DeviceManagementDerivedCredentialSettings struct {
 
 // UnmarshalJSON decodes DeviceManagementDerivedCredentialSettings and keeps the members it does not declare.
 func (m *DeviceManagementDerivedCredentialSettings) UnmarshalJSON(b []byte) error {
-	type plain DeviceManagementDerivedCredentialSettings
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DeviceManagementDerivedCredentialSettings with the members it does not declare.
 func (m DeviceManagementDerivedCredentialSettings) MarshalJSON() ([]byte, error) {
-	type plain DeviceManagementDerivedCredentialSettings
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // DirectoryObject is the microsoft.graph.directoryObject resource.
@@ -57,12 +55,10 @@ type DirectoryObject struct {
 
 // UnmarshalJSON decodes DirectoryObject and keeps the members it does not declare.
 func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
-	type plain DirectoryObject
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes DirectoryObject with the members it does not declare.
 func (m DirectoryObject) MarshalJSON() ([]byte, error) {
-	type plain DirectoryObject
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -94,15 +94,13 @@ type EmailThreatSubmissionPolicy struct {
 
 // UnmarshalJSON decodes EmailThreatSubmissionPolicy and keeps the members it does not declare.
 func (m *EmailThreatSubmissionPolicy) UnmarshalJSON(b []byte) error {
-	type plain EmailThreatSubmissionPolicy
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes EmailThreatSubmissionPolicy with the members it does not
 // declare, and "@odata.type" #microsoft.graph.security.emailThreatSubmissionPolicy
 // when ODataType is empty.
 func (m EmailThreatSubmissionPolicy) MarshalJSON() ([]byte, error) {
-	type plain EmailThreatSubmissionPolicy
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.security.emailThreatSubmissionPolicy")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -69,12 +69,10 @@ type GovernanceRoleSetting struct {
 
 // UnmarshalJSON decodes GovernanceRoleSetting and keeps the members it does not declare.
 func (m *GovernanceRoleSetting) UnmarshalJSON(b []byte) error {
-	type plain GovernanceRoleSetting
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes GovernanceRoleSetting with the members it does not declare.
 func (m GovernanceRoleSetting) MarshalJSON() ([]byte, error) {
-	type plain GovernanceRoleSetting
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -33,12 +33,10 @@ type IdentityAPIConnector struct {
 
 // UnmarshalJSON decodes IdentityAPIConnector and keeps the members it does not declare.
 func (m *IdentityAPIConnector) UnmarshalJSON(b []byte) error {
-	type plain IdentityAPIConnector
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes IdentityAPIConnector with the members it does not declare.
 func (m IdentityAPIConnector) MarshalJSON() ([]byte, error) {
-	type plain IdentityAPIConnector
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

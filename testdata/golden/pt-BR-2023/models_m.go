@@ -27,15 +27,13 @@ type MultiValueLegacyExtendedProperty struct {
 
 // UnmarshalJSON decodes MultiValueLegacyExtendedProperty and keeps the members it does not declare.
 func (m *MultiValueLegacyExtendedProperty) UnmarshalJSON(b []byte) error {
-	type plain MultiValueLegacyExtendedProperty
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes MultiValueLegacyExtendedProperty with the members it
 // does not declare, and "@odata.type" #microsoft.graph.multiValueLegacyExtendedProperty
 // when ODataType is empty.
 func (m MultiValueLegacyExtendedProperty) MarshalJSON() ([]byte, error) {
-	type plain MultiValueLegacyExtendedProperty
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.multiValueLegacyExtendedProperty")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

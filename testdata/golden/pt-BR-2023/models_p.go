@@ -94,14 +94,12 @@ type Post struct {
 
 // UnmarshalJSON decodes Post and keeps the members it does not declare.
 func (m *Post) UnmarshalJSON(b []byte) error {
-	type plain Post
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Post with the members it does not declare, and
 // "@odata.type" #microsoft.graph.post when ODataType is empty.
 func (m Post) MarshalJSON() ([]byte, error) {
-	type plain Post
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.post")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -36,14 +36,12 @@ type StartHoldMusicOperation struct {
 
 // UnmarshalJSON decodes StartHoldMusicOperation and keeps the members it does not declare.
 func (m *StartHoldMusicOperation) UnmarshalJSON(b []byte) error {
-	type plain StartHoldMusicOperation
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes StartHoldMusicOperation with the members it does not declare.
 func (m StartHoldMusicOperation) MarshalJSON() ([]byte, error) {
-	type plain StartHoldMusicOperation
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // Subscription is the microsoft.graph.subscription resource. It carries the
@@ -148,16 +146,14 @@ type Subscription struct {
 
 // UnmarshalJSON decodes Subscription and keeps the members it does not declare.
 func (m *Subscription) UnmarshalJSON(b []byte) error {
-	type plain Subscription
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Subscription with the members it does not declare, and
 // "@odata.type" #microsoft.graph.subscription when ODataType is empty.
 func (m Subscription) MarshalJSON() ([]byte, error) {
-	type plain Subscription
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.subscription")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // Schema is the microsoft.graph.externalConnectors.schema resource.
@@ -184,12 +180,10 @@ type Schema struct {
 
 // UnmarshalJSON decodes Schema and keeps the members it does not declare.
 func (m *Schema) UnmarshalJSON(b []byte) error {
-	type plain Schema
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Schema with the members it does not declare.
 func (m Schema) MarshalJSON() ([]byte, error) {
-	type plain Schema
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -38,17 +38,15 @@ type WorkbookWorksheet struct {
 
 // UnmarshalJSON decodes WorkbookWorksheet and keeps the members it does not declare.
 func (m *WorkbookWorksheet) UnmarshalJSON(b []byte) error {
-	type plain WorkbookWorksheet
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WorkbookWorksheet with the members it does not declare,
 // and "@odata.type" #microsoft.graph.workbookWorksheet when ODataType is
 // empty.
 func (m WorkbookWorksheet) MarshalJSON() ([]byte, error) {
-	type plain WorkbookWorksheet
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.workbookWorksheet")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // WindowsUpdateState is the microsoft.graph.windowsUpdateState resource.
@@ -90,12 +88,10 @@ type WindowsUpdateState struct {
 
 // UnmarshalJSON decodes WindowsUpdateState and keeps the members it does not declare.
 func (m *WindowsUpdateState) UnmarshalJSON(b []byte) error {
-	type plain WindowsUpdateState
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WindowsUpdateState with the members it does not declare.
 func (m WindowsUpdateState) MarshalJSON() ([]byte, error) {
-	type plain WindowsUpdateState
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

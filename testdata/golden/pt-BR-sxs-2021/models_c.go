@@ -103,16 +103,14 @@ type Calendar struct {
 
 // UnmarshalJSON decodes Calendar and keeps the members it does not declare.
 func (m *Calendar) UnmarshalJSON(b []byte) error {
-	type plain Calendar
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes Calendar with the members it does not declare, and
 // "@odata.type" #microsoft.graph.calendar when ODataType is empty.
 func (m Calendar) MarshalJSON() ([]byte, error) {
-	type plain Calendar
 	graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.calendar")
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
 
 // ConsentProvidedForMinor is the enumeration
@@ -250,12 +248,10 @@ type CalendarBeta struct {
 
 // UnmarshalJSON decodes CalendarBeta and keeps the members it does not declare.
 func (m *CalendarBeta) UnmarshalJSON(b []byte) error {
-	type plain CalendarBeta
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes CalendarBeta with the members it does not declare.
 func (m CalendarBeta) MarshalJSON() ([]byte, error) {
-	type plain CalendarBeta
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -31,8 +31,7 @@ type DirectoryObject struct {
 // microsoft.graph.directoryObject is decoded into that type's model (see
 // Derived).
 func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
-	type plain DirectoryObject
-	return graphrt.UnmarshalPolymorphic(b, (*plain)(m), &m.AdditionalData, &m.derived, func(name []byte) any {
+	return graphrt.UnmarshalPolymorphic(b, m, &m.AdditionalData, &m.derived, func(name []byte) any {
 		switch string(name) {
 		case "microsoft.graph.user":
 			return new(User)
@@ -46,11 +45,10 @@ func (m *DirectoryObject) UnmarshalJSON(b []byte) error {
 // A derived model it holds (Derived) is encoded with this model's fields and
 // AdditionalData.
 func (m DirectoryObject) MarshalJSON() ([]byte, error) {
-	type plain DirectoryObject
 	if m.derived == nil {
 		graphrt.DefaultODataType(&m.ODataType, "#microsoft.graph.directoryObject")
 	}
-	return graphrt.MarshalPolymorphic(plain(m), m.AdditionalData, m.derived)
+	return graphrt.MarshalPolymorphic(&m, m.AdditionalData, m.derived)
 }
 
 // Derived returns the model of the type derived from

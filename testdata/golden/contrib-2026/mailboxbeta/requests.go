@@ -19,12 +19,10 @@ type ExportItemsRequest struct {
 
 // UnmarshalJSON decodes ExportItemsRequest and keeps the members it does not declare.
 func (m *ExportItemsRequest) UnmarshalJSON(b []byte) error {
-	type plain ExportItemsRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ExportItemsRequest with the members it does not declare.
 func (m ExportItemsRequest) MarshalJSON() ([]byte, error) {
-	type plain ExportItemsRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

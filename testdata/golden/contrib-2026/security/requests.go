@@ -20,12 +20,10 @@ type RunHuntingQueryRequest struct {
 
 // UnmarshalJSON decodes RunHuntingQueryRequest and keeps the members it does not declare.
 func (m *RunHuntingQueryRequest) UnmarshalJSON(b []byte) error {
-	type plain RunHuntingQueryRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes RunHuntingQueryRequest with the members it does not declare.
 func (m RunHuntingQueryRequest) MarshalJSON() ([]byte, error) {
-	type plain RunHuntingQueryRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -19,12 +19,10 @@ type ResetRequest struct {
 
 // UnmarshalJSON decodes ResetRequest and keeps the members it does not declare.
 func (m *ResetRequest) UnmarshalJSON(b []byte) error {
-	type plain ResetRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes ResetRequest with the members it does not declare.
 func (m ResetRequest) MarshalJSON() ([]byte, error) {
-	type plain ResetRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

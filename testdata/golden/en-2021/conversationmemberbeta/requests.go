@@ -18,12 +18,10 @@ type UpdateRequest struct {
 
 // UnmarshalJSON decodes UpdateRequest and keeps the members it does not declare.
 func (m *UpdateRequest) UnmarshalJSON(b []byte) error {
-	type plain UpdateRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes UpdateRequest with the members it does not declare.
 func (m UpdateRequest) MarshalJSON() ([]byte, error) {
-	type plain UpdateRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -19,12 +19,10 @@ type WindowsPrivacyAccessControlsRequest struct {
 
 // UnmarshalJSON decodes WindowsPrivacyAccessControlsRequest and keeps the members it does not declare.
 func (m *WindowsPrivacyAccessControlsRequest) UnmarshalJSON(b []byte) error {
-	type plain WindowsPrivacyAccessControlsRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes WindowsPrivacyAccessControlsRequest with the members it does not declare.
 func (m WindowsPrivacyAccessControlsRequest) MarshalJSON() ([]byte, error) {
-	type plain WindowsPrivacyAccessControlsRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -30,12 +30,10 @@ type PreviewRequest struct {
 
 // UnmarshalJSON decodes PreviewRequest and keeps the members it does not declare.
 func (m *PreviewRequest) UnmarshalJSON(b []byte) error {
-	type plain PreviewRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes PreviewRequest with the members it does not declare.
 func (m PreviewRequest) MarshalJSON() ([]byte, error) {
-	type plain PreviewRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

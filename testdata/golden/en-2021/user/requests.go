@@ -22,12 +22,10 @@ type SendMailRequest struct {
 
 // UnmarshalJSON decodes SendMailRequest and keeps the members it does not declare.
 func (m *SendMailRequest) UnmarshalJSON(b []byte) error {
-	type plain SendMailRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes SendMailRequest with the members it does not declare.
 func (m SendMailRequest) MarshalJSON() ([]byte, error) {
-	type plain SendMailRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

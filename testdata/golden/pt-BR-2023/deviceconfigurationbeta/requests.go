@@ -19,12 +19,10 @@ type AssignedAccessMultiModeProfilesRequest struct {
 
 // UnmarshalJSON decodes AssignedAccessMultiModeProfilesRequest and keeps the members it does not declare.
 func (m *AssignedAccessMultiModeProfilesRequest) UnmarshalJSON(b []byte) error {
-	type plain AssignedAccessMultiModeProfilesRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AssignedAccessMultiModeProfilesRequest with the members it does not declare.
 func (m AssignedAccessMultiModeProfilesRequest) MarshalJSON() ([]byte, error) {
-	type plain AssignedAccessMultiModeProfilesRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

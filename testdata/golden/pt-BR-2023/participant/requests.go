@@ -22,12 +22,10 @@ type StartHoldMusicRequest struct {
 
 // UnmarshalJSON decodes StartHoldMusicRequest and keeps the members it does not declare.
 func (m *StartHoldMusicRequest) UnmarshalJSON(b []byte) error {
-	type plain StartHoldMusicRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes StartHoldMusicRequest with the members it does not declare.
 func (m StartHoldMusicRequest) MarshalJSON() ([]byte, error) {
-	type plain StartHoldMusicRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }

@@ -22,12 +22,10 @@ type AssignLicenseRequest struct {
 
 // UnmarshalJSON decodes AssignLicenseRequest and keeps the members it does not declare.
 func (m *AssignLicenseRequest) UnmarshalJSON(b []byte) error {
-	type plain AssignLicenseRequest
-	return graphrt.UnmarshalModel(b, (*plain)(m), &m.AdditionalData)
+	return graphrt.UnmarshalModel(b, m, &m.AdditionalData)
 }
 
 // MarshalJSON encodes AssignLicenseRequest with the members it does not declare.
 func (m AssignLicenseRequest) MarshalJSON() ([]byte, error) {
-	type plain AssignLicenseRequest
-	return graphrt.MarshalModel(plain(m), m.AdditionalData)
+	return graphrt.MarshalModel(&m, m.AdditionalData)
 }
