@@ -1,6 +1,7 @@
 package naming
 
 import (
+	"github.com/graphgen-dev/graphgen/internal/par"
 	"github.com/graphgen-dev/graphgen/ir"
 )
 
@@ -11,13 +12,14 @@ import (
 // method of another; what two pages still name alike is resolved by
 // routeClashes and, after ownership is decided, by Own.
 func Assign(api *ir.API) []ir.Diagnostic {
-	for _, op := range api.Operations {
+	par.Each(len(api.Operations), func(i int) { // each operation's own names
+		op := api.Operations[i]
 		for _, r := range op.Routes {
 			nameParams(r)
 		}
 		subject, _, _ := pageSubject(op.ID)
 		routeNames(op, subject)
-	}
+	})
 	assignPackages(api.Operations)
 	routeClashes(api.Operations)
 	diags := assignTypes(api.Types)

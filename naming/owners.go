@@ -39,12 +39,16 @@ import (
 // twice. Own reads only the operations given, so a selection is decided
 // among the selected operations.
 func Own(ops []*ir.Operation) []ir.Diagnostic {
-	groups := map[string][]claim{}
+	type at struct {
+		op *ir.Operation
+		i  int
+	}
+	groups := map[string][]at{}
 	for _, op := range ops {
 		for i, r := range op.Routes {
 			r.ShadowedBy = ""
 			key := op.Method + " /" + op.Version + parser.Shape(r.Path)
-			groups[key] = append(groups[key], newClaim(op, r, i))
+			groups[key] = append(groups[key], at{op, i})
 		}
 	}
 	keys := make([]string, 0, len(groups))
@@ -55,8 +59,12 @@ func Own(ops []*ir.Operation) []ir.Diagnostic {
 	}
 	sort.Strings(keys)
 	var lost []loss
-	for _, k := range keys {
-		lost = append(lost, decide(groups[k])...)
+	for _, k := range keys { // claims are ranked only where routes contend
+		claims := make([]claim, len(groups[k]))
+		for j, a := range groups[k] {
+			claims[j] = newClaim(a.op, a.op.Routes[a.i], a.i)
+		}
+		lost = append(lost, decide(claims)...)
 	}
 	sameCalls(ops)
 	return warnLosses(lost)
