@@ -2,7 +2,9 @@
 # bench/run.sh [--beta] [--sdk]: measures, in one run on this machine,
 #   1. graphgen on the whole English corpus (IR only, a first full Go
 #      generation, and a regeneration with nothing changed, which the
-#      format cache serves) against a bare goldmark parse of the same files;
+#      format cache serves) against a bare goldmark parse of the same files,
+#      and the floor any generation that writes formatted Go pays: go/format
+#      of that output and writing it, with bench/outputfloor;
 #   2. the cold build (an empty build cache first) of a one-call program using the
 #      generated v1.0 client: wall, CPU, peak RSS, binary size;
 #   3. the same for a one-call program on the standard library alone;
@@ -69,6 +71,15 @@ gen=$(measure gen fresh)
 # a regeneration with nothing changed: every file's render is in the format cache
 GRAPHGEN_CACHE="$work/cache" "$work/graphgen" -out "$work/gen-en" -pkg graph "$en" >/dev/null 2>&1
 regen=$(GRAPHGEN_CACHE="$work/cache" measure regen "$work/graphgen" -out "$work/gen-en" -pkg graph "$en")
+# the floor of a first generation that writes formatted Go: go/format of
+# graphgen's own output and writing it into a fresh directory, on every
+# core, with the output already in memory (median of 3 by their sum)
+go build -o "$work/outputfloor" ./bench/outputfloor
+floors=$(for i in 1 2 3; do rm -rf "$work/floor"; "$work/outputfloor" "$work/gen-en" "$work/floor" 2>/dev/null; done)
+read -r ffmt fwrite <<< "$(echo "$floors" | awk '{ print $1 + $2, $1, $2 }' | sort -n | sed -n 2p | cut -d' ' -f2-)"
+rm -rf "$work/floor"
+outfiles=$(find "$work/gen-en" -type f | wc -l)
+outmb=$(du -sm "$work/gen-en" | cut -f1)
 
 # one-call programs
 mkdir -p "$work/generated" "$work/stdlib"
@@ -176,6 +187,9 @@ echo "| goldmark parse of the English corpus (median of 3) | ${parse} s | 1 |"
 echo "| graphgen ir, same files | ${irt} s | $(calc "$irt / $parse")× |"
 echo "| graphgen full generation, same files (fresh output, no format cache) | ${gen} s | $(calc "$gen / $parse")× |"
 echo "| graphgen regeneration, same files, nothing changed (format cache) | ${regen} s | $(calc "$regen / $parse")× |"
+echo "| floor: go/format of that output (${outfiles} files, ${outmb} MiB) on every core | ${ffmt} s | $(calc "$ffmt / $parse")× |"
+echo "| floor: writing it into a fresh directory | ${fwrite} s | $(calc "$fwrite / $parse")× |"
+echo "| floor of a first generation: parse + format + write | $(calc "$parse + $ffmt + $fwrite") s | $(calc "($parse + $ffmt + $fwrite) / $parse")× |"
 echo "| cold build, one call, generated v1.0 client | ${gw} s wall, ${gc} s CPU, ${gr} MiB RSS, ${gs} MiB binary | CPU $(calc "$gc / $sc")×, RSS $(calc "$gr / $sr")×, binary $(calc "$gs / $ss")× |"
 echo "| cold build, one call, standard library only | ${sw} s wall, ${sc} s CPU, ${sr} MiB RSS, ${ss} MiB binary | 1 |"
 echo "| cold test build (go test -c), one call, user area's mock alone | ${uw} s wall, ${uc} s CPU, ${ur} MiB RSS | CPU $(calc "$uc / $gc")×, RSS $(calc "$ur / $gr")× of the one-call client program |"
