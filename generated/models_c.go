@@ -836,14 +836,14 @@ func (m ConversationMember) MarshalJSON() ([]byte, error) {
 // when it was decoded (a pointer, for a type switch:
 // *AadUserConversationMember, ...), or nil when the object is of this type or
 // of one these docs do not describe.
-func (m ConversationMember) Derived() any {
+func (m *ConversationMember) Derived() any {
 	return m.derived
 }
 
 // AsAadUserConversationMember returns the object's AadUserConversationMember
 // model when its "@odata.type" named microsoft.graph.aadUserConversationMember
 // (or a type derived from it) when it was decoded.
-func (m ConversationMember) AsAadUserConversationMember() (*AadUserConversationMember, bool) {
+func (m *ConversationMember) AsAadUserConversationMember() (*AadUserConversationMember, bool) {
 	d, ok := m.derived.(*AadUserConversationMember)
 	return d, ok
 }

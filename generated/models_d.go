@@ -162,20 +162,20 @@ func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 // microsoft.graph.directoryObject that the object's "@odata.type" named when
 // it was decoded (a pointer, for a type switch: *Group, ...), or nil when the
 // object is of this type or of one these docs do not describe.
-func (m DirectoryObject) Derived() any {
+func (m *DirectoryObject) Derived() any {
 	return m.derived
 }
 
 // AsGroup returns the object's Group model when its "@odata.type" named
 // microsoft.graph.group (or a type derived from it) when it was decoded.
-func (m DirectoryObject) AsGroup() (*Group, bool) {
+func (m *DirectoryObject) AsGroup() (*Group, bool) {
 	d, ok := m.derived.(*Group)
 	return d, ok
 }
 
 // AsUser returns the object's User model when its "@odata.type" named
 // microsoft.graph.user (or a type derived from it) when it was decoded.
-func (m DirectoryObject) AsUser() (*User, bool) {
+func (m *DirectoryObject) AsUser() (*User, bool) {
 	d, ok := m.derived.(*User)
 	return d, ok
 }

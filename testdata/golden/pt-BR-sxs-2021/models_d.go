@@ -55,13 +55,13 @@ func (m DirectoryObject) MarshalJSON() ([]byte, error) {
 // microsoft.graph.directoryObject that the object's "@odata.type" named when
 // it was decoded (a pointer, for a type switch: *User, ...), or nil when the
 // object is of this type or of one these docs do not describe.
-func (m DirectoryObject) Derived() any {
+func (m *DirectoryObject) Derived() any {
 	return m.derived
 }
 
 // AsUser returns the object's User model when its "@odata.type" named
 // microsoft.graph.user (or a type derived from it) when it was decoded.
-func (m DirectoryObject) AsUser() (*User, bool) {
+func (m *DirectoryObject) AsUser() (*User, bool) {
 	d, ok := m.derived.(*User)
 	return d, ok
 }
