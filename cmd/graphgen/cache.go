@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -147,11 +149,19 @@ func (c *formatCache) save(files []emitter.File) error {
 }
 
 // pruneCaches removes the cache files of output directories that no
-// longer exist (temporary ones, mostly), so that the cache stays small.
+// longer exist (temporary ones, mostly), so that the cache stays small,
+// and the run records (runcache.go) of the output directories whose
+// format cache is gone.
 func pruneCaches(dir string) {
 	names, _ := filepath.Glob(filepath.Join(dir, "*.cache"))
 	for _, name := range names {
 		if out, ok := cachedOutDir(name); ok && !isDir(out) {
+			os.Remove(name)
+		}
+	}
+	runs, _ := filepath.Glob(filepath.Join(dir, "*.run"))
+	for _, name := range runs {
+		if _, err := os.Stat(strings.TrimSuffix(name, ".run") + ".cache"); errors.Is(err, fs.ErrNotExist) {
 			os.Remove(name)
 		}
 	}

@@ -160,7 +160,7 @@ func TestCachesOfRemovedDirectoriesArePruned(t *testing.T) {
 	docs, out, cache := cachedRun(t)
 	gone := filepath.Join(t.TempDir(), "gone")
 	mustGen(t, "-out", gone, "-pkg", "graph", docs)
-	stale := cacheFile(t, cache)
+	stale, staleRun := cacheFile(t, cache), runFile(t, cache)
 	if err := os.RemoveAll(gone); err != nil {
 		t.Fatal(err)
 	}
@@ -168,5 +168,9 @@ func TestCachesOfRemovedDirectoriesArePruned(t *testing.T) {
 	if _, err := os.Stat(stale); err == nil {
 		t.Errorf("the cache of a removed output directory is still there")
 	}
-	cacheFile(t, cache) // the new one
+	if _, err := os.Stat(staleRun); err == nil {
+		t.Errorf("the run record of a removed output directory is still there")
+	}
+	cacheFile(t, cache) // the new ones
+	runFile(t, cache)
 }

@@ -35,6 +35,7 @@ import (
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/graphgen-dev/graphgen"
@@ -159,24 +160,31 @@ func runGenerate(args []string, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, "graphgen", err)
 	}
+	var hint string // how to build the output, when no go.mod says
+	if *importPath == "" {
+		*importPath, hint = importPathOf(cfg.Out, name)
+	}
+	runs := openRunCache(cfg, name, *importPath, *allowShrink)
+	if r, files, ok := runs.answer(stderr); ok {
+		// nothing changed since the run recorded: its messages and files
+		r.printDiagnostics(*quiet)
+		return r.finish(cfg.Out, files, *check, *allowShrink, *quiet, hint, func() {})
+	}
 	api, display, status := load(cfg.Docs, stderr)
 	if api == nil {
 		return status
 	}
-	r := &genRun{stderr: stderr, api: api, display: display}
+	var aside []ir.Diagnostic
 	if len(cfg.Include)+len(cfg.Exclude) > 0 {
-		r.aside = graphgen.Select(api, cfg.Include, cfg.Exclude)
+		aside = graphgen.Select(api, cfg.Include, cfg.Exclude)
 	}
+	r := newGenRun(stderr, api, display, aside)
 	r.printDiagnostics(*quiet)
 	if n := skippedPages(api); cfg.Strict && n > 0 {
 		return r.fail(fmt.Sprintf("-strict: %d pages skipped; nothing written", n))
 	}
 	if len(api.Operations) == 0 && !*allowShrink {
 		return r.fail(noOperations(api, cfg))
-	}
-	var hint string // how to build the output, when no go.mod says
-	if *importPath == "" {
-		*importPath, hint = importPathOf(cfg.Out, name)
 	}
 	cache := openCache(cfg.Out)
 	files, err := graphgen.Generate(api, emitter.Options{Package: name, ImportPath: *importPath, Reuse: cache.reuse})
@@ -186,25 +194,34 @@ func runGenerate(args []string, stderr io.Writer) int {
 		}
 		return r.fail("nothing written")
 	}
-	p, err := planSync(cfg.Out, files)
+	return r.finish(cfg.Out, files, *check, *allowShrink, *quiet, hint, func() {
+		cache.save(files) // only time is lost if either fails
+		runs.save(r, files)
+	})
+}
+
+// finish brings the output directory out to files (with -check, only
+// says what would change), calls saved once it has, and reports.
+func (r *genRun) finish(out string, files []emitter.File, check, allowShrink, quiet bool, hint string, saved func()) int {
+	p, err := planSync(out, files)
 	if err != nil {
-		fmt.Fprintln(stderr, "graphgen:", err)
+		fmt.Fprintln(r.stderr, "graphgen:", err)
 		return exitError
 	}
-	if p.shrinks() && !*check && !*allowShrink {
-		return r.fail(fmt.Sprintf("this run would remove %d of the %d files graphgen generated in %s; nothing written (wrong DOCS or -include? -allow-shrink lets it through)", len(p.removed), p.existing, cfg.Out))
+	if p.shrinks() && !check && !allowShrink {
+		return r.fail(fmt.Sprintf("this run would remove %d of the %d files graphgen generated in %s; nothing written (wrong DOCS or -include? -allow-shrink lets it through)", len(p.removed), p.existing, out))
 	}
-	if !*check {
+	if !check {
 		if err := p.commit(); err != nil {
-			fmt.Fprintln(stderr, "graphgen:", err)
+			fmt.Fprintln(r.stderr, "graphgen:", err)
 			return exitError
 		}
-		cache.save(files) // only time is lost if it fails
+		saved()
 	}
-	if hint != "" && !*quiet {
-		fmt.Fprintln(stderr, "graphgen:", hint)
+	if hint != "" && !quiet {
+		fmt.Fprintln(r.stderr, "graphgen:", hint)
 	}
-	return r.report(len(files), p, *check)
+	return r.report(len(files), p, check)
 }
 
 // noOperations says why a run that generated nothing stops.
@@ -300,20 +317,50 @@ func (l *listFlag) Set(v string) error {
 	return nil
 }
 
-// genRun is a generation in progress: what it read and how it reports.
+// genRun is a generation in progress: what it read, as it reports it.
 type genRun struct {
-	stderr  io.Writer
-	api     *ir.API
-	display func(ir.Diagnostic) ir.Diagnostic
-	aside   []ir.Diagnostic // about pages a subset left out
+	stderr io.Writer
+	diags  []ir.Diagnostic // about what is generated, positions as printed
+	aside  []ir.Diagnostic // about pages a subset left out
+	counts runCounts
+}
+
+// runCounts are the numbers of a run's summary line.
+type runCounts struct {
+	Pages, Operations, Methods, Resources, Skipped, Errors, Warnings int
+}
+
+// newGenRun is the run that read api (what a subset left out already
+// taken out, with the diagnostics aside); display gives a diagnostic its
+// position as printed.
+func newGenRun(stderr io.Writer, api *ir.API, display func(ir.Diagnostic) ir.Diagnostic, aside []ir.Diagnostic) *genRun {
+	r := &genRun{stderr: stderr, aside: aside, counts: countsOf(api)}
+	r.diags = make([]ir.Diagnostic, len(api.Diagnostics))
+	for i, d := range api.Diagnostics {
+		r.diags[i] = display(d)
+	}
+	return r
+}
+
+// countsOf counts what the summary line says of api.
+func countsOf(api *ir.API) runCounts {
+	c := runCounts{Pages: api.Pages, Operations: len(api.Operations), Methods: graphgen.MeasureNames(api).Methods,
+		Skipped: skippedPages(api), Errors: graphgen.Errors(api)}
+	c.Resources = len(api.Skipped) - c.Skipped
+	for _, d := range api.Diagnostics {
+		if d.Severity == ir.Warning {
+			c.Warnings++
+		}
+	}
+	return c
 }
 
 // printDiagnostics prints the errors and, unless quiet, the warnings about
 // what is generated. Notes for the docs' authors are only counted.
 func (r *genRun) printDiagnostics(quiet bool) {
-	for _, d := range r.api.Diagnostics {
+	for _, d := range r.diags {
 		if d.Severity == ir.Error || d.Severity == ir.Warning && !quiet {
-			fmt.Fprintln(r.stderr, r.display(d))
+			fmt.Fprintln(r.stderr, d)
 		}
 	}
 }
@@ -347,7 +394,7 @@ func (r *genRun) report(files int, p *syncPlan, check bool) int {
 // print: warnings on pages left out and notes for the docs' authors.
 func (r *genRun) summary(outcome string) {
 	notes, aside := 0, 0
-	for _, d := range r.api.Diagnostics {
+	for _, d := range r.diags {
 		if d.Severity == ir.Note {
 			notes++
 		}
@@ -369,7 +416,7 @@ func (r *genRun) summary(outcome string) {
 	if len(unprinted) > 0 {
 		outcome += "; " + strings.Join(unprinted, ", ") + ": graphgen report lists them"
 	}
-	summary(r.stderr, r.api, outcome)
+	printSummary(r.stderr, r.counts, outcome)
 }
 
 // runIR implements "graphgen ir [-o FILE] DOCS...".
@@ -498,7 +545,11 @@ func readCSDL(name string) (*metadata.Schema, error) {
 // to the trees, and the function that makes a diagnostic's position
 // relative to the working directory for printing; a nil API when nothing
 // could be read (the reason printed).
+// loads counts the runs of load, for the tests of the run cache.
+var loads atomic.Int64
+
 func load(dirs []string, stderr io.Writer) (*ir.API, func(ir.Diagnostic) ir.Diagnostic, int) {
+	loads.Add(1)
 	var trees []graphgen.Tree
 	var abss []string
 	for _, d := range dirs {
@@ -599,15 +650,13 @@ func displayPos(pos string, trees []graphgen.Tree, dirs []string) string {
 
 // summary prints the one-line account of a run.
 func summary(stderr io.Writer, api *ir.API, outcome string) {
-	methods, warnings, skipped := graphgen.MeasureNames(api).Methods, 0, skippedPages(api)
-	resources := len(api.Skipped) - skipped
-	for _, d := range api.Diagnostics {
-		if d.Severity == ir.Warning {
-			warnings++
-		}
-	}
+	printSummary(stderr, countsOf(api), outcome)
+}
+
+// printSummary prints the summary line of a run that counted c.
+func printSummary(stderr io.Writer, c runCounts, outcome string) {
 	fmt.Fprintf(stderr, "graphgen: %d pages read, %d operations (%d client methods), %d resource pages, %d pages skipped, %d errors, %d warnings; %s\n",
-		api.Pages, len(api.Operations), methods, resources, skipped, graphgen.Errors(api), warnings, outcome)
+		c.Pages, c.Operations, c.Methods, c.Resources, c.Skipped, c.Errors, c.Warnings, outcome)
 }
 
 // skippedPages counts the pages that yielded no operation for a reason

@@ -60,7 +60,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 	p.run.summary("serving")
 	logw := &lockedWriter{w: stderr}
 	srv := &http.Server{
-		Handler:           logRequests(graphtest.WithFaults(p.mux, cfg.faults), p.mux, routeSources(p.routes, p.run.display), logw),
+		Handler:           logRequests(graphtest.WithFaults(p.mux, cfg.faults), p.mux, routeSources(p.routes, p.display), logw),
 		ReadHeaderTimeout: 10 * time.Second,
 		ErrorLog:          log.New(logw, "graphgen serve: ", 0),
 	}
@@ -79,10 +79,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer, read
 
 // servePlan is what a serve run serves, once the docs are read.
 type servePlan struct {
-	run    *genRun // the docs read, for the diagnostics and summary
-	routes []emitter.MockRoute
-	mux    *graphtest.Mux
-	emu    *graphtest.Emulator // nil with -emulate=false
+	run     *genRun // the docs read, for the diagnostics and summary
+	display func(ir.Diagnostic) ir.Diagnostic
+	routes  []emitter.MockRoute
+	mux     *graphtest.Mux
+	emu     *graphtest.Emulator // nil with -emulate=false
 }
 
 // planServe reads the docs and builds the Mux that serves them; it prints
@@ -92,10 +93,11 @@ func planServe(cfg serveConfig, stderr io.Writer) (*servePlan, int) {
 	if api == nil {
 		return nil, status
 	}
-	r := &genRun{stderr: stderr, api: api, display: display}
+	var aside []ir.Diagnostic
 	if len(cfg.include)+len(cfg.exclude) > 0 {
-		r.aside = graphgen.Select(api, cfg.include, cfg.exclude)
+		aside = graphgen.Select(api, cfg.include, cfg.exclude)
 	}
+	r := newGenRun(stderr, api, display, aside)
 	r.printDiagnostics(cfg.quiet)
 	if graphgen.Errors(api) > 0 {
 		return nil, r.fail("nothing served")
@@ -109,7 +111,7 @@ func planServe(cfg serveConfig, stderr io.Writer) (*servePlan, int) {
 		return nil, r.fail(err.Error() + "; nothing served")
 	}
 	mux.SetAuth(cfg.auth)
-	p := &servePlan{run: r, routes: routes, mux: mux}
+	p := &servePlan{run: r, display: display, routes: routes, mux: mux}
 	if cfg.emulate {
 		if p.emu, err = emulate(mux, cfg); err != nil {
 			return nil, r.fail(err.Error() + "; nothing served")
