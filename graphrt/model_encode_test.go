@@ -171,3 +171,30 @@ func TestUnmarshalModelNotAnObject(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMarshalModel: whatever a message holds after encoding/json decodes
+// some JSON into it, MarshalModel writes what encoding/json writes for the
+// same struct without methods (the nested users encode through their own
+// methods either way).
+func FuzzMarshalModel(f *testing.F) {
+	f.Add(`{"subject":"<b>hi</b>","size":3,"toRecipients":[{"displayName":"A"}],"raw":{"a":[1,2.5e3]},"count":-1}`)
+	f.Add(`{"receivedDateTime":"2021-07-16T09:30:00.5+02:00","dueDate":"2021-07-31","weight":1e-7,"Untagged":"\u2028"}`)
+	f.Add(`{"categories":[],"isRead":false,"note":"\ud83d\ude00"}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var p plainMessage
+		if json.Unmarshal([]byte(in), &p) != nil {
+			return
+		}
+		want, err := json.Marshal(p)
+		if err != nil {
+			return
+		}
+		got, err := json.Marshal(message(p))
+		if err != nil {
+			t.Fatalf("MarshalModel: %v (encoding/json wrote %s)", err, want)
+		}
+		if string(got) != string(want) {
+			t.Errorf("MarshalModel wrote\n%s\nencoding/json\n%s", got, want)
+		}
+	})
+}
