@@ -16,6 +16,7 @@ import (
 	"sync/atomic"
 
 	"github.com/graphgen-dev/graphgen/emitter"
+	"github.com/graphgen-dev/graphgen/internal/par"
 )
 
 // cacheEnv names the environment variable that places the format cache:
@@ -120,17 +121,24 @@ func contentSum(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// contentSums is contentSum of each file, on every core.
+func contentSums(files []emitter.File) []string {
+	sums := make([]string, len(files))
+	par.Each(len(files), func(i int) { sums[i] = contentSum(files[i].Content) })
+	return sums
+}
+
 // save records files, the content the output directory now holds, when
 // that differs from what the cache knew; a run that changed nothing
 // writes nothing here either. Failing to save only costs the next run
 // time, so errors are returned for tests and otherwise ignored.
-func (c *formatCache) save(files []emitter.File) error {
+func (c *formatCache) save(files []emitter.File, sums []string) error {
 	if c.file == "" {
 		return nil
 	}
 	next := make(map[string]cacheEntry, len(files))
-	for _, f := range files {
-		next[f.Path] = cacheEntry{key: f.RenderKey, sum: contentSum(f.Content)}
+	for i, f := range files {
+		next[f.Path] = cacheEntry{key: f.RenderKey, sum: sums[i]}
 	}
 	if maps.Equal(next, c.entries) {
 		return nil

@@ -195,8 +195,9 @@ func runGenerate(args []string, stderr io.Writer) int {
 		return r.fail("nothing written")
 	}
 	return r.finish(cfg.Out, files, *check, *allowShrink, *quiet, hint, func() {
-		cache.save(files) // only time is lost if either fails
-		runs.save(r, files)
+		sums := contentSums(files)
+		cache.save(files, sums) // only time is lost if either fails
+		runs.save(r, files, sums)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/internal/par"
@@ -33,8 +34,10 @@ const runMagic = "graphgen run cache 1"
 // runCache is the run cache of one generation.
 type runCache struct {
 	file string // "" when there is none
-	key  string // of this run's inputs; "" when they could not be read
 	out  string // absolute output directory
+	// key is the key of this run's inputs, "" when they could not be
+	// read; it is hashed while the run goes on and waits for the hashing.
+	key func() string
 }
 
 // runInputs is what a run's output and messages depend on besides the
@@ -70,20 +73,30 @@ type recordedFile struct{ Path, Sum string }
 // and import path; a cache that is off, or inputs that cannot all be read,
 // give a cache that answers nothing and records nothing.
 func openRunCache(cfg genConfig, name, importPath string, allowShrink bool) *runCache {
+	none := &runCache{key: func() string { return "" }}
 	dir := cacheDir()
 	out, err := filepath.Abs(cfg.Out)
 	if dir == "" || err != nil {
-		return &runCache{}
+		return none
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return none
 	}
 	sum := sha256.Sum256([]byte(out))
 	c := &runCache{file: filepath.Join(dir, hex.EncodeToString(sum[:12])+".run"), out: out}
-	wd, err := os.Getwd()
-	if err != nil {
-		return &runCache{}
-	}
 	in := runInputs{Magic: runMagic, Docs: cfg.Docs, Dir: wd, Out: out, Pkg: name, ImportPath: importPath,
 		Include: cfg.Include, Exclude: cfg.Exclude, Strict: cfg.Strict, AllowShrink: allowShrink}
-	c.key, _ = runKey(in)
+	// Hashed beside the run: a first generation (no record to answer
+	// from) does not wait for it until it saves. Inputs that change while
+	// the run reads them give a key no later run matches, unless they
+	// change back, as with any build cache.
+	key := make(chan string, 1)
+	go func() {
+		k, _ := runKey(in)
+		key <- k
+	}()
+	c.key = sync.OnceValue(func() string { return <-key })
 	return c
 }
 
@@ -143,7 +156,7 @@ func fileSum(p string) (string, error) {
 // are the record's and every recorded file is in the output directory
 // with its recorded content.
 func (c *runCache) answer(stderr io.Writer) (*genRun, []emitter.File, bool) {
-	if c.file == "" || c.key == "" {
+	if c.file == "" {
 		return nil, nil, false
 	}
 	data, err := os.ReadFile(c.file)
@@ -151,7 +164,7 @@ func (c *runCache) answer(stderr io.Writer) (*genRun, []emitter.File, bool) {
 		return nil, nil, false
 	}
 	var rec runRecord
-	if json.Unmarshal(data, &rec) != nil || rec.Magic != runMagic || rec.Key != c.key || rec.Out != c.out || len(rec.Files) == 0 {
+	if json.Unmarshal(data, &rec) != nil || rec.Magic != runMagic || rec.Out != c.out || len(rec.Files) == 0 || c.key() == "" || rec.Key != c.key() {
 		return nil, nil, false
 	}
 	files := make([]emitter.File, len(rec.Files))
@@ -170,15 +183,16 @@ func (c *runCache) answer(stderr io.Writer) (*genRun, []emitter.File, bool) {
 	return &genRun{stderr: stderr, diags: rec.Diagnostics, aside: rec.Aside, counts: rec.Counts}, files, true
 }
 
-// save records run r, which wrote files. Failing to save only costs the
-// next run time, so errors are returned for tests and otherwise ignored.
-func (c *runCache) save(r *genRun, files []emitter.File) error {
-	if c.file == "" || c.key == "" {
+// save records run r, which wrote files (whose contentSums are sums).
+// Failing to save only costs the next run time, so errors are returned for
+// tests and otherwise ignored.
+func (c *runCache) save(r *genRun, files []emitter.File, sums []string) error {
+	if c.file == "" || c.key() == "" {
 		return nil
 	}
-	rec := runRecord{Magic: runMagic, Key: c.key, Out: c.out, Diagnostics: r.diags, Aside: r.aside, Counts: r.counts}
-	for _, f := range files {
-		rec.Files = append(rec.Files, recordedFile{Path: f.Path, Sum: contentSum(f.Content)})
+	rec := runRecord{Magic: runMagic, Key: c.key(), Out: c.out, Diagnostics: r.diags, Aside: r.aside, Counts: r.counts}
+	for i, f := range files {
+		rec.Files = append(rec.Files, recordedFile{Path: f.Path, Sum: sums[i]})
 	}
 	data, err := json.Marshal(rec)
 	if err != nil {
