@@ -2,7 +2,7 @@
 # bench/run.sh [--beta] [--sdk]: measures, in one run on this machine,
 #   1. graphgen on the whole English corpus (IR only, a first full Go
 #      generation, and a regeneration with nothing changed, which the
-#      format cache serves) against a bare goldmark parse of the same files,
+#      run cache answers) against a bare goldmark parse of the same files,
 #      and the floor any generation that writes formatted Go pays: go/format
 #      of that output and writing it, with bench/outputfloor;
 #   2. the cold build (an empty build cache first) of a one-call program using the
@@ -26,7 +26,7 @@ if [ -z "$corpus" ]; then
   for t in "$root"/../shared/corpus/*.tar.gz; do tar -xzf "$t" -C "$corpus"; done
 fi
 en=$corpus/graph-docs-en-2021
-export GRAPHGEN_CACHE=off # no format cache but where a row says so
+export GRAPHGEN_CACHE=off # no format or run cache but where a row says so
 cd "$root"
 go build -o "$work/graphgen" ./cmd/graphgen
 go build -o "$work/goldmarkparse" ./bench/goldmarkparse
@@ -65,10 +65,10 @@ cold() {
 
 parse=$(measure goldmark "$work/goldmarkparse" "$en")
 irt=$(measure ir "$work/graphgen" ir -o /dev/null "$en")
-# a first generation: a fresh output directory, no format cache
+# a first generation: a fresh output directory, no cache
 fresh() { rm -rf "$work/gen-fresh"; GRAPHGEN_CACHE=off "$work/graphgen" -out "$work/gen-fresh" -pkg graph "$en"; }
 gen=$(measure gen fresh)
-# a regeneration with nothing changed: every file's render is in the format cache
+# a regeneration with nothing changed: the run cache answers it
 GRAPHGEN_CACHE="$work/cache" "$work/graphgen" -out "$work/gen-en" -pkg graph "$en" >/dev/null 2>&1
 regen=$(GRAPHGEN_CACHE="$work/cache" measure regen "$work/graphgen" -out "$work/gen-en" -pkg graph "$en")
 # the floor of a first generation that writes formatted Go: go/format of
@@ -185,8 +185,8 @@ echo "| measure | value | ratio |"
 echo "|---|---|---|"
 echo "| goldmark parse of the English corpus (median of 3) | ${parse} s | 1 |"
 echo "| graphgen ir, same files | ${irt} s | $(calc "$irt / $parse")× |"
-echo "| graphgen full generation, same files (fresh output, no format cache) | ${gen} s | $(calc "$gen / $parse")× |"
-echo "| graphgen regeneration, same files, nothing changed (format cache) | ${regen} s | $(calc "$regen / $parse")× |"
+echo "| graphgen full generation, same files (fresh output, no cache) | ${gen} s | $(calc "$gen / $parse")× |"
+echo "| graphgen regeneration, same files, nothing changed (run cache) | ${regen} s | $(calc "$regen / $parse")× |"
 echo "| floor: go/format of that output (${outfiles} files, ${outmb} MiB) on every core | ${ffmt} s | $(calc "$ffmt / $parse")× |"
 echo "| floor: writing it into a fresh directory | ${fwrite} s | $(calc "$fwrite / $parse")× |"
 echo "| floor of a first generation: parse + format + write | $(calc "$parse + $ffmt + $fwrite") s | $(calc "($parse + $ffmt + $fwrite) / $parse")× |"
