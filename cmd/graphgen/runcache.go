@@ -4,11 +4,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/graphgen-dev/graphgen/emitter"
 	"github.com/graphgen-dev/graphgen/internal/par"
@@ -35,9 +36,12 @@ const runMagic = "graphgen run cache 1"
 type runCache struct {
 	file string // "" when there is none
 	out  string // absolute output directory
-	// key is the key of this run's inputs, "" when they could not be
-	// read; it is hashed while the run goes on and waits for the hashing.
-	key func() string
+	in   runInputs
+	key  string // of this run's inputs; "" when they could not be read
+	// stamp is the size and modification time of every input when the
+	// key was hashed: a run saves its record only if they are the same
+	// after it, so that no input changed while the run read it.
+	stamp string
 }
 
 // runInputs is what a run's output and messages depend on besides the
@@ -69,52 +73,43 @@ type runRecord struct {
 // recordedFile is a file the run wrote and the SHA-256 of its content.
 type recordedFile struct{ Path, Sum string }
 
-// openRunCache computes the key of a run with cfg into the package name
-// and import path; a cache that is off, or inputs that cannot all be read,
-// give a cache that answers nothing and records nothing.
+// keyed is called once the key is hashed, before the docs are read (for
+// the tests: they change an input there).
+var keyed = func() {}
+
+// openRunCache hashes the key of a run with cfg into the package name and
+// import path, before the run reads anything; a cache that is off, or
+// inputs that cannot all be read, give a cache that answers nothing and
+// records nothing.
 func openRunCache(cfg genConfig, name, importPath string, allowShrink bool) *runCache {
-	none := &runCache{key: func() string { return "" }}
 	dir := cacheDir()
 	out, err := filepath.Abs(cfg.Out)
 	if dir == "" || err != nil {
-		return none
+		return &runCache{}
 	}
 	wd, err := os.Getwd()
 	if err != nil {
-		return none
+		return &runCache{}
 	}
 	sum := sha256.Sum256([]byte(out))
 	c := &runCache{file: filepath.Join(dir, hex.EncodeToString(sum[:12])+".run"), out: out}
-	in := runInputs{Magic: runMagic, Docs: cfg.Docs, Dir: wd, Out: out, Pkg: name, ImportPath: importPath,
+	c.in = runInputs{Magic: runMagic, Docs: cfg.Docs, Dir: wd, Out: out, Pkg: name, ImportPath: importPath,
 		Include: cfg.Include, Exclude: cfg.Exclude, Strict: cfg.Strict, AllowShrink: allowShrink}
-	// Hashed beside the run: a first generation (no record to answer
-	// from) does not wait for it until it saves. Inputs that change while
-	// the run reads them give a key no later run matches, unless they
-	// change back, as with any build cache.
-	key := make(chan string, 1)
-	go func() {
-		k, _ := runKey(in)
-		key <- k
-	}()
-	c.key = sync.OnceValue(func() string { return <-key })
+	c.key, c.stamp, _ = runKey(c.in)
+	keyed()
 	return c
 }
 
-// runKey hashes in, graphgen's executable and every file below each DOCS
-// directory (path and content, in lexical order); an input that cannot be
-// read is an error.
-func runKey(in runInputs) (string, error) {
-	h := sha256.New()
-	if err := json.NewEncoder(h).Encode(in); err != nil {
-		return "", err
-	}
+// inputFiles lists graphgen's executable and every file below each DOCS
+// directory, in lexical order, each tree after a "\x00" mark.
+func inputFiles(in runInputs) ([]string, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
 	paths := []string{exe}
 	for _, d := range in.Docs {
-		paths = append(paths, "\x00"+d) // marks where each tree starts
+		paths = append(paths, "\x00"+d)
 		err := filepath.WalkDir(d, func(p string, e fs.DirEntry, err error) error {
 			if err == nil && !e.IsDir() {
 				paths = append(paths, p)
@@ -122,8 +117,44 @@ func runKey(in runInputs) (string, error) {
 			return err
 		})
 		if err != nil {
-			return "", err
+			return nil, err
 		}
+	}
+	return paths, nil
+}
+
+// stampOf hashes the size and modification time of each of paths (a
+// mark as it is); "" if one cannot be read.
+func stampOf(paths []string) string {
+	h := sha256.New()
+	for _, p := range paths {
+		if p[0] == 0 {
+			io.WriteString(h, p+"\n")
+			continue
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return ""
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00%d\x00%v\n", p, st.Size(), st.ModTime().UnixNano(), st.Mode())
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// runKey hashes in, graphgen's executable and every file below each DOCS
+// directory (path and content), and stamps them first; an input that
+// cannot be read is an error.
+func runKey(in runInputs) (key, stamp string, err error) {
+	h := sha256.New()
+	if err := json.NewEncoder(h).Encode(in); err != nil {
+		return "", "", err
+	}
+	paths, err := inputFiles(in)
+	if err != nil {
+		return "", "", err
+	}
+	if stamp = stampOf(paths); stamp == "" {
+		return "", "", errors.New("an input cannot be read")
 	}
 	sums := make([]string, len(paths))
 	errs := make([]error, len(paths))
@@ -136,11 +167,18 @@ func runKey(in runInputs) (string, error) {
 	paths[0] = "graphgen" // its content, wherever it runs from (go run builds it in a new directory)
 	for i, p := range paths {
 		if errs[i] != nil {
-			return "", errs[i]
+			return "", "", errs[i]
 		}
 		io.WriteString(h, p+"\x00"+sums[i]+"\n")
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), stamp, nil
+}
+
+// unchanged reports whether every input has the size and modification
+// time it had when the key was hashed.
+func (c *runCache) unchanged() bool {
+	paths, err := inputFiles(c.in)
+	return err == nil && stampOf(paths) == c.stamp
 }
 
 // fileSum is the hex SHA-256 of the content of the file at p.
@@ -164,7 +202,7 @@ func (c *runCache) answer(stderr io.Writer) (*genRun, []emitter.File, bool) {
 		return nil, nil, false
 	}
 	var rec runRecord
-	if json.Unmarshal(data, &rec) != nil || rec.Magic != runMagic || rec.Out != c.out || len(rec.Files) == 0 || c.key() == "" || rec.Key != c.key() {
+	if json.Unmarshal(data, &rec) != nil || rec.Magic != runMagic || rec.Out != c.out || len(rec.Files) == 0 || c.key == "" || rec.Key != c.key {
 		return nil, nil, false
 	}
 	files := make([]emitter.File, len(rec.Files))
@@ -187,10 +225,10 @@ func (c *runCache) answer(stderr io.Writer) (*genRun, []emitter.File, bool) {
 // Failing to save only costs the next run time, so errors are returned for
 // tests and otherwise ignored.
 func (c *runCache) save(r *genRun, files []emitter.File, sums []string) error {
-	if c.file == "" || c.key() == "" {
-		return nil
+	if c.file == "" || c.key == "" || !c.unchanged() {
+		return nil // an input changed while the run read it: its output may be of either version
 	}
-	rec := runRecord{Magic: runMagic, Key: c.key(), Out: c.out, Diagnostics: r.diags, Aside: r.aside, Counts: r.counts}
+	rec := runRecord{Magic: runMagic, Key: c.key, Out: c.out, Diagnostics: r.diags, Aside: r.aside, Counts: r.counts}
 	for i, f := range files {
 		rec.Files = append(rec.Files, recordedFile{Path: f.Path, Sum: sums[i]})
 	}

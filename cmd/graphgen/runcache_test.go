@@ -149,3 +149,38 @@ func TestRunCacheOff(t *testing.T) {
 		t.Errorf("%s=off wrote %v", cacheEnv, names)
 	}
 }
+
+// TestRunCacheRecordsNoRunWhoseInputsChanged: a page edited while a run
+// reads the docs (here: just after the key is hashed, before the pages
+// are read; found by review with the key hashed beside the run) leaves no
+// record, so the next run, with nothing changed since, is a full one and
+// its output is what a run without cache writes.
+func TestRunCacheRecordsNoRunWhoseInputsChanged(t *testing.T) {
+	docs, out, cache := cachedRun(t)
+	args := []string{"-out", out, "-pkg", "graph", docs}
+	widget := filepath.Join(docs, "api-reference", "v1.0", "api", "widget-get.md")
+	keyed = func() {
+		keyed = func() {}
+		if err := os.WriteFile(widget, []byte(page("Get widget", "GET", "/widgets/{id}/details")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() { keyed = func() {} })
+	mustGen(t, args...)
+	if names, _ := filepath.Glob(filepath.Join(cache, "*.run")); len(names) != 0 {
+		t.Errorf("a run whose input changed while it ran was recorded: %v", names)
+	}
+	if stderr, hit := answered(t, args...); hit {
+		t.Errorf("the next run was answered:\n%s", stderr)
+	}
+	got := snapshot(t, out)
+	t.Setenv(cacheEnv, "off")
+	fresh := t.TempDir()
+	mustGen(t, "-out", fresh, "-pkg", "graph", "-import", "graph", docs)
+	if diff := cmp.Diff(snapshot(t, fresh), got); diff != "" {
+		t.Errorf("output differs from a run without cache (-uncached +cached):\n%s", diff)
+	}
+	if !strings.Contains(got["widget/client.go"], "/details") {
+		t.Errorf("the edit is not in the output")
+	}
+}
