@@ -14,24 +14,6 @@ import (
 	"github.com/graphgen-dev/graphgen/graphrt/internal/wire"
 )
 
-// knownFields caches, per struct type, the JSON names of its fields.
-var knownFields sync.Map // reflect.Type → map[string]bool
-
-// fieldNames returns the JSON member names a struct type declares.
-func fieldNames(t reflect.Type) map[string]bool {
-	if v, ok := knownFields.Load(t); ok {
-		return v.(map[string]bool)
-	}
-	names := map[string]bool{}
-	for i := 0; i < t.NumField(); i++ {
-		if name := wire.JSONName(t.Field(i)); name != "" {
-			names[name] = true
-		}
-	}
-	knownFields.Store(t, names)
-	return names
-}
-
 // modelPlan is what UnmarshalModel needs to know of a struct type: its
 // name (for errors) and the field of each JSON member name it declares.
 type modelPlan struct {
